@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { getPatient } from "@/lib/data/patients";
+import { listPatientVisits } from "@/lib/data/visits";
+import { StartVisit } from "@/components/clinic/start-visit";
+import { StatusBadge } from "@/components/clinic/status-badge";
+import { ageOn, formatDate } from "@/lib/format";
+import { todayIso } from "@/lib/assessment/schema-kit";
+
+export const metadata: Metadata = { title: "Patient" };
+
+const SEX: Record<string, string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Not stated" };
+
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const actor = await requireClinician();
+  const { patientId } = await params;
+  const { created } = await searchParams;
+  const patient = await getPatient(actor, patientId, await requestMeta());
+  if (!patient) notFound();
+  const visits = await listPatientVisits(actor, patient.id);
+  const today = todayIso();
+
+  return (
+    <div className="stack">
+      {created && (
+        <div className="alert alert-ok" role="status">
+          Patient created. Start their first visit below to get the intake link.
+        </div>
+      )}
+      <h1>
+        {patient.firstName} {patient.lastName}
+      </h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Date of birth</dt>
+          <dd>
+            {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
+          </dd>
+          <dt>Sex</dt>
+          <dd>{SEX[patient.sex]}</dd>
+          {patient.email && (
+            <>
+              <dt>Email</dt>
+              <dd>{patient.email}</dd>
+            </>
+          )}
+          {patient.phone && (
+            <>
+              <dt>Phone</dt>
+              <dd>{patient.phone}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+
+      <section className="card" aria-labelledby="start-h">
+        <h2 id="start-h" style={{ marginTop: 0 }}>
+          Start a visit
+        </h2>
+        <StartVisit patientId={patient.id} today={today} hasVisits={visits.length > 0} />
+      </section>
+
+      <section aria-labelledby="visits-h">
+        <h2 id="visits-h">Visits</h2>
+        {visits.length === 0 ? (
+          <p className="muted">No visits yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Visit</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visits.map((v) => (
+                  <tr key={v.visitId}>
+                    <td>
+                      <Link href={`/visits/${v.visitId}`}>{formatDate(v.date)}</Link>
+                    </td>
+                    <td>{v.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
+                    <td>
+                      <StatusBadge status={v.status} needsReview={v.needsReview} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { searchPatients } from "@/lib/data/patients";
+import { listWorklist } from "@/lib/data/visits";
+import { StatusBadge } from "@/components/clinic/status-badge";
+import { ageOn, formatDate } from "@/lib/format";
+import { todayIso } from "@/lib/assessment/schema-kit";
+
+export const metadata: Metadata = { title: "Worklist" };
+
+export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireClinician();
+  const { q } = await searchParams;
+  const meta = await requestMeta();
+  const today = todayIso();
+  const [rows, found] = await Promise.all([listWorklist(actor, today, meta), q ? searchPatients(actor, q, meta) : Promise.resolve(null)]);
+  const todays = rows.filter((r) => r.date === today);
+  const others = rows.filter((r) => r.date !== today);
+
+  return (
+    <div className="stack">
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <h1 style={{ margin: 0 }}>Worklist</h1>
+        <Link href="/patients/new" className="btn">
+          New patient
+        </Link>
+      </div>
+
+      <form role="search" className="card" action="/patients">
+        <div className="row" style={{ alignItems: "flex-end" }}>
+          <div className="field" style={{ flex: "1 1 260px", marginBottom: 0 }}>
+            <label htmlFor="q">Find a patient</label>
+            <input id="q" name="q" className="input" defaultValue={q ?? ""} placeholder="Name, or date of birth as YYYY-MM-DD" autoComplete="off" />
+          </div>
+          <button type="submit" className="btn btn-secondary">
+            Search
+          </button>
+        </div>
+        {found && (
+          <div style={{ marginTop: 16 }}>
+            {found.length === 0 ? (
+              <p>No patient matches “{q}”.</p>
+            ) : (
+              <ul>
+                {found.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/patients/${p.id}`}>
+                      {p.lastName}, {p.firstName}
+                    </Link>{" "}
+                    <span className="muted">born {formatDate(p.dateOfBirth)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </form>
+
+      <section aria-labelledby="today-h">
+        <h2 id="today-h">Today, {formatDate(today)}</h2>
+        <VisitTable rows={todays} today={today} empty="No visits today yet. Start one from a patient's page." />
+      </section>
+      <section aria-labelledby="recent-h">
+        <h2 id="recent-h">Recent and upcoming</h2>
+        <VisitTable rows={others} today={today} empty="No other visits in the last two weeks or the next week." />
+      </section>
+    </div>
+  );
+}
+
+function VisitTable({ rows, today, empty }: { rows: Awaited<ReturnType<typeof listWorklist>>; today: string; empty: string }) {
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Date</th>
+            <th scope="col">Visit</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.visitId}>
+              <td>
+                <Link href={`/visits/${r.visitId}`}>{r.patientName}</Link>
+                <div className="muted">age {ageOn(r.dateOfBirth, today)}</div>
+              </td>
+              <td>{formatDate(r.date)}</td>
+              <td>{r.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
+              <td>
+                <StatusBadge status={r.status} needsReview={r.needsReview} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

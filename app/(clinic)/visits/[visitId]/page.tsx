@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { getExam } from "@/lib/data/exams";
+import { getSubmittedIntake } from "@/lib/data/intake";
+import { getVisit } from "@/lib/data/visit-view";
+import { IntakeAnswersView } from "@/components/clinic/intake-answers";
+import { StatusBadge } from "@/components/clinic/status-badge";
+import { VisitHeading } from "@/components/clinic/visit-heading";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Visit" };
+
+export default async function VisitPage({ params }: { params: Promise<{ visitId: string }> }) {
+  const actor = await requireClinician();
+  const { visitId } = await params;
+  const visit = await getVisit(actor, visitId, await requestMeta());
+  if (!visit) notFound();
+  const [intake, exam] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId)]);
+
+  return (
+    <div className="stack">
+      <VisitHeading visit={visit} />
+      <StatusBadge status={visit.status} needsReview={visit.needsReview} />
+
+      <section className="card" aria-labelledby="intake-h">
+        <h2 id="intake-h" style={{ marginTop: 0 }}>
+          Intake
+        </h2>
+        {intake ? (
+          <>
+            <p className="muted">Submitted {intake.submittedAt ? formatDateTime(intake.submittedAt) : ""}</p>
+            <IntakeAnswersView answers={intake.answers} />
+          </>
+        ) : (
+          <p>
+            Not submitted yet.{" "}
+            {visit.invite &&
+              (visit.invite.revoked
+                ? "The link was withdrawn."
+                : new Date(visit.invite.expiresAt) < new Date()
+                  ? "The link has expired."
+                  : visit.invite.firstUsedAt
+                    ? "The patient has opened the link."
+                    : "The patient has not opened the link yet.")}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="exam-h">
+        <h2 id="exam-h" style={{ marginTop: 0 }}>
+          Exam
+        </h2>
+        <p>{exam ? `Recorded (version ${exam.version}${exam.updatedByName ? `, last saved by ${exam.updatedByName}` : ""}).` : "Not recorded yet."}</p>
+        <Link className="btn" href={`/visits/${visit.visitId}/exam`}>
+          {exam ? "Open the exam" : "Record the exam"}
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="summary-h">
+        <h2 id="summary-h" style={{ marginTop: 0 }}>
+          Summary and plan
+        </h2>
+        <p>{visit.status === "SUMMARY_FINALIZED" ? "Finalized." : "Drafted from the intake and the exam; review and finalize it."}</p>
+        <Link className="btn" href={`/visits/${visit.visitId}/summary`}>
+          {visit.status === "SUMMARY_FINALIZED" ? "View the summary" : "Review the summary"}
+        </Link>
+      </section>
+    </div>
+  );
+}

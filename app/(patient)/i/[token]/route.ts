@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { INTAKE_COOKIE, intakeCookieOptions } from "@/lib/auth/intake-session";
+import { clientIp } from "@/lib/auth/options";
+import { redeemInvite } from "@/lib/data/intake";
+import { linkProblemPage } from "@/lib/link-problem-page";
+
+/**
+ * The invite link. Its token is exchanged for a session cookie and the browser is sent to /intake, so the
+ * token leaves the address bar and history at once (ASVS 14.2.1). A link that can no longer be used
+ * answers with a clear page: 410 once submitted, expired or withdrawn; 404 when it never existed.
+ */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
+  const { token } = await ctx.params;
+  const result = await redeemInvite(token, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") });
+  if (!result.ok) {
+    return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410);
+  }
+  const res = NextResponse.redirect(new URL("/intake", req.url), 303);
+  res.cookies.set(INTAKE_COOKIE, result.sessionToken, intakeCookieOptions(result.expiresAt));
+  res.headers.set("Cache-Control", "no-store");
+  res.headers.set("Referrer-Policy", "no-referrer");
+  return res;
+}

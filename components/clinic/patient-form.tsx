@@ -1,0 +1,83 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createPatientAction } from "@/app/(clinic)/patients/actions";
+import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { patientLabels, patientSchema, SEXES, type PatientInput } from "@/lib/forms/patient-schema";
+import { schemaResolver } from "@/lib/forms/resolver";
+import { describedBy, FieldError } from "@/components/ui/field-error";
+
+const labels = labelsFrom(patientLabels);
+const SEX_LABEL: Record<(typeof SEXES)[number], string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Prefer not to say" };
+
+export function PatientForm() {
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<PatientInput>({
+    resolver: schemaResolver(patientSchema, labels, clinicErrors),
+    defaultValues: { sex: "UNDISCLOSED" },
+  });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = await createPatientAction(values);
+      // On success the action redirects; a value means the server refused the input.
+      if (result && !result.ok) {
+        for (const [path, message] of Object.entries(result.fieldErrors)) setError(path as keyof PatientInput, { message });
+        setFormError(result.formError ?? "Please correct the marked fields.");
+      }
+    } catch (e) {
+      if (isRedirect(e)) throw e;
+      setFormError("The patient was not saved: the server could not be reached. Your entries are still here; try again.");
+    }
+  });
+
+  const text = (name: keyof PatientInput, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} className="input" aria-invalid={!!errors[name]} aria-describedby={describedBy(errors[name] && `${name}-error`)} {...props} {...register(name)} />
+      <FieldError id={`${name}-error`} message={errors[name]?.message} />
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {formError && (
+        <div className="alert alert-danger" role="alert">
+          {formError}
+        </div>
+      )}
+      <div className="grid-2">
+        {text("firstName", "First name", { autoComplete: "off" })}
+        {text("lastName", "Last name", { autoComplete: "off" })}
+      </div>
+      {text("dateOfBirth", "Date of birth", { type: "date", className: "input input-short", max: new Date().toISOString().slice(0, 10) })}
+      <fieldset className="field" aria-describedby={describedBy(errors.sex && "sex-error")}>
+        <legend>Sex</legend>
+        <div className="choices">
+          {SEXES.map((s) => (
+            <label key={s} className="choice">
+              <input type="radio" value={s} {...register("sex")} />
+              <span>{SEX_LABEL[s]}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="sex-error" message={errors.sex?.message} />
+      </fieldset>
+      <div className="grid-2">
+        {text("email", "Email (optional)", { type: "email", autoComplete: "off" })}
+        {text("phone", "Phone (optional)", { type: "tel", autoComplete: "off" })}
+      </div>
+      <button type="submit" className="btn" disabled={isSubmitting}>
+        {isSubmitting ? "Saving…" : "Create patient"}
+      </button>
+    </form>
+  );
+}
+
+/** next/navigation's redirect() works by throwing; let it through. */
+function isRedirect(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_REDIRECT");
+}

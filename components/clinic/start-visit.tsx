@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { startVisitAction } from "@/app/(clinic)/patients/actions";
+import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { schemaResolver } from "@/lib/forms/resolver";
+import { startVisitLabels, startVisitSchema, type StartVisitInput } from "@/lib/forms/visit-schema";
+import { describedBy, FieldError } from "@/components/ui/field-error";
+
+const labels = labelsFrom(startVisitLabels);
+
+export function StartVisit({ patientId, today, hasVisits }: { patientId: string; today: string; hasVisits: boolean }) {
+  const [invite, setInvite] = useState<{ visitId: string; link: string; expiresAt: string } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const { register, handleSubmit, setError, formState } = useForm<StartVisitInput>({
+    resolver: schemaResolver(startVisitSchema, labels, clinicErrors),
+    defaultValues: { patientId, kind: hasVisits ? "FOLLOW_UP" : "INITIAL", date: today },
+  });
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const r = await startVisitAction(values);
+      if (r.ok) setInvite(r as { visitId: string; link: string; expiresAt: string });
+      else {
+        for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof StartVisitInput, { message });
+        setFormError(r.formError ?? "Please correct the marked fields.");
+      }
+    } catch {
+      setFormError("The visit was not started: the server could not be reached. Try again.");
+    }
+  });
+
+  if (invite) {
+    return (
+      <div className="stack" role="status">
+        <p>
+          <strong>Visit started.</strong> Send this link to the patient. It is shown only now: copy it before you leave this page. It works until{" "}
+          {new Date(invite.expiresAt).toISOString().slice(0, 10)} and stops once the intake is sent.
+        </p>
+        <div className="field">
+          <label htmlFor="invite-link">Intake link</label>
+          <input id="invite-link" className="input" readOnly value={invite.link} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+        <div className="row">
+          <button
+            type="button"
+            className="btn"
+            onClick={async () => {
+              await navigator.clipboard?.writeText(invite.link).catch(() => {});
+              setCopied(true);
+            }}
+          >
+            {copied ? "Copied" : "Copy link"}
+          </button>
+          <Link className="btn btn-secondary" href={`/visits/${invite.visitId}`}>
+            Open the visit
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {formError && (
+        <div className="alert alert-danger" role="alert">
+          {formError}
+        </div>
+      )}
+      <input type="hidden" {...register("patientId")} />
+      <div className="row" style={{ alignItems: "flex-start" }}>
+        <fieldset className="field">
+          <legend>Visit type</legend>
+          <div className="choices">
+            <label className="choice">
+              <input type="radio" value="INITIAL" {...register("kind")} />
+              <span>Initial</span>
+            </label>
+            <label className="choice">
+              <input type="radio" value="FOLLOW_UP" {...register("kind")} />
+              <span>Follow-up</span>
+            </label>
+          </div>
+          <FieldError id="kind-error" message={errors.kind?.message} />
+        </fieldset>
+        <div className="field">
+          <label htmlFor="visit-date">Visit date</label>
+          <input id="visit-date" type="date" className="input input-short" aria-invalid={!!errors.date} aria-describedby={describedBy(errors.date && "date-error")} {...register("date")} />
+          <FieldError id="date-error" message={errors.date?.message} />
+        </div>
+      </div>
+      <button type="submit" className="btn" disabled={isSubmitting}>
+        {isSubmitting ? "Starting…" : "Start visit and create intake link"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useController, type Control, type FieldValues, type Path } from "react-hook-form";
+import { describedBy, FieldError } from "./field-error";
+
+export interface Choice<V> {
+  value: V;
+  label: string;
+}
+
+/**
+ * A question answered by tapping one of several large buttons (radio inputs underneath, so keyboards and
+ * screen readers work as usual). Controlled, so the form gets the typed value (a number, a boolean),
+ * not the string a radio input holds.
+ */
+export function ChoiceGroup<T extends FieldValues, V extends string | number | boolean>(props: {
+  control: Control<T>;
+  name: Path<T>;
+  legend: string;
+  choices: Choice<V>[];
+  error?: string;
+  hint?: string;
+  scale?: boolean;
+  disabled?: boolean;
+}) {
+  const { field } = useController({ control: props.control, name: props.name });
+  const id = props.name.replace(/\./g, "-");
+  return (
+    <fieldset className="field" aria-describedby={describedBy(props.hint && `${id}-hint`, props.error && `${id}-error`)}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      <div className={props.scale ? "choices choices-scale" : "choices"}>
+        {props.choices.map((c) => (
+          <label key={String(c.value)} className="choice">
+            <input
+              type="radio"
+              name={props.name}
+              value={String(c.value)}
+              checked={field.value === c.value}
+              disabled={props.disabled}
+              onChange={() => field.onChange(c.value)}
+              onBlur={field.onBlur}
+              ref={c === props.choices[0] ? field.ref : undefined}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} message={props.error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const frameworkImports = {
+  patterns: [
+    { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "lib/assessment is the pure clinical engine: no framework imports." },
+    { group: ["react", "react/*", "react-dom", "react-dom/*", "react-hook-form"], message: "lib/assessment is the pure clinical engine: no React." },
+    { group: ["@prisma/*", "pg", "**/generated/prisma/**", "**/lib/db", "**/lib/data/*", "@/lib/db", "@/lib/data/*", "server-only"], message: "lib/assessment is the pure clinical engine: no database or server access." },
+    { group: ["node:*", "fs", "path", "http", "https", "child_process"], message: "lib/assessment is the pure clinical engine: no I/O." },
+    { group: ["@/*"], message: "lib/assessment uses relative imports only, so any TypeScript runner can load it." },
+  ],
+};
+
+const config = [
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/out/**"] },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]", message: "Raw SQL from strings is banned (security-requirements §2 #19): use tagged $queryRaw." },
+      ],
+    },
+  },
+  {
+    files: ["lib/assessment/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", frameworkImports] },
+  },
+  {
+    files: ["scripts/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "**/*.test.ts"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,23 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getIntakeSession, type IntakeSessionState } from "../data/intake";
+
+/** The patient's intake session cookie: HttpOnly, SameSite=Lax (the link arrives from another site). */
+export const INTAKE_COOKIE = "stride_intake";
+
+export function intakeCookieOptions(expires: Date) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    // Secure in production unless the deployment says it is plain HTTP (the demo on localhost).
+    secure: process.env.NODE_ENV === "production" && !(process.env.NEXTAUTH_URL ?? "").startsWith("http://"),
+    path: "/",
+    expires,
+  };
+}
+
+/** The patient's session from the cookie, checked against the database on every request. */
+export async function currentIntakeSession(): Promise<IntakeSessionState> {
+  const jar = await cookies();
+  return getIntakeSession(jar.get(INTAKE_COOKIE)?.value);
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { db } from "../db";
+import { resolveSettings, type ClinicSettings } from "../assessment/settings";
+import type { Actor } from "./actors";
+
+export async function getClinicSettings(actor: Actor): Promise<ClinicSettings> {
+  const c = await db().clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { settings: true } });
+  return resolveSettings(c.settings);
+}
+
+/** Create a clinic (deployment setup: scripts/create-user.ts and the demo seed; no actor yet exists). */
+export async function createClinic(input: { name: string; phone?: string; email?: string; address?: string; settings?: Partial<ClinicSettings> }) {
+  return db().clinic.create({
+    data: { name: input.name, phone: input.phone, email: input.email, address: input.address, settings: input.settings ?? {} },
+    select: { id: true, name: true },
+  });
+}

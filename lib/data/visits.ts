@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "../db";
+import { newToken, tokenHash } from "../auth/tokens";
+import type { ClinicianActor, RequestMeta } from "./actors";
+import { recordAudit } from "./audit";
+import { fromIsoDate, toIsoDate } from "./dates";
+import { isUuid } from "./patients";
+
+export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
+export type VisitKind = "INITIAL" | "FOLLOW_UP";
+
+/** Invite links expire after 7 days (issue 2; security-requirements §4.6). */
+export const INVITE_TTL_DAYS = 7;
+
+export interface WorklistRow {
+  visitId: string;
+  patientId: string;
+  patientName: string;
+  dateOfBirth: string;
+  date: string;
+  kind: VisitKind;
+  status: VisitStatus;
+  needsReview: boolean;
+}
+
+/** Today's and recent visits (the last 14 days and the next 7), newest first. */
+export async function listWorklist(actor: ClinicianActor, today: string, meta: RequestMeta = {}): Promise<WorklistRow[]> {
+  const from = fromIsoDate(today);
+  from.setUTCDate(from.getUTCDate() - 14);
+  const to = fromIsoDate(today);
+  to.setUTCDate(to.getUTCDate() + 7);
+  const visits = await db().visit.findMany({
+    where: { clinicId: actor.clinicId, date: { gte: from, lte: to } },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      date: true,
+      kind: true,
+      status: true,
+      needsReview: true,
+      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true } },
+    },
+  });
+  await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "Worklist", details: { rows: visits.length }, meta }));
+  return visits.map((v) => ({
+    visitId: v.id,
+    patientId: v.patient.id,
+    patientName: `${v.patient.firstName} ${v.patient.lastName}`,
+    dateOfBirth: toIsoDate(v.patient.dateOfBirth),
+    date: toIsoDate(v.date),
+    kind: v.kind,
+    status: v.status,
+    needsReview: v.needsReview,
+  }));
+}
+
+export interface PatientVisitRow {
+  visitId: string;
+  date: string;
+  kind: VisitKind;
+  status: VisitStatus;
+  needsReview: boolean;
+}
+
+export async function listPatientVisits(actor: ClinicianActor, patientId: string): Promise<PatientVisitRow[]> {
+  if (!isUuid(patientId)) return [];
+  const visits = await db().visit.findMany({
+    where: { clinicId: actor.clinicId, patientId },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    select: { id: true, date: true, kind: true, status: true, needsReview: true },
+  });
+  return visits.map((v) => ({ visitId: v.id, date: toIsoDate(v.date), kind: v.kind, status: v.status, needsReview: v.needsReview }));
+}
+
+export type StartVisitResult = { ok: true; visitId: string; token: string; expiresAt: string } | { ok: false; reason: "not-found" };
+
+/**
+ * Start a visit for a patient of the actor's clinic and make its intake invite. The token is returned this
+ * once (to show as a link to copy); only its hash is stored.
+ */
+export async function startVisit(
+  actor: ClinicianActor,
+  input: { patientId: string; kind: VisitKind; date: string },
+  meta: RequestMeta = {},
+): Promise<StartVisitResult> {
+  if (!isUuid(input.patientId)) return { ok: false, reason: "not-found" };
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITE_TTL_DAYS * 24 * 3600_000);
+  return db().$transaction(async (tx) => {
+    const patient = await tx.patient.findFirst({ where: { id: input.patientId, clinicId: actor.clinicId }, select: { id: true } });
+    if (!patient) {
+      await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Patient", recordId: input.patientId, meta });
+      return { ok: false, reason: "not-found" } as const;
+    }
+    const visit = await tx.visit.create({
+      data: { clinicId: actor.clinicId, patientId: patient.id, kind: input.kind, date: fromIsoDate(input.date), createdById: actor.userId },
+      select: { id: true },
+    });
+    const invite = await tx.intakeInvite.create({
+      data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "create", recordType: "Visit", recordId: visit.id, patientId: patient.id, meta });
+    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: patient.id, meta });
+    return { ok: true, visitId: visit.id, token, expiresAt: expiresAt.toISOString() } as const;
+  });
+}
+
+export interface VisitHeaderDTO {
+  visitId: string;
+  date: string;
+  kind: VisitKind;
+  status: VisitStatus;
+  needsReview: boolean;
+  patient: { id: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
+  invite: { expiresAt: string; revoked: boolean; firstUsedAt: string | null } | null;
+  clinic: { name: string; phone: string | null; email: string | null; address: string | null };
+}
+
+/** The visit's header (patient, status, invite state), scoped to the actor's clinic; null if none. */
+export async function getVisitHeader(actor: ClinicianActor, visitId: string): Promise<VisitHeaderDTO | null> {
+  if (!isUuid(visitId)) return null;
+  const v = await db().visit.findFirst({
+    where: { id: visitId, clinicId: actor.clinicId },
+    select: {
+      id: true,
+      date: true,
+      kind: true,
+      status: true,
+      needsReview: true,
+      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true } },
+      invites: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
+      clinic: { select: { name: true, phone: true, email: true, address: true } },
+    },
+  });
+  if (!v) return null;
+  const inv = v.invites[0];
+  return {
+    visitId: v.id,
+    date: toIsoDate(v.date),
+    kind: v.kind,
+    status: v.status,
+    needsReview: v.needsReview,
+    patient: { ...v.patient, dateOfBirth: toIsoDate(v.patient.dateOfBirth) },
+    invite: inv ? { expiresAt: inv.expiresAt.toISOString(), revoked: !!inv.revokedAt, firstUsedAt: inv.firstUsedAt?.toISOString() ?? null } : null,
+    clinic: v.clinic,
+  };
+}

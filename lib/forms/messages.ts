@@ -1,0 +1,84 @@
+// Turns a schema's message code (lib/assessment/schema-kit.ts) and a field's label into a sentence, from
+// a message catalog, so the browser and the server say exactly the same thing.
+
+export interface ErrorCatalog {
+  required: string;
+  range: string;
+  intRange: string;
+  choice: string;
+  maxLength: string;
+  date: string;
+  dateNotFuture: string;
+  email: string;
+  phone: string;
+  invalid: string;
+}
+
+export const clinicErrors: ErrorCatalog = {
+  required: "{label} is required.",
+  range: "{label} must be a number from {min} to {max}.",
+  intRange: "{label} must be a whole number from {min} to {max}.",
+  choice: "{label}: choose one of the options.",
+  maxLength: "{label} can be at most {max} characters.",
+  date: "{label} must be a real date (year, month, day).",
+  dateNotFuture: "{label} cannot be in the future.",
+  email: "{label} must be an email address like name@example.com.",
+  phone: "{label} may use digits, spaces and + ( ) - only.",
+  invalid: "{label} is not valid.",
+};
+
+function fill(template: string, values: Record<string, string>): string {
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+  // A question as the label reads better as "Which knee hurts? Please choose…" than "…hurts?: please…".
+  return text.replace(/\?: (\p{Ll})/u, (_, c: string) => `? ${c.toUpperCase()}`);
+}
+
+const trim = (n: string) => String(Number(n));
+
+export function formatIssue(code: string, label: string, catalog: ErrorCatalog): string {
+  const [kind, a, b] = code.split(":");
+  switch (kind) {
+    case "range":
+    case "intRange":
+      return fill(catalog[kind], { label, min: trim(a ?? ""), max: trim(b ?? "") });
+    case "maxLength":
+      return fill(catalog.maxLength, { label, max: a ?? "" });
+    case "required":
+    case "choice":
+    case "date":
+    case "dateNotFuture":
+    case "email":
+    case "phone":
+      return fill(catalog[kind], { label });
+    default:
+      return fill(catalog.invalid, { label });
+  }
+}
+
+export interface IssueLike {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/** Field errors keyed by the full path ("strength.hipAbduction.left.trialsN.0"), first error per field. */
+export function fieldErrorsFrom(issues: ReadonlyArray<IssueLike>, labelFor: (path: string) => string, catalog: ErrorCatalog): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join(".");
+    if (out[path]) continue;
+    out[path] = formatIssue(issue.message, labelFor(path), catalog);
+  }
+  return out;
+}
+
+/** A label lookup over a flat map, falling back to the nearest labelled parent path, then a generic word. */
+export function labelsFrom(labels: Record<string, string>, fallback = "This answer"): (path: string) => string {
+  return (path) => {
+    let p = path;
+    while (p) {
+      if (labels[p]) return labels[p]!;
+      p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "";
+    }
+    return fallback;
+  };
+}

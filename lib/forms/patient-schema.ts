@@ -1,0 +1,24 @@
+// Creating a patient (clinician form): one schema for the form and the server action.
+import { isoDate, oneOf, text, z } from "../assessment/schema-kit";
+
+export const SEXES = ["FEMALE", "MALE", "OTHER", "UNDISCLOSED"] as const;
+
+export const patientSchema = z.object({
+  firstName: text(100).check(z.minLength(1, "required")),
+  lastName: text(100).check(z.minLength(1, "required")),
+  dateOfBirth: isoDate({ notFuture: true }),
+  sex: oneOf(SEXES),
+  email: z.optional(text(254).check(z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+$/.test(v), "email"))),
+  phone: z.optional(text(40).check(z.refine((v) => v === "" || /^[0-9+() .-]{5,40}$/.test(v), "phone"))),
+});
+
+export type PatientInput = z.infer<typeof patientSchema>;
+
+export const patientLabels: Record<string, string> = {
+  firstName: "First name",
+  lastName: "Last name",
+  dateOfBirth: "Date of birth",
+  sex: "Sex",
+  email: "Email",
+  phone: "Phone",
+};

@@ -1,0 +1,181 @@
+// npm run demo: serve the app with demo data on an embedded PostgreSQL (or DATABASE_URL's server).
+//   npm run demo                 embedded database in .data/, demo clinic seeded on first start
+//   npm run demo -- --seed       with DATABASE_URL: also seed the demo clinic (nothing is seeded unless asked)
+//   npm run demo -- --dev        next dev instead of a production build (hot reload)
+//   PORT=4000 npm run demo       another port
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg.ts";
+import { demoDataDir, loadDemoSecrets, type DemoSecrets } from "./lib/configured-db.ts";
+import { createDatabase, ensureAppLogin, migrate, withClient, withCredentials } from "./lib/db-setup.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const baseUrl = `http://localhost:${port}`;
+
+const say = (s: string) => console.log(`[demo] ${s}`);
+
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(p, "0.0.0.0", () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A fingerprint of everything the production build depends on, to rebuild only when something changed. */
+function sourceFingerprint(): string {
+  const h = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === "generated" || name === "node_modules" || name.endsWith(".test.ts")) continue;
+        walk(path.join(p, name));
+      }
+    } else {
+      h.update(path.relative(root, p));
+      h.update(readFileSync(p));
+    }
+  };
+  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"]) walk(path.join(root, p));
+  return h.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = path.join(root, ".next", "stride-build-fingerprint");
+  const fp = sourceFingerprint();
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fp) {
+    say("Using the existing production build.");
+    return;
+  }
+  say("Building the app (about a minute the first time)…");
+  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed (see above)");
+  writeFileSync(stamp, fp);
+}
+
+async function main() {
+  let pg: RunningPostgres | null = null;
+  let appUrl: string;
+  let ownerUrl: string;
+  let secrets: DemoSecrets;
+  let dir: string;
+
+  if (!(await portFree(port))) {
+    throw new Error(`Port ${port} is in use. Stop what is using it, or choose another: PORT=4000 npm run demo`);
+  }
+
+  if (process.env.DATABASE_URL) {
+    dir = path.join(root, ".data");
+    mkdirSync(dir, { recursive: true });
+    secrets = loadDemoSecrets(dir);
+    appUrl = process.env.DATABASE_URL;
+    ownerUrl = process.env.MIGRATE_DATABASE_URL ?? appUrl;
+    say("Using the database in DATABASE_URL; applying migrations as MIGRATE_DATABASE_URL (or DATABASE_URL).");
+    migrate(ownerUrl);
+  } else {
+    dir = demoDataDir(say);
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    chmodSync(dir, 0o755);
+    secrets = loadDemoSecrets(dir);
+    say(`Starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dir, "pg")) || path.join(dir, "pg")})…`);
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: secrets.postgresPassword });
+    await createDatabase(pg.superuserUrl(), "stride");
+    ownerUrl = pg.superuserUrl("stride");
+    migrate(ownerUrl);
+    await ensureAppLogin(ownerUrl, "stride_web", secrets.appPassword);
+    appUrl = withCredentials(ownerUrl, "stride_web", secrets.appPassword);
+  }
+
+  const credentialsFile = path.join(dir, "demo-credentials.txt");
+  const empty = await withClient(ownerUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM "Clinic"`)).rows[0].n === 0);
+  const shouldSeed = pg ? empty : args.has("--seed") && empty;
+  if (shouldSeed) {
+    say("Seeding the demo clinic…");
+    process.env.DATABASE_URL = appUrl;
+    process.env.NEXTAUTH_SECRET = secrets.nextauthSecret;
+    const { seedDemo } = await import("../prisma/seed.ts");
+    const seed = await seedDemo();
+    const { db } = await import("../lib/db.ts");
+    await db().$disconnect();
+    writeFileSync(
+      credentialsFile,
+      [
+        `Demo clinic: ${seed.clinicName}`,
+        `Clinician sign-in: ${seed.email}`,
+        `Password: ${seed.password}`,
+        `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from seeding): ${seed.patientLinkPath}`,
+        `  (open it on the demo's address, for example ${baseUrl}${seed.patientLinkPath})`,
+        "",
+      ].join("\n"),
+      { mode: 0o600 },
+    );
+  } else if (!pg && empty) {
+    say("The database has no clinic. Create one and an account with npm run user:create, or seed the demo with --seed.");
+  }
+
+  if (!dev) buildIfNeeded();
+
+  const env = {
+    ...process.env,
+    NODE_ENV: (dev ? "development" : "production") as "development" | "production",
+    DATABASE_URL: appUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  const next: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  let announced = false;
+  next.stdout!.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    if (!announced && /Ready in|started server/.test(text)) {
+      announced = true;
+      say(`Serving on ${baseUrl}`);
+      if (existsSync(credentialsFile)) {
+        say(`Demo sign-in (kept in ${credentialsFile}):`);
+        for (const line of readFileSync(credentialsFile, "utf8").trim().split("\n")) console.log(`       ${line}`);
+      }
+      say("Press Ctrl-C to stop (the database shuts down cleanly; your data stays).");
+    }
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("Stopping…");
+    if (next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((r) => next.once("exit", r));
+    }
+    if (pg) {
+      await pg.stop();
+      say("Database stopped cleanly.");
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.on("exit", (code) => {
+    if (!stopping) {
+      say(`The app exited (code ${code}).`);
+      void stop(code ?? 1);
+    }
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(`[demo] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
+

@@ -1,0 +1,70 @@
+// npm run test:e2e: Playwright journeys in a real Chromium against `next build && next start` on a
+// freshly migrated real PostgreSQL. Prints "N passed, N failed" last (scripts/test-all.ts reads it).
+//   npm run test:e2e -- e2e/print.spec.ts     run one file (any Playwright arguments pass through)
+//   E2E_SKIP_BUILD=1 npm run test:e2e         reuse the current .next build
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_HELP, findChromium } from "../lib/chromium.ts";
+import { nextBuild, startAppServer } from "./lib/app-server.ts";
+import { prepareTestDatabase } from "./lib/test-database.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  note?: string;
+}
+
+export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
+  const browser = findChromium(() => chromium.executablePath());
+  if (!browser) {
+    console.error(CHROMIUM_HELP);
+    return { passed: 0, failed: 1, note: "no Chromium" };
+  }
+  if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) nextBuild();
+  const db = await prepareTestDatabase("stride_e2e");
+  const app = await startAppServer({ databaseUrl: db.appUrl });
+  const resultsFile = path.join(root, "test-results", "e2e-results.json");
+  rmSync(resultsFile, { force: true });
+  try {
+    const r = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...extraArgs], {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        E2E_BASE_URL: app.url,
+        DATABASE_URL: db.appUrl,
+        OWNER_DATABASE_URL: db.ownerUrl,
+        E2E_PG_DATA_DIR: db.cluster?.dataDir ?? "",
+        E2E_PG_PORT: String(db.cluster?.port ?? ""),
+        PLAYWRIGHT_CHROMIUM_PATH: browser,
+        // Test fixtures use lib/data, which is marked server-only.
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
+      },
+    });
+    if (!existsSync(resultsFile)) return { passed: 0, failed: 1, note: `playwright exited ${r.status} without results` };
+    const stats = JSON.parse(readFileSync(resultsFile, "utf8")).stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+  } finally {
+    await app.stop();
+    if (process.env.E2E_KEEP_LOGS) console.log(app.logs.join("\n"));
+    await db.cleanup();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  runE2E(process.argv.slice(2))
+    .then((r) => {
+      console.log(`\n${r.passed} passed, ${r.failed} failed`);
+      process.exit(r.failed ? 1 : 0);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      console.log("\n0 passed, 1 failed");
+      process.exit(1);
+    });
+}

@@ -1,0 +1,70 @@
+// "The configured database" for command-line tools (migrate, create-user, audit:verify): DATABASE_URL's
+// server when set, otherwise the embedded database the demo keeps in .data/ (started for the command and
+// stopped after it).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes, createHash } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { firstBlockedAncestor, startEmbeddedPostgres } from "./embedded-pg.ts";
+import { createDatabase, ensureAppLogin, migrate, withCredentials } from "./db-setup.ts";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface DemoSecrets {
+  postgresPassword: string;
+  appPassword: string;
+  nextauthSecret: string;
+}
+
+/** Where the embedded database keeps its data: .data/ in the project, unless PostgreSQL (run as the
+ * 'postgres' user when we are root) could not enter it; then a per-project folder under /var/tmp. */
+export function demoDataDir(log: (s: string) => void = () => {}): string {
+  const inProject = path.join(projectRoot, ".data");
+  const blocked = firstBlockedAncestor(inProject);
+  if (!blocked) return inProject;
+  const id = createHash("sha256").update(projectRoot).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/tmp", `stride-clinic-${id}`);
+  log(`PostgreSQL runs as the 'postgres' user here and cannot enter ${blocked}, so the data is kept in ${fallback}.`);
+  log(`To keep it inside the project instead: chmod o+x ${blocked}`);
+  return fallback;
+}
+
+export function loadDemoSecrets(dir: string): DemoSecrets {
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const file = path.join(dir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  const s: DemoSecrets = {
+    postgresPassword: randomBytes(18).toString("base64url"),
+    appPassword: randomBytes(18).toString("base64url"),
+    nextauthSecret: randomBytes(32).toString("base64"),
+  };
+  writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
+  return s;
+}
+
+export interface ConfiguredDatabase {
+  appUrl: string;
+  ownerUrl: string;
+  embedded: boolean;
+}
+
+export async function withConfiguredDatabase<T>(fn: (db: ConfiguredDatabase) => Promise<T>, opts: { migrate?: boolean; log?: (s: string) => void } = {}): Promise<T> {
+  const log = opts.log ?? ((s: string) => console.error(s));
+  if (process.env.DATABASE_URL) {
+    const ownerUrl = process.env.MIGRATE_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (opts.migrate) migrate(ownerUrl);
+    return fn({ appUrl: process.env.DATABASE_URL, ownerUrl, embedded: false });
+  }
+  const dir = demoDataDir(log);
+  const secrets = loadDemoSecrets(dir);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: secrets.postgresPassword });
+  try {
+    await createDatabase(pg.superuserUrl(), "stride");
+    const ownerUrl = pg.superuserUrl("stride");
+    if (opts.migrate) migrate(ownerUrl);
+    await ensureAppLogin(ownerUrl, "stride_web", secrets.appPassword);
+    return await fn({ appUrl: withCredentials(ownerUrl, "stride_web", secrets.appPassword), ownerUrl, embedded: true });
+  } finally {
+    await pg.stop();
+  }
+}
