@@ -195,9 +195,11 @@ export function assess(input: AssessmentInput): Assessment {
       kind: "activity",
       text: settings.terrainAdvice,
       rule: RULES.terrain,
-      because: intake.running.hillsOrBanked
-        ? [{ code: "intake.running.hillsOrBanked", label: "Runs on hills or banked roads", value: true }]
-        : [],
+      // §6.4: downhill running and banked or cambered roads (intake v2 asks them separately).
+      because: [
+        ...(intake.running.downhill && intake.running.downhill !== "never" ? [{ code: "intake.running.downhill", label: "Runs downhill", value: intake.running.downhill }] : []),
+        ...(intake.running.bankedRoads && intake.running.bankedRoads !== "never" ? [{ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: intake.running.bankedRoads }] : []),
+      ],
     },
     {
       id: "load.slow-build",

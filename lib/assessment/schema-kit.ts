@@ -49,6 +49,11 @@ export function group<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.object(shape, { error: requiredOr("invalid") });
 }
 
+/** A list of answers (ticked boxes, a questionnaire's items); missing altogether, it is "required". */
+export function listOf<T extends z.core.SomeType>(element: T) {
+  return z.array(element, { error: requiredOr("invalid") });
+}
+
 /** A yes/no answer. */
 export function yesNo() {
   return z.boolean({ error: "choice" });
@@ -79,5 +84,30 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> | null }
     : T;
+
+/**
+ * The same schema with every answer optional at every depth, for drafts (autosave): an answer that is there
+ * is checked exactly as in the full schema (its range, its options), while completeness rules (required
+ * answers, cross-field rules, list lengths) wait for the real submission. A list may have gaps (a
+ * questionnaire half answered). Derived from the real schema, never written twice.
+ */
+export function deepPartial<T extends z.ZodMiniType>(schema: T): z.ZodMiniType<DeepPartial<z.infer<T>>> {
+  return partialOf(schema) as z.ZodMiniType<DeepPartial<z.infer<T>>>;
+}
+
+function partialOf(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as z.core.$ZodTypeDef & { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; innerType?: z.core.$ZodType };
+  switch (def.type) {
+    case "object":
+      return z.object(Object.fromEntries(Object.entries(def.shape!).map(([key, field]) => [key, z.optional(partialOf(field))])));
+    case "array":
+      return z.array(z.optional(z.nullable(partialOf(def.element!))));
+    case "optional":
+    case "nullable":
+      return partialOf(def.innerType!);
+    default:
+      return schema;
+  }
+}
 
 export { z };
