@@ -6,28 +6,34 @@
 // which they chose); a question that does not apply is absent; "not sure" is an answer, not a blank.
 import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, z, type DeepPartial } from "./schema-kit";
 import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
+import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose } from "./intake-options";
 
 /** Bumped whenever the stored shape of the answers changes; stored beside every response. */
 export const INTAKE_SCHEMA_VERSION = 2;
 
-export const KNEE_SIDES = ["left", "right", "both"] as const;
-export type KneeSide = (typeof KNEE_SIDES)[number];
-
-/** Areas on the knee drawing (issue 3; §1.1 around/behind the kneecap = PFP; §1.4 above = quadriceps
- * tendon, below = patellar tendon; §1.3 outer side = ITB). */
-export const KNEE_AREAS = ["above-kneecap", "around-kneecap", "below-kneecap", "inner", "outer", "back"] as const;
-export type KneeArea = (typeof KNEE_AREAS)[number];
-
-/** What brings the pain on (§1.1: activities that load the patellofemoral joint on a bent knee). */
-export const TRIGGERS = ["running", "downhill", "stairs-down", "stairs-up", "squatting", "sitting", "jumping"] as const;
-export const SURFACES = ["road", "track", "trail", "treadmill"] as const;
-export const FREQUENCY = ["never", "sometimes", "often"] as const;
-export const RECENT_CHANGES = ["more-distance", "speed-work", "more-hills", "races", "new-shoes", "new-surface"] as const;
-export const TRIED = ["rest", "ice", "stretching", "strengthening", "physio", "brace-or-tape", "painkillers", "new-shoes", "other"] as const;
-export const PAIN_ONSET_IN_RUN = ["from-start", "within-10-min", "10-to-30-min", "after-30-min", "only-after", "not-running"] as const;
-export const PAIN_LASTS_AFTER = ["under-1-hour", "1-to-24-hours", "over-24-hours"] as const;
-export const ACTIVITY_LEVELS = ["mostly-sitting", "mostly-standing", "physical-work"] as const;
-export const SEXES = ["female", "male", "other", "undisclosed"] as const;
+export {
+  ACTIVITY_LEVELS,
+  FREQUENCY,
+  KNEE_AREAS,
+  KNEE_SIDES,
+  PAIN_LASTS_AFTER,
+  PAIN_ONSET_IN_RUN,
+  RECENT_CHANGES,
+  SEXES,
+  SURFACES,
+  TRIED,
+  TRIGGERS,
+  DISTANCE_UNITS,
+  GOAL_KINDS,
+  ONSETS,
+  dropInapplicable,
+  followOnApplies,
+  kneesFor,
+  type DistanceUnit,
+  type IntakeKind,
+  type KneeArea,
+  type KneeSide,
+} from "./intake-options";
 
 /** Weekly distance limits (km): 0 is a real answer (not running); 300 km a week is beyond elite volume. */
 const weeklyKm = () => numberIn(0, 300);
@@ -53,7 +59,7 @@ export const runningSchema = group({
   yearsRunning: z.optional(numberIn(0, 80)),
   runsPerWeek: numberIn(0, 14, { int: true }),
   /** The unit the patient chose to type in; every distance below is stored in km. */
-  distanceUnit: oneOf(["km", "mi"]),
+  distanceUnit: oneOf(DISTANCE_UNITS),
   weeklyKm: group({
     thisWeek: weeklyKm(),
     lastWeek: z.optional(weeklyKm()),
@@ -76,7 +82,7 @@ export const runningSchema = group({
   cadenceSpm: z.optional(numberIn(120, 220, { int: true })),
   recentChanges: many(RECENT_CHANGES),
   goal: group({
-    kind: oneOf(["event", "distance", "none"]),
+    kind: oneOf(GOAL_KINDS),
     eventName: z.optional(text(120)),
     eventDate: z.optional(isoDate()),
     weeklyKm: z.optional(weeklyKm()),
@@ -89,7 +95,7 @@ export const kneeSchema = group({
   areas: group({ left: many(KNEE_AREAS), right: many(KNEE_AREAS) }),
   /** How many weeks ago it started (0 = this week). */
   startedWeeksAgo: numberIn(0, 520, { int: true }),
-  onset: oneOf(["sudden", "gradual"]),
+  onset: oneOf(ONSETS),
   triggers: many(TRIGGERS),
   /** Sharp pain at each foot landing (the clinics' description; §1.4 load-related tendon pain). */
   painEachFootStrike: yesNo(),
@@ -172,50 +178,6 @@ export const consentSchema = group({
   signatureName: text(200).check(z.minLength(2, "required")),
 });
 
-// Follow-on questions. Each applies only given an earlier answer: the form shows it only then, the schema
-// requires it then (when `code` is set) and refuses it otherwise, and dropInapplicable() removes an answer
-// that stopped applying because the patient changed the earlier one. One table, so all three agree.
-type Loose = DeepPartial<IntakeAnswers>;
-interface FollowOn {
-  field: readonly string[];
-  /** The earlier answer it depends on; while that is unanswered, nothing is required or refused. */
-  dependsOn: readonly string[];
-  applies: (a: Loose) => boolean;
-  /** The message code when it applies but is missing; absent for optional follow-ons. */
-  code?: "required" | "choice";
-}
-
-const isEvent = (a: Loose) => a.running?.goal?.kind === "event";
-const runs = (a: Loose) => typeof a.running?.runsPerWeek === "number" && a.running.runsPerWeek > 0;
-
-const RUN_PAIN: FollowOn[] = [
-  // §4.3: pain during running and the morning after are asked only of patients who are running.
-  { field: ["pain", "duringRun"], dependsOn: ["running", "runsPerWeek"], applies: runs, code: "choice" },
-  { field: ["pain", "morningAfter"], dependsOn: ["running", "runsPerWeek"], applies: runs, code: "choice" },
-];
-
-const INITIAL_FOLLOW_ONS: FollowOn[] = [
-  { field: ["about", "nameCorrection"], dependsOn: ["about", "nameCorrect"], applies: (a) => a.about?.nameCorrect === false, code: "required" },
-  // §5 (bone stress injury, low energy availability): missed periods, asked where relevant.
-  { field: ["safety", "missedPeriods"], dependsOn: ["about", "sex"], applies: (a) => a.about?.sex === "female" || a.about?.sex === "other", code: "choice" },
-  { field: ["running", "goal", "eventName"], dependsOn: ["running", "goal", "kind"], applies: isEvent },
-  { field: ["running", "goal", "eventDate"], dependsOn: ["running", "goal", "kind"], applies: isEvent, code: "required" },
-  { field: ["running", "goal", "weeklyKm"], dependsOn: ["running", "goal", "kind"], applies: (a) => a.running?.goal?.kind === "distance", code: "required" },
-  ...RUN_PAIN,
-  { field: ["knee", "painLastsAfter"], dependsOn: ["knee", "painStartsInRun"], applies: (a) => a.knee?.painStartsInRun !== "not-running", code: "choice" },
-  { field: ["knee", "triedOther"], dependsOn: ["knee", "tried"], applies: (a) => !!a.knee?.tried?.includes("other") },
-];
-
-/** Which knees' drawings apply: the painful one(s). */
-export function kneesFor(side: KneeSide | null | undefined): ("left" | "right")[] {
-  return side === "both" ? ["left", "right"] : side === "left" || side === "right" ? [side] : [];
-}
-
-function at(obj: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
-}
-const answered = (v: unknown) => v !== undefined && v !== null && v !== "";
-
 /** The cross-field rules as one check. It runs even when other fields failed, so a step shows its own
  * follow-on problems without waiting for the whole form to be valid. */
 function followOnRules(rules: FollowOn[], withKnees: boolean) {
@@ -258,7 +220,7 @@ const initialShape = {
 };
 
 const followUpShape = {
-  running: group({ distanceUnit: oneOf(["km", "mi"]), weeklyKm: runningSchema.shape.weeklyKm, runsPerWeek: numberIn(0, 14, { int: true }) }),
+  running: group({ distanceUnit: oneOf(DISTANCE_UNITS), weeklyKm: runningSchema.shape.weeklyKm, runsPerWeek: numberIn(0, 14, { int: true }) }),
   knee: group({ side: oneOf(KNEE_SIDES), areas: kneeSchema.shape.areas }),
   pain: painSchema,
   safety: safetySchema,
@@ -278,9 +240,6 @@ export type FollowUpIntakeAnswers = z.infer<typeof followUpIntakeSchema>;
 /** What the engine reads: either version, or any part of one (the engine never assumes a value is there). */
 export type EngineIntake = DeepPartial<IntakeAnswers>;
 
-/** Which version of the form a visit gets (Visit.kind). */
-export type IntakeKind = "INITIAL" | "FOLLOW_UP";
-
 /** The schema a clinic's form validates against, in the browser and on the server: the version for the
  * visit, with the questionnaires the clinic has switched on required and the others absent. */
 export function intakeFormSchema(kind: IntakeKind, enabled: QuestionnaireSwitches) {
@@ -294,28 +253,4 @@ const drafts: Partial<Record<IntakeKind, z.ZodMiniType>> = {};
 export function intakeDraftSchema(kind: IntakeKind): z.ZodMiniType<DeepPartial<IntakeAnswers>> {
   drafts[kind] ??= deepPartial(kind === "FOLLOW_UP" ? followUpIntakeSchema : intakeSchema);
   return drafts[kind] as z.ZodMiniType<DeepPartial<IntakeAnswers>>;
-}
-/** Whether a follow-on question applies now (the form shows it only then). */
-export function followOnApplies(kind: IntakeKind, field: string, answers: Loose): boolean {
-  const rule = (kind === "FOLLOW_UP" ? RUN_PAIN : INITIAL_FOLLOW_ONS).find((r) => r.field.join(".") === field);
-  return rule ? rule.applies(answers) : true;
-}
-
-/**
- * The answers without those that no longer apply (the patient answered a follow-on, then changed the answer
- * it depended on), and without marks on a knee that does not hurt. The form submits this.
- */
-export function dropInapplicable<T extends Loose>(kind: IntakeKind, answers: T): T {
-  const copy = structuredClone(answers) as T;
-  for (const r of kind === "FOLLOW_UP" ? RUN_PAIN : INITIAL_FOLLOW_ONS) {
-    if (!answered(at(copy, r.dependsOn)) || r.applies(copy)) continue;
-    const parent = at(copy, r.field.slice(0, -1));
-    if (parent && typeof parent === "object") delete (parent as Record<string, unknown>)[r.field[r.field.length - 1]!];
-  }
-  const knee = copy.knee as { side?: KneeSide; areas?: Record<string, unknown> } | undefined;
-  if (knee?.side && knee.areas) {
-    const painful = kneesFor(knee.side);
-    for (const k of ["left", "right"] as const) if (!painful.includes(k)) knee.areas[k] = [];
-  }
-  return copy;
 }
