@@ -30,6 +30,12 @@ export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
 /** Which version of the form a visit gets (Visit.kind). */
 export type IntakeKind = "INITIAL" | "FOLLOW_UP";
 
+/** The clinic's questionnaire switches (settings akpsEnabled / lefsEnabled). */
+export interface QuestionnaireSwitches {
+  akps: boolean;
+  lefs: boolean;
+}
+
 // Follow-on questions. Each applies only given an earlier answer: the form shows it only then, the schema
 // requires it then (when `code` is set) and refuses it otherwise, and dropInapplicable() removes an answer
 // that stopped applying because the patient changed the earlier one. One table, so all three agree.
@@ -74,10 +80,10 @@ export function at(obj: unknown, path: readonly (string | number)[]): unknown {
 }
 export const answered = (v: unknown) => v !== undefined && v !== null && v !== "";
 
-/** Whether a follow-on question applies now (the form shows it only then). */
+/** Whether a follow-on question is asked now: the answer it depends on is given and makes it apply. */
 export function followOnApplies(kind: IntakeKind, field: string, answers: Loose): boolean {
   const rule = (kind === "FOLLOW_UP" ? RUN_PAIN : INITIAL_FOLLOW_ONS).find((r) => r.field.join(".") === field);
-  return rule ? rule.applies(answers) : true;
+  return rule ? answered(at(answers, rule.dependsOn)) && rule.applies(answers) : true;
 }
 
 /**

@@ -1,21 +1,14 @@
 // A complete, valid intake for tests, the demo seed and the engine's examples: a runner with gradual front-
 // of-knee pain after a rise in distance (clinical-reference §1.1). Overrides merge into it at any depth;
 // lists are replaced, not merged.
-import { dropInapplicable, kneesFor, type FollowUpIntakeAnswers, type IntakeAnswers } from "./intake-schema";
+import { dropInapplicable, kneesFor } from "./intake-options";
+import type { FollowUpIntakeAnswers, IntakeAnswers } from "./intake-schema";
+import { mergeDeep } from "./merge";
 import type { DeepPartial } from "./schema-kit";
 
+export { mergeDeep };
+
 export type IntakeOverrides = DeepPartial<IntakeAnswers>;
-
-/** Merge `over` into `base` at every depth (lists and scalars replace; undefined keeps the base). */
-export function mergeDeep<T>(base: T, over: unknown): T {
-  if (over === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(over)) return over as T;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = mergeDeep(out[k], v);
-  return out as T;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 // Plausible answers to the §4.1 / §4.2 questionnaires for such a runner: AKPS 82, LEFS 61.
 const AKPS = [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0];

@@ -81,7 +81,7 @@ describe("every answer the form requires", () => {
     ),
     ["questionnaires.akps", "required"],
     ["questionnaires.lefs", "required"],
-    ["consent.agreed", "choice"],
+    ["consent.agreed", "tick"],
     ["consent.signatureName", "required"],
   ])("%s missing is %s", (path, code) => {
     expect(problems(form, withAnswer(path, undefined))[path]).toBe(code);
@@ -141,7 +141,7 @@ describe("ranges and options", () => {
     ["knee.painLastsAfter", "a week", "choice"],
     ["knee.tried", ["magic"], "choice"],
     ["safety.calfSwelling", "yes", "choice"],
-    ["consent.agreed", false, "choice"],
+    ["consent.agreed", false, "tick"],
     ["about.occupation", "x".repeat(201), "maxLength:200"],
     ["running.shoes", "x".repeat(121), "maxLength:120"],
     ["knee.triedOther", "x".repeat(301), "maxLength:300"],

@@ -6,7 +6,7 @@
 // which they chose); a question that does not apply is absent; "not sure" is an answer, not a blank.
 import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, z, type DeepPartial } from "./schema-kit";
 import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
-import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose } from "./intake-options";
+import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
 
 /** Bumped whenever the stored shape of the answers changes; stored beside every response. */
 export const INTAKE_SCHEMA_VERSION = 2;
@@ -31,6 +31,7 @@ export {
   kneesFor,
   type DistanceUnit,
   type IntakeKind,
+  type QuestionnaireSwitches,
   type KneeArea,
   type KneeSide,
 } from "./intake-options";
@@ -167,13 +168,8 @@ export function questionnairesFor(enabled: QuestionnaireSwitches) {
   });
 }
 
-export interface QuestionnaireSwitches {
-  akps: boolean;
-  lefs: boolean;
-}
-
 export const consentSchema = group({
-  agreed: z.literal(true, { error: "choice" }),
+  agreed: z.literal(true, { error: "tick" }),
   /** The patient's full name typed as their signature. */
   signatureName: text(200).check(z.minLength(2, "required")),
 });

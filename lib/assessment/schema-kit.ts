@@ -13,6 +13,8 @@ export type IssueCode =
   | `maxLength:${number}`
   | "date"
   | "dateNotFuture"
+  | `pace:${number}:${number}`
+  | "tick"
   | "invalid";
 
 /** The message code for a missing value (`missing`), or `code` for a present but wrong one. */

@@ -11,7 +11,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * Returns the parsed draft (unknown keys dropped) and the paths left out.
  */
 export function pruneInvalid<T>(schema: z.ZodMiniType<T>, values: Json): { value: T; dropped: string[] } {
-  let current: Json = structuredClone(values ?? {});
+  const current: Json = structuredClone(values ?? {});
   const dropped: string[] = [];
   for (let round = 0; round < 5; round++) {
     const r = schema.safeParse(current);

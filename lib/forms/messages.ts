@@ -13,6 +13,8 @@ export interface ErrorCatalog {
   phone: string;
   /** A pace (minutes:seconds) outside its range; {min} and {max} come as m:ss. */
   pace: string;
+  /** A box that must be ticked (agreeing to a statement). */
+  tick: string;
   invalid: string;
 }
 
@@ -27,6 +29,7 @@ export const clinicErrors: ErrorCatalog = {
   email: "{label} must be an email address like name@example.com.",
   phone: "{label} may use digits, spaces and + ( ) - only.",
   pace: "{label} must be a pace from {min} to {max}.",
+  tick: "{label}: tick the box.",
   invalid: "{label} is not valid.",
 };
 
@@ -53,6 +56,7 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
     case "choice":
     case "date":
     case "dateNotFuture":
+    case "tick":
     case "email":
     case "phone":
       return fill(catalog[kind], { label });

@@ -16,6 +16,7 @@ export const en = {
     email: "{label}: enter an email address like name@example.com.",
     phone: "{label}: use digits, spaces and + ( ) - only.",
     pace: "{label}: enter a pace from {min} to {max}.",
+    tick: "{label}: please tick the box.",
     invalid: "{label}: this answer is not valid.",
   } satisfies ErrorCatalog,
   link: {
@@ -35,6 +36,10 @@ export const en = {
     intro: "Before we show your questionnaire, please enter your date of birth. This keeps your health information private.",
     label: "Date of birth",
     hint: "For example 27, 4, 1990.",
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    checkFailed: "We could not check your date of birth: please check your connection and try again.",
     submit: "Continue",
     wrong: "That date of birth does not match our records. You can try {left} more time(s).",
     lockedTitle: "Too many tries",
@@ -171,6 +176,7 @@ export const en = {
       cadence: "Your watch or running app may show it.",
       signature: "Typing your name counts as your signature.",
       nameCheck: "If it is spelled wrong, you can tell us the right spelling.",
+      safety: "These questions check for anything a doctor should look at. Answering yes never stops you sending your answers.",
     },
     options: {
       sex: { female: "Female", male: "Male", other: "Other", undisclosed: "I prefer not to say" },
@@ -219,6 +225,8 @@ export const en = {
       back: "Back",
       inner: "Inner side",
       outer: "Outer side",
+      innerShort: "Inner",
+      outerShort: "Outer",
       areas: {
         "above-kneecap": "Above the kneecap",
         "around-kneecap": "Around or behind the kneecap",
