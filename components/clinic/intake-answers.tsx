@@ -7,7 +7,7 @@ import { assessLoadChange, percentChange, type LoadChange } from "@/lib/assessme
 import { safetyFlags } from "@/lib/assessment/safety";
 import { AKPS_MAX, AKPS_MCID, LEFS_MAX, LEFS_MCID } from "@/lib/assessment/scoring";
 import type { ClinicSettings } from "@/lib/assessment/settings";
-import { formatPace, fromKm } from "@/lib/assessment/units";
+import { formatPace, fromKm, KM_PER_MILE } from "@/lib/assessment/units";
 import type { IntakeDTO } from "@/lib/data/intake";
 import { formatDate, formatDateTime, round } from "@/lib/format";
 import { en } from "@/lib/i18n/en";
@@ -81,7 +81,8 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
           <ul>
             {flags.map((fl) => (
               <li key={fl.code}>
-                <strong>{level[fl.level]}:</strong> {fl.title} ({fl.findings.map((x) => x.label).join(", ")}). {fl.detail} <span className="muted">{fl.section}</span>
+                <strong>{level[fl.level]}:</strong> {fl.title}
+                {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title ? ` (${fl.findings.map((x) => x.label).join(", ")})` : ""}. {fl.detail} <span className="muted">{fl.section}</span>
               </li>
             ))}
           </ul>
@@ -173,7 +174,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
                     ["Best week in the last year", distance(full.running.weeklyKm.bestLastYear, unit)],
                     ["Years running", full.running.yearsRunning ?? "–"],
                     ["Longest run, last month", distance(full.running.longestRunKm, unit)],
-                    ["Easy pace", full.running.paceMinPerKm ? `${formatPace(full.running.paceMinPerKm)} per km` : "–"],
+                    ["Easy pace", full.running.paceMinPerKm ? `${formatPace(full.running.paceMinPerKm)} per km${unit === "mi" ? ` (${formatPace(full.running.paceMinPerKm * KM_PER_MILE)} per mile)` : ""}` : "–"],
                     ["Surfaces", list(full.running.surfaces, o.surfaces)],
                     ["Downhill", pick(full.running.downhill, o.frequency)],
                     ["Banked or cambered roads", pick(full.running.bankedRoads, o.frequency)],

@@ -29,7 +29,8 @@ export function useIntake(): IntakeContextValue {
   return c;
 }
 
-export const idOf = (path: string) => `f-${path.replace(/\./g, "-")}`;
+/** A field's element id from its path (the same as ChoiceGroup's), for labels and the error summary's links. */
+export const idOf = (path: string) => path.replace(/\./g, "-");
 
 function errorAt(errors: unknown, path: string): string | undefined {
   const node = path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), errors);

@@ -126,7 +126,8 @@ export function IntakeForm(props: IntakeFormProps) {
 
   const [index, setIndex] = useState(() => Math.max(0, steps.indexOf(initial?.resumeStep as StepId)));
   const step = steps[index]!;
-  const [summary, setSummary] = useState<[string, string][] | null>(null);
+  /** The step whose problems the summary lists (computed at render, so fixed answers drop out of it). */
+  const [summaryFor, setSummaryFor] = useState<StepId | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -163,12 +164,12 @@ export function IntakeForm(props: IntakeFormProps) {
   }, [focus]);
 
   const showErrors = (target: StepId) => {
-    setSummary(flatErrors(form.formState.errors).filter(([p]) => p === target || p.startsWith(`${target}.`)));
+    setSummaryFor(target);
     setFocus({ target: "error", n: Date.now() });
   };
 
   const goTo = (i: number) => {
-    setSummary(null);
+    setSummaryFor(null);
     setFormError(null);
     setIndex(i);
     setFocus({ target: "heading", n: Date.now() });
@@ -198,8 +199,7 @@ export function IntakeForm(props: IntakeFormProps) {
       return;
     }
     if (!ok) {
-      const errors = form.formState.errors;
-      const first = steps.find((s) => errors[s]) ?? step;
+      const first = steps.find((s) => form.getFieldState(s).invalid) ?? step;
       if (first !== step) {
         setIndex(steps.indexOf(first));
         setFormError(m.otherStepErrors.replace("{step}", m.steps[first]));
@@ -236,6 +236,7 @@ export function IntakeForm(props: IntakeFormProps) {
   if (done) return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} />;
 
   const last = index === steps.length - 1;
+  const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
   return (
     <IntakeContext.Provider value={context}>
       <FormProvider {...form}>

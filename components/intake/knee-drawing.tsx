@@ -53,28 +53,28 @@ export function KneeDrawing({ knee, marked, labels, onToggle }: { knee: "left" |
   const title = `${labels[knee]}${onToggle ? "" : `: ${marks.length ? marks.join(", ") : "–"}`}`;
   return (
     <svg
-      viewBox="0 0 400 250"
+      viewBox="20 0 360 250"
       width="100%"
-      style={{ maxWidth: 400, display: "block" }}
+      style={{ maxWidth: 420, display: "block" }}
       {...(onToggle ? { "aria-hidden": true, focusable: false } : { role: "img", "aria-label": title })}
     >
       <g>
         <path d={OUTLINE} fill="#f1e4d8" stroke="#4a5460" strokeWidth={2} />
         {front.map(([k, s]) => area(k, s))}
-        <text x={innerLeft ? 30 : 170} y={114} fontSize={12} textAnchor="middle" fill="#15191e">
+        <text x={innerLeft ? 40 : 160} y={115} fontSize={13} textAnchor="middle" fill="#15191e">
           {labels.innerShort}
         </text>
-        <text x={innerLeft ? 170 : 30} y={114} fontSize={12} textAnchor="middle" fill="#15191e">
+        <text x={innerLeft ? 160 : 40} y={115} fontSize={13} textAnchor="middle" fill="#15191e">
           {labels.outerShort}
         </text>
-        <text x={100} y={240} fontSize={14} fontWeight={600} textAnchor="middle" fill="#15191e">
+        <text x={100} y={240} fontSize={16} fontWeight={600} textAnchor="middle" fill="#15191e">
           {labels.front}
         </text>
       </g>
       <g>
         <path d={OUTLINE} transform="translate(200,0)" fill="#f1e4d8" stroke="#4a5460" strokeWidth={2} />
         {area("back", BACK, 200)}
-        <text x={300} y={240} fontSize={14} fontWeight={600} textAnchor="middle" fill="#15191e">
+        <text x={300} y={240} fontSize={16} fontWeight={600} textAnchor="middle" fill="#15191e">
           {labels.back}
         </text>
       </g>

@@ -6,9 +6,9 @@ import { UrgentCare } from "./urgent-care";
 export function ThankYou({ messages, urgent, urgentMessages }: { messages: Messages["thanks"]; urgent: UrgentReason[]; urgentMessages: Messages["intake"]["urgent"] }) {
   return (
     <div className="stack">
-      <UrgentCare m={urgentMessages} reasons={urgent} />
+      <h1>{messages.title}</h1>
+      <UrgentCare m={urgentMessages} reasons={urgent} sent />
       <div className="card" role="status">
-        <h1>{messages.title}</h1>
         <p>{messages.body}</p>
         <p>{messages.next}</p>
         <p>{messages.change}</p>

@@ -242,7 +242,8 @@ export const en = {
         "hot-swollen-unwell": "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint.",
         calf: "A swollen, red or sore calf can be a sign of a blood clot.",
       },
-      body: "Please call your doctor today, or go to an urgent care clinic or an emergency department. Do not run or exercise until you have been checked. You can still finish and send your answers, so the clinic knows.",
+      body: "Please call your doctor today, or go to an urgent care clinic or an emergency department. Do not run or exercise until you have been checked.",
+      stillSend: "You can still finish and send your answers, so the clinic knows.",
     },
     // Clinical-reference §4.1. Items and options in the table's order (index 0 = first listed); the wording
     // is made plain for patients, the meaning and the order are the table's.
