@@ -16,9 +16,9 @@ test("a swollen knee with fever shows 'get care today' at once and after sending
   await answer(page, "Did the pain start with an injury, a twist or a fall?", "No");
   await answer(page, "Is your knee swollen?", "Yes");
   await answer(page, "Is your knee hot or red?", "No");
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
   await answer(page, "Do you have a fever, or feel generally unwell?", "Yes");
-  const urgent = page.getByRole("alert").filter({ hasText: "Please get medical help today" });
+  const urgent = page.locator("main").getByRole("alert").filter({ hasText: "Please get medical help today" });
   await expect(urgent).toBeVisible();
   await expect(urgent).toContainText("can be a sign of an infection in the joint");
   await expect(urgent).toContainText("You can still finish and send your answers");

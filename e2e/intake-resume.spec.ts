@@ -33,6 +33,6 @@ test("a patient leaves midway and resumes where they left off in another browser
   // The earlier step kept its answers too.
   await laptop.getByRole("button", { name: "About you" }).click();
   await expectStep(laptop, "About you");
-  await expect(laptop.getByRole("group", { name: "Sex", exact: true }).getByRole("radio", { name: "Male" })).toBeChecked();
+  await expect(laptop.getByRole("group", { name: "Sex", exact: true }).getByRole("radio", { name: "Male", exact: true })).toBeChecked();
   await laptop.close();
 });

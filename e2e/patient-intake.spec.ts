@@ -123,7 +123,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await expectAccessible(page);
   for (const g of await page.getByRole("group").all()) await g.getByRole("radio", { name: "No", exact: true }).check();
   await expect(group(page, "In the last few months, have you missed periods or have they stopped?")).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
   await next(page);
 
   // 6. Questionnaires, each with its source.
