@@ -1,7 +1,7 @@
 // The intake's options and follow-on rules, free of zod so the patient's first page load can use them
 // without the validation code (which loads when first needed; see components/intake/intake-form.tsx).
 // lib/assessment/intake-schema.ts builds the schema from these and re-exports them.
-import type { DeepPartial } from "./schema-kit";
+import type { DeepPartial } from "./schema-builders";
 import type { IntakeAnswers } from "./intake-schema";
 
 export const KNEE_SIDES = ["left", "right", "both"] as const;

@@ -4,7 +4,7 @@
 import { dropInapplicable, kneesFor } from "./intake-options";
 import type { FollowUpIntakeAnswers, IntakeAnswers } from "./intake-schema";
 import { mergeDeep } from "./merge";
-import type { DeepPartial } from "./schema-kit";
+import type { DeepPartial } from "./schema-builders";
 
 export { mergeDeep };
 

@@ -4,7 +4,8 @@
 //
 // Shape rules: distances are stored in km whatever unit the patient typed (running.distanceUnit says
 // which they chose); a question that does not apply is absent; "not sure" is an answer, not a blank.
-import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, z, type DeepPartial } from "./schema-kit";
+import * as z from "zod/mini";
+import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, type DeepPartial } from "./schema-builders";
 import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
 import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
 

@@ -6,7 +6,7 @@ import { newToken, tokenHash } from "../auth/tokens";
 import { INTAKE_SCHEMA_VERSION, type EngineIntake, type FollowUpIntakeAnswers, type IntakeAnswers, type IntakeKind } from "../assessment/intake-schema";
 import { needsClinicianReview, urgentCareReasons, type UrgentReason } from "../assessment/safety";
 import { scoreAkps, scoreLefs } from "../assessment/scoring";
-import type { DeepPartial } from "../assessment/schema-kit";
+import type { DeepPartial } from "../assessment/schema-builders";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";

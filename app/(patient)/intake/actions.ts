@@ -4,7 +4,7 @@ import { requestMeta } from "@/lib/auth/session";
 import { currentIntakeSession } from "@/lib/auth/intake-session";
 import { intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
 import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
-import { isRealDate } from "@/lib/assessment/schema-kit";
+import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
 import { labelsFrom } from "@/lib/forms/messages";
