@@ -108,8 +108,8 @@ const toNumber = (v: unknown) => {
   return n;
 };
 
-export function NumberField({ path, hint, optional, decimal, suffix }: { path: string; hint?: string; optional?: boolean; decimal?: boolean; suffix?: string }) {
-  const { register } = useFormContext();
+/** A labelled field with its hint and error: `input` gets the id and the aria attributes to put on it. */
+function Field({ path, hint, optional, input }: { path: string; hint?: string; optional?: boolean; input: (a11y: A11y) => React.ReactNode }) {
   const error = useFieldError(path);
   return (
     <div className="field">
@@ -121,47 +121,47 @@ export function NumberField({ path, hint, optional, decimal, suffix }: { path: s
           {hint}
         </p>
       )}
-      <div className={styles.withSuffix}>
-        <input
-          id={idOf(path)}
-          className="input input-short"
-          inputMode={decimal ? "decimal" : "numeric"}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hint && hintId(path), error && errorId(path))}
-          {...register(path, { setValueAs: toNumber })}
-        />
-        {suffix && <span aria-hidden="true">{suffix}</span>}
-      </div>
+      {input({ id: idOf(path), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(hint && hintId(path), error && errorId(path)) })}
       <FieldError id={errorId(path)} message={error} />
     </div>
   );
 }
 
+interface A11y {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+export function NumberField({ path, hint, optional, decimal }: { path: string; hint?: string; optional?: boolean; decimal?: boolean }) {
+  const { register } = useFormContext();
+  return (
+    <Field
+      path={path}
+      hint={hint}
+      optional={optional}
+      input={(a11y) => <input {...a11y} className="input input-short" inputMode={decimal ? "decimal" : "numeric"} autoComplete="off" {...register(path, { setValueAs: toNumber })} />}
+    />
+  );
+}
+
 export function TextField({ path, hint, optional, autoComplete, type = "text" }: { path: string; hint?: string; optional?: boolean; autoComplete?: string; type?: "text" | "date" }) {
   const { register } = useFormContext();
-  const error = useFieldError(path);
   return (
-    <div className="field">
-      <label htmlFor={idOf(path)}>
-        <Label path={path} optional={optional} />
-      </label>
-      {hint && (
-        <p id={hintId(path)} className="hint">
-          {hint}
-        </p>
+    <Field
+      path={path}
+      hint={hint}
+      optional={optional}
+      input={(a11y) => (
+        <input
+          {...a11y}
+          type={type}
+          className={type === "date" ? "input input-short" : "input"}
+          autoComplete={autoComplete ?? "off"}
+          {...register(path, { setValueAs: (v: unknown) => (v === "" || v === null ? undefined : v) })}
+        />
       )}
-      <input
-        id={idOf(path)}
-        type={type}
-        className={type === "date" ? "input input-short" : "input"}
-        autoComplete={autoComplete ?? "off"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && hintId(path), error && errorId(path))}
-        {...register(path, { setValueAs: (v: unknown) => (v === "" || v === null ? undefined : v) })}
-      />
-      <FieldError id={errorId(path)} message={error} />
-    </div>
+    />
   );
 }
 
@@ -228,8 +228,6 @@ export function TickBox({ path }: { path: string }) {
   );
 }
 
-const formatNumber = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? String(n) : "");
-
 /**
  * A distance typed in the patient's unit and stored in km. The typed text is kept while typing; switching
  * the unit shows the same distance converted (no retyping).
@@ -238,49 +236,42 @@ export function DistanceField({ path, hint, optional }: { path: string; hint?: s
   const {
     field: { ref, value, name, onBlur, onChange },
   } = useController({ name: path });
-  const { m, label } = useIntake();
+  const { m } = useIntake();
   const unit = useUnit();
-  const error = useFieldError(path);
-  const shown = (km: unknown, u: DistanceUnit) => (typeof km === "number" && Number.isFinite(km) ? formatNumber(fromKm(km, u)) : "");
+  const shown = (km: unknown, u: DistanceUnit) => (typeof km === "number" && Number.isFinite(km) ? String(fromKm(km, u)) : "");
   const [typed, setTyped] = useState<{ text: string; unit: DistanceUnit; km: unknown } | null>(null);
   // The text shows what the patient typed, unless the unit or the stored value changed since (a switch of
   // unit, a merge from another device): then it shows the stored km in the current unit.
   const text = typed && typed.unit === unit && Object.is(typed.km, value) ? typed.text : shown(value, unit);
   return (
-    <div className="field">
-      <label htmlFor={idOf(path)}>
-        {label(path)}
-        {optional && <span className={styles.optional}> {m.optional}</span>}
-      </label>
-      {hint && (
-        <p id={hintId(path)} className="hint">
-          {hint}
-        </p>
+    <Field
+      path={path}
+      hint={hint}
+      optional={optional}
+      input={(a11y) => (
+        <div className={styles.withSuffix}>
+          <input
+            {...a11y}
+            aria-describedby={describedBy(`${idOf(path)}-unit`, a11y["aria-describedby"])}
+            name={name}
+            ref={ref}
+            className="input input-short"
+            inputMode="decimal"
+            autoComplete="off"
+            value={text}
+            onBlur={onBlur}
+            onChange={(e) => {
+              const raw = e.currentTarget.value;
+              const n = toNumber(raw);
+              const km = n === undefined ? undefined : Number.isFinite(n) ? toKm(n, unit) : n;
+              setTyped({ text: raw, unit, km });
+              onChange(km);
+            }}
+          />
+          <span id={`${idOf(path)}-unit`}>{m.units[unit]}</span>
+        </div>
       )}
-      <div className={styles.withSuffix}>
-        <input
-          id={idOf(path)}
-          name={name}
-          ref={ref}
-          className="input input-short"
-          inputMode="decimal"
-          autoComplete="off"
-          value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(`${idOf(path)}-unit`, hint && hintId(path), error && errorId(path))}
-          onBlur={onBlur}
-          onChange={(e) => {
-            const raw = e.currentTarget.value;
-            const n = toNumber(raw);
-            const km = n === undefined ? undefined : Number.isFinite(n) ? toKm(n, unit) : n;
-            setTyped({ text: raw, unit, km });
-            onChange(km);
-          }}
-        />
-        <span id={`${idOf(path)}-unit`}>{m.units[unit]}</span>
-      </div>
-      <FieldError id={errorId(path)} message={error} />
-    </div>
+    />
   );
 }
 

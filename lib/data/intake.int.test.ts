@@ -16,6 +16,15 @@ async function setup() {
 }
 
 const DOB = "1990-04-27";
+
+/** A browser that opened the link but has not passed the date-of-birth check. */
+async function unverifiedBrowser(token: string) {
+  const r = await redeemInvite(token);
+  if (!r.ok) throw new Error(`invite not usable: ${r.reason}`);
+  const s = await getIntakeSession(r.sessionToken);
+  if (!s.ok) throw new Error(`no session: ${s.reason}`);
+  return { sessionToken: r.sessionToken, session: s };
+}
 const key = () => `k-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
 describe("patients are scoped to their clinic", () => {
@@ -76,10 +85,7 @@ describe("invite links", () => {
 describe("the date-of-birth check", () => {
   it("lets the right date through and counts wrong ones, locking the browser after 5", async () => {
     const { visit } = await setup();
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const s = await getIntakeSession(r.sessionToken);
-    if (!s.ok) throw new Error();
+    const { sessionToken, session: s } = await unverifiedBrowser(visit.token);
     expect(s.dobVerified).toBe(false);
     for (let i = 1; i < DOB_ATTEMPTS_PER_SESSION; i++) {
       expect(await verifyDateOfBirth(s.actor, "1990-04-28")).toEqual({ ok: false, reason: "wrong", attemptsLeft: DOB_ATTEMPTS_PER_SESSION - i });
@@ -87,17 +93,15 @@ describe("the date-of-birth check", () => {
     expect(await verifyDateOfBirth(s.actor, "1990-04-28")).toEqual({ ok: false, reason: "locked" });
     // even the right date no longer opens this browser's session
     expect(await verifyDateOfBirth(s.actor, "1990-04-27")).toEqual({ ok: false, reason: "locked" });
-    const again = await getIntakeSession(r.sessionToken);
+    const again = await getIntakeSession(sessionToken);
     expect(again.ok && again.locked).toBe(true);
   });
 
   it("verifies a new browser on its own", async () => {
     const { visit } = await setup();
     await patientThroughInvite(visit.token, "1990-04-27");
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const s = await getIntakeSession(r.sessionToken);
-    expect(s.ok && s.dobVerified).toBe(false);
+    const { session: s } = await unverifiedBrowser(visit.token);
+    expect(s.dobVerified).toBe(false);
   });
 });
 
@@ -135,10 +139,7 @@ describe("submitting the intake", () => {
 
   it("refuses a browser that has not passed the date-of-birth check", async () => {
     const { visit } = await setup();
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const s = await getIntakeSession(r.sessionToken);
-    if (!s.ok) throw new Error();
+    const { session: s } = await unverifiedBrowser(visit.token);
     expect(await submitIntake(s.actor, intakeAnswers(), "unverified-0123456789")).toEqual({ ok: false, reason: "not-verified" });
   });
 });
@@ -174,10 +175,7 @@ describe("autosave (drafts)", () => {
 
   it("refuses a browser that has not passed the date-of-birth check", async () => {
     const { visit } = await setup();
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const s = await getIntakeSession(r.sessionToken);
-    if (!s.ok) throw new Error();
+    const { session: s } = await unverifiedBrowser(visit.token);
     expect(await saveIntakeDraft(s.actor, { pain: { now: 1 } }, null, "pain")).toEqual({ ok: false, reason: "not-verified" });
     expect(await getIntakeDraft(s.actor)).toBeNull();
   });
@@ -187,10 +185,7 @@ describe("autosave (drafts)", () => {
     const phone = await patientThroughInvite(visit.token, DOB);
     await saveIntakeDraft(phone, { about: { sex: "female" }, running: { weeklyKm: { thisWeek: 30 } } }, null, "running");
     // a laptop opens the same link: nothing before the check, the draft after it
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const laptopSession = await getIntakeSession(r.sessionToken);
-    if (!laptopSession.ok) throw new Error();
+    const { session: laptopSession } = await unverifiedBrowser(visit.token);
     expect(await getIntakeDraft(laptopSession.actor)).toBeNull();
     expect(await verifyDateOfBirth(laptopSession.actor, DOB)).toEqual({ ok: true });
     const draft = await getIntakeDraft(laptopSession.actor);
@@ -243,16 +238,11 @@ describe("submitting with a draft", () => {
 
   it("tells the thank-you page about urgent answers, only in a verified browser", async () => {
     const { visit } = await setup();
-    const r = await redeemInvite(visit.token);
-    if (!r.ok) throw new Error();
-    const unverified = r.sessionToken;
-    const r2 = await redeemInvite(visit.token);
-    if (!r2.ok) throw new Error();
-    const s = await getIntakeSession(r2.sessionToken);
-    if (!s.ok) throw new Error();
+    const { sessionToken: unverified } = await unverifiedBrowser(visit.token);
+    const { sessionToken: verified, session: s } = await unverifiedBrowser(visit.token);
     await verifyDateOfBirth(s.actor, DOB);
     await submitIntake(s.actor, intakeAnswers({ safety: { calfSwelling: true, swelling: true, feverOrUnwell: true } }), key());
-    expect(await getIntakeSession(r2.sessionToken)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"] });
+    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"] });
     expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [] });
   });
 });
@@ -271,9 +261,7 @@ describe("reopening a submitted intake for corrections", () => {
     expect(before).toMatchObject({ revision: 1, reopened: true, earlier: [] });
 
     const corrected = await patientThroughInvite(again.token, DOB);
-    const session = await redeemInvite(again.token);
-    if (!session.ok) throw new Error();
-    expect(await getIntakeSession(session.sessionToken)).toMatchObject({ ok: true, revision: 2, kind: "INITIAL" });
+    expect((await unverifiedBrowser(again.token)).session).toMatchObject({ ok: true, revision: 2, kind: "INITIAL" });
     const draft = await getIntakeDraft(corrected);
     expect(draft?.answers.pain?.now).toBe(3);
     expect(draft?.answers).not.toHaveProperty("consent");
@@ -311,9 +299,7 @@ describe("a follow-up visit", () => {
     await submitIntake(await patientThroughInvite(visit.token, DOB), intakeAnswers(), key());
     const follow = await startVisit(actor, { patientId: patient.id, kind: "FOLLOW_UP", date: "2026-12-09" });
     if (!follow.ok) throw new Error();
-    const r = await redeemInvite(follow.token);
-    if (!r.ok) throw new Error();
-    expect(await getIntakeSession(r.sessionToken)).toMatchObject({ ok: true, kind: "FOLLOW_UP", recordedSex: "FEMALE" });
+    expect((await unverifiedBrowser(follow.token)).session).toMatchObject({ ok: true, kind: "FOLLOW_UP", recordedSex: "FEMALE" });
     await submitIntake(await patientThroughInvite(follow.token, DOB), followUpIntakeAnswers(), key());
     const dto = await getSubmittedIntake(actor, follow.visitId);
     expect(dto).toMatchObject({ kind: "FOLLOW_UP", akpsScore: 93, lefsScore: 80, previous: { visitDate: "2026-11-25", akpsScore: 82, lefsScore: 61, weeklyKmNow: 32 } });
