@@ -5,6 +5,7 @@ import type { ErrorCatalog } from "../forms/messages";
 export const en = {
   lang: "en",
   appName: "Knee pain intake",
+  skipToContent: "Skip to content",
   errors: {
     required: "{label}: please answer this question.",
     range: "{label}: enter a number from {min} to {max}.",
