@@ -17,6 +17,14 @@ test("a patient leaves midway and resumes where they left off in another browser
   await expect(page.getByText(/^Saved/)).toBeVisible({ timeout: 15_000 });
   await expectSaved(page);
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+
+  // The connection drops while typing: the page says so and keeps trying; back online, it saves.
+  await page.context().setOffline(true);
+  await page.getByLabel("Distance run 4 weeks ago").fill("20");
+  await expect(page.locator("[data-save-status]")).toHaveText(/^Not saved, retrying/, { timeout: 15_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Not saved, retrying" })).toHaveCount(1);
+  await page.context().setOffline(false);
+  await expectSaved(page);
   await page.context().close();
 
   // Another device: the link needs the date of birth again, then opens the running step as it was left.
@@ -29,6 +37,7 @@ test("a patient leaves midway and resumes where they left off in another browser
   await expect(laptop.getByText("Step 2 of 7: Your running")).toBeVisible();
   await expect(laptop.getByLabel("How many times a week do you run now?")).toHaveValue("3");
   await expect(laptop.getByLabel("Distance run this week")).toHaveValue("25");
+  await expect(laptop.getByLabel("Distance run 4 weeks ago")).toHaveValue("20");
   await expectAccessible(laptop);
   // The earlier step kept its answers too.
   await laptop.getByRole("button", { name: "About you" }).click();
