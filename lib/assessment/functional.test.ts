@@ -17,6 +17,7 @@ describe("scoreStepDown (Piva 2006, §3)", () => {
   it("is blank (not zero) when nothing was scored, and null when not tested", () => {
     expect(scoreStepDown({})).toBeNull();
     expect(scoreStepDown(undefined)).toBeNull();
+    expect(scoreStepDown({ armStrategy: false, trunkLean: false, pelvisTilt: false, unsteady: false })).toBeNull();
     expect(scoreStepDown({ notTested: true, armStrategy: true })).toBeNull();
   });
 

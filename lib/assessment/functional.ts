@@ -28,7 +28,9 @@ export function scoreStepDown(s: StepDownInput | null | undefined): StepDownScor
   if (!s || s.notTested) return null;
   const items = [s.armStrategy, s.trunkLean, s.pelvisTilt, s.unsteady];
   const knee = typeof s.knee === "number" && Number.isInteger(s.knee) && s.knee >= 0 && s.knee <= 2 ? s.knee : null;
-  if (items.every((v) => v === undefined || v === null) && knee === null) return null;
+  // Unticked items are "not seen"; with no item seen and the knee item unanswered nothing was scored. The
+  // knee item is always assessed, so a perfect step-down is recorded by answering it (0).
+  if (!items.some((v) => v === true) && knee === null) return null;
   const total = items.filter((v) => v === true).length + (knee ?? 0);
   return { total, band: stepDownBand(total) };
 }
