@@ -3,13 +3,13 @@
 import { randomBytes } from "node:crypto";
 import { todayIso } from "../lib/assessment/schema-kit";
 import { createClinic } from "../lib/data/clinics";
-import { saveExam } from "../lib/data/exams";
+import { finalizeExam, saveExam } from "../lib/data/exams";
 import { submitIntake } from "../lib/data/intake";
 import { createPatient } from "../lib/data/patients";
 import { finalizeSummary } from "../lib/data/summaries";
 import { createUser } from "../lib/data/users";
 import { startVisit } from "../lib/data/visits";
-import { clinicianActor, examData, intakeAnswers, patientThroughInvite } from "./factories";
+import { clinicianActor, examData, fullExam, intakeAnswers, patientThroughInvite } from "./factories";
 
 export interface DemoSeed {
   clinicName: string;
@@ -73,6 +73,17 @@ export async function seedDemo(): Promise<DemoSeed> {
     daysAgo(1),
     intakeAnswers({ safety: { calfSwelling: true } }),
   );
+
+  // A follow-up: the initial exam four weeks ago was finalized, so today's exam carries its protocols
+  // forward and shows the change since then.
+  const dana = await createPatient(actor, { firstName: "Dana", lastName: "Whitfield", dateOfBirth: "1990-06-18", sex: "FEMALE", email: "", phone: "" });
+  const first = await startVisit(actor, { patientId: dana.id, kind: "INITIAL", date: daysAgo(28) });
+  const followUp = await startVisit(actor, { patientId: dana.id, kind: "FOLLOW_UP", date: todayIso() });
+  if (!first.ok || !followUp.ok) throw new Error("seed: visit not started");
+  await submitIntake(await patientThroughInvite(first.token, "1990-06-18"), intakeAnswers({ knee: { side: "left" } }), randomBytes(16).toString("hex"));
+  await saveExam(actor, first.visitId, fullExam(), null);
+  await finalizeExam(actor, first.visitId, 1);
+  await submitIntake(await patientThroughInvite(followUp.token, "1990-06-18"), intakeAnswers({ knee: { side: "left" }, pain: { now: 1, worstWeek: 3 } }), randomBytes(16).toString("hex"));
 
   return { clinicName: clinic.name, email, password, patientLinkPath: `/i/${invited!.token}`, patientDateOfBirth: invited!.dob };
 }

@@ -104,3 +104,8 @@ export function resolveMerge(plan: MergePlan, choices: Record<string, "mine" | "
   }
   return unflatten(flat);
 }
+
+/** The value at a dotted path ("functional.stepDown.left.knee"), or undefined. */
+export function valueAt(obj: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+}

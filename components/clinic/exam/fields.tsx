@@ -1,0 +1,265 @@
+"use client";
+
+// The exam form's inputs. Each is a controlled react-hook-form field (so only it re-renders as it
+// changes), labelled, with its error and its "check this" note tied to it by aria-describedby.
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { useController, useFormContext, useFormState, useWatch, type Path } from "react-hook-form";
+import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
+import { describedBy, FieldError } from "@/components/ui/field-error";
+import type { ExamData } from "@/lib/assessment/exam-schema";
+import type { ExamNote } from "@/lib/assessment/exam-derived";
+import { valueAt } from "@/lib/forms/merge";
+import { fromStored, toStored, type UnitSpec } from "@/lib/assessment/units";
+import styles from "./exam-form.module.css";
+
+export interface ExamUi {
+  readOnly: boolean;
+  notes: ExamNote[];
+}
+export const ExamUiContext = createContext<ExamUi>({ readOnly: false, notes: [] });
+
+const idOf = (name: string) => `f-${name.replace(/\./g, "-")}`;
+const asPath = (name: string) => name as Path<ExamData>;
+
+/** The error message for a field, from the form's state (set by the schema resolver or by autosave). */
+export function useFieldError(name: string): string | undefined {
+  const { control } = useFormContext<ExamData>();
+  const { errors } = useFormState({ control, name: asPath(name) });
+  const e = valueAt(errors, name) as { message?: string } | undefined;
+  return e?.message;
+}
+
+export function NoteFor({ path, id }: { path: string; id?: string }) {
+  const { notes } = useContext(ExamUiContext);
+  const mine = notes.filter((n) => n.path === path);
+  if (!mine.length) return null;
+  return (
+    <p id={id ?? `${idOf(path)}-note`} className={styles.note}>
+      {mine.map((n) => n.message).join(" ")}
+    </p>
+  );
+}
+
+function useHasNote(path: string): boolean {
+  return useContext(ExamUiContext).notes.some((n) => n.path === path);
+}
+
+/** Typed text to a number: "" is blank, a comma works as the decimal point, anything else not a number is
+ * NaN (which the schema refuses with the field's allowed range). */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(",", ".");
+  if (t === "") return undefined;
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+}
+
+const IDENTITY: UnitSpec<string> = { unit: "", factor: 1, dp: 3 };
+
+function showNumber(v: unknown, spec: UnitSpec<string>): string {
+  return typeof v === "number" && Number.isFinite(v) ? String(fromStored(v, spec)) : "";
+}
+
+/**
+ * A number typed in a display unit and stored in the schema's unit (kg, N). The text typed is kept as typed
+ * ("62." stays "62."), and is redrawn from the stored value when the value changes from outside (a merge,
+ * "take theirs") or the unit is switched, so a switch converts what was typed without retyping.
+ */
+export function NumberField(props: {
+  name: string;
+  label: ReactNode;
+  /** What a cleared field holds: null inside the trials array, otherwise absent. */
+  empty?: null | undefined;
+  spec?: UnitSpec<string>;
+  suffix?: string;
+  hint?: ReactNode;
+  /** Added to the error when the typed unit is not the stored one ("0 to 101.97 kgf"). */
+  rangeInUnit?: string;
+  inputMode?: "decimal" | "numeric";
+  size?: "short" | "tiny";
+  disabled?: boolean;
+  onValue?: (stored: number | null | undefined) => void;
+  className?: string;
+}) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const spec = props.spec ?? IDENTITY;
+  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
+  const [shown, setShown] = useState(() => ({ text: showNumber(value, spec), value: value as unknown, spec }));
+  let text = shown.text;
+  if (!Object.is(shown.value, value) && !(isBlank(shown.value) && isBlank(value))) {
+    text = showNumber(value, spec);
+    setShown({ text, value: value, spec });
+  } else if (shown.spec !== spec) {
+    text = showNumber(value, spec);
+    setShown({ text, value: value, spec });
+  }
+  const error = useFieldError(props.name);
+  const id = idOf(props.name);
+  const hasNote = useHasNote(props.name);
+  const errorText = error && props.rangeInUnit ? `${error} In ${spec.unit}: ${props.rangeInUnit}.` : error;
+  return (
+    <div className={`${styles.num} ${props.className ?? ""}`}>
+      <label htmlFor={id}>{props.label}</label>
+      <span className={styles.inputWithUnit}>
+        <input
+          id={id}
+          name={props.name}
+          ref={ref}
+          className={`input ${props.size === "tiny" ? styles.tiny : styles.short}`}
+          inputMode={props.inputMode ?? "decimal"}
+          autoComplete="off"
+          value={text}
+          disabled={readOnly || props.disabled}
+          aria-invalid={!!error}
+          aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`, hasNote && `${id}-note`)}
+          onChange={(e) => {
+            const typed = parseNumber(e.target.value);
+            const stored = typed === undefined ? (props.empty === null ? null : undefined) : toStored(typed, spec);
+            setShown({ text: e.target.value, value: stored, spec });
+            onChange(stored);
+            props.onValue?.(stored);
+          }}
+          onBlur={onBlur}
+        />
+        {props.suffix && <span className={styles.unit} aria-hidden="true">{props.suffix}</span>}
+      </span>
+      {props.hint && (
+        <span id={`${id}-hint`} className={styles.hint}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={errorText} />
+      <NoteFor path={props.name} id={`${id}-note`} />
+    </div>
+  );
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null;
+
+/** A box that is ticked (true) or not (absent): for things seen, where "not seen" needs no answer. */
+export function Check(props: { name: string; label: ReactNode; className?: string }) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
+  const id = idOf(props.name);
+  const hasNote = useHasNote(props.name);
+  return (
+    <div className={`${styles.check} ${props.className ?? ""}`}>
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        ref={ref}
+        checked={value === true}
+        disabled={readOnly}
+        aria-describedby={hasNote ? `${id}-note` : undefined}
+        onChange={(e) => onChange(e.target.checked ? true : undefined)}
+        onBlur={onBlur}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      <NoteFor path={props.name} id={`${id}-note`} />
+    </div>
+  );
+}
+
+/** A list to pick from (long lists: MMT grades, positions); the empty option is "blank". */
+export function SelectField(props: { name: string; label: ReactNode; options: ReadonlyArray<{ value: string; label: string }>; hint?: ReactNode; className?: string }) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
+  const error = useFieldError(props.name);
+  const id = idOf(props.name);
+  return (
+    <div className={`${styles.sel} ${props.className ?? ""}`}>
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        ref={ref}
+        className="input"
+        value={typeof value === "string" ? value : ""}
+        disabled={readOnly}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(props.hint ? `${id}-hint` : undefined, error && `${id}-error`)}
+        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+        onBlur={onBlur}
+      >
+        <option value="">–</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.hint && (
+        <span id={`${id}-hint`} className={styles.hint}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** Tapped answers (components/ui/choice-group.tsx), compact, with the full question as the legend for
+ * screen readers while the column heading ("Left") is what the eye reads. */
+export function Choices<V extends string | number | boolean>(props: { name: string; legend: string; choices: Choice<V>[]; hideLegend?: boolean; className?: string }) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const error = useFieldError(props.name);
+  return (
+    <div className={`${styles.choices} ${props.hideLegend ? styles.hiddenLegend : ""} ${props.className ?? ""}`}>
+      <ChoiceGroup control={control} name={asPath(props.name)} legend={props.legend} choices={props.choices} error={error} disabled={readOnly} />
+    </div>
+  );
+}
+
+/** A number or an explicit "not tested" (side plank seconds, calf circumference difference). */
+export function NumberOrNotTested(props: { name: string; label: ReactNode; notTestedLabel: string; suffix?: string; size?: "short" | "tiny" }) {
+  const { control, setValue } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const notTested = useWatch({ control, name: asPath(props.name) }) === "not-tested";
+  const id = `${idOf(props.name)}-nt`;
+  return (
+    <div className={styles.numOrNt}>
+      <NumberField name={props.name} label={props.label} suffix={props.suffix} size={props.size ?? "tiny"} disabled={notTested} />
+      <div className={styles.check}>
+        <input
+          type="checkbox"
+          id={id}
+          checked={notTested}
+          disabled={readOnly}
+          onChange={(e) => setValue(asPath(props.name), (e.target.checked ? "not-tested" : undefined) as never, { shouldDirty: true, shouldValidate: true })}
+        />
+        <label htmlFor={id}>{props.notTestedLabel}</label>
+      </div>
+    </div>
+  );
+}
+
+/** Free text (the impression). */
+export function TextAreaField(props: { name: string; label: ReactNode; rows?: number }) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
+  const error = useFieldError(props.name);
+  const id = idOf(props.name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        ref={ref}
+        className="input"
+        rows={props.rows ?? 3}
+        value={typeof value === "string" ? value : ""}
+        disabled={readOnly}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+        onBlur={onBlur}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
