@@ -16,7 +16,7 @@ describe("exam labels", () => {
     ["strength.hipAbduction.left.trialsN.1", 150, "150 N"],
     ["strength.hipAbduction.left.notTested", true, "not tested"],
     ["strength.hipAbduction.protocol.belt", false, "no belt"],
-    ["strength.hipAbduction.protocol.position", "side-lying-long-lever", "Side-lying, long lever (pad at the lateral malleolus)"],
+    ["strength.hipAbduction.protocol.position", "side-lying-long-lever", "Side-lying, long lever (malleolus)"],
     ["functional.stepDown.left.knee", 2, "2: medial to the foot's border"],
     ["functional.trendelenburg.left", "not-tested", "Not tested"],
     ["mmt.gluteusMedius.left", "4+", "4+ (moderate to maximal)"],

@@ -13,8 +13,8 @@ export const MUSCLE_GROUP_LABELS: Record<MuscleGroupKey, string> = {
 export const SIDE_LABELS = { left: "Left", right: "Right" } as const;
 
 export const POSITION_LABELS: Record<string, string> = {
-  "side-lying-long-lever": "Side-lying, long lever (pad at the lateral malleolus)",
-  "side-lying-short-lever": "Side-lying, short lever (pad above the lateral femoral condyle)",
+  "side-lying-long-lever": "Side-lying, long lever (malleolus)",
+  "side-lying-short-lever": "Side-lying, short lever (femoral condyle)",
   "supine-long-lever": "Supine, long lever",
   "supine-short-lever": "Supine, short lever",
   "prone-knee-90": "Prone, knee at 90°",
@@ -52,6 +52,8 @@ export const CLASSIFICATION_LABELS = {
   unclear: "Unclear",
 } as const;
 export const STEP_DOWN_KNEE_LABELS = ["0: over the 2nd toe", "1: medial to the 2nd toe", "2: medial to the foot's border"] as const;
+/** The knee item's question, naming its levels (the chips then read 0, 1, 2). */
+export const STEP_DOWN_KNEE_QUESTION = "knee: tibial tuberosity 0 over the 2nd toe, 1 medial to it, 2 medial to the foot's border";
 
 export const SINGLE_LEG_SQUAT_ITEMS = { kneeValgus: "Knee valgus", pelvicDrop: "Pelvic drop", trunkLean: "Trunk lean" } as const;
 export const STEP_DOWN_ITEMS = { armStrategy: "Arm strategy", trunkLean: "Trunk lean", pelvisTilt: "Pelvis loses the horizontal", unsteady: "Unsteady stance" } as const;

@@ -202,12 +202,25 @@ export function SelectField(props: { name: string; label: ReactNode; options: Re
 
 /** Tapped answers (components/ui/choice-group.tsx), compact, with the full question as the legend for
  * screen readers while the column heading ("Left") is what the eye reads. */
-export function Choices<V extends string | number | boolean>(props: { name: string; legend: string; choices: Choice<V>[]; hideLegend?: boolean; className?: string }) {
+export function Choices<V extends string | number | boolean>(props: {
+  name: string;
+  legend: string;
+  choices: Choice<V>[];
+  hideLegend?: boolean;
+  /** A short heading shown instead of the full legend (which screen readers still get). */
+  shownLegend?: string;
+  className?: string;
+}) {
   const { control } = useFormContext<ExamData>();
   const { readOnly } = useContext(ExamUiContext);
   const error = useFieldError(props.name);
   return (
-    <div className={`${styles.choices} ${props.hideLegend ? styles.hiddenLegend : ""} ${props.className ?? ""}`}>
+    <div className={`${styles.choices} ${props.hideLegend || props.shownLegend ? styles.hiddenLegend : ""} ${props.className ?? ""}`}>
+      {props.shownLegend && (
+        <div className={styles.legendShown} aria-hidden="true">
+          {props.shownLegend}
+        </div>
+      )}
       <ChoiceGroup control={control} name={asPath(props.name)} legend={props.legend} choices={props.choices} error={error} disabled={readOnly} />
     </div>
   );

@@ -18,6 +18,7 @@ import {
   SQUAT_RATING_LABELS,
   STEP_DOWN_ITEMS,
   STEP_DOWN_KNEE_LABELS,
+  STEP_DOWN_KNEE_QUESTION,
   TRI_LABELS,
   Y_BALANCE_REACHES,
 } from "@/lib/assessment/exam-labels";
@@ -65,7 +66,7 @@ function Pairs({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function PairRow({ label, render, after }: { label: string; render: (side: Side) => ReactNode; after?: ReactNode }) {
+function PairRow({ label, render, after }: { label: ReactNode; render: (side: Side) => ReactNode; after?: ReactNode }) {
   return (
     <>
       <div className={styles.rowLabel} aria-hidden="true">
@@ -152,7 +153,7 @@ function YBalanceDerived() {
 
 export function FunctionalSection() {
   const rating = choicesOf(SQUAT_RATING_LABELS);
-  const knee: Choice<number>[] = STEP_DOWN_KNEE_LABELS.map((label, value) => ({ value, label }));
+  const knee: Choice<number>[] = STEP_DOWN_KNEE_LABELS.map((_, value) => ({ value, label: String(value) }));
   return (
     <Section id="functional" title="Functional tests" intro="Single-leg squat over about 5 squats; lateral step-down from 20 cm, hands on the waist, 5 repetitions (Piva, §3).">
       <Pairs label="Functional tests">
@@ -161,6 +162,7 @@ export function FunctionalSection() {
           render={(s) => (
             <>
               <Choices name={`functional.singleLegSquat.${s}.rating`} legend={`Single-leg squat, ${s}`} choices={rating} hideLegend />
+              <div className={styles.checks}>
               {Object.entries(SINGLE_LEG_SQUAT_ITEMS).map(([k, v]) => (
                 <Check
                   key={k}
@@ -173,12 +175,20 @@ export function FunctionalSection() {
                   }
                 />
               ))}
+              </div>
             </>
           )}
         />
         <div className={styles.rowDivider} />
         <PairRow
-          label="Lateral step-down"
+          label={
+            <>
+              Lateral step-down
+              <span className={styles.hint} style={{ display: "block", fontWeight: 400 }}>
+                Knee: 0 over the 2nd toe, 1 medial to it, 2 medial to the foot&apos;s border. One point for each item seen.
+              </span>
+            </>
+          }
           render={(s) => (
             <>
               <Check
@@ -189,7 +199,8 @@ export function FunctionalSection() {
                   </>
                 }
               />
-              <Choices name={`functional.stepDown.${s}.knee`} legend={`Step-down, ${s}: knee (tibial tuberosity)`} choices={knee} />
+              <Choices name={`functional.stepDown.${s}.knee`} legend={`Step-down, ${s}: ${STEP_DOWN_KNEE_QUESTION}`} shownLegend="Knee (0–2)" choices={knee} />
+              <div className={styles.checks}>
               {Object.entries(STEP_DOWN_ITEMS).map(([k, v]) => (
                 <Check
                   key={k}
@@ -202,6 +213,7 @@ export function FunctionalSection() {
                   }
                 />
               ))}
+              </div>
               <StepDownTotal side={s} />
             </>
           )}

@@ -80,6 +80,7 @@ function MuscleGroupBlock({ group, unit, source, previousDate }: { group: Muscle
         <Choices
           name={`${p}.protocol.contraction`}
           legend={`${name}: make or break`}
+          shownLegend="Make or break"
           choices={[
             { value: "break", label: "Break" },
             { value: "make", label: "Make" },
@@ -88,6 +89,7 @@ function MuscleGroupBlock({ group, unit, source, previousDate }: { group: Muscle
         <Choices
           name={`${p}.protocol.belt`}
           legend={`${name}: belt`}
+          shownLegend="Belt"
           choices={[
             { value: true, label: "Belt" },
             { value: false, label: "No belt" },
