@@ -47,7 +47,8 @@ export function fullExam(): ExamData {
     mmt: { gluteusMedius: tri("4", "4+"), gluteusMaximus: tri("4+", "5") },
     functional: {
       singleLegSquat: tri({ rating: "fair" as const, kneeValgus: true, pelvicDrop: true }, { rating: "good" as const }),
-      stepDown: tri({ armStrategy: false, trunkLean: true, pelvisTilt: true, knee: 1, unsteady: false }, { knee: 0 }),
+      // Items not seen are left unticked (absent); the knee item is always answered.
+      stepDown: tri({ trunkLean: true, pelvisTilt: true, knee: 1 }, { knee: 0 }),
       trendelenburg: tri("positive" as const, "negative" as const),
       sidePlankS: tri(48, 61),
       yBalance: { limbLengthCm: 88, left: { anteriorCm: 58, posteromedialCm: 92, posterolateralCm: 88 }, right: { anteriorCm: 63, posteromedialCm: 97, posterolateralCm: 93 } },

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useContext, type ReactNode } from "react";
+import { Fragment, useContext, useRef, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { Choice } from "@/components/ui/choice-group";
 import { flexibilityFromAngle, Y_BALANCE_ANTERIOR_DIFF_CM, Y_BALANCE_COMPOSITE_PERCENT, type FlexibilityTest } from "@/lib/assessment/functional";
@@ -250,8 +250,7 @@ export function FunctionalSection() {
                 name={`functional.yBalance.${s}.${k}`}
                 label={
                   <>
-                    <Hidden>{`Y-balance, ${s}, ${v.toLowerCase()} `}</Hidden>
-                    <span aria-hidden="true">{s === "left" ? "Left" : "Right"}</span> (cm)
+                    <Hidden>{`Y-balance, ${s}, ${v.toLowerCase()} reach `}</Hidden>(cm)
                   </>
                 }
                 size="tiny"
@@ -345,6 +344,9 @@ function FlexibilityCell({ test, side }: { test: FlexibilityTest; side: Side }) 
   const { getValues, setValue } = useFormContext<ExamData>();
   const name = FLEXIBILITY_LABELS[test];
   const base = `flexibility.${test}.${side}` as const;
+  // The result this cell last filled in from the angle: it follows the angle while it is typed ("7" then
+  // "70"), until the clinician picks a result of their own.
+  const suggested = useRef<string | null>(null);
   return (
     <>
       <Choices name={`${base}.result`} legend={`${name}, ${side}`} choices={TRI} hideLegend />
@@ -358,9 +360,12 @@ function FlexibilityCell({ test, side }: { test: FlexibilityTest; side: Side }) 
           </>
         }
         onValue={(deg) => {
-          // §3 angle criteria: an angle typed with no result yet suggests the result (the clinician can change it).
+          // §3 angle criteria: an angle suggests the result (the clinician can change it).
           const suggestion = flexibilityFromAngle(test, typeof deg === "number" ? deg : null);
-          if (suggestion && !getValues(`${base}.result`)) setValue(`${base}.result`, suggestion, { shouldDirty: true });
+          const current = getValues(`${base}.result`);
+          if (!suggestion || (current && current !== suggested.current)) return;
+          suggested.current = suggestion;
+          setValue(`${base}.result`, suggestion, { shouldDirty: true });
         }}
       />
     </>
