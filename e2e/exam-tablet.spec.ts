@@ -38,7 +38,7 @@ for (const viewport of [
     await page.keyboard.type("150");
     await page.getByLabel("Hip abduction, right, trial 1").tap();
     await page.keyboard.type("210");
-    await page.getByRole("group", { name: "Trendelenburg, left" }).getByText("Positive").tap();
+    await page.getByRole("group", { name: "Trendelenburg, left" }).getByRole("radio", { name: "Positive" }).tap();
     await expect(page.getByRole("group", { name: "Trendelenburg, left" }).getByRole("radio", { name: "Positive" })).toBeChecked();
     await expect(page.getByTestId("derived-hipAbduction").getByText(/Symmetry 71%, left weaker/)).toBeVisible();
 

@@ -77,6 +77,8 @@ export function NumberField(props: {
   size?: "short" | "tiny";
   disabled?: boolean;
   onValue?: (stored: number | null | undefined) => void;
+  /** Beside the input, on its line (a unit switch), so an error appearing below never moves it. */
+  beside?: ReactNode;
   className?: string;
 }) {
   const { control } = useFormContext<ExamData>();
@@ -121,6 +123,7 @@ export function NumberField(props: {
           onBlur={onBlur}
         />
         {props.suffix && <span className={styles.unit} aria-hidden="true">{props.suffix}</span>}
+        {props.beside}
       </span>
       {props.hint && (
         <span id={`${id}-hint`} className={styles.hint}>

@@ -96,8 +96,8 @@ export function BodySection(props: { massUnit: MassUnit; onMassUnit: (u: MassUni
           suffix={props.massUnit}
           rangeInUnit={props.massUnit === "kg" ? undefined : `${range.min} to ${range.max}`}
           hint={props.prefilled.bodyMassKg ? "From the patient's intake; check it." : `${range.min}–${range.max} ${props.massUnit}`}
+          beside={<UnitSwitch legend="Body mass in" name="mass-unit" value={props.massUnit} options={["kg", "lb"]} onChange={props.onMassUnit} hideLegend />}
         />
-        <UnitSwitch legend="Body mass in" name="mass-unit" value={props.massUnit} options={["kg", "lb"]} onChange={props.onMassUnit} />
         <NumberField
           name="heightCm"
           label="Height (cm)"
