@@ -4,7 +4,7 @@
 // as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
 import { useRouter } from "next/navigation";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useFormContext } from "react-hook-form";
 import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
 import { examLabels } from "@/lib/assessment/exam-labels";
@@ -16,7 +16,8 @@ import { schemaResolver } from "@/lib/forms/resolver";
 import { ConflictPanel } from "./exam/conflict-panel";
 import { ExamUiContext } from "./exam/fields";
 import { BodySection, FlexibilitySection, FunctionalSection, ImpressionSection, MmtSection, PalpationSection, SafetySection, ScreenSection } from "./exam/sections";
-import { DerivedContext, StrengthSection, type ProtocolSource } from "./exam/strength-section";
+import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
+import { StrengthSection, type ProtocolSource } from "./exam/strength-section";
 import { useAutosave, type SaveStatus } from "./exam/use-autosave";
 import styles from "./exam/exam-form.module.css";
 
@@ -176,16 +177,21 @@ export function ExamForm(props: ExamFormProps) {
   );
 }
 
-/** Derived values from the form as it stands, for the displays beside the inputs (they alone re-render). */
+/** Derived values from the form as it stands, recomputed on every change outside React's render (the
+ * form's watch callback) and read by each display through its own slice. */
 function Derived({ ctx, readOnly, children }: { ctx: ExamContext; readOnly: boolean; children: ReactNode }) {
-  const { control } = useFormContext<ExamData>();
-  const values = useWatch({ control }) as EngineExam;
-  const derived = useMemo(() => deriveExam(values, ctx), [values, ctx]);
-  const ui = useMemo(() => ({ readOnly, notes: derived.notes }), [readOnly, derived.notes]);
+  const form = useFormContext<ExamData>();
+  const [store] = useState(() => createDerivedStore(deriveExam(form.getValues() as EngineExam, ctx)));
+  useEffect(() => {
+    store.set(deriveExam(form.getValues() as EngineExam, ctx));
+    const sub = form.watch((values) => store.set(deriveExam(values as EngineExam, ctx)));
+    return () => sub.unsubscribe();
+  }, [form, ctx, store]);
+  const ui = useMemo(() => ({ readOnly }), [readOnly]);
   return (
-    <DerivedContext.Provider value={derived}>
+    <DerivedStoreContext.Provider value={store}>
       <ExamUiContext.Provider value={ui}>{children}</ExamUiContext.Provider>
-    </DerivedContext.Provider>
+    </DerivedStoreContext.Provider>
   );
 }
 

@@ -7,16 +7,15 @@ import { useController, useFormContext, useFormState, useWatch, type Path } from
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import type { ExamData } from "@/lib/assessment/exam-schema";
-import type { ExamNote } from "@/lib/assessment/exam-derived";
 import { valueAt } from "@/lib/forms/merge";
 import { fromStored, toStored, type UnitSpec } from "@/lib/assessment/units";
+import { useNoteText } from "./derived-store";
 import styles from "./exam-form.module.css";
 
 export interface ExamUi {
   readOnly: boolean;
-  notes: ExamNote[];
 }
-export const ExamUiContext = createContext<ExamUi>({ readOnly: false, notes: [] });
+export const ExamUiContext = createContext<ExamUi>({ readOnly: false });
 
 const idOf = (name: string) => `f-${name.replace(/\./g, "-")}`;
 const asPath = (name: string) => name as Path<ExamData>;
@@ -30,18 +29,17 @@ export function useFieldError(name: string): string | undefined {
 }
 
 export function NoteFor({ path, id }: { path: string; id?: string }) {
-  const { notes } = useContext(ExamUiContext);
-  const mine = notes.filter((n) => n.path === path);
-  if (!mine.length) return null;
+  const text = useNoteText(path);
+  if (!text) return null;
   return (
     <p id={id ?? `${idOf(path)}-note`} className={styles.note}>
-      {mine.map((n) => n.message).join(" ")}
+      {text}
     </p>
   );
 }
 
 function useHasNote(path: string): boolean {
-  return useContext(ExamUiContext).notes.some((n) => n.path === path);
+  return useNoteText(path) !== "";
 }
 
 /** Typed text to a number: "" is blank, a comma works as the decimal point, anything else not a number is

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useContext, useRef, type ReactNode } from "react";
+import { Fragment, useRef, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { Choice } from "@/components/ui/choice-group";
 import { flexibilityFromAngle, Y_BALANCE_ANTERIOR_DIFF_CM, Y_BALANCE_COMPOSITE_PERCENT, type FlexibilityTest } from "@/lib/assessment/functional";
@@ -26,7 +26,7 @@ import { BODY_MASS_LIMITS_KG, HEIGHT_LIMITS_CM, MMT_GRADES, type ExamData } from
 import { MASS_UNITS, rangeIn, type MassUnit } from "@/lib/assessment/units";
 import { round } from "@/lib/format";
 import { Check, Choices, NumberField, NumberOrNotTested, SelectField, TextAreaField } from "./fields";
-import { DerivedContext } from "./strength-section";
+import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
 import styles from "./exam-form.module.css";
 
@@ -129,7 +129,7 @@ export function MmtSection() {
 }
 
 function StepDownTotal({ side }: { side: Side }) {
-  const score = useContext(DerivedContext)?.stepDown[side];
+  const score = useDerived((d) => d.stepDown[side]);
   return <p className={styles.hint}>{score ? `Total ${score.total} of 6: ${score.band}` : "Total: –"}</p>;
 }
 
@@ -141,7 +141,7 @@ function SidePlankRatio() {
 }
 
 function YBalanceDerived() {
-  const y = useContext(DerivedContext)?.yBalance;
+  const y = useDerived((d) => d.yBalance);
   if (!y || (y.left === null && y.right === null && y.anteriorDiffCm === null)) return null;
   return (
     <p className={styles.derivedLine}>

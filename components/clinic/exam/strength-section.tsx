@@ -1,17 +1,15 @@
 "use client";
 
-import { createContext, useContext } from "react";
 import { StrengthChart } from "@/components/charts/strength-chart";
-import type { ExamDerived, GroupDerived } from "@/lib/assessment/exam-derived";
+import type { GroupDerived } from "@/lib/assessment/exam-derived";
 import { MUSCLE_GROUP_LABELS, POSITION_LABELS, positionsFor } from "@/lib/assessment/exam-labels";
 import { FORCE_LIMITS_N, LEVER_ARM_LIMITS_M, MUSCLE_GROUPS, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import { FORCE_UNITS, fromStored, rangeIn, type ForceUnit } from "@/lib/assessment/units";
 import { formatDate, round } from "@/lib/format";
 import { Check, Choices, NoteFor, NumberField, SelectField } from "./fields";
+import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
 import styles from "./exam-form.module.css";
-
-export const DerivedContext = createContext<ExamDerived | null>(null);
 
 export type ProtocolSource = { kind: "saved" } | { kind: "previous"; visitDate: string } | { kind: "clinic" };
 
@@ -147,7 +145,7 @@ function MuscleGroupBlock({ group, unit, source, previousDate }: { group: Muscle
 }
 
 function SideDerived({ group, side, unit }: { group: MuscleGroupKey; side: "left" | "right"; unit: ForceUnit }) {
-  const d = useContext(DerivedContext)?.strength[group][side];
+  const d = useDerived((x) => x.strength[group][side]);
   if (!d || d.state === "blank") return null;
   if (d.state === "not-tested") return <p className={styles.sideDerived}>Not tested.</p>;
   return (
@@ -169,8 +167,7 @@ const VERDICT_TEXT = {
 } as const;
 
 export function GroupDerivedView({ group, unit, previousDate }: { group: MuscleGroupKey; unit: ForceUnit; previousDate: string | null }) {
-  const derived = useContext(DerivedContext);
-  const d = derived?.strength[group];
+  const d = useDerived((x) => x.strength[group]);
   const name = MUSCLE_GROUP_LABELS[group];
   return (
     <div className={styles.derived} data-testid={`derived-${group}`}>
