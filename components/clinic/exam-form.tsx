@@ -8,6 +8,7 @@ import { FormProvider, useForm, useFormContext } from "react-hook-form";
 import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
 import { examLabels } from "@/lib/assessment/exam-labels";
+import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ForceUnit, MassUnit } from "@/lib/assessment/units";
 import { formatDateTime } from "@/lib/format";
@@ -17,7 +18,7 @@ import { ConflictPanel } from "./exam/conflict-panel";
 import { ExamUiContext } from "./exam/fields";
 import { BodySection, FlexibilitySection, FunctionalSection, ImpressionSection, MmtSection, PalpationSection, SafetySection, ScreenSection } from "./exam/sections";
 import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
-import { StrengthSection, type ProtocolSource } from "./exam/strength-section";
+import { StrengthSection } from "./exam/strength-section";
 import { useAutosave, type SaveStatus } from "./exam/use-autosave";
 import styles from "./exam/exam-form.module.css";
 

@@ -4,14 +4,13 @@ import { StrengthChart } from "@/components/charts/strength-chart";
 import type { GroupDerived } from "@/lib/assessment/exam-derived";
 import { MUSCLE_GROUP_LABELS, POSITION_LABELS, positionsFor } from "@/lib/assessment/exam-labels";
 import { FORCE_LIMITS_N, LEVER_ARM_LIMITS_M, MUSCLE_GROUPS, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
+import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { FORCE_UNITS, fromStored, rangeIn, type ForceUnit } from "@/lib/assessment/units";
 import { formatDate, round } from "@/lib/format";
 import { Check, Choices, NoteFor, NumberField, SelectField } from "./fields";
 import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
 import styles from "./exam-form.module.css";
-
-export type ProtocolSource = { kind: "saved" } | { kind: "previous"; visitDate: string } | { kind: "clinic" };
 
 const SIDES = ["left", "right"] as const;
 
