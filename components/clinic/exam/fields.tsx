@@ -28,6 +28,16 @@ export function useFieldError(name: string): string | undefined {
   return e?.message;
 }
 
+/** One exam field as a controlled input: its value and handlers, its id, its error, and whether the exam is
+ * read-only. */
+function useExamField(name: string) {
+  const { control } = useFormContext<ExamData>();
+  const { readOnly } = useContext(ExamUiContext);
+  const { field } = useController({ control, name: asPath(name) });
+  const error = useFieldError(name);
+  return { ref: field.ref, value: field.value as unknown, onChange: field.onChange, onBlur: field.onBlur, readOnly, error, id: idOf(name) };
+}
+
 export function NoteFor({ path, id }: { path: string; id?: string }) {
   const text = useNoteText(path);
   if (!text) return null;
@@ -79,10 +89,8 @@ export function NumberField(props: {
   beside?: ReactNode;
   className?: string;
 }) {
-  const { control } = useFormContext<ExamData>();
-  const { readOnly } = useContext(ExamUiContext);
   const spec = props.spec ?? IDENTITY;
-  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
+  const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
   const [shown, setShown] = useState(() => ({ text: showNumber(value, spec), value: value as unknown, spec }));
   let text = shown.text;
   if (!Object.is(shown.value, value) && !(isBlank(shown.value) && isBlank(value))) {
@@ -92,8 +100,6 @@ export function NumberField(props: {
     text = showNumber(value, spec);
     setShown({ text, value: value, spec });
   }
-  const error = useFieldError(props.name);
-  const id = idOf(props.name);
   const hasNote = useHasNote(props.name);
   const errorText = error && props.rangeInUnit ? `${error} In ${spec.unit}: ${props.rangeInUnit}.` : error;
   return (
@@ -123,14 +129,23 @@ export function NumberField(props: {
         {props.suffix && <span className={styles.unit} aria-hidden="true">{props.suffix}</span>}
         {props.beside}
       </span>
-      {props.hint && (
+      <FieldFooter id={id} hint={props.hint} error={errorText} notePath={props.name} />
+    </div>
+  );
+}
+
+/** Under a field: its hint, its error and its "check this" note, with the ids aria-describedby names. */
+function FieldFooter({ id, hint, error, notePath }: { id: string; hint?: ReactNode; error?: string; notePath?: string }) {
+  return (
+    <>
+      {hint && (
         <span id={`${id}-hint`} className={styles.hint}>
-          {props.hint}
+          {hint}
         </span>
       )}
-      <FieldError id={`${id}-error`} message={errorText} />
-      <NoteFor path={props.name} id={`${id}-note`} />
-    </div>
+      <FieldError id={`${id}-error`} message={error} />
+      {notePath && <NoteFor path={notePath} id={`${id}-note`} />}
+    </>
   );
 }
 
@@ -138,10 +153,7 @@ const isBlank = (v: unknown) => v === undefined || v === null;
 
 /** A box that is ticked (true) or not (absent): for things seen, where "not seen" needs no answer. */
 export function Check(props: { name: string; label: ReactNode; className?: string }) {
-  const { control } = useFormContext<ExamData>();
-  const { readOnly } = useContext(ExamUiContext);
-  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
-  const id = idOf(props.name);
+  const { ref, value, onChange, onBlur, readOnly, id } = useExamField(props.name);
   const hasNote = useHasNote(props.name);
   return (
     <div className={`${styles.check} ${props.className ?? ""}`}>
@@ -164,11 +176,7 @@ export function Check(props: { name: string; label: ReactNode; className?: strin
 
 /** A list to pick from (long lists: MMT grades, positions); the empty option is "blank". */
 export function SelectField(props: { name: string; label: ReactNode; options: ReadonlyArray<{ value: string; label: string }>; hint?: ReactNode; className?: string }) {
-  const { control } = useFormContext<ExamData>();
-  const { readOnly } = useContext(ExamUiContext);
-  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
-  const error = useFieldError(props.name);
-  const id = idOf(props.name);
+  const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
   return (
     <div className={`${styles.sel} ${props.className ?? ""}`}>
       <label htmlFor={id}>{props.label}</label>
@@ -191,12 +199,7 @@ export function SelectField(props: { name: string; label: ReactNode; options: Re
           </option>
         ))}
       </select>
-      {props.hint && (
-        <span id={`${id}-hint`} className={styles.hint}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldFooter id={id} hint={props.hint} error={error} />
     </div>
   );
 }
@@ -252,11 +255,7 @@ export function NumberOrNotTested(props: { name: string; label: ReactNode; notTe
 
 /** Free text (the impression). */
 export function TextAreaField(props: { name: string; label: ReactNode; rows?: number }) {
-  const { control } = useFormContext<ExamData>();
-  const { readOnly } = useContext(ExamUiContext);
-  const { field: { ref, value, onChange, onBlur } } = useController({ control, name: asPath(props.name) });
-  const error = useFieldError(props.name);
-  const id = idOf(props.name);
+  const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -273,7 +272,7 @@ export function TextAreaField(props: { name: string; label: ReactNode; rows?: nu
         onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
         onBlur={onBlur}
       />
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldFooter id={id} error={error} />
     </div>
   );
 }

@@ -50,17 +50,16 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
-/** Rows of left/right answers under "Left" and "Right" column headings; each control names its side. */
-function Pairs({ label, children }: { label: string; children: ReactNode }) {
+/** Rows of answers under two column headings ("Left", "Right"); each control names its side itself. */
+function Pairs({ label, heads = ["Left", "Right"], children }: { label: string; heads?: [string, string]; children: ReactNode }) {
   return (
     <div className={styles.pairs} role="group" aria-label={label}>
       <div className={styles.pairHead} aria-hidden="true" />
-      <div className={styles.pairHead} aria-hidden="true">
-        Left
-      </div>
-      <div className={styles.pairHead} aria-hidden="true">
-        Right
-      </div>
+      {heads.map((h) => (
+        <div key={h} className={styles.pairHead} aria-hidden="true">
+          {h}
+        </div>
+      ))}
       {children}
     </div>
   );
@@ -268,14 +267,7 @@ export function ScreenSection() {
   const results = choicesOf(SCREEN_RESULT_LABELS);
   return (
     <Section id="rtr" title="Return-to-run screen" intro="Each test passes, fails or was not tested, with pain 0–10 when done (§6.2; pass means pain ≤ 2/10).">
-      <div className={styles.pairs} role="group" aria-label="Return-to-run screen">
-        <div className={styles.pairHead} aria-hidden="true" />
-        <div className={styles.pairHead} aria-hidden="true">
-          Result
-        </div>
-        <div className={styles.pairHead} aria-hidden="true">
-          Pain
-        </div>
+      <Pairs label="Return-to-run screen" heads={["Result", "Pain"]}>
         {Object.entries(RTR_SCREEN_LABELS).map(([k, v]) => (
           <Fragment key={k}>
             <div className={styles.rowLabel} aria-hidden="true">
@@ -299,7 +291,7 @@ export function ScreenSection() {
             </div>
           </Fragment>
         ))}
-      </div>
+      </Pairs>
     </Section>
   );
 }

@@ -8,7 +8,7 @@ export function UnitSwitch<U extends string>(props: { legend: string; name: stri
     <fieldset className={styles.unitSwitch}>
       <legend className={props.hideLegend ? "visually-hidden" : undefined}>{props.legend}</legend>
       {props.options.map((o) => (
-        <label key={o}>
+        <label key={o} className="choice">
           <input type="radio" name={props.name} value={o} checked={props.value === o} onChange={() => props.onChange(o)} />
           <span>{o}</span>
         </label>
