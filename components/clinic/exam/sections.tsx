@@ -247,11 +247,8 @@ export function FunctionalSection() {
             render={(s) => (
               <NumberField
                 name={`functional.yBalance.${s}.${k}`}
-                label={
-                  <>
-                    <Hidden>{`Y-balance, ${s}, ${v.toLowerCase()} reach `}</Hidden>(cm)
-                  </>
-                }
+                label={<Hidden>{`Y-balance, ${s}, ${v.toLowerCase()} reach (cm)`}</Hidden>}
+                suffix="cm"
                 size="tiny"
               />
             )}
