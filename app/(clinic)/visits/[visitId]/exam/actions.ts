@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { currentClinician, requestMeta } from "@/lib/auth/session";
 import { examLabels } from "@/lib/assessment/exam-labels";
 import { examSchema } from "@/lib/assessment/exam-schema";
 import { amendExam, finalizeExam, saveExam, type ExamDTO } from "@/lib/data/exams";
@@ -14,6 +14,10 @@ import { validate } from "@/lib/forms/validate";
 
 const labels = labelsFrom(examLabels);
 const NOT_FOUND = "This exam could not be found.";
+// Not a redirect to sign-in: the exam is autosaved while the clinician types, and a redirect would take
+// the screen, and whatever was typed since the last save, away. The check is the same as requireClinician.
+const SIGNED_OUT = "Not saved: you have been signed out. Sign in again in a new tab, then save here: your entries are still on this screen.";
+const SIGNED_OUT_ACTION = "You have been signed out. Sign in again in a new tab, then try again here: nothing on this screen is lost.";
 
 export type SaveExamActionResult =
   | { ok: true; version: number; revision: number; savedAt: string }
@@ -25,7 +29,8 @@ const isVersion = (v: unknown): v is number => Number.isInteger(v) && (v as numb
 
 /** Autosave and "save now": the whole exam as typed, based on the version the screen last had. */
 export async function saveExamAction(visitId: string, input: unknown, baseVersion: number | null): Promise<SaveExamActionResult> {
-  const actor = await requireClinician();
+  const actor = await currentClinician();
+  if (!actor) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT };
   if (typeof visitId !== "string" || !isUuid(visitId) || !(baseVersion === null || isVersion(baseVersion))) {
     return { ok: false, fieldErrors: {}, formError: NOT_FOUND };
   }
@@ -42,7 +47,8 @@ export type FinalizeExamActionResult = { ok: true; revision: number } | { ok: fa
 
 /** Lock the exam as of the version on screen (which autosave has just saved). */
 export async function finalizeExamAction(visitId: string, version: number): Promise<FinalizeExamActionResult> {
-  const actor = await requireClinician();
+  const actor = await currentClinician();
+  if (!actor) return { ok: false, formError: SIGNED_OUT_ACTION };
   if (typeof visitId !== "string" || !isUuid(visitId) || !isVersion(version)) return { ok: false, formError: NOT_FOUND };
   const r = await finalizeExam(actor, visitId, version, await requestMeta());
   if (r.ok) {
@@ -58,7 +64,8 @@ export type AmendExamActionResult = { ok: true; revision: number; version: numbe
 
 /** Start a new revision of a finalized exam (the finalized one stays as it was). */
 export async function amendExamAction(visitId: string): Promise<AmendExamActionResult> {
-  const actor = await requireClinician();
+  const actor = await currentClinician();
+  if (!actor) return { ok: false, formError: SIGNED_OUT_ACTION };
   if (typeof visitId !== "string" || !isUuid(visitId)) return { ok: false, formError: NOT_FOUND };
   const r = await amendExam(actor, visitId, await requestMeta());
   if (r.ok) {
