@@ -64,6 +64,8 @@ test("the clinician records the exam: checks, conversions, live derived values, 
   await a.getByLabel("Hip abduction, left, trial 3").fill("108");
   await expect(a.getByText(/Check this: symmetry of 53% is a very large difference/)).toBeVisible();
   await expect(a.getByText(/All changes saved \(version \d+/)).toBeVisible({ timeout: 15_000 });
+  // Every corrected value has lost its error.
+  await expect(a.getByText(/must be a number from/)).toHaveCount(0);
   await expectAccessible(a);
 
   // Autosaved: a fresh page shows the same exam.

@@ -9,11 +9,12 @@ import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clin
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
 import { examLabels } from "@/lib/assessment/exam-labels";
 import type { ProtocolSource } from "@/lib/assessment/exam-start";
-import { examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
+import { EMPTY_EXAM, examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ForceUnit, MassUnit } from "@/lib/assessment/units";
 import { formatDateTime } from "@/lib/format";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
+import { validPart } from "@/lib/forms/valid-part";
 import { ConflictPanel } from "./exam/conflict-panel";
 import { ExamUiContext } from "./exam/fields";
 import { BodySection, FlexibilitySection, FunctionalSection, ImpressionSection, MmtSection, PalpationSection, SafetySection, ScreenSection } from "./exam/sections";
@@ -88,7 +89,7 @@ export function ExamForm(props: ExamFormProps) {
         const r = await amendExamAction(props.visitId);
         if (!r.ok) return setMessage({ kind: "error", text: r.formError });
         if (data) {
-          const s = await saveExamAction(props.visitId, data, r.version);
+          const s = await saveExamAction(props.visitId, validPart(examSchema, data, EMPTY_EXAM).data, r.version);
           if (!s.ok) setMessage({ kind: "error", text: "The amendment was started but your changes could not be applied to it. They are listed above; enter them again." });
         }
         router.refresh();

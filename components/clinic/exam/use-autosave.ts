@@ -63,12 +63,16 @@ export function useAutosave(opts: { visitId: string; form: UseFormReturn<ExamDat
     debounce.current = maxWait.current = null;
   };
 
-  /** Mark the values autosave had to leave out, with the schema's own messages. */
+  const leftOutPaths = useRef<string[]>([]);
+  /** Mark the values autosave had to leave out, with the schema's own messages; clear the marks of those
+   * corrected since (without waiting for the field to lose focus). */
   const markLeftOut = useCallback(
     (paths: string[]) => {
       leftOut.current = paths.length;
-      if (!paths.length) return;
-      void form.trigger(paths as never);
+      const corrected = leftOutPaths.current.filter((p) => !paths.includes(p));
+      leftOutPaths.current = paths;
+      if (corrected.length) form.clearErrors(corrected as never);
+      if (paths.length) void form.trigger(paths as never);
     },
     [form],
   );
