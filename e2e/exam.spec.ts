@@ -1,59 +1,111 @@
 import { expect, expectAccessible, intakeAnswers, newPage, patientWithVisit, signIn, test } from "./fixtures";
 
-test("the clinician sees the answers, records the exam, and a stale save is refused with a clear message", async ({ browser, clinician }) => {
-  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, fourWeeksAgo: 25 } } }) });
-
+// The exam as a clinician meets it: impossible values refused by name and range, unusual ones accepted with
+// a note, units converted, derived values live, autosaved, finalized (locked), amended (old one readable).
+test("the clinician records the exam: checks, conversions, live derived values, autosave, finalize and amend", async ({ browser, clinician }) => {
+  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ knee: { side: "right" } }) });
   const a = await newPage(browser);
   await signIn(a, clinician);
   await a.goto(`/visits/${visitId}`);
-  await expect(a.getByText("No safety concerns reported")).toBeVisible();
-  await expect(a.getByText("+60%")).toBeVisible();
-  await expectAccessible(a);
   await a.getByRole("link", { name: "Record the exam" }).click();
-  await expect(a.getByRole("heading", { name: "Exam" })).toBeVisible();
-
-  // Impossible values are refused with the field and the allowed range.
-  await a.getByLabel("Body mass (kg)").fill("0");
-  await a.getByLabel("Left (N)").fill("3000");
-  await a.getByRole("button", { name: "Save exam" }).click();
-  await expect(a.getByText("Body mass (kg) must be a number from 20 to 300.")).toBeVisible();
-  await expect(a.getByText("Hip abduction, left (N) must be a number from 0 to 1000.")).toBeVisible();
-
-  await a.getByLabel("Body mass (kg)").fill("62");
-  await a.getByLabel("Left (N)").fill("150");
-  await a.getByLabel("Right (N)").fill("210");
-  // Derived live, before any save: symmetry and the weaker side.
-  await expect(a.getByText("71%")).toBeVisible();
-  await expect(a.getByText(/left weaker/)).toBeVisible();
-  await a.getByRole("button", { name: "Save exam" }).click();
-  await expect(a.getByText("Saved (version 1).")).toBeVisible();
+  await expect(a.getByRole("heading", { name: "Exam", exact: true })).toBeVisible();
+  await expect(a.getByText("Nothing saved yet")).toBeVisible();
+  // A new exam starts from the clinic's standard protocol (§2.2).
+  await expect(a.getByLabel("Hip abduction Position")).toHaveValue("side-lying-long-lever");
+  await expect(a.getByRole("group", { name: "Hip abduction: make or break" }).getByRole("radio", { name: "Break" })).toBeChecked();
+  await expect(a.getByText("Protocol: the clinic's standard.").first()).toBeVisible();
   await expectAccessible(a);
 
-  // A colleague opens the same exam, then the first clinician saves again.
-  const b = await newPage(browser);
-  await signIn(b, clinician);
-  await b.goto(`/visits/${visitId}/exam`);
-  await expect(b.getByLabel("Left (N)")).toHaveValue("150");
-  await a.getByLabel("Left (N)").fill("155");
-  await a.getByRole("button", { name: "Save exam" }).click();
-  await expect(a.getByText("Saved (version 2).")).toBeVisible();
+  // Impossible values are refused naming the field and the allowed range; nothing else is held back.
+  await a.getByLabel("Body mass (kg)").fill("0");
+  await a.getByLabel("Hip abduction, left, trial 1").fill("3000");
+  await a.getByLabel("Hip abduction Lever arm (m)").fill("5");
+  await a.getByLabel("Hip abduction, left, trial 1").fill("-20");
+  await a.getByLabel("Height (cm)").fill("171");
+  await a.getByLabel("Height (cm)").blur();
+  await expect(a.getByText("Body mass (kg) must be a number from 20 to 300.")).toBeVisible();
+  await expect(a.getByText("Hip abduction, left, trial 1 (N) must be a number from 0 to 1000.")).toBeVisible();
+  await expect(a.getByText("Hip abduction lever arm (m) must be a number from 0.05 to 1.2.")).toBeVisible();
+  await expect(a.getByText("Saved, except 3 values that need correcting (marked).")).toBeVisible();
 
-  // The colleague's save is based on version 1: refused, nothing overwritten, their entry kept on screen.
-  await b.getByLabel("Right (N)").fill("199");
-  await b.getByRole("button", { name: "Save exam" }).click();
-  await expect(b.getByText("Not saved: someone else saved this exam first")).toBeVisible();
-  await expect(b.getByLabel("Right (N)")).toHaveValue("199");
-  await expectAccessible(b);
+  // Corrected: body mass typed in pounds, converted on entry (150 lb = 68.0 kg), switched back without retyping.
+  await a.getByRole("radio", { name: "lb" }).check();
+  await a.getByLabel("Body mass (lb)").fill("150");
+  await a.getByRole("radio", { name: "kg", exact: true }).check();
+  await expect(a.getByLabel("Body mass (kg)")).toHaveValue("68.039");
+  await a.getByLabel("Hip abduction Lever arm (m)").fill("0.8");
 
-  const c = await newPage(browser);
-  await signIn(c, clinician);
-  await c.goto(`/visits/${visitId}/exam`);
-  await expect(c.getByLabel("Left (N)")).toHaveValue("155");
-  await expect(c.getByLabel("Right (N)")).toHaveValue("210");
+  // Trials in kg-force: 20.4 kgf is stored as 200.1 N.
+  await a.getByRole("radio", { name: "kgf" }).check();
+  await a.getByLabel("Hip abduction, left, trial 1").fill("20.4");
+  await a.getByRole("radio", { name: "N", exact: true }).check();
+  await expect(a.getByLabel("Hip abduction, left, trial 1")).toHaveValue("200.056");
 
-  // Taking theirs loads the saved version; saving then works.
-  await b.getByRole("button", { name: "Take theirs" }).click();
-  await expect(b.getByLabel("Left (N)")).toHaveValue("155");
-  await b.getByRole("button", { name: "Save exam" }).click();
-  await expect(b.getByText("Saved (version 3).")).toBeVisible();
+  // Live derived values, before any save: best trial, N/kg, symmetry, the weaker side, the verdict.
+  await a.getByLabel("Hip abduction, left, trial 1").fill("150");
+  await a.getByLabel("Hip abduction, left, trial 2").fill("146");
+  await a.getByLabel("Hip abduction, right, trial 1").fill("210");
+  const derived = a.getByTestId("derived-hipAbduction");
+  await expect(derived.getByText(/Symmetry 71%, left weaker/)).toBeVisible();
+  await expect(derived.getByText("Asymmetry", { exact: true })).toBeVisible();
+  // Right knee painful: involved (right) ÷ uninvolved (left).
+  await expect(derived.getByText("Involved ÷ uninvolved: 140%")).toBeVisible();
+  await expect(a.getByRole("group", { name: "Hip abduction, Left (N)" }).getByText("150 N", { exact: true })).toBeVisible();
+  // A woman of 36 (born 1990): the norm applies to side-lying long-lever break tests.
+  await expect(derived.getByText(/Expected 1.42 Nm\/kg/)).toBeVisible();
+  await expect(derived.getByRole("img", { name: /Hip abduction, left and right/ })).toBeVisible();
+
+  // Unusual but possible: accepted, with a note to check.
+  await a.getByLabel("Hip abduction, left, trial 3").fill("80");
+  await expect(a.getByText("Check this: trial 3 is more than 20% from the others.")).toBeVisible();
+  await a.getByLabel("Hip abduction, right, trial 2").fill("200");
+  await a.getByLabel("Hip abduction, left, trial 1").fill("110");
+  await a.getByLabel("Hip abduction, left, trial 2").fill("112");
+  await a.getByLabel("Hip abduction, left, trial 3").fill("108");
+  await expect(a.getByText(/Check this: symmetry of 53% is a very large difference/)).toBeVisible();
+  await expect(a.getByText(/All changes saved \(version \d+/)).toBeVisible({ timeout: 15_000 });
+  // Every corrected value has lost its error.
+  await expect(a.getByText(/must be a number from/)).toHaveCount(0);
+  await expectAccessible(a);
+
+  // Autosaved: a fresh page shows the same exam.
+  await a.reload();
+  await expect(a.getByLabel("Hip abduction, left, trial 1")).toHaveValue("110");
+  await expect(a.getByLabel("Body mass (kg)")).toHaveValue("68.039");
+  await expect(a.getByLabel("Height (cm)")).toHaveValue("171");
+
+  // Leaving with unsaved changes asks first.
+  await a.getByLabel("Hip extension, left, trial 1").fill("240");
+  let asked = "";
+  a.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await a.getByRole("link", { name: "Worklist" }).click();
+  expect(asked).toMatch(/not saved yet/);
+  await expect(a).toHaveURL(new RegExp(`/visits/${visitId}/exam$`));
+
+  // Finalize: locked, every input disabled.
+  await a.getByRole("button", { name: "Finalize exam" }).click();
+  await a.getByRole("button", { name: "Confirm: finalize and lock" }).click();
+  await expect(a.getByText(/Finalized by Alex Morgan/)).toBeVisible();
+  await expect(a.getByLabel("Hip extension, left, trial 1")).toHaveValue("240");
+  await expect(a.getByLabel("Hip extension, left, trial 1")).toBeDisabled();
+  await expect(a.getByRole("button", { name: "Finalize exam" })).toHaveCount(0);
+  await expectAccessible(a);
+
+  // Amend: revision 2 starts as a copy; revision 1 stays readable as it was.
+  await a.getByRole("button", { name: "Amend this exam" }).click();
+  await expect(a.getByRole("heading", { name: "Exam (revision 2)" })).toBeVisible();
+  await expect(a.getByText(/Amendment in progress: revision 2/)).toBeVisible();
+  await a.getByLabel("Hip extension, left, trial 1").fill("250");
+  await expect(a.getByText(/All changes saved/)).toBeVisible({ timeout: 15_000 });
+  await a.getByRole("button", { name: "Finalize exam" }).click();
+  await a.getByRole("button", { name: "Confirm: finalize and lock" }).click();
+  await expect(a.getByText(/Finalized by Alex Morgan/)).toBeVisible();
+  await a.getByRole("link", { name: /^1 \(superseded/ }).click();
+  await expect(a.getByText(/Revision 1: finalized by Alex Morgan .*since amended \(superseded\)/)).toBeVisible();
+  await expect(a.getByLabel("Hip extension, left, trial 1")).toHaveValue("240");
+  await expect(a.getByLabel("Hip extension, left, trial 1")).toBeDisabled();
+  await expectAccessible(a);
 });

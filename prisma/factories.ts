@@ -25,6 +25,64 @@ export function examData(leftN: number | null, rightN: number | null, bodyMassKg
   };
 }
 
+/** A complete initial exam: every section filled, as a clinician who tested everything would leave it. */
+export function fullExam(): ExamData {
+  const protocol = (position: string, leverArmM: number) => ({ position, leverArmM, contraction: "break" as const, belt: true });
+  const tri = <T>(left: T, right: T) => ({ left, right });
+  const flex = (deg: number, result: "positive" | "negative") => ({ result, degrees: deg });
+  return {
+    bodyMassKg: 62,
+    heightCm: 170,
+    strength: {
+      hipAbduction: { protocol: protocol("side-lying-long-lever", 0.82), left: { trialsN: [142, 150, 147] }, right: { trialsN: [205, 210, 198] } },
+      hipExtension: { protocol: protocol("prone-knee-90", 0.4), left: { trialsN: [230, 241, 236] }, right: { trialsN: [250, 244, 252] } },
+      hipExternalRotation: { protocol: protocol("prone-knee-90", 0.35), left: { trialsN: [110, 115, 112] }, right: { trialsN: [118, 121, 119] } },
+      kneeExtension: { protocol: protocol("seated-90", 0.38), left: { notTested: true }, right: { notTested: true } },
+    },
+    mmt: { gluteusMedius: tri("4", "4+"), gluteusMaximus: tri("4+", "5") },
+    functional: {
+      singleLegSquat: tri({ rating: "fair" as const, kneeValgus: true, pelvicDrop: true }, { rating: "good" as const }),
+      // Items not seen are left unticked (absent); the knee item is always answered.
+      stepDown: tri({ trunkLean: true, pelvisTilt: true, knee: 1 }, { knee: 0 }),
+      trendelenburg: tri("positive" as const, "negative" as const),
+      sidePlankS: tri(48, 61),
+      yBalance: { limbLengthCm: 88, left: { anteriorCm: 58, posteromedialCm: 92, posterolateralCm: 88 }, right: { anteriorCm: 63, posteromedialCm: 97, posterolateralCm: 93 } },
+    },
+    rtrScreen: {
+      walk30Min: { result: "pass", pain: 0 },
+      singleLegStand10s: { result: "pass", pain: 0 },
+      singleLegSquat10: { result: "pass", pain: 2 },
+      jogOnSpot1Min: { result: "fail", pain: 4 },
+      hop10: { result: "not-tested" },
+    },
+    safety: {
+      ottawa: { age55OrOver: false, isolatedPatellarTenderness: false, fibularHeadTenderness: false, cannotFlexTo90: false, cannotBearWeight4Steps: false },
+      calfCircumferenceDiffCm: 0.5,
+      focalBonyTenderness: "negative",
+      painOnHop: "not-tested",
+      painfulHipInternalRotation: "negative",
+    },
+    flexibility: {
+      thomasOneJoint: tri(flex(5, "positive"), flex(-5, "negative")),
+      thomasTwoJoint: tri(flex(60, "positive"), flex(70, "negative")),
+      ober: tri({ result: "negative" as const }, { result: "negative" as const }),
+      ely: tri({ result: "positive" as const }, { result: "negative" as const }),
+      hamstring9090: tri(flex(35, "negative"), flex(30, "negative")),
+    },
+    palpation: {
+      quadricepsTendon: tri("negative" as const, "negative" as const),
+      patellarTendonInferiorPole: tri("negative" as const, "negative" as const),
+      patellarFacets: tri("positive" as const, "negative" as const),
+      lateralEpicondyleNoble: tri("negative" as const, "negative" as const),
+      jointLine: tri("negative" as const, "negative" as const),
+      effusion: tri("trace" as const, "none" as const),
+      squatReproducesPain: "positive",
+    },
+    impression: "Peripatellar pain on squatting and step-down; left hip abductors weaker.",
+    classification: "pfp",
+  };
+}
+
 /** Unique enough for test rows that share one database. */
 export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 10);

@@ -4,13 +4,13 @@ import { randomBytes } from "node:crypto";
 import { todayIso } from "../lib/assessment/schema-kit";
 import { DEFAULT_CONSENT_TEXT } from "../lib/assessment/settings";
 import { createClinic } from "../lib/data/clinics";
-import { saveExam } from "../lib/data/exams";
+import { finalizeExam, saveExam } from "../lib/data/exams";
 import { submitIntake } from "../lib/data/intake";
 import { createPatient } from "../lib/data/patients";
 import { finalizeSummary } from "../lib/data/summaries";
 import { createUser } from "../lib/data/users";
 import { startVisit } from "../lib/data/visits";
-import { clinicianActor, examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } from "./factories";
+import { clinicianActor, examData, followUpIntakeAnswers, fullExam, intakeAnswers, patientThroughInvite } from "./factories";
 
 export interface DemoSeed {
   clinicName: string;
@@ -86,6 +86,31 @@ export async function seedDemo(): Promise<DemoSeed> {
     "intake",
     daysAgo(1),
     intakeAnswers({ safety: { calfSwelling: true, swelling: true } }),
+  );
+
+  // Dana: a follow-up whose initial exam four weeks ago was finalized, so today's exam carries its
+  // protocols forward and shows the change since then.
+  const danaDob = "1990-06-18";
+  const dana = await createPatient(actor, { firstName: "Dana", lastName: "Whitfield", dateOfBirth: danaDob, sex: "FEMALE", email: "", phone: "" });
+  const danaFirst = await startVisit(actor, { patientId: dana.id, kind: "INITIAL", date: daysAgo(28) });
+  if (!danaFirst.ok) throw new Error("seed: visit not started");
+  await submitIntake(
+    await patientThroughInvite(danaFirst.token, danaDob),
+    intakeAnswers({ knee: { side: "left", areas: { left: ["around-kneecap"], right: [] } }, consent: { agreed: true, signatureName: "Dana Whitfield" } }),
+    randomBytes(16).toString("hex"),
+    {},
+    DEFAULT_CONSENT_TEXT,
+  );
+  await saveExam(actor, danaFirst.visitId, fullExam(), null);
+  await finalizeExam(actor, danaFirst.visitId, 1);
+  const danaFollowUp = await startVisit(actor, { patientId: dana.id, kind: "FOLLOW_UP", date: todayIso() });
+  if (!danaFollowUp.ok) throw new Error("seed: follow-up not started");
+  await submitIntake(
+    await patientThroughInvite(danaFollowUp.token, danaDob),
+    followUpIntakeAnswers({ knee: { side: "left", areas: { left: ["around-kneecap"], right: [] } }, pain: { now: 1, worstWeek: 3 }, consent: { signatureName: "Dana Whitfield" } }),
+    randomBytes(16).toString("hex"),
+    {},
+    DEFAULT_CONSENT_TEXT,
   );
 
   return { clinicName: clinic.name, email, password, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };

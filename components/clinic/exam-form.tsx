@@ -1,172 +1,298 @@
 "use client";
 
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { saveExamAction } from "@/app/(clinic)/visits/[visitId]/actions";
+// The clinician's exam (issue 4): fast to enter on a tablet or a keyboard, derived values beside the inputs
+// as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
+import { useRouter } from "next/navigation";
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { FormProvider, useForm, useFormContext } from "react-hook-form";
+import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
+import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
 import { examLabels } from "@/lib/assessment/exam-labels";
-import { examSchema, FORCE_LIMITS_N, BODY_MASS_LIMITS_KG, type ExamData } from "@/lib/assessment/exam-schema";
-import type { ClinicSettings } from "@/lib/assessment/settings";
-import { assessSymmetry, bestTrial, newtonsPerKg } from "@/lib/assessment/strength";
+import type { ProtocolSource } from "@/lib/assessment/exam-start";
+import { EMPTY_EXAM, examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
+import type { ForceUnit, MassUnit } from "@/lib/assessment/exam-units";
+import { formatDateTime } from "@/lib/format";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { describedBy, FieldError } from "@/components/ui/field-error";
-import { round } from "@/lib/format";
+import { validPart } from "@/lib/forms/valid-part";
+import { ConflictPanel } from "./exam/conflict-panel";
+import { ExamUiContext } from "./exam/fields";
+import { BodySection, FlexibilitySection, FunctionalSection, ImpressionSection, MmtSection, PalpationSection, SafetySection, ScreenSection } from "./exam/sections";
+import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
+import { StrengthSection } from "./exam/strength-section";
+import { useAutosave, type SaveStatus } from "./exam/use-autosave";
+import styles from "./exam/exam-form.module.css";
 
 const labels = labelsFrom(examLabels);
-const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
-const numOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
+const resolver = schemaResolver<ExamData>(examSchema, labels, clinicErrors);
 
-type Status = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; version: number } | { kind: "error"; message: string } | { kind: "conflict"; theirs: { version: number; data: ExamData; by: string | null; at: string } };
+export interface ExamFormProps {
+  visitId: string;
+  /** DRAFT (editable), FINAL or SUPERSEDED (read-only), or NEW (nothing saved yet). */
+  state: "NEW" | "DRAFT" | "FINAL" | "SUPERSEDED";
+  revision: number;
+  /** Whether this is the visit's latest revision (only the latest can be amended). */
+  isLatest: boolean;
+  /** The form's starting values (saved data, with the intake's body mass and the protocols filled in). */
+  initial: ExamData;
+  /** What the server holds (the merge base); for a new exam, the same as `initial`. */
+  saved: ExamData;
+  version: number | null;
+  finalized: { at: string; byName: string | null } | null;
+  context: Omit<ExamContext, "previous"> & { previous: { data: ExamData; visitDate: string } | null };
+  protocolSources: Record<MuscleGroupKey, ProtocolSource>;
+  prefilled: { bodyMassKg: boolean; heightCm: boolean };
+}
 
-export function ExamForm(props: { visitId: string; initial: ExamData; initialVersion: number | null; locked: boolean; settings: ClinicSettings; painfulKnee: "left" | "right" | "both" | null }) {
-  const [version, setVersion] = useState<number | null>(props.initialVersion);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
-  const { register, handleSubmit, control, reset, setError, getValues, formState } = useForm<ExamData>({
-    resolver: schemaResolver(examSchema, labels, clinicErrors),
-    defaultValues: props.initial,
-  });
-  const { errors } = formState;
+export function ExamForm(props: ExamFormProps) {
+  const router = useRouter();
+  const readOnly = props.state === "FINAL" || props.state === "SUPERSEDED";
+  const form = useForm<ExamData>({ resolver, defaultValues: props.initial, mode: "onBlur", reValidateMode: "onChange" });
+  const autosave = useAutosave({ visitId: props.visitId, form, initialVersion: props.version, initialBase: props.saved, enabled: !readOnly });
+  const [massUnit, setMassUnit] = useState<MassUnit>("kg");
+  const [forceUnit, setForceUnit] = useState<ForceUnit>("N");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
-  const values = useWatch({ control });
-  const left = bestTrial(values.strength?.hipAbduction?.left?.trialsN);
-  const right = bestTrial(values.strength?.hipAbduction?.right?.trialsN);
-  const sym = assessSymmetry("hipAbduction", left, right, props.settings, props.painfulKnee);
+  useLeaveGuard(autosave.hasUnsaved);
 
-  async function save(data: ExamData, base: number | null) {
-    setStatus({ kind: "saving" });
+  const finalize = useCallback(async () => {
+    setMessage(null);
+    setBusy(true);
     try {
-      const r = await saveExamAction(props.visitId, data, base);
-      if (r.ok) {
-        setVersion(r.version);
-        setStatus({ kind: "saved", version: r.version });
-        reset(data);
-      } else if ("conflict" in r) {
-        setStatus({ kind: "conflict", theirs: { version: r.conflict.version, data: r.conflict.data, by: r.conflict.updatedByName, at: r.conflict.updatedAt } });
-      } else {
-        for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as never, { message });
-        setStatus({ kind: "error", message: r.formError ?? "Some values need correcting; they are marked." });
+      const saved = await autosave.flush();
+      if (saved === "invalid") {
+        setConfirming(false);
+        setMessage({ kind: "error", text: "Not finalized: correct the marked values first (they are not saved yet)." });
+        return;
       }
+      if (saved === "blocked") return setConfirming(false);
+      const version = autosave.getVersion();
+      if (version === null) return setMessage({ kind: "error", text: "Nothing has been recorded yet." });
+      const r = await finalizeExamAction(props.visitId, version);
+      if (r.ok) router.refresh();
+      else setMessage({ kind: "error", text: r.formError });
     } catch {
-      setStatus({ kind: "error", message: "Not saved: the server could not be reached. Your entries are still here; save again." });
+      setMessage({ kind: "error", text: "Not finalized: the server could not be reached. Try again." });
+    } finally {
+      setBusy(false);
     }
-  }
+  }, [autosave, props.visitId, router]);
 
-  const onSubmit = handleSubmit((data) => save(data, version));
+  const amend = useCallback(
+    async (data?: ExamData) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        const r = await amendExamAction(props.visitId);
+        if (!r.ok) return setMessage({ kind: "error", text: r.formError });
+        if (data) {
+          const s = await saveExamAction(props.visitId, validPart(examSchema, data, EMPTY_EXAM).data, r.version);
+          if (!s.ok) setMessage({ kind: "error", text: "The amendment was started but your changes could not be applied to it. They are listed above; enter them again." });
+        }
+        router.refresh();
+      } catch {
+        setMessage({ kind: "error", text: "The server could not be reached. Try again." });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [props.visitId, router],
+  );
 
-  const trial = (side: "left" | "right") => {
-    const name = `strength.hipAbduction.${side}.trialsN.0` as const;
-    const err = errors.strength?.hipAbduction?.[side]?.trialsN?.[0]?.message ?? errors.strength?.hipAbduction?.[side]?.trialsN?.message;
-    const id = `hipabd-${side}`;
-    return (
-      <div className="field">
-        <label htmlFor={id}>{side === "left" ? "Left" : "Right"} (N)</label>
-        <input
-          id={id}
-          className="input input-short"
-          inputMode="decimal"
-          min={FORCE_LIMITS_N.min}
-          max={FORCE_LIMITS_N.max}
-          disabled={props.locked}
-          aria-invalid={!!err}
-          aria-describedby={describedBy(err && `${id}-error`)}
-          {...register(name, { setValueAs: numOrNull })}
-        />
-        <FieldError id={`${id}-error`} message={err} />
-        <p className="hint">{newtonsPerKg(side === "left" ? left : right, values.bodyMassKg) === null ? "\u00a0" : `${round(newtonsPerKg(side === "left" ? left : right, values.bodyMassKg), 2)} N/kg`}</p>
-      </div>
-    );
-  };
-
+  const status = autosave.status;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      {props.locked && <div className="alert alert-info">This exam is finalized and locked.</div>}
-      <section className="card" aria-labelledby="body-h">
-        <h2 id="body-h" style={{ marginTop: 0 }}>
-          Body
-        </h2>
-        <div className="field">
-          <label htmlFor="bodyMassKg">Body mass (kg)</label>
-          <input
-            id="bodyMassKg"
-            className="input input-short"
-            inputMode="decimal"
-            min={BODY_MASS_LIMITS_KG.min}
-            max={BODY_MASS_LIMITS_KG.max}
-            disabled={props.locked}
-            aria-invalid={!!errors.bodyMassKg}
-            aria-describedby={describedBy(errors.bodyMassKg && "bodyMassKg-error")}
-            {...register("bodyMassKg", { setValueAs: num })}
-          />
-          <FieldError id="bodyMassKg-error" message={errors.bodyMassKg?.message} />
-        </div>
-      </section>
-
-      <section className="card" aria-labelledby="hhd-h">
-        <h2 id="hhd-h" style={{ marginTop: 0 }}>
-          Hip abduction, hand-held dynamometer
-        </h2>
-        <div className="row" style={{ alignItems: "flex-start", gap: 24 }}>
-          {trial("left")}
-          {trial("right")}
-          <div aria-live="polite" style={{ minWidth: 220 }}>
-            <p className="muted" style={{ marginBottom: 4 }}>
-              Symmetry (weaker ÷ stronger)
-            </p>
-            {sym ? (
-              <p>
-                <strong>{round(sym.symmetryPercent)}%</strong>
-                {sym.weakerSide ? `, ${sym.weakerSide} weaker` : ", equal"}
-                <br />
-                {sym.verdict === "asymmetry" && <span className="badge badge-review">Asymmetry (below {sym.thresholdPercent}%, a convention)</span>}
-                {sym.verdict === "possible-retest" && <span className="badge">Possible, within measurement error: retest</span>}
-                {sym.verdict === "symmetric" && <span className="badge badge-ok">Within {sym.thresholdPercent}%</span>}
-              </p>
-            ) : (
-              <p>Enter both sides.</p>
-            )}
-          </div>
-        </div>
-      </section>
-
-      <div aria-live="polite">
-        {status.kind === "saved" && <p className="alert alert-ok">Saved (version {status.version}).</p>}
-        {status.kind === "error" && (
-          <p className="alert alert-danger" role="alert">
-            {status.message}
-          </p>
-        )}
-        {status.kind === "conflict" && (
-          <div className="alert alert-warning" role="alert">
-            <p>
-              <strong>Not saved: someone else saved this exam first</strong> (version {status.theirs.version}
-              {status.theirs.by ? ` by ${status.theirs.by}` : ""}). Nothing was overwritten. Your entries are still on screen.
-            </p>
-            <div className="row">
-              <button type="button" className="btn" onClick={() => save(getValues(), status.theirs.version)}>
-                Keep mine (save over version {status.theirs.version})
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => {
-                  reset(status.theirs.data);
-                  setVersion(status.theirs.version);
-                  setStatus({ kind: "idle" });
-                }}
-              >
-                Take theirs
-              </button>
+    <FormProvider {...form}>
+      <Derived ctx={ctx} readOnly={readOnly}>
+        <form
+          className={`stack ${styles.form}`}
+          noValidate
+          aria-label="Exam"
+          onSubmit={(e) => {
+            // Enter in a field saves at once.
+            e.preventDefault();
+            if (!readOnly) void autosave.flush();
+          }}
+        >
+          <StateBanner {...props} busy={busy} onAmend={() => void amend()} />
+          {(status.kind === "conflict" || status.kind === "locked") && (
+            <ConflictPanel
+              key={`${status.kind}-${status.theirs.version}-${status.theirs.state}`}
+              kind={status.kind}
+              theirs={status.theirs}
+              base={autosave.getBase()}
+              getMine={() => form.getValues()}
+              busy={busy}
+              onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
+              onAmendWithMine={(data) => void amend(data)}
+            />
+          )}
+          <BodySection massUnit={massUnit} onMassUnit={setMassUnit} prefilled={props.prefilled} />
+          <StrengthSection forceUnit={forceUnit} onForceUnit={setForceUnit} sources={props.protocolSources} previousDate={props.context.previous?.visitDate ?? null} />
+          <MmtSection />
+          <FunctionalSection />
+          <ScreenSection />
+          <SafetySection />
+          <FlexibilitySection />
+          <PalpationSection />
+          <ImpressionSection />
+          {!readOnly && (
+            <div className={styles.bar}>
+              <StatusLine status={status} />
+              <div className={styles.actions}>
+                <button type="submit" className="btn btn-secondary" disabled={busy}>
+                  Save now
+                </button>
+                {confirming ? (
+                  <>
+                    <button type="button" className="btn" disabled={busy} onClick={() => void finalize()}>
+                      {busy ? "Finalizing…" : "Confirm: finalize and lock"}
+                    </button>
+                    <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+                      Cancel
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="btn" disabled={busy || status.kind === "conflict" || status.kind === "locked"} onClick={() => setConfirming(true)}>
+                    Finalize exam
+                  </button>
+                )}
+              </div>
+              {confirming && <p className={styles.hint} style={{ width: "100%", margin: 0 }}>Finalizing locks this exam. Later changes need an amendment, which keeps this version.</p>}
+              {message && (
+                <p role="alert" className={message.kind === "error" ? styles.statusBad : undefined} style={{ width: "100%", margin: 0 }}>
+                  {message.text}
+                </p>
+              )}
             </div>
-          </div>
-        )}
-      </div>
-      {!props.locked && (
-        <div>
-          <button type="submit" className="btn" disabled={status.kind === "saving"}>
-            {status.kind === "saving" ? "Saving…" : "Save exam"}
-          </button>
-        </div>
-      )}
-    </form>
+          )}
+          {readOnly && message && (
+            <p role="alert" className="alert alert-danger">
+              {message.text}
+            </p>
+          )}
+        </form>
+      </Derived>
+    </FormProvider>
   );
 }
+
+/** Derived values from the form as it stands, recomputed on every change outside React's render (the
+ * form's watch callback) and read by each display through its own slice. */
+function Derived({ ctx, readOnly, children }: { ctx: ExamContext; readOnly: boolean; children: ReactNode }) {
+  const form = useFormContext<ExamData>();
+  const [store] = useState(() => createDerivedStore(deriveExam(form.getValues() as EngineExam, ctx)));
+  useEffect(() => {
+    store.set(deriveExam(form.getValues() as EngineExam, ctx));
+    const sub = form.watch((values) => store.set(deriveExam(values as EngineExam, ctx)));
+    return () => sub.unsubscribe();
+  }, [form, ctx, store]);
+  const ui = useMemo(() => ({ readOnly }), [readOnly]);
+  return (
+    <DerivedStoreContext.Provider value={store}>
+      <ExamUiContext.Provider value={ui}>{children}</ExamUiContext.Provider>
+    </DerivedStoreContext.Provider>
+  );
+}
+
+function StateBanner(props: ExamFormProps & { busy: boolean; onAmend: () => void }) {
+  const { readOnly } = useContext(ExamUiContext);
+  if (!readOnly) {
+    return props.revision > 1 ? (
+      <p className="alert alert-info">
+        Amendment in progress: revision {props.revision}. The finalized revision {props.revision - 1} stays as it was until this one is finalized.
+      </p>
+    ) : null;
+  }
+  const by = props.finalized ? `by ${props.finalized.byName ?? "a clinician"} on ${formatDateTime(props.finalized.at)}` : "";
+  return (
+    <div className="alert alert-info">
+      <p>
+        <strong>
+          {props.state === "SUPERSEDED" ? `Revision ${props.revision}: finalized ${by}, since amended (superseded).` : `Finalized ${by}. This exam is locked.`}
+        </strong>{" "}
+        {props.isLatest ? "To change it, amend it: a new revision is made and this one is kept as it is." : "A later revision exists."}
+      </p>
+      {props.isLatest && props.state === "FINAL" && (
+        <button type="button" className="btn" disabled={props.busy} onClick={props.onAmend}>
+          Amend this exam
+        </button>
+      )}
+    </div>
+  );
+}
+
+function timeOf(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+function StatusLine({ status }: { status: SaveStatus }) {
+  let text: string;
+  let cls = "";
+  switch (status.kind) {
+    case "saved":
+      text = status.version === null ? "Nothing saved yet: entries save automatically as you type." : `All changes saved (version ${status.version}${status.at ? `, ${timeOf(status.at)}` : ""}).`;
+      if (status.leftOut) {
+        text = `Saved, except ${status.leftOut === 1 ? "1 value that needs" : `${status.leftOut} values that need`} correcting (marked).`;
+        cls = styles.statusWarn!;
+      }
+      break;
+    case "pending":
+      text = "Unsaved changes: saving shortly…";
+      break;
+    case "saving":
+      text = "Saving…";
+      break;
+    case "offline":
+      text = `Not saved: the server could not be reached. Retrying in ${status.retryInS} s; your entries are still here.`;
+      cls = styles.statusBad!;
+      break;
+    case "conflict":
+    case "locked":
+      text = "Not saved: see the message at the top of the exam.";
+      cls = styles.statusBad!;
+      break;
+    case "error":
+      text = status.message;
+      cls = styles.statusBad!;
+      break;
+  }
+  return (
+    <p className={`${styles.status} ${cls}`} role="status">
+      {text}
+    </p>
+  );
+}
+
+/** Ask before leaving with anything unsaved: closing the tab, reloading, or following a link in the app. */
+function useLeaveGuard(hasUnsaved: () => boolean) {
+  const check = useRef(hasUnsaved);
+  useEffect(() => {
+    check.current = hasUnsaved;
+  }, [hasUnsaved]);
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!check.current()) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!a || a.target === "_blank" || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      if (new URL(a.href, location.href).origin !== location.origin || !check.current()) return;
+      if (!window.confirm("Changes to this exam are not saved yet. Leave this page anyway?")) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, []);
+}
+

@@ -99,7 +99,7 @@ export function assess(input: AssessmentInput): Assessment {
   const painful = intake?.knee.side ?? null;
   const abd = exam?.strength.hipAbduction;
   const hipAbduction = abd
-    ? assessSymmetry("hipAbduction", bestTrial(abd.left.trialsN), bestTrial(abd.right.trialsN), settings, painful)
+    ? assessSymmetry("hipAbduction", bestTrial(abd.left?.trialsN), bestTrial(abd.right?.trialsN), settings, painful)
     : null;
   const load = intake
     ? assessLoadChange({ thisWeek: intake.running.weeklyKm.thisWeek, fourWeeksAgo: intake.running.weeklyKm.fourWeeksAgo }, settings)

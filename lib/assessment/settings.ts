@@ -1,6 +1,7 @@
 // Clinic settings the engine reads. Every threshold the clinical reference calls a convention is here,
 // with the reference's default, so a clinic can change it and every output can say it is a convention.
 import * as z from "zod/mini";
+import { MUSCLE_GROUPS, protocolSchema, type MuscleGroupKey, type Protocol } from "./exam-schema";
 import { numberIn, text } from "./schema-builders";
 
 export const DEFAULT_CONSENT_TEXT =
@@ -38,9 +39,30 @@ export const clinicSettingsSchema = z.object({
   idleTimeoutMinutes: numberIn(5, 30, { int: true }),
   /** Whether clinicians must use two-factor sign-in (always required for admins). */
   requireClinicianTotp: z.boolean(),
+  /** §2.2: the clinic's standard dynamometry protocol per muscle group; a new exam starts from it unless
+   * the patient's previous exam used another (carried forward, so the two stay comparable). */
+  hhdProtocols: z.object(Object.fromEntries(MUSCLE_GROUPS.map((g) => [g, protocolSchema])) as Record<MuscleGroupKey, typeof protocolSchema>),
+  /** §2.2/§2.3: bilateral weakness when both sides are more than this many standard deviations (0.354 Nm/kg,
+   * Ramskov 2014) below the expected value. Convention: no validated cut-off was found. */
+  normCutoffSd: numberIn(0, 3),
 });
 
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+
+/**
+ * Standard protocols (§2.2). Every group is a break test (the standard MMT form, §2.1; break values run
+ * higher than make, so the two are never mixed) with a belt where possible (Krause 2014: examiner strength
+ * biased extension and short-lever values). Hip abduction side-lying with the long lever (to the lateral
+ * malleolus) matches the Ramskov 2014 norms; external rotation prone with the knee at 90° was not biased by
+ * the examiner. The lever arm is the patient's own measurement, so it has no clinic default: it is carried
+ * forward from the patient's previous exam.
+ */
+export const DEFAULT_HHD_PROTOCOLS: Record<MuscleGroupKey, Protocol> = {
+  hipAbduction: { position: "side-lying-long-lever", contraction: "break", belt: true },
+  hipExtension: { position: "prone-knee-90", contraction: "break", belt: true },
+  hipExternalRotation: { position: "prone-knee-90", contraction: "break", belt: true },
+  kneeExtension: { position: "seated-90", contraction: "break", belt: true },
+};
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
   asymmetryThresholdPercent: 90,
@@ -57,6 +79,8 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   terrainAdvice: DEFAULT_TERRAIN_ADVICE,
   idleTimeoutMinutes: 15,
   requireClinicianTotp: false,
+  hhdProtocols: DEFAULT_HHD_PROTOCOLS,
+  normCutoffSd: 1,
 };
 
 /** Settings as stored (possibly partial, possibly from an older version): defaults fill the gaps, and a
@@ -65,7 +89,9 @@ export function resolveSettings(stored: unknown): ClinicSettings {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   if (stored && typeof stored === "object") {
     for (const [key, value] of Object.entries(stored)) {
-      if (key in DEFAULT_SETTINGS && value !== undefined && value !== null) merged[key] = value;
+      if (!(key in DEFAULT_SETTINGS) || value === undefined || value === null) continue;
+      // A clinic that set one group's protocol keeps the standard for the others.
+      merged[key] = key === "hhdProtocols" && typeof value === "object" ? { ...DEFAULT_HHD_PROTOCOLS, ...value } : value;
     }
   }
   const parsed = clinicSettingsSchema.safeParse(merged);

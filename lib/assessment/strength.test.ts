@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "./settings";
-import { assessSymmetry, bestTrial, measurementError, newtonsPerKg, torquePerKg } from "./strength";
+import {
+  assessSymmetry,
+  bestTrial,
+  changeSincePrevious,
+  measurementError,
+  newtonsPerKg,
+  outlyingTrials,
+  protocolDifferences,
+  sideBestN,
+  sideState,
+  torquePerKg,
+  type ProtocolLike,
+} from "./strength";
 
 const settings = DEFAULT_SETTINGS;
 
@@ -86,5 +98,87 @@ describe("normalisation (§2.2)", () => {
   it("multiplies by the lever arm for torque per kg", () => {
     expect(torquePerKg(300, 0.4, 60)).toBe(2);
     expect(torquePerKg(300, null, 60)).toBeNull();
+  });
+});
+
+describe("sides: not tested is an answer, distinct from blank and from zero", () => {
+  it.each([
+    [{ trialsN: [180, null, 195] }, "tested", 195],
+    [{ trialsN: [0] }, "tested", 0],
+    [{ trialsN: [null, null] }, "blank", null],
+    [{}, "blank", null],
+    [undefined, "blank", null],
+    [{ notTested: true }, "not-tested", null],
+    [{ notTested: true, trialsN: [200] }, "not-tested", null],
+  ])("%o is %s with best %s", (side, state, best) => {
+    expect(sideState(side)).toBe(state);
+    expect(sideBestN(side)).toBe(best);
+  });
+
+  it("ignores readings outside the physiological limits while they are being corrected", () => {
+    expect(sideBestN({ trialsN: [3000, 180] })).toBe(180);
+    expect(sideBestN({ trialsN: [-5, Number.NaN] })).toBeNull();
+  });
+});
+
+describe("changeSincePrevious (§2.2: changes within the measurement error may be noise)", () => {
+  const proto: ProtocolLike = { position: "side-lying-long-lever", contraction: "break", belt: true, leverArmM: 0.8 };
+  const exam = (l: number | null, r: number | null, protocol = proto) => ({
+    protocol,
+    left: l === null ? {} : { trialsN: [l] },
+    right: r === null ? {} : { trialsN: [r] },
+  });
+
+  it("counts a change above the 49 N abduction MDC, and not one at or below it", () => {
+    const c = changeSincePrevious("hipAbduction", exam(200, 250), exam(150, 201), settings)!;
+    expect(c.comparable).toBe(true);
+    expect(c.left).toMatchObject({ previousN: 150, currentN: 200, deltaN: 50, verdict: "stronger" });
+    expect(c.left!.deltaPercent).toBeCloseTo(33.33, 2);
+    expect(c.right).toMatchObject({ deltaN: 49, verdict: "within-error" });
+    expect(changeSincePrevious("hipAbduction", exam(150, null), exam(200, null), settings)!.left!.verdict).toBe("weaker");
+    expect(changeSincePrevious("hipAbduction", exam(151, null), exam(200, null), settings)!.left!.verdict).toBe("within-error");
+  });
+
+  it("uses 10% of the larger reading where no MDC is published", () => {
+    // Extension 300 → 331: error 33.1 N, change 31 N: within. 300 → 334: error 33.4, change 34: stronger.
+    expect(changeSincePrevious("hipExtension", exam(331, null), exam(300, null), settings)!.left!.verdict).toBe("within-error");
+    expect(changeSincePrevious("hipExtension", exam(334, null), exam(300, null), settings)!.left!.verdict).toBe("stronger");
+  });
+
+  it("is not comparable when the protocol changed, and names what changed", () => {
+    const c = changeSincePrevious("hipAbduction", exam(200, 200, { ...proto, contraction: "make" as const, leverArmM: 0.7 }), exam(150, 150), settings)!;
+    expect(c.comparable).toBe(false);
+    expect(c.protocolDifferences).toEqual(["contraction", "lever arm"]);
+  });
+
+  it("is null without a previous exam or without a side measured both times", () => {
+    expect(changeSincePrevious("hipAbduction", exam(200, 200), null, settings)).toBeNull();
+    expect(changeSincePrevious("hipAbduction", exam(200, null), exam(null, 200), settings)).toBeNull();
+  });
+});
+
+describe("protocolDifferences", () => {
+  it("compares only what both recorded, and lever arms within 2 cm as the same", () => {
+    expect(protocolDifferences({ position: "a", leverArmM: 0.8 }, { position: "a", leverArmM: 0.82 })).toEqual([]);
+    expect(protocolDifferences({ leverArmM: 0.8 }, { leverArmM: 0.83 })).toEqual(["lever arm"]);
+    expect(protocolDifferences({ position: "a" }, { belt: true })).toEqual([]);
+    expect(protocolDifferences({ position: "a", belt: false }, { position: "b", belt: true })).toEqual(["position", "belt"]);
+  });
+});
+
+describe("outlyingTrials (a 'check this' prompt, never a refusal)", () => {
+  it.each([
+    [[200, 205, 100], [2]],
+    [[200, 205, 210], []],
+    // 20% from the median of 200 is the limit: 240 is not beyond it, 241 is.
+    [[200, 195, 240], []],
+    [[200, 195, 241], [2]],
+    [[100, 200, 300], [0, 2]],
+    [[200, null, 150], [2]],
+    [[200, null, 161], []],
+    [[200], []],
+    [[], []],
+  ])("%o → %o", (trials, expected) => {
+    expect(outlyingTrials(trials)).toEqual(expected);
   });
 });

@@ -59,7 +59,13 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         <h2 id="exam-h" style={{ marginTop: 0 }}>
           Exam
         </h2>
-        <p>{exam ? `Recorded (version ${exam.version}${exam.updatedByName ? `, last saved by ${exam.updatedByName}` : ""}).` : "Not recorded yet."}</p>
+        <p>
+          {!exam
+            ? "Not recorded yet."
+            : exam.state === "DRAFT"
+              ? `Draft${exam.revision > 1 ? ` amendment (revision ${exam.revision})` : ""}, saved automatically${exam.updatedByName ? `; last saved by ${exam.updatedByName}` : ""}.`
+              : `Finalized${exam.finalizedByName ? ` by ${exam.finalizedByName}` : ""}${exam.revision > 1 ? ` (revision ${exam.revision})` : ""}.`}
+        </p>
         <Link className="btn" href={`/visits/${visit.visitId}/exam`}>
           {exam ? "Open the exam" : "Record the exam"}
         </Link>

@@ -1,32 +1,88 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { getExam } from "@/lib/data/exams";
-import { getVisit } from "@/lib/data/visit-view";
 import { getClinicSettings } from "@/lib/data/clinics";
-import { EMPTY_EXAM } from "@/lib/assessment/exam-schema";
+import { getExam, getExamRevision, getPreviousExam, listExamRevisions } from "@/lib/data/exams";
+import { getSubmittedIntake } from "@/lib/data/intake";
+import { getVisit } from "@/lib/data/visit-view";
+import { sexForNorm, startExam } from "@/lib/assessment/exam-start";
 import { ExamForm } from "@/components/clinic/exam-form";
 import { VisitHeading } from "@/components/clinic/visit-heading";
-import { getSubmittedIntake } from "@/lib/data/intake";
+import { ageOn, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Exam" };
 
-export default async function ExamPage({ params }: { params: Promise<{ visitId: string }> }) {
+export default async function ExamPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ revision?: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
+  const { revision: revisionParam } = await searchParams;
   const visit = await getVisit(actor, visitId, await requestMeta(), "Exam");
   if (!visit) notFound();
-  const [exam, settings, intake] = await Promise.all([getExam(actor, visit.visitId), getClinicSettings(actor), getSubmittedIntake(actor, visit.visitId)]);
+  const [latest, settings, intake, previous, revisions] = await Promise.all([
+    getExam(actor, visit.visitId),
+    getClinicSettings(actor),
+    getSubmittedIntake(actor, visit.visitId),
+    getPreviousExam(actor, visit.visitId),
+    listExamRevisions(actor, visit.visitId),
+  ]);
+  const wanted = revisionParam !== undefined ? Number(revisionParam) : null;
+  const shown = wanted !== null && latest && wanted !== latest.revision ? await getExamRevision(actor, visit.visitId, wanted) : latest;
+  if (wanted !== null && !shown) notFound();
+
+  const editable = !shown || shown.state === "DRAFT";
+  const { initial, sources, prefilled } = startExam({
+    saved: shown?.data ?? null,
+    editable,
+    previous: previous ? { data: previous.data, visitDate: previous.visitDate } : null,
+    clinicProtocols: settings.hhdProtocols,
+    intakeAnswers: intake?.answers,
+  });
+  const knee = (intake?.answers as { knee?: { side?: unknown } } | undefined)?.knee?.side;
+  const painfulKnee = knee === "left" || knee === "right" || knee === "both" ? knee : null;
+
   return (
     <div className="stack">
-      <VisitHeading visit={visit} title="Exam" />
+      <VisitHeading visit={visit} title={shown && shown.revision > 1 ? `Exam (revision ${shown.revision})` : "Exam"} />
+      {revisions.length > 1 && (
+        <nav aria-label="Revisions of this exam" className="muted">
+          Revisions:{" "}
+          {revisions.map((r, i) => (
+            <span key={r.revision}>
+              {i > 0 && " · "}
+              {r.revision === shown?.revision ? (
+                <strong aria-current="page">
+                  {r.revision} ({r.state.toLowerCase()})
+                </strong>
+              ) : (
+                <Link href={i === 0 ? `/visits/${visit.visitId}/exam` : `/visits/${visit.visitId}/exam?revision=${r.revision}`}>
+                  {r.revision} ({r.state.toLowerCase()}
+                  {r.finalizedAt ? `, finalized ${formatDateTime(r.finalizedAt)}` : ""})
+                </Link>
+              )}
+            </span>
+          ))}
+        </nav>
+      )}
       <ExamForm
+        key={`${shown?.revision ?? 0}-${shown?.state ?? "NEW"}`}
         visitId={visit.visitId}
-        initial={exam?.data ?? EMPTY_EXAM}
-        initialVersion={exam?.version ?? null}
-        locked={exam?.state === "FINAL"}
-        settings={settings}
-        painfulKnee={intake?.answers.knee.side ?? null}
+        state={shown?.state ?? "NEW"}
+        revision={shown?.revision ?? 1}
+        isLatest={!shown || shown.revision === latest?.revision}
+        initial={initial}
+        saved={shown ? shown.data : initial}
+        version={shown?.version ?? null}
+        finalized={shown?.finalizedAt ? { at: shown.finalizedAt, byName: shown.finalizedByName } : null}
+        context={{
+          settings: { asymmetryThresholdPercent: settings.asymmetryThresholdPercent, relativeErrorPercent: settings.relativeErrorPercent, normCutoffSd: settings.normCutoffSd },
+          painfulKnee,
+          ageYears: ageOn(visit.patient.dateOfBirth, visit.date),
+          sex: sexForNorm(visit.patient.sex, intake?.answers),
+          previous: previous ? { data: previous.data, visitDate: previous.visitDate } : null,
+        }}
+        protocolSources={sources}
+        prefilled={prefilled}
       />
     </div>
   );

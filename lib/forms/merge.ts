@@ -1,0 +1,111 @@
+// Field-by-field three-way merge for a form two people edited at once (optimistic concurrency, issue 4):
+// `base` is what both started from, `mine` what is on this screen, `theirs` what the other person saved.
+// A field only one side changed takes that side's value; a field both changed to different values is a
+// conflict the person chooses. Pure, so the same rules are testable without a browser.
+
+export type Leaf = string | number | boolean | null;
+export type Flat = Record<string, Leaf>;
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === "";
+
+/** Leaf values by dotted path ("strength.hipAbduction.left.trialsN.1"); blanks are left out. */
+export function flatten(value: unknown, prefix = "", out: Flat = {}): Flat {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => flatten(v, prefix ? `${prefix}.${i}` : String(i), out));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (!isBlank(value)) {
+    out[prefix] = value as Leaf;
+  }
+  return out;
+}
+
+/** The object a flat map describes; numeric path segments make arrays, whose gaps are null (a blank). */
+export function unflatten(flat: Flat): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(flat)) {
+    const keys = path.split(".");
+    let node: Record<string, unknown> | unknown[] = root;
+    keys.forEach((key, i) => {
+      const last = i === keys.length - 1;
+      const index = /^\d+$/.test(key) ? Number(key) : null;
+      const container = node as Record<string, unknown>;
+      const slot = index ?? key;
+      if (last) {
+        container[slot as string] = value;
+        return;
+      }
+      const nextIsIndex = /^\d+$/.test(keys[i + 1]!);
+      container[slot as string] ??= nextIsIndex ? [] : {};
+      node = container[slot as string] as Record<string, unknown>;
+    });
+  }
+  return fillArrayGaps(root) as Record<string, unknown>;
+}
+
+function fillArrayGaps(v: unknown): unknown {
+  if (Array.isArray(v)) return Array.from({ length: v.length }, (_, i) => (i in v ? fillArrayGaps(v[i]) : null));
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fillArrayGaps(x)]));
+  return v;
+}
+
+const same = (a: Leaf | undefined, b: Leaf | undefined) => (isBlank(a) && isBlank(b)) || Object.is(a, b);
+
+export interface FieldConflict {
+  path: string;
+  base: Leaf | undefined;
+  mine: Leaf | undefined;
+  theirs: Leaf | undefined;
+}
+
+export interface MergePlan {
+  /** Fields only they changed: their value is taken. */
+  takenFromTheirs: string[];
+  /** Fields only this screen changed: kept. */
+  keptMine: string[];
+  /** Fields both changed to different values: the person chooses. */
+  conflicts: FieldConflict[];
+  /** The merge with every conflict resolved to "mine" (the starting point of the choice). */
+  merged: Flat;
+}
+
+export function threeWayMerge(base: unknown, mine: unknown, theirs: unknown): MergePlan {
+  const b = flatten(base);
+  const m = flatten(mine);
+  const t = flatten(theirs);
+  const paths = [...new Set([...Object.keys(b), ...Object.keys(m), ...Object.keys(t)])].sort();
+  const plan: MergePlan = { takenFromTheirs: [], keptMine: [], conflicts: [], merged: {} };
+  for (const p of paths) {
+    const [bv, mv, tv] = [b[p], m[p], t[p]];
+    let value: Leaf | undefined;
+    if (same(mv, tv)) value = mv;
+    else if (same(mv, bv)) {
+      value = tv;
+      plan.takenFromTheirs.push(p);
+    } else if (same(tv, bv)) {
+      value = mv;
+      plan.keptMine.push(p);
+    } else {
+      value = mv;
+      plan.conflicts.push({ path: p, base: bv, mine: mv, theirs: tv });
+    }
+    if (!isBlank(value)) plan.merged[p] = value as Leaf;
+  }
+  return plan;
+}
+
+/** The merged object with each conflict resolved as chosen (a conflict left unchosen keeps "mine"). */
+export function resolveMerge(plan: MergePlan, choices: Record<string, "mine" | "theirs">): Record<string, unknown> {
+  const flat: Flat = { ...plan.merged };
+  for (const c of plan.conflicts) {
+    const v = choices[c.path] === "theirs" ? c.theirs : c.mine;
+    if (isBlank(v)) delete flat[c.path];
+    else flat[c.path] = v as Leaf;
+  }
+  return unflatten(flat);
+}
+
+/** The value at a dotted path ("functional.stepDown.left.knee"), or undefined. */
+export function valueAt(obj: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
