@@ -12,6 +12,10 @@ export interface ErrorCatalog {
   email: string;
   phone: string;
   invalid: string;
+  // Staff-only forms (passwords, two-factor codes); patient catalogs need not have them.
+  minLength?: string;
+  mismatch?: string;
+  totpCode?: string;
 }
 
 export const clinicErrors: ErrorCatalog = {
@@ -25,6 +29,9 @@ export const clinicErrors: ErrorCatalog = {
   email: "{label} must be an email address like name@example.com.",
   phone: "{label} may use digits, spaces and + ( ) - only.",
   invalid: "{label} is not valid.",
+  minLength: "{label} must be at least {min} characters.",
+  mismatch: "{label} does not match the new password.",
+  totpCode: "{label}: enter the 6 digits your authenticator app shows.",
 };
 
 function fill(template: string, values: Record<string, string>): string {
@@ -43,6 +50,10 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
       return fill(catalog[kind], { label, min: trim(a ?? ""), max: trim(b ?? "") });
     case "maxLength":
       return fill(catalog.maxLength, { label, max: a ?? "" });
+    case "minLength":
+    case "mismatch":
+    case "totpCode":
+      return fill(catalog[kind] ?? catalog.invalid, { label, min: a ?? "" });
     case "required":
     case "choice":
     case "date":
