@@ -5,6 +5,8 @@ import { currentIntakeSession } from "@/lib/auth/intake-session";
 import { intakeSchema } from "@/lib/assessment/intake-schema";
 import { isRealDate } from "@/lib/assessment/schema-kit";
 import { submitIntake, verifyDateOfBirth } from "@/lib/data/intake";
+import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
+import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
 import { validate, type FormResult } from "@/lib/forms/validate";
 import { en } from "@/lib/i18n/en";
@@ -15,8 +17,12 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   const session = await currentIntakeSession();
   if (!session.ok) return { ok: false, message: en.link.noSessionBody };
   if (typeof dob !== "string" || !isRealDate(dob)) return { ok: false, message: en.errors.date.replace("{label}", en.dob.label) };
-  const r = await verifyDateOfBirth(session.actor, dob, await requestMeta());
+  const meta = await requestMeta();
+  // Wrong dates per address, across links and browsers (each browser and link also has its own limit).
+  if (meta.ip && (await isLimited([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP))) return { ok: false, message: en.dob.waitBody };
+  const r = await verifyDateOfBirth(session.actor, dob, meta);
   if (r.ok) return { ok: true };
+  if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
   return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
 }
