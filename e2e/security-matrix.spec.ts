@@ -124,7 +124,7 @@ test("middleware-bypass probes on real protected routes get no data", async () =
   const targets = Object.entries(ROUTES).filter(([, p]) => Object.values(p.expect).some((e) => e.status === 200 && (e.see?.length ?? 0) > 0));
   let meaningful = 0;
   const notServed: string[] = [];
-  for (const [route, policy] of targets) {
+  for (const [, policy] of targets) {
     const allowedWho = PRINCIPALS.filter((p) => policy.expect[p].status === 200 && ((policy.expect[p] as { see?: string[] }).see?.length ?? 0) > 0);
     for (const v of VARIANTS) {
       const [pathname, query] = policy.path(w).split("?");
