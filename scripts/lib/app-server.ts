@@ -1,5 +1,6 @@
 // Start the production build (`next start`) against a given database, for the e2e tests and benchmarks.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./embedded-pg.ts";
@@ -14,7 +15,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; logPrefix?: string }): Promise<AppServer> {
+export async function startAppServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; logPrefix?: string; logFile?: string }): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
   const logs: string[] = [];
@@ -31,7 +32,9 @@ export async function startAppServer(opts: { databaseUrl: string; port?: number;
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Everything the server prints, also appended to a file when asked (the sentinel test greps it).
   const collect = (chunk: Buffer) => {
+    if (opts.logFile) appendFileSync(opts.logFile, chunk);
     for (const line of chunk.toString().split("\n")) if (line.trim()) logs.push(line);
   };
   child.stdout!.on("data", collect);
