@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginSchema, type LoginInput } from "@/lib/forms/login-schema";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
@@ -23,6 +23,10 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
   const [askCode, setAskCode] = useState(false);
   const { register, handleSubmit, formState, setFocus } = useForm<LoginInput>({ resolver: schemaResolver(loginSchema, labels, clinicErrors) });
   const { errors, isSubmitting } = formState;
+  // The code field appears once the password proved right: move the cursor into it.
+  useEffect(() => {
+    if (askCode) setFocus("totp");
+  }, [askCode, setFocus]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -31,7 +35,6 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
       if (res?.status === 429 || res?.error === "rate-limited") setFormError(MESSAGES.wait);
       else if (res?.error === "totp-required") {
         setAskCode(true);
-        setTimeout(() => setFocus("totp"), 0);
       } else if (res?.error === "totp-invalid") setFormError(MESSAGES.totpWrong);
       else if (!res || res.error) setFormError(MESSAGES.wrong);
       else {
