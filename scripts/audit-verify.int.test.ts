@@ -64,11 +64,12 @@ function cli() {
 
 describe("npm run audit:verify", () => {
   it("passes an intact chain, then names the first changed, missing or unchained row", async () => {
-    await addEvents(6);
-    expect(await verifyAuditChain(appUrl)).toEqual({ ok: true, rows: 6, lastSeq: "6" });
+    // More than nine rows: seq 10 must sort after seq 9, not after seq 1.
+    await addEvents(12);
+    expect(await verifyAuditChain(appUrl)).toEqual({ ok: true, rows: 12, lastSeq: "12" });
     const ok = cli();
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("Audit trail intact: 6 events");
+    expect(ok.stdout).toContain("Audit trail intact: 12 events");
 
     // A changed row: seq 3's action rewritten.
     await tamper(`UPDATE "AuditEvent" SET action = 'print' WHERE seq = 3`);

@@ -30,10 +30,12 @@ export async function verifyAuditChain(url: string): Promise<ChainReport> {
     let prevSeq = 0n;
     let prevHash: string | null = null;
     for (;;) {
+      // Order by the table's bigint e.seq: a bare "seq" would mean the text column selected above, and
+      // "10" sorts before "2" (the fault tests' longer chains caught this).
       const batch = await c.query<{ seq: string; id: string; at: Date; prevHash: string | null; hash: string; expected: string }>(
         `SELECT seq::text, id::text, at, "prevHash", hash,
                 encode(sha256(convert_to(coalesce("prevHash", '') || audit_event_canonical(e), 'UTF8')), 'hex') AS expected
-           FROM "AuditEvent" e WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
+           FROM "AuditEvent" e WHERE e.seq > $1 ORDER BY e.seq LIMIT ${BATCH}`,
         [prevSeq.toString()],
       );
       for (const r of batch.rows) {

@@ -1,10 +1,11 @@
 "use server";
 
 import { requestMeta } from "@/lib/auth/session";
-import { currentIntakeSession } from "@/lib/auth/intake-session";
+import { cookies } from "next/headers";
+import { currentIntakeSession, INTAKE_COOKIE } from "@/lib/auth/intake-session";
 import { intakeSchema } from "@/lib/assessment/intake-schema";
 import { isRealDate } from "@/lib/assessment/schema-kit";
-import { submitIntake, verifyDateOfBirth } from "@/lib/data/intake";
+import { isOwnSubmission, submitIntake, verifyDateOfBirth } from "@/lib/data/intake";
 import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
 import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
@@ -32,6 +33,10 @@ export type SubmitIntakeResult = FormResult<never> | { ok: true };
 /** Submit the answers. The key makes a double tap or a retry after a lost response land exactly once. */
 export async function submitIntakeAction(answers: unknown, submissionKey: unknown): Promise<SubmitIntakeResult> {
   const session = await currentIntakeSession();
+  // A repeat of this browser's own submission, arriving after it closed the intake: the same answer.
+  if (!session.ok && session.reason === "submitted" && typeof submissionKey === "string" && (await isOwnSubmission((await cookies()).get(INTAKE_COOKIE)?.value, submissionKey))) {
+    return { ok: true };
+  }
   if (!session.ok) return { ok: false, fieldErrors: {}, formError: session.reason === "submitted" ? en.link.submittedBody : en.link.noSessionBody };
   if (!session.dobVerified) return { ok: false, fieldErrors: {}, formError: en.dob.intro };
   if (typeof submissionKey !== "string" || !/^[A-Za-z0-9-]{16,64}$/.test(submissionKey)) return { ok: false, fieldErrors: {}, formError: en.problem.body };
