@@ -121,3 +121,15 @@ test("an admin must set up two-factor sign-in at first sign-in, and then signs i
   await page.waitForURL("**/admin");
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
 });
+
+test("a production server without NEXTAUTH_SECRET refuses to start, naming it", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { freePort } = await import("../scripts/lib/embedded-pg");
+  const r = spawnSync("node_modules/.bin/next", ["start", "-p", String(await freePort())], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: "", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" },
+  });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("NEXTAUTH_SECRET: required in production");
+});
