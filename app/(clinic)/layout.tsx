@@ -2,6 +2,7 @@ import Link from "next/link";
 import { currentSession, requireStaff } from "@/lib/auth/session";
 import { IdleGuard } from "@/components/auth/idle-guard";
 import { endIdleSessionAction, keepAliveAction, signOutAction } from "./actions";
+import styles from "./layout.module.css";
 
 // The check here only shapes the page; every page, action and data function checks again on its own
 // (a layout does not run for server actions). Clinicians see the clinical pages, admins the admin pages.
@@ -14,11 +15,11 @@ export default async function ClinicLayout({ children }: { children: React.React
         Skip to content
       </a>
       <header className="topbar">
-        <div className="container">
+        <div className={`container ${styles.bar}`}>
           <Link href={actor.kind === "admin" ? "/admin" : "/patients"} className="brand">
             Stride
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className={styles.nav}>
             {actor.kind === "clinician" ? (
               <>
                 <Link href="/patients">Worklist</Link>
@@ -31,7 +32,7 @@ export default async function ClinicLayout({ children }: { children: React.React
                 <Link href="/admin/audit">Audit trail</Link>
               </>
             )}
-            <Link href="/account">Account ({actor.name})</Link>
+            <Link href="/account">Account</Link>
             <form action={signOutAction}>
               <button type="submit" className="btn-link">
                 Sign out
