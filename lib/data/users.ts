@@ -6,7 +6,7 @@ import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
 import type { RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { resolveSettings } from "../assessment/settings";
-import { bucket, PASSWORD_CHECK_FAILURES, recordHit, releaseAttempt, reserveAttempt, SIGN_IN_FAILURES, isLimited } from "./rate-limits";
+import { bucket, isLimited, PASSWORD_CHECK_FAILURES, releaseAttempt, reserveAttempt, SIGN_IN_FAILURES } from "./rate-limits";
 
 /** Absolute session limit (security-requirements §2 #9, ONC §170.315(d)(5)); the idle limit is a clinic setting. */
 export const SESSION_ABSOLUTE_HOURS = 12;
@@ -287,4 +287,3 @@ export async function confirmTotpEnrolment(actor: StaffActor, code: string, meta
   return { ok: true };
 }
 
-export { recordHit };
