@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "./lib/auth/cookies";
 
 /**
  * Runs before every page and route. It sets the per-request Content-Security-Policy nonce, a request id,
@@ -31,8 +32,8 @@ export function proxy(req: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
 
   const path = req.nextUrl.pathname;
-  const isClinicPage = /^\/(patients|visits|admin)(\/|$)/.test(path);
-  const hasSessionCookie = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
+  const isClinicPage = /^\/(patients|visits|admin|account)(\/|$)/.test(path);
+  const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => req.cookies.has(name));
   const res = isClinicPage && !hasSessionCookie && req.method === "GET"
     ? NextResponse.redirect(new URL("/login", req.url))
     : NextResponse.next({ request: { headers: requestHeaders } });

@@ -23,7 +23,8 @@ test("a clinician signs in, a wrong password gets a generic error, and signing o
   expect(cookie?.sameSite).toBe("Lax");
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?signed-out=1$/);
+  await expect(page.getByText("You are signed out.")).toBeVisible();
 
   // Replaying the old cookie after sign-out gets nothing: the server ended the session.
   const replay = await request.get("/patients", { headers: { cookie: `next-auth.session-token=${cookie!.value}` }, maxRedirects: 0 });

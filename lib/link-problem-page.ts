@@ -1,7 +1,7 @@
 import "server-only";
 import { en } from "./i18n/en";
 
-type Reason = "invalid" | "expired" | "revoked" | "submitted" | "none";
+type Reason = "invalid" | "expired" | "revoked" | "submitted" | "none" | "rate-limited";
 
 const TEXT: Record<Reason, { title: string; body: string }> = {
   invalid: { title: en.link.invalidTitle, body: en.link.invalidBody },
@@ -9,6 +9,7 @@ const TEXT: Record<Reason, { title: string; body: string }> = {
   revoked: { title: en.link.revokedTitle, body: en.link.revokedBody },
   submitted: { title: en.link.submittedTitle, body: en.link.submittedBody },
   none: { title: en.link.noSessionTitle, body: en.link.noSessionBody },
+  "rate-limited": { title: en.link.tooManyTitle, body: en.link.tooManyBody },
 };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,6 +21,11 @@ export function linkProblemPage(reason: Reason, status: number): Response {
   const html = `<!doctype html><html lang="${en.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(t.title)}</title><style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f5f6f3;color:#15191e;margin:0;font-size:1.125rem;line-height:1.5}main{max-width:640px;margin:0 auto;padding:16px}.card{background:#fff;border:1px solid #b9c0c8;border-radius:10px;padding:24px;margin-top:10vh}h1{font-size:1.5rem;line-height:1.25;margin:0 0 12px}</style></head><body><main><div class="card"><h1>${escape(t.title)}</h1><p>${escape(t.body)}</p></div></main></body></html>`;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+      ...(reason === "rate-limited" ? { "Retry-After": String(15 * 60) } : {}),
+    },
   });
 }

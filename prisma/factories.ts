@@ -3,7 +3,7 @@
 import type { ExamData } from "../lib/assessment/exam-schema";
 import type { IntakeAnswers } from "../lib/assessment/intake-schema";
 import { sampleFollowUpIntake, sampleIntake, type IntakeOverrides } from "../lib/assessment/intake-sample";
-import type { ClinicianActor, PatientActor } from "../lib/data/actors";
+import type { AdminActor, ClinicianActor, PatientActor } from "../lib/data/actors";
 
 /** A complete, valid v2 intake (lib/assessment/intake-sample.ts); overrides merge at any depth, e.g.
  * `intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } }, safety: { calfSwelling: true } })`. */
@@ -104,10 +104,17 @@ export async function createClinicianAndClinic(opts: { clinicName?: string; emai
 }
 
 /** A clinician actor as a signed-in session would produce it. */
-export async function clinicianActor(user: { id: string }, clinicId: string, role: "ADMIN" | "CLINICIAN" = "CLINICIAN"): Promise<ClinicianActor> {
+export async function clinicianActor(user: { id: string }, clinicId: string): Promise<ClinicianActor> {
   const { signInWithPasswordForUser } = await import("./factories-internal");
   const sessionId = await signInWithPasswordForUser(user.id);
-  return { kind: "clinician", userId: user.id, clinicId, role, name: "Alex Morgan", sessionId };
+  return { kind: "clinician", userId: user.id, clinicId, role: "CLINICIAN", name: "Alex Morgan", sessionId };
+}
+
+/** An admin actor as a signed-in session would produce it (the user must have the ADMIN role). */
+export async function adminActor(user: { id: string }, clinicId: string): Promise<AdminActor> {
+  const { signInWithPasswordForUser } = await import("./factories-internal");
+  const sessionId = await signInWithPasswordForUser(user.id);
+  return { kind: "admin", userId: user.id, clinicId, role: "ADMIN", name: "Alex Morgan", sessionId };
 }
 
 /** Open an invite link and pass the date-of-birth check, as the patient's browser would. */

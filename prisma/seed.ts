@@ -16,6 +16,9 @@ export interface DemoSeed {
   clinicName: string;
   email: string;
   password: string;
+  /** The clinic's administrator: sets up two-factor sign-in at the first sign-in (required for admins). */
+  adminEmail: string;
+  adminPassword: string;
   /** An invite link for a patient who has not started the intake yet (valid 7 days). */
   patientLinkPath: string;
   patientDateOfBirth: string;
@@ -38,6 +41,10 @@ export async function seedDemo(): Promise<DemoSeed> {
   const password = randomBytes(12).toString("base64url");
   const user = await createUser({ clinicId: clinic.id, email, name: "Alex Morgan", password, role: "CLINICIAN" });
   const actor = await clinicianActor(user, clinic.id);
+  // The demo clinician may skip two-factor sign-in (the clinic setting is off); the admin may not.
+  const adminEmail = "admin@demo.example";
+  const adminPassword = randomBytes(12).toString("base64url");
+  await createUser({ clinicId: clinic.id, email: adminEmail, name: "Sam Okafor", password: adminPassword, role: "ADMIN" });
 
   async function patientAt(
     p: { firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE" },
@@ -113,5 +120,5 @@ export async function seedDemo(): Promise<DemoSeed> {
     DEFAULT_CONSENT_TEXT,
   );
 
-  return { clinicName: clinic.name, email, password, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };
+  return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };
 }

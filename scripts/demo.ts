@@ -112,6 +112,7 @@ async function main() {
         `Demo clinic: ${seed.clinicName}`,
         `Clinician sign-in: ${seed.email}`,
         `Password: ${seed.password}`,
+        `Admin sign-in: ${seed.adminEmail}  password: ${seed.adminPassword}  (sets up two-factor sign-in at the first sign-in)`,
         `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from seeding): ${seed.patientLinkPath}`,
         `  (open it on the demo's address, for example ${baseUrl}${seed.patientLinkPath})`,
         "",

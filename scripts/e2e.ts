@@ -3,7 +3,9 @@
 //   npm run test:e2e -- e2e/print.spec.ts     run one file (any Playwright arguments pass through)
 //   E2E_SKIP_BUILD=1 npm run test:e2e         reuse the current .next build
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
@@ -27,7 +29,12 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   }
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) nextBuild();
   const db = await prepareTestDatabase("stride_e2e");
-  const app = await startAppServer({ databaseUrl: db.appUrl });
+  // A fresh secret per run and the server's log in a file: the sentinel test greps the log for it.
+  const secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64");
+  // Outside test-results/, which Playwright empties when it starts.
+  const appLog = path.join(os.tmpdir(), `stride-e2e-app-${process.pid}.log`);
+  rmSync(appLog, { force: true });
+  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret }, logFile: appLog });
   const resultsFile = path.join(root, "test-results", "e2e-results.json");
   rmSync(resultsFile, { force: true });
   try {
@@ -37,6 +44,9 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
       env: {
         ...process.env,
         E2E_BASE_URL: app.url,
+        E2E_APP_LOG: appLog,
+        E2E_APP_PID: String(app.process.pid ?? ""),
+        NEXTAUTH_SECRET: secret,
         DATABASE_URL: db.appUrl,
         OWNER_DATABASE_URL: db.ownerUrl,
         E2E_PG_DATA_DIR: db.cluster?.dataDir ?? "",
@@ -52,6 +62,7 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   } finally {
     await app.stop();
     if (process.env.E2E_KEEP_LOGS) console.log(app.logs.join("\n"));
+    rmSync(appLog, { force: true });
     await db.cleanup();
   }
 }

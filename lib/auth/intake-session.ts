@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { secureCookies } from "./cookies";
 import { getIntakeSession, type IntakeSessionState } from "../data/intake";
 
 /** The patient's intake session cookie: HttpOnly, SameSite=Lax (the link arrives from another site). */
@@ -10,7 +11,7 @@ export function intakeCookieOptions(expires: Date) {
     httpOnly: true,
     sameSite: "lax" as const,
     // Secure in production unless the deployment says it is plain HTTP (the demo on localhost).
-    secure: process.env.NODE_ENV === "production" && !(process.env.NEXTAUTH_URL ?? "").startsWith("http://"),
+    secure: secureCookies(),
     path: "/",
     expires,
   };

@@ -1,12 +1,28 @@
 // Who is asking. Every function in lib/data takes one and scopes its queries by it.
+
+/** A signed-in clinician: patients and visits of their own clinic. */
 export interface ClinicianActor {
   kind: "clinician";
   userId: string;
   clinicId: string;
-  role: "ADMIN" | "CLINICIAN";
+  role: "CLINICIAN";
   name: string;
   sessionId: string;
 }
+
+/** A signed-in clinic administrator: accounts, clinic settings and the audit trail of their own clinic.
+ * Admins do not open clinical records (minimum necessary, HIPAA §164.502(b)); docs/security.md. */
+export interface AdminActor {
+  kind: "admin";
+  userId: string;
+  clinicId: string;
+  role: "ADMIN";
+  name: string;
+  sessionId: string;
+}
+
+/** Any signed-in staff member. */
+export type StaffActor = ClinicianActor | AdminActor;
 
 /** A patient's browser holding an intake session for one visit (reached by an invite link). */
 export interface PatientActor {
@@ -18,7 +34,7 @@ export interface PatientActor {
   clinicId: string;
 }
 
-export type Actor = ClinicianActor | PatientActor;
+export type Actor = StaffActor | PatientActor;
 
 /** Request facts for the audit trail (no health data). */
 export interface RequestMeta {

@@ -2,21 +2,28 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Actor, RequestMeta } from "./actors";
 
-export type AuditAction =
-  | "sign-in"
-  | "sign-in-failed"
-  | "sign-out"
-  | "access-denied"
-  | "view"
-  | "create"
-  | "update"
-  | "submit"
-  | "finalize"
-  | "print"
-  | "pdf-download"
-  | "invite-redeemed"
-  | "dob-verified"
-  | "dob-failed";
+/** Every action the trail records (the admin's audit viewer filters by these). */
+export const AUDIT_ACTIONS = [
+  "sign-in",
+  "sign-in-failed",
+  "sign-out",
+  "session-ended",
+  "password-changed",
+  "totp-enabled",
+  "access-denied",
+  "view",
+  "create",
+  "update",
+  "submit",
+  "finalize",
+  "print",
+  "pdf-download",
+  "invite-redeemed",
+  "dob-verified",
+  "dob-failed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actor: Actor | { kind: "anonymous" } | { kind: "system" };
@@ -37,8 +44,9 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
  * database assigns its place in the hash chain (see the app_role_and_audit_chain migration). */
 export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
   const a = e.actor;
-  const actorType = a.kind === "clinician" ? "user" : a.kind;
-  const actorId = a.kind === "clinician" ? a.userId : a.kind === "patient" ? `invite:${a.inviteId}` : null;
+  const isStaff = a.kind === "clinician" || a.kind === "admin";
+  const actorType = isStaff ? "user" : a.kind;
+  const actorId = isStaff ? a.userId : a.kind === "patient" ? `invite:${a.inviteId}` : null;
   const clinicId = e.clinicId !== undefined ? e.clinicId : "clinicId" in a ? a.clinicId : null;
   await tx.auditEvent.create({
     data: {

@@ -160,7 +160,10 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
-      if (!visit) return { ok: false, reason: "not-found" } as const;
+      if (!visit) {
+        await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Exam", recordId: visitId, meta });
+        return { ok: false, reason: "not-found" } as const;
+      }
       const json = data as unknown as Prisma.InputJsonValue;
       let id: string;
       let version: number;

@@ -146,6 +146,20 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   };
 }
 
+/**
+ * Whether this browser's session already submitted the intake with this key: a retried or doubled submit
+ * that arrives after the first one closed the intake gets the same answer as the first (security-
+ * requirements §5: all ten identical submissions succeed, with one row).
+ */
+export async function isOwnSubmission(sessionToken: string | undefined, submissionKey: string): Promise<boolean> {
+  if (!sessionToken || !/^[A-Za-z0-9_-]{20,100}$/.test(sessionToken)) return false;
+  const [s, r] = await Promise.all([
+    db().intakeSession.findUnique({ where: { tokenHash: tokenHash(sessionToken) }, select: { dobVerifiedAt: true, invite: { select: { visitId: true } } } }),
+    db().intakeResponse.findUnique({ where: { submissionKey }, select: { visitId: true } }),
+  ]);
+  return !!s?.dobVerifiedAt && !!r && r.visitId === s.invite.visitId;
+}
+
 export type DobResult = { ok: true } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "locked" };
 
 /** The date-of-birth check each new browser passes before any health data is shown. */

@@ -59,7 +59,10 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
-      if (!visit) return { ok: false, reason: "not-found" } as const;
+      if (!visit) {
+        await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Summary", recordId: visitId, meta });
+        return { ok: false, reason: "not-found" } as const;
+      }
       const existing = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true } });
       if (existing) return { ok: false, reason: "already-finalized" } as const;
       const assessment = assess(await inputsFor(tx, actor.clinicId, visitId));
@@ -107,7 +110,11 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
       orderBy: { revision: "desc" },
       select: { id: true, revision: true, content: true, finalizedAt: true, finalizedById: true, visit: { select: { patientId: true } } },
     });
-    if (!s) return null;
+    if (!s) {
+      // Another clinic's visit, or nothing finalized to print: refused, and recorded.
+      await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "SummaryPrint", recordId: visitId, meta });
+      return null;
+    }
     const by = s.finalizedById ? await tx.user.findFirst({ where: { id: s.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
     await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision }, meta });
     return { assessment: s.content as unknown as Assessment, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "" };

@@ -1,71 +1,118 @@
 import "server-only";
 import { db } from "../db";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/password";
-import type { RequestMeta } from "./actors";
+import { passwordProblem, type PasswordProblem } from "../auth/password-policy";
+import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
+import type { RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { resolveSettings } from "../assessment/settings";
+import { bucket, isLimited, PASSWORD_CHECK_FAILURES, releaseAttempt, reserveAttempt, SIGN_IN_FAILURES } from "./rate-limits";
 
+/** Absolute session limit (security-requirements §2 #9, ONC §170.315(d)(5)); the idle limit is a clinic setting. */
 export const SESSION_ABSOLUTE_HOURS = 12;
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string; name: string; email: string }
-  | { ok: false; reason: "invalid" };
+  | { ok: false; reason: "invalid" | "rate-limited" | "totp-required" | "totp-invalid" };
+
+const staffActor = (u: { id: string; clinicId: string; role: "ADMIN" | "CLINICIAN"; name: string }, sessionId: string): StaffActor =>
+  u.role === "ADMIN"
+    ? { kind: "admin", userId: u.id, clinicId: u.clinicId, role: "ADMIN", name: u.name, sessionId }
+    : { kind: "clinician", userId: u.id, clinicId: u.clinicId, role: "CLINICIAN", name: u.name, sessionId };
+
+/** Whether the sign-in limits (10 failures per 15 minutes per address and per account) are reached. */
+export function signInLimited(email: string, meta: RequestMeta = {}): Promise<boolean> {
+  return isLimited([meta.ip ? bucket.signInIp(meta.ip) : null, bucket.signInAccount(email)], SIGN_IN_FAILURES);
+}
 
 /**
- * Check an email and password and open a server-side session. A wrong email, a wrong password and a
- * disabled account all give the same answer in the same time (no account enumeration).
+ * Check an email, a password and (when the account has two-factor sign-in) a TOTP code, and open a
+ * server-side session. A wrong email, a wrong password and a disabled account all give the same answer in
+ * the same time (no account enumeration). Each attempt is counted against the address and the account
+ * before the password is checked, and handed back only when it succeeds.
  */
-export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}): Promise<SignInResult> {
+export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}, totp?: string): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
+  const hits = await reserveAttempt([meta.ip ? bucket.signInIp(meta.ip) : null, bucket.signInAccount(email)], SIGN_IN_FAILURES);
+  if (!hits) return { ok: false, reason: "rate-limited" };
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, clinicId: true, name: true, email: true, passwordHash: true, disabled: true, sessionVersion: true },
+    select: { id: true, clinicId: true, name: true, email: true, role: true, passwordHash: true, disabled: true, sessionVersion: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !passwordOk || user.disabled) {
+  const fail = async (reason: string) => {
     await db().$transaction((tx) =>
       recordAudit(tx, {
         actor: { kind: "anonymous" },
         action: "sign-in-failed",
+        outcome: "failed",
         clinicId: user?.clinicId ?? null,
         recordType: user ? "User" : undefined,
         recordId: user?.id,
-        outcome: "failed",
-        details: { reason: !user ? "unknown-email" : user.disabled ? "disabled" : "wrong-password" },
+        details: { reason },
         meta,
       }),
     );
+  };
+  if (!user || !passwordOk || user.disabled) {
+    await fail(!user ? "unknown-email" : user.disabled ? "disabled" : "wrong-password");
     return { ok: false, reason: "invalid" };
   }
+  let totpStep: number | null = null;
+  if (user.totpEnabledAt && user.totpSecret) {
+    if (!totp) {
+      // The password was right: this attempt is not a failure, the form now asks for the code.
+      await releaseAttempt(hits);
+      return { ok: false, reason: "totp-required" };
+    }
+    totpStep = verifyTotp(user.totpSecret, totp, user.totpLastStep);
+    if (totpStep === null) {
+      await fail("wrong-totp");
+      return { ok: false, reason: "totp-invalid" };
+    }
+  }
   const session = await db().$transaction(async (tx) => {
+    if (totpStep !== null) {
+      // Conditional on the last step, so two racing requests cannot both use one code.
+      const used = await tx.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: totpStep } }] }, data: { totpLastStep: totpStep } });
+      if (used.count === 0) return null;
+    }
     const s = await tx.authSession.create({
-      data: {
-        userId: user.id,
-        sessionVersion: user.sessionVersion,
-        expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000),
-      },
+      data: { userId: user.id, sessionVersion: user.sessionVersion, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_HOURS * 3600_000) },
       select: { id: true },
     });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
     await recordAudit(tx, {
-      actor: { kind: "system" },
+      actor: staffActor(user, s.id),
       action: "sign-in",
-      clinicId: user.clinicId,
       recordType: "User",
       recordId: user.id,
-      details: { sessionId: s.id },
+      details: { sessionId: s.id, twoFactor: totpStep !== null },
       meta,
     });
     return s;
   });
+  if (!session) {
+    await fail("reused-totp");
+    return { ok: false, reason: "totp-invalid" };
+  }
+  await releaseAttempt(hits);
   return { ok: true, userId: user.id, sessionId: session.id, name: user.name, email: user.email };
 }
+
+/** What a session must do before it may open anything else. */
+export type SessionPending = "change-password" | "enroll-totp" | null;
 
 export interface SessionUser {
   userId: string;
   clinicId: string;
   role: "ADMIN" | "CLINICIAN";
   name: string;
+  email: string;
   sessionId: string;
+  pending: SessionPending;
+  idleTimeoutMinutes: number;
+  twoFactorEnabled: boolean;
 }
 
 export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: "missing" | "revoked" | "expired" | "idle" | "disabled" | "stale" };
@@ -74,9 +121,10 @@ export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason
 const LAST_SEEN_RESOLUTION_MS = 30_000;
 
 /**
- * The server-side check behind every clinician page, action and route: the session exists, is not
- * revoked, within its absolute and idle limits, and carries the user's current sessionVersion (which
- * sign-out-everywhere, a password or role change and disabling all bump).
+ * The server-side check behind every staff page, action and route: the session exists, is not revoked,
+ * within its absolute and idle limits, and carries the user's current sessionVersion (which a password or
+ * role change, disabling, a two-factor reset and sign-out-everywhere all bump). Role, clinic and what the
+ * session still has to do are read from the database each time, never from the cookie.
  */
 export async function checkSession(sessionId: string, now = new Date()): Promise<SessionCheck> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { ok: false, reason: "missing" };
@@ -88,7 +136,20 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
       lastSeenAt: true,
       expiresAt: true,
       revokedAt: true,
-      user: { select: { id: true, clinicId: true, role: true, name: true, disabled: true, sessionVersion: true, clinic: { select: { settings: true } } } },
+      user: {
+        select: {
+          id: true,
+          clinicId: true,
+          role: true,
+          name: true,
+          email: true,
+          disabled: true,
+          sessionVersion: true,
+          mustChangePassword: true,
+          totpEnabledAt: true,
+          clinic: { select: { settings: true } },
+        },
+      },
     },
   });
   if (!s) return { ok: false, reason: "missing" };
@@ -96,38 +157,57 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
   if (s.user.disabled) return { ok: false, reason: "disabled" };
   if (s.sessionVersion !== s.user.sessionVersion) return { ok: false, reason: "stale" };
   if (s.expiresAt <= now) return { ok: false, reason: "expired" };
-  const idleMs = resolveSettings(s.user.clinic.settings).idleTimeoutMinutes * 60_000;
-  if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
-    await db().authSession.update({ where: { id: s.id }, data: { revokedAt: now } });
+  const settings = resolveSettings(s.user.clinic.settings);
+  if (now.getTime() - s.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000) {
+    await db().$transaction(async (tx) => {
+      const ended = await tx.authSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
+      if (ended.count > 0) {
+        await recordAudit(tx, { actor: { kind: "system" }, action: "session-ended", clinicId: s.user.clinicId, recordType: "User", recordId: s.user.id, details: { sessionId: s.id, reason: "idle" } });
+      }
+    });
     return { ok: false, reason: "idle" };
   }
   if (now.getTime() - s.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db().authSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
   }
-  return { ok: true, user: { userId: s.user.id, clinicId: s.user.clinicId, role: s.user.role, name: s.user.name, sessionId: s.id } };
+  const totpRequired = s.user.role === "ADMIN" || settings.requireClinicianTotp;
+  const pending: SessionPending = s.user.mustChangePassword ? "change-password" : totpRequired && !s.user.totpEnabledAt ? "enroll-totp" : null;
+  return {
+    ok: true,
+    user: {
+      userId: s.user.id,
+      clinicId: s.user.clinicId,
+      role: s.user.role,
+      name: s.user.name,
+      email: s.user.email,
+      sessionId: s.id,
+      pending,
+      idleTimeoutMinutes: settings.idleTimeoutMinutes,
+      twoFactorEnabled: !!s.user.totpEnabledAt,
+    },
+  };
 }
 
-export async function revokeSession(sessionId: string, meta: RequestMeta = {}) {
+export async function revokeSession(sessionId: string, meta: RequestMeta = {}, reason: "sign-out" | "idle" = "sign-out") {
   await db().$transaction(async (tx) => {
-    const s = await tx.authSession.update({
-      where: { id: sessionId },
-      data: { revokedAt: new Date() },
-      select: { userId: true, user: { select: { clinicId: true } } },
-    });
+    const s = await tx.authSession.findUnique({ where: { id: sessionId }, select: { revokedAt: true, userId: true, user: { select: { clinicId: true } } } });
+    if (!s || s.revokedAt) return;
+    await tx.authSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
       actor: { kind: "system" },
       action: "sign-out",
       clinicId: s.user.clinicId,
       recordType: "User",
       recordId: s.userId,
-      details: { sessionId },
+      details: { sessionId, reason },
       meta,
     });
   });
 }
 
-/** Create a clinician or admin account (the CLI in scripts/create-user.ts and the demo seed use this). */
-export async function createUser(input: { clinicId: string; email: string; name: string; password: string; role: "ADMIN" | "CLINICIAN"; mustChangePassword?: boolean }) {
+/** Create a clinician or admin account (the CLI in scripts/create-user.ts, the demo seed, tests; admins
+ * use lib/data/admin.ts). */
+export async function createUser(input: { clinicId: string; email: string; name: string; password: string; role: "ADMIN" | "CLINICIAN"; mustChangePassword?: boolean; totpSecret?: string }) {
   const passwordHash = await hashPassword(input.password);
   return db().user.create({
     data: {
@@ -137,7 +217,73 @@ export async function createUser(input: { clinicId: string; email: string; name:
       role: input.role,
       passwordHash,
       mustChangePassword: input.mustChangePassword ?? false,
+      ...(input.totpSecret ? { totpSecret: input.totpSecret, totpEnabledAt: new Date() } : {}),
     },
     select: { id: true, email: true },
   });
 }
+
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong-current" | "rate-limited" | "same" } | { ok: false; reason: "weak"; problem: PasswordProblem };
+
+/**
+ * Change one's own password. Every other session of the user ends at once (the session version moves on,
+ * ASVS 7.4.3); the session making the change moves with it and stays signed in.
+ */
+export async function changeOwnPassword(actor: StaffActor, current: string, next: string, meta: RequestMeta = {}): Promise<ChangePasswordResult> {
+  const hits = await reserveAttempt([bucket.passwordCheck(actor.userId)], PASSWORD_CHECK_FAILURES);
+  if (!hits) return { ok: false, reason: "rate-limited" };
+  const user = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { passwordHash: true, email: true, name: true } });
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    await db().$transaction((tx) => recordAudit(tx, { actor, action: "password-changed", outcome: "failed", recordType: "User", recordId: actor.userId, details: { reason: "wrong-current" }, meta }));
+    return { ok: false, reason: "wrong-current" };
+  }
+  await releaseAttempt(hits);
+  if (current === next) return { ok: false, reason: "same" };
+  const problem = passwordProblem(next, { email: user.email, name: user.name });
+  if (problem) return { ok: false, reason: "weak", problem };
+  const passwordHash = await hashPassword(next);
+  await db().$transaction(async (tx) => {
+    const u = await tx.user.update({
+      where: { id: actor.userId },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await tx.authSession.update({ where: { id: actor.sessionId }, data: { sessionVersion: u.sessionVersion } });
+    await recordAudit(tx, { actor, action: "password-changed", recordType: "User", recordId: actor.userId, meta });
+  });
+  return { ok: true };
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+}
+
+/** Start (or continue) setting up two-factor sign-in: a secret kept on the account but not yet in force. */
+export async function beginTotpEnrolment(actor: StaffActor): Promise<TotpEnrolment | null> {
+  const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
+  if (u.totpEnabledAt) return null;
+  let secret = u.totpSecret;
+  if (!secret) {
+    secret = newTotpSecret();
+    await db().user.updateMany({ where: { id: actor.userId, clinicId: actor.clinicId, totpEnabledAt: null }, data: { totpSecret: secret } });
+  }
+  return { secret, uri: otpauthUri(secret, u.email) };
+}
+
+/** Turn two-factor sign-in on once the user proves their app makes the right codes. */
+export async function confirmTotpEnrolment(actor: StaffActor, code: string, meta: RequestMeta = {}): Promise<{ ok: true } | { ok: false; reason: "wrong-code" | "rate-limited" | "not-started" }> {
+  const hits = await reserveAttempt([bucket.passwordCheck(actor.userId)], PASSWORD_CHECK_FAILURES);
+  if (!hits) return { ok: false, reason: "rate-limited" };
+  const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!u.totpSecret || u.totpEnabledAt) return { ok: false, reason: "not-started" };
+  const step = verifyTotp(u.totpSecret, code, null);
+  if (step === null) return { ok: false, reason: "wrong-code" };
+  await releaseAttempt(hits);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
+    await recordAudit(tx, { actor, action: "totp-enabled", recordType: "User", recordId: actor.userId, meta });
+  });
+  return { ok: true };
+}
+

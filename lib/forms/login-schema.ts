@@ -4,6 +4,8 @@ import * as z from "zod/mini";
 export const loginSchema = z.object({
   email: z.string({ error: "required" }).check(z.trim(), z.minLength(3, "required"), z.maxLength(254, "maxLength:254"), z.regex(/^[^\s@]+@[^\s@]+$/, "email")),
   password: z.string({ error: "required" }).check(z.minLength(1, "required"), z.maxLength(200, "maxLength:200")),
+  /** The authenticator app's code, asked for once the password proved right on an account that has one. */
+  totp: z.optional(z.string().check(z.trim(), z.maxLength(12, "maxLength:12"))),
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -16,6 +16,10 @@ export interface ErrorCatalog {
   /** A box that must be ticked (agreeing to a statement). */
   tick: string;
   invalid: string;
+  // Staff-only forms (passwords, two-factor codes); patient catalogs need not have them.
+  minLength?: string;
+  mismatch?: string;
+  totpCode?: string;
 }
 
 export const clinicErrors: ErrorCatalog = {
@@ -31,6 +35,9 @@ export const clinicErrors: ErrorCatalog = {
   pace: "{label} must be a pace from {min} to {max}.",
   tick: "{label}: tick the box.",
   invalid: "{label} is not valid.",
+  minLength: "{label} must be at least {min} characters.",
+  mismatch: "{label} does not match the new password.",
+  totpCode: "{label}: enter the 6 digits your authenticator app shows.",
 };
 
 function fill(template: string, values: Record<string, string>): string {
@@ -52,6 +59,10 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
       return fill(catalog.maxLength, { label, max: a ?? "" });
     case "pace":
       return fill(catalog.pace, { label, min: minSec(a ?? "0"), max: minSec(b ?? "0") });
+    case "minLength":
+    case "mismatch":
+    case "totpCode":
+      return fill(catalog[kind] ?? catalog.invalid, { label, min: a ?? "" });
     case "required":
     case "choice":
     case "date":

@@ -31,6 +31,8 @@ export const en = {
     submittedBody: "Thank you. This questionnaire is already complete, so the link no longer opens it. If something needs changing, please tell the clinic.",
     noSessionTitle: "Please open the link from your clinic",
     noSessionBody: "To fill in the questionnaire, open the link your clinic sent you by message or email.",
+    tooManyTitle: "Please wait a few minutes",
+    tooManyBody: "There have been too many tries from this connection. Please wait 15 minutes, then open the link again.",
   },
   dob: {
     title: "Confirm it's you",
@@ -45,6 +47,7 @@ export const en = {
     wrong: "That date of birth does not match our records. You can try {left} more time(s).",
     lockedTitle: "Too many tries",
     lockedBody: "For your privacy, this questionnaire is locked after several wrong dates of birth. Please call your clinic to get a new link.",
+    waitBody: "There have been too many wrong dates of birth from this connection. Please wait 15 minutes and try again.",
   },
   intake: {
     title: "Before your visit",

@@ -1,5 +1,6 @@
 // Start the production build (`next start`) against a given database, for the e2e tests and benchmarks.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./embedded-pg.ts";
@@ -12,9 +13,11 @@ export interface AppServer {
   process: ChildProcess;
   logs: string[];
   stop(): Promise<void>;
+  /** SIGKILL the server and anything it spawned (fault tests: a crash in the middle of a save). */
+  crash(): Promise<void>;
 }
 
-export async function startAppServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; logPrefix?: string }): Promise<AppServer> {
+export async function startAppServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; logPrefix?: string; logFile?: string; detached?: boolean }): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
   const logs: string[] = [];
@@ -30,8 +33,12 @@ export async function startAppServer(opts: { databaseUrl: string; port?: number;
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // Fault tests: its own process group, so crash() kills the server and any worker it forks at once.
+    detached: !!opts.detached,
   });
+  // Everything the server prints, also appended to a file when asked (the sentinel test greps it).
   const collect = (chunk: Buffer) => {
+    if (opts.logFile) appendFileSync(opts.logFile, chunk);
     for (const line of chunk.toString().split("\n")) if (line.trim()) logs.push(line);
   };
   child.stdout!.on("data", collect);
@@ -56,6 +63,13 @@ export async function startAppServer(opts: { databaseUrl: string; port?: number;
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
+    },
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      if (opts.detached) process.kill(-child.pid!, "SIGKILL");
+      else child.kill("SIGKILL");
+      await exited;
     },
   };
 }

@@ -1,12 +1,15 @@
 "use server";
 
 import { requestMeta } from "@/lib/auth/session";
-import { currentIntakeSession } from "@/lib/auth/intake-session";
+import { cookies } from "next/headers";
+import { currentIntakeSession, INTAKE_COOKIE } from "@/lib/auth/intake-session";
 import { intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
 import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
 import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
-import { saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
+import { isOwnSubmission, saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
+import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
+import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
 import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
@@ -18,8 +21,12 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   const session = await currentIntakeSession();
   if (!session.ok) return { ok: false, message: en.link.noSessionBody };
   if (typeof dob !== "string" || !isRealDate(dob)) return { ok: false, message: en.errors.date.replace("{label}", en.dob.label) };
-  const r = await verifyDateOfBirth(session.actor, dob, await requestMeta());
+  const meta = await requestMeta();
+  // Wrong dates per address, across links and browsers (each browser and link also has its own limit).
+  if (meta.ip && (await isLimited([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP))) return { ok: false, message: en.dob.waitBody };
+  const r = await verifyDateOfBirth(session.actor, dob, meta);
   if (r.ok) return { ok: true };
+  if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
   return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
 }
@@ -62,6 +69,11 @@ export type SubmitIntakeResult =
  */
 export async function submitIntakeAction(answers: unknown, submissionKey: unknown, consentShown: unknown): Promise<SubmitIntakeResult> {
   const session = await currentIntakeSession();
+  // A repeat of this browser's own submission, arriving after it closed the intake: the same answer.
+  if (!session.ok && session.reason === "submitted" && typeof submissionKey === "string" && (await isOwnSubmission((await cookies()).get(INTAKE_COOKIE)?.value, submissionKey))) {
+    const safety = typeof answers === "object" && answers !== null ? (answers as { safety?: Parameters<typeof urgentCareReasons>[0] }).safety : undefined;
+    return { ok: true, urgent: urgentCareReasons(safety) };
+  }
   if (!session.ok) return { ok: false, fieldErrors: {}, formError: session.reason === "submitted" ? en.link.submittedBody : en.link.noSessionBody };
   if (!session.dobVerified) return { ok: false, fieldErrors: {}, formError: en.dob.intro };
   if (typeof submissionKey !== "string" || !/^[A-Za-z0-9-]{16,64}$/.test(submissionKey)) return { ok: false, fieldErrors: {}, formError: en.problem.body };

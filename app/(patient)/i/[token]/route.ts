@@ -1,17 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { INTAKE_COOKIE, intakeCookieOptions } from "@/lib/auth/intake-session";
-import { clientIp } from "@/lib/auth/options";
+import { clientIp } from "@/lib/auth/client-ip";
 import { redeemInvite } from "@/lib/data/intake";
+import { BAD_INVITES_PER_IP, bucket, INVITES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
+import { db } from "@/lib/db";
 import { linkProblemPage } from "@/lib/link-problem-page";
 
 /**
  * The invite link. Its token is exchanged for a session cookie and the browser is sent to /intake, so the
  * token leaves the address bar and history at once (ASVS 14.2.1). A link that can no longer be used
- * answers with a clear page: 410 once submitted, expired or withdrawn; 404 when it never existed.
+ * answers with a clear page: 410 once submitted, expired or withdrawn; 404 when it never existed; 429 after
+ * too many links from one address (security-requirements §4.6: bad tokens are limited per address).
  */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
-  const result = await redeemInvite(token, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") });
+  const ip = clientIp(req.headers);
+  if (ip && ((await isLimited([bucket.badInviteIp(ip)], BAD_INVITES_PER_IP)) || (await isLimited([bucket.inviteIp(ip)], INVITES_PER_IP)))) {
+    return linkProblemPage("rate-limited", 429);
+  }
+  const result = await redeemInvite(token, { ip, userAgent: req.headers.get("user-agent") });
+  if (ip) {
+    await recordHit(db(), bucket.inviteIp(ip));
+    if (!result.ok) await recordHit(db(), bucket.badInviteIp(ip));
+  }
   if (!result.ok) {
     return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410);
   }

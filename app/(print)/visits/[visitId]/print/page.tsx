@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "Visit summary" };
 export default async function PrintPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
-  const visit = await getVisitHeader(actor, visitId);
+  // The print audit event (or the refusal) is written first, whether or not the visit is this clinic's.
+  const printable = await getPrintableSummary(actor, visitId, await requestMeta());
+  const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
-  const printable = await getPrintableSummary(actor, visit.visitId, await requestMeta());
-  if (!printable) notFound();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
 

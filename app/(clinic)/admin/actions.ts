@@ -1,0 +1,51 @@
+"use server";
+
+import { requestMeta, requireAdmin } from "@/lib/auth/session";
+import { clinicSettingsSchema } from "@/lib/assessment/settings";
+import { changeStaff, createStaff, updateSettings, type StaffChange } from "@/lib/data/admin";
+import { isUuid } from "@/lib/data/patients";
+import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { settingsLabels, staffLabels, staffSchema } from "@/lib/forms/staff-schema";
+import { validate, type FormResult } from "@/lib/forms/validate";
+
+type FormFailure = Extract<FormResult<never>, { ok: false }>;
+
+// Admin-only: each action checks the role itself (a page's check does not cover its actions).
+
+export type CreateStaffActionResult = FormFailure | { ok: true; userId: string; password: string };
+
+export async function createStaffAction(input: unknown): Promise<CreateStaffActionResult> {
+  const admin = await requireAdmin();
+  const parsed = validate(staffSchema, input, labelsFrom(staffLabels), clinicErrors);
+  if (!parsed.ok) return parsed;
+  const r = await createStaff(admin, parsed.data, await requestMeta());
+  if (!r.ok) return { ok: false, fieldErrors: { email: "An account with this email already exists." } };
+  return r;
+}
+
+export type ChangeStaffActionResult = { ok: true; password?: string } | { ok: false; formError: string };
+
+const CHANGES = new Set(["disable", "enable", "reset-password", "reset-two-factor", "role:ADMIN", "role:CLINICIAN"]);
+
+export async function changeStaffAction(userId: unknown, change: unknown): Promise<ChangeStaffActionResult> {
+  const admin = await requireAdmin();
+  if (typeof userId !== "string" || !isUuid(userId) || typeof change !== "string" || !CHANGES.has(change)) {
+    return { ok: false, formError: "This account could not be found." };
+  }
+  const c: StaffChange = change.startsWith("role:") ? { kind: "role", role: change.slice(5) as "ADMIN" | "CLINICIAN" } : ({ kind: change } as StaffChange);
+  const r = await changeStaff(admin, userId, c, await requestMeta());
+  if (r.ok) return r;
+  if (r.reason === "self") return { ok: false, formError: "You cannot disable your own account or remove your own admin role." };
+  if (r.reason === "last-admin") return { ok: false, formError: "This is the clinic's last active administrator. Make someone else an administrator first." };
+  return { ok: false, formError: "This account could not be found." };
+}
+
+export type SettingsActionResult = FormFailure | { ok: true };
+
+export async function updateSettingsAction(input: unknown): Promise<SettingsActionResult> {
+  const admin = await requireAdmin();
+  const parsed = validate(clinicSettingsSchema, input, labelsFrom(settingsLabels), clinicErrors);
+  if (!parsed.ok) return { ...parsed, formError: "The settings were not saved. Please correct the marked fields." };
+  await updateSettings(admin, parsed.data, await requestMeta());
+  return { ok: true };
+}

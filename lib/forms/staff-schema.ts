@@ -1,0 +1,31 @@
+// An administrator adding a clinician or admin: one schema for the form and the server action.
+import { oneOf, text, z } from "../assessment/schema-kit";
+
+export const ROLES = ["CLINICIAN", "ADMIN"] as const;
+
+export const staffSchema = z.object({
+  name: text(100).check(z.minLength(1, "required")),
+  email: text(254).check(z.minLength(1, "required"), z.refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "email")),
+  role: oneOf(ROLES),
+});
+
+export type StaffInput = z.infer<typeof staffSchema>;
+
+export const staffLabels: Record<string, string> = { name: "Name", email: "Email", role: "Role" };
+
+export const settingsLabels: Record<string, string> = {
+  asymmetryThresholdPercent: "Asymmetry threshold (%)",
+  relativeErrorPercent: "Measurement error (% of the stronger side)",
+  rampWeekPercent: "Weekly distance rise that flags load (%)",
+  rampTwoWeekPercent: "Two-week distance rise that flags load (%)",
+  rampFourWeekPercent: "Four-week distance rise that flags load (%)",
+  returnWeeklyIncreasePercent: "Weekly increase cap when returning (%)",
+  timeBasedBelowKm: "Progress by minutes below (km a week)",
+  painRule: "Pain rule",
+  akpsEnabled: "Ask the AKPS (Kujala) questionnaire",
+  lefsEnabled: "Ask the LEFS questionnaire",
+  consentText: "Consent text patients confirm",
+  terrainAdvice: "Terrain advice",
+  idleTimeoutMinutes: "Sign out after inactivity (minutes)",
+  requireClinicianTotp: "Clinicians must use two-factor sign-in",
+};

@@ -1,0 +1,453 @@
+// npm run test:faults: reliability under faults (issue 6), against `next start` on a durable embedded
+// PostgreSQL (fsync, synchronous_commit and full_page_writes on: the defaults, not the tests' fast mode).
+//   1. Idempotent writes: ten identical concurrent intake submissions make one row.
+//   2. The server killed (SIGKILL) in the middle of an exam save: all or nothing in the database, and the
+//      exam form says "not saved" and saves on retry.
+//   3. PostgreSQL stopped abruptly under load, then started: every acknowledged save is in the database,
+//      requests during the outage fail fast, and the app recovers without a restart.
+//   4. A bounded soak of mixed traffic (autocannon): no errors, memory within a stated bound, no lost writes.
+// Prints "N passed, N failed" last. FAULT_SOAK_SECONDS (default 180) bounds the soak.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "../lib/chromium.ts";
+import { nextBuild, startAppServer, type AppServer } from "./lib/app-server.ts";
+import { describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
+import { createDatabase, ensureAppLogin, migrate, withCredentials } from "./lib/db-setup.ts";
+import { freePort, killCluster, restartCluster, startEmbeddedPostgres } from "./lib/embedded-pg.ts";
+import { actionId, actionRequest, examBody, intakeBody, outcomeOf, TARGETS, type WriteOutcome } from "./faults/targets.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 180);
+/** The soak's memory bound for the server process (resident set, including any worker it forks). */
+const RSS_LIMIT_MB = 900;
+/** And how much it may grow from the end of the warm-up to the end of the run. */
+const RSS_GROWTH_LIMIT_MB = 250;
+
+const results: { name: string; ok: boolean; detail: string }[] = [];
+const log = (s: string) => console.log(`  ${s}`);
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+async function check(name: string, fn: () => Promise<string>) {
+  console.log(`\n=== ${name}`);
+  const t = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, detail });
+    console.log(`  PASS (${((Date.now() - t) / 1000).toFixed(1)} s) ${detail}`);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    results.push({ name, ok: false, detail });
+    console.log(`  FAIL ${detail}`);
+  }
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A minimal cookie jar over fetch. */
+class Client {
+  jar = new Map<string, string>();
+  /** Each client its own address, as separate phones and browsers would have (limits are per address). */
+  readonly ip = `10.${1 + (Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
+  constructor(readonly base: string) {}
+  get cookie() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async fetch(p: string, init: RequestInit = {}) {
+    const res = await fetch(`${this.base}${p}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: this.cookie, "X-Forwarded-For": this.ip } });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      this.jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    return res;
+  }
+  async signIn(email: string, password: string) {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const r = await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: "/" }).toString(),
+    });
+    assert(r.status === 200, `sign-in answered ${r.status}`);
+  }
+}
+
+async function main() {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) nextBuild();
+  const base = path.join(os.tmpdir(), `stride-faults-${process.pid}-${randomBytes(3).toString("hex")}`);
+  mkdirSync(base, { recursive: true, mode: 0o755 });
+  const dataDir = path.join(base, "data");
+  const pgPort = await freePort();
+  const pg = await startEmbeddedPostgres({ dataDir, password: randomBytes(18).toString("base64url"), port: pgPort, fast: false });
+  let app: AppServer | null = null;
+  try {
+    await createDatabase(pg.superuserUrl(), "stride_faults");
+    const ownerUrl = pg.superuserUrl("stride_faults");
+    migrate(ownerUrl, { quiet: true });
+    const appPw = randomBytes(18).toString("base64url");
+    await ensureAppLogin(ownerUrl, "stride_web", appPw);
+    const appUrl = withCredentials(ownerUrl, "stride_web", appPw);
+    process.env.DATABASE_URL = appUrl;
+    const secret = randomBytes(32).toString("base64");
+    process.env.NEXTAUTH_SECRET = secret;
+    const { db } = await import("../lib/db.ts");
+    const { createClinicianAndClinic, clinicianActor, uniqueSuffix } = await import("../prisma/factories.ts");
+    const { createPatient } = await import("../lib/data/patients.ts");
+    const { startVisit } = await import("../lib/data/visits.ts");
+    const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake.ts");
+    const owner = async <T,>(sql: string, params: unknown[] = []) => {
+      const pgm = await import("pg");
+      const c = new pgm.default.Client({ connectionString: ownerUrl });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows as T[];
+      } finally {
+        await c.end();
+      }
+    };
+
+    const port = await freePort();
+    const start = (env: Record<string, string> = {}) => startAppServer({ databaseUrl: appUrl, port, env: { NEXTAUTH_SECRET: secret, ...env }, detached: true });
+    app = await start();
+    const baseUrl = app.url;
+    const submitId = actionId(root, TARGETS.submitIntake);
+    const examId = actionId(root, TARGETS.saveExam);
+
+    const { clinic, user, password } = await createClinicianAndClinic();
+    const actor = await clinicianActor(user, clinic.id);
+    const clinician = new Client(baseUrl);
+    await clinician.signIn(user.email, password);
+    const today = new Date().toISOString().slice(0, 10);
+    const newVisit = async () => {
+      const p = await createPatient(actor, { firstName: `F${uniqueSuffix()}`, lastName: "Fault", dateOfBirth: "1980-02-03", sex: "OTHER", email: "", phone: "" });
+      const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: today });
+      assert(v.ok, "no visit");
+      return { patientId: p.id, visitId: v.visitId, token: v.token };
+    };
+    /** A patient's browser: link opened over HTTP, date of birth confirmed. */
+    const patientSession = async (token: string) => {
+      const c = new Client(baseUrl);
+      const r = await c.fetch(`/i/${token}`);
+      assert(r.status === 303, `invite answered ${r.status}`);
+      const s = await getIntakeSession(c.jar.get("stride_intake"));
+      assert(s.ok, "no intake session");
+      await verifyDateOfBirth(s.actor, "1980-02-03");
+      return c;
+    };
+    const submit = async (c: Client, key: string): Promise<WriteOutcome> => {
+      const { url, init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, key], c.cookie);
+      const r = await fetch(url, init);
+      return outcomeOf(r.status, await r.text());
+    };
+    const saveExam = async (visitId: string, n: number, baseVersion: number | null): Promise<WriteOutcome> => {
+      const { url, init } = actionRequest(baseUrl, examId, TARGETS.saveExam.page(visitId), [visitId, examBody(n), baseVersion], clinician.cookie);
+      const r = await fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
+      return outcomeOf(r.status, await r.text());
+    };
+
+    await check("ten identical concurrent submissions make exactly one row", async () => {
+      const v = await newVisit();
+      const c = await patientSession(v.token);
+      const key = `fault-${randomBytes(8).toString("hex")}`;
+      const all = await Promise.all(Array.from({ length: 10 }, () => submit(c, key)));
+      assert(all.every((o) => o.ok), `not all ten succeeded: ${JSON.stringify(all.filter((o) => !o.ok))}`);
+      const rows = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = $1`, [v.visitId]);
+      assert(rows[0]!.n === 1, `${rows[0]!.n} rows`);
+      const w = await newVisit();
+      const c2 = await patientSession(w.token);
+      const tabs = await Promise.all(Array.from({ length: 10 }, (_, i) => submit(c2, `tab-${i}-${randomBytes(8).toString("hex")}`)));
+      const rows2 = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = $1`, [w.visitId]);
+      assert(rows2[0]!.n === 1 && tabs.every((o) => o.ok), `ten tabs with different keys: ${rows2[0]!.n} rows`);
+      return "10/10 answered ok with one row (same key), and one row from ten different keys";
+    });
+
+    await check("killing the server in the middle of a save leaves all or nothing; the form says not saved and the retry saves", async () => {
+      const v = await newVisit();
+      await app!.stop();
+      app = await start({ FAULT_DELAY_MS: "4000", STRIDE_FAULT_TESTS: "1" });
+      const pending = saveExam(v.visitId, 1, null).then(
+        (o) => ({ answered: true, o }),
+        (e: unknown) => ({ answered: false, o: String(e) }),
+      );
+      await sleep(1500);
+      await app.crash();
+      const r = await pending;
+      assert(!r.answered || !(r.o as WriteOutcome).ok, "the client was told it saved");
+      const left = await owner<{ n: number }>(`SELECT (SELECT count(*) FROM "Exam" WHERE "visitId" = $1)::int + (SELECT count(*) FROM "AuditEvent" WHERE "recordType" = 'Exam' AND "patientId" = $2)::int AS n`, [v.visitId, v.patientId]);
+      assert(left[0]!.n === 0, "a partial save is in the database");
+      const [status] = await owner<{ status: string }>(`SELECT status FROM "Visit" WHERE id = $1`, [v.visitId]);
+      assert(status!.status === "INVITED", `visit moved to ${status!.status}`);
+      app = await start();
+      const retry = await saveExam(v.visitId, 1, null);
+      assert(retry.ok && retry.version === 1, `retry: ${JSON.stringify(retry)}`);
+
+      // The same through the real exam form in Chromium.
+      const w = await newVisit();
+      await app.stop();
+      app = await start({ FAULT_DELAY_MS: "4000", STRIDE_FAULT_TESTS: "1" });
+      const exe = findChromium(() => chromium.executablePath());
+      assert(exe, "no Chromium");
+      const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_ARGS });
+      try {
+        const context = await browser.newContext({ baseURL: baseUrl });
+        await context.addCookies([...clinician.jar].map(([name, value]) => ({ name, value, url: baseUrl })));
+        const page = await context.newPage();
+        await page.goto(`/visits/${w.visitId}/exam`);
+        const { fillAndSaveExam } = await import("../e2e/security/ui.ts");
+        await fillAndSaveExam(page, 140, 190);
+        await sleep(1500);
+        await app.crash();
+        await page.getByText("Not saved: the server could not be reached").waitFor({ timeout: 15_000 });
+        const mid = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "Exam" WHERE "visitId" = $1`, [w.visitId]);
+        assert(mid[0]!.n === 0, "the killed save left a row");
+        app = await start();
+        await page.getByRole("button", { name: "Save exam" }).click();
+        await page.getByText("Saved (version 1).").waitFor({ timeout: 15_000 });
+      } finally {
+        await browser.close();
+      }
+      const after = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "Exam" WHERE "visitId" = $1`, [w.visitId]);
+      assert(after[0]!.n === 1, "the retried save is not there");
+      const chain = await verifyAuditChain(appUrl);
+      assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
+      return "no row and no audit event from the killed save; the form said 'Not saved' and the retry saved version 1; audit chain intact";
+    });
+
+    await check("PostgreSQL stopped abruptly under load: acknowledged saves survive, the outage fails fast, the app recovers without a restart", async () => {
+      const workers = await Promise.all(Array.from({ length: 6 }, () => newVisit()));
+      const acked = new Map<string, number>();
+      const failures: { ms: number; reason: string }[] = [];
+      let outage = false;
+      let stop = false;
+      const began = Date.now();
+      const loops = workers.map(async (v, i) => {
+        let base: number | null = null;
+        let n = 0;
+        while (!stop) {
+          const t = Date.now();
+          let o: WriteOutcome;
+          try {
+            o = await saveExam(v.visitId, n++, base);
+          } catch (e) {
+            o = { ok: false, status: 0, reason: String(e) };
+          }
+          if (o.ok) {
+            base = o.version!;
+            acked.set(v.visitId, o.version!);
+          } else {
+            if (outage) failures.push({ ms: Date.now() - t, reason: o.reason });
+            await sleep(200);
+            // Like a client that reloads after a failure: the version now in the database.
+            try {
+              const [row] = await db().exam.findMany({ where: { visitId: v.visitId }, select: { version: true } });
+              base = row?.version ?? null;
+            } catch {
+              /* still down */
+            }
+          }
+          void i;
+        }
+      });
+      await sleep(3000);
+      outage = true;
+      await killCluster(dataDir);
+      const h0 = Date.now();
+      const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      const healthMs = Date.now() - h0;
+      await sleep(5000);
+      await restartCluster(dataDir, pgPort, false);
+      outage = false;
+      const back = Date.now();
+      let recoveredMs = -1;
+      while (Date.now() - back < 15_000) {
+        const r = await fetch(`${baseUrl}/api/health`).catch(() => null);
+        if (r?.status === 200) {
+          recoveredMs = Date.now() - back;
+          break;
+        }
+        await sleep(250);
+      }
+      await sleep(4000);
+      stop = true;
+      await Promise.all(loops);
+      assert(health.status === 503 && healthMs < 3500, `health during the outage: ${health.status} after ${healthMs} ms`);
+      assert(failures.length > 0, "no request failed during the outage: was the database really down?");
+      const slow = failures.filter((f) => f.ms > 5000);
+      assert(slow.length === 0, `${slow.length} requests took over 5 s to fail`);
+      assert(failures.every((f) => f.reason === "server error" || f.reason.startsWith("HTTP 5")), `unexpected failure kinds: ${[...new Set(failures.map((f) => f.reason))].join(", ")}`);
+      assert(recoveredMs >= 0 && recoveredMs < 10_000, `not recovered within 10 s (${recoveredMs})`);
+      const rows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [workers.map((w) => w.visitId)]);
+      const inDb = new Map(rows.map((r) => [r.visitId, r.version]));
+      const lost = [...acked].filter(([v, ver]) => (inDb.get(v) ?? 0) < ver);
+      assert(lost.length === 0, `acknowledged saves missing: ${JSON.stringify(lost)}`);
+      const totalAcked = [...acked.values()].reduce((a, b) => a + b, 0);
+      assert(totalAcked > 0 && workers.every((w) => (acked.get(w.visitId) ?? 0) > 0), "some worker never saved after recovery");
+      const chain = await verifyAuditChain(appUrl);
+      assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
+      const maxFail = Math.max(...failures.map((f) => f.ms));
+      return `${failures.length} requests failed during the outage, slowest in ${maxFail} ms; health 503 in ${healthMs} ms; healthy again ${recoveredMs} ms after PostgreSQL; ${Math.round((Date.now() - began) / 1000)} s run, every acknowledged save present (${acked.size} visits, latest versions ${[...acked.values()].join(", ")}); audit chain intact`;
+    });
+
+    await check(`a ${SOAK_SECONDS} s soak of mixed traffic: no errors, memory within ${RSS_LIMIT_MB} MB, no lost writes`, async () => {
+      const CONNECTIONS = 8;
+      const visits = await Promise.all(Array.from({ length: CONNECTIONS * 2 }, () => newVisit()));
+      const patients: Client[] = [];
+      const patientVisits: { visitId: string }[] = [];
+      for (let i = 0; i < 150; i++) {
+        const pv = await newVisit();
+        patients.push(await patientSession(pv.token));
+        patientVisits.push(pv);
+      }
+      const free = visits.map((v) => v.visitId);
+      const version = new Map<string, number>();
+      const ackedSaves = new Map<string, number>();
+      let nextPatient = 0;
+      let intakeAcked = 0;
+      let badAnswers = 0;
+      const badSamples: string[] = [];
+      const { csrfToken } = (await (await clinician.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      const signInBody = new URLSearchParams({ csrfToken, email: user.email, password, json: "true", callbackUrl: "/" }).toString();
+      const bad = (what: string, status: number, body: string) => {
+        badAnswers++;
+        if (badSamples.length < 5) badSamples.push(`${what}: ${status} ${body.slice(0, 120)}`);
+      };
+
+      const rss: number[] = [];
+      const sampler = setInterval(() => rss.push(rssMb(app!.process.pid!)), 2000);
+      const result = await autocannon({
+        url: baseUrl,
+        connections: CONNECTIONS,
+        duration: SOAK_SECONDS,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req, ctx) => {
+              const visitId = free.shift()!;
+              ctx.visitId = visitId;
+              const base = version.get(visitId) ?? null;
+              const { init } = actionRequest(baseUrl, examId, TARGETS.saveExam.page(visitId), [visitId, examBody(base ?? 0), base], clinician.cookie);
+              return { ...req, path: TARGETS.saveExam.page(visitId), headers: init.headers, body: init.body };
+            },
+            onResponse: (status, body, ctx) => {
+              const o = outcomeOf(status, body);
+              const v = ctx.visitId as string;
+              if (o.ok && o.version) {
+                version.set(v, o.version);
+                ackedSaves.set(v, (ackedSaves.get(v) ?? 0) + 1);
+              } else bad("exam save", status, body);
+              free.push(v);
+            },
+          },
+          {
+            method: "GET",
+            setupRequest: (req) => ({ ...req, path: `/visits/${visits[Math.floor(Math.random() * visits.length)]!.visitId}/summary`, headers: { Cookie: clinician.cookie } }),
+            onResponse: (status, body) => {
+              if (status !== 200) bad("summary view", status, body);
+            },
+          },
+          {
+            method: "POST",
+            setupRequest: (req, ctx) => {
+              const i = nextPatient++;
+              ctx.submitting = i < patients.length;
+              if (i >= patients.length) return { ...req, method: "GET", path: "/api/health", headers: {}, body: undefined };
+              const { init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, `soak-${i}-${randomBytes(6).toString("hex")}`], patients[i]!.cookie);
+              return { ...req, path: "/intake", headers: init.headers, body: init.body };
+            },
+            onResponse: (status, body, ctx) => {
+              if (!ctx.submitting) return;
+              if (outcomeOf(status, body).ok) intakeAcked++;
+              else bad("intake submit", status, body);
+            },
+          },
+          {
+            method: "POST",
+            path: "/api/auth/callback/credentials",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `next-auth.csrf-token=${clinician.jar.get("next-auth.csrf-token")}` },
+            body: signInBody,
+            onResponse: (status, body) => {
+              if (status !== 200 || !body.includes('"url"')) bad("sign-in", status, body);
+            },
+          },
+        ],
+      });
+      clearInterval(sampler);
+      const examRows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [visits.map((v) => v.visitId)]);
+      // Lost: acknowledged but not in the database. Unacknowledged but saved can only be the few requests in
+      // flight when the load tool stopped (it stops listening at the deadline): at most one per connection.
+      const inDb = new Map(examRows.map((r) => [r.visitId, r.version]));
+      const lostExam = [...ackedSaves].reduce((n, [v, acked]) => n + Math.max(0, acked - (inDb.get(v) ?? 0)), 0);
+      const unackedExam = examRows.reduce((n, r) => n + Math.max(0, r.version - (ackedSaves.get(r.visitId) ?? 0)), 0);
+      const intakeRows = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = ANY($1::uuid[])`, [patientVisits.map((p) => p.visitId)]);
+      const totalSaves = [...ackedSaves.values()].reduce((a, b) => a + b, 0);
+      const warm = rss.slice(Math.floor(rss.length * 0.2), Math.floor(rss.length * 0.2) + 3);
+      const warmMb = warm.length ? Math.max(...warm) : rss[0] ?? 0;
+      const endMb = Math.max(...rss.slice(-3));
+      const peakMb = Math.max(...rss);
+      const summary = `${result.requests.total} requests (${result.requests.average}/s), latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms; ${totalSaves} exam saves, ${intakeAcked} intake submissions, sign-ins and summary views (${lostExam} acknowledged saves missing; ${unackedExam} saved while in flight at the deadline); RSS ${Math.round(warmMb)} MB after warm-up, ${Math.round(endMb)} MB at the end, peak ${Math.round(peakMb)} MB`;
+      log(summary);
+      assert(result.errors === 0 && result.timeouts === 0 && result.non2xx === 0, `transport errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+      assert(badAnswers === 0, `${badAnswers} refused or failed answers: ${badSamples.join(" | ")}`);
+      assert(lostExam === 0, `${lostExam} acknowledged exam saves are not in the database`);
+      assert(unackedExam <= CONNECTIONS, `${unackedExam} exam saves in the database were never acknowledged`);
+      assert(intakeRows[0]!.n >= intakeAcked, `intake: ${intakeAcked} acknowledged, only ${intakeRows[0]!.n} rows`);
+      assert(intakeRows[0]!.n - intakeAcked <= CONNECTIONS, `intake: ${intakeRows[0]!.n - intakeAcked} rows never acknowledged`);
+      assert(peakMb < RSS_LIMIT_MB, `peak RSS ${Math.round(peakMb)} MB over the ${RSS_LIMIT_MB} MB bound`);
+      assert(endMb - warmMb < RSS_GROWTH_LIMIT_MB, `RSS grew ${Math.round(endMb - warmMb)} MB after warm-up (bound ${RSS_GROWTH_LIMIT_MB} MB)`);
+      const chain = await verifyAuditChain(appUrl);
+      assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
+      return summary;
+    });
+    await db().$disconnect();
+  } finally {
+    await app?.stop().catch(() => {});
+    await pg.stop().catch(() => {});
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      total += m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      /* gone */
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return total;
+}
+
+main()
+  .catch((e: unknown) => {
+    console.error(e);
+    results.push({ name: "fault test setup", ok: false, detail: String(e) });
+  })
+  .finally(() => {
+    console.log("\n=== Summary");
+    for (const r of results) console.log(`  ${r.ok ? "PASS" : "FAIL"}  ${r.name}`);
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  });

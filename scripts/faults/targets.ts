@@ -1,0 +1,55 @@
+// The app's writes as the fault tests drive them, over plain HTTP like a browser. The intake autosave and
+// submit and the exam save are being rebuilt (issues 3 and 4): after merging, point these few functions at
+// the new server actions (file and export name) and keep their contract; nothing else in the fault tests
+// knows how the app is built.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const TARGETS = {
+  submitIntake: { file: "app/(patient)/intake/actions.ts", export: "submitIntakeAction", page: () => "/intake" },
+  saveExam: { file: "app/(clinic)/visits/[visitId]/actions.ts", export: "saveExamAction", page: (visitId: string) => `/visits/${visitId}/exam` },
+} as const;
+
+export function actionId(root: string, target: { file: string; export: string }): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === target.file && a.exportedName === target.export);
+  if (!hit) throw new Error(`No server action ${target.file}#${target.export} in the build: update scripts/faults/targets.ts`);
+  return hit[0];
+}
+
+/** The request a browser sends for a server action call. */
+export function actionRequest(baseUrl: string, id: string, pagePath: string, args: unknown[], cookie: string) {
+  return {
+    url: `${baseUrl}${pagePath}`,
+    init: {
+      method: "POST",
+      headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseUrl, Cookie: cookie },
+      body: JSON.stringify(args),
+    },
+  };
+}
+
+export type WriteOutcome = { ok: true; version?: number; id?: string } | { ok: false; status: number; reason: string };
+
+/** What a server action's answer means for the caller: saved (with the version), or not and why. */
+export function outcomeOf(status: number, body: string): WriteOutcome {
+  if (status === 200 && /"ok":true/.test(body)) {
+    const v = /"version":(\d+)/.exec(body);
+    return { ok: true, ...(v ? { version: Number(v[1]) } : {}) };
+  }
+  if (/"conflict"/.test(body)) return { ok: false, status, reason: "conflict" };
+  return { ok: false, status, reason: status >= 500 ? "server error" : /"ok":false/.test(body) ? "refused" : `HTTP ${status}` };
+}
+
+export function examBody(n: number) {
+  return { bodyMassKg: 70, strength: { hipAbduction: { left: { trialsN: [100 + (n % 50), 101, 102] }, right: { trialsN: [150, 151, 152] } } } };
+}
+
+export const intakeBody = {
+  knee: { side: "left" },
+  pain: { now: 2, worstWeek: 4 },
+  safety: { injuryOrFall: false, hotSwollenWithFever: false, calfSwelling: false, nightOrRestPain: false, givingWay: false },
+  running: { hillsOrBanked: false, weeklyKm: { thisWeek: 20, fourWeeksAgo: 18 } },
+};
