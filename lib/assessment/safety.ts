@@ -1,69 +1,247 @@
-// Red flags and referral (clinical-reference §5).
-import type { Finding, Flag } from "./engine";
-import type { IntakeAnswers } from "./intake-schema";
+// Red flags and referral (clinical-reference §5). Hard flags mean `refer`: no running plan and no mileage
+// numbers anywhere, plain "see a physician" advice with the reason. Soft flags give a plan whose running
+// part is on hold until the clinician confirms it. A jump in training alone is a load flag (§6.3).
+import type { EngineExam } from "./exam-schema";
+import type { EngineIntake } from "./intake-schema";
+import { RULES } from "./rules";
+import type { Derived, Finding, Flag, Referral } from "./types";
 
-/**
- * Safety (red-flag) findings from the intake, clinical-reference §5: hard flags mean refer with no running
- * plan; soft flags (giving way, an injury to assess with the Ottawa rules) hold the running part for review.
- */
-export function safetyFlags(intake: IntakeAnswers): Flag[] {
-  const s = intake.safety;
-  const flags: Flag[] = [];
-  const f = (code: string, label: string): Finding => ({ code, label, value: true });
-  if (s.hotSwollenWithFever) {
-    flags.push({
+type Urgency = Referral["urgency"];
+
+interface HardFlag extends Flag {
+  urgency: Urgency;
+}
+
+const yes = (code: string, label: string): Finding => ({ code, label, value: true });
+
+/** Low body-mass index, part of the low-energy cluster of §5 (bone stress). WHO underweight cut-off. */
+export const LOW_BMI = 18.5;
+
+export interface SafetyResult {
+  flags: Flag[];
+  referral: Referral | null;
+  hasHard: boolean;
+  hasSoft: boolean;
+  /** True when the intake's safety questions were answered (the engine needs them to decide). */
+  safetyAnswered: boolean;
+}
+
+export function assessSafety(intake: EngineIntake | null, exam: EngineExam | null, derived: Derived, heightCm: number | null): SafetyResult {
+  const s = intake?.safety ?? {};
+  const x = exam?.safety ?? {};
+  const palp = exam?.palpation ?? {};
+  const hard: HardFlag[] = [];
+  const soft: Flag[] = [];
+
+  const swellingOrHot = s.swelling === true || s.hotOrRed === true;
+  if (swellingOrHot && s.feverOrUnwell === true) {
+    hard.push({
       code: "red.septic-arthritis",
       level: "hard",
-      title: "Hot, swollen knee with fever or feeling unwell",
-      detail: "Urgent same-day medical assessment (possible joint infection).",
-      section: "§5",
-      findings: [f("intake.safety.hotSwollenWithFever", "Hot, swollen knee with fever or feeling unwell")],
+      urgency: "emergency",
+      title: "Hot, red or swollen knee with fever or feeling unwell",
+      detail: "Possible joint infection: urgent medical care today (emergency department).",
+      section: RULES.referSeptic.section,
+      findings: [
+        ...(s.swelling ? [yes("intake.safety.swelling", "Swelling")] : []),
+        ...(s.hotOrRed ? [yes("intake.safety.hotOrRed", "Knee hot or red")] : []),
+        yes("intake.safety.feverOrUnwell", "Fever or feeling unwell"),
+      ],
     });
   }
-  if (s.calfSwelling) {
-    flags.push({
+
+  const calfDiff = typeof x.calfCircumferenceDiffCm === "number" ? x.calfCircumferenceDiffCm : null;
+  if (s.calfSwelling === true || (calfDiff !== null && calfDiff > 3)) {
+    hard.push({
       code: "red.dvt",
       level: "hard",
+      urgency: "same-day",
       title: "Calf swelling or tenderness",
-      detail: "Same-day medical assessment to rule out a deep-vein clot. No exercise plan until cleared.",
-      section: "§5",
-      findings: [f("intake.safety.calfSwelling", "Calf swelling or tenderness")],
+      detail: "A deep-vein clot must be ruled out the same day. No exercise plan until cleared.",
+      section: RULES.referDvt.section,
+      findings: [
+        ...(s.calfSwelling ? [yes("intake.safety.calfSwelling", "Calf swollen, red or tender")] : []),
+        ...(calfDiff !== null ? [{ code: "exam.safety.calfCircumferenceDiffCm", label: "Calf circumference difference (cm)", value: calfDiff }] : []),
+      ],
     });
   }
-  if (s.nightOrRestPain) {
-    flags.push({
-      code: "red.night-rest-pain",
+
+  const ottawa = x.ottawa ?? null;
+  if (s.injuryOrFall === true) {
+    const items: Finding[] = [];
+    if (ottawa?.age55OrOver || (derived.ageYears !== null && derived.ageYears >= 55)) items.push(yes("ottawa.age55", "Age 55 or over"));
+    if (ottawa?.isolatedPatellarTenderness) items.push(yes("ottawa.patella", "Isolated tenderness of the kneecap"));
+    if (ottawa?.fibularHeadTenderness) items.push(yes("ottawa.fibula", "Tenderness at the head of the fibula"));
+    if (ottawa?.cannotFlexTo90) items.push(yes("ottawa.flex", "Cannot bend the knee to 90°"));
+    if (ottawa?.cannotBearWeight4Steps) items.push(yes("ottawa.weight", "Cannot take 4 steps"));
+    if (items.length) {
+      hard.push({
+        code: "red.ottawa",
+        level: "hard",
+        urgency: "urgent",
+        title: "Injury with an Ottawa knee rule finding",
+        detail: "Refer for an X-ray to rule out a fracture. No running plan.",
+        section: RULES.referOttawa.section,
+        findings: [yes("intake.safety.injuryOrFall", "Pain started with an injury or fall"), ...items],
+      });
+    } else if (!ottawa) {
+      soft.push({
+        code: "soft.trauma-ottawa-unchecked",
+        level: "soft",
+        title: "Injury or fall reported: Ottawa knee rules not recorded",
+        detail: "Apply the Ottawa knee rules in the exam before any running plan; the running part is on hold.",
+        section: RULES.reviewTrauma.section,
+        findings: [yes("intake.safety.injuryOrFall", "Pain started with an injury or fall")],
+      });
+    }
+  }
+
+  const effusion = [palp.effusion?.left, palp.effusion?.right];
+  const acute: Finding[] = [];
+  if (s.locking === true) acute.push(yes("intake.safety.locking", "Knee locks"));
+  if (effusion.includes("moderate-or-large")) acute.push({ code: "exam.palpation.effusion", label: "Effusion", value: "moderate or large" });
+  if (s.injuryOrFall === true && s.swelling === true) acute.push(yes("intake.safety.swellingAfterInjury", "Swelling after an injury"));
+  if (acute.length) {
+    hard.push({
+      code: "red.acute-knee",
       level: "hard",
-      title: "Pain at night or at rest",
-      detail: "Refer to a physician to rule out bone stress injury, infection, inflammatory disease or tumour.",
-      section: "§5",
-      findings: [f("intake.safety.nightOrRestPain", "Pain at night or at rest")],
+      urgency: "urgent",
+      title: "Locked knee, large effusion or swelling after an injury",
+      detail: "Urgent orthopaedic or acute knee clinic review (possible internal knee injury).",
+      section: RULES.referAcuteKnee.section,
+      findings: acute,
     });
   }
-  if (s.givingWay) {
-    flags.push({
-      code: "soft.giving-way",
+
+  const serious: Finding[] = [];
+  if (s.nightOrRestPain === true) serious.push(yes("intake.safety.nightOrRestPain", "Pain at night or at rest"));
+  if (s.weightLoss === true) serious.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
+  if (serious.length) {
+    hard.push({
+      code: "red.serious-pathology",
+      level: "hard",
+      urgency: "urgent",
+      title: "Night or rest pain, or unexplained weight loss",
+      detail: "See a physician to rule out infection, inflammatory disease or a tumour.",
+      section: RULES.referSerious.section,
+      findings: serious,
+    });
+  }
+
+  // Bone stress injury (§5, Warden 2014): a bony sign, or the low-energy cluster together with a load jump.
+  const bony: Finding[] = [];
+  if (s.focalBonePain === true) bony.push(yes("intake.safety.focalBonePain", "A spot on the bone very tender to press"));
+  if (x.focalBonyTenderness === "positive") bony.push(yes("exam.safety.focalBonyTenderness", "Focal bony tenderness on examination"));
+  if (s.painOnHopping === true) bony.push(yes("intake.safety.painOnHopping", "Pain on hopping"));
+  if (x.painOnHop === "positive") bony.push(yes("exam.safety.painOnHop", "Pain on single-leg hop in the exam"));
+  if (s.nightOrRestPain === true) bony.push(yes("intake.safety.nightOrRestPain", "Night pain"));
+  const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
+  const lowEnergy: Finding[] = [];
+  if (bmi !== null && bmi < LOW_BMI) lowEnergy.push({ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 });
+  if (s.missedPeriods === true) lowEnergy.push(yes("intake.safety.missedPeriods", "Missed periods"));
+  if (s.lowEnergyIntake === true) lowEnergy.push(yes("intake.safety.lowEnergyIntake", "Eating too little for the training"));
+  if (s.weightLoss === true) lowEnergy.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
+  const jump = s.recentTrainingJump === true || derived.load.some((l) => l.exceeds);
+  if (bony.length || (lowEnergy.length && jump)) {
+    hard.push({
+      code: "red.bone-stress",
+      level: "hard",
+      urgency: "urgent",
+      title: "Possible bone stress injury",
+      detail: "Refer for imaging (MRI). No running plan until a bone stress injury is ruled out.",
+      section: RULES.referBoneStress.section,
+      findings: bony.length ? bony : [...lowEnergy, yes("intake.safety.recentTrainingJump", "Recent jump in training")],
+    });
+  }
+  if (s.groinPain === true) {
+    hard.push({
+      code: "red.femoral-neck",
+      level: "hard",
+      urgency: "urgent",
+      title: "Groin or front-of-hip pain",
+      detail: "A femoral neck stress injury (a high-risk site that can refer pain to the knee) must be ruled out with imaging.",
+      section: RULES.referFemoralNeck.section,
+      findings: [yes("intake.safety.groinPain", "Groin or front-of-hip pain")],
+    });
+  }
+  if (derived.ageYears !== null && derived.ageYears < 18 && x.painfulHipInternalRotation === "positive") {
+    hard.push({
+      code: "red.scfe",
+      level: "hard",
+      urgency: "urgent",
+      title: "Adolescent with painful hip internal rotation",
+      detail: "Refer to rule out a slipped capital femoral epiphysis (knee pain can come from the hip).",
+      section: RULES.referScfe.section,
+      findings: [
+        { code: "patient.ageYears", label: "Age", value: derived.ageYears },
+        yes("exam.safety.painfulHipInternalRotation", "Painful hip internal rotation"),
+      ],
+    });
+  }
+
+  // Soft flags (§5 last row; §4.1 AKPS hooks).
+  const akps = intake?.questionnaires?.akps ?? null;
+  const instability: Finding[] = [];
+  if (s.givingWay === true) instability.push(yes("intake.safety.givingWay", "Knee gives way"));
+  if (akps && typeof akps[10] === "number" && akps[10] >= 1) instability.push(yes("intake.akps.11", "Painful kneecap movements or subluxations (Kujala item 11)"));
+  if (instability.length) {
+    soft.push({
+      code: "soft.instability",
       level: "soft",
-      title: "Knee gives way",
-      detail: "Clinician review for instability before any running; the running part of the plan is on hold.",
-      section: "§5",
-      findings: [f("intake.safety.givingWay", "Knee gives way")],
+      title: "Giving way or kneecap subluxation",
+      detail: "Clinician review for instability before running; the running part of the plan is on hold until confirmed.",
+      section: RULES.reviewInstability.section,
+      findings: instability,
     });
   }
-  if (s.injuryOrFall) {
-    flags.push({
-      code: "soft.trauma",
+  const swellingReview: Finding[] = [];
+  if (s.swelling === true && !(s.injuryOrFall === true) && !(s.feverOrUnwell === true)) swellingReview.push(yes("intake.safety.swelling", "Swelling"));
+  if (akps && akps[9] === 4) swellingReview.push(yes("intake.akps.10", "Constant swelling (Kujala item 10)"));
+  if (akps && akps[1] === 2) swellingReview.push(yes("intake.akps.2", "Weight-bearing impossible (Kujala item 2)"));
+  if (swellingReview.length) {
+    soft.push({
+      code: "soft.persistent-swelling",
       level: "soft",
-      title: "Injury or fall reported",
-      detail: "Apply the Ottawa knee rules in the exam; refer for an X-ray if any applies.",
-      section: "§5",
-      findings: [f("intake.safety.injuryOrFall", "Injury or fall")],
+      title: "Swelling or difficulty bearing weight",
+      detail: "A small effusion can fit patellofemoral pain, but persistent swelling needs the clinician's review before running.",
+      section: RULES.reviewInstability.section,
+      findings: swellingReview,
     });
   }
-  return flags;
+
+  const referral = hard.length ? buildReferral(hard) : null;
+  const safetyAnswered = !!intake?.safety && Object.keys(intake.safety).length > 0;
+  return {
+    flags: [...hard.map(({ urgency: _u, ...f }) => f), ...soft],
+    referral,
+    hasHard: hard.length > 0,
+    hasSoft: soft.length > 0,
+    safetyAnswered,
+  };
+}
+
+const URGENCY_ORDER: Urgency[] = ["emergency", "same-day", "urgent", "routine"];
+
+const ADVICE: Record<Urgency, string> = {
+  emergency: "Go to an emergency department or urgent care today. Do not run or exercise the leg until a doctor has seen you.",
+  "same-day": "See a doctor today. Do not run or do the exercises until a doctor has checked you.",
+  urgent: "See a doctor within the next few days. Do not run until a doctor has checked you.",
+  routine: "See your doctor soon. Do not run until a doctor has checked you.",
+};
+
+function buildReferral(flags: HardFlag[]): Referral {
+  const urgency = URGENCY_ORDER.find((u) => flags.some((f) => f.urgency === u)) ?? "urgent";
+  return { urgency, advice: ADVICE[urgency], reasons: flags.map((f) => `${f.title}: ${f.detail}`) };
 }
 
 /** True when any safety answer needs the clinician's review before the visit (marks the visit). */
-export function needsClinicianReview(intake: IntakeAnswers): boolean {
-  return safetyFlags(intake).length > 0;
+export function needsClinicianReview(intake: EngineIntake): boolean {
+  const r = assessSafety(intake, null, { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } }, null);
+  return r.hasHard || r.hasSoft || intake.safety?.recentTrainingJump === true;
+}
+
+/** The answers that should send the patient for care today (issue 3: shown to the patient at once). */
+export function urgentForPatient(intake: EngineIntake): boolean {
+  const s = intake.safety ?? {};
+  return s.calfSwelling === true || ((s.swelling === true || s.hotOrRed === true) && s.feverOrUnwell === true);
 }
