@@ -86,8 +86,9 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
       });
     }
   }
-  // Missing and untested strength data: reported, never invented (§5 "incomplete" and §2.3).
-  for (const group of ["hipAbduction", "hipExtension", "hipExternalRotation"] as const) {
+  // Missing and untested strength data: reported, never invented (§5 "incomplete" and §2.3). With no exam
+  // at all, the status says so instead.
+  for (const group of exam ? (["hipAbduction", "hipExtension", "hipExternalRotation"] as const) : []) {
     if (derived.strength[group]) continue;
     const g = exam?.strength?.[group];
     const untested = !!g && (g.left?.notTested || g.right?.notTested);
