@@ -3,6 +3,8 @@
 // deterministic: no I/O, no clock, no framework (a lint rule keeps it that way). Rules cite
 // clinical-reference.md (shared/docs) by section; the ruleset is in ./rules.ts.
 import { classify } from "./classification";
+import { applyEducationEdits, applyExerciseEdits, type SummaryEdits } from "./edits";
+import { EXERCISE_LIBRARY_VERSION } from "./exercises";
 import { derive, type PatientFacts, type PreviousVisit } from "./derive";
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
@@ -176,7 +178,11 @@ function withoutMileage(derived: Derived): Derived {
   return { ...derived, load: [] };
 }
 
-export function assess(input: AssessmentInput): Assessment {
+/**
+ * Assess a case. `edits` are the clinician's review choices (lib/assessment/edits.ts); without them this is
+ * the engine's own draft.
+ */
+export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assessment {
   const { intake, exam, settings } = input;
   const derived = derive(input);
   const heightCm = typeof exam?.heightCm === "number" ? exam.heightCm : typeof intake?.about?.heightCm === "number" ? intake.about.heightCm : null;
@@ -188,9 +194,13 @@ export function assess(input: AssessmentInput): Assessment {
   else if (!safety.safetyAnswered) missing.push("The safety questions have not been answered.");
   if (!exam) missing.push("No exam has been recorded.");
 
+  const notes = edits.notes?.trim() ? edits.notes.trim() : null;
   if (safety.hasHard) {
+    // §5: "exercise suggestions only if the clinician overrides": exercises the clinician chose, nothing else.
+    const chosen = applyExerciseEdits([], edits.exercises);
     return {
       rulesetVersion: RULESET_VERSION,
+      clinicianNotes: notes,
       status: "refer",
       statusReason: `See a physician. ${safety.referral!.advice}`,
       missing,
@@ -198,7 +208,9 @@ export function assess(input: AssessmentInput): Assessment {
       classification,
       flags: [...safety.flags, ...strengthFlags(derived, exam)],
       derived: withoutMileage(derived),
-      plan: null,
+      plan: chosen.length
+        ? { education: [], exercises: chosen, stretches: [], activity: [], cadence: null, runningOnHold: true, runningOnHoldReason: "No running until a physician has seen you.", exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION }
+        : null,
       returnToRun: null,
       followUp: null,
     };
@@ -208,6 +220,7 @@ export function assess(input: AssessmentInput): Assessment {
   if (missing.length) {
     return {
       rulesetVersion: RULESET_VERSION,
+      clinicianNotes: notes,
       status: "incomplete",
       statusReason: `Not enough to decide yet: ${missing.join(" ")}`,
       missing,
@@ -223,7 +236,8 @@ export function assess(input: AssessmentInput): Assessment {
 
   const softReason = safety.flags.filter((f) => f.level === "soft").map((f) => f.title);
   const tendon = classification.code === "tendinopathy-consider";
-  const onHold = softReason.length ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.` : tendon ? "On hold until your clinician confirms the diagnosis." : null;
+  const heldFor = softReason.length ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.` : tendon ? "On hold until your clinician confirms the diagnosis." : null;
+  const onHold = edits.confirmRunning ? null : heldFor;
   if (tendon) {
     flags.push({
       code: "classification.tendinopathy-confirm",
@@ -234,12 +248,18 @@ export function assess(input: AssessmentInput): Assessment {
       findings: classification.for,
     });
   }
-  const plan = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
-  const returnToRun = buildReturnToRun({ intake, exam, derived, settings });
+  const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
+  const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), education: applyEducationEdits(drafted.education, edits.education) };
+  const returnToRun = buildReturnToRun({ intake, exam, derived, settings, startOverride: edits.rtrStart ?? null });
   return {
     rulesetVersion: RULESET_VERSION,
+    clinicianNotes: notes,
     status: "plan",
-    statusReason: onHold ? `A plan, with the running part on hold until the clinician confirms it (${softReason.length ? "see the flags" : "diagnosis to confirm"}).` : "No red flags: a plan can start.",
+    statusReason: onHold
+      ? `A plan, with the running part on hold until the clinician confirms it (${softReason.length ? "see the flags" : "diagnosis to confirm"}).`
+      : heldFor
+        ? "A plan; the clinician confirmed the running part after reviewing the flags."
+        : "No red flags: a plan can start.",
     missing: [],
     referral: null,
     classification,

@@ -203,6 +203,8 @@ export interface Referral {
 
 export interface Assessment {
   rulesetVersion: string;
+  /** The clinician's notes added in review (printed on the summary). */
+  clinicianNotes: string | null;
   status: "refer" | "plan" | "incomplete";
   statusReason: string;
   /** What is missing to decide (never guessed). */
