@@ -14,6 +14,7 @@ export type AuditAction =
   | "finalize"
   | "print"
   | "pdf-download"
+  | "pdf-render"
   | "invite-redeemed"
   | "dob-verified"
   | "dob-failed";

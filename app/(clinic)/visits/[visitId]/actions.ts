@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { examLabels } from "@/lib/assessment/exam-labels";
 import { examSchema, type ExamData } from "@/lib/assessment/exam-schema";
 import { saveExam, type ExamDTO } from "@/lib/data/exams";
 import { isUuid } from "@/lib/data/patients";
-import { finalizeSummary } from "@/lib/data/summaries";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
 
@@ -27,18 +25,4 @@ export async function saveExamAction(visitId: string, input: unknown, baseVersio
   if (result.reason === "conflict") return { ok: false, conflict: result.current };
   if (result.reason === "locked") return { ok: false, fieldErrors: {}, formError: "This exam is finalized and locked." };
   return { ok: false, fieldErrors: {}, formError: "This exam could not be found." };
-}
-
-export type FinalizeActionResult = { ok: true } | { ok: false; formError: string };
-
-export async function finalizeSummaryAction(visitId: string): Promise<FinalizeActionResult> {
-  const actor = await requireClinician();
-  if (typeof visitId !== "string" || !isUuid(visitId)) return { ok: false, formError: "This visit could not be found." };
-  const r = await finalizeSummary(actor, visitId, await requestMeta());
-  if (r.ok || r.reason === "already-finalized") {
-    revalidatePath(`/visits/${visitId}/summary`);
-    return { ok: true };
-  }
-  if (r.reason === "incomplete") return { ok: false, formError: "The summary cannot be finalized yet: the intake or the exam is missing." };
-  return { ok: false, formError: "This visit could not be found." };
 }
