@@ -2,21 +2,16 @@
 // app's own data layer, so the demo and the tests exercise the real paths.
 import type { ExamData } from "../lib/assessment/exam-schema";
 import type { IntakeAnswers } from "../lib/assessment/intake-schema";
+import { sampleFollowUpIntake, sampleIntake, type IntakeOverrides } from "../lib/assessment/intake-sample";
 import type { ClinicianActor, PatientActor } from "../lib/data/actors";
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
-
-export function intakeAnswers(over: DeepPartial<IntakeAnswers> = {}): IntakeAnswers {
-  return {
-    knee: { side: "right", ...over.knee },
-    pain: { now: 3, worstWeek: 6, ...over.pain },
-    safety: { injuryOrFall: false, hotSwollenWithFever: false, calfSwelling: false, nightOrRestPain: false, givingWay: false, ...over.safety },
-    running: {
-      hillsOrBanked: over.running?.hillsOrBanked ?? true,
-      weeklyKm: { thisWeek: 32, fourWeeksAgo: 22, ...over.running?.weeklyKm },
-    },
-  };
+/** A complete, valid v2 intake (lib/assessment/intake-sample.ts); overrides merge at any depth, e.g.
+ * `intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } }, safety: { calfSwelling: true } })`. */
+export function intakeAnswers(over: IntakeOverrides = {}): IntakeAnswers {
+  return sampleIntake(over);
 }
+
+export { sampleFollowUpIntake as followUpIntakeAnswers };
 
 export function examData(leftN: number | null, rightN: number | null, bodyMassKg = 62): ExamData {
   return {

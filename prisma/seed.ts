@@ -2,6 +2,7 @@
 // Made through the app's own data layer (prisma/factories.ts), so the demo shows real rows and audit trail.
 import { randomBytes } from "node:crypto";
 import { todayIso } from "../lib/assessment/schema-kit";
+import { DEFAULT_CONSENT_TEXT } from "../lib/assessment/settings";
 import { createClinic } from "../lib/data/clinics";
 import { saveExam } from "../lib/data/exams";
 import { submitIntake } from "../lib/data/intake";
@@ -9,7 +10,7 @@ import { createPatient } from "../lib/data/patients";
 import { finalizeSummary } from "../lib/data/summaries";
 import { createUser } from "../lib/data/users";
 import { startVisit } from "../lib/data/visits";
-import { clinicianActor, examData, intakeAnswers, patientThroughInvite } from "./factories";
+import { clinicianActor, examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } from "./factories";
 
 export interface DemoSeed {
   clinicName: string;
@@ -48,14 +49,16 @@ export async function seedDemo(): Promise<DemoSeed> {
     const patient = await createPatient(actor, { ...p, email: "", phone: "" });
     const visit = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: visitDate });
     if (!visit.ok) throw new Error("seed: visit not started");
-    if (stage === "invited") return { token: visit.token, dob: p.dateOfBirth };
+    const made = { token: visit.token, dob: p.dateOfBirth, patientId: patient.id };
+    if (stage === "invited") return made;
     const patientActor = await patientThroughInvite(visit.token, p.dateOfBirth);
-    await submitIntake(patientActor, answers, randomBytes(16).toString("hex"));
-    if (stage === "intake") return null;
+    const signed = { ...answers, consent: { agreed: true as const, signatureName: `${p.firstName} ${p.lastName}` } };
+    await submitIntake(patientActor, signed, randomBytes(16).toString("hex"), {}, DEFAULT_CONSENT_TEXT);
+    if (stage === "intake") return made;
     await saveExam(actor, visit.visitId, exam, null);
-    if (stage === "examined") return null;
+    if (stage === "examined") return made;
     await finalizeSummary(actor, visit.visitId);
-    return null;
+    return made;
   }
 
   const invited = await patientAt({ firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE" }, "invited", todayIso());
@@ -63,16 +66,27 @@ export async function seedDemo(): Promise<DemoSeed> {
     { firstName: "Sam", lastName: "Rivera", dateOfBirth: "1985-07-02", sex: "MALE" },
     "intake",
     todayIso(),
-    intakeAnswers({ knee: { side: "left" }, running: { weeklyKm: { thisWeek: 45, fourWeeksAgo: 30 } } }),
+    intakeAnswers({ about: { sex: "male" }, knee: { side: "left" }, running: { weeklyKm: { thisWeek: 45, fourWeeksAgo: 30 } } }),
   );
   await patientAt({ firstName: "Priya", lastName: "Nair", dateOfBirth: "1994-11-23", sex: "FEMALE" }, "examined", todayIso(), intakeAnswers(), examData(160, 212, 58));
-  await patientAt({ firstName: "Chris", lastName: "O'Neil", dateOfBirth: "1979-05-30", sex: "MALE" }, "finalized", daysAgo(3), intakeAnswers({ knee: { side: "both" } }), examData(240, 252, 78));
+  // Chris: seen three weeks ago, back for a follow-up today with the shorter intake sent (scores compared).
+  const chrisDob = "1979-05-30";
+  const chris = await patientAt({ firstName: "Chris", lastName: "O'Neil", dateOfBirth: chrisDob, sex: "MALE" }, "finalized", daysAgo(21), intakeAnswers({ about: { sex: "male" }, knee: { side: "both" } }), examData(240, 252, 78));
+  const followUp = await startVisit(actor, { patientId: chris.patientId, kind: "FOLLOW_UP", date: todayIso() });
+  if (!followUp.ok) throw new Error("seed: follow-up not started");
+  await submitIntake(
+    await patientThroughInvite(followUp.token, chrisDob),
+    followUpIntakeAnswers({ knee: { side: "both", areas: { left: ["around-kneecap"], right: ["below-kneecap"] } }, consent: { signatureName: "Chris O'Neil" } }),
+    randomBytes(16).toString("hex"),
+    {},
+    DEFAULT_CONSENT_TEXT,
+  );
   await patientAt(
     { firstName: "Maria", lastName: "Gomez", dateOfBirth: "1988-09-09", sex: "FEMALE" },
     "intake",
     daysAgo(1),
-    intakeAnswers({ safety: { calfSwelling: true } }),
+    intakeAnswers({ safety: { calfSwelling: true, swelling: true } }),
   );
 
-  return { clinicName: clinic.name, email, password, patientLinkPath: `/i/${invited!.token}`, patientDateOfBirth: invited!.dob };
+  return { clinicName: clinic.name, email, password, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };
 }

@@ -4,7 +4,7 @@ export default function PatientLayout({ children }: { children: React.ReactNode 
   return (
     <div className="patient">
       <a href="#main" className="skip-link">
-        Skip to content
+        {en.skipToContent}
       </a>
       <header className="patient-header">
         <div className="container-narrow">{en.appName}</div>

@@ -8,13 +8,13 @@ import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { startVisitLabels, startVisitSchema, type StartVisitInput } from "@/lib/forms/visit-schema";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { InviteLink } from "./invite-link";
 
 const labels = labelsFrom(startVisitLabels);
 
 export function StartVisit({ patientId, today, hasVisits }: { patientId: string; today: string; hasVisits: boolean }) {
   const [invite, setInvite] = useState<{ visitId: string; link: string; expiresAt: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<StartVisitInput>({
     resolver: schemaResolver(startVisitSchema, labels, clinicErrors),
     defaultValues: { patientId, kind: hasVisits ? "FOLLOW_UP" : "INITIAL", date: today },
@@ -38,29 +38,12 @@ export function StartVisit({ patientId, today, hasVisits }: { patientId: string;
   if (invite) {
     return (
       <div className="stack" role="status">
+        <InviteLink link={invite.link} expiresAt={invite.expiresAt} intro={<><strong>Visit started.</strong> Send this link to the patient.</>} />
         <p>
-          <strong>Visit started.</strong> Send this link to the patient. It is shown only now: copy it before you leave this page. It works until{" "}
-          {new Date(invite.expiresAt).toISOString().slice(0, 10)} and stops once the intake is sent.
-        </p>
-        <div className="field">
-          <label htmlFor="invite-link">Intake link</label>
-          <input id="invite-link" className="input" readOnly value={invite.link} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <div className="row">
-          <button
-            type="button"
-            className="btn"
-            onClick={async () => {
-              await navigator.clipboard?.writeText(invite.link).catch(() => {});
-              setCopied(true);
-            }}
-          >
-            {copied ? "Copied" : "Copy link"}
-          </button>
           <Link className="btn btn-secondary" href={`/visits/${invite.visitId}`}>
             Open the visit
           </Link>
-        </div>
+        </p>
       </div>
     );
   }

@@ -27,7 +27,7 @@ export function DobForm({ messages }: { messages: Messages["dob"] }) {
         setLocked(!!r.locked);
       }
     } catch {
-      setError("We could not check your date of birth: please check your connection and try again.");
+      setError(messages.checkFailed);
     } finally {
       setBusy(false);
     }
@@ -54,15 +54,15 @@ export function DobForm({ messages }: { messages: Messages["dob"] }) {
           </p>
           <div className="row" style={{ alignItems: "flex-end" }}>
             <div className="field" style={{ marginBottom: 0 }}>
-              <label htmlFor="dob-day">Day</label>
+              <label htmlFor="dob-day">{messages.day}</label>
               <input id="dob-day" name="day" className="input" style={{ width: "4.5rem" }} inputMode="numeric" autoComplete="bday-day" maxLength={2} required />
             </div>
             <div className="field" style={{ marginBottom: 0 }}>
-              <label htmlFor="dob-month">Month</label>
+              <label htmlFor="dob-month">{messages.month}</label>
               <input id="dob-month" name="month" className="input" style={{ width: "4.5rem" }} inputMode="numeric" autoComplete="bday-month" maxLength={2} required />
             </div>
             <div className="field" style={{ marginBottom: 0 }}>
-              <label htmlFor="dob-year">Year</label>
+              <label htmlFor="dob-year">{messages.year}</label>
               <input id="dob-year" name="year" className="input" style={{ width: "6.5rem" }} inputMode="numeric" autoComplete="bday-year" maxLength={4} required />
             </div>
           </div>

@@ -1,19 +1,69 @@
 "use client";
 
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+// The patient's multi-step intake (issue 3). Kept light for old phones (issue 7: at most 40 KB of JS over
+// an empty page): the first step ships with the page; later steps load when reached (prefetched while the
+// patient answers the current one); validation (zod/mini and the schema) loads on first use; every word
+// arrives as props from the server, so the catalog is not in the bundle.
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
 import { submitIntakeAction } from "@/app/(patient)/intake/actions";
-import { intakeSchema, KNEE_SIDES, type IntakeAnswers } from "@/lib/assessment/intake-schema";
+import { dropInapplicable, type IntakeKind, type QuestionnaireSwitches } from "@/lib/assessment/intake-options";
+import { mergeDeep } from "@/lib/assessment/merge";
+import type { UrgentReason } from "@/lib/assessment/safety";
+import { AKPS_ITEMS, LEFS_ITEMS } from "@/lib/assessment/scoring";
+import { intakeLabels } from "@/lib/forms/intake-text";
 import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
-import { schemaResolver } from "@/lib/forms/resolver";
 import type { Messages } from "@/lib/i18n/en";
-import { ChoiceGroup } from "@/components/ui/choice-group";
-import { describedBy, FieldError } from "@/components/ui/field-error";
+import { idOf, IntakeContext, useIntake, type IntakeContextValue } from "./fields";
+import AboutStep from "./steps/about-step";
 import { ThankYou } from "./thank-you";
+import { useAutosave, type SaveStatus } from "./use-autosave";
+import styles from "./intake.module.css";
 
 type M = Messages["intake"];
+export type StepId = keyof M["steps"];
+type Values = Record<string, unknown>;
 
-const toNumber = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(String(v).replace(",", ".")));
+const INITIAL_STEPS: StepId[] = ["about", "running", "knee", "pain", "safety", "questionnaires", "consent"];
+const FOLLOW_UP_STEPS: StepId[] = ["running", "knee", "pain", "safety", "questionnaires", "consent"];
+
+function Loading() {
+  const { m } = useIntake();
+  return (
+    <p className="muted" role="status">
+      {m.loading}
+    </p>
+  );
+}
+
+const RunningStep = dynamic(() => import("./steps/running-step"), { loading: Loading });
+const KneeStep = dynamic(() => import("./steps/knee-step"), { loading: Loading });
+const PainStep = dynamic(() => import("./steps/pain-step"), { loading: Loading });
+const SafetyStep = dynamic(() => import("./steps/safety-step"), { loading: Loading });
+const QuestionnairesStep = dynamic(() => import("./steps/questionnaires-step"), { loading: Loading });
+const ConsentStep = dynamic(() => import("./steps/consent-step"), { loading: Loading });
+
+/** Fetch a step's code before it is needed (same chunk next/dynamic loads). */
+const PREFETCH: Partial<Record<StepId, () => Promise<unknown>>> = {
+  running: () => import("./steps/running-step"),
+  knee: () => import("./steps/knee-step"),
+  pain: () => import("./steps/pain-step"),
+  safety: () => import("./steps/safety-step"),
+  questionnaires: () => import("./steps/questionnaires-step"),
+  consent: () => import("./steps/consent-step"),
+};
+
+let validation: Promise<typeof import("./validation")> | undefined;
+/** The validation code, once; a failed load (a dropped connection) is tried again next time. */
+function loadValidation() {
+  validation ??= import("./validation").catch((e: unknown) => {
+    validation = undefined;
+    throw e;
+  });
+  return validation;
+}
 
 /** A key for this form's submission: a double tap or a retry lands once (crypto.randomUUID needs HTTPS). */
 function newKey(): string {
@@ -22,125 +72,293 @@ function newKey(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-function get(obj: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+/** Empty lists for ticked boxes and unanswered questionnaire items, then the saved draft on top. */
+function startingValues(kind: IntakeKind, enabled: QuestionnaireSwitches, saved: unknown): Values {
+  const base: Values = {
+    running: kind === "INITIAL" ? { distanceUnit: "km", surfaces: [], recentChanges: [] } : { distanceUnit: "km" },
+    knee: kind === "INITIAL" ? { areas: { left: [], right: [] }, triggers: [], tried: [] } : { areas: { left: [], right: [] } },
+    questionnaires: {
+      ...(enabled.akps ? { akps: Array.from({ length: AKPS_ITEMS }, () => null) } : {}),
+      ...(enabled.lefs ? { lefs: Array.from({ length: LEFS_ITEMS }, () => null) } : {}),
+    },
+  };
+  return mergeDeep(base, saved ?? {});
 }
 
-export function IntakeForm({ greeting, messages: m, errors: errorCatalog, thanks }: { greeting: string; messages: M; errors: ErrorCatalog; thanks: Messages["thanks"] }) {
-  const [key] = useState(newKey);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const { register, handleSubmit, setError, control, formState } = useForm<IntakeAnswers>({
-    resolver: schemaResolver(intakeSchema, labelsFrom(m.fields), errorCatalog),
-    shouldFocusError: true,
+/** Each error as [path, message], in the form's order. */
+function flatErrors(errors: FieldErrors, prefix = ""): [string, string][] {
+  return Object.entries(errors).flatMap(([k, v]) => {
+    if (!v || typeof v !== "object") return [];
+    const path = prefix ? `${prefix}.${k}` : k;
+    const own: [string, string][] = typeof (v as { message?: unknown }).message === "string" ? [[path, (v as { message: string }).message]] : [];
+    const nested = Object.entries(v).some(([kk]) => kk !== "message" && kk !== "type" && kk !== "ref" && kk !== "types");
+    return [...own, ...(nested ? flatErrors(v as FieldErrors, path) : [])];
   });
-  const { errors, isSubmitting } = formState;
-  const err = (path: string) => (get(errors, path) as { message?: string } | undefined)?.message;
-  const [hotSwollen, calf] = useWatch({ control, name: ["safety.hotSwollenWithFever", "safety.calfSwelling"] });
-  const urgent = hotSwollen === true || calf === true;
+}
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      setFormError(null);
-      try {
-        const r = await submitIntakeAction(values, key);
-        if (r.ok) {
-          setDone(true);
-          window.scrollTo(0, 0);
-          return;
-        }
-        for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as never, { message });
-        setFormError(r.formError ?? m.fixErrors);
-      } catch {
-        setFormError(m.sendFailed);
-      }
-    },
-    () => setFormError(m.fixErrors),
-  );
+export interface IntakeFormProps {
+  kind: IntakeKind;
+  enabled: QuestionnaireSwitches;
+  greeting: string;
+  /** Shown when the clinic reopened the intake for corrections. */
+  note: string | null;
+  fullName: string;
+  consentText: string;
+  askMissedPeriods: boolean;
+  initial: { answers: unknown; version: number; resumeStep: string | null } | null;
+  messages: M;
+  errors: ErrorCatalog;
+  thanks: Messages["thanks"];
+}
 
-  if (done) return <ThankYou messages={thanks} urgent={urgent ? { title: m.urgentTitle, body: m.urgentBody } : null} />;
+export function IntakeForm(props: IntakeFormProps) {
+  const { kind, enabled, messages: m, errors: catalog, fullName, initial } = props;
+  const router = useRouter();
+  const steps = useMemo(() => (kind === "FOLLOW_UP" ? FOLLOW_UP_STEPS : INITIAL_STEPS).filter((s) => s !== "questionnaires" || enabled.akps || enabled.lefs), [kind, enabled]);
+  const labels = useMemo(() => intakeLabels(m, fullName), [m, fullName]);
+  const context = useMemo<IntakeContextValue>(() => ({ m, label: labelsFrom(labels), fullName }), [m, labels, fullName]);
 
-  const yesNo = (name: `safety.${keyof IntakeAnswers["safety"]}` | "running.hillsOrBanked") => (
-    <ChoiceGroup
-      control={control}
-      name={name}
-      legend={m.fields[name]!}
-      error={err(name)}
-      choices={[
-        { value: true, label: m.yes },
-        { value: false, label: m.no },
-      ]}
-    />
+  const resolver = useCallback(
+    async (values: Values, ctx: unknown, opts: Parameters<ReturnType<typeof import("./validation").intakeResolver>>[2]) => (await loadValidation()).intakeResolver(kind, enabled, labels, m, catalog)(values, ctx, opts),
+    [kind, enabled, labels, m, catalog],
   );
-  const scale = (name: "pain.now" | "pain.worstWeek") => (
-    <ChoiceGroup control={control} name={name} legend={m.fields[name]!} error={err(name)} scale choices={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))} />
-  );
-  const km = (name: "running.weeklyKm.thisWeek" | "running.weeklyKm.fourWeeksAgo") => {
-    const id = name.replace(/\./g, "-");
-    const e = err(name);
-    return (
-      <div className="field">
-        <label htmlFor={id}>{m.fields[name]}</label>
-        <input id={id} className="input input-short" inputMode="decimal" autoComplete="off" aria-invalid={!!e} aria-describedby={describedBy("km-hint", e && `${id}-error`)} {...register(name, { setValueAs: toNumber })} />
-        <FieldError id={`${id}-error`} message={e} />
-      </div>
-    );
+  const form = useForm<Values>({ defaultValues: startingValues(kind, enabled, initial?.answers), resolver, shouldFocusError: false });
+
+  const [index, setIndex] = useState(() => Math.max(0, steps.indexOf(initial?.resumeStep as StepId)));
+  const step = steps[index]!;
+  /** The step whose problems the summary lists (computed at render, so fixed answers drop out of it). */
+  const [summaryFor, setSummaryFor] = useState<StepId | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState<UrgentReason[] | null>(null);
+  const [consent, setConsent] = useState({ text: props.consentText, changed: false });
+  const [key] = useState(newKey);
+  const [focus, setFocus] = useState<{ target: "heading" | "error"; n: number } | null>(null);
+  const stepRef = useRef<HTMLElement>(null);
+
+  const prune = useCallback(async (values: unknown) => (await loadValidation()).pruneDraft(kind, values), [kind]);
+  const onClosed = useCallback(() => router.refresh(), [router]);
+  const onMerged = useCallback(() => setNotice(m.save.merged), [m]);
+  const autosave = useAutosave({ form, initialVersion: initial?.version ?? null, initialAnswers: initial?.answers, step, prune, onClosed, onMerged });
+
+  // Fetch the validation code and the next step while the patient reads this one.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      void loadValidation().catch(() => {});
+      void PREFETCH[steps[index + 1]!]?.().catch(() => {});
+    }, 800);
+    return () => clearTimeout(t);
+  }, [index, steps]);
+
+  // Move focus where a keyboard or screen-reader user needs it after a step change or a failed check.
+  useEffect(() => {
+    if (!focus) return;
+    const root = stepRef.current;
+    if (focus.target === "error") {
+      (document.getElementById("error-summary") ?? root?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input'))?.focus();
+    } else {
+      root?.querySelector<HTMLElement>("h2")?.focus();
+      window.scrollTo(0, 0);
+    }
+  }, [focus]);
+
+  const showErrors = (target: StepId) => {
+    setSummaryFor(target);
+    setFocus({ target: "error", n: Date.now() });
   };
 
+  const goTo = (i: number) => {
+    setSummaryFor(null);
+    setFormError(null);
+    setIndex(i);
+    setFocus({ target: "heading", n: Date.now() });
+  };
+
+  /** Check this step's answers; move on only when they are fine. */
+  async function next() {
+    setFormError(null);
+    let ok: boolean;
+    try {
+      ok = await form.trigger(step);
+    } catch {
+      setFormError(m.loadFailed);
+      return;
+    }
+    if (!ok) return showErrors(step);
+    goTo(index + 1);
+  }
+
+  async function send() {
+    setFormError(null);
+    let ok: boolean;
+    try {
+      ok = await form.trigger();
+    } catch {
+      setFormError(m.loadFailed);
+      return;
+    }
+    if (!ok) {
+      const first = steps.find((s) => form.getFieldState(s).invalid) ?? step;
+      if (first !== step) {
+        setIndex(steps.indexOf(first));
+        setFormError(m.otherStepErrors.replace("{step}", m.steps[first]));
+      }
+      return showErrors(first);
+    }
+    setSending(true);
+    autosave.stop();
+    const values = dropInapplicable(kind, form.getValues());
+    try {
+      const r = await submitIntakeAction(values, key, consent.text);
+      if (r.ok) {
+        setDone(r.urgent);
+        window.scrollTo(0, 0);
+        return;
+      }
+      if (r.consentText) {
+        setConsent({ text: r.consentText, changed: true });
+        form.setValue("consent.agreed", undefined);
+      }
+      for (const [path, message] of Object.entries(r.fieldErrors)) form.setError(path, { message });
+      const first = steps.find((s) => Object.keys(r.fieldErrors).some((p) => p === s || p.startsWith(`${s}.`)));
+      if (first && first !== step) setIndex(steps.indexOf(first));
+      setFormError(r.formError ?? m.fixErrors);
+      if (first) showErrors(first);
+    } catch {
+      setFormError(m.sendFailed);
+    } finally {
+      setSending(false);
+      autosave.resume();
+    }
+  }
+
+  if (done) return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} />;
+
+  const last = index === steps.length - 1;
+  const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      <div>
-        <h1>{m.title}</h1>
-        <p>{greeting}</p>
-      </div>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
-      <section className="card" aria-labelledby="s-knee">
-        <h2 id="s-knee" style={{ marginTop: 0 }}>
-          {m.sections.knee}
-        </h2>
-        <ChoiceGroup control={control} name="knee.side" legend={m.fields["knee.side"]!} error={err("knee.side")} choices={KNEE_SIDES.map((s) => ({ value: s, label: m.kneeOptions[s] }))} />
-      </section>
-      <section className="card" aria-labelledby="s-pain">
-        <h2 id="s-pain" style={{ marginTop: 0 }}>
-          {m.sections.pain}
-        </h2>
-        <p className="hint">{m.hints.pain}</p>
-        {scale("pain.now")}
-        {scale("pain.worstWeek")}
-      </section>
-      <section className="card" aria-labelledby="s-safety">
-        <h2 id="s-safety" style={{ marginTop: 0 }}>
-          {m.sections.safety}
-        </h2>
-        {yesNo("safety.injuryOrFall")}
-        {yesNo("safety.hotSwollenWithFever")}
-        {yesNo("safety.calfSwelling")}
-        {urgent && (
-          <div className="alert alert-danger" role="alert">
-            <strong>{m.urgentTitle}.</strong> {m.urgentBody}
+    <IntakeContext.Provider value={context}>
+      <FormProvider {...form}>
+        <form
+          noValidate
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void (last ? send() : next());
+          }}
+        >
+          <div className={styles.head}>
+            <h1>{m.title}</h1>
+            {index === 0 && <p>{props.greeting}</p>}
+            {index === 0 && props.note && <div className="alert alert-info">{props.note}</div>}
+            <Progress steps={steps} index={index} m={m} onGoTo={goTo} />
           </div>
-        )}
-        {yesNo("safety.nightOrRestPain")}
-        {yesNo("safety.givingWay")}
-      </section>
-      <section className="card" aria-labelledby="s-running">
-        <h2 id="s-running" style={{ marginTop: 0 }}>
-          {m.sections.running}
-        </h2>
-        <p id="km-hint" className="hint">
-          {m.hints.weeklyKm}
-        </p>
-        {km("running.weeklyKm.thisWeek")}
-        {km("running.weeklyKm.fourWeeksAgo")}
-        {yesNo("running.hillsOrBanked")}
-      </section>
-      <button type="submit" className="btn btn-block" disabled={isSubmitting}>
-        {isSubmitting ? m.submitting : m.submit}
-      </button>
-    </form>
+
+          {formError && (
+            <div className="alert alert-danger" role="alert">
+              {formError}
+            </div>
+          )}
+          {summary && summary.length > 0 && (
+            <div className="alert alert-danger" role="alert" id="error-summary" tabIndex={-1}>
+              <p>
+                <strong>{m.fixErrorsCount.replace("{count}", String(summary.length))}</strong>
+              </p>
+              <ul>
+                {summary.map(([path, message]) => (
+                  <li key={path}>
+                    <a href={`#${idOf(path)}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+
+          <section ref={stepRef} aria-labelledby="step-title" className="card">
+            <h2 id="step-title" tabIndex={-1} className={styles.stepTitle}>
+              {m.steps[step]}
+            </h2>
+            {step === "about" && <AboutStep />}
+            {step === "running" && <RunningStep kind={kind} />}
+            {step === "knee" && <KneeStep kind={kind} />}
+            {step === "pain" && <PainStep kind={kind} />}
+            {step === "safety" && <SafetyStep kind={kind} askMissedPeriods={props.askMissedPeriods} />}
+            {step === "questionnaires" && <QuestionnairesStep enabled={enabled} />}
+            {step === "consent" && <ConsentStep consentText={consent.text} changed={consent.changed} />}
+          </section>
+
+          <div className={styles.nav}>
+            {index > 0 && (
+              <button type="button" className="btn btn-secondary" onClick={() => goTo(index - 1)} disabled={sending}>
+                {m.back}
+              </button>
+            )}
+            <button type="submit" className="btn" disabled={sending}>
+              {last ? (sending ? m.submitting : m.submit) : m.next}
+            </button>
+          </div>
+          <SaveLine status={autosave.status} savedAt={autosave.savedAt} m={m} notice={notice} />
+        </form>
+      </FormProvider>
+    </IntakeContext.Provider>
+  );
+}
+
+function Progress({ steps, index, m, onGoTo }: { steps: StepId[]; index: number; m: M; onGoTo: (i: number) => void }) {
+  return (
+    <nav aria-label={m.stepsLabel} className={styles.progress}>
+      <p className={styles.progressText}>
+        {m.progress.replace("{n}", String(index + 1)).replace("{total}", String(steps.length))}: <strong>{m.steps[steps[index]!]}</strong>
+      </p>
+      <div className={styles.bar} aria-hidden="true">
+        <div style={{ width: `${((index + 1) / steps.length) * 100}%` }} />
+      </div>
+      <ol className={styles.stepList}>
+        {steps.map((s, i) => (
+          <li key={s} aria-current={i === index ? "step" : undefined} className={i < index ? styles.doneStep : i === index ? styles.currentStep : undefined}>
+            {i < index ? (
+              <button type="button" className="btn-link" onClick={() => onGoTo(i)}>
+                {m.steps[s]}
+              </button>
+            ) : (
+              <span>{m.steps[s]}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+const TIME = (d: Date) => `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+
+/** "Saved" / "Saving…" / "Not saved, retrying": visible always; announced only when something is wrong. */
+function SaveLine({ status, savedAt, m, notice }: { status: SaveStatus; savedAt: Date | null; m: M; notice: string | null }) {
+  const text =
+    status === "saving"
+      ? m.save.saving
+      : status === "saved"
+        ? savedAt
+          ? m.save.savedAt.replace("{time}", TIME(savedAt))
+          : m.save.saved
+        : status === "retrying"
+          ? m.save.retrying
+          : status === "offline"
+            ? m.save.offline
+            : status === "invalid"
+              ? m.save.failed
+              : "";
+  const problem = status === "retrying" || status === "offline" || status === "invalid";
+  return (
+    <div className={styles.save}>
+      <p className={problem ? styles.saveProblem : styles.saveOk} data-save-status={status}>
+        {text}
+      </p>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {problem ? text : ""}
+        {notice ?? ""}
+      </div>
+    </div>
   );
 }

@@ -1,18 +1,17 @@
+import type { UrgentReason } from "@/lib/assessment/safety";
 import type { Messages } from "@/lib/i18n/en";
+import { UrgentCare } from "./urgent-care";
 
-export function ThankYou({ messages, urgent }: { messages: Messages["thanks"]; urgent: { title: string; body: string } | null }) {
+/** After sending: read-only, what happens next, and the "get care today" guidance again when it applies. */
+export function ThankYou({ messages, urgent, urgentMessages }: { messages: Messages["thanks"]; urgent: UrgentReason[]; urgentMessages: Messages["intake"]["urgent"] }) {
   return (
     <div className="stack">
-      {urgent && (
-        <div className="alert alert-danger" role="alert">
-          <h2 style={{ marginTop: 0 }}>{urgent.title}</h2>
-          <p>{urgent.body}</p>
-        </div>
-      )}
+      <h1>{messages.title}</h1>
+      <UrgentCare m={urgentMessages} reasons={urgent} sent />
       <div className="card" role="status">
-        <h1>{messages.title}</h1>
         <p>{messages.body}</p>
         <p>{messages.next}</p>
+        <p>{messages.change}</p>
       </div>
     </div>
   );

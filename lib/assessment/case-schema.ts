@@ -2,11 +2,14 @@
 // describes. Every part is optional; values that are present must be valid (same rules as the forms).
 import { examSchema } from "./exam-schema";
 import { intakeSchema, SEXES } from "./intake-schema";
-import { isoDate, numberIn, oneOf, z } from "./schema-kit";
+import * as z from "zod/mini";
+import { deepPartial, isoDate, numberIn, oneOf } from "./schema-builders";
 import { clinicSettingsSchema } from "./settings";
 
-const partialIntake = z.deepPartial(intakeSchema);
-const partialExam = z.deepPartial(examSchema);
+// Present values are checked by the forms' own rules; the cross-field rules that make a whole intake
+// complete do not apply to a case, which may hold any part of one.
+const partialIntake = deepPartial(intakeSchema);
+const partialExam = deepPartial(examSchema);
 
 export const caseSchema = z.strictObject({
   intake: z.optional(z.nullable(partialIntake)),

@@ -2,7 +2,8 @@
 // change any dose, edit the education text, change the return-to-run start point, confirm the running part
 // of a plan that a soft flag put on hold, and add notes. One schema for the review form and the server.
 import { EXERCISES, findExercise } from "./exercises";
-import { group, numberIn, text, z } from "./schema-kit";
+import * as z from "zod/mini";
+import { group, numberIn, text } from "./schema-builders";
 import type { ExercisePrescription, Finding, Recommendation } from "./types";
 import { doseText, prescribe } from "./plan";
 import { RULES } from "./rules";

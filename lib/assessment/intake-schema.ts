@@ -4,33 +4,47 @@
 //
 // Shape rules: distances are stored in km whatever unit the patient typed (running.distanceUnit says
 // which they chose); a question that does not apply is absent; "not sure" is an answer, not a blank.
-import { group, isoDate, numberIn, oneOf, scale, text, yesNo, z, type DeepPartial } from "./schema-kit";
+import * as z from "zod/mini";
+import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, type DeepPartial } from "./schema-builders";
+import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
+import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
 
 /** Bumped whenever the stored shape of the answers changes; stored beside every response. */
 export const INTAKE_SCHEMA_VERSION = 2;
 
-export const KNEE_SIDES = ["left", "right", "both"] as const;
-export type KneeSide = (typeof KNEE_SIDES)[number];
-
-/** Areas on the knee drawing (issue 3; §1.1 around/behind the kneecap = PFP; §1.4 above = quadriceps
- * tendon, below = patellar tendon; §1.3 outer side = ITB). */
-export const KNEE_AREAS = ["above-kneecap", "around-kneecap", "below-kneecap", "inner", "outer", "back"] as const;
-export type KneeArea = (typeof KNEE_AREAS)[number];
-
-/** What brings the pain on (§1.1: activities that load the patellofemoral joint on a bent knee). */
-export const TRIGGERS = ["running", "downhill", "stairs-down", "stairs-up", "squatting", "sitting", "jumping"] as const;
-export const SURFACES = ["road", "track", "trail", "treadmill"] as const;
-export const FREQUENCY = ["never", "sometimes", "often"] as const;
-export const RECENT_CHANGES = ["more-distance", "speed-work", "more-hills", "races", "new-shoes", "new-surface"] as const;
-export const TRIED = ["rest", "ice", "stretching", "strengthening", "physio", "brace-or-tape", "painkillers", "new-shoes", "other"] as const;
-export const PAIN_ONSET_IN_RUN = ["from-start", "within-10-min", "10-to-30-min", "after-30-min", "only-after", "not-running"] as const;
-export const PAIN_LASTS_AFTER = ["under-1-hour", "1-to-24-hours", "over-24-hours"] as const;
-export const ACTIVITY_LEVELS = ["mostly-sitting", "mostly-standing", "physical-work"] as const;
-export const SEXES = ["female", "male", "other", "undisclosed"] as const;
+export {
+  ACTIVITY_LEVELS,
+  FREQUENCY,
+  KNEE_AREAS,
+  KNEE_SIDES,
+  PAIN_LASTS_AFTER,
+  PAIN_ONSET_IN_RUN,
+  RECENT_CHANGES,
+  SEXES,
+  SURFACES,
+  TRIED,
+  TRIGGERS,
+  DISTANCE_UNITS,
+  GOAL_KINDS,
+  ONSETS,
+  dropInapplicable,
+  followOnApplies,
+  kneesFor,
+  type DistanceUnit,
+  type IntakeKind,
+  type QuestionnaireSwitches,
+  type KneeArea,
+  type KneeSide,
+} from "./intake-options";
 
 /** Weekly distance limits (km): 0 is a real answer (not running); 300 km a week is beyond elite volume. */
 const weeklyKm = () => numberIn(0, 300);
-const many = <const T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values, { error: "choice" })).check(z.maxLength(values.length, "invalid"));
+/** Ticked boxes: each a listed option, none twice. */
+const many = <const T extends readonly [string, ...string[]]>(values: T) =>
+  listOf(oneOf(values)).check(
+    z.maxLength(values.length, "invalid"),
+    z.refine((v) => new Set(v).size === v.length, "invalid"),
+  );
 
 export const aboutSchema = group({
   /** The patient confirms the name the clinic has for them (shown to them after the date-of-birth check). */
@@ -47,7 +61,7 @@ export const runningSchema = group({
   yearsRunning: z.optional(numberIn(0, 80)),
   runsPerWeek: numberIn(0, 14, { int: true }),
   /** The unit the patient chose to type in; every distance below is stored in km. */
-  distanceUnit: oneOf(["km", "mi"]),
+  distanceUnit: oneOf(DISTANCE_UNITS),
   weeklyKm: group({
     thisWeek: weeklyKm(),
     lastWeek: z.optional(weeklyKm()),
@@ -70,7 +84,7 @@ export const runningSchema = group({
   cadenceSpm: z.optional(numberIn(120, 220, { int: true })),
   recentChanges: many(RECENT_CHANGES),
   goal: group({
-    kind: oneOf(["event", "distance", "none"]),
+    kind: oneOf(GOAL_KINDS),
     eventName: z.optional(text(120)),
     eventDate: z.optional(isoDate()),
     weeklyKm: z.optional(weeklyKm()),
@@ -83,7 +97,7 @@ export const kneeSchema = group({
   areas: group({ left: many(KNEE_AREAS), right: many(KNEE_AREAS) }),
   /** How many weeks ago it started (0 = this week). */
   startedWeeksAgo: numberIn(0, 520, { int: true }),
-  onset: oneOf(["sudden", "gradual"]),
+  onset: oneOf(ONSETS),
   triggers: many(TRIGGERS),
   /** Sharp pain at each foot landing (the clinics' description; §1.4 load-related tendon pain). */
   painEachFootStrike: yesNo(),
@@ -123,21 +137,76 @@ export const safetySchema = group({
   recentTrainingJump: yesNo(),
 });
 
-/** Kujala AKPS: 13 chosen option indexes; LEFS: 20 ratings 0–4 (§4.1, §4.2; lib/assessment/scoring.ts).
- * Absent when the clinic switched the questionnaire off. */
+/** Kujala AKPS: 13 chosen option indexes, each within its item's options (§4.1; AKPS_POINTS in scoring.ts);
+ * LEFS: 20 ratings 0–4 (§4.2). A missing item is "choose one answer" at that item's path. */
+const akpsAnswers = () =>
+  listOf(scale(0, 4)).check(
+    z.length(AKPS_ITEMS, "invalid"),
+    z.superRefine(
+      (choices, ctx) => {
+        if (!Array.isArray(choices)) return;
+        choices.forEach((choice, i) => {
+          const max = (AKPS_POINTS[i]?.length ?? 1) - 1;
+          if (typeof choice === "number" && choice > max) ctx.addIssue({ code: "custom", message: `intRange:0:${max}`, path: [i], input: choice });
+        });
+      },
+      { when: () => true },
+    ),
+  );
+const lefsAnswers = () => listOf(scale(0, LEFS_MAX_RATING)).check(z.length(LEFS_ITEMS, "invalid"));
+
+/** Either questionnaire is absent when the clinic switched it off (settings akpsEnabled / lefsEnabled). */
 export const questionnairesSchema = group({
-  akps: z.optional(z.array(numberIn(0, 4, { int: true })).check(z.length(13, "invalid"))),
-  lefs: z.optional(z.array(numberIn(0, 4, { int: true })).check(z.length(20, "invalid"))),
+  akps: z.optional(akpsAnswers()),
+  lefs: z.optional(lefsAnswers()),
 });
 
+/** The questionnaires as a clinic's form asks them: each one required when switched on, absent when off. */
+export function questionnairesFor(enabled: QuestionnaireSwitches) {
+  return group({
+    ...(enabled.akps ? { akps: akpsAnswers() } : {}),
+    ...(enabled.lefs ? { lefs: lefsAnswers() } : {}),
+  });
+}
+
 export const consentSchema = group({
-  agreed: z.literal(true, { error: "choice" }),
+  agreed: z.literal(true, { error: "tick" }),
   /** The patient's full name typed as their signature. */
   signatureName: text(200).check(z.minLength(2, "required")),
 });
 
-/** The initial visit's full intake. */
-export const intakeSchema = z.object({
+/** The cross-field rules as one check. It runs even when other fields failed, so a step shows its own
+ * follow-on problems without waiting for the whole form to be valid. */
+function followOnRules(rules: FollowOn[], withKnees: boolean) {
+  return z.superRefine(
+    (a: unknown, ctx) => {
+      const loose = a as Loose;
+      for (const r of rules) {
+        if (!answered(at(a, r.dependsOn))) continue;
+        const value = at(a, r.field);
+        if (r.applies(loose)) {
+          if (r.code && !answered(value)) ctx.addIssue({ code: "custom", message: r.code, path: [...r.field], input: value });
+        } else if (answered(value)) {
+          ctx.addIssue({ code: "custom", message: "invalid", path: [...r.field], input: value });
+        }
+      }
+      if (!withKnees) return;
+      // Issue 3: where it hurts is marked per painful knee; a knee that does not hurt has no marks.
+      const side = loose.knee?.side;
+      if (!side) return;
+      const painful = kneesFor(side);
+      for (const k of ["left", "right"] as const) {
+        const marked = at(a, ["knee", "areas", k]);
+        const count = Array.isArray(marked) ? marked.length : 0;
+        if (painful.includes(k) && count === 0) ctx.addIssue({ code: "custom", message: "required", path: ["knee", "areas", k], input: marked });
+        if (!painful.includes(k) && count > 0) ctx.addIssue({ code: "custom", message: "invalid", path: ["knee", "areas", k], input: marked });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+const initialShape = {
   about: aboutSchema,
   running: runningSchema,
   knee: kneeSchema,
@@ -145,19 +214,40 @@ export const intakeSchema = z.object({
   safety: safetySchema,
   questionnaires: questionnairesSchema,
   consent: consentSchema,
-});
+};
 
-/** Before a follow-up: the shorter version (no history, which the initial intake holds). */
-export const followUpIntakeSchema = z.object({
-  running: group({ distanceUnit: oneOf(["km", "mi"]), weeklyKm: runningSchema.shape.weeklyKm, runsPerWeek: numberIn(0, 14, { int: true }) }),
+const followUpShape = {
+  running: group({ distanceUnit: oneOf(DISTANCE_UNITS), weeklyKm: runningSchema.shape.weeklyKm, runsPerWeek: numberIn(0, 14, { int: true }) }),
   knee: group({ side: oneOf(KNEE_SIDES), areas: kneeSchema.shape.areas }),
   pain: painSchema,
   safety: safetySchema,
   questionnaires: questionnairesSchema,
   consent: consentSchema,
-});
+};
+
+/** The initial visit's full intake. */
+export const intakeSchema = z.object(initialShape).check(followOnRules(INITIAL_FOLLOW_ONS, true));
+
+/** Before a follow-up: the shorter version (no history, which the initial intake holds). Missed periods is
+ * optional here: there is no sex answer to decide it, so the form asks it from the patient's record. */
+export const followUpIntakeSchema = z.object(followUpShape).check(followOnRules(RUN_PAIN, true));
 
 export type IntakeAnswers = z.infer<typeof intakeSchema>;
 export type FollowUpIntakeAnswers = z.infer<typeof followUpIntakeSchema>;
 /** What the engine reads: either version, or any part of one (the engine never assumes a value is there). */
 export type EngineIntake = DeepPartial<IntakeAnswers>;
+
+/** The schema a clinic's form validates against, in the browser and on the server: the version for the
+ * visit, with the questionnaires the clinic has switched on required and the others absent. */
+export function intakeFormSchema(kind: IntakeKind, enabled: QuestionnaireSwitches) {
+  return kind === "FOLLOW_UP"
+    ? z.object({ ...followUpShape, questionnaires: questionnairesFor(enabled) }).check(followOnRules(RUN_PAIN, true))
+    : z.object({ ...initialShape, questionnaires: questionnairesFor(enabled) }).check(followOnRules(INITIAL_FOLLOW_ONS, true));
+}
+
+const drafts: Partial<Record<IntakeKind, z.ZodMiniType>> = {};
+/** A draft (autosave): the same schema with every answer optional; what is there is checked as usual. */
+export function intakeDraftSchema(kind: IntakeKind): z.ZodMiniType<DeepPartial<IntakeAnswers>> {
+  drafts[kind] ??= deepPartial(kind === "FOLLOW_UP" ? followUpIntakeSchema : intakeSchema);
+  return drafts[kind] as z.ZodMiniType<DeepPartial<IntakeAnswers>>;
+}

@@ -234,14 +234,43 @@ function buildReferral(flags: HardFlag[]): Referral {
   return { urgency, advice: ADVICE[urgency], reasons: flags.map((f) => `${f.title}: ${f.detail}`) };
 }
 
-/** True when any safety answer needs the clinician's review before the visit (marks the visit). */
-export function needsClinicianReview(intake: EngineIntake): boolean {
-  const r = assessSafety(intake, null, { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } }, null);
-  return r.hasHard || r.hasSoft || intake.safety?.recentTrainingJump === true;
+const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
+
+/**
+ * The flags the intake alone raises, for the clinician's view of the answers (before any exam). A reported
+ * jump in training is shown as a load warning (§6.3), not a red flag.
+ */
+export function safetyFlags(intake: Pick<EngineIntake, "safety" | "questionnaires">): Flag[] {
+  const r = assessSafety(intake as EngineIntake, null, NO_DERIVED, null);
+  const flags = [...r.flags];
+  if (intake.safety?.recentTrainingJump === true && !flags.some((f) => f.code === "red.bone-stress")) {
+    flags.push({
+      code: "warning.training-jump",
+      level: "warning",
+      title: "Recent big jump in training (reported)",
+      detail: "A load flag: build back gradually (§6.3).",
+      section: RULES.loadRamp.section,
+      findings: [yes("intake.safety.recentTrainingJump", "Recent jump in training")],
+    });
+  }
+  return flags;
 }
 
-/** The answers that should send the patient for care today (issue 3: shown to the patient at once). */
-export function urgentForPatient(intake: EngineIntake): boolean {
-  const s = intake.safety ?? {};
-  return s.calfSwelling === true || ((s.swelling === true || s.hotOrRed === true) && s.feverOrUnwell === true);
+/** Issue 3: any "yes" to a safety question marks the visit for the clinician's review (it never blocks). */
+export function needsClinicianReview(intake: Pick<EngineIntake, "safety">): boolean {
+  return Object.values(intake.safety ?? {}).some((v) => v === true);
+}
+
+export type UrgentReason = "hot-swollen-unwell" | "calf";
+
+/**
+ * The answers for which the patient is told at once to get medical care today (§5: possible joint infection,
+ * possible deep-vein clot). Shown on the form as soon as they are answered and again after sending.
+ */
+export function urgentCareReasons(safety: EngineIntake["safety"] | null | undefined): UrgentReason[] {
+  const s = safety ?? {};
+  const out: UrgentReason[] = [];
+  if ((s.swelling === true || s.hotOrRed === true) && s.feverOrUnwell === true) out.push("hot-swollen-unwell");
+  if (s.calfSwelling === true) out.push("calf");
+  return out;
 }

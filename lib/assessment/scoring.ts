@@ -1,46 +1,75 @@
-// Questionnaire scores (clinical-reference §4.1 Kujala AKPS, §4.2 LEFS). This file imports nothing, so any
-// TypeScript runner can load it on its own (issue 3's scoring contract).
+// Questionnaire scoring (issue 3's scoring contract, also used by the exam and engine issues).
+// clinical-reference.md §4.1 (Kujala Anterior Knee Pain Scale, AKPS) and §4.2 (Lower Extremity Functional
+// Scale, LEFS). This file imports nothing at all, so any TypeScript runner can load it on its own.
 
-/** Points for each AKPS item's options, in the reference table's order (index 0 = first listed). */
+/**
+ * Points for each option of each AKPS item, items and options in the order of the table in §4.1 (index 0 is
+ * the first listed, highest-scoring option). The reference notes that versions online differ (limp
+ * "constant", squatting "partial weight bearing", jumping); this app uses the table exactly as listed.
+ * The item maxima add up to 100.
+ */
 export const AKPS_POINTS: readonly (readonly number[])[] = [
-  [5, 3, 0], // 1 limp
-  [5, 3, 0], // 2 support
-  [5, 3, 2, 0], // 3 walking
-  [10, 8, 5, 0], // 4 stairs
-  [5, 4, 3, 2, 0], // 5 squatting
-  [10, 8, 6, 3, 0], // 6 running
-  [10, 7, 2, 0], // 7 jumping
-  [10, 8, 6, 4, 0], // 8 prolonged sitting with knees flexed
-  [10, 8, 6, 3, 0], // 9 pain
-  [10, 8, 6, 4, 0], // 10 swelling
-  [10, 6, 4, 2, 0], // 11 abnormal painful kneecap movements (subluxations)
-  [5, 3, 0], // 12 atrophy of thigh
-  [5, 3, 0], // 13 flexion deficiency
+  [5, 3, 0], // 1 Limp
+  [5, 3, 0], // 2 Support
+  [5, 3, 2, 0], // 3 Walking
+  [10, 8, 5, 0], // 4 Stairs
+  [5, 4, 3, 2, 0], // 5 Squatting
+  [10, 8, 6, 3, 0], // 6 Running
+  [10, 7, 2, 0], // 7 Jumping
+  [10, 8, 6, 4, 0], // 8 Prolonged sitting with knees flexed
+  [10, 8, 6, 3, 0], // 9 Pain
+  [10, 8, 6, 4, 0], // 10 Swelling
+  [10, 6, 4, 2, 0], // 11 Abnormal painful kneecap movements (subluxations)
+  [5, 3, 0], // 12 Atrophy of thigh
+  [5, 3, 0], // 13 Flexion deficiency
 ];
 
-/** Kujala Anterior Knee Pain Scale, 0–100 (higher is better), from the 13 chosen option indexes. */
-export function scoreAkps(choices: number[]): number {
-  if (!Array.isArray(choices) || choices.length !== AKPS_POINTS.length) {
-    throw new Error(`scoreAkps needs ${AKPS_POINTS.length} answers, got ${Array.isArray(choices) ? choices.length : typeof choices}`);
-  }
-  return choices.reduce((sum, choice, i) => {
-    const points = AKPS_POINTS[i]!;
-    if (!Number.isInteger(choice) || choice < 0 || choice >= points.length) {
-      throw new Error(`scoreAkps: item ${i + 1} answer must be an option index from 0 to ${points.length - 1}, got ${String(choice)}`);
-    }
-    return sum + points[choice]!;
-  }, 0);
+export const AKPS_ITEMS = AKPS_POINTS.length;
+export const AKPS_MAX = 100;
+/** §4.1: minimal clinically important difference (Crossley 2004). */
+export const AKPS_MCID = 10;
+
+/** §4.2: 20 items, each 0 (extreme difficulty or unable) to 4 (no difficulty). */
+export const LEFS_ITEMS = 20;
+export const LEFS_MAX_RATING = 4;
+export const LEFS_MAX = LEFS_ITEMS * LEFS_MAX_RATING;
+/** §4.2: minimal clinically important difference (and minimal detectable change), Binkley 1999. */
+export const LEFS_MCID = 9;
+
+function checkList(name: string, values: unknown, length: number): asserts values is number[] {
+  if (!Array.isArray(values)) throw new TypeError(`${name}: expected an array of ${length} answers, got ${typeof values}.`);
+  if (values.length !== length) throw new RangeError(`${name}: expected ${length} answers, got ${values.length}.`);
 }
 
-export const LEFS_ITEMS = 20;
+/**
+ * Kujala AKPS total (0–100, higher is better) from the 13 chosen option indexes, items in §4.1's order.
+ * Throws a RangeError naming the item when an answer is missing, not a whole number or not an option.
+ */
+export function scoreAkps(choices: number[]): number {
+  checkList("AKPS", choices, AKPS_ITEMS);
+  let total = 0;
+  choices.forEach((choice, i) => {
+    const options = AKPS_POINTS[i]!;
+    if (!Number.isInteger(choice) || choice < 0 || choice >= options.length) {
+      throw new RangeError(`AKPS item ${i + 1}: the answer must be an option index from 0 to ${options.length - 1}, got ${String(choice)}.`);
+    }
+    total += options[choice]!;
+  });
+  return total;
+}
 
-/** Lower Extremity Functional Scale, 0–80 (higher is better), from 20 ratings of 0–4. */
+/**
+ * LEFS total (0–80, higher is better) from the 20 ratings 0–4, items in §4.2's order.
+ * Throws a RangeError naming the item when a rating is missing, not a whole number or outside 0–4.
+ */
 export function scoreLefs(ratings: number[]): number {
-  if (!Array.isArray(ratings) || ratings.length !== LEFS_ITEMS) {
-    throw new Error(`scoreLefs needs ${LEFS_ITEMS} ratings, got ${Array.isArray(ratings) ? ratings.length : typeof ratings}`);
-  }
-  return ratings.reduce((sum, r, i) => {
-    if (!Number.isInteger(r) || r < 0 || r > 4) throw new Error(`scoreLefs: item ${i + 1} rating must be a whole number from 0 to 4, got ${String(r)}`);
-    return sum + r;
-  }, 0);
+  checkList("LEFS", ratings, LEFS_ITEMS);
+  let total = 0;
+  ratings.forEach((rating, i) => {
+    if (!Number.isInteger(rating) || rating < 0 || rating > LEFS_MAX_RATING) {
+      throw new RangeError(`LEFS item ${i + 1}: the rating must be a whole number from 0 to ${LEFS_MAX_RATING}, got ${String(rating)}.`);
+    }
+    total += rating;
+  });
+  return total;
 }

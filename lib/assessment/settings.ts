@@ -1,6 +1,7 @@
 // Clinic settings the engine reads. Every threshold the clinical reference calls a convention is here,
 // with the reference's default, so a clinic can change it and every output can say it is a convention.
-import { numberIn, text, z } from "./schema-kit";
+import * as z from "zod/mini";
+import { numberIn, text } from "./schema-builders";
 
 export const DEFAULT_CONSENT_TEXT =
   "I confirm that the answers I gave are true to the best of my knowledge. I agree that the clinic may use " +

@@ -1,32 +1,41 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { env } from "../env";
 import { newToken, tokenHash } from "../auth/tokens";
-import { INTAKE_SCHEMA_VERSION, type IntakeAnswers } from "../assessment/intake-schema";
-import { needsClinicianReview } from "../assessment/safety";
+import { INTAKE_SCHEMA_VERSION, type EngineIntake, type FollowUpIntakeAnswers, type IntakeAnswers, type IntakeKind } from "../assessment/intake-schema";
+import { needsClinicianReview, urgentCareReasons, type UrgentReason } from "../assessment/safety";
+import { scoreAkps, scoreLefs } from "../assessment/scoring";
+import type { DeepPartial } from "../assessment/schema-builders";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
+import { INVITE_TTL_DAYS } from "./visits";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
 export const DOB_FAILURES_PER_INVITE = 10;
 
+type Tx = Prisma.TransactionClient;
+/** Submitted answers: the full intake (initial visit) or the shorter follow-up one. */
+export type SubmittedAnswers = IntakeAnswers | FollowUpIntakeAnswers;
+
 export type RedeemResult =
   | { ok: true; sessionToken: string; expiresAt: Date }
   | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted" };
 
-/** Why an invite cannot be used now, or null when it can. */
-function inviteProblem(inv: { expiresAt: Date; revokedAt: Date | null; visit: { intakes: { id: string }[] } }, now: Date) {
+/** The latest submitted (FINAL or SUPERSEDED) revision of a visit's intake, for checking an invite. */
+const lastSubmitted = { where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } }, orderBy: { revision: "desc" as const }, select: { revision: true, answers: true }, take: 1 };
+
+/** Why an invite cannot be used now, or null when it can. A link closes once the revision it collects is in. */
+function inviteProblem(inv: { expiresAt: Date; revokedAt: Date | null; forRevision: number; visit: { intakes: { revision: number }[] } }, now: Date) {
   if (inv.revokedAt) return "revoked" as const;
-  if (inv.visit.intakes.length > 0) return "submitted" as const;
+  if ((inv.visit.intakes[0]?.revision ?? 0) >= inv.forRevision) return "submitted" as const;
   if (inv.expiresAt <= now) return "expired" as const;
   return null;
 }
-
-const submittedIntakes = { where: { state: "FINAL" as const }, select: { id: true }, take: 1 };
 
 /**
  * Exchange an invite token (from the link) for a new browser session. The link stays usable from any
@@ -36,7 +45,7 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, visit: { select: { patientId: true, intakes: submittedIntakes } } },
+    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, visit: { select: { patientId: true, intakes: lastSubmitted } } },
   });
   if (!inv) return { ok: false, reason: "invalid" };
   const problem = inviteProblem(inv, now);
@@ -61,8 +70,25 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
 }
 
 export type IntakeSessionState =
-  | { ok: false; reason: "none" | "expired" | "revoked" | "submitted" }
-  | { ok: true; actor: PatientActor; dobVerified: boolean; locked: boolean; clinicName: string; firstName: string };
+  | { ok: false; reason: "none" | "expired" | "revoked" }
+  /** `urgent`: the sent answers call for same-day care (shown again on the thank-you page); empty for a
+   * browser that has not passed the date-of-birth check, which learns nothing about the answers. */
+  | { ok: false; reason: "submitted"; urgent: UrgentReason[] }
+  | {
+      ok: true;
+      actor: PatientActor;
+      dobVerified: boolean;
+      locked: boolean;
+      clinicName: string;
+      /** Shown only after the date-of-birth check (the page decides). */
+      firstName: string;
+      fullName: string;
+      kind: IntakeKind;
+      /** The revision this link collects (above 1 when the clinic reopened the intake for corrections). */
+      revision: number;
+      /** The sex on the patient's record, for the follow-up form (which has no "about you" step). */
+      recordedSex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+    };
 
 /** The patient's browser session from its cookie value, checked against the invite's current state. */
 export async function getIntakeSession(sessionToken: string | undefined, now = new Date()): Promise<IntakeSessionState> {
@@ -81,30 +107,42 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
           expiresAt: true,
           revokedAt: true,
           dobFailures: true,
-          visit: { select: { id: true, patientId: true, patient: { select: { firstName: true } }, clinic: { select: { name: true } }, intakes: submittedIntakes } },
+          forRevision: true,
+          visit: {
+            select: {
+              id: true,
+              kind: true,
+              patientId: true,
+              patient: { select: { firstName: true, lastName: true, sex: true } },
+              clinic: { select: { name: true } },
+              intakes: lastSubmitted,
+            },
+          },
         },
       },
     },
   });
   if (!s) return { ok: false, reason: "none" };
   const problem = inviteProblem(s.invite, now);
+  if (problem === "submitted") {
+    const answers = s.invite.visit.intakes[0]?.answers as EngineIntake | undefined;
+    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons(answers?.safety) : [] };
+  }
   if (problem) return { ok: false, reason: problem };
   if (s.expiresAt <= now) return { ok: false, reason: "expired" };
+  const v = s.invite.visit;
   return {
     ok: true,
-    actor: {
-      kind: "patient",
-      intakeSessionId: s.id,
-      inviteId: s.invite.id,
-      visitId: s.invite.visit.id,
-      patientId: s.invite.visit.patientId,
-      clinicId: s.clinicId,
-    },
+    actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.invite.id, visitId: v.id, patientId: v.patientId, clinicId: s.clinicId },
     dobVerified: !!s.dobVerifiedAt,
     locked: !s.dobVerifiedAt && (s.dobAttempts >= DOB_ATTEMPTS_PER_SESSION || s.invite.dobFailures >= DOB_FAILURES_PER_INVITE),
-    // Shown only after the date of birth is confirmed (the page decides); the clinic name is not PHI.
-    clinicName: s.invite.visit.clinic.name,
-    firstName: s.invite.visit.patient.firstName,
+    // The clinic name is not PHI; the patient's names are for the page to show after the check.
+    clinicName: v.clinic.name,
+    firstName: v.patient.firstName,
+    fullName: `${v.patient.firstName} ${v.patient.lastName}`,
+    kind: v.kind,
+    revision: s.invite.forRevision,
+    recordedSex: v.patient.sex,
   };
 }
 
@@ -136,70 +174,318 @@ export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: 
   });
 }
 
+/**
+ * What a patient's request may act on: their verified session's invite, still open, and the revision it
+ * collects. Null when the browser has not passed the date-of-birth check or the link has closed.
+ */
+async function openInvite(tx: Tx, actor: PatientActor, now = new Date()) {
+  const s = await tx.intakeSession.findFirst({
+    where: { id: actor.intakeSessionId, clinicId: actor.clinicId, inviteId: actor.inviteId },
+    select: {
+      dobVerifiedAt: true,
+      expiresAt: true,
+      invite: { select: { expiresAt: true, revokedAt: true, forRevision: true, visit: { select: { intakes: lastSubmitted } } } },
+    },
+  });
+  if (!s) return { ok: false, reason: "closed" } as const;
+  if (!s.dobVerifiedAt) return { ok: false, reason: "not-verified" } as const;
+  const problem = inviteProblem(s.invite, now);
+  if (problem === "submitted") return { ok: false, reason: "submitted" } as const;
+  if (problem || s.expiresAt <= now) return { ok: false, reason: "closed" } as const;
+  return { ok: true, revision: s.invite.forRevision } as const;
+}
+
+export interface DraftDTO {
+  answers: DeepPartial<IntakeAnswers>;
+  version: number;
+  resumeStep: string | null;
+  savedAt: string;
+}
+
+/** The patient's draft for the revision their link collects, to resume where they left off (any device). */
+export async function getIntakeDraft(actor: PatientActor): Promise<DraftDTO | null> {
+  return db().$transaction(async (tx) => {
+    const open = await openInvite(tx, actor);
+    if (!open.ok) return null;
+    const d = await tx.intakeResponse.findFirst({
+      where: { visitId: actor.visitId, clinicId: actor.clinicId, revision: open.revision, state: "DRAFT" },
+      select: { id: true, answers: true, version: true, resumeStep: true, updatedAt: true },
+    });
+    if (!d) return null;
+    await recordAudit(tx, { actor, action: "view", recordType: "IntakeResponse", recordId: d.id, details: { draft: true, version: d.version } });
+    return { answers: d.answers as DeepPartial<IntakeAnswers>, version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() };
+  });
+}
+
+export type SaveDraftResult =
+  | { ok: true; version: number; savedAt: string }
+  /** Someone saved since `baseVersion` (another tab or device): their answers, to merge with this one's. */
+  | { ok: false; reason: "conflict"; current: DraftDTO }
+  | { ok: false; reason: "not-verified" | "submitted" | "closed" };
+
+/**
+ * Autosave: store the answers so far (already checked against the draft schema) if nobody saved since
+ * `baseVersion` (optimistic concurrency; null = this browser has not seen a draft). Never overwrites a
+ * newer save; a stale one gets the current draft back to merge.
+ */
+export async function saveIntakeDraft(
+  actor: PatientActor,
+  answers: DeepPartial<IntakeAnswers>,
+  baseVersion: number | null,
+  resumeStep: string | null,
+  meta: RequestMeta = {},
+): Promise<SaveDraftResult> {
+  const json = answers as unknown as Prisma.InputJsonValue;
+  try {
+    return await db().$transaction(async (tx) => {
+      const open = await openInvite(tx, actor);
+      if (!open.ok) return open;
+      const where = { visitId: actor.visitId, clinicId: actor.clinicId, revision: open.revision, state: "DRAFT" as const };
+      const current = await tx.intakeResponse.findFirst({ where, select: { id: true, version: true } });
+      if (!current) {
+        const row = await tx.intakeResponse.create({
+          data: { clinicId: actor.clinicId, visitId: actor.visitId, revision: open.revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: json, resumeStep },
+          select: { id: true, version: true, updatedAt: true },
+        });
+        await recordAudit(tx, { actor, action: "create", recordType: "IntakeResponse", recordId: row.id, details: { draft: true, version: row.version }, meta });
+        return { ok: true, version: row.version, savedAt: row.updatedAt.toISOString() } as const;
+      }
+      const updated =
+        baseVersion === null
+          ? { count: 0 }
+          : await tx.intakeResponse.updateMany({
+              where: { ...where, id: current.id, version: baseVersion },
+              data: { answers: json, resumeStep, version: { increment: 1 }, schemaVersion: INTAKE_SCHEMA_VERSION },
+            });
+      if (updated.count === 0) {
+        const latest = await tx.intakeResponse.findFirstOrThrow({ where: { id: current.id }, select: { answers: true, version: true, resumeStep: true, updatedAt: true } });
+        await recordAudit(tx, { actor, action: "update", outcome: "conflict", recordType: "IntakeResponse", recordId: current.id, details: { draft: true, baseVersion }, meta });
+        return {
+          ok: false,
+          reason: "conflict",
+          current: { answers: latest.answers as DeepPartial<IntakeAnswers>, version: latest.version, resumeStep: latest.resumeStep, savedAt: latest.updatedAt.toISOString() },
+        } as const;
+      }
+      const version = baseVersion! + 1;
+      await recordAudit(tx, { actor, action: "update", recordType: "IntakeResponse", recordId: current.id, details: { draft: true, version }, meta });
+      return { ok: true, version, savedAt: new Date().toISOString() } as const;
+    });
+  } catch (e) {
+    // Two first saves at once (two tabs): the loser hands back the winner's draft to merge.
+    if (isUniqueViolation(e)) {
+      const d = await db().intakeResponse.findFirst({
+        where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "DRAFT" },
+        select: { answers: true, version: true, resumeStep: true, updatedAt: true },
+      });
+      if (d) return { ok: false, reason: "conflict", current: { answers: d.answers as DeepPartial<IntakeAnswers>, version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() } };
+    }
+    throw e;
+  }
+}
+
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
+/** The columns lists and reports query, from answers of either version. */
+function derivedColumns(answers: SubmittedAnswers) {
+  const a = answers as EngineIntake;
+  const q = a.questionnaires;
+  return {
+    painNow: a.pain?.now ?? null,
+    painWorst: a.pain?.worstWeek ?? null,
+    weeklyKmNow: a.running?.weeklyKm?.thisWeek ?? null,
+    weeklyKm4wAgo: a.running?.weeklyKm?.fourWeeksAgo ?? null,
+    akpsScore: q?.akps ? scoreAkps(q.akps as number[]) : null,
+    lefsScore: q?.lefs ? scoreLefs(q.lefs as number[]) : null,
+  };
+}
+
 export type SubmitResult = { ok: true; intakeId: string } | { ok: false; reason: "not-verified" | "closed" };
 
 /**
- * Submit the intake. Idempotent: a retried or doubled submit with the same key returns the same row, and a
- * second submission of an already submitted intake changes nothing.
+ * Submit the intake (answers already checked against the clinic's form schema; `consentText` is the
+ * clinic's statement the patient agreed to, stored with the time). Idempotent: a retried or doubled submit
+ * with the same key returns the same row, and a second submission of the same revision changes nothing.
+ * Submitting a correction makes it the visit's intake and keeps the earlier revision as SUPERSEDED.
  */
-export async function submitIntake(actor: PatientActor, answers: IntakeAnswers, submissionKey: string, meta: RequestMeta = {}): Promise<SubmitResult> {
+export async function submitIntake(
+  actor: PatientActor,
+  answers: SubmittedAnswers,
+  submissionKey: string,
+  meta: RequestMeta = {},
+  consentText: string | null = null,
+): Promise<SubmitResult> {
   const existing = await db().intakeResponse.findUnique({ where: { submissionKey }, select: { id: true, visitId: true } });
   if (existing) return existing.visitId === actor.visitId ? { ok: true, intakeId: existing.id } : { ok: false, reason: "closed" };
+  const findSubmitted = (tx: Tx | ReturnType<typeof db>, revision: number) =>
+    tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { id: true } });
+  let revision = 0;
   try {
     return await db().$transaction(async (tx) => {
-      const session = await tx.intakeSession.findUnique({ where: { id: actor.intakeSessionId }, select: { dobVerifiedAt: true } });
-      if (!session?.dobVerifiedAt) return { ok: false, reason: "not-verified" } as const;
-      const already = await tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true } });
-      if (already) return { ok: true, intakeId: already.id } as const;
-      const review = needsClinicianReview(answers);
-      const row = await tx.intakeResponse.create({
-        data: {
-          clinicId: actor.clinicId,
-          visitId: actor.visitId,
-          revision: 1,
-          state: "FINAL",
-          schemaVersion: INTAKE_SCHEMA_VERSION,
-          answers: answers as unknown as Prisma.InputJsonValue,
-          submissionKey,
-          submittedAt: new Date(),
-          painNow: answers.pain.now,
-          painWorst: answers.pain.worstWeek,
-          weeklyKmNow: answers.running.weeklyKm.thisWeek,
-          weeklyKm4wAgo: answers.running.weeklyKm.fourWeeksAgo,
-          hasRedFlag: review,
-        },
-        select: { id: true },
-      });
+      const open = await openInvite(tx, actor);
+      if (!open.ok && open.reason === "not-verified") return { ok: false, reason: "not-verified" } as const;
+      if (!open.ok && open.reason === "closed") return { ok: false, reason: "closed" } as const;
+      if (!open.ok) {
+        // Already submitted (a double tap with a new key, a second tab): answer with that submission.
+        const done = await tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true } });
+        return done ? ({ ok: true, intakeId: done.id } as const) : ({ ok: false, reason: "closed" } as const);
+      }
+      revision = open.revision;
+      const review = needsClinicianReview(answers as EngineIntake);
+      const now = new Date();
+      const data = {
+        state: "FINAL" as const,
+        schemaVersion: INTAKE_SCHEMA_VERSION,
+        answers: answers as unknown as Prisma.InputJsonValue,
+        submissionKey,
+        submittedAt: now,
+        resumeStep: null,
+        consentText,
+        consentedAt: consentText === null ? null : now,
+        hasRedFlag: review,
+        ...derivedColumns(answers),
+      };
+      // The earlier revision steps aside first: a visit has one FINAL intake at a time (a unique index).
+      const superseded = await tx.intakeResponse.updateMany({ where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL", revision: { lt: revision } }, data: { state: "SUPERSEDED" } });
+      const draft = await tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: "DRAFT" }, select: { id: true } });
+      let id: string;
+      if (draft) {
+        const moved = await tx.intakeResponse.updateMany({ where: { id: draft.id, state: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
+        if (moved.count === 0) {
+          // A concurrent submit finalized this draft first (it held the row until it committed).
+          const won = await findSubmitted(tx, revision);
+          if (won) return { ok: true, intakeId: won.id } as const;
+          throw new Error("intake draft vanished during submit");
+        }
+        id = draft.id;
+      } else {
+        const row = await tx.intakeResponse.create({ data: { ...data, clinicId: actor.clinicId, visitId: actor.visitId, revision }, select: { id: true } });
+        id = row.id;
+      }
       await advanceVisitStatus(tx, actor.visitId, actor.clinicId, "INTAKE_SUBMITTED", { needsReview: review });
-      await recordAudit(tx, { actor, action: "submit", recordType: "IntakeResponse", recordId: row.id, details: { needsReview: review }, meta });
-      return { ok: true, intakeId: row.id } as const;
+      await recordAudit(tx, { actor, action: "submit", recordType: "IntakeResponse", recordId: id, details: { needsReview: review, revision, supersededRevisions: superseded.count }, meta });
+      const delay = env().FAULT_DELAY_MS;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      return { ok: true, intakeId: id } as const;
     });
   } catch (e) {
-    // A concurrent submit won the race (same key or same visit and revision): answer with its row.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const won = await db().intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true } });
+    // A concurrent submit won the race (same key, or the same revision with another key): answer with its row.
+    if (isUniqueViolation(e)) {
+      const byKey = await db().intakeResponse.findUnique({ where: { submissionKey }, select: { id: true, visitId: true } });
+      if (byKey) return byKey.visitId === actor.visitId ? { ok: true, intakeId: byKey.id } : { ok: false, reason: "closed" };
+      const won = revision ? await findSubmitted(db(), revision) : null;
       if (won) return { ok: true, intakeId: won.id };
     }
     throw e;
   }
 }
 
+export type ReopenResult = { ok: true; token: string; expiresAt: string; revision: number } | { ok: false; reason: "not-found" | "not-submitted" };
+
+/**
+ * Reopen a submitted intake for corrections: the patient gets a fresh link (returned once; only its hash is
+ * kept) that opens a draft of the next revision, prefilled with the submitted answers except the consent,
+ * which they give again. Earlier links stay closed. The submitted revision stays the visit's intake until
+ * the correction is submitted, then is kept as SUPERSEDED.
+ */
+export async function reopenIntake(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, now = new Date()): Promise<ReopenResult> {
+  if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
+    if (!visit) {
+      await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Visit", recordId: visitId, meta });
+      return { ok: false, reason: "not-found" } as const;
+    }
+    const final = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true, revision: true, answers: true } });
+    if (!final) return { ok: false, reason: "not-submitted" } as const;
+    const revision = final.revision + 1;
+    const draft = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "DRAFT" }, select: { id: true } });
+    if (!draft) {
+      const { consent: _consent, ...rest } = final.answers as Record<string, unknown>;
+      const row = await tx.intakeResponse.create({
+        data: { clinicId: actor.clinicId, visitId, revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: rest as Prisma.InputJsonValue, resumeStep: null },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actor, action: "update", recordType: "IntakeResponse", recordId: final.id, patientId: visit.patientId, details: { reopened: true, draftId: row.id, revision }, meta });
+    }
+    // One open link at a time: a link made by an earlier reopen (not used yet) is withdrawn. Links whose
+    // revision was submitted are closed already and keep saying so.
+    await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: revision } }, data: { revokedAt: now } });
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+    const invite = await tx.intakeInvite.create({
+      data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision: revision },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision: revision }, meta });
+    return { ok: true, token, expiresAt: expiresAt.toISOString(), revision } as const;
+  });
+}
+
 export interface IntakeDTO {
   id: string;
-  answers: IntakeAnswers;
+  revision: number;
+  kind: IntakeKind;
+  answers: SubmittedAnswers;
   schemaVersion: number;
   submittedAt: string | null;
   hasRedFlag: boolean;
+  akpsScore: number | null;
+  lefsScore: number | null;
+  consent: { text: string; at: string } | null;
+  /** Earlier revisions this one corrected, newest first. */
+  earlier: { revision: number; submittedAt: string | null }[];
+  /** Reopened for corrections and waiting for the patient. */
+  reopened: boolean;
+  /** The patient's previous visit's intake, for the change in scores (§4: MCID AKPS 10, LEFS 9). */
+  previous: { visitDate: string; akpsScore: number | null; lefsScore: number | null; weeklyKmNow: number | null } | null;
 }
 
-/** The visit's submitted intake for a clinician of its clinic. */
+/** The visit's submitted intake for a clinician of its clinic, with its history and the previous visit's scores. */
 export async function getSubmittedIntake(actor: ClinicianActor, visitId: string): Promise<IntakeDTO | null> {
   if (!isUuid(visitId)) return null;
-  const r = await db().intakeResponse.findFirst({
-    where: { visitId, clinicId: actor.clinicId, state: "FINAL" },
+  const rows = await db().intakeResponse.findMany({
+    where: { visitId, clinicId: actor.clinicId },
     orderBy: { revision: "desc" },
-    select: { id: true, answers: true, schemaVersion: true, submittedAt: true, hasRedFlag: true },
+    select: {
+      id: true,
+      revision: true,
+      state: true,
+      answers: true,
+      schemaVersion: true,
+      submittedAt: true,
+      hasRedFlag: true,
+      akpsScore: true,
+      lefsScore: true,
+      consentText: true,
+      consentedAt: true,
+      visit: { select: { kind: true, date: true, createdAt: true, patientId: true } },
+    },
   });
+  const r = rows.find((x) => x.state === "FINAL");
   if (!r) return null;
-  return { id: r.id, answers: r.answers as unknown as IntakeAnswers, schemaVersion: r.schemaVersion, submittedAt: r.submittedAt?.toISOString() ?? null, hasRedFlag: r.hasRedFlag };
+  const prev = await db().intakeResponse.findFirst({
+    where: {
+      clinicId: actor.clinicId,
+      state: "FINAL",
+      visitId: { not: visitId },
+      visit: { patientId: r.visit.patientId, clinicId: actor.clinicId, OR: [{ date: { lt: r.visit.date } }, { date: r.visit.date, createdAt: { lt: r.visit.createdAt } }] },
+    },
+    orderBy: [{ visit: { date: "desc" } }, { visit: { createdAt: "desc" } }],
+    select: { akpsScore: true, lefsScore: true, weeklyKmNow: true, visit: { select: { date: true } } },
+  });
+  return {
+    id: r.id,
+    revision: r.revision,
+    kind: r.visit.kind,
+    answers: r.answers as unknown as SubmittedAnswers,
+    schemaVersion: r.schemaVersion,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    hasRedFlag: r.hasRedFlag,
+    akpsScore: r.akpsScore,
+    lefsScore: r.lefsScore,
+    consent: r.consentText && r.consentedAt ? { text: r.consentText, at: r.consentedAt.toISOString() } : null,
+    earlier: rows.filter((x) => x.state === "SUPERSEDED").map((x) => ({ revision: x.revision, submittedAt: x.submittedAt?.toISOString() ?? null })),
+    reopened: rows.some((x) => x.state === "DRAFT"),
+    previous: prev ? { visitDate: toIsoDate(prev.visit.date), akpsScore: prev.akpsScore, lefsScore: prev.lefsScore, weeklyKmNow: prev.weeklyKmNow } : null,
+  };
 }

@@ -1,5 +1,5 @@
 // The sign-in form's schema, shared by the form and next-auth's authorize().
-import { z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
 
 export const loginSchema = z.object({
   email: z.string({ error: "required" }).check(z.trim(), z.minLength(3, "required"), z.maxLength(254, "maxLength:254"), z.regex(/^[^\s@]+@[^\s@]+$/, "email")),

@@ -8,7 +8,8 @@ import { numberIn, z } from "../assessment/schema-kit";
 describe("formatIssue", () => {
   it("names the field and both bounds of a range", () => {
     expect(formatIssue("intRange:0:10", "Pain right now", clinicErrors)).toBe("Pain right now must be a whole number from 0 to 10.");
-    expect(formatIssue("range:0:300", "Kilometres run this week", en.errors)).toBe("Kilometres run this week: enter a number from 0 to 300.");
+    expect(formatIssue("range:0:300", "Distance run this week (km)", en.errors)).toBe("Distance run this week (km): enter a number from 0 to 300.");
+    expect(formatIssue("pace:150:900", "Usual pace", clinicErrors)).toBe("Usual pace must be a pace from 2:30 to 15:00.");
   });
   it("reads naturally when the label is a question", () => {
     expect(formatIssue("choice", "Which knee hurts?", en.errors)).toBe("Which knee hurts? Please choose one answer.");
@@ -26,9 +27,9 @@ describe("one schema, the same messages on both sides", () => {
     expect(r.fieldErrors["knee.side"]).toBe("Which knee hurts? Please choose one answer.");
     expect(r.fieldErrors["pain.now"]).toBe("Pain right now: choose a whole number from 0 to 10.");
     expect(r.fieldErrors["pain.worstWeek"]).toBe("Worst pain in the past week: please choose one answer.");
-    expect(r.fieldErrors["running.weeklyKm.thisWeek"]).toBe("Kilometres run this week: please answer this question.");
+    expect(r.fieldErrors["running.weeklyKm.thisWeek"]).toBe("Distance run this week: please answer this question.");
     // a whole missing section is one problem at the section's path
-    expect(r.fieldErrors["safety"]).toBe("This answer: please answer this question.");
+    expect(r.fieldErrors["safety"]).toBe("Safety questions: please answer this question.");
   });
 
   it("rejects a fraction where a whole number is asked, and a negative distance", () => {

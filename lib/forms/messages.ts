@@ -11,6 +11,10 @@ export interface ErrorCatalog {
   dateNotFuture: string;
   email: string;
   phone: string;
+  /** A pace (minutes:seconds) outside its range; {min} and {max} come as m:ss. */
+  pace: string;
+  /** A box that must be ticked (agreeing to a statement). */
+  tick: string;
   invalid: string;
 }
 
@@ -24,6 +28,8 @@ export const clinicErrors: ErrorCatalog = {
   dateNotFuture: "{label} cannot be in the future.",
   email: "{label} must be an email address like name@example.com.",
   phone: "{label} may use digits, spaces and + ( ) - only.",
+  pace: "{label} must be a pace from {min} to {max}.",
+  tick: "{label}: tick the box.",
   invalid: "{label} is not valid.",
 };
 
@@ -34,6 +40,7 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 const trim = (n: string) => String(Number(n));
+const minSec = (seconds: string) => `${Math.floor(Number(seconds) / 60)}:${String(Number(seconds) % 60).padStart(2, "0")}`;
 
 export function formatIssue(code: string, label: string, catalog: ErrorCatalog): string {
   const [kind, a, b] = code.split(":");
@@ -43,10 +50,13 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
       return fill(catalog[kind], { label, min: trim(a ?? ""), max: trim(b ?? "") });
     case "maxLength":
       return fill(catalog.maxLength, { label, max: a ?? "" });
+    case "pace":
+      return fill(catalog.pace, { label, min: minSec(a ?? "0"), max: minSec(b ?? "0") });
     case "required":
     case "choice":
     case "date":
     case "dateNotFuture":
+    case "tick":
     case "email":
     case "phone":
       return fill(catalog[kind], { label });
@@ -60,13 +70,23 @@ export interface IssueLike {
   message: string;
 }
 
+/** Turns a field's path and message code into its sentence, given the form's values (for a form whose
+ * wording depends on an answer, like the intake's km/miles). The default is formatIssue with the label. */
+export type IssueText = (path: string, code: string, values: unknown) => string;
+
 /** Field errors keyed by the full path ("strength.hipAbduction.left.trialsN.0"), first error per field. */
-export function fieldErrorsFrom(issues: ReadonlyArray<IssueLike>, labelFor: (path: string) => string, catalog: ErrorCatalog): Record<string, string> {
+export function fieldErrorsFrom(
+  issues: ReadonlyArray<IssueLike>,
+  labelFor: (path: string) => string,
+  catalog: ErrorCatalog,
+  text: IssueText = (path, code) => formatIssue(code, labelFor(path), catalog),
+  values?: unknown,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".");
     if (out[path]) continue;
-    out[path] = formatIssue(issue.message, labelFor(path), catalog);
+    out[path] = text(path, issue.message, values);
   }
   return out;
 }

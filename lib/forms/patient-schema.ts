@@ -1,5 +1,6 @@
 // Creating a patient (clinician form): one schema for the form and the server action.
-import { isoDate, oneOf, text, z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
+import { isoDate, oneOf, text } from "../assessment/schema-builders";
 
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNDISCLOSED"] as const;
 

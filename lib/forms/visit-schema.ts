@@ -1,5 +1,6 @@
 // Starting a visit (clinician form).
-import { isoDate, oneOf, z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
+import { isoDate, oneOf } from "../assessment/schema-builders";
 
 export const startVisitSchema = z.object({
   patientId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i, "invalid")),

@@ -2,10 +2,13 @@
 
 import { requestMeta } from "@/lib/auth/session";
 import { currentIntakeSession } from "@/lib/auth/intake-session";
-import { intakeSchema } from "@/lib/assessment/intake-schema";
-import { isRealDate } from "@/lib/assessment/schema-kit";
-import { submitIntake, verifyDateOfBirth } from "@/lib/data/intake";
+import { intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
+import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
+import { isRealDate } from "@/lib/assessment/schema-builders";
+import { getClinicSettings } from "@/lib/data/clinics";
+import { saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
 import { labelsFrom } from "@/lib/forms/messages";
+import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
 import { en } from "@/lib/i18n/en";
 
@@ -21,17 +24,57 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
 }
 
-export type SubmitIntakeResult = FormResult<never> | { ok: true };
+/** Step ids the draft may resume at (components/intake/intake-form.tsx). */
+const STEP_IDS = ["about", "running", "knee", "pain", "safety", "questionnaires", "consent"];
 
-/** Submit the answers. The key makes a double tap or a retry after a lost response land exactly once. */
-export async function submitIntakeAction(answers: unknown, submissionKey: unknown): Promise<SubmitIntakeResult> {
+export type SaveDraftActionResult =
+  | { ok: true; version: number; savedAt: string }
+  | { ok: false; reason: "conflict"; current: DraftDTO }
+  | { ok: false; reason: "submitted" | "closed" | "not-verified" }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+
+/**
+ * Autosave. Partial answers are fine; every answer that is there is checked with the same rules as the
+ * full form (the draft schema is derived from it). `baseVersion` is the draft version this browser last
+ * saw (null: none), so a save never overwrites a newer one.
+ */
+export async function saveDraftAction(answers: unknown, baseVersion: unknown, step: unknown): Promise<SaveDraftActionResult> {
+  const session = await currentIntakeSession();
+  if (!session.ok) return { ok: false, reason: session.reason === "submitted" ? "submitted" : "closed" };
+  if (!session.dobVerified) return { ok: false, reason: "not-verified" };
+  if (!(baseVersion === null || (typeof baseVersion === "number" && Number.isInteger(baseVersion) && baseVersion > 0))) return { ok: false, reason: "invalid", fieldErrors: {} };
+  const resumeStep = typeof step === "string" && STEP_IDS.includes(step) ? step : null;
+  const labels = intakeLabels(en.intake, session.fullName);
+  const parsed = validate(intakeDraftSchema(session.kind), answers, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));
+  if (!parsed.ok) return { ok: false, reason: "invalid", fieldErrors: parsed.fieldErrors };
+  const r = await saveIntakeDraft(session.actor, parsed.data, baseVersion, resumeStep, await requestMeta());
+  return r;
+}
+
+export type SubmitIntakeResult =
+  | { ok: true; urgent: UrgentReason[] }
+  | (FormResult<never> & { ok: false; consentText?: string });
+
+/**
+ * Submit the answers. The key makes a double tap or a retry after a lost response land exactly once.
+ * `consentShown` is the consent statement the patient read; if the clinic changed it meanwhile, the new
+ * one is returned to read and agree to, and nothing is stored.
+ */
+export async function submitIntakeAction(answers: unknown, submissionKey: unknown, consentShown: unknown): Promise<SubmitIntakeResult> {
   const session = await currentIntakeSession();
   if (!session.ok) return { ok: false, fieldErrors: {}, formError: session.reason === "submitted" ? en.link.submittedBody : en.link.noSessionBody };
   if (!session.dobVerified) return { ok: false, fieldErrors: {}, formError: en.dob.intro };
   if (typeof submissionKey !== "string" || !/^[A-Za-z0-9-]{16,64}$/.test(submissionKey)) return { ok: false, fieldErrors: {}, formError: en.problem.body };
-  const parsed = validate(intakeSchema, answers, labelsFrom(en.intake.fields), en.errors);
+  const settings = await getClinicSettings(session.actor);
+  const schema = intakeFormSchema(session.kind, { akps: settings.akpsEnabled, lefs: settings.lefsEnabled });
+  const labels = intakeLabels(en.intake, session.fullName);
+  const parsed = validate(schema, answers, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));
   if (!parsed.ok) return { ...parsed, formError: en.intake.fixErrors };
-  const r = await submitIntake(session.actor, parsed.data, submissionKey, await requestMeta());
-  if (r.ok) return { ok: true };
+  if (consentShown !== settings.consentText) {
+    return { ok: false, fieldErrors: {}, formError: en.intake.consent.changed, consentText: settings.consentText };
+  }
+  // The variant schema (questionnaires as the clinic set them) parses to the stored shape of either version.
+  const r = await submitIntake(session.actor, parsed.data as SubmittedAnswers, submissionKey, await requestMeta(), settings.consentText);
+  if (r.ok) return { ok: true, urgent: urgentCareReasons(parsed.data.safety) };
   return { ok: false, fieldErrors: {}, formError: r.reason === "not-verified" ? en.dob.intro : en.link.submittedBody };
 }

@@ -6,6 +6,8 @@ import { getExam } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake";
 import { getVisit } from "@/lib/data/visit-view";
 import { IntakeAnswersView } from "@/components/clinic/intake-answers";
+import { ReopenIntake } from "@/components/clinic/reopen-intake";
+import { getClinicSettings } from "@/lib/data/clinics";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
@@ -17,7 +19,7 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
   const { visitId } = await params;
   const visit = await getVisit(actor, visitId, await requestMeta());
   if (!visit) notFound();
-  const [intake, exam] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId)]);
+  const [intake, exam, settings] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId), getClinicSettings(actor)]);
 
   return (
     <div className="stack">
@@ -30,8 +32,13 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         </h2>
         {intake ? (
           <>
-            <p className="muted">Submitted {intake.submittedAt ? formatDateTime(intake.submittedAt) : ""}</p>
-            <IntakeAnswersView answers={intake.answers} />
+            <p className="muted">
+              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt) : ""}
+              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt) : "–"}`).join(", ")}, kept)`}
+              .{intake.reopened && " Reopened for corrections: waiting for the patient. These answers stay until the corrected ones arrive."}
+            </p>
+            <IntakeAnswersView intake={intake} settings={settings} />
+            <ReopenIntake visitId={visit.visitId} reopened={intake.reopened} />
           </>
         ) : (
           <p>

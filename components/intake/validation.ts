@@ -1,0 +1,30 @@
+// The intake's validation, loaded when first needed (the first step check or autosave) rather than with
+// the page, so the patient's first load carries no zod/mini or schema code (issue 7's page-weight budget).
+import type { Resolver } from "react-hook-form";
+import { dropInapplicable, intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
+import type { IntakeKind, QuestionnaireSwitches } from "@/lib/assessment/intake-options";
+import { pruneInvalid } from "@/lib/forms/drafts";
+import { intakeIssueText } from "@/lib/forms/intake-text";
+import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
+import { schemaResolver } from "@/lib/forms/resolver";
+import type { Messages } from "@/lib/i18n/en";
+
+const resolvers = new Map<string, Resolver<Record<string, unknown>>>();
+
+/** The form's resolver: the clinic's form schema, the intake's wording, and answers to questions that no
+ * longer apply left out (they stay in the form until sent, in case the patient changes back). */
+export function intakeResolver(kind: IntakeKind, enabled: QuestionnaireSwitches, labels: Record<string, string>, m: Messages["intake"], catalog: ErrorCatalog): Resolver<Record<string, unknown>> {
+  const key = `${kind}:${enabled.akps}:${enabled.lefs}`;
+  let r = resolvers.get(key);
+  if (!r) {
+    const inner = schemaResolver<Record<string, unknown>>(intakeFormSchema(kind, enabled), labelsFrom(labels), catalog, intakeIssueText(labels, m, catalog));
+    r = (values, context, options) => inner(dropInapplicable(kind, values), context, options);
+    resolvers.set(key, r);
+  }
+  return r;
+}
+
+/** What autosave sends: the answers the draft schema accepts (the others stay on screen until fixed). */
+export function pruneDraft(kind: IntakeKind, values: unknown): unknown {
+  return pruneInvalid(intakeDraftSchema(kind), values).value;
+}
