@@ -49,7 +49,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await page.goto(`/visits/${visitId}/summary`);
   await expect(page.getByRole("heading", { name: "Summary and plan" })).toBeVisible();
   // Findings beside the plan: symmetry (weaker ÷ stronger), the weaker side and the flags.
-  await expect(page.getByText("71%, left weaker")).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^71%, left weaker/ })).toBeVisible();
   await expect(page.getByText(/Hip abduction asymmetry: left weaker/)).toBeVisible();
   await expect(page.getByText(/Recent jump in weekly distance/)).toBeVisible();
   await expectAccessible(page);

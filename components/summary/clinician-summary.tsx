@@ -71,6 +71,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
         {strength.length === 0 ? (
           <p>No dynamometry recorded on both sides.</p>
         ) : (
+          <div className="table-wrap" role="region" aria-label="Hip strength table" tabIndex={0}>
           <table className={`table ${styles.findings}`}>
             <thead>
               <tr>
@@ -103,6 +104,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
       <section aria-labelledby="c-scores">

@@ -46,8 +46,11 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
   const latest = async (vid: string) => {
     const [intake, exam] = await Promise.all([
       tx.intakeResponse.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true } }),
-      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: { not: "SUPERSEDED" } }, orderBy: { revision: "desc" }, select: { data: true } }),
-    ]);
+      // The signed exam when there is one (an amendment in progress does not change the summary until it is
+      // signed); otherwise the draft being recorded.
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true } }),
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "DRAFT" }, orderBy: { revision: "desc" }, select: { data: true } }),
+    ]).then(([i, finalExam, draftExam]) => [i, finalExam ?? draftExam] as const);
     return { intake: (intake?.answers as EngineIntake | undefined) ?? null, exam: (exam?.data as EngineExam | undefined) ?? null };
   };
   const earlier = await tx.visit.findMany({
