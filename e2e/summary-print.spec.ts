@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { expect, expectAccessible, intakeAnswers, patientWithVisit, signIn, test } from "./fixtures";
 
-async function pdfText(buffer: Buffer): Promise<string> {
+async function pdfText(buffer: Buffer | Uint8Array): Promise<{ text: string; pages: number }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
   const pages: string[] = [];
@@ -9,65 +9,178 @@ async function pdfText(buffer: Buffer): Promise<string> {
     const content = await (await doc.getPage(i)).getTextContent();
     pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
   }
-  return pages.join("\n").replace(/\s+/g, " ");
+  return { text: pages.join("\n").replace(/\s+/g, " "), pages: doc.numPages };
 }
 
-test("the summary explains each line, the clinician finalizes it, and the print view renders to a PDF with the plan", async ({ page, clinician }) => {
+async function auditActions(recordType: string, visitId: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ action: string }>(
+      `SELECT action FROM "AuditEvent" WHERE "recordType" = $1 AND "recordId" IN (SELECT id::text FROM "Summary" WHERE "visitId" = $2) ORDER BY seq`,
+      [recordType, visitId],
+    );
+    return r.rows.map((x) => x.action);
+  } finally {
+    await c.end();
+  }
+}
+
+/** No content wider than the paper (Letter 8.5 in, A4 210 mm, minus margins) when printed. */
+async function expectFitsWidth(page: import("@playwright/test").Page) {
+  await page.emulateMedia({ media: "print" });
+  for (const widthPx of [Math.round((8.5 - 0.94) * 96), Math.round(((210 - 24) / 25.4) * 96)]) {
+    await page.setViewportSize({ width: widthPx, height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `overflow at ${widthPx}px`).toBeLessThanOrEqual(0);
+  }
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test("the clinician reviews, edits and finalizes the plan; the patient and clinician versions print and download as PDF", async ({ page, clinician, request }) => {
   const { visitId, firstName } = await patientWithVisit(clinician, {
-    intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
+    intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, lastWeek: 30, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
     exam: { left: 150, right: 210 },
   });
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}/summary`);
   await expect(page.getByRole("heading", { name: "Summary and plan" })).toBeVisible();
-  // Findings computed by the engine: symmetry (weaker ÷ stronger) and the weekly distance change.
-  await expect(page.getByText("71%, left weaker")).toBeVisible();
-  await expect(page.getByText("25 → 40 km (+60%)")).toBeVisible();
+  // Findings beside the plan: symmetry (weaker ÷ stronger), the weaker side and the flags.
+  await expect(page.getByRole("cell", { name: /^71%, left weaker/ })).toBeVisible();
   await expect(page.getByText(/Hip abduction asymmetry: left weaker/)).toBeVisible();
-  // Each plan line with its reason.
-  await expect(page.getByText(/avoid downhill running and banked or cambered roads/)).toBeVisible();
-  await expect(page.getByText(/Because: Runs downhill often/)).toBeVisible();
-  await expect(page.getByText(/no more than 10% more each week/)).toBeVisible();
+  await expect(page.getByText(/Recent jump in weekly distance/)).toBeVisible();
   await expectAccessible(page);
+
+  // Reasons on demand.
+  const firstExercise = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^Remove Side-lying leg raise$/ }) });
+  await firstExercise.getByText("Why this exercise").click();
+  await expect(firstExercise.getByText(/Combined hip- and knee-targeted exercise/)).toBeVisible();
+
+  // Edit: drop one exercise, change a dose, add one from the library, move it first, reword a point,
+  // start at walk-run phase 3, add a note.
+  await page.getByRole("button", { name: "Remove Sit to stand" }).click();
+  await page.getByLabel("Sets").first().fill("4");
+  await page.getByLabel("Add from the library").selectOption("side-plank");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Move Side plank up" }).click();
+  await page.getByRole("button", { name: "Move Side plank up" }).click();
+  await page.getByLabel("Point 1").fill("Your kneecap joint is irritated by more running than it was ready for.");
+  await page.getByRole("radio", { name: "Walk-run phase" }).check();
+  await page.getByLabel("Phase (1–6)").selectOption("3");
+  await page.getByLabel("Notes for the summary (printed)").fill("Bring your running shoes next time.");
+  // A dose out of range is refused with the field and the range, and nothing is lost.
+  await page.getByLabel("Days a week").first().fill("9");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Days a week must be a whole number from 1 to 7.")).toBeVisible();
+  await page.getByLabel("Days a week").first().fill("3");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Saved. The preview below shows the changes.")).toBeVisible();
+
+  const preview = page.getByRole("region", { name: /What the patient will take home/ });
+  await expect(preview.getByRole("heading", { name: "Side plank" })).toBeVisible();
+  await expect(preview.getByRole("heading", { name: "Sit to stand" })).toHaveCount(0);
+  await expect(preview.getByText("Your kneecap joint is irritated by more running than it was ready for.")).toBeVisible();
+  await expect(preview.getByText(/Start with walk-run phase 3/)).toBeVisible();
+  await expect(preview.getByText("Bring your running shoes next time.")).toBeVisible();
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
-  await expect(page.getByText(/Finalized by Alex Morgan/)).toBeVisible();
-  await page.getByRole("link", { name: "Open the print view" }).click();
-  await expect(page).toHaveURL(new RegExp(`/visits/${visitId}/print$`));
-  await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();
-  await expectAccessible(page);
+  await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Amend the summary" })).toBeVisible();
 
-  // Print media: no navigation chrome.
+  // The patient version.
+  await page.getByRole("link", { name: "Print for the patient" }).click();
+  await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Drawing: Side plank" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "The pain rule as a traffic light" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Running calendar/ })).toBeVisible();
+  await expectAccessible(page);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
-  await expect(page.getByRole("link", { name: "Back to the summary" })).toBeHidden();
-
+  await page.emulateMedia({ media: "screen" });
+  await expectFitsWidth(page);
   for (const format of ["Letter", "A4"] as const) {
-    const path = test.info().outputPath(`summary-${format}.pdf`);
-    await page.pdf({ path, format, printBackground: true });
-    const text = await pdfText(await readFile(path));
+    const { text, pages } = await pdfText(await page.pdf({ format, printBackground: true }));
     expect(text).toContain(clinician.clinicName);
     expect(text).toContain(`${firstName} Tester`);
-    expect(text).toContain("Your visit summary");
-    expect(text).toContain("clamshells");
-    expect(text).toContain("avoid downhill running");
+    expect(text).toContain("Side plank");
+    expect(text).toContain("2 holds of 30 seconds on each side");
+    expect(text).toContain("Bring your running shoes next time.");
     expect(text).not.toContain("Back to the summary");
-    expect(text).not.toContain("Sign out");
+    expect(pages).toBeGreaterThan(0);
   }
+
+  // The clinician version: findings table and left/right strength chart.
+  await page.getByRole("link", { name: "Clinician version" }).click();
+  await expect(page.getByRole("heading", { name: "Visit summary: clinician version" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Hip abduction: left 150 N, right 210 N, symmetry 71%, left weaker/ })).toBeVisible();
+  await expectAccessible(page);
+  await expectFitsWidth(page);
+
+  // "Download PDF" renders the same page on the server.
+  for (const paper of ["letter", "a4"]) {
+    const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=${paper}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/pdf");
+    const { text } = await pdfText(await res.body());
+    expect(text).toContain("Your visit summary");
+    expect(text).toContain("Side plank");
+  }
+  const actions = await auditActions("Summary", visitId);
+  expect(actions.filter((a) => a === "print").length).toBeGreaterThanOrEqual(2);
+  expect(actions.filter((a) => a === "pdf-download")).toHaveLength(2);
+  expect(actions).toContain("finalize");
+
+  // Amending makes a new version; the signed one stays on record.
+  await page.goto(`/visits/${visitId}/summary`);
+  await page.getByRole("button", { name: "Amend the summary" }).click();
+  await expect(page.getByText(/Version 1 was finalized/)).toBeVisible();
+  await page.getByLabel("Notes for the summary (printed)").fill("Amended: see you in two weeks.");
+  await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
+  await page.goto(`/visits/${visitId}/print`);
+  await expect(page.getByText("Amended: see you in two weeks.")).toBeVisible();
+  await expect(page.getByText(/version 2 · signed/)).toBeVisible();
 });
 
-test("a refer summary prints the physician advice and no running plan", async ({ page, clinician }) => {
+test("a refer summary says to see a physician and holds no running plan anywhere, on screen, in print or in the PDF", async ({ page, clinician, request }) => {
   const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ safety: { nightOrRestPain: true } }), exam: { left: 200, right: 205 } });
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}/summary`);
   await expect(page.getByRole("heading", { name: "Refer: see a physician" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Plan", exact: true })).toHaveCount(0);
-  await expect(page.getByText(/weekly distance/i)).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Return to running" })).toHaveCount(0);
+  await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|traffic light/i);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Finalize and sign" }).click();
-  await page.getByRole("link", { name: "Open the print view" }).click();
-  const path = test.info().outputPath("refer.pdf");
-  await page.pdf({ path, format: "Letter" });
-  const text = await pdfText(await readFile(path));
-  expect(text).toContain("see a physician");
-  expect(text).not.toMatch(/Running while it settles|weekly distance by no more/);
+  await page.getByRole("link", { name: "Print for the patient" }).click();
+  await expect(page.getByRole("heading", { name: "Please see a doctor" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|Getting back to running/i);
+  await expectAccessible(page);
+  const printed = await pdfText(await page.pdf({ format: "Letter" }));
+  expect(printed.text).toContain("Please see a doctor");
+  expect(printed.text).not.toMatch(/\bkm\b|walk-run|Getting back to running/);
+  const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=a4`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+  expect(res.status()).toBe(200);
+  const downloaded = await pdfText(await res.body());
+  expect(downloaded.text).toContain("Please see a doctor");
+  expect(downloaded.text).not.toMatch(/\bkm\b|walk-run|Getting back to running/);
+});
+
+test("the PDF route needs a signed-in clinician of the same clinic", async ({ request, clinician, browser }) => {
+  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 200, right: 205 } });
+  const { clinicianActor } = await import("../prisma/factories");
+  const { finalizeSummary } = await import("../lib/data/summaries");
+  expect((await finalizeSummary(await clinicianActor({ id: clinician.userId }, clinician.clinicId), visitId)).ok).toBe(true);
+  const anonymous = await request.get(`/visits/${visitId}/print/pdf`, { maxRedirects: 0 });
+  expect([303, 307]).toContain(anonymous.status());
+  const { createClinicianAndClinic } = await import("../prisma/factories");
+  const other = await createClinicianAndClinic();
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, { email: other.user.email, password: other.password });
+  const res = await page.request.get(`/visits/${visitId}/print/pdf`);
+  expect(res.status()).toBe(404);
+  await ctx.close();
 });

@@ -1,109 +1,307 @@
 import { describe, expect, it } from "vitest";
-import { assess, RULESET_VERSION } from "./engine";
+import { assess, RULESET_VERSION, type AssessmentInput } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import { sampleIntake } from "./intake-sample";
+import type { DeepPartial } from "./schema-kit";
 import { DEFAULT_SETTINGS } from "./settings";
+import { fullExam, fullIntake } from "./test-fixtures";
 
-const intake = (over: Partial<IntakeAnswers["safety"]> = {}, km: { thisWeek: number; fourWeeksAgo: number } = { thisWeek: 30, fourWeeksAgo: 28 }): IntakeAnswers =>
-  sampleIntake({ safety: over, running: { weeklyKm: { ...km, bestLastYear: undefined }, downhill: "often", bankedRoads: "never" } });
-const exam = (left?: number, right?: number): ExamData => ({
-  bodyMassKg: 60,
-  strength: { hipAbduction: { left: { trialsN: left === undefined ? [] : [left] }, right: { trialsN: right === undefined ? [] : [right] } } },
+const run = (opts: { intake?: DeepPartial<IntakeAnswers> | null; exam?: DeepPartial<ExamData> | null; age?: number; extra?: Partial<AssessmentInput> } = {}) =>
+  assess({
+    intake: opts.intake === null ? null : fullIntake(opts.intake ?? undefined),
+    exam: opts.exam === null ? null : fullExam(opts.exam ?? undefined),
+    settings: DEFAULT_SETTINGS,
+    patient: { ageYears: opts.age ?? 34 },
+    ...opts.extra,
+  });
+const codes = (a: ReturnType<typeof assess>) => a.flags.map((f) => f.code);
+const everyText = (a: ReturnType<typeof assess>) => JSON.stringify(a);
+
+describe("status (clinical-reference §5)", () => {
+  it("gives a plan for a runner with no red flags", () => {
+    const a = run();
+    expect(a.status).toBe("plan");
+    expect(a.rulesetVersion).toBe(RULESET_VERSION);
+    expect(a.plan).not.toBeNull();
+    expect(a.returnToRun).not.toBeNull();
+  });
+
+  it("is incomplete without an exam, naming what is missing and giving no plan", () => {
+    const a = run({ exam: null });
+    expect(a.status).toBe("incomplete");
+    expect(a.missing).toEqual(["No exam has been recorded."]);
+    expect(a.plan).toBeNull();
+    expect(a.returnToRun).toBeNull();
+  });
+
+  it("is incomplete without the intake", () => {
+    expect(run({ intake: null }).missing[0]).toMatch(/intake/);
+  });
+
+  it("is incomplete when the safety questions were not answered", () => {
+    const intake = fullIntake();
+    const a = assess({ intake: { ...intake, safety: undefined }, exam: fullExam(), settings: DEFAULT_SETTINGS });
+    expect(a.status).toBe("incomplete");
+    expect(a.missing).toEqual(["The safety questions have not been answered."]);
+  });
+
+  it("refers even with no exam when the intake holds a hard red flag", () => {
+    expect(run({ exam: null, intake: { safety: { calfSwelling: true } } }).status).toBe("refer");
+  });
 });
-const run = (i: IntakeAnswers | null, e: ExamData | null) => assess({ intake: i, exam: e, settings: DEFAULT_SETTINGS });
 
-describe("assess", () => {
-  it("stamps the ruleset version", () => {
-    expect(run(intake(), exam(200, 150)).rulesetVersion).toBe(RULESET_VERSION);
+describe("hard red flags refer, with no running plan and no mileage anywhere (§5)", () => {
+  const cases: [string, Parameters<typeof run>[0], string, string][] = [
+    ["a hot swollen knee with fever", { intake: { safety: { swelling: true, feverOrUnwell: true } } }, "red.septic-arthritis", "emergency"],
+    ["a red knee with feeling unwell", { intake: { safety: { hotOrRed: true, feverOrUnwell: true } } }, "red.septic-arthritis", "emergency"],
+    ["calf swelling reported", { intake: { safety: { calfSwelling: true } } }, "red.dvt", "same-day"],
+    ["a calf 3.1 cm larger", { exam: { safety: { calfCircumferenceDiffCm: 3.1 } } }, "red.dvt", "same-day"],
+    ["an injury with an Ottawa finding", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: { cannotFlexTo90: true } } } }, "red.ottawa", "urgent"],
+    ["an injury at 55 (Ottawa age)", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: {} } }, age: 55 }, "red.ottawa", "urgent"],
+    ["a locked knee", { intake: { safety: { locking: true } } }, "red.acute-knee", "urgent"],
+    ["a large effusion", { exam: { palpation: { effusion: { right: "moderate-or-large" } } } }, "red.acute-knee", "urgent"],
+    ["swelling after an injury", { intake: { safety: { injuryOrFall: true, swelling: true } }, exam: { safety: { ottawa: {} } } }, "red.acute-knee", "urgent"],
+    ["night or rest pain", { intake: { safety: { nightOrRestPain: true } } }, "red.serious-pathology", "urgent"],
+    ["unexplained weight loss", { intake: { safety: { weightLoss: true } } }, "red.serious-pathology", "urgent"],
+    ["focal bone pain", { intake: { safety: { focalBonePain: true } } }, "red.bone-stress", "urgent"],
+    ["pain on hopping in the exam", { exam: { safety: { painOnHop: "positive" } } }, "red.bone-stress", "urgent"],
+    ["missed periods with a load jump", { intake: { safety: { missedPeriods: true, recentTrainingJump: true } } }, "red.bone-stress", "urgent"],
+    ["groin pain", { intake: { safety: { groinPain: true } } }, "red.femoral-neck", "urgent"],
+    ["a 15-year-old with painful hip rotation", { exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 15 }, "red.scfe", "urgent"],
+  ];
+  it.each(cases)("refers for %s", (_name, opts, code, urgency) => {
+    const a = run(opts);
+    expect(a.status).toBe("refer");
+    expect(codes(a)).toContain(code);
+    expect(a.referral?.urgency).toBe(urgency);
+    expect(a.statusReason).toMatch(/^See a physician/);
+    expect(a.plan).toBeNull();
+    expect(a.returnToRun).toBeNull();
+    expect(a.derived.load).toEqual([]);
+    expect(codes(a)).not.toContain("load.ramp");
+    expect(everyText(a)).not.toMatch(/\bkm\b|walk-run|weekly distance/i);
   });
 
-  it("is incomplete without an exam, naming what is missing, with no plan", () => {
-    const r = run(intake(), null);
-    expect(r.status).toBe("incomplete");
-    expect(r.missing).toEqual(["No exam has been recorded."]);
-    expect(r.plan).toBeNull();
+  it("takes the most urgent referral when several fire", () => {
+    expect(run({ intake: { safety: { nightOrRestPain: true, calfSwelling: true, swelling: true, feverOrUnwell: true } } }).referral?.urgency).toBe("emergency");
   });
+});
 
-  it("is incomplete without an intake", () => {
-    expect(run(null, exam(200, 200)).status).toBe("incomplete");
+describe("around the safety thresholds", () => {
+  it("does not refer a calf exactly 3 cm larger (the sign is more than 3 cm)", () => {
+    expect(run({ exam: { safety: { calfCircumferenceDiffCm: 3 } } }).status).toBe("plan");
   });
+  it("does not apply the Ottawa age item at 54", () => {
+    const a = run({ intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: {} } }, age: 54 });
+    expect(a.status).toBe("plan");
+  });
+  it("does not refer painful hip rotation at 18 (the SCFE rule is for adolescents)", () => {
+    expect(run({ exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 18 }).status).toBe("plan");
+  });
+  it("does not refer missed periods without a load jump", () => {
+    const a = run({ intake: { safety: { missedPeriods: true }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 } } } });
+    expect(a.status).toBe("plan");
+  });
+  it("refers a BMI under 18.5 together with the computed load jump", () => {
+    const a = run({ intake: { about: { bodyMassKg: 50 } }, exam: { bodyMassKg: 50, heightCm: 168 } });
+    expect(codes(a)).toContain("red.bone-stress"); // BMI 17.7, weekly distance +43% over four weeks
+  });
+  it("does not refer a BMI of exactly 18.5 without another sign", () => {
+    const a = run({ exam: { bodyMassKg: 74, heightCm: 200 } });
+    expect(codes(a)).not.toContain("red.bone-stress"); // 74 / 2.00² = 18.5
+  });
+});
 
+describe("soft flags: a plan with the running part on hold (§5)", () => {
   it.each([
-    ["a hot knee with fever", { hotOrRed: true, feverOrUnwell: true }, "red.septic-arthritis"],
-    ["a swollen knee with feeling unwell", { swelling: true, feverOrUnwell: true }, "red.septic-arthritis"],
-    ["calf swelling", { calfSwelling: true }, "red.dvt"],
-    ["night pain", { nightOrRestPain: true }, "red.night-rest-pain"],
-    ["a locking knee", { locking: true }, "red.locked-knee"],
-    ["weight loss", { weightLoss: true }, "red.weight-loss"],
-    ["pain on hopping", { painOnHopping: true }, "red.bone-stress"],
-    ["groin pain", { groinPain: true }, "red.bone-stress"],
-    ["low energy with a training jump", { lowEnergyIntake: true, recentTrainingJump: true }, "red.bone-stress"],
-  ] as const)("refers and suppresses the running plan when %s is reported", (_name, safety, code) => {
-    const r = run(intake(safety), exam(200, 150));
-    expect(r.status).toBe("refer");
-    expect(r.plan).toBeNull();
-    expect(r.returnToRun).toBeNull();
-    expect(r.flags.map((f) => f.code)).toContain(code);
-    expect(r.statusReason).toMatch(/physician/);
-    expect(r.derived.load).toEqual([]);
-    expect(JSON.stringify(r)).not.toMatch(/km|weekly distance/i);
+    ["giving way", { intake: { safety: { givingWay: true } } }, "soft.instability"],
+    ["kneecap subluxations on the Kujala", { intake: { questionnaires: { akps: [0, 0, 0, 1, 1, 2, 1, 1, 1, 0, 2, 0, 0] } } }, "soft.instability"],
+    ["swelling without injury or fever", { intake: { safety: { swelling: true } } }, "soft.persistent-swelling"],
+    ["an injury with the Ottawa rules not recorded", { intake: { safety: { injuryOrFall: true } } }, "soft.trauma-ottawa-unchecked"],
+  ] as const)("holds running for %s", (_n, opts, code) => {
+    const a = run(opts as Parameters<typeof run>[0]);
+    expect(a.status).toBe("plan");
+    expect(codes(a)).toContain(code);
+    expect(a.plan?.runningOnHold).toBe(true);
+    expect(a.plan?.runningOnHoldReason).toMatch(/^On hold until your clinician confirms/);
+    expect(a.plan?.cadence).toBeNull();
   });
 
-  it("refers even when the exam is missing", () => {
-    expect(run(intake({ calfSwelling: true }), null).status).toBe("refer");
+  it("treats a recent jump in training alone as a load flag, not a red flag", () => {
+    const steady = { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 };
+    const a = run({ intake: { safety: { recentTrainingJump: true }, running: { weeklyKm: steady } } });
+    expect(a.status).toBe("plan");
+    expect(a.plan?.runningOnHold).toBe(false);
+    expect(codes(a)).toContain("load.ramp");
   });
+});
 
-  it("gives a plan with the running part on hold when the knee gives way", () => {
-    const r = run(intake({ givingWay: true }), exam(200, 190));
-    expect(r.status).toBe("plan");
-    expect(r.plan).not.toBeNull();
-    expect(r.returnToRun).toBeNull();
-    expect(r.flags.find((f) => f.code === "soft.giving-way")?.level).toBe("soft");
+describe("strength flags (§2.3)", () => {
+  it("flags hip abduction asymmetry with the weaker side", () => {
+    const a = run();
+    const f = a.flags.find((x) => x.code === "strength.asymmetry.hipAbduction")!;
+    expect(f.title).toBe("Hip abduction asymmetry: right weaker");
+    expect(f.findings.map((x) => x.value)).toEqual([155, 101, 65]);
   });
-
-  it("flags hip abduction asymmetry with the weaker side and the findings", () => {
-    const r = run(intake(), exam(200, 140));
-    const flag = r.flags.find((f) => f.code === "strength.asymmetry.hipAbduction");
-    expect(flag?.title).toContain("right weaker");
-    expect(flag?.findings.map((f) => f.value)).toEqual([200, 140, 70]);
-    expect(r.derived.hipAbduction?.symmetryPercent).toBe(70);
+  it("reports a possible asymmetry within the 49 N MDC as 'retest', not the flag", () => {
+    const a = run({ exam: { strength: { hipAbduction: { left: { trialsN: [150] }, right: { trialsN: [120] } } } } });
+    // 120/150 = 80% < 90% but 30 N ≤ 49 N
+    expect(codes(a)).toContain("strength.possible-asymmetry.hipAbduction");
+    expect(codes(a)).not.toContain("strength.asymmetry.hipAbduction");
   });
-
-  it("reports possible asymmetry within the measurement error instead of the flag", () => {
-    const r = run(intake(), exam(140, 100));
-    expect(r.flags.map((f) => f.code)).toContain("strength.possible-asymmetry.hipAbduction");
-    expect(r.flags.map((f) => f.code)).not.toContain("strength.asymmetry.hipAbduction");
+  it("uses the clinic's 10% relative error for hip extension", () => {
+    const a = run({ exam: { strength: { hipExtension: { left: { trialsN: [300] }, right: { trialsN: [260] } } } } });
+    expect(codes(a)).toContain("strength.asymmetry.hipExtension"); // 87%, 40 N > 30 N
   });
-
-  it("flags missing strength data without inventing values", () => {
-    const r = run(intake(), exam(200, undefined));
-    expect(r.status).toBe("plan");
-    expect(r.derived.hipAbduction).toBeNull();
-    expect(r.flags.map((f) => f.code)).toContain("missing.strength.hipAbduction");
+  it("flags bilateral weakness only on the norm's protocol", () => {
+    const weak = { strength: { hipAbduction: { left: { trialsN: [70] }, right: { trialsN: [68] } } } };
+    // (70 N × 0.85 m) / 60 kg = 0.99 Nm/kg; female aged 34: expected 1.43, cut-off 1.08
+    expect(codes(run({ exam: weak }))).toContain("strength.bilateral-weakness.hipAbduction");
+    const otherProtocol = { strength: { hipAbduction: { ...weak.strength.hipAbduction, protocol: { contraction: "make" as const } } } };
+    expect(codes(run({ exam: otherProtocol }))).not.toContain("strength.bilateral-weakness.hipAbduction");
   });
-
-  it("flags a recent jump in weekly distance and cites it in the slow-build line", () => {
-    const r = run(intake({}, { thisWeek: 40, fourWeeksAgo: 25 }), exam(200, 200));
-    expect(r.flags.map((f) => f.code)).toContain("load.ramp");
-    const line = r.plan!.lines.find((l) => l.id === "load.slow-build")!;
-    expect(line.because.find((f) => f.code === "derived.load.changePercent")?.value).toBe(60);
+  it("reports missing and untested strength data without inventing values", () => {
+    const a = run({ exam: { strength: { hipExternalRotation: { left: { notTested: true }, right: { notTested: true } }, hipExtension: { left: { trialsN: [] }, right: { trialsN: [] } } } } });
+    expect(codes(a)).toContain("untested.strength.hipExternalRotation");
+    expect(codes(a)).toContain("missing.strength.hipExtension");
+    expect(a.derived.strength.hipExtension).toBeUndefined();
   });
-
-  it("gives every plan line a rule with a reference section", () => {
-    const r = run(intake(), exam(200, 150));
-    expect(r.plan!.lines.length).toBeGreaterThan(0);
-    for (const line of r.plan!.lines) expect(line.rule.section).toMatch(/^§/);
+  it("never infers an imbalance from manual muscle grades alone", () => {
+    const exam = fullExam();
+    delete exam.strength.hipAbduction;
+    const a = assess({ intake: fullIntake(), exam, settings: DEFAULT_SETTINGS });
+    expect(codes(a)).toContain("strength.mmt-only.gluteusMedius");
+    expect(codes(a).some((c) => c.startsWith("strength.asymmetry.hipAbduction"))).toBe(false);
   });
-
-  it("gives the terrain advice, citing downhill running when the patient runs downhill", () => {
-    const line = run(intake(), exam(200, 200)).plan!.lines.find((l) => l.id === "activity.terrain")!;
-    expect(line.text).toMatch(/downhill/);
-    expect(line.because.map((f) => f.code)).toEqual(["intake.running.downhill"]);
+  it("says when a change since the last visit is within the measurement error", () => {
+    const previousVisits = [{ date: "2026-10-01", exam: fullExam({ strength: { hipAbduction: { left: { trialsN: [140] }, right: { trialsN: [80] } } } }) }];
+    const a = run({ extra: { previousVisits } });
+    expect(a.derived.strength.hipAbduction?.change).toEqual({ left: 15, right: 21, beyondError: false });
+    const bigger = run({ extra: { previousVisits: [{ date: "2026-10-01", exam: fullExam({ strength: { hipAbduction: { right: { trialsN: [50] } } } }) }] } });
+    expect(bigger.derived.strength.hipAbduction?.change?.beyondError).toBe(true); // +51 N > 49 N
+    expect(codes(a)).toContain("strength.change-within-error.hipAbduction");
   });
+});
 
-  it("never says hip weakness causes the pain", () => {
-    const text = run(intake(), exam(200, 140)).plan!.lines.map((l) => l.text).join(" ");
-    expect(text).not.toMatch(/caus/i);
+describe("load (§6.3)", () => {
+  it("flags a week-on-week rise over 20%", () => {
+    const a = run({ intake: { running: { weeklyKm: { thisWeek: 25, lastWeek: 20, twoWeeksAgo: 20, threeWeeksAgo: 20, fourWeeksAgo: 20 } } } });
+    expect(codes(a)).toContain("load.ramp");
+  });
+  it("does not flag steady running", () => {
+    const a = run({ intake: { running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 } } } });
+    expect(codes(a)).not.toContain("load.ramp");
+  });
+});
+
+describe("classification (§1)", () => {
+  it("says patellofemoral pain is likely for pain around the kneecap on squatting", () => {
+    const a = run();
+    expect(a.classification.code).toBe("pfp-likely");
+    expect(a.classification.for.map((f) => f.code)).toContain("exam.palpation.squatReproducesPain");
+  });
+  it("considers quadriceps tendinopathy for one spot above the kneecap, and withholds the PFP programme", () => {
+    const a = run({ intake: { knee: { areas: { right: ["above-kneecap"] } } } });
+    expect(a.classification).toMatchObject({ code: "tendinopathy-consider", tendon: "quadriceps" });
+    expect(a.plan?.exercises).toEqual([]);
+    expect(codes(a)).toContain("classification.tendinopathy-confirm");
+    expect(a.plan?.runningOnHold).toBe(true);
+  });
+  it("considers patellar tendinopathy for a tender inferior pole", () => {
+    const a = run({ exam: { palpation: { patellarTendonInferiorPole: { right: "positive" } } } });
+    expect(a.classification).toMatchObject({ code: "tendinopathy-consider", tendon: "patellar" });
+  });
+  it("says ITB syndrome is likely for outer-knee pain with a positive Noble test", () => {
+    const a = run({ intake: { knee: { areas: { right: ["outer"] } } }, exam: { palpation: { lateralEpicondyleNoble: { right: "positive" } } } });
+    expect(a.classification.code).toBe("itbs-likely");
+  });
+  it("is unclear for outer-knee pain with the Noble test not done", () => {
+    expect(run({ intake: { knee: { areas: { right: ["outer"] } } } }).classification.code).toBe("unclear");
+  });
+  it("follows the clinician's override", () => {
+    const a = run({ exam: { classification: "itbs" } });
+    expect(a.classification.code).toBe("itbs-likely");
+    expect(a.classification.clinicianOverride).toMatch(/clinician's working classification/);
+  });
+});
+
+describe("the plan (§1.2, §6.4, §7)", () => {
+  it("starts at level 2 with moderate pain and an asymmetry, 3 days a week for 8 weeks", () => {
+    const a = run();
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["side-lying-abduction", "bridge", "sit-to-stand"]);
+    expect(a.plan!.exercises[0]).toMatchObject({ level: 2, doseText: "2 sets of 10 on each side, 3 days a week", dose: { daysPerWeek: 3, weeks: 8 } });
+  });
+  it("starts at level 1 with high pain", () => {
+    const a = run({ intake: { pain: { now: 5 } } });
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["clamshell", "straight-leg-raise"]);
+  });
+  it("starts at level 3 with low pain and no deficit, for 6 weeks", () => {
+    const a = run({
+      intake: { pain: { now: 1, worstWeek: 3 } },
+      exam: { strength: { hipAbduction: { right: { trialsN: [150] } } }, functional: { stepDown: { right: { trunkLean: false, pelvisTilt: false, knee: 0 } } } },
+    });
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["band-walk", "bridge", "side-plank", "hip-hike", "squat"]);
+    expect(a.plan!.exercises[0]!.dose.weeks).toBe(6);
+  });
+  it("starts at level 1 when the pain scores are missing", () => {
+    const intake = fullIntake();
+    const a = assess({ intake: { ...intake, pain: undefined }, exam: fullExam(), settings: DEFAULT_SETTINGS });
+    expect(a.plan!.exercises[0]!.level).toBe(1);
+  });
+  it("always includes knee-targeted work with the hip work", () => {
+    const a = run();
+    expect(new Set(a.plan!.exercises.map((e) => e.target))).toEqual(new Set(["hip", "knee"]));
+  });
+  it("chooses the quadriceps stretch for a positive two-joint Thomas test, and no stretch for negatives", () => {
+    const a = run();
+    expect(a.plan!.stretches.map((s) => s.stretchId)).toEqual(["quadriceps-stretch"]);
+    expect(a.plan!.stretches[0]!.doseText).toBe("Hold 30 seconds, 2 times on each side, once a day");
+  });
+  it("gives the clinic's terrain advice citing downhill and camber", () => {
+    const line = run().plan!.activity.find((r) => r.id === "activity.terrain")!;
+    expect(line.text).toBe(DEFAULT_SETTINGS.terrainAdvice);
+    expect(line.because.map((f) => f.code)).toEqual(["intake.running.downhill", "intake.knee.triggers.downhill", "intake.running.bankedRoads"]);
+  });
+  it("advises on stairs only when stairs bring the pain on", () => {
+    expect(run().plan!.activity.map((r) => r.id)).toContain("activity.stairs");
+    expect(run({ intake: { knee: { triggers: ["running"] } } }).plan!.activity.map((r) => r.id)).not.toContain("activity.stairs");
+  });
+  it("offers a cadence trial at 170 steps a minute or less, and not above", () => {
+    expect(run().plan!.cadence?.targetSpm).toEqual([172, 180]);
+    expect(run({ intake: { running: { cadenceSpm: 170 } } }).plan!.cadence).not.toBeNull();
+    expect(run({ intake: { running: { cadenceSpm: 171 } } }).plan!.cadence).toBeNull();
+  });
+  it("never tells the patient that hip weakness causes the pain (§0)", () => {
+    const p = run().plan!;
+    const patientText = [...p.education, ...p.activity].map((r) => r.text).join(" ");
+    expect(patientText).not.toMatch(/caus/i);
+    expect(p.education.find((e) => e.id === "education.hip")!.text).toMatch(/often weaker .* strengthening .* helps/);
+  });
+  it("gives every recommendation a rule with a reference section", () => {
+    const p = run().plan!;
+    for (const line of [...p.education, ...p.activity, ...p.exercises, ...p.stretches]) expect(line.rule.section).toMatch(/§/);
+  });
+});
+
+describe("follow-up", () => {
+  it("retests in 4 weeks when running can start, listing the asymmetric groups", () => {
+    const a = run();
+    expect(a.followUp?.inWeeks).toBe(4);
+    expect(a.followUp?.retest).toContain("Hip abduction strength, both sides");
+  });
+  it("retests in 2 weeks when running is on hold", () => {
+    expect(run({ intake: { safety: { givingWay: true } } }).followUp?.inWeeks).toBe(2);
+  });
+});
+
+describe("robustness", () => {
+  it("copes with empty objects everywhere without crashing or inventing values", () => {
+    const a = assess({ intake: {}, exam: {}, settings: DEFAULT_SETTINGS });
+    expect(a.status).toBe("incomplete");
+    expect(a.derived.strength).toEqual({});
+    expect(a.derived.bodyMassKg).toBeNull();
+  });
+  it("is deterministic", () => {
+    expect(JSON.stringify(run())).toBe(JSON.stringify(run()));
   });
 });

@@ -1,251 +1,272 @@
-// The clinical engine: from the intake and the exam to a status, flags and a plan whose every line says
-// which rule produced it and which findings fired it. Pure and deterministic: no I/O, no clock, no
-// framework (a lint rule keeps it that way). Rules cite clinical-reference.md (shared/docs) by section.
-import type { ExamData } from "./exam-schema";
-import type { IntakeAnswers } from "./intake-schema";
-import { assessLoadChange, type LoadChange } from "./load";
+// The clinical engine: from the intake, the exam and earlier visits to a status, a classification, flags
+// and a plan whose every line says which rule produced it and which findings fired it. Pure and
+// deterministic: no I/O, no clock, no framework (a lint rule keeps it that way). Rules cite
+// clinical-reference.md (shared/docs) by section; the ruleset is in ./rules.ts.
+import { classify } from "./classification";
+import { applyEducationEdits, applyExerciseEdits, type SummaryEdits } from "./edits";
+import { EXERCISE_LIBRARY_VERSION } from "./exercises";
+import { derive, type PatientFacts, type PreviousVisit } from "./derive";
+import type { EngineExam } from "./exam-schema";
+import type { EngineIntake } from "./intake-schema";
+import { buildPlan, groupLabel } from "./plan";
+import { buildReturnToRun } from "./return-to-run";
+import { RULES, RULESET_VERSION } from "./rules";
+import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
-import { safetyFlags } from "./safety";
-import { assessSymmetry, bestTrial, type SymmetryResult } from "./strength";
+import type { Assessment, Derived, Finding, Flag, FollowUp, StrengthDerived } from "./types";
 
-/** The ruleset's version. A finalized summary stores it, so an old summary shows what it said then. */
-export const RULESET_VERSION = "2026.11.1";
-
-export interface Finding {
-  code: string;
-  label: string;
-  value: string | number | boolean | null;
-}
-
-export interface Rule {
-  id: string;
-  /** clinical-reference.md section. */
-  section: string;
-  summary: string;
-}
-
-export interface Flag {
-  code: string;
-  level: "hard" | "soft" | "warning" | "info";
-  title: string;
-  detail: string;
-  section: string;
-  findings: Finding[];
-}
-
-export interface Recommendation {
-  id: string;
-  kind: "education" | "exercise" | "activity" | "load";
-  text: string;
-  /** A dose line for exercises ("3 sets of 10, 3 days a week, 6–8 weeks"). */
-  dose?: string;
-  rule: Rule;
-  because: Finding[];
-}
-
-export interface ReturnToRun {
-  painRule: string;
-  weeklyIncreaseCapPercent: number;
-  capIsConvention: true;
-  currentWeeklyKm: number | null;
-  previousWeeklyKm: number | null;
-  rule: Rule;
-}
-
-export interface Assessment {
-  rulesetVersion: string;
-  status: "refer" | "plan" | "incomplete";
-  /** Why the status is what it is, in plain words. */
-  statusReason: string;
-  /** What is missing to decide, when incomplete (never guessed). */
-  missing: string[];
-  classification: { code: "pfp-likely" | "itbs-likely" | "tendinopathy-consider" | "unclear"; for: Finding[]; against: Finding[] };
-  flags: Flag[];
-  derived: { hipAbduction: SymmetryResult | null; load: LoadChange[] };
-  plan: { lines: Recommendation[] } | null;
-  returnToRun: ReturnToRun | null;
-  followUp: { inWeeks: number; retest: string[] } | null;
-}
+export { RULESET_VERSION };
+export type { Assessment, Finding, Flag } from "./types";
 
 export interface AssessmentInput {
-  intake: IntakeAnswers | null;
-  exam: ExamData | null;
+  intake: EngineIntake | null;
+  exam: EngineExam | null;
+  previousVisits?: PreviousVisit[];
   settings: ClinicSettings;
+  patient?: PatientFacts;
 }
 
-const round = (n: number, dp = 0) => Math.round(n * 10 ** dp) / 10 ** dp;
+const r0 = (n: number) => Math.round(n);
 
-const RULES = {
-  asymmetry: { id: "strength.asymmetry", section: "§2.3", summary: "Symmetry below the threshold and a difference above the measurement error." },
-  retest: { id: "strength.possible-asymmetry-retest", section: "§2.3", summary: "Symmetry below the threshold but within the measurement error: retest." },
-  loadRamp: { id: "load.ramp", section: "§6.3", summary: "Weekly distance rose faster than the clinic's limit." },
-  education: { id: "plan.education", section: "§0, §1.2", summary: "Education and load management help as much as added treatments." },
-  hipKnee: { id: "plan.hip-knee-strength", section: "§1.2, §7.1", summary: "Combined hip- and knee-targeted exercise reduces pain and improves function." },
-  slowBuild: { id: "plan.slow-build", section: "§6.3", summary: "Return to the previous distance gradually; weekly increases capped (a convention)." },
-  terrain: { id: "plan.terrain", section: "§6.4", summary: "Avoid downhill running and banked or cambered roads while it settles." },
-  painRule: { id: "rtr.pain-rule", section: "§6.1", summary: "Keep pain at 2/10 or less during running, settled within an hour, no worse next morning." },
-} satisfies Record<string, Rule>;
+function strengthFindings(s: StrengthDerived): Finding[] {
+  const g = groupLabel(s.group);
+  return [
+    { code: `exam.${s.group}.left`, label: `${g}, left (N)`, value: r0(s.leftN) },
+    { code: `exam.${s.group}.right`, label: `${g}, right (N)`, value: r0(s.rightN) },
+    { code: `derived.${s.group}.symmetry`, label: `${g} symmetry (%)`, value: r0(s.symmetryPercent) },
+  ];
+}
 
-export function assess(input: AssessmentInput): Assessment {
-  const { intake, exam, settings } = input;
-  const base = {
-    rulesetVersion: RULESET_VERSION,
-    classification: { code: "unclear" as const, for: [], against: [] },
-  };
-  const missing: string[] = [];
-  if (!intake) missing.push("The patient's intake (including the safety questions) has not been submitted.");
-  if (!exam) missing.push("No exam has been recorded.");
-
-  const painful = intake?.knee.side ?? null;
-  const abd = exam?.strength.hipAbduction;
-  const hipAbduction = abd
-    ? assessSymmetry("hipAbduction", bestTrial(abd.left?.trialsN), bestTrial(abd.right?.trialsN), settings, painful)
-    : null;
-  const load = intake
-    ? assessLoadChange({ thisWeek: intake.running.weeklyKm.thisWeek, fourWeeksAgo: intake.running.weeklyKm.fourWeeksAgo }, settings)
-    : [];
-  const derived = { hipAbduction, load };
-
-  const flags: Flag[] = intake ? safetyFlags(intake) : [];
-  const hard = flags.filter((f) => f.level === "hard");
-  if (hard.length) {
-    return {
-      ...base,
-      status: "refer",
-      statusReason: `See a physician: ${hard.map((f) => f.title.toLowerCase()).join("; ")}. No running plan until cleared.`,
-      missing,
-      flags,
-      // §5: a refer carries no running plan and no mileage numbers anywhere.
-      derived: { hipAbduction, load: [] },
-      plan: null,
-      returnToRun: null,
-      followUp: null,
-    };
+function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
+  const flags: Flag[] = [];
+  for (const s of Object.values(derived.strength)) {
+    if (!s) continue;
+    const g = groupLabel(s.group);
+    if (s.verdict === "asymmetry") {
+      flags.push({
+        code: `strength.asymmetry.${s.group}`,
+        level: "warning",
+        title: `${g} asymmetry: ${s.weakerSide} weaker`,
+        detail:
+          `Symmetry ${r0(s.symmetryPercent)}% is below ${s.thresholdPercent}% (a convention, not validated for knee pain) and the ` +
+          `difference of ${r0(s.differenceN)} N exceeds the measurement error of ${r0(s.error.newtons)} N` +
+          (s.error.basis === "mdc" ? " (published MDC)." : ` (${s.error.basis === "relative" ? "the clinic's relative error" : ""}).`),
+        section: RULES.asymmetry.section,
+        findings: strengthFindings(s),
+      });
+    } else if (s.verdict === "possible-retest") {
+      flags.push({
+        code: `strength.possible-asymmetry.${s.group}`,
+        level: "info",
+        title: `Possible ${g.toLowerCase()} asymmetry, within measurement error: retest`,
+        detail: `Symmetry ${r0(s.symmetryPercent)}% is below ${s.thresholdPercent}% but the difference of ${r0(s.differenceN)} N is within the measurement error of ${r0(s.error.newtons)} N.`,
+        section: RULES.possibleAsymmetry.section,
+        findings: strengthFindings(s),
+      });
+    }
+    if (s.bilateralWeakness?.weak) {
+      flags.push({
+        code: `strength.bilateral-weakness.${s.group}`,
+        level: "warning",
+        title: `${g}: both sides weaker than expected`,
+        detail: `Both sides are below ${s.bilateralWeakness.cutoffNmPerKg.toFixed(2)} Nm/kg (expected ${s.bilateralWeakness.expectedNmPerKg.toFixed(2)} Nm/kg for age and sex on the same protocol, Ramskov 2014; the cut-off is a convention). Symmetry alone would hide this.`,
+        section: RULES.bilateralWeakness.section,
+        findings: [
+          { code: `derived.${s.group}.leftNmPerKg`, label: `${g}, left (Nm/kg)`, value: s.leftNmPerKg === null ? null : Math.round(s.leftNmPerKg * 100) / 100 },
+          { code: `derived.${s.group}.rightNmPerKg`, label: `${g}, right (Nm/kg)`, value: s.rightNmPerKg === null ? null : Math.round(s.rightNmPerKg * 100) / 100 },
+        ],
+      });
+    }
+    if (s.change && !s.change.beyondError) {
+      flags.push({
+        code: `strength.change-within-error.${s.group}`,
+        level: "info",
+        title: `${g}: change since the last visit is within the measurement error`,
+        detail: `Changes of ${[s.change.left, s.change.right].filter((d) => d !== null).map((d) => `${d! > 0 ? "+" : ""}${r0(d!)} N`).join(" and ")} may be noise (measurement error ${r0(s.error.newtons)} N).`,
+        section: RULES.possibleAsymmetry.section,
+        findings: strengthFindings(s),
+      });
+    }
   }
-  if (!intake || !exam) {
-    return { ...base, status: "incomplete", statusReason: missing.join(" "), missing, flags, derived, plan: null, returnToRun: null, followUp: null };
-  }
-
-  if (hipAbduction?.verdict === "asymmetry") {
+  // Missing and untested strength data: reported, never invented (§5 "incomplete" and §2.3). With no exam
+  // at all, the status says so instead.
+  for (const group of exam ? (["hipAbduction", "hipExtension", "hipExternalRotation"] as const) : []) {
+    if (derived.strength[group]) continue;
+    const g = exam?.strength?.[group];
+    const untested = !!g && (g.left?.notTested || g.right?.notTested);
     flags.push({
-      code: "strength.asymmetry.hipAbduction",
-      level: "warning",
-      title: `Hip abduction asymmetry: ${hipAbduction.weakerSide} weaker`,
-      detail:
-        `Symmetry ${round(hipAbduction.symmetryPercent)}% is below ${hipAbduction.thresholdPercent}% (a convention, not validated for knee pain) ` +
-        `and the difference of ${round(hipAbduction.differenceN)} N exceeds the measurement error of ${round(hipAbduction.error.newtons)} N.`,
-      section: "§2.3",
-      findings: symmetryFindings(hipAbduction),
-    });
-  } else if (hipAbduction?.verdict === "possible-retest") {
-    flags.push({
-      code: "strength.possible-asymmetry.hipAbduction",
+      code: `${untested ? "untested" : "missing"}.strength.${group}`,
       level: "info",
-      title: "Possible hip abduction asymmetry, within measurement error: retest",
-      detail: `Symmetry ${round(hipAbduction.symmetryPercent)}% is below ${hipAbduction.thresholdPercent}% but the difference of ${round(hipAbduction.differenceN)} N is within the measurement error of ${round(hipAbduction.error.newtons)} N.`,
-      section: "§2.3",
-      findings: symmetryFindings(hipAbduction),
-    });
-  } else if (!hipAbduction) {
-    flags.push({
-      code: "missing.strength.hipAbduction",
-      level: "info",
-      title: "Hip abduction strength not recorded on both sides",
+      title: `${groupLabel(group)} ${untested ? "not tested" : "not recorded"} on both sides`,
       detail: "Symmetry cannot be judged; nothing was assumed.",
-      section: "§2.3",
+      section: RULES.missingStrength.section,
       findings: [],
     });
   }
-  const ramp = load.find((l) => l.exceeds);
-  if (ramp) {
-    flags.push({
+  // §2.1: MMT grades that differ between sides do not establish an imbalance.
+  const mmt = exam?.mmt;
+  for (const [muscle, label, group] of [
+    ["gluteusMedius", "Gluteus medius", "hipAbduction"],
+    ["gluteusMaximus", "Gluteus maximus", "hipExtension"],
+  ] as const) {
+    const m = mmt?.[muscle];
+    if (m?.left && m?.right && m.left !== m.right && m.left !== "not-tested" && m.right !== "not-tested" && !derived.strength[group]) {
+      flags.push({
+        code: `strength.mmt-only.${muscle}`,
+        level: "info",
+        title: `${label}: manual grades differ (${m.left} left, ${m.right} right)`,
+        detail: "Manual muscle testing misses 15–30% differences; measure with a dynamometer before calling it an imbalance.",
+        section: RULES.mmtOnly.section,
+        findings: [],
+      });
+    }
+  }
+  return flags;
+}
+
+function loadFlags(derived: Derived, intake: EngineIntake | null): Flag[] {
+  const ramp = derived.load.find((l) => l.exceeds);
+  if (!ramp && intake?.safety?.recentTrainingJump) {
+    return [
+      {
+        code: "load.ramp",
+        level: "warning",
+        title: "Recent jump in training (reported by the patient)",
+        detail: "The patient reports a recent big jump in training; the weekly distances given do not show it. Ask what changed (distance, speed, hills).",
+        section: RULES.loadRamp.section,
+        findings: [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }],
+      },
+    ];
+  }
+  if (!ramp) return [];
+  const basis = { week: "in a week", "two-weeks": "over two weeks", "four-weeks": "over four weeks" }[ramp.basis];
+  return [
+    {
       code: "load.ramp",
       level: "warning",
       title: "Recent jump in weekly distance",
       detail:
         ramp.changePercent === null
           ? `Weekly distance went from 0 to ${ramp.toKm} km.`
-          : `Weekly distance rose ${round(ramp.changePercent)}% (${ramp.fromKm} → ${ramp.toKm} km), above the ${ramp.limitPercent}% limit (a convention).`,
-      section: "§6.3",
-      findings: loadFindings(ramp),
-    });
-  }
-
-  const soft = flags.some((f) => f.level === "soft");
-  const lines: Recommendation[] = [
-    {
-      id: "education.hip-weakness",
-      kind: "education",
-      text:
-        "Knee pain like yours is common in runners. Hip muscles are often weaker in people with this pain, and " +
-        "strengthening the hips and thighs helps it settle. Rest calms it down but does not fix it on its own.",
-      rule: RULES.education,
-      because: [],
-    },
-    {
-      id: "exercise.hip-knee-strength",
-      kind: "exercise",
-      text: "Hip and thigh strengthening: clamshells, side-lying leg raises and bridges, progressing as they get easy.",
-      dose: "3 sets of 10, 3 days a week, for 6–8 weeks",
-      rule: RULES.hipKnee,
-      because: hipAbduction ? symmetryFindings(hipAbduction) : [],
-    },
-    {
-      id: "activity.terrain",
-      kind: "activity",
-      text: settings.terrainAdvice,
-      rule: RULES.terrain,
-      // §6.4: downhill running and banked or cambered roads (intake v2 asks them separately).
-      because: [
-        ...(intake.running.downhill && intake.running.downhill !== "never" ? [{ code: "intake.running.downhill", label: "Runs downhill", value: intake.running.downhill }] : []),
-        ...(intake.running.bankedRoads && intake.running.bankedRoads !== "never" ? [{ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: intake.running.bankedRoads }] : []),
+          : `Weekly distance rose ${r0(ramp.changePercent)}% ${basis} (${ramp.fromKm} → ${ramp.toKm} km), above the ${ramp.limitPercent}% limit (a convention).`,
+      section: RULES.loadRamp.section,
+      findings: [
+        { code: "derived.load.fromKm", label: "Weekly distance before (km)", value: ramp.fromKm },
+        { code: "derived.load.toKm", label: "Weekly distance now (km)", value: ramp.toKm },
+        { code: "derived.load.changePercent", label: "Change (%)", value: ramp.changePercent === null ? null : r0(ramp.changePercent) },
+        ...(intake?.safety?.recentTrainingJump ? [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }] : []),
       ],
     },
-    {
-      id: "load.slow-build",
-      kind: "load",
-      text: `Build weekly distance back slowly: no more than ${settings.returnWeeklyIncreasePercent}% more each week (a conservative convention; the 10% rule is not proven by trials).`,
-      rule: RULES.slowBuild,
-      because: ramp ? loadFindings(ramp) : [{ code: "intake.running.weeklyKm.thisWeek", label: "Weekly distance now (km)", value: intake.running.weeklyKm.thisWeek }],
-    },
   ];
+}
 
+function followUp(derived: Derived, a: { runningOnHold: boolean; criteriaMet: boolean }, intake: EngineIntake | null): FollowUp {
+  const retest: string[] = [];
+  for (const s of Object.values(derived.strength)) {
+    if (s && (s.verdict !== "symmetric" || s.bilateralWeakness?.weak)) retest.push(`${groupLabel(s.group)} strength, both sides`);
+  }
+  if (!derived.strength.hipAbduction) retest.push("Hip abduction strength, both sides (not recorded this time)");
+  retest.push("Pain scores and how runs went against the pain rule");
+  if (!a.criteriaMet) retest.push("Return-to-run entry tests not passed yet");
+  if (derived.akps || derived.lefs || intake?.questionnaires) retest.push("Kujala and LEFS questionnaires at 6 weeks (10 and 9 points are meaningful changes)");
+  const soon = a.runningOnHold || !a.criteriaMet || (typeof intake?.pain?.now === "number" && intake.pain.now >= 5);
+  return { inWeeks: soon ? 2 : 4, retest, rule: RULES.followUp };
+}
+
+/** Strip every distance from a refer output (§5: no running plan and no mileage numbers). */
+function withoutMileage(derived: Derived): Derived {
+  return { ...derived, load: [] };
+}
+
+/**
+ * Assess a case. `edits` are the clinician's review choices (lib/assessment/edits.ts); without them this is
+ * the engine's own draft.
+ */
+export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assessment {
+  const { intake, exam, settings } = input;
+  const derived = derive(input);
+  const heightCm = typeof exam?.heightCm === "number" ? exam.heightCm : typeof intake?.about?.heightCm === "number" ? intake.about.heightCm : null;
+  const safety = assessSafety(intake, exam, derived, heightCm);
+  const classification = classify(intake, exam);
+
+  const missing: string[] = [];
+  if (!intake) missing.push("The patient's intake (with the safety questions) has not been submitted.");
+  else if (!safety.safetyAnswered) missing.push("The safety questions have not been answered.");
+  if (!exam) missing.push("No exam has been recorded.");
+
+  const notes = edits.notes?.trim() ? edits.notes.trim() : null;
+  if (safety.hasHard) {
+    // §5: "exercise suggestions only if the clinician overrides": exercises the clinician chose, nothing else.
+    const chosen = applyExerciseEdits([], edits.exercises);
+    return {
+      rulesetVersion: RULESET_VERSION,
+      clinicianNotes: notes,
+      status: "refer",
+      statusReason: `See a physician. ${safety.referral!.advice}`,
+      missing,
+      referral: safety.referral,
+      classification,
+      flags: [...safety.flags, ...strengthFlags(derived, exam)],
+      derived: withoutMileage(derived),
+      plan: chosen.length
+        ? { education: [], exercises: chosen, stretches: [], activity: [], cadence: null, runningOnHold: true, runningOnHoldReason: "No running until a physician has seen you.", exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION }
+        : null,
+      returnToRun: null,
+      followUp: null,
+    };
+  }
+
+  const flags = [...safety.flags, ...strengthFlags(derived, exam), ...loadFlags(derived, intake)];
+  if (missing.length) {
+    return {
+      rulesetVersion: RULESET_VERSION,
+      clinicianNotes: notes,
+      status: "incomplete",
+      statusReason: `Not enough to decide yet: ${missing.join(" ")}`,
+      missing,
+      referral: null,
+      classification,
+      flags,
+      derived,
+      plan: null,
+      returnToRun: null,
+      followUp: null,
+    };
+  }
+
+  const softReason = safety.flags.filter((f) => f.level === "soft").map((f) => f.title);
+  const tendon = classification.code === "tendinopathy-consider";
+  const heldFor = softReason.length ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.` : tendon ? "On hold until your clinician confirms the diagnosis." : null;
+  const onHold = edits.confirmRunning ? null : heldFor;
+  if (tendon) {
+    flags.push({
+      code: "classification.tendinopathy-confirm",
+      level: "soft",
+      title: `Consider ${classification.tendon ?? ""} tendinopathy: clinician to confirm`.replace("  ", " "),
+      detail: "The patellofemoral programme is not generated automatically; choose the tendon loading programme in review.",
+      section: RULES.classifyTendon.section,
+      findings: classification.for,
+    });
+  }
+  const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
+  const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), education: applyEducationEdits(drafted.education, edits.education) };
+  const returnToRun = buildReturnToRun({ intake, exam, derived, settings, startOverride: edits.rtrStart ?? null });
   return {
-    ...base,
+    rulesetVersion: RULESET_VERSION,
+    clinicianNotes: notes,
     status: "plan",
-    statusReason: soft
-      ? "A plan, with the running part on hold until the clinician confirms it (see the flags)."
-      : "No red flags; a plan can start.",
-    missing,
+    statusReason: onHold
+      ? `A plan, with the running part on hold until the clinician confirms it (${softReason.length ? "see the flags" : "diagnosis to confirm"}).`
+      : heldFor
+        ? "A plan; the clinician confirmed the running part after reviewing the flags."
+        : "No red flags: a plan can start.",
+    missing: [],
+    referral: null,
+    classification,
     flags,
     derived,
-    plan: { lines },
-    returnToRun: soft
-      ? null
-      : {
-          painRule: "Pain during running 2/10 or less, back to how it was before the run within an hour, and no worse the next morning.",
-          weeklyIncreaseCapPercent: settings.returnWeeklyIncreasePercent,
-          capIsConvention: true,
-          currentWeeklyKm: intake.running.weeklyKm.thisWeek,
-          previousWeeklyKm: intake.running.weeklyKm.fourWeeksAgo,
-          rule: RULES.painRule,
-        },
-    followUp: { inWeeks: 2, retest: ["Hip abduction strength, both sides", "Pain scores"] },
+    plan,
+    returnToRun,
+    followUp: followUp(derived, { runningOnHold: plan.runningOnHold, criteriaMet: returnToRun.criteriaMet }, intake),
   };
-}
-
-function symmetryFindings(s: SymmetryResult): Finding[] {
-  return [
-    { code: "exam.hipAbduction.left", label: "Hip abduction, left (N)", value: round(s.leftN) },
-    { code: "exam.hipAbduction.right", label: "Hip abduction, right (N)", value: round(s.rightN) },
-    { code: "derived.hipAbduction.symmetry", label: "Symmetry (%)", value: round(s.symmetryPercent) },
-  ];
-}
-
-function loadFindings(l: LoadChange): Finding[] {
-  return [
-    { code: "intake.running.weeklyKm.from", label: "Weekly distance before (km)", value: l.fromKm },
-    { code: "intake.running.weeklyKm.to", label: "Weekly distance now (km)", value: l.toKm },
-    { code: "derived.load.changePercent", label: "Change (%)", value: l.changePercent === null ? null : round(l.changePercent) },
-  ];
 }

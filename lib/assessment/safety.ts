@@ -1,86 +1,257 @@
-// Red flags and referral (clinical-reference §5).
-import type { Finding, Flag } from "./engine";
-import type { EngineIntake, IntakeAnswers } from "./intake-schema";
+// Red flags and referral (clinical-reference §5). Hard flags mean `refer`: no running plan and no mileage
+// numbers anywhere, plain "see a physician" advice with the reason. Soft flags give a plan whose running
+// part is on hold until the clinician confirms it. A jump in training alone is a load flag (§6.3).
+import type { EngineExam } from "./exam-schema";
+import type { EngineIntake } from "./intake-schema";
+import { RULES } from "./rules";
+import type { Derived, Finding, Flag, Referral } from "./types";
 
-type Safety = NonNullable<EngineIntake["safety"]>;
-type SafetyKey = keyof IntakeAnswers["safety"];
+type Urgency = Referral["urgency"];
 
-const LABELS: Record<SafetyKey, string> = {
-  injuryOrFall: "Injury or fall",
-  swelling: "Swollen knee",
-  hotOrRed: "Knee hot or red",
-  feverOrUnwell: "Fever or feeling unwell",
-  locking: "Knee locks",
-  givingWay: "Knee gives way",
-  nightOrRestPain: "Pain at night or at rest",
-  weightLoss: "Unexplained weight loss",
-  calfSwelling: "Calf swelling or tenderness",
-  painOnHopping: "Pain on hopping",
-  focalBonePain: "Pain on one spot of a bone",
-  groinPain: "Groin pain",
-  lowEnergyIntake: "Eating too little for the training",
-  missedPeriods: "Missed periods",
-  recentTrainingJump: "Recent big jump in training",
+interface HardFlag extends Flag {
+  urgency: Urgency;
+}
+
+const yes = (code: string, label: string): Finding => ({ code, label, value: true });
+
+/** Low body-mass index, part of the low-energy cluster of §5 (bone stress). WHO underweight cut-off. */
+export const LOW_BMI = 18.5;
+
+export interface SafetyResult {
+  flags: Flag[];
+  referral: Referral | null;
+  hasHard: boolean;
+  hasSoft: boolean;
+  /** True when the intake's safety questions were answered (the engine needs them to decide). */
+  safetyAnswered: boolean;
+}
+
+export function assessSafety(intake: EngineIntake | null, exam: EngineExam | null, derived: Derived, heightCm: number | null): SafetyResult {
+  const s = intake?.safety ?? {};
+  const x = exam?.safety ?? {};
+  const palp = exam?.palpation ?? {};
+  const hard: HardFlag[] = [];
+  const soft: Flag[] = [];
+
+  const swellingOrHot = s.swelling === true || s.hotOrRed === true;
+  if (swellingOrHot && s.feverOrUnwell === true) {
+    hard.push({
+      code: "red.septic-arthritis",
+      level: "hard",
+      urgency: "emergency",
+      title: "Hot, red or swollen knee with fever or feeling unwell",
+      detail: "Possible joint infection: urgent medical care today (emergency department).",
+      section: RULES.referSeptic.section,
+      findings: [
+        ...(s.swelling ? [yes("intake.safety.swelling", "Swelling")] : []),
+        ...(s.hotOrRed ? [yes("intake.safety.hotOrRed", "Knee hot or red")] : []),
+        yes("intake.safety.feverOrUnwell", "Fever or feeling unwell"),
+      ],
+    });
+  }
+
+  const calfDiff = typeof x.calfCircumferenceDiffCm === "number" ? x.calfCircumferenceDiffCm : null;
+  if (s.calfSwelling === true || (calfDiff !== null && calfDiff > 3)) {
+    hard.push({
+      code: "red.dvt",
+      level: "hard",
+      urgency: "same-day",
+      title: "Calf swelling or tenderness",
+      detail: "A deep-vein clot must be ruled out the same day. No exercise plan until cleared.",
+      section: RULES.referDvt.section,
+      findings: [
+        ...(s.calfSwelling ? [yes("intake.safety.calfSwelling", "Calf swollen, red or tender")] : []),
+        ...(calfDiff !== null ? [{ code: "exam.safety.calfCircumferenceDiffCm", label: "Calf circumference difference (cm)", value: calfDiff }] : []),
+      ],
+    });
+  }
+
+  const ottawa = x.ottawa ?? null;
+  if (s.injuryOrFall === true) {
+    const items: Finding[] = [];
+    if (ottawa?.age55OrOver || (derived.ageYears !== null && derived.ageYears >= 55)) items.push(yes("ottawa.age55", "Age 55 or over"));
+    if (ottawa?.isolatedPatellarTenderness) items.push(yes("ottawa.patella", "Isolated tenderness of the kneecap"));
+    if (ottawa?.fibularHeadTenderness) items.push(yes("ottawa.fibula", "Tenderness at the head of the fibula"));
+    if (ottawa?.cannotFlexTo90) items.push(yes("ottawa.flex", "Cannot bend the knee to 90°"));
+    if (ottawa?.cannotBearWeight4Steps) items.push(yes("ottawa.weight", "Cannot take 4 steps"));
+    if (items.length) {
+      hard.push({
+        code: "red.ottawa",
+        level: "hard",
+        urgency: "urgent",
+        title: "Injury with an Ottawa knee rule finding",
+        detail: "Refer for an X-ray to rule out a fracture. No running plan.",
+        section: RULES.referOttawa.section,
+        findings: [yes("intake.safety.injuryOrFall", "Pain started with an injury or fall"), ...items],
+      });
+    } else if (!ottawa) {
+      soft.push({
+        code: "soft.trauma-ottawa-unchecked",
+        level: "soft",
+        title: "Injury or fall reported: Ottawa knee rules not recorded",
+        detail: "Apply the Ottawa knee rules in the exam before any running plan; the running part is on hold.",
+        section: RULES.reviewTrauma.section,
+        findings: [yes("intake.safety.injuryOrFall", "Pain started with an injury or fall")],
+      });
+    }
+  }
+
+  const effusion = [palp.effusion?.left, palp.effusion?.right];
+  const acute: Finding[] = [];
+  if (s.locking === true) acute.push(yes("intake.safety.locking", "Knee locks"));
+  if (effusion.includes("moderate-or-large")) acute.push({ code: "exam.palpation.effusion", label: "Effusion", value: "moderate or large" });
+  if (s.injuryOrFall === true && s.swelling === true) acute.push(yes("intake.safety.swellingAfterInjury", "Swelling after an injury"));
+  if (acute.length) {
+    hard.push({
+      code: "red.acute-knee",
+      level: "hard",
+      urgency: "urgent",
+      title: "Locked knee, large effusion or swelling after an injury",
+      detail: "Urgent orthopaedic or acute knee clinic review (possible internal knee injury).",
+      section: RULES.referAcuteKnee.section,
+      findings: acute,
+    });
+  }
+
+  const serious: Finding[] = [];
+  if (s.nightOrRestPain === true) serious.push(yes("intake.safety.nightOrRestPain", "Pain at night or at rest"));
+  if (s.weightLoss === true) serious.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
+  if (serious.length) {
+    hard.push({
+      code: "red.serious-pathology",
+      level: "hard",
+      urgency: "urgent",
+      title: "Night or rest pain, or unexplained weight loss",
+      detail: "See a physician to rule out infection, inflammatory disease or a tumour.",
+      section: RULES.referSerious.section,
+      findings: serious,
+    });
+  }
+
+  // Bone stress injury (§5, Warden 2014): a bony sign, or the low-energy cluster together with a load jump.
+  const bony: Finding[] = [];
+  if (s.focalBonePain === true) bony.push(yes("intake.safety.focalBonePain", "A spot on the bone very tender to press"));
+  if (x.focalBonyTenderness === "positive") bony.push(yes("exam.safety.focalBonyTenderness", "Focal bony tenderness on examination"));
+  if (s.painOnHopping === true) bony.push(yes("intake.safety.painOnHopping", "Pain on hopping"));
+  if (x.painOnHop === "positive") bony.push(yes("exam.safety.painOnHop", "Pain on single-leg hop in the exam"));
+  if (s.nightOrRestPain === true) bony.push(yes("intake.safety.nightOrRestPain", "Night pain"));
+  const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
+  const lowEnergy: Finding[] = [];
+  if (bmi !== null && bmi < LOW_BMI) lowEnergy.push({ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 });
+  if (s.missedPeriods === true) lowEnergy.push(yes("intake.safety.missedPeriods", "Missed periods"));
+  if (s.lowEnergyIntake === true) lowEnergy.push(yes("intake.safety.lowEnergyIntake", "Eating too little for the training"));
+  if (s.weightLoss === true) lowEnergy.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
+  const jump = s.recentTrainingJump === true || derived.load.some((l) => l.exceeds);
+  if (bony.length || (lowEnergy.length && jump)) {
+    hard.push({
+      code: "red.bone-stress",
+      level: "hard",
+      urgency: "urgent",
+      title: "Possible bone stress injury",
+      detail: "Refer for imaging (MRI). No running plan until a bone stress injury is ruled out.",
+      section: RULES.referBoneStress.section,
+      findings: bony.length ? bony : [...lowEnergy, yes("intake.safety.recentTrainingJump", "Recent jump in training")],
+    });
+  }
+  if (s.groinPain === true) {
+    hard.push({
+      code: "red.femoral-neck",
+      level: "hard",
+      urgency: "urgent",
+      title: "Groin or front-of-hip pain",
+      detail: "A femoral neck stress injury (a high-risk site that can refer pain to the knee) must be ruled out with imaging.",
+      section: RULES.referFemoralNeck.section,
+      findings: [yes("intake.safety.groinPain", "Groin or front-of-hip pain")],
+    });
+  }
+  if (derived.ageYears !== null && derived.ageYears < 18 && x.painfulHipInternalRotation === "positive") {
+    hard.push({
+      code: "red.scfe",
+      level: "hard",
+      urgency: "urgent",
+      title: "Adolescent with painful hip internal rotation",
+      detail: "Refer to rule out a slipped capital femoral epiphysis (knee pain can come from the hip).",
+      section: RULES.referScfe.section,
+      findings: [
+        { code: "patient.ageYears", label: "Age", value: derived.ageYears },
+        yes("exam.safety.painfulHipInternalRotation", "Painful hip internal rotation"),
+      ],
+    });
+  }
+
+  // Soft flags (§5 last row; §4.1 AKPS hooks).
+  const akps = intake?.questionnaires?.akps ?? null;
+  const instability: Finding[] = [];
+  if (s.givingWay === true) instability.push(yes("intake.safety.givingWay", "Knee gives way"));
+  if (akps && typeof akps[10] === "number" && akps[10] >= 1) instability.push(yes("intake.akps.11", "Painful kneecap movements or subluxations (Kujala item 11)"));
+  if (instability.length) {
+    soft.push({
+      code: "soft.instability",
+      level: "soft",
+      title: "Giving way or kneecap subluxation",
+      detail: "Clinician review for instability before running; the running part of the plan is on hold until confirmed.",
+      section: RULES.reviewInstability.section,
+      findings: instability,
+    });
+  }
+  const swellingReview: Finding[] = [];
+  if (s.swelling === true && !(s.injuryOrFall === true) && !(s.feverOrUnwell === true)) swellingReview.push(yes("intake.safety.swelling", "Swelling"));
+  if (akps && akps[9] === 4) swellingReview.push(yes("intake.akps.10", "Constant swelling (Kujala item 10)"));
+  if (akps && akps[1] === 2) swellingReview.push(yes("intake.akps.2", "Weight-bearing impossible (Kujala item 2)"));
+  if (swellingReview.length) {
+    soft.push({
+      code: "soft.persistent-swelling",
+      level: "soft",
+      title: "Swelling or difficulty bearing weight",
+      detail: "A small effusion can fit patellofemoral pain, but persistent swelling needs the clinician's review before running.",
+      section: RULES.reviewInstability.section,
+      findings: swellingReview,
+    });
+  }
+
+  const referral = hard.length ? buildReferral(hard) : null;
+  const safetyAnswered = !!intake?.safety && Object.keys(intake.safety).length > 0;
+  return {
+    flags: [...hard.map(({ urgency: _u, ...f }) => f), ...soft],
+    referral,
+    hasHard: hard.length > 0,
+    hasSoft: soft.length > 0,
+    safetyAnswered,
+  };
+}
+
+const URGENCY_ORDER: Urgency[] = ["emergency", "same-day", "urgent", "routine"];
+
+const ADVICE: Record<Urgency, string> = {
+  emergency: "Go to an emergency department or urgent care today. Do not run or exercise the leg until a doctor has seen you.",
+  "same-day": "See a doctor today. Do not run or do the exercises until a doctor has checked you.",
+  urgent: "See a doctor within the next few days. Do not run until a doctor has checked you.",
+  routine: "See your doctor soon. Do not run until a doctor has checked you.",
 };
 
-const yes = (s: Safety, k: SafetyKey) => s[k] === true;
-const findings = (s: Safety, keys: SafetyKey[]): Finding[] =>
-  keys.filter((k) => yes(s, k)).map((k) => ({ code: `intake.safety.${k}`, label: LABELS[k], value: true }));
+function buildReferral(flags: HardFlag[]): Referral {
+  const urgency = URGENCY_ORDER.find((u) => flags.some((f) => f.urgency === u)) ?? "urgent";
+  return { urgency, advice: ADVICE[urgency], reasons: flags.map((f) => `${f.title}: ${f.detail}`) };
+}
+
+const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
 
 /**
- * Safety (red-flag) findings from the intake, clinical-reference §5: hard flags mean refer with no running
- * plan; soft flags (giving way, swelling, an injury to assess with the Ottawa rules) hold the running part
- * for the clinician's review; warnings inform without changing the status.
+ * The flags the intake alone raises, for the clinician's view of the answers (before any exam). A reported
+ * jump in training is shown as a load warning (§6.3), not a red flag.
  */
-export function safetyFlags(intake: Pick<EngineIntake, "safety">): Flag[] {
-  const s: Safety = intake.safety ?? {};
-  const flags: Flag[] = [];
-  const add = (code: string, level: Flag["level"], title: string, detail: string, keys: SafetyKey[]) =>
-    flags.push({ code, level, title, detail, section: "§5", findings: findings(s, keys) });
-
-  if ((yes(s, "swelling") || yes(s, "hotOrRed")) && yes(s, "feverOrUnwell")) {
-    add("red.septic-arthritis", "hard", "Hot or swollen knee with fever or feeling unwell", "Urgent same-day medical assessment (possible joint infection).", ["swelling", "hotOrRed", "feverOrUnwell"]);
-  }
-  if (yes(s, "calfSwelling")) {
-    add("red.dvt", "hard", "Calf swelling or tenderness", "Same-day medical assessment to rule out a deep-vein clot. No exercise plan until cleared.", ["calfSwelling"]);
-  }
-  if (yes(s, "locking")) {
-    add("red.locked-knee", "hard", "Knee locks", "Urgent orthopaedic or acute knee clinic assessment (possible mechanical block).", ["locking"]);
-  }
-  if (yes(s, "nightOrRestPain")) {
-    add("red.night-rest-pain", "hard", "Pain at night or at rest", "Refer to a physician to rule out bone stress injury, infection, inflammatory disease or tumour.", ["nightOrRestPain"]);
-  }
-  if (yes(s, "weightLoss")) {
-    add("red.weight-loss", "hard", "Unexplained weight loss", "Refer to a physician to rule out tumour, infection or inflammatory disease.", ["weightLoss"]);
-  }
-  // §5 "Statuses": a bone stress injury is suspected on a bony sign (focal bone pain, pain on hopping; groin
-  // pain for the femoral neck, a high-risk site that can refer to the knee), or on the low-energy cluster
-  // together with a recent jump in load.
-  const bony = yes(s, "focalBonePain") || yes(s, "painOnHopping") || yes(s, "groinPain");
-  const lowEnergy = yes(s, "lowEnergyIntake") || yes(s, "missedPeriods") || yes(s, "weightLoss");
-  if (bony || (lowEnergy && yes(s, "recentTrainingJump"))) {
-    add(
-      "red.bone-stress",
-      "hard",
-      "Possible bone stress injury",
-      "Refer for imaging (MRI) before any running; a femoral neck injury (groin pain) is high risk.",
-      ["focalBonePain", "painOnHopping", "groinPain", ...(bony ? [] : (["lowEnergyIntake", "missedPeriods", "weightLoss", "recentTrainingJump"] as SafetyKey[]))],
-    );
-  } else if (lowEnergy) {
-    add("warning.low-energy", "warning", "Signs of low energy availability", "Ask about eating and periods: with a jump in training these raise the risk of a bone stress injury.", ["lowEnergyIntake", "missedPeriods"]);
-  }
-  if (yes(s, "givingWay")) {
-    add("soft.giving-way", "soft", "Knee gives way", "Clinician review for instability before any running; the running part of the plan is on hold.", ["givingWay"]);
-  }
-  if ((yes(s, "swelling") || yes(s, "hotOrRed")) && !yes(s, "feverOrUnwell")) {
-    add("soft.swelling", "soft", "Swollen, hot or red knee", "Clinician review before running: a small effusion can fit knee-cap pain, a persistent one needs assessment.", ["swelling", "hotOrRed"]);
-  }
-  if (yes(s, "injuryOrFall")) {
-    add("soft.trauma", "soft", "Injury or fall reported", "Apply the Ottawa knee rules in the exam; refer for an X-ray if any applies.", ["injuryOrFall"]);
-  }
-  if (yes(s, "recentTrainingJump") && !flags.some((f) => f.code === "red.bone-stress")) {
-    // §5: a jump in training alone is a load flag (§6.3), not a red flag.
-    add("warning.training-jump", "warning", "Recent big jump in training (reported)", "A load flag: build back gradually (§6.3).", ["recentTrainingJump"]);
+export function safetyFlags(intake: Pick<EngineIntake, "safety" | "questionnaires">): Flag[] {
+  const r = assessSafety(intake as EngineIntake, null, NO_DERIVED, null);
+  const flags = [...r.flags];
+  if (intake.safety?.recentTrainingJump === true && !flags.some((f) => f.code === "red.bone-stress")) {
+    flags.push({
+      code: "warning.training-jump",
+      level: "warning",
+      title: "Recent big jump in training (reported)",
+      detail: "A load flag: build back gradually (§6.3).",
+      section: RULES.loadRamp.section,
+      findings: [yes("intake.safety.recentTrainingJump", "Recent jump in training")],
+    });
   }
   return flags;
 }
@@ -96,10 +267,10 @@ export type UrgentReason = "hot-swollen-unwell" | "calf";
  * The answers for which the patient is told at once to get medical care today (§5: possible joint infection,
  * possible deep-vein clot). Shown on the form as soon as they are answered and again after sending.
  */
-export function urgentCareReasons(safety: Safety | null | undefined): UrgentReason[] {
+export function urgentCareReasons(safety: EngineIntake["safety"] | null | undefined): UrgentReason[] {
   const s = safety ?? {};
   const out: UrgentReason[] = [];
-  if ((yes(s, "swelling") || yes(s, "hotOrRed")) && yes(s, "feverOrUnwell")) out.push("hot-swollen-unwell");
-  if (yes(s, "calfSwelling")) out.push("calf");
+  if ((s.swelling === true || s.hotOrRed === true) && s.feverOrUnwell === true) out.push("hot-swollen-unwell");
+  if (s.calfSwelling === true) out.push("calf");
   return out;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // The 49,233 most common passwords seen in public breach corpora, ordered by frequency, as shipped by
 // zxcvbn-ts (MIT, maintained) for its own strength estimator. Read on the server only: it never reaches a
-// browser. docs/decisions/0007-password-policy.md says why this list and not another.
+// browser. docs/decisions/0009-password-policy.md says why this list and not another.
 import commonPasswords from "@zxcvbn-ts/language-common/src/passwords.json" with { type: "json" };
 import { PASSWORD_MAX, PASSWORD_MIN } from "../forms/password-schema";
 

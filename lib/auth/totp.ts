@@ -3,7 +3,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP): HMAC-SHA1, 6 digits, 30-second steps, the
 // parameters every authenticator app supports. Twenty lines of node:crypto, tested against the RFC's own
-// vectors (totp.test.ts), rather than a dependency (docs/decisions/0008-two-factor.md).
+// vectors (totp.test.ts), rather than a dependency (docs/decisions/0010-two-factor.md).
 
 const STEP_SECONDS = 30;
 const DIGITS = 6;

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "finalize",
   "print",
   "pdf-download",
+  "pdf-render",
   "invite-redeemed",
   "dob-verified",
   "dob-failed",

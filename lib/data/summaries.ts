@@ -2,59 +2,201 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { assess, type Assessment } from "../assessment/engine";
-import type { ExamData } from "../assessment/exam-schema";
-import type { IntakeAnswers } from "../assessment/intake-schema";
+import type { PreviousVisit } from "../assessment/derive";
+import type { SummaryEdits } from "../assessment/edits";
+import type { EngineExam } from "../assessment/exam-schema";
+import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
 import type { ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 
-export interface SummaryDTO {
-  /** The assessment: stored when finalized (what it said then), computed from today's data otherwise. */
-  assessment: Assessment;
-  finalized: { at: string; byName: string; summaryId: string; revision: number; rulesetVersion: string } | null;
+type Tx = Prisma.TransactionClient;
+
+/** What a summary row keeps: the clinician's edits, and once finalized the assessment as it was signed. */
+interface StoredContent {
+  edits: SummaryEdits;
+  assessment?: Assessment;
 }
 
-async function inputsFor(tx: Prisma.TransactionClient, clinicId: string, visitId: string) {
-  const [intake, exam, clinic] = await Promise.all([
-    tx.intakeResponse.findFirst({ where: { visitId, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true } }),
-    tx.exam.findFirst({ where: { visitId, clinicId }, orderBy: { revision: "desc" }, select: { data: true } }),
-    tx.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { settings: true } }),
-  ]);
+function readContent(content: unknown): StoredContent {
+  const c = (content ?? {}) as Partial<StoredContent> & { status?: string };
+  // Summaries finalized before review edits existed stored the assessment itself.
+  if (!c.edits && c.status) return { edits: {}, assessment: content as Assessment };
+  return { edits: c.edits ?? {}, assessment: c.assessment };
+}
+
+const SEX: Record<string, "female" | "male" | "other" | "undisclosed"> = { FEMALE: "female", MALE: "male", OTHER: "other", UNDISCLOSED: "undisclosed" };
+
+function ageOn(dob: Date, on: Date): number {
+  let age = on.getUTCFullYear() - dob.getUTCFullYear();
+  const m = on.getUTCMonth() - dob.getUTCMonth();
+  if (m < 0 || (m === 0 && on.getUTCDate() < dob.getUTCDate())) age -= 1;
+  return age;
+}
+
+/** Everything the engine needs for a visit, read in the caller's transaction and scoped to the clinic. */
+export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
+  const visit = await tx.visit.findFirstOrThrow({
+    where: { id: visitId, clinicId },
+    select: { id: true, date: true, createdAt: true, patientId: true, patient: { select: { dateOfBirth: true, sex: true } }, clinic: { select: { settings: true } } },
+  });
+  const latest = async (vid: string) => {
+    const [intake, exam] = await Promise.all([
+      tx.intakeResponse.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true } }),
+      // The signed exam when there is one (an amendment in progress does not change the summary until it is
+      // signed); otherwise the draft being recorded.
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true } }),
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "DRAFT" }, orderBy: { revision: "desc" }, select: { data: true } }),
+    ]).then(([i, finalExam, draftExam]) => [i, finalExam ?? draftExam] as const);
+    return { intake: (intake?.answers as EngineIntake | undefined) ?? null, exam: (exam?.data as EngineExam | undefined) ?? null };
+  };
+  const earlier = await tx.visit.findMany({
+    where: { clinicId, patientId: visit.patientId, id: { not: visit.id }, OR: [{ date: { lt: visit.date } }, { date: visit.date, createdAt: { lt: visit.createdAt } }] },
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    take: 3,
+    select: { id: true, date: true },
+  });
+  const previousVisits: PreviousVisit[] = [];
+  for (const v of earlier) previousVisits.push({ date: toIsoDate(v.date), ...(await latest(v.id)) });
+  const current = await latest(visit.id);
   return {
-    intake: (intake?.answers as unknown as IntakeAnswers | undefined) ?? null,
-    exam: (exam?.data as unknown as ExamData | undefined) ?? null,
-    settings: resolveSettings(clinic.settings),
+    patientId: visit.patientId,
+    input: {
+      ...current,
+      previousVisits,
+      settings: resolveSettings(visit.clinic.settings),
+      patient: { ageYears: ageOn(visit.patient.dateOfBirth, visit.date), sex: SEX[visit.patient.sex] ?? null },
+    },
   };
 }
 
-export async function getSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}): Promise<SummaryDTO | null> {
+export interface SummaryRevisionDTO {
+  revision: number;
+  state: "DRAFT" | "FINAL" | "SUPERSEDED";
+  finalizedAt: string | null;
+  finalizedByName: string | null;
+  rulesetVersion: string;
+}
+
+export interface SummaryViewDTO {
+  /** What the summary says: the signed one when the latest revision is final, else today's draft with the edits. */
+  assessment: Assessment;
+  /** The engine's own draft from today's data, without edits (what "reset" goes back to). */
+  engineDraft: Assessment;
+  edits: SummaryEdits;
+  /** The draft's optimistic-concurrency version; null when nothing was saved yet or it is final. */
+  draftVersion: number | null;
+  state: "none" | "draft" | "final";
+  finalized: { at: string; byName: string; summaryId: string; revision: number; rulesetVersion: string } | null;
+  revisions: SummaryRevisionDTO[];
+}
+
+async function names(tx: Tx, clinicId: string, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const users = await tx.user.findMany({ where: { id: { in: wanted }, clinicId }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+export async function getSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}): Promise<SummaryViewDTO | null> {
   if (!isUuid(visitId)) return null;
   return db().$transaction(async (tx) => {
-    const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
-    if (!visit) return null;
-    const final = await tx.summary.findFirst({
-      where: { visitId, clinicId: actor.clinicId, state: "FINAL" },
-      orderBy: { revision: "desc" },
-      select: { id: true, revision: true, content: true, engineVersion: true, finalizedAt: true, finalizedById: true },
-    });
-    await recordAudit(tx, { actor, action: "view", recordType: "Summary", recordId: final?.id ?? visitId, patientId: visit.patientId, meta });
-    if (final) {
-      const by = final.finalizedById ? await tx.user.findFirst({ where: { id: final.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
-      return {
-        assessment: final.content as unknown as Assessment,
-        finalized: { at: final.finalizedAt!.toISOString(), byName: by?.name ?? "", summaryId: final.id, revision: final.revision, rulesetVersion: final.engineVersion },
-      };
+    const exists = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
+    if (!exists) {
+      await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Summary", recordId: visitId, meta });
+      return null;
     }
-    return { assessment: assess(await inputsFor(tx, actor.clinicId, visitId)), finalized: null };
+    const rows = await tx.summary.findMany({
+      where: { visitId, clinicId: actor.clinicId },
+      orderBy: { revision: "desc" },
+      select: { id: true, revision: true, state: true, version: true, content: true, engineVersion: true, finalizedAt: true, finalizedById: true },
+    });
+    const who = await names(tx, actor.clinicId, rows.map((r) => r.finalizedById));
+    const latest = rows[0];
+    const { input } = await engineInputs(tx, actor.clinicId, visitId);
+    const engineDraft = assess(input);
+    await recordAudit(tx, { actor, action: "view", recordType: "Summary", recordId: latest?.id ?? visitId, patientId: exists.patientId, meta });
+    const revisions = rows.map((r) => ({
+      revision: r.revision,
+      state: r.state,
+      finalizedAt: r.finalizedAt?.toISOString() ?? null,
+      finalizedByName: r.finalizedById ? (who.get(r.finalizedById) ?? null) : null,
+      rulesetVersion: r.engineVersion,
+    }));
+    const lastFinal = rows.find((r) => r.state === "FINAL");
+    const finalized = lastFinal
+      ? { at: lastFinal.finalizedAt!.toISOString(), byName: who.get(lastFinal.finalizedById ?? "") ?? "", summaryId: lastFinal.id, revision: lastFinal.revision, rulesetVersion: lastFinal.engineVersion }
+      : null;
+    if (latest?.state === "FINAL") {
+      const c = readContent(latest.content);
+      return { assessment: c.assessment!, engineDraft, edits: c.edits, draftVersion: null, state: "final", finalized, revisions };
+    }
+    const edits = latest ? readContent(latest.content).edits : {};
+    return { assessment: assess(input, edits), engineDraft, edits, draftVersion: latest?.version ?? null, state: latest ? "draft" : "none", finalized, revisions };
   });
 }
 
-export type FinalizeResult = { ok: true; summaryId: string } | { ok: false; reason: "not-found" | "incomplete" | "already-finalized" };
+export type SaveEditsResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "conflict"; current: { edits: SummaryEdits; version: number } }
+  | { ok: false; reason: "final" | "not-found" };
 
-/** Sign the summary: store the assessment as it stands, lock it, record who and when. */
-export async function finalizeSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}): Promise<FinalizeResult> {
+/** Save the clinician's review edits to the draft (optimistic concurrency: null = no draft row yet). */
+export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, edits: SummaryEdits, baseVersion: number | null, meta: RequestMeta = {}): Promise<SaveEditsResult> {
+  if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
+  try {
+    return await db().$transaction(async (tx) => {
+      const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
+      if (!visit) return { ok: false, reason: "not-found" } as const;
+      const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
+      const content = { edits } as unknown as Prisma.InputJsonValue;
+      let id: string;
+      let version: number;
+      if (!latest || latest.state !== "DRAFT") {
+        if (latest?.state === "FINAL") return { ok: false, reason: "final" } as const;
+        if (baseVersion !== null) return { ok: false, reason: "conflict", current: { edits: {}, version: 0 } } as const;
+        const { input } = await engineInputs(tx, actor.clinicId, visitId);
+        const generated = assess(input) as unknown as Prisma.InputJsonValue;
+        const row = await tx.summary.create({
+          data: { clinicId: actor.clinicId, visitId, revision: (latest?.revision ?? 0) + 1, state: "DRAFT", engineVersion: (generated as unknown as Assessment).rulesetVersion, generated, content, updatedById: actor.userId },
+          select: { id: true, version: true },
+        });
+        ({ id, version } = row);
+      } else {
+        const updated = await tx.summary.updateMany({
+          where: { id: latest.id, clinicId: actor.clinicId, state: "DRAFT", version: baseVersion ?? -1 },
+          data: { content, version: { increment: 1 }, updatedById: actor.userId },
+        });
+        if (updated.count === 0) {
+          await recordAudit(tx, { actor, action: "update", outcome: "conflict", recordType: "Summary", recordId: latest.id, patientId: visit.patientId, meta });
+          return { ok: false, reason: "conflict", current: { edits: readContent(latest.content).edits, version: latest.version } } as const;
+        }
+        id = latest.id;
+        version = latest.version + 1;
+      }
+      await recordAudit(tx, { actor, action: "update", recordType: "Summary", recordId: id, patientId: visit.patientId, details: { version }, meta });
+      return { ok: true, version } as const;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const row = await db().summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { content: true, version: true } });
+      return { ok: false, reason: "conflict", current: { edits: readContent(row?.content).edits, version: row?.version ?? 0 } };
+    }
+    throw e;
+  }
+}
+
+export type FinalizeResult = { ok: true; summaryId: string } | { ok: false; reason: "not-found" | "incomplete" | "already-finalized" | "conflict" };
+
+/**
+ * Sign the summary: compute the assessment from today's data with the clinician's edits, store it with the
+ * ruleset version, lock it, record who and when. `baseVersion` guards against finalizing over a colleague's
+ * newer edits (null when no draft was saved).
+ */
+export async function finalizeSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, baseVersion: number | null = null): Promise<FinalizeResult> {
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
   try {
     return await db().$transaction(async (tx) => {
@@ -63,34 +205,71 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
         await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Summary", recordId: visitId, meta });
         return { ok: false, reason: "not-found" } as const;
       }
-      const existing = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true } });
-      if (existing) return { ok: false, reason: "already-finalized" } as const;
-      const assessment = assess(await inputsFor(tx, actor.clinicId, visitId));
+      const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
+      if (latest?.state === "FINAL") return { ok: false, reason: "already-finalized" } as const;
+      if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
+      const { input } = await engineInputs(tx, actor.clinicId, visitId);
+      const edits = latest ? readContent(latest.content).edits : {};
+      const assessment = assess(input, edits);
       if (assessment.status === "incomplete") return { ok: false, reason: "incomplete" } as const;
-      const json = assessment as unknown as Prisma.InputJsonValue;
-      const s = await tx.summary.create({
-        data: {
-          clinicId: actor.clinicId,
-          visitId,
-          revision: 1,
-          state: "FINAL",
-          engineVersion: assessment.rulesetVersion,
-          generated: json,
-          content: json,
-          updatedById: actor.userId,
-          finalizedAt: new Date(),
-          finalizedById: actor.userId,
-        },
-        select: { id: true },
-      });
+      const data = {
+        state: "FINAL" as const,
+        engineVersion: assessment.rulesetVersion,
+        generated: assess(input) as unknown as Prisma.InputJsonValue,
+        content: { edits, assessment } as unknown as Prisma.InputJsonValue,
+        updatedById: actor.userId,
+        finalizedAt: new Date(),
+        finalizedById: actor.userId,
+      };
+      let id: string;
+      if (latest) {
+        const done = await tx.summary.updateMany({ where: { id: latest.id, state: "DRAFT", version: latest.version }, data: { ...data, version: { increment: 1 } } });
+        if (done.count === 0) return { ok: false, reason: "conflict" } as const;
+        id = latest.id;
+      } else {
+        id = (await tx.summary.create({ data: { clinicId: actor.clinicId, visitId, revision: 1, ...data }, select: { id: true } })).id;
+      }
+      // An amendment replaces the earlier signed version, which stays readable.
+      await tx.summary.updateMany({ where: { visitId, clinicId: actor.clinicId, state: "FINAL", id: { not: id } }, data: { state: "SUPERSEDED" } });
       await advanceVisitStatus(tx, visitId, actor.clinicId, "SUMMARY_FINALIZED");
-      await recordAudit(tx, { actor, action: "finalize", recordType: "Summary", recordId: s.id, patientId: visit.patientId, details: { status: assessment.status }, meta });
-      return { ok: true, summaryId: s.id } as const;
+      await recordAudit(tx, { actor, action: "finalize", recordType: "Summary", recordId: id, patientId: visit.patientId, details: { status: assessment.status, ruleset: assessment.rulesetVersion }, meta });
+      return { ok: true, summaryId: id } as const;
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "already-finalized" };
     throw e;
   }
+}
+
+export type AmendResult = { ok: true } | { ok: false; reason: "not-found" | "not-final" };
+
+/** Start an amendment: a new draft revision from the signed one's edits. The signed one stays printable. */
+export async function amendSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}): Promise<AmendResult> {
+  if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    const latest = await tx.summary.findFirst({
+      where: { visitId, clinicId: actor.clinicId },
+      orderBy: { revision: "desc" },
+      select: { id: true, revision: true, state: true, content: true, generated: true, engineVersion: true, visit: { select: { patientId: true } } },
+    });
+    if (!latest) return { ok: false, reason: "not-found" } as const;
+    if (latest.state !== "FINAL") return { ok: false, reason: "not-final" } as const;
+    const row = await tx.summary.create({
+      data: {
+        clinicId: actor.clinicId,
+        visitId,
+        revision: latest.revision + 1,
+        state: "DRAFT",
+        engineVersion: latest.engineVersion,
+        generated: latest.generated as Prisma.InputJsonValue,
+        content: { edits: readContent(latest.content).edits } as unknown as Prisma.InputJsonValue,
+        updatedById: actor.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "create", recordType: "Summary", recordId: row.id, patientId: latest.visit.patientId, details: { amends: latest.id }, meta });
+    return { ok: true } as const;
+  });
 }
 
 export interface PrintableDTO {
@@ -101,8 +280,8 @@ export interface PrintableDTO {
   finalizedByName: string;
 }
 
-/** The finalized summary for printing (an audit "print" event: a disclosure). */
-export async function getPrintableSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, action: "print" | "pdf-download" = "print"): Promise<PrintableDTO | null> {
+/** The latest signed summary for printing or the PDF; each is an audit event (a disclosure). */
+export async function getPrintableSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, action: "print" | "pdf-download" | "pdf-render" = "print", version: "patient" | "clinician" = "patient"): Promise<PrintableDTO | null> {
   if (!isUuid(visitId)) return null;
   return db().$transaction(async (tx) => {
     const s = await tx.summary.findFirst({
@@ -116,7 +295,7 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
       return null;
     }
     const by = s.finalizedById ? await tx.user.findFirst({ where: { id: s.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
-    await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision }, meta });
-    return { assessment: s.content as unknown as Assessment, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "" };
+    await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision, version }, meta });
+    return { assessment: readContent(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "" };
   });
 }

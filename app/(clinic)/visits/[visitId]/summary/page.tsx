@@ -2,14 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { editsFromPlan } from "@/lib/assessment/edits";
+import { EXERCISES } from "@/lib/assessment/exercises";
+import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisit } from "@/lib/data/visit-view";
-import { AssessmentView } from "@/components/summary/assessment-view";
-import { FinalizeButton } from "@/components/clinic/finalize-button";
+import { ClinicianSummary } from "@/components/summary/clinician-summary";
+import { PatientSummary } from "@/components/summary/patient-summary";
+import { SummaryEditor, type Reason } from "@/components/summary/summary-editor";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Summary" };
+
+const because = (f: Finding[]) => f.map((x) => `${x.label}${x.value === true ? "" : x.value === false ? ": no" : `: ${x.value ?? "–"}`}`).join("; ");
+const why = (rule: Rule, f: Finding[]): Reason => ({ rule: `${rule.summary} (${rule.section}${rule.convention ? "; a convention" : ""})`, because: because(f) });
+
+function reasons(a: Assessment): Record<string, Reason> {
+  const out: Record<string, Reason> = {};
+  for (const e of a.plan?.exercises ?? []) out[e.exerciseId] = why(e.rule, e.because);
+  for (const e of a.plan?.education ?? []) out[e.id] = why(e.rule, e.because);
+  return out;
+}
 
 export default async function SummaryPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
@@ -17,22 +31,81 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const meta = await requestMeta();
   const visit = await getVisit(actor, visitId, meta, "SummaryReview");
   if (!visit) notFound();
-  const summary = (await getSummary(actor, visit.visitId, meta))!;
+  const s = (await getSummary(actor, visit.visitId, meta))!;
+  const a = s.assessment;
+  const fromPlan = editsFromPlan(a.plan);
+  const start = s.edits.rtrStart;
+  const initial = {
+    exercises: s.edits.exercises ?? fromPlan.exercises,
+    education: s.edits.education ?? fromPlan.education,
+    rtrMode: (start?.mode ?? "engine") as "engine" | "walk-run" | "reduced-continuous",
+    rtrPhase: start?.mode === "walk-run" ? start.phase : (a.returnToRun?.start.phase ?? 1),
+    rtrKm: start?.mode === "reduced-continuous" ? start.weeklyKm : (a.returnToRun?.start.weeklyKm ?? a.returnToRun?.currentWeeklyKm ?? undefined),
+    confirmRunning: !!s.edits.confirmRunning,
+    notes: s.edits.notes ?? "",
+  };
+  const library = EXERCISES.map((e) => ({ id: e.id, name: e.name, level: e.level, target: e.target, hold: !!e.holdSeconds, sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds }));
+  const hardFlags = a.flags.filter((f) => f.level === "hard");
+
   return (
     <div className="stack">
       <VisitHeading visit={visit} title="Summary and plan" />
-      {summary.finalized ? (
-        <div className="alert alert-ok" role="status">
-          Finalized by {summary.finalized.byName} on {formatDateTime(summary.finalized.at)} (ruleset {summary.finalized.rulesetVersion}). It is locked.{" "}
-          <Link href={`/visits/${visit.visitId}/print`}>Open the print view</Link>
+      {hardFlags.length > 0 && (
+        <div className="alert alert-danger" role="alert">
+          <h2 style={{ marginTop: 0 }}>Refer: see a physician</h2>
+          <p>{a.referral?.advice}</p>
+          <ul>
+            {hardFlags.map((f) => (
+              <li key={f.code}>
+                <strong>{f.title}.</strong> {f.detail}
+              </li>
+            ))}
+          </ul>
+          <p>No running plan is made for this visit.</p>
         </div>
-      ) : (
-        <p className="muted">Draft, made from the intake and the exam as they are now. Each line shows why it is there.</p>
       )}
-      <div className="card">
-        <AssessmentView a={summary.assessment} showReasons />
+      {a.status === "incomplete" && (
+        <div className="alert alert-warning" role="note">
+          <strong>Incomplete.</strong> {a.missing.join(" ")}
+        </div>
+      )}
+      {s.finalized && (
+        <div className={s.state === "final" ? "alert alert-ok" : "alert alert-info"} role="status">
+          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on {formatDateTime(s.finalized.at)} (ruleset {s.finalized.rulesetVersion}).{" "}
+          <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> · <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
+          {s.state !== "final" && " An amendment is in progress below; the signed version stays printable until the amendment is finalized."}
+        </div>
+      )}
+      <div className="summary-layout">
+        <section aria-labelledby="findings-h" className="card">
+          <h2 id="findings-h" style={{ marginTop: 0 }}>
+            Findings
+          </h2>
+          <ClinicianSummary a={a} showPlan={false} />
+        </section>
+        <section aria-labelledby="review-h">
+          <h2 id="review-h" style={{ marginTop: 0 }}>
+            {s.state === "final" ? "Signed plan" : "Review and edit the plan"}
+          </h2>
+          <SummaryEditor
+            visitId={visit.visitId}
+            state={s.state}
+            draftVersion={s.draftVersion}
+            initial={initial}
+            library={library}
+            reasons={reasons(s.engineDraft)}
+            holdReason={s.engineDraft.plan?.runningOnHoldReason ?? null}
+            hasRunningPlan={!!s.engineDraft.returnToRun}
+            canFinalize={a.status !== "incomplete"}
+          />
+        </section>
       </div>
-      {!summary.finalized && <FinalizeButton visitId={visit.visitId} disabled={summary.assessment.status === "incomplete"} />}
+      <section aria-labelledby="preview-h" className="card">
+        <h2 id="preview-h" style={{ marginTop: 0 }}>
+          What the patient will take home {s.state === "final" ? "" : "(preview of the saved draft)"}
+        </h2>
+        <PatientSummary a={a} clinicPhone={visit.clinic.phone} />
+      </section>
     </div>
   );
 }

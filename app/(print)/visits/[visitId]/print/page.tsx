@@ -4,30 +4,57 @@ import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getPrintableSummary } from "@/lib/data/summaries";
 import { getVisitHeader } from "@/lib/data/visits";
-import { AssessmentView } from "@/components/summary/assessment-view";
+import { isPdfRenderToken, pdfAvailable } from "@/lib/pdf";
+import { ClinicianSummary } from "@/components/summary/clinician-summary";
+import { PatientSummary } from "@/components/summary/patient-summary";
 import { formatDate, formatDateTime } from "@/lib/format";
 import styles from "./print.module.css";
 
 export const metadata: Metadata = { title: "Visit summary" };
 
-// Server-rendered only: this route ships no client components of its own (issue 7 measures it).
-export default async function PrintPage({ params }: { params: Promise<{ visitId: string }> }) {
+// Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
+// "Download PDF" links render this same page in a headless Chromium (lib/pdf.ts), so there is one layout.
+export default async function PrintPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ version?: string; render?: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
+  const { version: v, render } = await searchParams;
+  const version = v === "clinician" ? "clinician" : "patient";
+  // The PDF renderer's own request is audited as part of the download ("pdf-render"), not as a print.
+  const rendering = isPdfRenderToken(visitId, render);
+  const meta = await requestMeta();
   // The print audit event (or the refusal) is written first, whether or not the visit is this clinic's.
-  const printable = await getPrintableSummary(actor, visitId, await requestMeta());
+  const printable = await getPrintableSummary(actor, visitId, rendering ? { ...meta, requestId: "pdf-render" } : meta, rendering ? "pdf-render" : "print", version);
   const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
+  const canPdf = pdfAvailable();
 
   return (
     <main className={styles.page}>
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
-        <button type="button" id="print-button" className="btn">
-          Print
-        </button>
+        <nav aria-label="Versions" className={styles.versions}>
+          {version === "patient" ? <strong>Patient version</strong> : <a href={`/visits/${visit.visitId}/print`}>Patient version</a>}
+          {version === "clinician" ? <strong>Clinician version</strong> : <a href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</a>}
+        </nav>
+        <div className={styles.actions}>
+          {canPdf ? (
+            <>
+              <a className="btn btn-secondary" href={`/visits/${visit.visitId}/print/pdf?version=${version}&paper=letter`}>
+                Download PDF (Letter)
+              </a>
+              <a className="btn btn-secondary" href={`/visits/${visit.visitId}/print/pdf?version=${version}&paper=a4`}>
+                Download PDF (A4)
+              </a>
+            </>
+          ) : (
+            <span className="muted">To save a PDF, print and choose “Save as PDF”.</span>
+          )}
+          <button type="button" id="print-button" className="btn">
+            Print
+          </button>
+        </div>
       </div>
       <header className={styles.header}>
         <div>
@@ -48,13 +75,11 @@ export default async function PrintPage({ params }: { params: Promise<{ visitId:
           </p>
         </div>
       </header>
-      <h1 className={styles.title}>Your visit summary</h1>
-      <AssessmentView a={printable.assessment} showReasons={false} />
+      <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
+      {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
       <footer className={styles.footer}>
-        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt)} · ruleset{" "}
+        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt)} by {printable.finalizedByName} · ruleset{" "}
         {printable.assessment.rulesetVersion}
-        <br />
-        If your pain gets much worse, your knee swells, or you cannot put weight on it, stop running and call the clinic{c.phone ? ` on ${c.phone}` : ""}.
       </footer>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />

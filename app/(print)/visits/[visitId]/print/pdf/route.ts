@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { currentClinician, requestMeta } from "@/lib/auth/session";
+import { getPrintableSummary } from "@/lib/data/summaries";
+import { isUuid } from "@/lib/data/patients";
+import { pdfAvailable, pdfRenderToken, renderPdf } from "@/lib/pdf";
+
+/** "Download PDF": the print page rendered by headless Chromium as the signed-in clinician. */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: string }> }) {
+  const actor = await currentClinician();
+  if (!actor) return NextResponse.redirect(new URL("/login", req.url), 303);
+  const { visitId } = await ctx.params;
+  const version = req.nextUrl.searchParams.get("version") === "clinician" ? "clinician" : "patient";
+  const format = req.nextUrl.searchParams.get("paper") === "a4" ? "A4" : "Letter";
+  const headers = { "Cache-Control": "no-store" };
+  if (!isUuid(visitId)) return new NextResponse("Not found", { status: 404, headers });
+  if (!pdfAvailable()) {
+    return new NextResponse("PDF rendering is not available on this server. Open the print view and choose Print, then “Save as PDF”.", { status: 503, headers });
+  }
+  // Records the download (a disclosure) and proves the summary exists and belongs to this clinic.
+  const printable = await getPrintableSummary(actor, visitId, await requestMeta(), "pdf-download", version);
+  if (!printable) return new NextResponse("Not found", { status: 404, headers });
+  const url = new URL(`/visits/${visitId}/print`, req.nextUrl.origin);
+  url.searchParams.set("version", version);
+  url.searchParams.set("render", pdfRenderToken(visitId));
+  try {
+    const pdf = await renderPdf({ url: url.toString(), cookieHeader: req.headers.get("cookie") ?? "", format });
+    return new NextResponse(new Uint8Array(pdf), {
+      headers: {
+        ...headers,
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="visit-summary-${version}-${format.toLowerCase()}.pdf"`,
+      },
+    });
+  } catch {
+    return new NextResponse("The PDF could not be made just now. Use Print, then “Save as PDF”, or try again.", { status: 503, headers });
+  }
+}

@@ -1,0 +1,167 @@
+// The clinician's version of the summary: findings, left/right strength per muscle group, scores and their
+// change, flags with their sources, the classification with the findings for and against, and the plan.
+import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
+import { groupLabel } from "@/lib/assessment/plan";
+import { round } from "@/lib/format";
+import styles from "./summary.module.css";
+
+/** Left vs right bars for one muscle group (inline SVG, readable in black and white: hatch marks the weaker). */
+export function StrengthBars({ s }: { s: StrengthDerived }) {
+  const max = Math.max(s.leftN, s.rightN, 1);
+  const bar = (n: number) => Math.max(2, (n / max) * 150);
+  const label = `${groupLabel(s.group)}: left ${round(s.leftN)} N, right ${round(s.rightN)} N, symmetry ${round(s.symmetryPercent)}%${s.weakerSide ? `, ${s.weakerSide} weaker` : ""}`;
+  return (
+    <svg viewBox="0 0 230 44" width="230" height="44" role="img" aria-label={label}>
+      <title>{label}</title>
+      <defs>
+        <pattern id={`hatch-${s.group}`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="5" stroke="currentColor" strokeWidth="2" />
+        </pattern>
+      </defs>
+      {(["left", "right"] as const).map((side, i) => {
+        const n = side === "left" ? s.leftN : s.rightN;
+        const weaker = s.weakerSide === side;
+        return (
+          <g key={side} transform={`translate(0 ${i * 22})`}>
+            <text x="0" y="14" fontSize="11" fill="currentColor">
+              {side === "left" ? "L" : "R"}
+            </text>
+            <rect x="14" y="3" width={bar(n)} height="14" fill={weaker ? `url(#hatch-${s.group})` : "currentColor"} stroke="currentColor" />
+            <text x={20 + bar(n)} y="14" fontSize="11" fill="currentColor">
+              {round(n)} N
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPlan?: boolean }) {
+  const strength = Object.values(a.derived.strength).filter((s): s is StrengthDerived => !!s);
+  return (
+    <div className="stack">
+      <section aria-labelledby="c-status">
+        <h2 id="c-status">Status: {a.status === "refer" ? "refer" : a.status}</h2>
+        <p>{a.statusReason}</p>
+        {a.referral && (
+          <ul>
+            {a.referral.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="c-class">
+        <h2 id="c-class">Working classification: {a.classification.label}</h2>
+        {a.classification.clinicianOverride && <p>{a.classification.clinicianOverride}</p>}
+        <div className="grid-2">
+          <div>
+            <h3>For</h3>
+            <ul>{a.classification.for.length ? a.classification.for.map((f) => <li key={f.code}>{f.label}{typeof f.value === "string" ? `: ${f.value}` : ""}</li>) : <li>None recorded</li>}</ul>
+          </div>
+          <div>
+            <h3>Against</h3>
+            <ul>{a.classification.against.length ? a.classification.against.map((f) => <li key={f.code}>{f.label}</li>) : <li>None recorded</li>}</ul>
+          </div>
+        </div>
+      </section>
+      <section aria-labelledby="c-strength">
+        <h2 id="c-strength">Hip strength, left and right</h2>
+        {strength.length === 0 ? (
+          <p>No dynamometry recorded on both sides.</p>
+        ) : (
+          <div className="table-wrap" role="region" aria-label="Hip strength table" tabIndex={0}>
+          <table className={`table ${styles.findings}`}>
+            <thead>
+              <tr>
+                <th scope="col">Muscle group</th>
+                <th scope="col">Left / right (best trial)</th>
+                <th scope="col">Symmetry</th>
+                <th scope="col">N/kg L / R</th>
+                <th scope="col">Change since last visit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {strength.map((s) => (
+                <tr key={s.group}>
+                  <th scope="row">{groupLabel(s.group)}</th>
+                  <td>
+                    <StrengthBars s={s} />
+                  </td>
+                  <td>
+                    {round(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
+                    <br />
+                    <span className="muted">
+                      {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error {round(s.error.newtons)} N)
+                    </span>
+                  </td>
+                  <td>
+                    {round(s.leftNPerKg, 2)} / {round(s.rightNPerKg, 2)}
+                  </td>
+                  <td>{s.change ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${round(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${round(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}` : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="c-scores">
+        <h2 id="c-scores">Scores</h2>
+        <dl className="facts">
+          <dt>Kujala (AKPS, 0–100, higher is better)</dt>
+          <dd>{a.derived.akps ? `${a.derived.akps.score}${a.derived.akps.change !== null ? ` (${a.derived.akps.change > 0 ? "+" : ""}${a.derived.akps.change} since last visit${a.derived.akps.beyondMcid ? ", meaningful" : ""})` : ""}` : "not collected"}</dd>
+          <dt>LEFS (0–80, higher is better)</dt>
+          <dd>{a.derived.lefs ? `${a.derived.lefs.score}${a.derived.lefs.change !== null ? ` (${a.derived.lefs.change > 0 ? "+" : ""}${a.derived.lefs.change} since last visit${a.derived.lefs.beyondMcid ? ", meaningful" : ""})` : ""}` : "not collected"}</dd>
+          <dt>Lateral step-down (0–6) L / R</dt>
+          <dd>
+            {a.derived.stepDown.left ?? "–"} / {a.derived.stepDown.right ?? "–"}
+          </dd>
+        </dl>
+      </section>
+      {a.flags.length > 0 && (
+        <section aria-labelledby="c-flags">
+          <h2 id="c-flags">Flags</h2>
+          <ul>
+            {a.flags.map((f) => (
+              <li key={f.code}>
+                <strong>{f.title}.</strong> {f.detail} <span className="muted">({f.section})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {showPlan && a.plan && (
+        <section aria-labelledby="c-plan">
+          <h2 id="c-plan">Plan</h2>
+          <ol>
+            {a.plan.exercises.map((e) => (
+              <li key={e.exerciseId}>
+                {e.name} (level {e.level}): {e.doseText}, {e.dose.weeks} weeks
+              </li>
+            ))}
+          </ol>
+          {a.plan.stretches.length > 0 && <p>Stretches: {a.plan.stretches.map((s) => s.name).join(", ")}.</p>}
+          {a.returnToRun && (
+            <p>
+              Running: {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text} Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
+              {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
+            </p>
+          )}
+          {a.followUp && (
+            <p>
+              Follow-up in {a.followUp.inWeeks} weeks: {a.followUp.retest.join("; ")}.
+            </p>
+          )}
+        </section>
+      )}
+      {a.clinicianNotes && (
+        <section aria-labelledby="c-notes">
+          <h2 id="c-notes">Notes</h2>
+          <p className={styles.notes}>{a.clinicianNotes}</p>
+        </section>
+      )}
+    </div>
+  );
+}

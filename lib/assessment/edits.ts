@@ -1,0 +1,111 @@
+// The clinician's review of the engine's draft (issue 5): remove, add or reorder exercises from the library,
+// change any dose, edit the education text, change the return-to-run start point, confirm the running part
+// of a plan that a soft flag put on hold, and add notes. One schema for the review form and the server.
+import { EXERCISES, findExercise } from "./exercises";
+import * as z from "zod/mini";
+import { group, numberIn, text } from "./schema-builders";
+import type { ExercisePrescription, Finding, Recommendation } from "./types";
+import { doseText, prescribe } from "./plan";
+import { RULES } from "./rules";
+
+const exerciseIds = EXERCISES.map((e) => e.id) as [string, ...string[]];
+
+export const exerciseEditSchema = group({
+  exerciseId: z.enum(exerciseIds, { error: "choice" }),
+  sets: numberIn(1, 10, { int: true }),
+  reps: z.optional(numberIn(1, 100, { int: true })),
+  holdSeconds: z.optional(numberIn(5, 300, { int: true })),
+  daysPerWeek: numberIn(1, 7, { int: true }),
+  weeks: numberIn(1, 26, { int: true }),
+  note: z.optional(text(300)),
+});
+
+export const summaryEditsSchema = z.object({
+  /** The whole ordered exercise list when the clinician changed it (absent: the engine's). */
+  exercises: z.optional(z.array(exerciseEditSchema).check(z.maxLength(15, "invalid"))),
+  /** Education points, in order, with the clinician's wording (absent: the engine's). */
+  education: z.optional(z.array(group({ id: text(60), text: text(1200).check(z.minLength(1, "required")) })).check(z.maxLength(12, "invalid"))),
+  rtrStart: z.optional(
+    z.nullable(
+      z.union([
+        group({ mode: z.literal("walk-run"), phase: numberIn(1, 6, { int: true }) }),
+        group({ mode: z.literal("reduced-continuous"), weeklyKm: numberIn(1, 300) }),
+      ]),
+    ),
+  ),
+  /** The clinician confirms the running part of a plan that a soft flag put on hold. */
+  confirmRunning: z.optional(z.boolean()),
+  notes: z.optional(text(4000)),
+});
+
+export type SummaryEdits = z.infer<typeof summaryEditsSchema>;
+export type ExerciseEdit = z.infer<typeof exerciseEditSchema>;
+
+export const summaryEditLabels: Record<string, string> = {
+  exercises: "Exercises",
+  "exercises.*.sets": "Sets",
+  "exercises.*.reps": "Repetitions",
+  "exercises.*.holdSeconds": "Hold (seconds)",
+  "exercises.*.daysPerWeek": "Days a week",
+  "exercises.*.weeks": "Weeks",
+  "exercises.*.note": "Note",
+  education: "Education",
+  "education.*.text": "Education text",
+  rtrStart: "Return-to-run start",
+  "rtrStart.phase": "Walk-run phase",
+  "rtrStart.weeklyKm": "Weekly distance (km)",
+  notes: "Notes",
+};
+
+/** Path labels with list indexes folded ("exercises.2.sets" → "exercises.*.sets"). */
+export function summaryEditLabel(path: string): string {
+  return summaryEditLabels[path.replace(/\.\d+\./g, ".*.")] ?? summaryEditLabels[path.split(".")[0]!] ?? "This field";
+}
+
+const CLINICIAN_CHOICE: Finding = { code: "clinician.edit", label: "Chosen by the clinician", value: true };
+
+/** The exercise list after the clinician's edits: library content, the clinician's dose and order. */
+export function applyExerciseEdits(engine: ExercisePrescription[], edits: ExerciseEdit[] | undefined): ExercisePrescription[] {
+  if (!edits) return engine;
+  return edits.flatMap((e) => {
+    const lib = findExercise(e.exerciseId);
+    if (!lib) return [];
+    const fromEngine = engine.find((x) => x.exerciseId === e.exerciseId);
+    const base = fromEngine ?? prescribe(lib, e.weeks, [CLINICIAN_CHOICE]);
+    const dose = { sets: e.sets, reps: lib.holdSeconds ? undefined : (e.reps ?? lib.reps), holdSeconds: lib.holdSeconds ? (e.holdSeconds ?? lib.holdSeconds) : undefined, perSide: lib.perSide, daysPerWeek: e.daysPerWeek, weeks: e.weeks };
+    const changed = !fromEngine || JSON.stringify(dose) !== JSON.stringify(fromEngine.dose);
+    return [
+      {
+        ...base,
+        dose,
+        doseText: doseText(dose, e.daysPerWeek) + (e.note ? `. ${e.note}` : ""),
+        rule: fromEngine ? base.rule : { ...RULES.exercise, summary: "Added by the clinician from the exercise library." },
+        because: changed && fromEngine ? [...base.because, { code: "clinician.dose", label: "Dose set by the clinician", value: true }] : base.because,
+      },
+    ];
+  });
+}
+
+export function applyEducationEdits(engine: Recommendation[], edits: { id: string; text: string }[] | undefined): Recommendation[] {
+  if (!edits) return engine;
+  return edits.map((e) => {
+    const fromEngine = engine.find((r) => r.id === e.id);
+    if (fromEngine) return { ...fromEngine, text: e.text };
+    return { id: e.id, kind: "education" as const, text: e.text, rule: { id: "clinician.education", section: "—", summary: "Written by the clinician." }, because: [CLINICIAN_CHOICE] };
+  });
+}
+
+/** The edits that reproduce the engine's own draft (the review form starts from these). */
+export function editsFromPlan(plan: { exercises: ExercisePrescription[]; education: Recommendation[] } | null): Required<Pick<SummaryEdits, "exercises" | "education">> {
+  return {
+    exercises: (plan?.exercises ?? []).map((e) => ({
+      exerciseId: e.exerciseId,
+      sets: e.dose.sets,
+      reps: e.dose.reps,
+      holdSeconds: e.dose.holdSeconds,
+      daysPerWeek: e.dose.daysPerWeek,
+      weeks: e.dose.weeks,
+    })),
+    education: (plan?.education ?? []).map((r) => ({ id: r.id, text: r.text })),
+  };
+}

@@ -1,0 +1,219 @@
+// The engine's output: plain data that the screen, the printout, the PDF and the command line all read.
+// Every recommendation carries the rule that produced it and the findings that fired it.
+import type { LoadChange } from "./load";
+import type { MuscleGroup, SymmetryResult } from "./strength";
+
+/** One fact the engine used, as a clinician would read it ("Hip abduction, left (N)": 152). */
+export interface Finding {
+  code: string;
+  label: string;
+  value: string | number | boolean | null;
+}
+
+/** A rule of the ruleset, with the clinical-reference section it encodes. */
+export interface Rule {
+  id: string;
+  section: string;
+  summary: string;
+  /** True when the threshold behind it is a convention (a clinic setting), not a validated cut-off. */
+  convention?: boolean;
+}
+
+export type FlagLevel = "hard" | "soft" | "warning" | "info";
+
+export interface Flag {
+  /** Stable code (see docs/case-format.md for the list). */
+  code: string;
+  level: FlagLevel;
+  title: string;
+  detail: string;
+  section: string;
+  findings: Finding[];
+}
+
+export interface Recommendation {
+  id: string;
+  kind: "education" | "activity";
+  /** Plain language a 12-year-old can follow. */
+  text: string;
+  rule: Rule;
+  because: Finding[];
+}
+
+export interface Dose {
+  sets: number;
+  reps?: number;
+  holdSeconds?: number;
+  perSide: boolean;
+  daysPerWeek: number;
+  weeks: number;
+}
+
+export interface ExercisePrescription {
+  exerciseId: string;
+  name: string;
+  /** Level in the progression order of clinical-reference §7.2 (1 = easiest). */
+  level: number;
+  target: "hip" | "knee" | "trunk";
+  dose: Dose;
+  /** The dose in words ("3 sets of 10 on each side, 3 days a week"). */
+  doseText: string;
+  howTo: string;
+  feel: string;
+  progression: string;
+  /** Key of the line drawing (components/summary/exercise-drawings.tsx). */
+  drawing: string;
+  rule: Rule;
+  because: Finding[];
+}
+
+export interface StretchPrescription {
+  stretchId: string;
+  name: string;
+  holdSeconds: number;
+  reps: number;
+  perSide: boolean;
+  daysPerWeek: number;
+  doseText: string;
+  howTo: string;
+  feel: string;
+  drawing: string;
+  rule: Rule;
+  because: Finding[];
+}
+
+export interface CadenceTrial {
+  currentSpm: number | null;
+  /** The target range at +5% and +10% (null when the current cadence is unknown). */
+  targetSpm: [number, number] | null;
+  text: string;
+  rule: Rule;
+  because: Finding[];
+}
+
+export interface Plan {
+  education: Recommendation[];
+  exercises: ExercisePrescription[];
+  stretches: StretchPrescription[];
+  activity: Recommendation[];
+  cadence: CadenceTrial | null;
+  /** Soft flags: the running part is on hold until the clinician confirms it in review. */
+  runningOnHold: boolean;
+  runningOnHoldReason: string | null;
+  exerciseLibraryVersion: string;
+}
+
+export type CriterionStatus = "met" | "not-met" | "not-tested";
+
+export interface EntryCriterion {
+  id: string;
+  label: string;
+  status: CriterionStatus;
+  detail: string;
+}
+
+export interface RtrSession {
+  /** What to do, in words ("Walk 2 min, run 3 min; repeat to 1.6 km"). */
+  text: string;
+  kind: "walk-run" | "run" | "walk" | "cross-train";
+  minutes: number | null;
+  km: number | null;
+}
+
+export interface RtrWeek {
+  week: number;
+  sessions: RtrSession[];
+  /** Weekly running distance aimed for, when the plan is distance-based. */
+  weeklyKm: number | null;
+  note: string;
+}
+
+export interface ReturnToRun {
+  painRule: { model: "trek" | "pain-monitoring"; duringMax: number; text: string; rule: Rule };
+  trafficLight: { green: string; amber: string; red: string; rule: Rule };
+  entryCriteria: EntryCriterion[];
+  /** True when every entry criterion is met; otherwise running waits (walking and strength first). */
+  criteriaMet: boolean;
+  start: {
+    mode: "walk-run" | "reduced-continuous";
+    /** Walk-run phase (1–6, clinical-reference §6.2) when mode is walk-run. */
+    phase: number | null;
+    /** Weekly distance to start from when mode is reduced-continuous. */
+    weeklyKm: number | null;
+    text: string;
+    rule: Rule;
+    because: Finding[];
+  };
+  progression: { basis: "time" | "distance"; weeklyIncreaseCapPercent: number; text: string; rule: Rule };
+  currentWeeklyKm: number | null;
+  targetWeeklyKm: number | null;
+  /** Weeks from the start point back to the target weekly distance (null when it cannot be known). */
+  projectedWeeks: number | null;
+  calendar: RtrWeek[];
+  rules: string[];
+}
+
+export interface FollowUp {
+  inWeeks: number;
+  retest: string[];
+  rule: Rule;
+}
+
+export type ClassificationCode = "pfp-likely" | "itbs-likely" | "tendinopathy-consider" | "unclear";
+
+export interface Classification {
+  code: ClassificationCode;
+  /** For tendinopathy: which tendon the findings point to. */
+  tendon: "quadriceps" | "patellar" | null;
+  label: string;
+  for: Finding[];
+  against: Finding[];
+  /** The clinician's working classification when they overrode the engine's. */
+  clinicianOverride: string | null;
+  rule: Rule;
+}
+
+export interface StrengthDerived extends SymmetryResult {
+  leftNPerKg: number | null;
+  rightNPerKg: number | null;
+  leftNmPerKg: number | null;
+  rightNmPerKg: number | null;
+  /** Change since the previous visit (N), with whether it exceeds the measurement error. */
+  change: { left: number | null; right: number | null; beyondError: boolean } | null;
+  bilateralWeakness: { expectedNmPerKg: number; cutoffNmPerKg: number; weak: boolean } | null;
+}
+
+export interface Derived {
+  ageYears: number | null;
+  bodyMassKg: number | null;
+  painfulKnee: "left" | "right" | "both" | null;
+  strength: Partial<Record<MuscleGroup, StrengthDerived>>;
+  load: LoadChange[];
+  akps: { score: number; change: number | null; beyondMcid: boolean | null } | null;
+  lefs: { score: number; change: number | null; beyondMcid: boolean | null } | null;
+  stepDown: { left: number | null; right: number | null };
+}
+
+export interface Referral {
+  urgency: "emergency" | "same-day" | "urgent" | "routine";
+  /** Plain words for the patient ("See a doctor today: …"). */
+  advice: string;
+  reasons: string[];
+}
+
+export interface Assessment {
+  rulesetVersion: string;
+  /** The clinician's notes added in review (printed on the summary). */
+  clinicianNotes: string | null;
+  status: "refer" | "plan" | "incomplete";
+  statusReason: string;
+  /** What is missing to decide (never guessed). */
+  missing: string[];
+  referral: Referral | null;
+  classification: Classification;
+  flags: Flag[];
+  derived: Derived;
+  plan: Plan | null;
+  returnToRun: ReturnToRun | null;
+  followUp: FollowUp | null;
+}
