@@ -47,7 +47,7 @@ test("a swollen knee with fever shows 'get care today' at once and after sending
   await clinic.goto(`/visits/${visitId}`);
   const flags = clinic.getByRole("note");
   await expect(flags).toContainText("Safety answers to review");
-  await expect(flags).toContainText("Refer: Hot or swollen knee with fever or feeling unwell (Swollen knee, Fever or feeling unwell)");
+  await expect(flags).toContainText("Refer: Hot, red or swollen knee with fever or feeling unwell (Swelling, Fever or feeling unwell)");
   await expectAccessible(clinic);
   await clinic.goto(`/visits/${visitId}/summary`);
   await expect(clinic.getByRole("heading", { name: "Refer: see a physician" })).toBeVisible();

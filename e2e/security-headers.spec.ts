@@ -68,7 +68,7 @@ test("an invite link swaps its token for a cookie, then answers 410 once submitt
   expect(await page.evaluate(() => document.referrer)).toBe("");
   expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
   await passDateOfBirth(page, a.dob);
-  await fillAndSubmitIntake(page);
+  await fillAndSubmitIntake(page, { token: a.token, dob: a.dob, fullName: `${a.firstName} Tester` });
   await expect(page.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeVisible();
   expect(urls.filter((u) => u.includes(a.token))).toHaveLength(1); // only the link itself
 

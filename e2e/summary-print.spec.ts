@@ -34,7 +34,7 @@ async function expectFitsWidth(page: import("@playwright/test").Page) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `overflow at ${widthPx}px`).toBeLessThanOrEqual(0);
   }
-  await page.emulateMedia({ media: "screen" });
+  await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -67,7 +67,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
-  await page.getByLabel("Point 1").fill("Your kneecap joint is irritated by more running than it was ready for.");
+  await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
   await page.getByRole("radio", { name: "Walk-run phase" }).check();
   await page.getByLabel("Phase (1–6)").selectOption("3");
   await page.getByLabel("Notes for the summary (printed)").fill("Bring your running shoes next time.");
@@ -83,7 +83,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(preview.getByRole("heading", { name: "Side plank" })).toBeVisible();
   await expect(preview.getByRole("heading", { name: "Sit to stand" })).toHaveCount(0);
   await expect(preview.getByText("Your kneecap joint is irritated by more running than it was ready for.")).toBeVisible();
-  await expect(preview.getByText(/Start with walk-run phase 3/)).toBeVisible();
+  await expect(preview.getByText(/walk-run phase 3/)).toBeVisible();
   await expect(preview.getByText("Bring your running shoes next time.")).toBeVisible();
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
@@ -109,7 +109,8 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
     expect(text).toContain("2 holds of 30 seconds on each side");
     expect(text).toContain("Bring your running shoes next time.");
     expect(text).not.toContain("Back to the summary");
-    expect(pages).toBeGreaterThan(0);
+    // Issue 5: the patient version fits one or two pages.
+    expect(pages, `${format} pages`).toBeLessThanOrEqual(2);
   }
 
   // The clinician version: findings table and left/right strength chart.

@@ -19,7 +19,7 @@ import { nextBuild, startAppServer, type AppServer } from "./lib/app-server.ts";
 import { describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
 import { createDatabase, ensureAppLogin, migrate, withCredentials } from "./lib/db-setup.ts";
 import { freePort, killCluster, restartCluster, startEmbeddedPostgres } from "./lib/embedded-pg.ts";
-import { actionId, actionRequest, examBody, intakeBody, outcomeOf, TARGETS, type WriteOutcome } from "./faults/targets.ts";
+import { actionId, actionRequest, consentShown, examBody, intakeBody, outcomeOf, TARGETS, type WriteOutcome } from "./faults/targets.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 180);
@@ -140,7 +140,7 @@ async function main() {
       return c;
     };
     const submit = async (c: Client, key: string): Promise<WriteOutcome> => {
-      const { url, init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, key], c.cookie);
+      const { url, init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, key, consentShown], c.cookie);
       const r = await fetch(url, init);
       return outcomeOf(r.status, await r.text());
     };
@@ -357,7 +357,7 @@ async function main() {
               const i = nextPatient++;
               ctx.submitting = i < patients.length;
               if (i >= patients.length) return { ...req, method: "GET", path: "/api/health", headers: {}, body: undefined };
-              const { init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, `soak-${i}-${randomBytes(6).toString("hex")}`], patients[i]!.cookie);
+              const { init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, `soak-${i}-${randomBytes(6).toString("hex")}`, consentShown], patients[i]!.cookie);
               return { ...req, path: "/intake", headers: init.headers, body: init.body };
             },
             onResponse: (status, body, ctx) => {

@@ -28,6 +28,7 @@ const SECTIONS: { title: string; defs: Def[] }[] = [
     defs: [
       { key: "asymmetryThresholdPercent", kind: "number", source: "§2.3", convention: true, help: "Symmetry (weaker ÷ stronger) below this is flagged, when the difference is also beyond measurement error." },
       { key: "relativeErrorPercent", kind: "number", source: "§2.3", convention: true, help: "Used for muscle groups with no published minimal detectable change." },
+      { key: "normCutoffSd", kind: "number", source: "§2.2, §2.3", convention: true, help: "Both sides this many standard deviations below the same-protocol norm (Ramskov 2014) flag bilateral weakness." },
     ],
   },
   {

@@ -22,8 +22,9 @@ export function TrafficLight({ t }: { t: ReturnToRun["trafficLight"] }) {
             {r.shape === "triangle" && <path d="M10 2 L18 17 H2 Z" />}
             {r.shape === "square" && <rect x="3" y="3" width="14" height="14" />}
           </svg>
-          <span>{r.text.replace(/^(Green|Amber|Red): /, "")}</span>
-          <span className="visually-hidden"> ({r.label})</span>
+          <span>
+            <strong>{r.label}:</strong> {r.text.replace(/^(Green|Amber|Red): /, "")}
+          </span>
         </li>
       ))}
     </ul>
@@ -48,6 +49,17 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
   );
 }
 
+/** Consecutive identical runs as one line with a box per run ("3 × Easy run, 2.6 km"). */
+function groupSessions(sessions: ReturnToRun["calendar"][number]["sessions"]): { text: string; count: number }[] {
+  const out: { text: string; count: number }[] = [];
+  for (const s of sessions) {
+    const last = out[out.length - 1];
+    if (last && last.text === s.text) last.count += 1;
+    else out.push({ text: s.text, count: 1 });
+  }
+  return out;
+}
+
 export function RunCalendar({ r }: { r: ReturnToRun }) {
   return (
     <table className={styles.calendar}>
@@ -65,10 +77,15 @@ export function RunCalendar({ r }: { r: ReturnToRun }) {
             <th scope="row">{w.week}</th>
             <td>
               <ul className={styles.sessions}>
-                {w.sessions.map((s, i) => (
+                {groupSessions(w.sessions).map((g, i) => (
                   <li key={i}>
-                    <span className={styles.tick} aria-hidden="true" />
-                    {s.text}
+                    <span className={styles.ticks} aria-hidden="true">
+                      {Array.from({ length: g.count }, (_, k) => (
+                        <span key={k} className={styles.tick} />
+                      ))}
+                    </span>
+                    {g.count > 1 ? `${g.count} × ` : ""}
+                    {g.text}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,8 @@
 // The authorization policy the matrix test enforces: one entry for every route and every server action in
 // the build. A route or action with no entry here fails the test (security-matrix.spec.ts), so a new page
 // or action cannot ship unclassified: add its entry, saying who may use it and what they may see.
+import { sampleIntake } from "../../lib/assessment/intake-sample";
+import { DEFAULT_CONSENT_TEXT, DEFAULT_SETTINGS } from "../../lib/assessment/settings";
 import type { Principal, World } from "./world";
 
 /** What a principal gets from a route. `see` lists the sentinels it must contain; any other sentinel in the
@@ -64,8 +66,8 @@ export const ROUTES: Record<string, RoutePolicy> = {
   "/i/[token]": { path: (w) => `/i/${w.A2.token}`, expect: everyone({ status: 410 }), note: "a used link: gone for everyone" },
   "/intake": {
     path: () => "/intake",
-    expect: { ...everyone(ok()), patientA: ok("A.firstName"), patientB: ok("B.firstName") },
-    note: "each patient's browser sees only its own visit; no cookie, no data",
+    expect: { ...everyone(ok()), patientA: ok("A.firstName", "A.lastName"), patientB: ok("B.firstName", "B.lastName") },
+    note: "each patient's browser sees only its own visit (its full name, for the name check); no cookie, no data",
   },
   "/patients": {
     path: () => "/patients",
@@ -77,6 +79,12 @@ export const ROUTES: Record<string, RoutePolicy> = {
   "/visits/[visitId]/exam": { path: (w) => `/visits/${w.A2.visitId}/exam`, expect: clinical(A2) },
   "/visits/[visitId]/summary": { path: (w) => `/visits/${w.A2.visitId}/summary`, expect: clinical(A2) },
   "/visits/[visitId]/print": { path: (w) => `/visits/${w.A2.visitId}/print`, expect: clinical(A2) },
+  "/visits/[visitId]/print/pdf": {
+    path: (w) => `/visits/${w.A2.visitId}/print/pdf`,
+    expect: clinical([]),
+    note: "the print page rendered to PDF on the server; the PDF's text is checked in summary-print.spec.ts",
+  },
+  "/bench-empty": { path: () => "/bench-empty", expect: everyone(ok()), note: "an empty page: the page-weight benchmark's baseline; no data" },
   "/account": { path: () => "/account", expect: anyStaff },
   "/account/password": { path: () => "/account/password", expect: { ...anyStaff, clinician1: ok(), clinician2: ok() } },
   "/account/two-factor": { path: () => "/account/two-factor", expect: { ...anyStaff, clinician1: ok(), clinician2: ok() }, note: "own secret only" },
@@ -105,12 +113,7 @@ export interface ActionPolicy {
 }
 
 const VALID_EXAM = { bodyMassKg: 70, strength: { hipAbduction: { left: { trialsN: [100, 101, 102] }, right: { trialsN: [103, 104, 105] } } } };
-const VALID_INTAKE = {
-  knee: { side: "left" },
-  pain: { now: 2, worstWeek: 3 },
-  safety: { injuryOrFall: false, hotSwollenWithFever: false, calfSwelling: false, nightOrRestPain: false, givingWay: false },
-  running: { hillsOrBanked: false, weeklyKm: { thisWeek: 10, fourWeeksAgo: 10 } },
-};
+const VALID_INTAKE = sampleIntake();
 
 type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 let q: Query;
@@ -143,17 +146,54 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT count(*)::int AS n FROM "Visit" WHERE "patientId" = $1`, [w.A2.patientId]),
     allowed: ["clinician1"],
   },
-  "app/(clinic)/visits/[visitId]/actions.ts#saveExamAction": {
+  "app/(clinic)/visits/[visitId]/exam/actions.ts#saveExamAction": {
     args: (w) => [w.A3.visitId, VALID_EXAM, 1],
     page: (w) => `/visits/${w.A3.visitId}/exam`,
-    probe: (w) => snap(`SELECT version, data FROM "Exam" WHERE "visitId" = $1`, [w.A3.visitId]),
+    probe: (w) => snap(`SELECT version, state, data FROM "Exam" WHERE "visitId" = $1 ORDER BY revision`, [w.A3.visitId]),
     allowed: ["clinician1"],
   },
-  "app/(clinic)/visits/[visitId]/actions.ts#finalizeSummaryAction": {
-    args: (w) => [w.A3.visitId],
-    page: (w) => `/visits/${w.A3.visitId}/summary`,
-    probe: (w) => snap(`SELECT count(*)::int AS n FROM "Summary" WHERE "visitId" = $1`, [w.A3.visitId]),
+  "app/(clinic)/visits/[visitId]/exam/actions.ts#finalizeExamAction": {
+    args: (w) => [w.A3.visitId, 1],
+    page: (w) => `/visits/${w.A3.visitId}/exam`,
+    probe: (w) => snap(`SELECT version, state FROM "Exam" WHERE "visitId" = $1 ORDER BY revision`, [w.A3.visitId]),
     allowed: ["clinician1"],
+  },
+  "app/(clinic)/visits/[visitId]/exam/actions.ts#amendExamAction": {
+    args: (w) => [w.A2.visitId],
+    page: (w) => `/visits/${w.A2.visitId}/exam`,
+    probe: (w) => snap(`SELECT revision, state FROM "Exam" WHERE "visitId" = $1 ORDER BY revision`, [w.A2.visitId]),
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/visits/[visitId]/intake-actions.ts#reopenIntakeAction": {
+    args: (w) => [w.A2.visitId],
+    page: (w) => `/visits/${w.A2.visitId}`,
+    probe: (w) => snap(`SELECT (SELECT count(*)::int FROM "IntakeInvite" WHERE "visitId" = $1) AS invites, (SELECT count(*)::int FROM "IntakeResponse" WHERE "visitId" = $1) AS responses`, [w.A2.visitId]),
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/visits/[visitId]/summary/actions.ts#saveSummaryEditsAction": {
+    args: (w) => [w.A3.visitId, { notes: "Matrix intruder" }, null],
+    page: (w) => `/visits/${w.A3.visitId}/summary`,
+    probe: (w) => snap(`SELECT revision, state, version, content FROM "Summary" WHERE "visitId" = $1 ORDER BY revision`, [w.A3.visitId]),
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/visits/[visitId]/summary/actions.ts#finalizeSummaryAction": {
+    args: (w) => [w.A3.visitId, {}, null],
+    page: (w) => `/visits/${w.A3.visitId}/summary`,
+    probe: (w) => snap(`SELECT revision, state FROM "Summary" WHERE "visitId" = $1 ORDER BY revision`, [w.A3.visitId]),
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/visits/[visitId]/summary/actions.ts#amendSummaryAction": {
+    args: (w) => [w.A2.visitId],
+    page: (w) => `/visits/${w.A2.visitId}/summary`,
+    probe: (w) => snap(`SELECT revision, state FROM "Summary" WHERE "visitId" = $1 ORDER BY revision`, [w.A2.visitId]),
+    allowed: ["clinician1"],
+  },
+  "app/(patient)/intake/actions.ts#saveDraftAction": {
+    args: () => [{ pain: { now: 9 } }, null, "pain"],
+    page: () => "/intake",
+    probe: (w) => snap(`SELECT version, answers FROM "IntakeResponse" WHERE "visitId" = $1 ORDER BY revision`, [w.A.visitId]),
+    allowed: ["patientA"],
+    ownOnly: ["patientB"],
   },
   "app/(patient)/intake/actions.ts#verifyDobAction": {
     args: (w) => [w.A.dob],
@@ -163,7 +203,7 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     ownOnly: ["patientA", "patientB"],
   },
   "app/(patient)/intake/actions.ts#submitIntakeAction": {
-    args: () => [VALID_INTAKE, `matrix-${Date.now()}-0123456789`],
+    args: () => [VALID_INTAKE, `matrix-${Date.now()}-0123456789`, DEFAULT_CONSENT_TEXT],
     page: () => "/intake",
     probe: (w) => snap(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = $1`, [w.A.visitId]),
     allowed: ["patientA"],
@@ -196,26 +236,10 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     allowed: ["admin"],
   },
   "app/(clinic)/admin/actions.ts#updateSettingsAction": {
-    args: () => [{ ...DEFAULTS, idleTimeoutMinutes: 5 }],
+    args: () => [{ ...DEFAULT_SETTINGS, idleTimeoutMinutes: 5 }],
     page: () => "/admin/settings",
     probe: (w) => snap(`SELECT settings FROM "Clinic" WHERE id = $1`, [w.clinic1]),
     allowed: ["admin"],
   },
 };
 
-const DEFAULTS = {
-  asymmetryThresholdPercent: 90,
-  relativeErrorPercent: 10,
-  rampWeekPercent: 20,
-  rampTwoWeekPercent: 30,
-  rampFourWeekPercent: 30,
-  returnWeeklyIncreasePercent: 10,
-  timeBasedBelowKm: 10,
-  painRule: "trek",
-  akpsEnabled: true,
-  lefsEnabled: true,
-  consentText: "x",
-  terrainAdvice: "y",
-  idleTimeoutMinutes: 15,
-  requireClinicianTotp: false,
-};

@@ -1,6 +1,8 @@
-// The few UI steps the security specs drive. The intake and exam forms are being rebuilt (issues 3 and 4):
-// when their labels change, this is the one file to update.
+// The few UI steps the security specs drive: when the intake or exam forms' labels change, this is the one
+// file to update.
 import type { Page } from "@playwright/test";
+import { sampleIntake } from "../../lib/assessment/intake-sample";
+import { draftAs } from "../intake-helpers";
 
 export async function passDateOfBirth(page: Page, dob: string) {
   const [y, m, d] = dob.split("-");
@@ -10,29 +12,25 @@ export async function passDateOfBirth(page: Page, dob: string) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-export async function fillAndSubmitIntake(page: Page) {
-  const group = (name: string) => page.getByRole("group", { name });
-  await group("Which knee hurts?").getByRole("radio", { name: "Right" }).check();
-  await group("Pain right now").getByRole("radio", { name: "3", exact: true }).check();
-  await group("Worst pain in the past week").getByRole("radio", { name: "6", exact: true }).check();
-  for (const q of [
-    "Did the pain start with an injury or a fall?",
-    "Is your knee hot, red or swollen, and do you have a fever or feel unwell?",
-    "Is your calf swollen, red or tender?",
-    "Does the pain wake you at night or continue when you rest?",
-    "Does your knee give way or feel unstable?",
-  ]) {
-    await group(q).getByRole("radio", { name: "No" }).check();
-  }
-  await page.getByLabel("Kilometres run this week").fill("30");
-  await page.getByLabel("Kilometres run in a week, four weeks ago").fill("20");
-  await group("Do you often run downhill, or on banked or sloping roads?").getByRole("radio", { name: "No" }).check();
+/**
+ * A complete intake sent from the page, the quick way: the earlier steps arrive as a saved draft (as if
+ * filled on another device, which resuming supports), then the patient signs the consent and sends.
+ */
+export async function fillAndSubmitIntake(page: Page, p: { token: string; dob: string; fullName: string }) {
+  const { consent: _consent, ...answers } = sampleIntake();
+  await draftAs(p.token, p.dob, answers, "consent");
+  await page.reload();
+  await page.getByRole("checkbox", { name: "I agree to the statement above" }).check();
+  await page.getByLabel("Type your full name to sign").fill(p.fullName);
   await page.getByRole("button", { name: "Send my answers" }).click();
 }
 
+/** The request that sends the intake (autosaves never carry the consent statement). */
+export const isIntakeSend = (postData: string | null) => (postData ?? "").includes("I confirm that the answers I gave");
+
 export async function fillAndSaveExam(page: Page, left: number, right: number) {
   await page.getByLabel("Body mass (kg)").fill("62");
-  await page.getByLabel("Left (N)").fill(String(left));
-  await page.getByLabel("Right (N)").fill(String(right));
-  await page.getByRole("button", { name: "Save exam" }).click();
+  await page.getByLabel("Hip abduction, left, trial 1").fill(String(left));
+  await page.getByLabel("Hip abduction, right, trial 1").fill(String(right));
+  await page.getByLabel("Hip abduction, right, trial 1").blur();
 }

@@ -78,7 +78,7 @@ describe("progression (§6.3)", () => {
     expect(r.targetWeeklyKm).toBe(45);
     expect(r.calendar.slice(0, 4).every((w) => w.sessions.length === 3)).toBe(true);
     expect(r.projectedWeeks).toBe(21);
-    expect(r.calendar).toHaveLength(16);
+    expect(r.calendar).toHaveLength(12);
   });
   it("gives no projection when there is no target", () => {
     const r = rtr({ running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: null } } });
@@ -94,5 +94,15 @@ describe("the pain rule and traffic light (§6.1)", () => {
   });
   it("says to call the clinic after two reds", () => {
     expect(rtr().trafficLight.red).toMatch(/Call the clinic if you get a red twice/);
+  });
+});
+
+describe("the calendar", () => {
+  it("completes a partly used last walk-run week with continuous runs, so no week jumps", () => {
+    const r = rtr(undefined, undefined, DEFAULT_SETTINGS, { mode: "walk-run", phase: 3 });
+    const totals = r.calendar.map((w) => w.weeklyKm ?? w.sessions.reduce((t, s) => t + (s.km ?? 0), 0));
+    expect(r.calendar.slice(0, 3).every((w) => w.sessions.length === 3)).toBe(true);
+    expect(totals[2]).toBeCloseTo(9.6, 5);
+    for (let i = 3; i < totals.length; i++) expect(totals[i]! / totals[i - 1]!).toBeLessThanOrEqual(1.1 + 1e-9);
   });
 });

@@ -21,8 +21,8 @@ export const WALK_RUN_PHASES = [
 /** §6.2: at least one rest day between runs (so 3 a week), each phase at least twice. */
 export const RUNS_PER_WEEK_WALK_RUN = 3;
 export const SESSIONS_PER_PHASE = 2;
-/** The calendar shows at most this many weeks; the projection counts every week. */
-export const CALENDAR_MAX_WEEKS = 16;
+/** The calendar shows at most this many weeks (it must fit the printed summary); the projection counts every week. */
+export const CALENDAR_MAX_WEEKS = 12;
 /** The projection stops counting here (a target this far away needs a clinician's rethink, not a number). */
 export const PROJECTION_MAX_WEEKS = 52;
 
@@ -159,6 +159,8 @@ export function buildReturnToRun(opts: {
   if (start.mode === "walk-run") {
     const sessions: RtrSession[] = [];
     for (let ph = start.phase!; ph <= 6; ph++) for (let i = 0; i < SESSIONS_PER_PHASE; i++) sessions.push(walkRunSession(WALK_RUN_PHASES[ph - 1]!));
+    // Complete the last week with continuous runs, so the first distance-based week grows from a full week.
+    while (sessions.length % RUNS_PER_WEEK_WALK_RUN !== 0) sessions.push(walkRunSession(WALK_RUN_PHASES[5]));
     for (let i = 0; i < sessions.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
       const chunk = sessions.slice(i, i + RUNS_PER_WEEK_WALK_RUN);

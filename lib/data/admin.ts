@@ -135,7 +135,7 @@ export async function updateSettings(admin: AdminActor, next: ClinicSettings, me
     const before = resolveSettings(c.settings);
     const changed: Record<string, Prisma.InputJsonValue> = {};
     for (const key of Object.keys(parsed) as (keyof ClinicSettings)[]) {
-      if (before[key] !== parsed[key]) changed[key] = typeof parsed[key] === "string" && (parsed[key] as string).length > 80 ? "(text changed)" : parsed[key];
+      if (JSON.stringify(before[key]) !== JSON.stringify(parsed[key])) changed[key] = typeof parsed[key] === "string" && (parsed[key] as string).length > 80 ? "(text changed)" : parsed[key];
     }
     await tx.clinic.update({ where: { id: admin.clinicId }, data: { settings: parsed as unknown as Prisma.InputJsonValue } });
     await recordAudit(tx, { actor: admin, action: "update", recordType: "ClinicSettings", recordId: admin.clinicId, details: { changed }, meta });

@@ -16,6 +16,7 @@ export const staffLabels: Record<string, string> = { name: "Name", email: "Email
 export const settingsLabels: Record<string, string> = {
   asymmetryThresholdPercent: "Asymmetry threshold (%)",
   relativeErrorPercent: "Measurement error (% of the stronger side)",
+  normCutoffSd: "Bilateral weakness: standard deviations below the norm",
   rampWeekPercent: "Weekly distance rise that flags load (%)",
   rampTwoWeekPercent: "Two-week distance rise that flags load (%)",
   rampFourWeekPercent: "Four-week distance rise that flags load (%)",

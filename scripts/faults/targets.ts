@@ -1,13 +1,14 @@
-// The app's writes as the fault tests drive them, over plain HTTP like a browser. The intake autosave and
-// submit and the exam save are being rebuilt (issues 3 and 4): after merging, point these few functions at
-// the new server actions (file and export name) and keep their contract; nothing else in the fault tests
-// knows how the app is built.
+// The app's writes as the fault tests drive them, over plain HTTP like a browser. When an action moves or
+// changes its arguments, this is the one file to update; nothing else in the fault tests knows how the app
+// is built.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { sampleIntake } from "../../lib/assessment/intake-sample.ts";
+import { DEFAULT_CONSENT_TEXT } from "../../lib/assessment/settings.ts";
 
 export const TARGETS = {
   submitIntake: { file: "app/(patient)/intake/actions.ts", export: "submitIntakeAction", page: () => "/intake" },
-  saveExam: { file: "app/(clinic)/visits/[visitId]/actions.ts", export: "saveExamAction", page: (visitId: string) => `/visits/${visitId}/exam` },
+  saveExam: { file: "app/(clinic)/visits/[visitId]/exam/actions.ts", export: "saveExamAction", page: (visitId: string) => `/visits/${visitId}/exam` },
 } as const;
 
 export function actionId(root: string, target: { file: string; export: string }): string {
@@ -47,9 +48,7 @@ export function examBody(n: number) {
   return { bodyMassKg: 70, strength: { hipAbduction: { left: { trialsN: [100 + (n % 50), 101, 102] }, right: { trialsN: [150, 151, 152] } } } };
 }
 
-export const intakeBody = {
-  knee: { side: "left" },
-  pain: { now: 2, worstWeek: 4 },
-  safety: { injuryOrFall: false, hotSwollenWithFever: false, calfSwelling: false, nightOrRestPain: false, givingWay: false },
-  running: { hillsOrBanked: false, weeklyKm: { thisWeek: 20, fourWeeksAgo: 18 } },
-};
+/** A complete intake as the form sends it (lib/assessment/intake-sample.ts), with the consent statement the
+ * patient read: submitIntakeAction(answers, submissionKey, consentShown). */
+export const intakeBody = sampleIntake();
+export const consentShown = DEFAULT_CONSENT_TEXT;

@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { currentClinician, requestMeta } from "@/lib/auth/session";
+import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getPrintableSummary } from "@/lib/data/summaries";
 import { isUuid } from "@/lib/data/patients";
 import { pdfAvailable, pdfRenderToken, renderPdf } from "@/lib/pdf";
 
 /** "Download PDF": the print page rendered by headless Chromium as the signed-in clinician. */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: string }> }) {
-  const actor = await currentClinician();
-  if (!actor) return NextResponse.redirect(new URL("/login", req.url), 303);
+  // Signs in anyone without a session; an admin gets 403, audited (they do not open clinical records).
+  const actor = await requireClinician();
   const { visitId } = await ctx.params;
   const version = req.nextUrl.searchParams.get("version") === "clinician" ? "clinician" : "patient";
   const format = req.nextUrl.searchParams.get("paper") === "a4" ? "A4" : "Letter";
