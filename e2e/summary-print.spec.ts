@@ -102,7 +102,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await page.emulateMedia({ media: "screen" });
   await expectFitsWidth(page);
   for (const format of ["Letter", "A4"] as const) {
-    const { text, pages } = await pdfText(await page.pdf({ format, printBackground: true }));
+    const { text, pages } = await pdfText(await page.pdf({ format, printBackground: true, path: test.info().outputPath(`patient-${format}.pdf`) }));
     expect(text).toContain(clinician.clinicName);
     expect(text).toContain(`${firstName} Tester`);
     expect(text).toContain("Side plank");

@@ -191,18 +191,10 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
               <TrafficLight t={r.trafficLight} />
               <p>{r.start.text}</p>
               {!r.criteriaMet && (
-                <div>
-                  <p>Tests to pass with your clinician first (pain 2/10 or less):</p>
-                  <ul className={styles.checklist}>
-                    {r.entryCriteria.map((c) => (
-                      <li key={c.id}>
-                        <span className={styles.tick} aria-hidden="true" />
-                        {c.label}
-                        {c.status === "met" ? " (passed)" : ""}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
+                <p>
+                  Tests to pass with your clinician first (pain 2/10 or less):{" "}
+                  {r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.
+                </p>
               )}
               <p>
                 {r.progression.text}
@@ -214,11 +206,9 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
               {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && (
                 <p>After week {r.calendar.length}, keep adding no more than {r.progression.weeklyIncreaseCapPercent}% a week.</p>
               )}
-              <ul className={styles.points}>
-                {r.rules.map((x) => (
-                  <li key={x}>{x}</li>
-                ))}
-              </ul>
+              <p>
+                <strong>Rules:</strong> {r.rules.join(" ")}
+              </p>
             </>
           )}
         </section>
@@ -233,13 +223,11 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
 
       <section className={styles.stop} aria-labelledby="stop-h">
         <h2 id="stop-h">Stop and {call} if</h2>
-        <ul>
-          <li>your knee swells, locks or gives way;</li>
-          <li>the pain wakes you at night or keeps getting worse;</li>
-          <li>you cannot put weight on the leg, or your calf becomes swollen, red or tender;</li>
-          <li>you get a red on the traffic light twice.</li>
-        </ul>
-        {a.followUp && <p>Your next check-up: in about {a.followUp.inWeeks} weeks.</p>}
+        <p>
+          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; you cannot put weight on the leg, or your calf becomes
+          swollen, red or tender; or you get a red on the traffic light twice.
+          {a.followUp && ` Your next check-up: in about ${a.followUp.inWeeks} weeks.`}
+        </p>
       </section>
     </div>
   );

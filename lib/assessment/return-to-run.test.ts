@@ -78,7 +78,7 @@ describe("progression (§6.3)", () => {
     expect(r.targetWeeklyKm).toBe(45);
     expect(r.calendar.slice(0, 4).every((w) => w.sessions.length === 3)).toBe(true);
     expect(r.projectedWeeks).toBe(21);
-    expect(r.calendar).toHaveLength(12);
+    expect(r.calendar).toHaveLength(10);
   });
   it("gives no projection when there is no target", () => {
     const r = rtr({ running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: null } } });

@@ -22,7 +22,7 @@ export const WALK_RUN_PHASES = [
 export const RUNS_PER_WEEK_WALK_RUN = 3;
 export const SESSIONS_PER_PHASE = 2;
 /** The calendar shows at most this many weeks (it must fit the printed summary); the projection counts every week. */
-export const CALENDAR_MAX_WEEKS = 12;
+export const CALENDAR_MAX_WEEKS = 10;
 /** The projection stops counting here (a target this far away needs a clinician's rethink, not a number). */
 export const PROJECTION_MAX_WEEKS = 52;
 

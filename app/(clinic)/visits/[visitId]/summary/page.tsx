@@ -88,6 +88,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             {s.state === "final" ? "Signed plan" : "Review and edit the plan"}
           </h2>
           <SummaryEditor
+            // A new revision (an amendment started, a draft finalized) starts the editor afresh.
+            key={`${s.state}-${s.revisions[0]?.revision ?? 0}`}
             visitId={visit.visitId}
             state={s.state}
             draftVersion={s.draftVersion}
