@@ -33,7 +33,11 @@ const log = (s: string) => console.log(`  ${s}`);
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
+// FAULTS_ONLY=text runs only the checks whose name contains that text (for working on one of them).
+const only = process.env.FAULTS_ONLY?.toLowerCase();
+
 async function check(name: string, fn: () => Promise<string>) {
+  if (only && !name.toLowerCase().includes(only)) return;
   console.log(`\n=== ${name}`);
   const t = Date.now();
   try {
@@ -206,8 +210,8 @@ async function main() {
         const mid = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "Exam" WHERE "visitId" = $1`, [w.visitId]);
         assert(mid[0]!.n === 0, "the killed save left a row");
         app = await start();
-        await page.getByRole("button", { name: "Save exam" }).click();
-        await page.getByText("Saved (version 1).").waitFor({ timeout: 15_000 });
+        await page.getByRole("button", { name: "Save now" }).click();
+        await page.getByText(/All changes saved \(version 1[,)]/).waitFor({ timeout: 15_000 });
       } finally {
         await browser.close();
       }
