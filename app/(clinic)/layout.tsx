@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { currentSession, requireStaff } from "@/lib/auth/session";
 import { IdleGuard } from "@/components/auth/idle-guard";
-import { endIdleSessionAction, keepAliveAction, signOutAction } from "./actions";
+import { SignOutButton } from "@/components/clinic/sign-out-button";
+import { endIdleSessionAction, keepAliveAction } from "./actions";
 import styles from "./layout.module.css";
 
 // The check here only shapes the page; every page, action and data function checks again on its own
@@ -33,11 +34,7 @@ export default async function ClinicLayout({ children }: { children: React.React
               </>
             )}
             <Link href="/account">Account</Link>
-            <form action={signOutAction}>
-              <button type="submit" className="btn-link">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </nav>
         </div>
       </header>

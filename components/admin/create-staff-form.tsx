@@ -7,7 +7,7 @@ import { createStaffAction } from "@/app/(clinic)/admin/actions";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { ROLES, staffLabels, staffSchema, type StaffInput } from "@/lib/forms/staff-schema";
-import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 
 const labels = labelsFrom(staffLabels);
 const ROLE_LABEL = { CLINICIAN: "Clinician (patients and visits)", ADMIN: "Administrator (accounts, settings, audit trail)" } as const;
@@ -51,17 +51,9 @@ export function CreateStaffForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       {(["name", "email"] as const).map((name) => (
-        <div className="field" key={name}>
-          <label htmlFor={name}>{staffLabels[name]}</label>
-          <input id={name} className="input" type={name === "email" ? "email" : "text"} autoComplete="off" aria-invalid={!!errors[name]} aria-describedby={describedBy(errors[name] && `${name}-error`)} {...register(name)} />
-          <FieldError id={`${name}-error`} message={errors[name]?.message} />
-        </div>
+        <TextField key={name} registration={register(name)} label={staffLabels[name]} error={errors[name]?.message} type={name === "email" ? "email" : "text"} autoComplete="off" />
       ))}
       <fieldset className="field">
         <legend>Role</legend>

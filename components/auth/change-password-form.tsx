@@ -6,7 +6,7 @@ import { changePasswordAction } from "@/app/(auth)/account/actions";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { changePasswordLabels, changePasswordSchema, PASSWORD_MIN, type ChangePasswordInput } from "@/lib/forms/password-schema";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 
 const labels = labelsFrom(changePasswordLabels);
 
@@ -33,34 +33,13 @@ export function ChangePasswordForm() {
   });
 
   const field = (name: keyof ChangePasswordInput, autoComplete: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={name}>{changePasswordLabels[name]}</label>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <input
-        id={name}
-        type="password"
-        className="input"
-        autoComplete={autoComplete}
-        aria-invalid={!!errors[name]}
-        aria-describedby={describedBy(hint && `${name}-hint`, errors[name] && `${name}-error`)}
-        {...register(name)}
-      />
-      <FieldError id={`${name}-error`} message={errors[name]?.message} />
-    </div>
+    <TextField registration={register(name)} label={changePasswordLabels[name]} hint={hint} error={errors[name]?.message} type="password" autoComplete={autoComplete} />
   );
 
   if (done) return <p role="status">Password changed. Your other sessions have been signed out.</p>;
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       {field("currentPassword", "current-password")}
       {field("newPassword", "new-password", `At least ${PASSWORD_MIN} characters; any characters, spaces welcome. Three or four unrelated words work well. Common or breached passwords are refused.`)}
       {field("confirmPassword", "new-password")}

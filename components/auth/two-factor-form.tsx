@@ -6,7 +6,7 @@ import { confirmTwoFactorAction } from "@/app/(auth)/account/actions";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { totpCodeLabels, totpCodeSchema } from "@/lib/forms/password-schema";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 
 const labels = labelsFrom(totpCodeLabels);
 
@@ -32,24 +32,8 @@ export function TwoFactorForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="code">{totpCodeLabels.code}</label>
-        <input
-          id="code"
-          className="input input-short"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          aria-invalid={!!errors.code}
-          aria-describedby={describedBy(errors.code && "code-error")}
-          {...register("code")}
-        />
-        <FieldError id="code-error" message={errors.code?.message} />
-      </div>
+      <FormAlert message={formError} />
+      <TextField registration={register("code")} label={totpCodeLabels.code} error={errors.code?.message} className="input input-short" inputMode="numeric" autoComplete="one-time-code" />
       <button type="submit" className="btn" disabled={isSubmitting}>
         {isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}
       </button>

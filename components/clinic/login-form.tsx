@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { loginSchema, type LoginInput } from "@/lib/forms/login-schema";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 
 const labels = labelsFrom({ email: "Email", password: "Password", totp: "6-digit code" });
 
@@ -49,37 +50,19 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input id="email" className="input" type="email" autoComplete="username" readOnly={askCode} aria-invalid={!!errors.email} aria-describedby={errors.email ? "email-error" : undefined} {...register("email")} />
-        {errors.email && (
-          <p id="email-error" className="error">
-            {errors.email.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input id="password" className="input" type="password" autoComplete="current-password" readOnly={askCode} aria-invalid={!!errors.password} aria-describedby={errors.password ? "password-error" : undefined} {...register("password")} />
-        {errors.password && (
-          <p id="password-error" className="error">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
+      <FormAlert message={formError} />
+      <TextField registration={register("email")} label="Email" error={errors.email?.message} type="email" autoComplete="username" readOnly={askCode} />
+      <TextField registration={register("password")} label="Password" error={errors.password?.message} type="password" autoComplete="current-password" readOnly={askCode} />
       {askCode && (
-        <div className="field">
-          <label htmlFor="totp">6-digit code</label>
-          <p className="hint" id="totp-hint">
-            Open your authenticator app and enter the code it shows for Stride.
-          </p>
-          <input id="totp" className="input input-short" inputMode="numeric" autoComplete="one-time-code" aria-describedby="totp-hint" {...register("totp")} />
-        </div>
+        <TextField
+          registration={register("totp")}
+          label="6-digit code"
+          hint="Open your authenticator app and enter the code it shows for Stride."
+          error={errors.totp?.message}
+          className="input input-short"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+        />
       )}
       <button type="submit" className="btn btn-block" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : askCode ? "Verify and sign in" : "Sign in"}

@@ -7,6 +7,7 @@ import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { patientLabels, patientSchema, SEXES, type PatientInput } from "@/lib/forms/patient-schema";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormAlert, TextField } from "@/components/ui/text-field";
 
 const labels = labelsFrom(patientLabels);
 const SEX_LABEL: Record<(typeof SEXES)[number], string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Prefer not to say" };
@@ -35,20 +36,12 @@ export function PatientForm() {
   });
 
   const text = (name: keyof PatientInput, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input id={name} className="input" aria-invalid={!!errors[name]} aria-describedby={describedBy(errors[name] && `${name}-error`)} {...props} {...register(name)} />
-      <FieldError id={`${name}-error`} message={errors[name]?.message} />
-    </div>
+    <TextField registration={register(name)} label={label} error={errors[name]?.message} {...props} />
   );
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       <div className="grid-2">
         {text("firstName", "First name", { autoComplete: "off" })}
         {text("lastName", "Last name", { autoComplete: "off" })}

@@ -8,6 +8,7 @@ import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { startVisitLabels, startVisitSchema, type StartVisitInput } from "@/lib/forms/visit-schema";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { FormAlert } from "@/components/ui/text-field";
 import { InviteLink } from "./invite-link";
 
 const labels = labelsFrom(startVisitLabels);
@@ -50,11 +51,7 @@ export function StartVisit({ patientId, today, hasVisits }: { patientId: string;
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <div className="alert alert-danger" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       <input type="hidden" {...register("patientId")} />
       <div className="row" style={{ alignItems: "flex-start" }}>
         <fieldset className="field">

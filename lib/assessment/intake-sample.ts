@@ -14,6 +14,25 @@ export type IntakeOverrides = DeepPartial<IntakeAnswers>;
 const AKPS = [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0];
 const LEFS = [4, 2, 4, 4, 4, 2, 4, 4, 3, 4, 4, 3, 3, 4, 2, 2, 1, 1, 2, 4];
 
+/** Every safety screen answered "no". */
+export const NO_RED_FLAGS: IntakeAnswers["safety"] = {
+  injuryOrFall: false,
+  swelling: false,
+  hotOrRed: false,
+  feverOrUnwell: false,
+  locking: false,
+  givingWay: false,
+  nightOrRestPain: false,
+  weightLoss: false,
+  calfSwelling: false,
+  painOnHopping: false,
+  focalBonePain: false,
+  groinPain: false,
+  lowEnergyIntake: false,
+  missedPeriods: false,
+  recentTrainingJump: false,
+};
+
 export function sampleIntake(over: IntakeOverrides = {}): IntakeAnswers {
   const base: IntakeAnswers = {
     about: { nameCorrect: true, sex: "female", heightCm: 168, bodyMassKg: 60, occupation: "Teacher", activityLevel: "mostly-standing" },
@@ -47,23 +66,7 @@ export function sampleIntake(over: IntakeOverrides = {}): IntakeAnswers {
       tried: ["rest", "ice"],
     },
     pain: { now: 3, worstWeek: 6, duringRun: 5, morningAfter: 3 },
-    safety: {
-      injuryOrFall: false,
-      swelling: false,
-      hotOrRed: false,
-      feverOrUnwell: false,
-      locking: false,
-      givingWay: false,
-      nightOrRestPain: false,
-      weightLoss: false,
-      calfSwelling: false,
-      painOnHopping: false,
-      focalBonePain: false,
-      groinPain: false,
-      lowEnergyIntake: false,
-      missedPeriods: false,
-      recentTrainingJump: false,
-    },
+    safety: { ...NO_RED_FLAGS },
     questionnaires: { akps: [...AKPS], lefs: [...LEFS] },
     consent: { agreed: true, signatureName: "Ann Runner" },
   };

@@ -3,74 +3,26 @@
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
 import type { DeepPartial } from "./schema-kit";
+import { NO_RED_FLAGS, sampleIntake } from "./intake-sample";
+import { mergeDeep } from "./merge";
 
-function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
-  if (over === undefined) return base;
-  if (Array.isArray(base) || typeof base !== "object" || base === null) return over as T;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    const b = (base as Record<string, unknown>)[k];
-    out[k] = b && typeof b === "object" && !Array.isArray(b) && v && typeof v === "object" && !Array.isArray(v) ? merge(b, v as never) : v;
-  }
-  return out as T;
-}
-
-export const NO_RED_FLAGS: IntakeAnswers["safety"] = {
-  injuryOrFall: false,
-  swelling: false,
-  hotOrRed: false,
-  feverOrUnwell: false,
-  locking: false,
-  givingWay: false,
-  nightOrRestPain: false,
-  weightLoss: false,
-  calfSwelling: false,
-  painOnHopping: false,
-  focalBonePain: false,
-  groinPain: false,
-  lowEnergyIntake: false,
-  missedPeriods: false,
-  recentTrainingJump: false,
-};
+export { NO_RED_FLAGS };
 
 export function fullIntake(over?: DeepPartial<IntakeAnswers>): IntakeAnswers {
-  const base: IntakeAnswers = {
-    about: { nameCorrect: true, sex: "female", heightCm: 168, bodyMassKg: 60, occupation: "Teacher", activityLevel: "mostly-standing" },
+  // The demo's sample runner, with five weeks of distance (+25% this week) and somewhat worse scores.
+  const differences: DeepPartial<IntakeAnswers> = {
     running: {
       yearsRunning: 4,
-      runsPerWeek: 4,
-      distanceUnit: "km",
       weeklyKm: { thisWeek: 40, lastWeek: 32, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 28, bestLastYear: 45 },
       longestRunKm: 18,
-      paceMinPerKm: 5.5,
-      surfaces: ["road", "trail"],
-      downhill: "often",
-      bankedRoads: "sometimes",
       shoes: "Trainer X",
-      shoeAgeMonths: 8,
-      cadenceSpm: 164,
       recentChanges: ["more-distance", "more-hills"],
-      goal: { kind: "event", eventName: "City half marathon", eventDate: "2027-04-18" },
     },
-    knee: {
-      side: "right",
-      areas: { left: [], right: ["around-kneecap"] },
-      startedWeeksAgo: 5,
-      onset: "gradual",
-      triggers: ["running", "downhill", "stairs-down", "squatting"],
-      painEachFootStrike: true,
-      painStartsInRun: "10-to-30-min",
-      painLastsAfter: "1-to-24-hours",
-      restEases: true,
-      tried: ["rest", "ice"],
-    },
-    pain: { now: 3, worstWeek: 6, duringRun: 5, morningAfter: 4 },
-    safety: NO_RED_FLAGS,
+    knee: { startedWeeksAgo: 5 },
+    pain: { morningAfter: 4 },
     questionnaires: { akps: [0, 0, 0, 1, 1, 2, 1, 1, 1, 0, 0, 0, 0], lefs: [4, 3, 4, 4, 4, 3, 4, 4, 3, 4, 4, 3, 3, 4, 3, 2, 1, 1, 2, 4] },
-    consent: { agreed: true, signatureName: "Ann Runner" },
   };
-  return merge(base, over);
+  return sampleIntake(mergeDeep(differences, over));
 }
 
 /** Hip abduction measured on the norm's protocol (side-lying long lever, break test, belt). */
@@ -117,5 +69,5 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
     impression: "Right PFP after a quick increase in distance and hills.",
     classification: "agree",
   };
-  return merge(base, over);
+  return mergeDeep(base, over);
 }

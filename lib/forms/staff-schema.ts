@@ -11,7 +11,7 @@ export const staffSchema = z.object({
 
 export type StaffInput = z.infer<typeof staffSchema>;
 
-export const staffLabels: Record<string, string> = { name: "Name", email: "Email", role: "Role" };
+export const staffLabels = { name: "Name", email: "Email", role: "Role" } satisfies Record<string, string>;
 
 export const settingsLabels: Record<string, string> = {
   asymmetryThresholdPercent: "Asymmetry threshold (%)",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(clinic)/actions";
+import { SignOutButton } from "@/components/clinic/sign-out-button";
 
 // Account pages are open to a session that still has something to do (a password to change, two-factor
 // sign-in to set up), so they do not use the clinic layout, whose pages such a session may not open yet.
@@ -16,11 +16,7 @@ export default function AccountLayout({ children }: { children: React.ReactNode 
           </Link>
           <nav aria-label="Account">
             <Link href="/account">Account</Link>
-            <form action={signOutAction}>
-              <button type="submit" className="btn-link">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </nav>
         </div>
       </header>
