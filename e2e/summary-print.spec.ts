@@ -58,6 +58,9 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   const firstExercise = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^Remove Side-lying leg raise$/ }) });
   await firstExercise.getByText("Why this exercise").click();
   await expect(firstExercise.getByText(/Combined hip- and knee-targeted exercise/)).toBeVisible();
+  // Each drafted point says which rule wrote it; only points the clinician adds say they wrote them.
+  await expect(page.getByText("Why this point")).toHaveCount(await page.getByRole("textbox", { name: /^Point \d+$/ }).count());
+  await expect(page.getByText("Written by the clinician.")).toHaveCount(0);
 
   // Edit: drop one exercise, change a dose, add one from the library, move it first, reword a point,
   // start at walk-run phase 3, add a note.

@@ -113,8 +113,7 @@ async function main() {
         `Clinician sign-in: ${seed.email}`,
         `Password: ${seed.password}`,
         `Admin sign-in: ${seed.adminEmail}  password: ${seed.adminPassword}  (sets up two-factor sign-in at the first sign-in)`,
-        `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from seeding): ${seed.patientLinkPath}`,
-        `  (open it on the demo's address, for example ${baseUrl}${seed.patientLinkPath})`,
+        `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from ${new Date().toISOString().slice(0, 10)}): ${seed.patientLinkPath}`,
         "",
       ].join("\n"),
       { mode: 0o600 },
@@ -144,7 +143,8 @@ async function main() {
       say(`Serving on ${baseUrl}`);
       if (existsSync(credentialsFile)) {
         say(`Demo sign-in (kept in ${credentialsFile}):`);
-        for (const line of readFileSync(credentialsFile, "utf8").trim().split("\n")) console.log(`       ${line}`);
+        // The file keeps the link's path; it is shown on the address this start serves on.
+        for (const line of readFileSync(credentialsFile, "utf8").trim().split("\n")) console.log(`       ${line.replace(/: (\/i\/\S+)$/, `: ${baseUrl}$1`)}`);
       }
       say("Press Ctrl-C to stop (the database shuts down cleanly; your data stays).");
     }

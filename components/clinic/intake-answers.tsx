@@ -117,7 +117,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
 
       <div className="grid-2">
         <div>
-          <h3>{en.intake.steps.knee}</h3>
+          <h3>Knee</h3>
           <Facts
             rows={[
               ["Painful knee", pick(a.knee?.side, o.kneeSide)],
@@ -147,7 +147,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
           })}
         </div>
         <div>
-          <h3>{en.intake.steps.pain} (0–10)</h3>
+          <h3>Pain (0–10)</h3>
           <Facts
             rows={[
               ["Now", a.pain?.now ?? "–"],
@@ -156,7 +156,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               ["Morning after a run", a.pain?.morningAfter ?? "not running"],
             ]}
           />
-          <h3 style={{ marginTop: 24 }}>{en.intake.steps.running}</h3>
+          <h3 style={{ marginTop: 24 }}>Running</h3>
           <Facts
             rows={[
               ["Runs per week", a.running?.runsPerWeek ?? "–"],
@@ -198,7 +198,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
 
       {full && (
         <div>
-          <h3>{en.intake.steps.about}</h3>
+          <h3>About the patient</h3>
           <Facts
             rows={[
               ["Name as recorded", full.about.nameCorrect ? "Confirmed" : `Patient corrects it to: ${full.about.nameCorrection ?? "–"}`],

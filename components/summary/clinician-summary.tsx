@@ -1,48 +1,31 @@
 // The clinician's version of the summary: findings, left/right strength per muscle group, scores and their
 // change, flags with their sources, the classification with the findings for and against, and the plan.
 import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
+import { StrengthChart } from "@/components/charts/strength-chart";
 import { groupLabel } from "@/lib/assessment/plan";
 import { round } from "@/lib/format";
 import styles from "./summary.module.css";
 
-/** Left vs right bars for one muscle group (inline SVG, readable in black and white: hatch marks the weaker). */
+/** Left vs right bars for one muscle group: the exam form's chart (left solid, right hatched), with the
+ *  previous visit's values as dashed markers when there was one. */
 export function StrengthBars({ s }: { s: StrengthDerived }) {
-  const max = Math.max(s.leftN, s.rightN, 1);
-  const bar = (n: number) => Math.max(2, (n / max) * 150);
-  const label = `${groupLabel(s.group)}: left ${round(s.leftN)} N, right ${round(s.rightN)} N, symmetry ${round(s.symmetryPercent)}%${s.weakerSide ? `, ${s.weakerSide} weaker` : ""}`;
-  return (
-    <svg viewBox="0 0 230 44" width="230" height="44" role="img" aria-label={label}>
-      <title>{label}</title>
-      <defs>
-        <pattern id={`hatch-${s.group}`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <line x1="0" y1="0" x2="0" y2="5" stroke="currentColor" strokeWidth="2" />
-        </pattern>
-      </defs>
-      {(["left", "right"] as const).map((side, i) => {
-        const n = side === "left" ? s.leftN : s.rightN;
-        const weaker = s.weakerSide === side;
-        return (
-          <g key={side} transform={`translate(0 ${i * 22})`}>
-            <text x="0" y="14" fontSize="11" fill="currentColor">
-              {side === "left" ? "L" : "R"}
-            </text>
-            <rect x="14" y="3" width={bar(n)} height="14" fill={weaker ? `url(#hatch-${s.group})` : "currentColor"} stroke="currentColor" />
-            <text x={20 + bar(n)} y="14" fontSize="11" fill="currentColor">
-              {round(n)} N
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
+  const before = (now: number, change: number | null | undefined) => (change === null || change === undefined ? null : now - change);
+  const previous = s.change ? { leftN: before(s.leftN, s.change.left), rightN: before(s.rightN, s.change.right), label: "Last visit" } : null;
+  return <StrengthChart id={`strength-${s.group}`} title={groupLabel(s.group)} leftN={s.leftN} rightN={s.rightN} previous={previous} weakerSide={s.weakerSide} symmetryPercent={s.symmetryPercent} width={280} />;
 }
+
+const STATUS_LABEL: Record<Assessment["status"], string> = {
+  plan: "Plan drafted",
+  refer: "Refer before any plan",
+  incomplete: "Not enough to draft a plan yet",
+};
 
 export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPlan?: boolean }) {
   const strength = Object.values(a.derived.strength).filter((s): s is StrengthDerived => !!s);
   return (
     <div className="stack">
       <section aria-labelledby="c-status">
-        <h2 id="c-status">Status: {a.status === "refer" ? "refer" : a.status}</h2>
+        <h2 id="c-status">{STATUS_LABEL[a.status]}</h2>
         <p>{a.statusReason}</p>
         {a.referral && (
           <ul>

@@ -74,6 +74,8 @@ export function SummaryEditor(props: {
   const education = useFieldArray({ control, name: "education" });
   const rtrMode = useWatch({ control, name: "rtrMode" });
   const chosenExercises = useWatch({ control, name: "exercises" });
+  // The field array's own `id` is react-hook-form's render key; the point's id is in its value.
+  const points = useWatch({ control, name: "education" });
   const { errors, isDirty } = formState;
 
   useEffect(() => {
@@ -231,7 +233,8 @@ export function SummaryEditor(props: {
         </legend>
         {education.fields.map((f, i) => {
           const msg = errors.education?.[i]?.text?.message;
-          const reason = props.reasons[f.id];
+          const pointId = points?.[i]?.id;
+          const reason = pointId ? props.reasons[pointId] : undefined;
           return (
             <div key={f.id} className="field">
               <label htmlFor={`edu-${i}`}>Point {i + 1}</label>

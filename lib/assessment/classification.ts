@@ -24,6 +24,15 @@ const AREA_LABEL: Record<KneeArea, string> = {
 
 /** §1.1: activities that load the patellofemoral joint on a bent knee. */
 const PFJ_TRIGGERS = ["squatting", "stairs-down", "stairs-up", "running", "jumping", "downhill", "sitting"] as const;
+const TRIGGER_LABEL: Record<(typeof PFJ_TRIGGERS)[number], string> = {
+  squatting: "squatting",
+  "stairs-down": "stairs down",
+  "stairs-up": "stairs up",
+  running: "running",
+  jumping: "jumping",
+  downhill: "running downhill",
+  sitting: "long sitting with bent knees",
+};
 
 const OVERRIDE: Record<string, { code: Classification["code"]; tendon: Classification["tendon"] }> = {
   pfp: { code: "pfp-likely", tendon: null },
@@ -73,7 +82,7 @@ export function classify(intake: EngineIntake | null, exam: EngineExam | null): 
 
   const pfpFor: Finding[] = [];
   if (areas.has("around-kneecap")) pfpFor.push(f("intake.knee.area.around-kneecap", "Pain around or behind the kneecap"));
-  if (pfjTriggers.length) pfpFor.push(f("intake.knee.triggers", "Brought on by", pfjTriggers.join(", ")));
+  if (pfjTriggers.length) pfpFor.push(f("intake.knee.triggers", "Brought on by", pfjTriggers.map((t) => TRIGGER_LABEL[t]).join(", ")));
   if (squat === "positive") pfpFor.push(f("exam.palpation.squatReproducesPain", "Squatting reproduces the pain"));
   if (facets) pfpFor.push(f("exam.palpation.patellarFacets", "Patellar facets tender"));
   const pfpCore = areas.has("around-kneecap") && (pfjTriggers.length > 0 || squat === "positive");
