@@ -1,6 +1,6 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, newPage, signIn, test } from "./fixtures";
 
-test("a clinician creates a patient, starts a visit and gets the intake link once", async ({ page, clinician }) => {
+test("a clinician creates a patient, starts a visit and gets the intake link once; a new link withdraws the first", async ({ page, clinician, browser }) => {
   await signIn(page, clinician);
   await page.getByRole("link", { name: "New patient" }).first().click();
   await expect(page.getByRole("heading", { name: "New patient" })).toBeVisible();
@@ -23,6 +23,7 @@ test("a clinician creates a patient, starts a visit and gets the intake link onc
   await page.getByRole("button", { name: "Start visit and create intake link" }).click();
   const link = page.getByLabel("Intake link");
   await expect(link).toHaveValue(/\/i\/[A-Za-z0-9_-]{43}$/);
+  const firstLink = await link.inputValue();
   await expect(page.getByText("It is shown only now")).toBeVisible();
   await expectAccessible(page);
 
@@ -34,4 +35,20 @@ test("a clinician creates a patient, starts a visit and gets the intake link onc
   // The link is not shown again anywhere.
   await row.getByRole("link", { name: "Ngozi Okafor" }).click();
   await expect(page.getByText(/\/i\/[A-Za-z0-9_-]{43}/)).toHaveCount(0);
+
+  // The patient lost the message: a new link replaces the first, which then says it was withdrawn.
+  // (the worklist row opened the visit page)
+  await page.getByRole("button", { name: "Make a new intake link" }).click();
+  const fresh = page.getByLabel("Intake link");
+  await expect(fresh).toHaveValue(/\/i\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByText("New link made.")).toBeVisible();
+  await expectAccessible(page);
+  const patient = await newPage(browser, { width: 360, height: 740 });
+  const old = await patient.goto(firstLink.replace(/^https?:\/\/[^/]+/, ""));
+  expect(old?.status()).toBe(410);
+  await expect(patient.getByRole("heading", { name: "This link has been withdrawn" })).toBeVisible();
+  const now = await patient.goto((await fresh.inputValue()).replace(/^https?:\/\/[^/]+/, ""));
+  expect(now?.status()).toBe(200);
+  await expect(patient.getByLabel("Day")).toBeVisible();
+  await patient.close();
 });

@@ -170,6 +170,12 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT (SELECT count(*)::int FROM "IntakeInvite" WHERE "visitId" = $1) AS invites, (SELECT count(*)::int FROM "IntakeResponse" WHERE "visitId" = $1) AS responses`, [w.A2.visitId]),
     allowed: ["clinician1"],
   },
+  "app/(clinic)/visits/[visitId]/intake-actions.ts#newIntakeLinkAction": {
+    args: (w) => [w.A.visitId],
+    page: (w) => `/visits/${w.A.visitId}`,
+    probe: (w) => snap(`SELECT id, "revokedAt" FROM "IntakeInvite" WHERE "visitId" = $1 ORDER BY "createdAt"`, [w.A.visitId]),
+    allowed: ["clinician1"],
+  },
   "app/(clinic)/visits/[visitId]/summary/actions.ts#saveSummaryEditsAction": {
     args: (w) => [w.A3.visitId, { notes: "Matrix intruder" }, null],
     page: (w) => `/visits/${w.A3.visitId}/summary`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { tokenHash } from "../auth/tokens";
-import { getIntakeDraft, getIntakeSession, getSubmittedIntake, redeemInvite, reopenIntake, saveIntakeDraft, submitIntake, verifyDateOfBirth, DOB_ATTEMPTS_PER_SESSION } from "./intake";
+import { getIntakeDraft, getIntakeSession, getSubmittedIntake, newIntakeLink, redeemInvite, reopenIntake, saveIntakeDraft, submitIntake, verifyDateOfBirth, DOB_ATTEMPTS_PER_SESSION } from "./intake";
 import { createPatient, getPatient } from "./patients";
 import { startVisit } from "./visits";
 
@@ -290,6 +290,42 @@ describe("reopening a submitted intake for corrections", () => {
     const own = await setup();
     expect(await reopenIntake(own.actor, own.visit.visitId)).toEqual({ ok: false, reason: "not-submitted" });
     expect(await reopenIntake(await clinicianActor(other.user, other.clinic.id), "not-a-uuid")).toEqual({ ok: false, reason: "not-found" });
+  });
+});
+
+describe("a new link for an intake not sent yet", () => {
+  it("withdraws the old link and its browsers, keeps the saved answers, and logs who made it", async () => {
+    const { visit, actor, patient: { id: patientId } } = await setup();
+    const { sessionToken: oldBrowser } = await unverifiedBrowser(visit.token);
+    const patient = await patientThroughInvite(visit.token, DOB);
+    const first = await getIntakeDraft(patient);
+    expect(await saveIntakeDraft(patient, { pain: { now: 4 } }, first?.version ?? null, "pain")).toMatchObject({ ok: true });
+
+    const fresh = await newIntakeLink(actor, visit.visitId);
+    if (!fresh.ok) throw new Error(fresh.reason);
+    expect(fresh.revision).toBe(1);
+    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await getIntakeSession(oldBrowser)).toEqual({ ok: false, reason: "revoked" });
+
+    const again = await patientThroughInvite(fresh.token, DOB);
+    expect((await getIntakeDraft(again))?.answers.pain?.now).toBe(4);
+    const audit = await asOwner<{ actorId: string; details: unknown }>(`SELECT "actorId", details FROM "AuditEvent" WHERE "recordType" = 'IntakeInvite' AND action = 'create' AND "patientId" = $1 ORDER BY id`, [patientId]);
+    expect(audit).toHaveLength(2);
+    expect(audit[1]).toMatchObject({ actorId: actor.userId, details: { forRevision: 1, withdrew: 1 } });
+
+    // Once sent, a new link is refused (reopening for corrections is the way), and other clinics get nothing.
+    await submitIntake(again, intakeAnswers(), key());
+    expect(await newIntakeLink(actor, visit.visitId)).toEqual({ ok: false, reason: "submitted" });
+    const other = await setup();
+    expect(await newIntakeLink(other.actor, visit.visitId)).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  it("leaves exactly one open link when asked twice at once", async () => {
+    const { visit, actor } = await setup();
+    const both = await Promise.all([newIntakeLink(actor, visit.visitId), newIntakeLink(actor, visit.visitId)]);
+    expect(both.every((r) => r.ok)).toBe(true);
+    const open = await asOwner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeInvite" WHERE "visitId" = $1 AND "revokedAt" IS NULL`, [visit.visitId]);
+    expect(open[0]!.n).toBe(1);
   });
 });
 

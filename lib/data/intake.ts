@@ -435,6 +435,41 @@ export async function reopenIntake(actor: ClinicianActor, visitId: string, meta:
   });
 }
 
+export type NewLinkResult = { ok: true; token: string; expiresAt: string; revision: number } | { ok: false; reason: "not-found" | "submitted" };
+
+/**
+ * A new intake link for a visit whose intake the patient has not sent yet: the first link expired, was lost
+ * or went to the wrong address. Answers the patient saved stay and resume with the new link. Every earlier
+ * link for the same revision is withdrawn (it, and any browser that opened it, stops working), and the
+ * date-of-birth attempts start afresh with the new link. Once the intake is submitted, reopening it for
+ * corrections is the way to a new link.
+ */
+export async function newIntakeLink(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, now = new Date()): Promise<NewLinkResult> {
+  if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    // Lock the visit so two clicks at once cannot leave two open links.
+    const locked = await tx.$queryRaw<{ patientId: string }[]>`SELECT "patientId" FROM "Visit" WHERE id = ${visitId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
+    const visit = locked[0];
+    if (!visit) {
+      await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Visit", recordId: visitId, meta });
+      return { ok: false, reason: "not-found" } as const;
+    }
+    const draft = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "DRAFT" }, select: { revision: true } });
+    const submitted = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { id: true } });
+    const revision = draft?.revision ?? (submitted ? null : 1);
+    if (revision === null) return { ok: false, reason: "submitted" } as const;
+    const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: revision } }, data: { revokedAt: now } });
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+    const invite = await tx.intakeInvite.create({
+      data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision: revision },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision: revision, withdrew: withdrawn.count }, meta });
+    return { ok: true, token, expiresAt: expiresAt.toISOString(), revision } as const;
+  });
+}
+
 export interface IntakeDTO {
   id: string;
   revision: number;

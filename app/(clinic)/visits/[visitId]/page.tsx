@@ -6,7 +6,7 @@ import { getExam } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake";
 import { getVisit } from "@/lib/data/visit-view";
 import { IntakeAnswersView } from "@/components/clinic/intake-answers";
-import { ReopenIntake } from "@/components/clinic/reopen-intake";
+import { IntakeLinkButton } from "@/components/clinic/intake-link-button";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { VisitHeading } from "@/components/clinic/visit-heading";
@@ -38,20 +38,23 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
               .{intake.reopened && " Reopened for corrections: waiting for the patient. These answers stay until the corrected ones arrive."}
             </p>
             <IntakeAnswersView intake={intake} settings={settings} />
-            <ReopenIntake visitId={visit.visitId} reopened={intake.reopened} />
+            <IntakeLinkButton visitId={visit.visitId} kind="reopen" label={intake.reopened ? "Send a new correction link" : "Reopen for corrections"} />
           </>
         ) : (
-          <p>
-            Not submitted yet.{" "}
-            {visit.invite &&
-              (visit.invite.revoked
-                ? "The link was withdrawn."
-                : new Date(visit.invite.expiresAt) < new Date()
-                  ? "The link has expired."
-                  : visit.invite.firstUsedAt
-                    ? "The patient has opened the link."
-                    : "The patient has not opened the link yet.")}
-          </p>
+          <>
+            <p>
+              Not submitted yet.{" "}
+              {visit.invite &&
+                (visit.invite.revoked
+                  ? "The link was withdrawn."
+                  : new Date(visit.invite.expiresAt) < new Date()
+                    ? `The link expired on ${formatDateTime(visit.invite.expiresAt)}.`
+                    : visit.invite.firstUsedAt
+                      ? "The patient has opened the link."
+                      : "The patient has not opened the link yet.")}
+            </p>
+            <IntakeLinkButton visitId={visit.visitId} kind="new" label="Make a new intake link" />
+          </>
         )}
       </section>
 

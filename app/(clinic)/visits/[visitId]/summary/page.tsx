@@ -88,8 +88,9 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             {s.state === "final" ? "Signed plan" : "Review and edit the plan"}
           </h2>
           <SummaryEditor
-            // A new revision (an amendment started, a draft finalized) starts the editor afresh.
-            key={`${s.state}-${s.revisions[0]?.revision ?? 0}`}
+            // Finalizing a draft or starting an amendment starts the editor afresh; the first save of a draft
+            // (none → draft) must not, or the "Saved" message and focus would be lost in the remount.
+            key={`${s.state === "final" ? "final" : "edit"}-${s.finalized?.revision ?? 0}`}
             visitId={visit.visitId}
             state={s.state}
             draftVersion={s.draftVersion}
