@@ -39,7 +39,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await next(page);
   const summary = page.locator("#error-summary");
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("2 answer(s) need attention");
+  await expect(summary).toContainText("2 answers need attention");
   await expect(summary.getByRole("link", { name: `Is your name ${firstName} Tester? Please choose one answer.` })).toBeVisible();
   await expect(group(page, "Sex").getByText("Sex: please choose one answer.")).toBeVisible();
   await expectAccessible(page);

@@ -263,7 +263,7 @@ export function IntakeForm(props: IntakeFormProps) {
           {summary && summary.length > 0 && (
             <div className="alert alert-danger" role="alert" id="error-summary" tabIndex={-1}>
               <p>
-                <strong>{m.fixErrorsCount.replace("{count}", String(summary.length))}</strong>
+                <strong>{summary.length === 1 ? m.fixErrorsOne : m.fixErrorsCount.replace("{count}", String(summary.length))}</strong>
               </p>
               <ul>
                 {summary.map(([path, message]) => (
