@@ -115,8 +115,17 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   await expect(admin.getByText("Sign out after inactivity (minutes) must be a whole number from 5 to 30.")).toBeVisible();
   await admin.getByLabel("Sign out after inactivity (minutes)").fill("10");
   await admin.getByLabel("Clinicians must use two-factor sign-in").check();
+  // The clinic's standard dynamometry protocol, which new exams start from.
+  await admin.getByLabel("Hip abduction: Position").selectOption("supine-short-lever");
+  await admin.getByLabel("Hip abduction: Test").selectOption("make");
+  await admin.getByLabel("Hip abduction: Belt-stabilised").uncheck();
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByText("Settings saved.")).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("Hip abduction: Position")).toHaveValue("supine-short-lever");
+  await expect(admin.getByLabel("Hip abduction: Test")).toHaveValue("make");
+  await expect(admin.getByLabel("Hip abduction: Belt-stabilised")).not.toBeChecked();
+  await expect(admin.getByLabel("Hip extension: Test")).toHaveValue("break");
   // Clinicians of the clinic must now set up two-factor sign-in before anything else.
   await c.goto("/patients");
   await c.waitForURL("**/account/two-factor");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateSettingsAction } from "@/app/(clinic)/admin/actions";
 import { clinicSettingsSchema, DEFAULT_SETTINGS, type ClinicSettings } from "@/lib/assessment/settings";
@@ -9,6 +9,7 @@ import { schemaResolver } from "@/lib/forms/resolver";
 import { settingsLabels } from "@/lib/forms/staff-schema";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import styles from "./admin.module.css";
+import { ProtocolSettings } from "./protocol-settings";
 
 const labels = labelsFrom(settingsLabels);
 
@@ -138,12 +139,15 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
         </div>
       )}
       {SECTIONS.map((s) => (
-        <fieldset className="card" key={s.title}>
-          <legend>
-            <h2 style={{ margin: 0 }}>{s.title}</h2>
-          </legend>
-          {s.defs.map(field)}
-        </fieldset>
+        <Fragment key={s.title}>
+          <fieldset className="card">
+            <legend>
+              <h2 style={{ margin: 0 }}>{s.title}</h2>
+            </legend>
+            {s.defs.map(field)}
+          </fieldset>
+          {s.title === "Strength" && <ProtocolSettings register={register} errors={errors.hhdProtocols} />}
+        </Fragment>
       ))}
       <button type="submit" className="btn" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Save settings"}

@@ -24,8 +24,6 @@ export const clinicSettingsSchema = z.object({
   rampTwoWeekPercent: numberIn(5, 200),
   /** §6.3: increase from four weeks ago to now (when only those two are known). Convention. */
   rampFourWeekPercent: numberIn(5, 300),
-  /** §2.2/§2.3: bilateral weakness when both sides fall this many SDs below the same-protocol norm. Convention. */
-  bilateralWeaknessSd: numberIn(0.5, 3),
   /** §6.3: the cap on weekly increases while returning to running; 10% default, up to 20%. Convention. */
   returnWeeklyIncreasePercent: numberIn(5, 20),
   /** §6.3: below this weekly distance, progress by minutes per session rather than by percentage. */
@@ -69,7 +67,6 @@ export const DEFAULT_HHD_PROTOCOLS: Record<MuscleGroupKey, Protocol> = {
 export const DEFAULT_SETTINGS: ClinicSettings = {
   asymmetryThresholdPercent: 90,
   relativeErrorPercent: 10,
-  bilateralWeaknessSd: 1,
   rampWeekPercent: 20,
   rampTwoWeekPercent: 30,
   rampFourWeekPercent: 30,

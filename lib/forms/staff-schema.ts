@@ -1,4 +1,6 @@
 // An administrator adding a clinician or admin: one schema for the form and the server action.
+import { MUSCLE_GROUP_LABELS } from "../assessment/exam-labels";
+import { MUSCLE_GROUPS } from "../assessment/exam-schema";
 import { oneOf, text, z } from "../assessment/schema-kit";
 
 export const ROLES = ["CLINICIAN", "ADMIN"] as const;
@@ -29,4 +31,11 @@ export const settingsLabels: Record<string, string> = {
   terrainAdvice: "Terrain advice",
   idleTimeoutMinutes: "Sign out after inactivity (minutes)",
   requireClinicianTotp: "Clinicians must use two-factor sign-in",
+  ...Object.fromEntries(
+    MUSCLE_GROUPS.flatMap((g) => [
+      [`hhdProtocols.${g}.position`, `${MUSCLE_GROUP_LABELS[g]}: position`],
+      [`hhdProtocols.${g}.contraction`, `${MUSCLE_GROUP_LABELS[g]}: make or break test`],
+      [`hhdProtocols.${g}.belt`, `${MUSCLE_GROUP_LABELS[g]}: belt-stabilised`],
+    ]),
+  ),
 };

@@ -1,0 +1,15 @@
+import { chromium } from "playwright";
+import fs from "node:fs";
+const base = "http://localhost:3300";
+const pw = fs.readFileSync(".data/demo-credentials.txt", "utf8").match(/Password: (\S+)/)[1];
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await (await browser.newContext({ viewport: { width: 820, height: 1000 } })).newPage();
+await p.goto(base + "/login");
+await p.getByLabel("Email").fill("clinician@demo.example");
+await p.getByLabel("Password").fill(pw);
+await p.getByRole("button", { name: "Sign in" }).click();
+await p.waitForURL(/patients/);
+await p.getByRole("link", { name: process.argv[2] }).first().click();
+await p.waitForLoadState("networkidle");
+await p.screenshot({ path: `/tmp/shots/${process.argv[3]}.png`, fullPage: true });
+await browser.close();
