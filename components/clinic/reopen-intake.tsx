@@ -5,14 +5,14 @@ import { reopenIntakeAction } from "@/app/(clinic)/visits/[visitId]/intake-actio
 import { InviteLink } from "./invite-link";
 
 /** Reopen a submitted intake for corrections: the earlier answers are kept; the patient gets a new link. */
-export function ReopenIntake({ visitId, reopened }: { visitId: string; reopened: boolean }) {
+export function ReopenIntake({ visitId, reopened, timeZone }: { visitId: string; reopened: boolean; timeZone: string }) {
   const [link, setLink] = useState<{ link: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (link) {
     return (
       <div className="stack" role="status">
-        <InviteLink id="correction-link" link={link.link} expiresAt={link.expiresAt} intro={<><strong>Reopened for corrections.</strong> Send this new link to the patient; their earlier answers are kept and prefilled.</>} />
+        <InviteLink id="correction-link" link={link.link} expiresAt={link.expiresAt} timeZone={timeZone} intro={<><strong>Reopened for corrections.</strong> Send this new link to the patient; their earlier answers are kept and prefilled.</>} />
       </div>
     );
   }

@@ -33,12 +33,12 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         {intake ? (
           <>
             <p className="muted">
-              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt) : ""}
-              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt) : "–"}`).join(", ")}, kept)`}
+              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt, settings.timeZone) : ""}
+              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt, settings.timeZone) : "–"}`).join(", ")}, kept)`}
               .{intake.reopened && " Reopened for corrections: waiting for the patient. These answers stay until the corrected ones arrive."}
             </p>
             <IntakeAnswersView intake={intake} settings={settings} />
-            <ReopenIntake visitId={visit.visitId} reopened={intake.reopened} />
+            <ReopenIntake visitId={visit.visitId} reopened={intake.reopened} timeZone={settings.timeZone} />
           </>
         ) : (
           <p>
