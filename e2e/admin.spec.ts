@@ -115,8 +115,13 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   await expect(admin.getByText("Sign out after inactivity (minutes) must be a whole number from 5 to 30.")).toBeVisible();
   await admin.getByLabel("Sign out after inactivity (minutes)").fill("10");
   await admin.getByLabel("Clinicians must use two-factor sign-in").check();
+  // The clinic's time zone (UTC until set): every time shown from now on is in it, with its abbreviation.
+  await expect(admin.getByLabel("Time zone")).toHaveValue("UTC");
+  await admin.getByLabel("Time zone").selectOption("America/Toronto");
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByText("Settings saved.")).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("Time zone")).toHaveValue("America/Toronto");
   // Clinicians of the clinic must now set up two-factor sign-in before anything else.
   await c.goto("/patients");
   await c.waitForURL("**/account/two-factor");
@@ -128,6 +133,7 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   const rows = admin.getByRole("row");
   await expect(rows.nth(1)).toContainText("create");
   await expect(rows.nth(1)).toContainText(firstName);
+  await expect(rows.nth(1)).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} E[SD]T/);
   await expect(admin.getByRole("cell", { name: "view" }).first()).toBeVisible();
   await expectAccessible(admin);
   await admin.getByLabel("From").fill("2999-01-01");
