@@ -119,7 +119,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   // The clinician version: findings table and left/right strength chart.
   await page.getByRole("link", { name: "Clinician version" }).click();
   await expect(page.getByRole("heading", { name: "Visit summary: clinician version" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Hip abduction: left 150 N, right 210 N, symmetry 71%, left weaker/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Hip abduction: left 150 N, right 210 N; symmetry 71%, left weaker/ })).toBeVisible();
   await expectAccessible(page);
   await expectFitsWidth(page);
 
