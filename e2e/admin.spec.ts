@@ -115,13 +115,17 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   await expect(admin.getByText("Sign out after inactivity (minutes) must be a whole number from 5 to 30.")).toBeVisible();
   await admin.getByLabel("Sign out after inactivity (minutes)").fill("10");
   await admin.getByLabel("Clinicians must use two-factor sign-in").check();
-  // The clinic's standard dynamometry protocol, which new exams start from.
+  // The clinic's standard dynamometry protocol, which new exams start from, and its time zone (UTC until
+  // set): every time shown from now on is in it, with its abbreviation.
   await admin.getByLabel("Hip abduction: Position").selectOption("supine-short-lever");
   await admin.getByLabel("Hip abduction: Test").selectOption("make");
   await admin.getByLabel("Hip abduction: Belt-stabilised").uncheck();
+  await expect(admin.getByLabel("Time zone")).toHaveValue("UTC");
+  await admin.getByLabel("Time zone").selectOption("America/Toronto");
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByText("Settings saved.")).toBeVisible();
   await admin.reload();
+  await expect(admin.getByLabel("Time zone")).toHaveValue("America/Toronto");
   await expect(admin.getByLabel("Hip abduction: Position")).toHaveValue("supine-short-lever");
   await expect(admin.getByLabel("Hip abduction: Test")).toHaveValue("make");
   await expect(admin.getByLabel("Hip abduction: Belt-stabilised")).not.toBeChecked();
@@ -137,6 +141,7 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   const rows = admin.getByRole("row");
   await expect(rows.nth(1)).toContainText("create");
   await expect(rows.nth(1)).toContainText(firstName);
+  await expect(rows.nth(1)).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} E[SD]T/);
   await expect(admin.getByRole("cell", { name: "view" }).first()).toBeVisible();
   await expectAccessible(admin);
   await admin.getByLabel("From").fill("2999-01-01");

@@ -25,6 +25,8 @@ test("a clinician creates a patient, starts a visit and gets the intake link onc
   await expect(link).toHaveValue(/\/i\/[A-Za-z0-9_-]{43}$/);
   const firstLink = await link.inputValue();
   await expect(page.getByText("It is shown only now")).toBeVisible();
+  // The expiry is a time in the clinic's zone (UTC for this clinic), never a bare date.
+  await expect(page.getByText(/It works until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC and stops/)).toBeVisible();
   await expectAccessible(page);
 
   // The worklist shows the visit as invited.

@@ -90,7 +90,8 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(preview.getByText("Bring your running shoes next time.")).toBeVisible();
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
-  await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
+  // Signed times are in the clinic's zone, with it named (this test clinic: UTC).
+  await expect(page.getByText(/^Finalized by Alex Morgan on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Amend the summary" })).toBeVisible();
 
   // The patient version.
@@ -146,7 +147,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await page.goto(`/visits/${visitId}/print`);
   await expect(page.getByText("Amended: see you in two weeks.")).toBeVisible();
-  await expect(page.getByText(/version 2 · signed/)).toBeVisible();
+  await expect(page.getByText(/version 2 · signed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC by/)).toBeVisible();
 });
 
 test("a refer summary says to see a physician and holds no running plan anywhere, on screen, in print or in the PDF", async ({ page, clinician, request }) => {

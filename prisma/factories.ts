@@ -88,10 +88,10 @@ export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 10);
 }
 
-export async function createClinicianAndClinic(opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: "ADMIN" | "CLINICIAN" } = {}) {
+export async function createClinicianAndClinic(opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: "ADMIN" | "CLINICIAN"; timeZone?: string } = {}) {
   const { createClinic } = await import("../lib/data/clinics");
   const { createUser } = await import("../lib/data/users");
-  const clinic = await createClinic({ name: opts.clinicName ?? `Clinic ${uniqueSuffix()}`, phone: "+1 555 0100", email: "front-desk@example.com", address: "12 River Road" });
+  const clinic = await createClinic({ name: opts.clinicName ?? `Clinic ${uniqueSuffix()}`, phone: "+1 555 0100", email: "front-desk@example.com", address: "12 River Road", ...(opts.timeZone ? { settings: { timeZone: opts.timeZone } } : {}) });
   const password = opts.password ?? `pw-${uniqueSuffix()}-${uniqueSuffix()}`;
   const user = await createUser({
     clinicId: clinic.id,

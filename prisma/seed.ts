@@ -1,7 +1,7 @@
 // Demo data: one clinic, one clinician with a random password, and patients at every stage of a visit.
 // Made through the app's own data layer (prisma/factories.ts), so the demo shows real rows and audit trail.
 import { randomBytes } from "node:crypto";
-import { todayIso } from "../lib/assessment/schema-kit";
+import { addDays, todayIn } from "../lib/format";
 import { DEFAULT_CONSENT_TEXT } from "../lib/assessment/settings";
 import { createClinic } from "../lib/data/clinics";
 import { finalizeExam, saveExam } from "../lib/data/exams";
@@ -24,11 +24,10 @@ export interface DemoSeed {
   patientDateOfBirth: string;
 }
 
-function daysAgo(n: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() - n);
-  return todayIso(d);
-}
+/** The demo clinic's zone: far enough from UTC that a time shown in UTC by mistake is easy to spot. */
+const DEMO_TIME_ZONE = "America/Toronto";
+const todayIso = () => todayIn(DEMO_TIME_ZONE);
+const daysAgo = (n: number): string => addDays(todayIso(), -n);
 
 export async function seedDemo(): Promise<DemoSeed> {
   const clinic = await createClinic({
@@ -36,6 +35,7 @@ export async function seedDemo(): Promise<DemoSeed> {
     phone: "+1 555 0142",
     email: "hello@riverside-running.example",
     address: "40 Mill Lane, Riverside",
+    settings: { timeZone: DEMO_TIME_ZONE },
   });
   const email = "clinician@demo.example";
   const password = randomBytes(12).toString("base64url");

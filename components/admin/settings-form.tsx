@@ -16,7 +16,7 @@ const labels = labelsFrom(settingsLabels);
 type Key = keyof ClinicSettings;
 interface Def {
   key: Key;
-  kind: "number" | "bool" | "text" | "painRule";
+  kind: "number" | "bool" | "text" | "painRule" | "timeZone";
   /** Where the clinical reference sets the default; a threshold it calls a convention says so. */
   source?: string;
   convention?: boolean;
@@ -24,6 +24,10 @@ interface Def {
 }
 
 const SECTIONS: { title: string; defs: Def[] }[] = [
+  {
+    title: "Clinic",
+    defs: [{ key: "timeZone", kind: "timeZone", help: "Times on every page and print, and which visits are today, follow this zone." }],
+  },
   {
     title: "Strength",
     defs: [
@@ -69,7 +73,9 @@ const showDefault = (k: Key) => {
   return String(v);
 };
 
-export function SettingsForm({ initial }: { initial: ClinicSettings }) {
+/** `timeZones`: the zones to offer, computed by the server page (lib/format.ts timeZoneChoices) so the list
+ * matches the zones the server accepts. */
+export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; timeZones: string[] }) {
   const [status, setStatus] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);
   const { register, handleSubmit, setError, formState, reset } = useForm<ClinicSettings>({ resolver: schemaResolver(clinicSettingsSchema, labels, clinicErrors), defaultValues: initial });
   const { errors, isSubmitting } = formState;
@@ -124,6 +130,15 @@ export function SettingsForm({ initial }: { initial: ClinicSettings }) {
           <select id={id} className="input" aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)}>
             <option value="trek">TREK: pain at most 2/10 during and after running</option>
             <option value="pain-monitoring">Pain-monitoring model: up to 5/10, settling by the next morning</option>
+          </select>
+        )}
+        {d.kind === "timeZone" && (
+          <select id={id} className="input" aria-invalid={!!err} aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)}>
+            {timeZones.map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll("_", " ")}
+              </option>
+            ))}
           </select>
         )}
         <FieldError id={`${id}-error`} message={err} />

@@ -11,7 +11,7 @@ import { examLabels } from "@/lib/assessment/exam-labels";
 import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { EMPTY_EXAM, examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ForceUnit, MassUnit } from "@/lib/assessment/exam-units";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { validPart } from "@/lib/forms/valid-part";
@@ -42,6 +42,8 @@ export interface ExamFormProps {
   context: Omit<ExamContext, "previous"> & { previous: { data: ExamData; visitDate: string } | null };
   protocolSources: Record<MuscleGroupKey, ProtocolSource>;
   prefilled: { bodyMassKg: boolean; heightCm: boolean };
+  /** The clinic's time zone (lib/format.ts): finalized and saved times are shown in it. */
+  timeZone: string;
 }
 
 export function ExamForm(props: ExamFormProps) {
@@ -127,6 +129,7 @@ export function ExamForm(props: ExamFormProps) {
               busy={busy}
               onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
               onAmendWithMine={(data) => void amend(data)}
+              timeZone={props.timeZone}
             />
           )}
           <BodySection massUnit={massUnit} onMassUnit={setMassUnit} prefilled={props.prefilled} />
@@ -140,7 +143,7 @@ export function ExamForm(props: ExamFormProps) {
           <ImpressionSection />
           {!readOnly && (
             <div className={styles.bar}>
-              <StatusLine status={status} />
+              <StatusLine status={status} timeZone={props.timeZone} />
               <div className={styles.actions}>
                 <button type="submit" className="btn btn-secondary" disabled={busy}>
                   Save now
@@ -206,7 +209,7 @@ function StateBanner(props: ExamFormProps & { busy: boolean; onAmend: () => void
       </p>
     ) : null;
   }
-  const by = props.finalized ? `by ${props.finalized.byName ?? "a clinician"} on ${formatDateTime(props.finalized.at)}` : "";
+  const by = props.finalized ? `by ${props.finalized.byName ?? "a clinician"} on ${formatDateTime(props.finalized.at, props.timeZone)}` : "";
   return (
     <div className="alert alert-info">
       <p>
@@ -224,16 +227,12 @@ function StateBanner(props: ExamFormProps & { busy: boolean; onAmend: () => void
   );
 }
 
-function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
-
-function StatusLine({ status }: { status: SaveStatus }) {
+function StatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string }) {
   let text: string;
   let cls = "";
   switch (status.kind) {
     case "saved":
-      text = status.version === null ? "Nothing saved yet: entries save automatically as you type." : `All changes saved (version ${status.version}${status.at ? `, ${timeOf(status.at)}` : ""}).`;
+      text = status.version === null ? "Nothing saved yet: entries save automatically as you type." : `All changes saved (version ${status.version}${status.at ? `, ${formatTime(status.at, timeZone)}` : ""}).`;
       if (status.leftOut) {
         text = `Saved, except ${status.leftOut === 1 ? "1 value that needs" : `${status.leftOut} values that need`} correcting (marked).`;
         cls = styles.statusWarn!;

@@ -223,7 +223,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
       {intake.consent && (
         <details>
           <summary>
-            Consent signed by “{(a.consent?.signatureName as string | undefined) ?? "–"}” on {formatDateTime(intake.consent.at)}
+            Consent signed by “{(a.consent?.signatureName as string | undefined) ?? "–"}” on {formatDateTime(intake.consent.at, settings.timeZone)}
           </summary>
           <blockquote className="muted">{intake.consent.text}</blockquote>
         </details>

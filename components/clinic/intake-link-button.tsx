@@ -24,7 +24,7 @@ const KINDS = {
   },
 } as const;
 
-export function IntakeLinkButton({ visitId, kind, label }: { visitId: string; kind: keyof typeof KINDS; label: string }) {
+export function IntakeLinkButton({ visitId, kind, label, timeZone }: { visitId: string; kind: keyof typeof KINDS; label: string; timeZone: string }) {
   const k = KINDS[kind];
   const [link, setLink] = useState<{ link: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +32,7 @@ export function IntakeLinkButton({ visitId, kind, label }: { visitId: string; ki
   if (link) {
     return (
       <div className="stack" role="status">
-        <InviteLink id={k.id} link={link.link} expiresAt={link.expiresAt} intro={<><strong>{k.done}</strong> {k.send}</>} />
+        <InviteLink id={k.id} link={link.link} expiresAt={link.expiresAt} timeZone={timeZone} intro={<><strong>{k.done}</strong> {k.send}</>} />
       </div>
     );
   }

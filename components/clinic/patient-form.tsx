@@ -12,7 +12,8 @@ import { FormAlert, TextField } from "@/components/ui/text-field";
 const labels = labelsFrom(patientLabels);
 const SEX_LABEL: Record<(typeof SEXES)[number], string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Prefer not to say" };
 
-export function PatientForm() {
+/** `today`: the clinic's date (lib/format.ts todayIn), the latest date of birth the picker offers. */
+export function PatientForm({ today }: { today: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<PatientInput>({
     resolver: schemaResolver(patientSchema, labels, clinicErrors),
@@ -46,7 +47,7 @@ export function PatientForm() {
         {text("firstName", "First name", { autoComplete: "off" })}
         {text("lastName", "Last name", { autoComplete: "off" })}
       </div>
-      {text("dateOfBirth", "Date of birth", { type: "date", className: "input input-short", max: new Date().toISOString().slice(0, 10) })}
+      {text("dateOfBirth", "Date of birth", { type: "date", className: "input input-short", max: today })}
       <fieldset className="field" aria-describedby={describedBy(errors.sex && "sex-error")}>
         <legend>Sex</legend>
         <div className="choices">

@@ -13,7 +13,8 @@ import { InviteLink } from "./invite-link";
 
 const labels = labelsFrom(startVisitLabels);
 
-export function StartVisit({ patientId, today, hasVisits }: { patientId: string; today: string; hasVisits: boolean }) {
+/** `today`: the clinic's date (lib/format.ts todayIn), the new visit's default; `timeZone`: the clinic's zone. */
+export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientId: string; today: string; timeZone: string; hasVisits: boolean }) {
   const [invite, setInvite] = useState<{ visitId: string; link: string; expiresAt: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<StartVisitInput>({
@@ -39,7 +40,7 @@ export function StartVisit({ patientId, today, hasVisits }: { patientId: string;
   if (invite) {
     return (
       <div className="stack" role="status">
-        <InviteLink link={invite.link} expiresAt={invite.expiresAt} intro={<><strong>Visit started.</strong> Send this link to the patient.</>} />
+        <InviteLink link={invite.link} expiresAt={invite.expiresAt} timeZone={timeZone} intro={<><strong>Visit started.</strong> Send this link to the patient.</>} />
         <p>
           <Link className="btn btn-secondary" href={`/visits/${invite.visitId}`}>
             Open the visit

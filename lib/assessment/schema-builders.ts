@@ -21,6 +21,7 @@ export type IssueCode =
   | "dateNotFuture"
   | `pace:${number}:${number}`
   | "tick"
+  | "timeZone"
   | "invalid";
 
 /** The message code for a missing value (`missing`), or `code` for a present but wrong one. */

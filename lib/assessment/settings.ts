@@ -4,6 +4,18 @@ import * as z from "zod/mini";
 import { MUSCLE_GROUPS, protocolSchema, type MuscleGroupKey, type Protocol } from "./exam-schema";
 import { numberIn, text } from "./schema-builders";
 
+/** Whether this runtime knows the IANA time zone name ("America/Toronto"); Intl throws a RangeError for
+ * one it does not. */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const DEFAULT_CONSENT_TEXT =
   "I confirm that the answers I gave are true to the best of my knowledge. I agree that the clinic may use " +
   "them to assess my knee and plan my care, and keep them in my health record.";
@@ -35,6 +47,9 @@ export const clinicSettingsSchema = z.object({
   lefsEnabled: z.boolean(),
   consentText: text(4000),
   terrainAdvice: text(1000),
+  /** The clinic's IANA time zone: every time shown and every "today" (worklist, new visit's date, ages) is
+   * in it. "UTC" for clinics created before the setting existed (what they saw until then). */
+  timeZone: z.string({ error: "timeZone" }).check(z.trim(), z.refine(isTimeZone, "timeZone")),
   /** Minutes without activity before a clinician is signed out (ONC §170.315(d)(5); 15 by default). */
   idleTimeoutMinutes: numberIn(5, 30, { int: true }),
   /** Whether clinicians must use two-factor sign-in (always required for admins). */
@@ -77,6 +92,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   lefsEnabled: true,
   consentText: DEFAULT_CONSENT_TEXT,
   terrainAdvice: DEFAULT_TERRAIN_ADVICE,
+  timeZone: "UTC",
   idleTimeoutMinutes: 15,
   requireClinicianTotp: false,
   hhdProtocols: DEFAULT_HHD_PROTOCOLS,

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { adminActor, clinicianActor, createClinicianAndClinic, uniqueSuffix } from "@/prisma/factories";
 import { DEFAULT_SETTINGS } from "../assessment/settings";
-import { changeStaff, createStaff, getStaff, listStaff, searchAudit, updateSettings } from "./admin";
+import { changeStaff, createStaff, getSettingsForAdmin, getStaff, listStaff, searchAudit, updateSettings } from "./admin";
 import { createPatient, getPatient } from "./patients";
 import { checkSession, createUser, signInWithPassword } from "./users";
 
-async function clinicWithAdmin() {
-  const { clinic, user: clinician, password } = await createClinicianAndClinic();
+async function clinicWithAdmin(opts: { timeZone?: string } = {}) {
+  const { clinic, user: clinician, password } = await createClinicianAndClinic(opts);
   const admin = await createUser({ clinicId: clinic.id, email: `admin-${uniqueSuffix()}@example.com`, name: "Ada Min", password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`, role: "ADMIN" });
   return { clinic, clinician, password, admin: await adminActor(admin, clinic.id) };
 }
@@ -79,6 +79,17 @@ describe("an admin manages the clinic's accounts", () => {
     expect(e!.details.changed).toEqual({ idleTimeoutMinutes: 10, requireClinicianTotp: true });
     await expect(updateSettings(admin, { ...DEFAULT_SETTINGS, idleTimeoutMinutes: 240 })).rejects.toThrow();
   });
+
+  it("changes the clinic's time zone, audited, and refuses a name that is not a zone", async () => {
+    const { admin, clinic } = await clinicWithAdmin();
+    expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("UTC");
+    await updateSettings(admin, { ...DEFAULT_SETTINGS, timeZone: "America/Toronto" });
+    expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("America/Toronto");
+    const events = await asOwner<{ details: { changed: Record<string, unknown> } }>(`SELECT details FROM "AuditEvent" WHERE "recordType" = 'ClinicSettings' AND "recordId" = $1`, [clinic.id]);
+    expect(events.map((e) => e.details.changed)).toEqual([{ timeZone: "America/Toronto" }]);
+    await expect(updateSettings(admin, { ...DEFAULT_SETTINGS, timeZone: "Mars/Olympus_Mons" })).rejects.toThrow();
+    expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("America/Toronto");
+  });
 });
 
 describe("the audit trail viewer", () => {
@@ -107,5 +118,17 @@ describe("the audit trail viewer", () => {
     expect(theirs.rows).toEqual([]);
     const own = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE "recordType" = 'AuditTrail' AND "actorId" = $1`, [admin.userId]);
     expect(own).toHaveLength(4);
+  });
+
+  it("reads From and To as the clinic's calendar days in its time zone", async () => {
+    const { admin, clinic } = await clinicWithAdmin({ timeZone: "Pacific/Auckland" });
+    // 10:30 UTC on 10 Mar is 23:30 on 10 Mar in Auckland (NZDT); 11:30 UTC is 00:30 on 11 Mar.
+    for (const at of ["2026-03-10T10:30:00Z", "2026-03-10T11:30:00Z", "2026-03-11T10:59:00Z", "2026-03-11T11:00:00Z"]) {
+      await asOwner(`INSERT INTO "AuditEvent" ("at", "actorType", "clinicId", "action", "recordType") VALUES ($1, 'system', $2, 'view', 'ZoneProbe')`, [at, clinic.id]);
+    }
+    const day = await searchAudit(admin, { from: "2026-03-11", to: "2026-03-11", order: "oldest", page: 0 });
+    expect(day.rows.map((r) => r.at)).toEqual(["2026-03-10T11:30:00.000Z", "2026-03-11T10:59:00.000Z"]);
+    const before = await searchAudit(admin, { to: "2026-03-10", order: "oldest", page: 0 });
+    expect(before.rows.map((r) => r.at)).toEqual(["2026-03-10T10:30:00.000Z"]);
   });
 });

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { clinicSettingsSchema, resolveSettings, type ClinicSettings } from "../assessment/settings";
 import type { AdminActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { addDays, startOfDayIn } from "../format";
 import { fromIsoDate, toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 
@@ -172,6 +173,7 @@ export interface AuditRow {
  * CVE-2026-24908 was SQL injection through a sort key). Reading the trail is itself recorded.
  */
 export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: RequestMeta = {}): Promise<{ rows: AuditRow[]; hasMore: boolean; patientMatches: number | null }> {
+  const timeZone = f.from || f.to ? (await getSettingsForAdmin(admin)).settings.timeZone : "UTC";
   let patientIds: string[] | null = null;
   if (f.patient?.trim()) {
     const q = f.patient.trim().slice(0, 100);
@@ -191,7 +193,8 @@ export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: Reque
     ...(patientIds ? { patientId: { in: patientIds } } : {}),
     ...(f.userId && isUuid(f.userId) ? { actorId: f.userId } : {}),
     ...(f.action ? { action: f.action } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: fromIsoDate(f.from) } : {}), ...(f.to ? { lt: new Date(fromIsoDate(f.to).getTime() + 86_400_000) } : {}) } } : {}),
+    // From/To are the clinic's calendar days (its time zone), To inclusive.
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: startOfDayIn(f.from, timeZone) } : {}), ...(f.to ? { lt: startOfDayIn(addDays(f.to, 1), timeZone) } : {}) } } : {}),
   };
   const events = await db().auditEvent.findMany({
     where,

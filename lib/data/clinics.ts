@@ -8,6 +8,11 @@ export async function getClinicSettings(actor: Actor): Promise<ClinicSettings> {
   return resolveSettings(c.settings);
 }
 
+/** The clinic's IANA time zone (its `timeZone` setting): pages format times and decide "today" in it. */
+export async function getClinicTimeZone(actor: Actor): Promise<string> {
+  return (await getClinicSettings(actor)).timeZone;
+}
+
 /** Create a clinic (deployment setup: scripts/create-user.ts and the demo seed; no actor yet exists). */
 export async function createClinic(input: { name: string; phone?: string; email?: string; address?: string; settings?: Partial<ClinicSettings> }) {
   return db().clinic.create({

@@ -3,6 +3,8 @@ import { db } from "../db";
 import { newToken, tokenHash } from "../auth/tokens";
 import type { ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { todayIn } from "../format";
+import { getClinicTimeZone } from "./clinics";
 import { fromIsoDate, toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 
@@ -23,7 +25,15 @@ export interface WorklistRow {
   needsReview: boolean;
 }
 
-/** Today's and recent visits (the last 14 days and the next 7), newest first. */
+/** The worklist as the clinic sees it: "today" is the clinic's date in its time zone (its `timeZone`
+ * setting), not the server's, so a clinic in California at 5 pm does not see tomorrow's visits as today's. */
+export async function clinicWorklist(actor: ClinicianActor, meta: RequestMeta = {}, now: Date = new Date()): Promise<{ today: string; timeZone: string; rows: WorklistRow[] }> {
+  const timeZone = await getClinicTimeZone(actor);
+  const today = todayIn(timeZone, now);
+  return { today, timeZone, rows: await listWorklist(actor, today, meta) };
+}
+
+/** Visits from 14 days before `today` (a calendar date) to 7 days after, newest first. */
 export async function listWorklist(actor: ClinicianActor, today: string, meta: RequestMeta = {}): Promise<WorklistRow[]> {
   const from = fromIsoDate(today);
   from.setUTCDate(from.getUTCDate() - 14);

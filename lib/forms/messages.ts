@@ -20,6 +20,7 @@ export interface ErrorCatalog {
   minLength?: string;
   mismatch?: string;
   totpCode?: string;
+  timeZone?: string;
 }
 
 export const clinicErrors: ErrorCatalog = {
@@ -38,6 +39,7 @@ export const clinicErrors: ErrorCatalog = {
   minLength: "{label} must be at least {min} characters.",
   mismatch: "{label} does not match the new password.",
   totpCode: "{label}: enter the 6 digits your authenticator app shows.",
+  timeZone: "{label} must be a time zone name (region/city) such as America/Toronto or Europe/London.",
 };
 
 function fill(template: string, values: Record<string, string>): string {
@@ -62,6 +64,7 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
     case "minLength":
     case "mismatch":
     case "totpCode":
+    case "timeZone":
       return fill(catalog[kind] ?? catalog.invalid, { label, min: a ?? "" });
     case "required":
     case "choice":

@@ -29,6 +29,7 @@ export const settingsLabels: Record<string, string> = {
   lefsEnabled: "Ask the LEFS questionnaire",
   consentText: "Consent text patients confirm",
   terrainAdvice: "Terrain advice",
+  timeZone: "Time zone",
   idleTimeoutMinutes: "Sign out after inactivity (minutes)",
   requireClinicianTotp: "Clinicians must use two-factor sign-in",
   ...Object.fromEntries(

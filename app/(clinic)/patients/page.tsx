@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { searchPatients } from "@/lib/data/patients";
-import { listWorklist } from "@/lib/data/visits";
+import { clinicWorklist, type WorklistRow } from "@/lib/data/visits";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { ageOn, formatDate } from "@/lib/format";
-import { todayIso } from "@/lib/assessment/schema-kit";
 
 export const metadata: Metadata = { title: "Worklist" };
 
@@ -13,8 +12,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const actor = await requireClinician();
   const { q } = await searchParams;
   const meta = await requestMeta();
-  const today = todayIso();
-  const [rows, found] = await Promise.all([listWorklist(actor, today, meta), q ? searchPatients(actor, q, meta) : Promise.resolve(null)]);
+  const [{ today, rows }, found] = await Promise.all([clinicWorklist(actor, meta), q ? searchPatients(actor, q, meta) : Promise.resolve(null)]);
   const todays = rows.filter((r) => r.date === today);
   const others = rows.filter((r) => r.date !== today);
 
@@ -69,7 +67,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function VisitTable({ rows, today, empty }: { rows: Awaited<ReturnType<typeof listWorklist>>; today: string; empty: string }) {
+function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string; empty: string }) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="table-wrap">

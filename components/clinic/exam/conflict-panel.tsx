@@ -24,6 +24,8 @@ export function ConflictPanel(props: {
   /** Locked: amend the finalized exam and apply this screen's changes to the new revision. */
   onAmendWithMine: (data: ExamData) => void;
   busy: boolean;
+  /** The clinic's time zone, for when the other version was saved. */
+  timeZone: string;
 }) {
   const { theirs } = props;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -35,7 +37,7 @@ export function ConflictPanel(props: {
   /** The merge with the current screen as "mine" (the clinician may have kept typing meanwhile). */
   const merged = () => resolveMerge(threeWayMerge(props.base, props.getMine(), theirs.data), choices) as ExamData;
   const who = theirs.updatedByName ?? "Someone";
-  const when = formatDateTime(theirs.state === "DRAFT" ? theirs.updatedAt : (theirs.finalizedAt ?? theirs.updatedAt));
+  const when = formatDateTime(theirs.state === "DRAFT" ? theirs.updatedAt : (theirs.finalizedAt ?? theirs.updatedAt), props.timeZone);
 
   return (
     <div className="alert alert-warning" role="alert" aria-labelledby="conflict-h">

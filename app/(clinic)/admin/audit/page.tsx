@@ -5,6 +5,7 @@ import { isRealDate } from "@/lib/assessment/schema-kit";
 import { listStaff, searchAudit, type AuditFilter } from "@/lib/data/admin";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/patients";
+import { getClinicTimeZone } from "@/lib/data/clinics";
 import { formatDateTime } from "@/lib/format";
 import styles from "@/components/admin/admin.module.css";
 
@@ -38,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const admin = await requireAdmin();
   const params = await searchParams;
   const { filter, problems } = filterFrom(params);
-  const [staff, result] = await Promise.all([listStaff(admin), searchAudit(admin, filter, await requestMeta())]);
+  const [staff, result, timeZone] = await Promise.all([listStaff(admin), searchAudit(admin, filter, await requestMeta()), getClinicTimeZone(admin)]);
   const pageLink = (page: number) => {
     const q = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter(([, v]) => v) as [string, string][]);
     return `/admin/audit?${q.toString()}`;
@@ -125,7 +126,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.rows.map((r) => (
                 <tr key={r.seq}>
                   <td className={styles.mono}>{r.seq}</td>
-                  <td className={styles.mono}>{formatDateTime(r.at)}</td>
+                  <td className={styles.mono}>{formatDateTime(r.at, timeZone)}</td>
                   <td>{r.actor}</td>
                   <td>{r.action}</td>
                   <td>{r.outcome}</td>

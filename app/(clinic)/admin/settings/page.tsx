@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettingsForAdmin } from "@/lib/data/admin";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { timeZoneChoices } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
@@ -14,7 +15,7 @@ export default async function SettingsPage() {
       <p className="muted">
         {clinicName}. Thresholds marked as conventions come from clinical practice, not fixed evidence; the clinical reference&apos;s default is shown beside each.
       </p>
-      <SettingsForm initial={settings} />
+      <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />
     </div>
   );
 }

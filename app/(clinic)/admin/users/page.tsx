@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listStaff } from "@/lib/data/admin";
+import { getClinicTimeZone } from "@/lib/data/clinics";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function UsersPage() {
   const admin = await requireAdmin();
-  const staff = await listStaff(admin);
+  const [staff, timeZone] = await Promise.all([listStaff(admin), getClinicTimeZone(admin)]);
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between" }}>
@@ -41,7 +42,7 @@ export default async function UsersPage() {
                   {u.twoFactor ? ", two-factor on" : ""}
                   {u.mustChangePassword ? ", temporary password" : ""}
                 </td>
-                <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>
+                <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, timeZone) : "Never"}</td>
               </tr>
             ))}
           </tbody>

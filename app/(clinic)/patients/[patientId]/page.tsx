@@ -6,8 +6,8 @@ import { getPatient } from "@/lib/data/patients";
 import { listPatientVisits } from "@/lib/data/visits";
 import { StartVisit } from "@/components/clinic/start-visit";
 import { StatusBadge } from "@/components/clinic/status-badge";
-import { ageOn, formatDate } from "@/lib/format";
-import { todayIso } from "@/lib/assessment/schema-kit";
+import { getClinicTimeZone } from "@/lib/data/clinics";
+import { ageOn, formatDate, todayIn } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -19,8 +19,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
   const { created } = await searchParams;
   const patient = await getPatient(actor, patientId, await requestMeta());
   if (!patient) notFound();
-  const visits = await listPatientVisits(actor, patient.id);
-  const today = todayIso();
+  const [visits, timeZone] = await Promise.all([listPatientVisits(actor, patient.id), getClinicTimeZone(actor)]);
+  const today = todayIn(timeZone);
 
   return (
     <div className="stack">
@@ -59,7 +59,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         <h2 id="start-h" style={{ marginTop: 0 }}>
           Start a visit
         </h2>
-        <StartVisit patientId={patient.id} today={today} hasVisits={visits.length > 0} />
+        <StartVisit patientId={patient.id} today={today} timeZone={timeZone} hasVisits={visits.length > 0} />
       </section>
 
       <section aria-labelledby="visits-h">

@@ -33,12 +33,12 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         {intake ? (
           <>
             <p className="muted">
-              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt) : ""}
-              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt) : "–"}`).join(", ")}, kept)`}
+              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt, settings.timeZone) : ""}
+              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt, settings.timeZone) : "–"}`).join(", ")}, kept)`}
               .{intake.reopened && " Reopened for corrections: waiting for the patient. These answers stay until the corrected ones arrive."}
             </p>
             <IntakeAnswersView intake={intake} settings={settings} />
-            <IntakeLinkButton visitId={visit.visitId} kind="reopen" label={intake.reopened ? "Send a new correction link" : "Reopen for corrections"} />
+            <IntakeLinkButton visitId={visit.visitId} kind="reopen" label={intake.reopened ? "Send a new correction link" : "Reopen for corrections"} timeZone={settings.timeZone} />
           </>
         ) : (
           <>
@@ -48,12 +48,10 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
                 (visit.invite.revoked
                   ? "The link was withdrawn."
                   : new Date(visit.invite.expiresAt) < new Date()
-                    ? `The link expired on ${formatDateTime(visit.invite.expiresAt)}.`
-                    : visit.invite.firstUsedAt
-                      ? "The patient has opened the link."
-                      : "The patient has not opened the link yet.")}
+                    ? `The link expired on ${formatDateTime(visit.invite.expiresAt, settings.timeZone)}.`
+                    : `${visit.invite.firstUsedAt ? "The patient has opened the link" : "The patient has not opened the link yet"}; it works until ${formatDateTime(visit.invite.expiresAt, settings.timeZone)}.`)}
             </p>
-            <IntakeLinkButton visitId={visit.visitId} kind="new" label="Make a new intake link" />
+            <IntakeLinkButton visitId={visit.visitId} kind="new" label="Make a new intake link" timeZone={settings.timeZone} />
           </>
         )}
       </section>

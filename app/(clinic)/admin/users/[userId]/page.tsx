@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { getStaff } from "@/lib/data/admin";
+import { getClinicTimeZone } from "@/lib/data/clinics";
 import { formatDateTime } from "@/lib/format";
 import { StaffActions } from "@/components/admin/staff-actions";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const admin = await requireAdmin();
   const { userId } = await params;
-  const u = await getStaff(admin, userId);
+  const [u, timeZone] = await Promise.all([getStaff(admin, userId), getClinicTimeZone(admin)]);
   if (!u) notFound();
   return (
     <div className="stack">
@@ -32,7 +33,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           <dt>Password</dt>
           <dd>{u.mustChangePassword ? "Temporary: to be changed at next sign-in" : "Chosen by the user"}</dd>
           <dt>Last sign-in</dt>
-          <dd>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</dd>
+          <dd>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, timeZone) : "Never"}</dd>
         </dl>
       </div>
       <section className="card" aria-labelledby="changes-h">

@@ -57,7 +57,7 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
               ) : (
                 <Link href={i === 0 ? `/visits/${visit.visitId}/exam` : `/visits/${visit.visitId}/exam?revision=${r.revision}`}>
                   {r.revision} ({r.state.toLowerCase()}
-                  {r.finalizedAt ? `, finalized ${formatDateTime(r.finalizedAt)}` : ""})
+                  {r.finalizedAt ? `, finalized ${formatDateTime(r.finalizedAt, settings.timeZone)}` : ""})
                 </Link>
               )}
             </span>
@@ -83,6 +83,7 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
         }}
         protocolSources={sources}
         prefilled={prefilled}
+        timeZone={settings.timeZone}
       />
     </div>
   );

@@ -12,6 +12,7 @@ import { PatientSummary } from "@/components/summary/patient-summary";
 import { SummaryEditor, type Reason } from "@/components/summary/summary-editor";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
+import { getClinicTimeZone } from "@/lib/data/clinics";
 
 export const metadata: Metadata = { title: "Summary" };
 
@@ -31,7 +32,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const meta = await requestMeta();
   const visit = await getVisit(actor, visitId, meta, "SummaryReview");
   if (!visit) notFound();
-  const s = (await getSummary(actor, visit.visitId, meta))!;
+  const [summary, timeZone] = await Promise.all([getSummary(actor, visit.visitId, meta), getClinicTimeZone(actor)]);
+  const s = summary!;
   const a = s.assessment;
   const fromPlan = editsFromPlan(a.plan);
   const start = s.edits.rtrStart;
@@ -71,7 +73,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
       )}
       {s.finalized && (
         <div className={s.state === "final" ? "alert alert-ok" : "alert alert-info"} role="status">
-          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on {formatDateTime(s.finalized.at)} (ruleset {s.finalized.rulesetVersion}).{" "}
+          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on {formatDateTime(s.finalized.at, timeZone)} (ruleset {s.finalized.rulesetVersion}).{" "}
           <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> · <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
           {s.state !== "final" && " An amendment is in progress below; the signed version stays printable until the amendment is finalized."}
         </div>

@@ -8,6 +8,7 @@ import { isPdfRenderToken, pdfAvailable } from "@/lib/pdf";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { getClinicTimeZone } from "@/lib/data/clinics";
 import styles from "./print.module.css";
 
 export const metadata: Metadata = { title: "Visit summary" };
@@ -26,6 +27,7 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const printable = await getPrintableSummary(actor, visitId, rendering ? { ...meta, requestId: "pdf-render" } : meta, rendering ? "pdf-render" : "print", version);
   const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
+  const timeZone = await getClinicTimeZone(actor);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
   const canPdf = pdfAvailable();
@@ -78,7 +80,7 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
       <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
       {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
       <footer className={styles.footer}>
-        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt)} by {printable.finalizedByName} · ruleset{" "}
+        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt, timeZone)} by {printable.finalizedByName} · ruleset{" "}
         {printable.assessment.rulesetVersion}
       </footer>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
