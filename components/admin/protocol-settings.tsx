@@ -10,7 +10,7 @@ import { DEFAULT_HHD_PROTOCOLS, type ClinicSettings } from "@/lib/assessment/set
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import styles from "./admin.module.css";
 
-const CONTRACTION = { break: "Break test (the examiner overpowers)", make: "Make test (the patient pushes into a fixed dynamometer)" } as const;
+const CONTRACTION = { break: "Break test", make: "Make test" } as const;
 
 function defaultText(group: (typeof MUSCLE_GROUPS)[number]): string {
   const d = DEFAULT_HHD_PROTOCOLS[group];
@@ -26,22 +26,23 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
       <p className="hint">
         The clinic&apos;s standard for each muscle group (clinical reference §2.2). A new exam starts from it, unless the patient&apos;s previous exam used
         another, which is carried forward so the two stay comparable. Norms are only compared when the protocol matches theirs, and make and break
-        values are never mixed.
+        values are never mixed (break: the examiner overpowers the patient; make: the patient pushes into a fixed dynamometer).
       </p>
-      <div className="grid-2">
+      <div className="stack">
         {MUSCLE_GROUPS.map((g) => {
           const name = MUSCLE_GROUP_LABELS[g];
           const id = `s-hhd-${g}`;
           const posErr = errors?.[g]?.position?.message;
           const conErr = errors?.[g]?.contraction?.message;
           return (
-            <fieldset key={g} className="stack" aria-describedby={`${id}-default`}>
+            <fieldset key={g} className={styles.protocol} aria-describedby={`${id}-default`}>
               <legend>
                 <h3 style={{ margin: 0 }}>{name}</h3>
               </legend>
               <p className="hint" id={`${id}-default`}>
                 Default: {defaultText(g)}.
               </p>
+              <div className={styles.protocolRow}>
               <div className="field">
                 <label htmlFor={`${id}-position`}>
                   <span className="visually-hidden">{name}: </span>Position
@@ -74,6 +75,7 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                   <span className="visually-hidden">{name}: </span>Belt-stabilised
                 </span>
               </label>
+              </div>
             </fieldset>
           );
         })}
