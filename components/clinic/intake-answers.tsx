@@ -123,7 +123,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               ["Painful knee", pick(a.knee?.side, o.kneeSide)],
               ...(full
                 ? ([
-                    ["Started", `${full.knee.startedWeeksAgo} week(s) ago, ${o.onset[full.knee.onset].toLowerCase()}`],
+                    ["Started", `${full.knee.startedWeeksAgo} ${full.knee.startedWeeksAgo === 1 ? "week" : "weeks"} ago, ${o.onset[full.knee.onset].toLowerCase()}`],
                     ["Brought on by", list(full.knee.triggers, o.triggers)],
                     ["Sharp pain at each foot strike", yn(full.knee.painEachFootStrike)],
                     ["Pain starts in a run", pick(full.knee.painStartsInRun, o.painStartsInRun)],
