@@ -1,0 +1,137 @@
+// npm run bench: speed and scale against the limits of this machine (issue 7). Writes bench/results.json
+// and bench/results.md.
+//   npm run bench                   the full run (100,000 patients; 20-second load runs)
+//   npm run bench -- --quick        a smaller run: 10,000 patients, 5-second load runs (under ten minutes)
+//   npm run bench -- --only write   one part (page-weight, write, read, engine, pdf, lighthouse); results
+//                                   files are written only by a run of every part
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "../scripts/lib/build.ts";
+import { figure, renderMarkdown, type Figure, type Results } from "./figures.ts";
+import { measurePageWeight, kb } from "./page-weight.ts";
+import { startBenchWorld, type BenchWorld } from "./setup.ts";
+import { CONCURRENCY, describeRun, measureWritePath } from "./write-path.ts";
+import type { LoadRun } from "./load.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyIdx = args.indexOf("--only");
+const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]!.split(",")) : null;
+const wants = (part: string) => !only || only.has(part);
+
+const began = Date.now();
+const log = (s: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const detail: Record<string, unknown> = {};
+const sections: { title: string; body: string }[] = [];
+
+function pageWeight() {
+  const PW = "Page weight (first-load JavaScript, gzip -9, KB of 1000 bytes)";
+  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
+  const floor = kb(r.baseline.firstLoad.gzipBytes);
+  const over = (route: string) => r.routes.find((x) => x.route === route)!;
+  const targets: Record<string, { name: string; target: number | null; what: string }> = {
+    "/intake": { name: "intake-js-over-floor-kb", target: 40, what: "the patient's intake" },
+    "/visits/[visitId]/exam": { name: "exam-js-over-floor-kb", target: null, what: "the clinician's exam form" },
+    "/visits/[visitId]/summary": { name: "summary-js-over-floor-kb", target: null, what: "the summary review" },
+    "/visits/[visitId]/print": { name: "print-js-over-floor-kb", target: 0, what: "the printed summary" },
+  };
+  for (const [route, t] of Object.entries(targets)) {
+    const w = over(route);
+    figures.push(
+      figure({
+        group: PW,
+        name: t.name,
+        value: w.overBaselineKb,
+        unit: "KB",
+        limit: floor,
+        target: t.target,
+        better: "lower",
+        note: `${t.what}: ${kb(w.firstLoad.gzipBytes)} KB first load, over the empty page's ${floor} KB (the limit: the framework's floor)${w.later.files.length ? `; ${kb(w.later.gzipBytes)} KB more fetched later` : ""}`,
+      }),
+    );
+  }
+  figures.push(figure({ group: PW, name: "floor-js-kb", value: floor, unit: "KB", better: "lower", note: "an empty page of the same build (/bench-empty): Next.js and React, which every route loads" }));
+  detail.pageWeight = { buildId: r.buildId, floorKb: floor, routes: r.routes.map((x) => ({ route: x.route, firstLoadKb: kb(x.firstLoad.gzipBytes), overFloorKb: x.overBaselineKb, laterKb: kb(x.later.gzipBytes) })) };
+}
+
+function writeFigures(runs: LoadRun[]) {
+  const WP = "Write path (server actions over loopback HTTP; durable PostgreSQL)";
+  const run = (kind: string, c: number) => runs.find((r) => r.kind === kind && r.connections === c)!;
+  for (const c of CONCURRENCY) {
+    const empty = run("empty-action (draft body)", c);
+    const save = run("autosave", c);
+    const rows = run("autosave rows via pg", c);
+    const emptyE = run("empty-action (exam body)", c);
+    const exam = run("exam-save", c);
+    const rowsE = run("exam-save rows via pg", c);
+    const at8 = c === 8;
+    figures.push(
+      figure({ group: WP, name: `autosave-throughput-ratio-${c}`, value: save.throughput / empty.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the empty action's ${empty.throughput}/s (same body, ${c} clients)` }),
+      figure({ group: WP, name: `autosave-db-ratio-${c}`, value: save.throughput / rows.throughput, unit: "×", limit: 1, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the same rows written by plain pg, ${rows.throughput}/s` }),
+      figure({ group: WP, name: `autosave-p99-ms-${c}`, value: save.p99, unit: "ms", limit: empty.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${save.p50}, p95 ${save.p95}; the limit is the empty action's p99` }),
+      figure({ group: WP, name: `exam-save-throughput-ratio-${c}`, value: exam.throughput / emptyE.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `exam save ${exam.throughput}/s ÷ the empty action's ${emptyE.throughput}/s (same body, ${c} clients)` }),
+      figure({ group: WP, name: `exam-save-db-ratio-${c}`, value: exam.throughput / rowsE.throughput, unit: "×", limit: 1, better: "higher", note: `exam save ${exam.throughput}/s ÷ the same rows written by plain pg, ${rowsE.throughput}/s` }),
+      figure({ group: WP, name: `exam-save-p99-ms-${c}`, value: exam.p99, unit: "ms", limit: emptyE.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${exam.p50}, p95 ${exam.p95}; the limit is the empty action's p99` }),
+    );
+  }
+  const failed = runs.filter((r) => r.failed > 0);
+  if (failed.length) notes.push(`Write path: failed requests in ${failed.map((r) => `${r.kind} c=${r.connections} (${r.failed}: ${r.failures.join("; ")})`).join(", ")}.`);
+  detail.writePath = runs;
+  sections.push({
+    title: "Write path runs",
+    body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | max ms | ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...runs.map((r) => `| ${r.kind} | ${r.connections} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.ok} | ${r.failed} |`)].join("\n"),
+  });
+}
+
+async function main() {
+  const loadAverageAtStart = os.loadavg();
+  buildIfNeeded((s) => log(s));
+  if (wants("page-weight")) pageWeight();
+  let world: BenchWorld | null = null;
+  try {
+    world = await startBenchWorld(log);
+    if (wants("write")) {
+      const seconds = quick ? 5 : 20;
+      log(`write path: ${seconds} s per run`);
+      const r = await measureWritePath(world, { seconds, warmupSeconds: quick ? 1 : 3, log });
+      for (const x of r.runs) void describeRun(x);
+      writeFigures(r.runs);
+    }
+    const results: Results = {
+      at: new Date().toISOString(),
+      mode: quick ? "quick" : "full",
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: world.postgresVersion, loadAverageAtStart },
+      notes,
+      figures,
+      detail,
+    };
+    const md = renderMarkdown(results, sections);
+    if (only) {
+      console.log(md);
+      log("a partial run (--only): bench/results.json and results.md left as they were");
+    } else {
+      writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+      writeFileSync(path.join(root, "bench", "results.md"), md);
+      log("wrote bench/results.json and bench/results.md");
+    }
+  } finally {
+    const { db } = await import("../lib/db.ts").catch(() => ({ db: null }));
+    await db?.().$disconnect().catch(() => {});
+    await world?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
