@@ -14,6 +14,7 @@ import { measurePageWeight, kb } from "./page-weight.ts";
 import { startBenchWorld, type BenchWorld } from "./setup.ts";
 import { CONCURRENCY, describeRun, measureWritePath } from "./write-path.ts";
 import type { LoadRun } from "./load.ts";
+import { measureReadPath, type ReadPathResult } from "./read-path.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -89,6 +90,59 @@ function writeFigures(runs: LoadRun[]) {
   });
 }
 
+function readFigures(r: ReadPathResult) {
+  const RP = "Read path at scale (lib/data functions, one clinic)";
+  const largest = Math.max(...r.sizes.map((s) => s.patients));
+  const smallest = Math.min(...r.sizes.map((s) => s.patients));
+  const tag = largest >= 100_000 ? `${largest / 1000}k` : `${largest / 1000}k`;
+  const what = { worklist: "the worklist (last 14 days and next 7)", search: "patient search (surname, first name, both, or date of birth)", history: "a patient's visit history" };
+  for (const q of ["worklist", "search", "history"] as const) {
+    const at = (n: number) => r.timings.find((t) => t.query === q && t.patients === n)!;
+    const big = at(largest);
+    const small = at(smallest);
+    figures.push(
+      figure({
+        group: RP,
+        name: `${q}-p95-ms-${tag}`,
+        value: big.p95,
+        unit: "ms",
+        limit: small.p95,
+        target: 50,
+        better: "lower",
+        note: `${what[q]} with ${largest.toLocaleString("en-US")} patients (p50 ${big.p50}, p99 ${big.p99}); the limit is the same call at ${smallest.toLocaleString("en-US")} patients, so the ratio is the growth over ${largest / smallest}× the records`,
+      }),
+    );
+  }
+  const bad = r.plans.filter((p) => p.seqScansOnLargeTables.length);
+  figures.push(
+    figure({
+      group: RP,
+      name: "read-plans-with-seq-scans",
+      value: bad.length,
+      unit: "plans",
+      target: 0,
+      better: "lower",
+      note: `of ${r.plans.length} statements the read functions sent at ${largest.toLocaleString("en-US")} patients (EXPLAIN ANALYZE below)${bad.length ? `: ${bad.map((p) => `${p.function} on ${p.seqScansOnLargeTables.join(", ")}`).join("; ")}` : ""}`,
+    }),
+  );
+  detail.readPath = r;
+  const sizes = r.sizes.map((s) => s.patients);
+  sections.push({
+    title: "Read path: p95 by clinic size",
+    body: [
+      `Seeded with bench/seed-scale.sql: ${r.sizes.map((s) => `${s.patients.toLocaleString("en-US")} patients and ${s.visits.toLocaleString("en-US")} visits (${s.seedSeconds} s)`).join("; ")}.`,
+      "",
+      `| call | ${sizes.map((n) => `${n.toLocaleString("en-US")} patients`).join(" | ")} |`,
+      `|---|${sizes.map(() => "--:").join("|")}|`,
+      ...(["worklist", "search", "history"] as const).map((q) => `| ${q} p95 ms (p50) | ${sizes.map((n) => { const t = r.timings.find((x) => x.query === q && x.patients === n)!; return `${t.p95} (${t.p50})`; }).join(" | ")} |`),
+    ].join("\n"),
+  });
+  sections.push({
+    title: "Read path: the SQL the functions sent, and its plan (EXPLAIN ANALYZE, BUFFERS)",
+    body: r.plans.map((p) => `### ${p.function}: ${p.example}\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``).join("\n\n"),
+  });
+}
+
 async function main() {
   const loadAverageAtStart = os.loadavg();
   buildIfNeeded((s) => log(s));
@@ -102,6 +156,11 @@ async function main() {
       const r = await measureWritePath(world, { seconds, warmupSeconds: quick ? 1 : 3, log });
       for (const x of r.runs) void describeRun(x);
       writeFigures(r.runs);
+    }
+    if (wants("read")) {
+      const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+      log(`read path: ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")} patients`);
+      readFigures(await measureReadPath(world, { sizes, samples: quick ? 200 : 400, log }));
     }
     const results: Results = {
       at: new Date().toISOString(),
