@@ -70,6 +70,13 @@ function captureQueries() {
   };
 }
 
+/** Long parameter and id lists shortened, so a plan stays readable ("$1, …, $200", "{… 200 ids}"). */
+export function compactPlanText(text: string): string {
+  return text
+    .replace(/\$(\d+)(?:,\s*\$\d+){8,},\s*\$(\d+)/g, (_, a: string, b: string) => `$${a}, …, $${b}`)
+    .replace(/\{([0-9a-f-]{36})(?:,[0-9a-f-]{36}){4,}\}/g, (m) => `{… ${m.split(",").length} ids}`);
+}
+
 const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql);
 
 export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; samples: number; log: (s: string) => void }): Promise<ReadPathResult> {
@@ -155,7 +162,7 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       for (const q of queries.filter((x) => isRead(x.text))) {
         const plan = await withClient(w.ownerUrl, async (c) => (await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n"));
         const seq = LARGE_TABLES.filter((t) => new RegExp(`Seq Scan on "?${t}"?\\b`).test(plan));
-        result.plans.push({ function: fn, example, sql: q.text, plan, seqScansOnLargeTables: seq });
+        result.plans.push({ function: fn, example, sql: compactPlanText(q.text), plan: compactPlanText(plan), seqScansOnLargeTables: seq });
       }
     }
   } finally {

@@ -15,6 +15,8 @@ import { startBenchWorld, type BenchWorld } from "./setup.ts";
 import { CONCURRENCY, describeRun, measureWritePath } from "./write-path.ts";
 import type { LoadRun } from "./load.ts";
 import { measureReadPath, type ReadPathResult } from "./read-path.ts";
+import { measureEngine, measurePdf } from "./engine-pdf.ts";
+import { measureLighthouse, type LighthouseRun } from "./lighthouse.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -143,6 +145,23 @@ function readFigures(r: ReadPathResult) {
   });
 }
 
+function lighthouseFigures(runs: LighthouseRun[]) {
+  const LH = "Browser (Lighthouse, mobile profile)";
+  const of = (page: LighthouseRun["page"]) => runs.find((r) => r.page === page)!;
+  const note = (r: LighthouseRun) => `${r.url}: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
+  const intake = of("intake");
+  const print = of("print");
+  figures.push(
+    figure({ group: LH, name: "lighthouse-intake-performance", value: intake.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(intake) }),
+    figure({ group: LH, name: "lighthouse-intake-accessibility", value: intake.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${intake.url}, a verified patient's session` }),
+    figure({ group: LH, name: "lighthouse-print-performance", value: print.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(print) }),
+    figure({ group: LH, name: "lighthouse-print-accessibility", value: print.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${print.url}, a clinician's session` }),
+  );
+  detail.lighthouse = runs;
+  const lost = runs.flatMap((r) => r.failing.map((f) => `| ${r.page} | ${f.title} (\`${f.id}\`) | ${f.score} | ${f.displayValue ?? ""} |`));
+  sections.push({ title: "Lighthouse: audits that lost points", body: lost.length ? ["| page | audit | score | value |", "|---|---|--:|---|", ...lost].join("\n") : "None." });
+}
+
 async function main() {
   const loadAverageAtStart = os.loadavg();
   buildIfNeeded((s) => log(s));
@@ -161,6 +180,27 @@ async function main() {
       const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
       log(`read path: ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")} patients`);
       readFigures(await measureReadPath(world, { sizes, samples: quick ? 200 : 400, log }));
+    }
+    if (wants("engine")) {
+      const EP = "Engine and PDF";
+      const e = measureEngine(quick ? 3 : 10);
+      log(`engine: ${e.perSecond.toLocaleString("en-US")} assessments/s over ${e.cases} example cases (${e.assessments.toLocaleString("en-US")} in ${e.seconds} s, one thread)`);
+      figures.push(
+        figure({ group: EP, name: "engine-assessments-per-second", value: e.perSecond, unit: "/s", target: 10_000, better: "higher", note: `lib/assessment/engine.ts over the ${e.cases} example cases, one thread (one core), ${e.assessments.toLocaleString("en-US")} assessments in ${e.seconds} s` }),
+      );
+      detail.engine = e;
+    }
+    if (wants("pdf")) {
+      const EP = "Engine and PDF";
+      const p = await measurePdf(world, quick ? 5 : 15);
+      log(`pdf: warm p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), first ${p.coldMs} ms; the print page alone p50 ${p.printPageP50} ms; ${p.pdfBytes} bytes`);
+      figures.push(
+        figure({ group: EP, name: "pdf-ms", value: p.pdfP50, unit: "ms", limit: p.printPageP50, better: "lower", note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the limit is the print page it renders, fetched alone` }),
+      );
+      detail.pdf = p;
+    }
+    if (wants("lighthouse")) {
+      lighthouseFigures(await measureLighthouse(world, { runs: quick ? 1 : 3, log }));
     }
     const results: Results = {
       at: new Date().toISOString(),
