@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "../scripts/lib/build.ts";
-import { figure, renderMarkdown, type Figure, type Results } from "./figures.ts";
+import { figure, renderMarkdown, REQUIRED_FIGURES, type Figure, type Results } from "./figures.ts";
 import { measurePageWeight, kb } from "./page-weight.ts";
 import { startBenchWorld, type BenchWorld } from "./setup.ts";
 import { CONCURRENCY, describeRun, measureWritePath } from "./write-path.ts";
@@ -201,6 +201,14 @@ async function main() {
     }
     if (wants("lighthouse")) {
       lighthouseFigures(await measureLighthouse(world, { runs: quick ? 1 : 3, log }));
+    }
+    const cores = os.cpus().length;
+    notes.unshift(
+      `Absolute numbers depend on the machine and on what else runs on it. This one has ${cores} cores, shared: the load average was ${loadAverageAtStart[0]!.toFixed(2)} when the run started, and other people's builds and test runs may have overlapped it, which lowers throughput and raises tail latency of the app and of its limits alike (the ratios move less than the absolute values).`,
+    );
+    if (!only) {
+      const missing = REQUIRED_FIGURES.filter((n) => !figures.some((f) => f.name === n));
+      if (missing.length) notes.push(`Not in this run (${quick ? "the quick run seeds 10,000 patients, so its read-path figures end in -10k" : "a part failed"}): ${missing.join(", ")}.`);
     }
     const results: Results = {
       at: new Date().toISOString(),
