@@ -22,6 +22,30 @@ export interface LoadRun {
   failures: string[];
   /** CPU per successful request, by process (bench/cpu.ts), when measured. */
   cpu?: { appMsPerOk: number; postgresMsPerOk: number; loadGeneratorMsPerOk: number };
+  /** The timed latencies themselves, for mergeRuns; dropped from the merged run (not written to results). */
+  latencies?: number[];
+}
+
+/**
+ * Several slices of one kind of run (the write path interleaves its kinds in rounds, so that whatever else
+ * the machine is doing falls on the app and its limits alike) as one run: counts and seconds added,
+ * percentiles over every slice's latencies, CPU per request weighted by each slice's answers.
+ */
+export function mergeRuns(parts: LoadRun[]): LoadRun {
+  const first = parts[0]!;
+  const latencies = parts.flatMap((p) => p.latencies ?? []);
+  const seconds = parts.reduce((a, p) => a + p.seconds, 0);
+  const ok = parts.reduce((a, p) => a + p.ok, 0);
+  const merged = summarize(first.kind, first.connections, seconds, latencies, parts.reduce((a, p) => a + p.failed, 0), parts.flatMap((p) => p.failures));
+  const withCpu = parts.filter((p) => p.cpu && p.ok > 0);
+  const weighted = (k: keyof NonNullable<LoadRun["cpu"]>) => round(withCpu.reduce((a, p) => a + p.cpu![k] * p.ok, 0) / Math.max(1, withCpu.reduce((a, p) => a + p.ok, 0)));
+  const { latencies: _drop, ...run } = merged;
+  return {
+    ...run,
+    ok,
+    throughput: round(ok / seconds),
+    ...(withCpu.length ? { cpu: { appMsPerOk: weighted("appMsPerOk"), postgresMsPerOk: weighted("postgresMsPerOk"), loadGeneratorMsPerOk: weighted("loadGeneratorMsPerOk") } } : {}),
+  };
 }
 
 export function summarize(kind: string, connections: number, seconds: number, latencies: number[], failed: number, failures: string[]): LoadRun {
@@ -37,6 +61,7 @@ export function summarize(kind: string, connections: number, seconds: number, la
     p99: round(percentile(latencies, 99)),
     max: round(Math.max(...latencies)),
     failures: [...new Set(failures)].slice(0, 5),
+    latencies,
   };
 }
 

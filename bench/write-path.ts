@@ -15,7 +15,7 @@ import { EXAM_SCHEMA_VERSION } from "../lib/assessment/exam-schema.ts";
 import { withClient } from "../scripts/lib/db-setup.ts";
 import { actionId, actionRequest, draftBody, outcomeOf, TARGETS } from "../scripts/faults/targets.ts";
 import { postmasterPid, withCpu } from "./cpu.ts";
-import { httpLoad, pgLoad, type LoadRun } from "./load.ts";
+import { httpLoad, mergeRuns, pgLoad, type LoadRun } from "./load.ts";
 import { newVisit, signedInClinician, verifiedPatient, type BenchWorld } from "./setup.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,11 +51,13 @@ export function examSaveBody(n: number) {
 
 export interface WritePathResult {
   runs: LoadRun[];
+  /** Each kind's time at each concurrency was split into this many interleaved slices. */
+  rounds: number;
   /** What the rows look like (bytes of the JSON each save stores). */
   bodyBytes: { draft: number; exam: number };
 }
 
-export async function measureWritePath(w: BenchWorld, opts: { seconds: number; warmupSeconds: number; log: (s: string) => void }): Promise<WritePathResult> {
+export async function measureWritePath(w: BenchWorld, opts: { seconds: number; rounds: number; warmupSeconds: number; log: (s: string) => void }): Promise<WritePathResult> {
   const { log } = opts;
   const max = Math.max(...CONCURRENCY);
   const ids = { draft: actionId(root, TARGETS.saveDraft), exam: actionId(root, TARGETS.saveExam), empty: actionId(root, TARGETS.benchEmpty) };
@@ -175,34 +177,53 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; w
     return true;
   };
 
-  const runs: LoadRun[] = [];
   const pids = { app: w.app.process.pid ?? null, postgres: postmasterPid(w.pg.dataDir) };
-  const http = async <S extends { version: number }>(kind: string, slots: S[], request: (s: S) => ReturnType<typeof actionSpec>, accept: (s: S, status: number, body: string) => boolean) => {
-    for (const connections of CONCURRENCY) {
+  const http = <S extends { version: number }>(kind: string, slots: S[], request: (s: S) => ReturnType<typeof actionSpec>, accept: (s: S, status: number, body: string) => boolean) => ({
+    kind,
+    warmup: async (connections: number) => {
       await resync();
-      if (opts.warmupSeconds > 0) await httpLoad({ kind, url, connections, seconds: opts.warmupSeconds, slots, request, accept });
+      await httpLoad({ kind, url, connections, seconds: opts.warmupSeconds, slots, request, accept });
+    },
+    run: async (connections: number, seconds: number) => {
       await resync();
-      const r = await withCpu(pids, () => httpLoad({ kind, url, connections, seconds: opts.seconds, slots, request, accept }));
-      log(describeRun(r));
-      runs.push(r);
-    }
-  };
-  const db = async <S>(kind: string, slots: S[], transaction: (c: pg.Client, s: S, n: number) => Promise<boolean>) => {
-    for (const connections of CONCURRENCY) {
+      return withCpu(pids, () => httpLoad({ kind, url, connections, seconds, slots, request, accept }));
+    },
+  });
+  const db = <S>(kind: string, slots: S[], transaction: (c: pg.Client, s: S, n: number) => Promise<boolean>) => ({
+    kind,
+    warmup: null,
+    run: async (connections: number, seconds: number) => {
       await resync();
-      const r = await withCpu(pids, () => pgLoad({ kind, databaseUrl: w.appUrl, connections, seconds: opts.seconds, slots, transaction }));
-      log(describeRun(r));
-      runs.push(r);
-    }
-  };
+      return withCpu(pids, () => pgLoad({ kind, databaseUrl: w.appUrl, connections, seconds, slots, transaction }));
+    },
+  });
+  const kinds = [
+    http("empty-action (draft body)", drafts, emptyDraftRequest, emptyOk),
+    http("autosave", drafts, draftRequest, saved),
+    db("autosave rows via pg", drafts, pgDraft),
+    http("empty-action (exam body)", exams, emptyExamRequest, emptyOk),
+    http("exam-save", exams, examRequest, saved),
+    db("exam-save rows via pg", exams, pgExam),
+  ];
 
-  await http("empty-action (draft body)", drafts, emptyDraftRequest, emptyOk);
-  await http("autosave", drafts, draftRequest, saved);
-  await db("autosave rows via pg", drafts, pgDraft);
-  await http("empty-action (exam body)", exams, emptyExamRequest, emptyOk);
-  await http("exam-save", exams, examRequest, saved);
-  await db("exam-save rows via pg", exams, pgExam);
-  return { runs, bodyBytes: { draft: JSON.stringify(draftBody(1)).length, exam: JSON.stringify(examSaveBody(1)).length } };
+  // At each concurrency, the kinds take turns in rounds of a few seconds each (a save, then its empty
+  // action, then its rows through pg, ...), so that other work on a shared machine, which comes and goes,
+  // weighs on a save and on its limits alike; each kind's slices are then merged into one run.
+  const rounds = Math.max(1, opts.rounds);
+  const runs: LoadRun[] = [];
+  for (const connections of CONCURRENCY) {
+    const slices = new Map<string, LoadRun[]>(kinds.map((k) => [k.kind, []]));
+    if (opts.warmupSeconds > 0) for (const k of kinds) await k.warmup?.(connections);
+    for (let round = 0; round < rounds; round++) for (const k of kinds) slices.get(k.kind)!.push(await k.run(connections, opts.seconds / rounds));
+    for (const k of kinds) {
+      const r = mergeRuns(slices.get(k.kind)!);
+      log(describeRun(r));
+      runs.push(r);
+    }
+  }
+  const order = (r: LoadRun) => kinds.findIndex((k) => k.kind === r.kind) * 1000 + r.connections;
+  runs.sort((a, b) => order(a) - order(b));
+  return { runs, rounds, bodyBytes: { draft: JSON.stringify(draftBody(1)).length, exam: JSON.stringify(examSaveBody(1)).length } };
 }
 
 export function describeRun(r: LoadRun): string {
