@@ -3,12 +3,12 @@
 //   npm run demo -- --seed       with DATABASE_URL: also seed the demo clinic (nothing is seeded unless asked)
 //   npm run demo -- --dev        next dev instead of a production build (hot reload)
 //   PORT=4000 npm run demo       another port
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "./lib/build.ts";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg.ts";
 import { demoDataDir, loadDemoSecrets, type DemoSecrets } from "./lib/configured-db.ts";
 import { createDatabase, ensureAppLogin, migrate, withClient, withCredentials } from "./lib/db-setup.ts";
@@ -27,39 +27,6 @@ function portFree(p: number): Promise<boolean> {
     srv.once("error", () => resolve(false));
     srv.listen(p, "0.0.0.0", () => srv.close(() => resolve(true)));
   });
-}
-
-/** A fingerprint of everything the production build depends on, to rebuild only when something changed. */
-function sourceFingerprint(): string {
-  const h = createHash("sha256");
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name === "generated" || name === "node_modules" || name.endsWith(".test.ts")) continue;
-        walk(path.join(p, name));
-      }
-    } else {
-      h.update(path.relative(root, p));
-      h.update(readFileSync(p));
-    }
-  };
-  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"]) walk(path.join(root, p));
-  return h.digest("hex");
-}
-
-function buildIfNeeded() {
-  const stamp = path.join(root, ".next", "stride-build-fingerprint");
-  const fp = sourceFingerprint();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fp) {
-    say("Using the existing production build.");
-    return;
-  }
-  say("Building the app (about a minute the first time)…");
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed (see above)");
-  writeFileSync(stamp, fp);
 }
 
 async function main() {
@@ -122,7 +89,7 @@ async function main() {
     say("The database has no clinic. Create one and an account with npm run user:create, or seed the demo with --seed.");
   }
 
-  if (!dev) buildIfNeeded();
+  if (!dev) buildIfNeeded(say);
 
   const env = {
     ...process.env,

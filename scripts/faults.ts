@@ -19,6 +19,7 @@ import { nextBuild, startAppServer, type AppServer } from "./lib/app-server.ts";
 import { describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
 import { createDatabase, ensureAppLogin, migrate, withCredentials } from "./lib/db-setup.ts";
 import { freePort, killCluster, restartCluster, startEmbeddedPostgres } from "./lib/embedded-pg.ts";
+import { HttpClient as Client } from "./lib/http-client.ts";
 import { actionId, actionRequest, consentShown, examBody, intakeBody, outcomeOf, TARGETS, type WriteOutcome } from "./faults/targets.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,35 +52,6 @@ async function check(name: string, fn: () => Promise<string>) {
   }
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A minimal cookie jar over fetch. */
-class Client {
-  jar = new Map<string, string>();
-  /** Each client its own address, as separate phones and browsers would have (limits are per address). */
-  readonly ip = `10.${1 + (Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
-  constructor(readonly base: string) {}
-  get cookie() {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  async fetch(p: string, init: RequestInit = {}) {
-    const res = await fetch(`${this.base}${p}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: this.cookie, "X-Forwarded-For": this.ip } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      this.jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-    return res;
-  }
-  async signIn(email: string, password: string) {
-    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    const r = await this.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: "/" }).toString(),
-    });
-    assert(r.status === 200, `sign-in answered ${r.status}`);
-  }
-}
 
 async function main() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) nextBuild();

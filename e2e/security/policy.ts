@@ -125,6 +125,14 @@ const snap = async (sql: string, params: unknown[]) => JSON.stringify(await q(sq
 const staffSessionsOf = (w: World) => snap(`SELECT id, "revokedAt" FROM "AuthSession" WHERE "userId" = $1 ORDER BY id`, [w.users.clinician1.id]);
 
 export const ACTIONS: Record<string, ActionPolicy> = {
+  // The write-path benchmark's empty action (issue 7): it reads and writes nothing, and outside a server
+  // started with STRIDE_BENCH=1 (the benchmark's own) it answers { ok: false } to everyone.
+  "app/(bench)/bench-empty/actions.ts#benchEmptyAction": {
+    args: () => [{ about: { heightCm: 170 } }, 1, "about"],
+    page: () => "/bench-empty",
+    probe: async () => "touches no record",
+    allowed: [],
+  },
   "app/(clinic)/actions.ts#signOutAction": { args: () => [], page: () => "/patients", probe: staffSessionsOf, allowed: ["clinician1", "clinician2", "admin"] },
   "app/(clinic)/actions.ts#endIdleSessionAction": { args: () => [], page: () => "/patients", probe: staffSessionsOf, allowed: ["clinician1", "clinician2", "admin"] },
   "app/(clinic)/actions.ts#keepAliveAction": {

@@ -1,6 +1,6 @@
 // The few UI steps the security specs drive: when the intake or exam forms' labels change, this is the one
 // file to update.
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { sampleIntake } from "../../lib/assessment/intake-sample";
 import { draftAs } from "../intake-helpers";
 
@@ -18,6 +18,9 @@ export async function passDateOfBirth(page: Page, dob: string) {
  */
 export async function fillAndSubmitIntake(page: Page, p: { token: string; dob: string; fullName: string }) {
   const { consent: _consent, ...answers } = sampleIntake();
+  // The date-of-birth check (when the page has just sent it) must land before the reload, or the reload
+  // cancels it and the page asks again.
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeHidden({ timeout: 15_000 });
   await draftAs(p.token, p.dob, answers, "consent");
   await page.reload();
   await page.getByRole("checkbox", { name: "I agree to the statement above" }).check();

@@ -7,8 +7,8 @@ import { clinicSettingsSchema, resolveSettings, type ClinicSettings } from "../a
 import type { AdminActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { addDays, startOfDayIn } from "../format";
-import { fromIsoDate, toIsoDate } from "./dates";
-import { isUuid } from "./patients";
+import { toIsoDate } from "./dates";
+import { isUuid, matchPatients } from "./patients";
 
 // What a clinic's administrator may do: manage the clinic's accounts and settings and read its audit trail.
 // Every function takes the admin and is scoped to the admin's clinic; every change is audited in the same
@@ -176,17 +176,8 @@ export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: Reque
   const timeZone = f.from || f.to ? (await getSettingsForAdmin(admin)).settings.timeZone : "UTC";
   let patientIds: string[] | null = null;
   if (f.patient?.trim()) {
-    const q = f.patient.trim().slice(0, 100);
-    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(q);
-    const words = q.split(/\s+/).slice(0, 3);
-    const matches = await db().patient.findMany({
-      where: isDate
-        ? { clinicId: admin.clinicId, dateOfBirth: fromIsoDate(q) }
-        : { clinicId: admin.clinicId, AND: words.map((w) => ({ OR: [{ lastName: { startsWith: w, mode: "insensitive" as const } }, { firstName: { startsWith: w, mode: "insensitive" as const } }] })) },
-      select: { id: true },
-      take: 50,
-    });
-    patientIds = matches.map((p) => p.id);
+    // The same matching as the clinicians' patient search (names' starts in any case, or a date of birth).
+    patientIds = (await matchPatients(admin, f.patient)).map((p) => p.id);
   }
   const where: Prisma.AuditEventWhereInput = {
     clinicId: admin.clinicId,

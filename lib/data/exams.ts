@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, sql, sqlTransaction } from "../db";
 import { env } from "../env";
 import { EXAM_SCHEMA_VERSION, type ExamData } from "../assessment/exam-schema";
 import type { ClinicianActor, RequestMeta } from "./actors";
@@ -157,6 +157,12 @@ export type SaveExamResult =
  */
 export async function saveExam(actor: ClinicianActor, visitId: string, data: ExamData, baseVersion: number | null, meta: RequestMeta = {}): Promise<SaveExamResult> {
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
+  if (baseVersion !== null) {
+    const saved = await updateExam(actor, visitId, data, baseVersion, meta);
+    if (saved) return saved;
+  }
+  // The first save, and every save that is not a plain update of the current draft (a conflict, a locked
+  // exam, another clinic's visit): checked step by step, each outcome audited.
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
@@ -208,6 +214,47 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
     }
     throw e;
   }
+}
+
+/**
+ * The common autosave, in one statement (ADR 0013): update the latest revision of the visit's exam if it is
+ * a draft of this clinic at the version the screen saw, move the visit to "examined" if it was before that,
+ * and append the audit event. Null when it did not apply: the caller then takes the step-by-step path,
+ * which finds out why. Same rows and audit event as that path's update.
+ */
+async function updateExam(actor: ClinicianActor, visitId: string, data: ExamData, baseVersion: number, meta: RequestMeta): Promise<SaveExamResult | null> {
+  const now = new Date();
+  const statement = `WITH visit AS (
+       SELECT id, "patientId" FROM "Visit" WHERE id = $1 AND "clinicId" = $2
+     ), latest AS (
+       SELECT e.id FROM "Exam" e WHERE e."visitId" = $1 AND e."clinicId" = $2 ORDER BY e.revision DESC LIMIT 1
+     ), saved AS (
+       UPDATE "Exam" e
+          SET data = $3, version = e.version + 1, "updatedById" = $4, "schemaVersion" = $5, "updatedAt" = $6
+         FROM latest, visit
+        WHERE e.id = latest.id AND e."clinicId" = $2 AND e.version = $7 AND e.state = 'DRAFT'
+       RETURNING e.id, e.version, e.revision, visit."patientId"
+     ), examined AS (
+       UPDATE "Visit" SET status = 'EXAMINED', "updatedAt" = $6
+        WHERE id = $1 AND "clinicId" = $2 AND status IN ('INVITED', 'INTAKE_SUBMITTED') AND EXISTS (SELECT 1 FROM saved)
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
+       SELECT $6, 'user', $4, $2, saved."patientId", 'update', 'Exam', saved.id::text, 'ok', jsonb_build_object('revision', saved.revision, 'version', saved.version), $8, $9, $10
+         FROM saved
+     )
+     SELECT version, revision FROM saved`;
+  const params = [visitId, actor.clinicId, JSON.stringify(data), actor.userId, EXAM_SCHEMA_VERSION, now, baseVersion, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null];
+  const delay = env().FAULT_DELAY_MS;
+  const [row] =
+    delay > 0
+      ? // Fault tests: the same statement inside a transaction that waits before committing.
+        await sqlTransaction(async (query) => {
+          const rows = await query<{ version: number; revision: number }>(statement, params);
+          await new Promise((r) => setTimeout(r, delay));
+          return rows;
+        })
+      : await sql<{ version: number; revision: number }>(statement, params);
+  return row ? { ok: true, version: row.version, revision: row.revision } : null;
 }
 
 export type FinalizeExamResult =

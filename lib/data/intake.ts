@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, sql } from "../db";
 import { env } from "../env";
 import { newToken, tokenHash } from "../auth/tokens";
 import { INTAKE_SCHEMA_VERSION, type EngineIntake, type FollowUpIntakeAnswers, type IntakeAnswers, type IntakeKind } from "../assessment/intake-schema";
@@ -93,57 +93,67 @@ export type IntakeSessionState =
 /** The patient's browser session from its cookie value, checked against the invite's current state. */
 export async function getIntakeSession(sessionToken: string | undefined, now = new Date()): Promise<IntakeSessionState> {
   if (!sessionToken || !/^[A-Za-z0-9_-]{20,100}$/.test(sessionToken)) return { ok: false, reason: "none" };
-  const s = await db().intakeSession.findUnique({
-    where: { tokenHash: tokenHash(sessionToken) },
-    select: {
-      id: true,
-      clinicId: true,
-      dobVerifiedAt: true,
-      dobAttempts: true,
-      expiresAt: true,
-      invite: {
-        select: {
-          id: true,
-          expiresAt: true,
-          revokedAt: true,
-          dobFailures: true,
-          forRevision: true,
-          visit: {
-            select: {
-              id: true,
-              kind: true,
-              patientId: true,
-              patient: { select: { firstName: true, lastName: true, sex: true } },
-              clinic: { select: { name: true } },
-              intakes: lastSubmitted,
-            },
-          },
-        },
-      },
-    },
-  });
+  // One statement on every patient request, autosaves included (ADR 0013): Prisma made six here.
+  const [s] = await sql<IntakeSessionRow>(
+    `SELECT s.id, s."clinicId", s."dobVerifiedAt", s."dobAttempts", s."expiresAt",
+            i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision",
+            v.id AS "visitId", v.kind::text AS kind, v."patientId", p."firstName", p."lastName", p.sex::text AS sex,
+            c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
+       FROM "IntakeSession" s
+       JOIN "IntakeInvite" i ON i.id = s."inviteId"
+       JOIN "Visit" v ON v.id = i."visitId"
+       JOIN "Patient" p ON p.id = v."patientId"
+       JOIN "Clinic" c ON c.id = v."clinicId"
+       LEFT JOIN LATERAL (
+         SELECT r.revision, r.answers -> 'safety' AS safety FROM "IntakeResponse" r
+          WHERE r."visitId" = v.id AND r.state IN ('FINAL', 'SUPERSEDED') ORDER BY r.revision DESC LIMIT 1
+       ) last ON true
+      WHERE s."tokenHash" = $1`,
+    [tokenHash(sessionToken)],
+  );
   if (!s) return { ok: false, reason: "none" };
-  const problem = inviteProblem(s.invite, now);
+  const problem = inviteProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
-    const answers = s.invite.visit.intakes[0]?.answers as EngineIntake | undefined;
-    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons(answers?.safety) : [] };
+    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [] };
   }
   if (problem) return { ok: false, reason: problem };
   if (s.expiresAt <= now) return { ok: false, reason: "expired" };
-  const v = s.invite.visit;
   return {
     ok: true,
-    actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.invite.id, visitId: v.id, patientId: v.patientId, clinicId: s.clinicId },
+    actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.inviteId, visitId: s.visitId, patientId: s.patientId, clinicId: s.clinicId },
     dobVerified: !!s.dobVerifiedAt,
-    locked: !s.dobVerifiedAt && (s.dobAttempts >= DOB_ATTEMPTS_PER_SESSION || s.invite.dobFailures >= DOB_FAILURES_PER_INVITE),
+    locked: !s.dobVerifiedAt && (s.dobAttempts >= DOB_ATTEMPTS_PER_SESSION || s.dobFailures >= DOB_FAILURES_PER_INVITE),
     // The clinic name is not PHI; the patient's names are for the page to show after the check.
-    clinicName: v.clinic.name,
-    firstName: v.patient.firstName,
-    fullName: `${v.patient.firstName} ${v.patient.lastName}`,
-    kind: v.kind,
-    revision: s.invite.forRevision,
-    recordedSex: v.patient.sex,
+    clinicName: s.clinicName,
+    firstName: s.firstName,
+    fullName: `${s.firstName} ${s.lastName}`,
+    kind: s.kind,
+    revision: s.forRevision,
+    recordedSex: s.sex,
   };
+}
+
+interface IntakeSessionRow {
+  id: string;
+  clinicId: string;
+  dobVerifiedAt: Date | null;
+  dobAttempts: number;
+  expiresAt: Date;
+  inviteId: string;
+  inviteExpiresAt: Date;
+  revokedAt: Date | null;
+  dobFailures: number;
+  forRevision: number;
+  visitId: string;
+  kind: IntakeKind;
+  patientId: string;
+  firstName: string;
+  lastName: string;
+  sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+  clinicName: string;
+  /** The latest submitted (FINAL or SUPERSEDED) revision, if any, and its safety answers. */
+  submittedRevision: number | null;
+  submittedSafety: unknown;
 }
 
 /**
@@ -249,6 +259,12 @@ export async function saveIntakeDraft(
   resumeStep: string | null,
   meta: RequestMeta = {},
 ): Promise<SaveDraftResult> {
+  if (baseVersion !== null) {
+    const saved = await updateDraft(actor, answers, baseVersion, resumeStep, meta);
+    if (saved) return saved;
+  }
+  // The first save, and every save that is not a plain update of the current draft (a conflict, a closed
+  // link, a missing draft): checked step by step, each outcome audited.
   const json = answers as unknown as Prisma.InputJsonValue;
   try {
     return await db().$transaction(async (tx) => {
@@ -295,6 +311,54 @@ export async function saveIntakeDraft(
     }
     throw e;
   }
+}
+
+/**
+ * The common autosave, in one statement (ADR 0013): update the draft of the revision this browser's link
+ * collects, if the session is verified and open (the same conditions as openInvite) and the version is the
+ * one the browser saw, and append its audit event. Null when it did not apply: the caller then takes the
+ * step-by-step path, which finds out why. Same rows and audit event as that path's update.
+ */
+async function updateDraft(actor: PatientActor, answers: DeepPartial<IntakeAnswers>, baseVersion: number, resumeStep: string | null, meta: RequestMeta): Promise<SaveDraftResult | null> {
+  const now = new Date();
+  const [row] = await sql<{ version: number }>(
+    `WITH open AS (
+       SELECT i."forRevision" AS revision
+         FROM "IntakeSession" s JOIN "IntakeInvite" i ON i.id = s."inviteId"
+        WHERE s.id = $1 AND s."clinicId" = $2 AND s."inviteId" = $3 AND s."dobVerifiedAt" IS NOT NULL
+          AND s."expiresAt" > $4 AND i."revokedAt" IS NULL AND i."expiresAt" > $4
+          AND NOT EXISTS (SELECT 1 FROM "IntakeResponse" f
+                           WHERE f."visitId" = i."visitId" AND f.state IN ('FINAL', 'SUPERSEDED') AND f.revision >= i."forRevision")
+     ), saved AS (
+       UPDATE "IntakeResponse" r
+          SET answers = $5, "resumeStep" = $6, version = r.version + 1, "schemaVersion" = $7, "updatedAt" = $4
+         FROM open
+        WHERE r."visitId" = $8 AND r."clinicId" = $2 AND r.revision = open.revision AND r.state = 'DRAFT' AND r.version = $9
+       RETURNING r.id, r.version
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
+       SELECT $4, 'patient', $10, $2, $11, 'update', 'IntakeResponse', saved.id::text, 'ok', jsonb_build_object('draft', true, 'version', saved.version), $12, $13, $14
+         FROM saved
+     )
+     SELECT version FROM saved`,
+    [
+      actor.intakeSessionId,
+      actor.clinicId,
+      actor.inviteId,
+      now,
+      JSON.stringify(answers),
+      resumeStep,
+      INTAKE_SCHEMA_VERSION,
+      actor.visitId,
+      baseVersion,
+      `invite:${actor.inviteId}`,
+      actor.patientId,
+      meta.requestId ?? null,
+      meta.ip ?? null,
+      meta.userAgent?.slice(0, 300) ?? null,
+    ],
+  );
+  return row ? { ok: true, version: row.version, savedAt: now.toISOString() } : null;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";

@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "../db";
+import { db, sql } from "../db";
 import type { PatientInput } from "../forms/patient-schema";
-import type { ClinicianActor, RequestMeta } from "./actors";
+import { isRealDate } from "../assessment/schema-builders";
+import type { ClinicianActor, RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { fromIsoDate, toIsoDate } from "./dates";
 
@@ -63,25 +64,35 @@ export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
 
-/** Patients of the actor's clinic whose name starts with the words typed, or born on a typed YYYY-MM-DD. */
-export async function searchPatients(actor: ClinicianActor, query: string, meta: RequestMeta = {}): Promise<PatientDTO[]> {
+/**
+ * Up to `limit` patients of the actor's clinic whose first or last name starts with each word typed (in any
+ * case), or who were born on a typed YYYY-MM-DD date, in alphabetical order whatever the case. Not audited:
+ * callers record what they show (searchPatients) or what they filter (the admin's audit trail).
+ *
+ * One SQL statement (ADR 0013): a name's start is a range of lower(name) that the expression indexes of the
+ * migration read_path_indexes serve. Prisma's `startsWith` with `mode: "insensitive"` is an ILIKE, which no
+ * btree serves: at 100,000 patients it read the whole clinic (bench/results.md, read path).
+ */
+export async function matchPatients(actor: StaffActor, query: string, limit = 50): Promise<PatientDTO[]> {
   const q = query.trim().slice(0, 100);
   if (!q) return [];
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(q);
+  const select = `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", sex::text AS sex, email, phone FROM "Patient"`;
+  const order = `ORDER BY lower("lastName"), lower("firstName"), id LIMIT $2`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) {
+    if (!isRealDate(q)) return [];
+    return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND "dateOfBirth" = $3::date ${order}`, [actor.clinicId, limit, q]);
+  }
   const words = q.split(/\s+/).filter(Boolean).slice(0, 3);
-  const rows = await db().patient.findMany({
-    where: isDate
-      ? { clinicId: actor.clinicId, dateOfBirth: fromIsoDate(q) }
-      : {
-          clinicId: actor.clinicId,
-          AND: words.map((w) => ({
-            OR: [{ lastName: { startsWith: w, mode: "insensitive" as const } }, { firstName: { startsWith: w, mode: "insensitive" as const } }],
-          })),
-        },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take: 50,
-    select: patientSelect,
-  });
+  // lower(name) starts with w: lower(w) <= lower(name) < lower(w) followed by the highest code point.
+  const startsWith = (column: string, p: string) => `(lower("${column}") ~>=~ lower(${p}::text) AND lower("${column}") ~<~ (lower(${p}::text) || chr(1114111)))`;
+  const conditions = words.map((_, i) => `(${startsWith("lastName", `$${i + 3}`)} OR ${startsWith("firstName", `$${i + 3}`)})`);
+  return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND ${conditions.join(" AND ")} ${order}`, [actor.clinicId, limit, ...words]);
+}
+
+/** Patients of the actor's clinic whose name starts with the words typed, or born on a typed YYYY-MM-DD. */
+export async function searchPatients(actor: ClinicianActor, query: string, meta: RequestMeta = {}): Promise<PatientDTO[]> {
+  if (!query.trim()) return [];
+  const rows = await matchPatients(actor, query);
   await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "PatientSearch", details: { results: rows.length }, meta }));
-  return rows.map(toDTO);
+  return rows;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, sql } from "../db";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem, type PasswordProblem } from "../auth/password-policy";
 import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
@@ -117,6 +117,24 @@ export interface SessionUser {
 
 export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: "missing" | "revoked" | "expired" | "idle" | "disabled" | "stale" };
 
+interface SessionRow {
+  id: string;
+  sessionVersion: number;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  clinicId: string;
+  role: "ADMIN" | "CLINICIAN";
+  name: string;
+  email: string;
+  disabled: boolean;
+  userSessionVersion: number;
+  mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
+  settings: unknown;
+}
+
 /** Refresh lastSeenAt at most this often: the idle timeout is minutes, a write per request is waste. */
 const LAST_SEEN_RESOLUTION_MS = 30_000;
 
@@ -128,41 +146,26 @@ const LAST_SEEN_RESOLUTION_MS = 30_000;
  */
 export async function checkSession(sessionId: string, now = new Date()): Promise<SessionCheck> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { ok: false, reason: "missing" };
-  const s = await db().authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      sessionVersion: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: {
-        select: {
-          id: true,
-          clinicId: true,
-          role: true,
-          name: true,
-          email: true,
-          disabled: true,
-          sessionVersion: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-          clinic: { select: { settings: true } },
-        },
-      },
-    },
-  });
+  // One statement on every staff request (ADR 0013): Prisma made three here, about 3 ms of CPU.
+  const [s] = await sql<SessionRow>(
+    `SELECT s.id, s."sessionVersion", s."lastSeenAt", s."expiresAt", s."revokedAt",
+            u.id AS "userId", u."clinicId", u.role::text AS role, u.name, u.email, u.disabled,
+            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt", c.settings
+       FROM "AuthSession" s JOIN "User" u ON u.id = s."userId" JOIN "Clinic" c ON c.id = u."clinicId"
+      WHERE s.id = $1`,
+    [sessionId],
+  );
   if (!s) return { ok: false, reason: "missing" };
   if (s.revokedAt) return { ok: false, reason: "revoked" };
-  if (s.user.disabled) return { ok: false, reason: "disabled" };
-  if (s.sessionVersion !== s.user.sessionVersion) return { ok: false, reason: "stale" };
+  if (s.disabled) return { ok: false, reason: "disabled" };
+  if (s.sessionVersion !== s.userSessionVersion) return { ok: false, reason: "stale" };
   if (s.expiresAt <= now) return { ok: false, reason: "expired" };
-  const settings = resolveSettings(s.user.clinic.settings);
+  const settings = resolveSettings(s.settings);
   if (now.getTime() - s.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000) {
     await db().$transaction(async (tx) => {
       const ended = await tx.authSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
       if (ended.count > 0) {
-        await recordAudit(tx, { actor: { kind: "system" }, action: "session-ended", clinicId: s.user.clinicId, recordType: "User", recordId: s.user.id, details: { sessionId: s.id, reason: "idle" } });
+        await recordAudit(tx, { actor: { kind: "system" }, action: "session-ended", clinicId: s.clinicId, recordType: "User", recordId: s.userId, details: { sessionId: s.id, reason: "idle" } });
       }
     });
     return { ok: false, reason: "idle" };
@@ -170,20 +173,20 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
   if (now.getTime() - s.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db().authSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
   }
-  const totpRequired = s.user.role === "ADMIN" || settings.requireClinicianTotp;
-  const pending: SessionPending = s.user.mustChangePassword ? "change-password" : totpRequired && !s.user.totpEnabledAt ? "enroll-totp" : null;
+  const totpRequired = s.role === "ADMIN" || settings.requireClinicianTotp;
+  const pending: SessionPending = s.mustChangePassword ? "change-password" : totpRequired && !s.totpEnabledAt ? "enroll-totp" : null;
   return {
     ok: true,
     user: {
-      userId: s.user.id,
-      clinicId: s.user.clinicId,
-      role: s.user.role,
-      name: s.user.name,
-      email: s.user.email,
+      userId: s.userId,
+      clinicId: s.clinicId,
+      role: s.role,
+      name: s.name,
+      email: s.email,
       sessionId: s.id,
       pending,
       idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      twoFactorEnabled: !!s.user.totpEnabledAt,
+      twoFactorEnabled: !!s.totpEnabledAt,
     },
   };
 }

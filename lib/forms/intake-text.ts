@@ -20,12 +20,20 @@ export const DISTANCE_FIELDS = [
 ] as const;
 export const PACE_FIELD = "running.paceMinPerKm";
 
+/** The labels that do not name the patient, built once per catalog (every autosave asks for them). */
+const fixedLabels = new WeakMap<IntakeMessages, Record<string, string>>();
+
 /** Every label by path: the fields, plus each questionnaire item (so an error names the item). */
 export function intakeLabels(m: IntakeMessages, fullName: string): Record<string, string> {
-  const labels: Record<string, string> = { ...m.fields, "about.nameCorrect": m.fields["about.nameCorrect"]!.replace("{name}", fullName) };
-  m.akps.items.forEach((item, i) => (labels[`questionnaires.akps.${i}`] = `${m.akps.title}, question ${i + 1} (${item.q})`));
-  m.lefs.items.forEach((item, i) => (labels[`questionnaires.lefs.${i}`] = `${m.lefs.title}, question ${i + 1} (${item})`));
-  return labels;
+  let fixed = fixedLabels.get(m);
+  if (!fixed) {
+    const labels: Record<string, string> = { ...m.fields };
+    m.akps.items.forEach((item, i) => (labels[`questionnaires.akps.${i}`] = `${m.akps.title}, question ${i + 1} (${item.q})`));
+    m.lefs.items.forEach((item, i) => (labels[`questionnaires.lefs.${i}`] = `${m.lefs.title}, question ${i + 1} (${item})`));
+    fixed = labels;
+    fixedLabels.set(m, fixed);
+  }
+  return { ...fixed, "about.nameCorrect": m.fields["about.nameCorrect"]!.replace("{name}", fullName) };
 }
 
 export function distanceUnitOf(values: unknown): DistanceUnit {

@@ -1,4 +1,4 @@
-// The parts of autocannon 9 the soak test uses (the package ships no types).
+// The parts of autocannon 9 the soak test and the benchmarks use (the package ships no types).
 declare module "autocannon" {
   interface Request {
     method?: string;
@@ -26,6 +26,10 @@ declare module "autocannon" {
     "2xx": number;
     duration: number;
   }
-  function autocannon(opts: Options): Promise<Result>;
+  /** The running job: a promise of the result that also emits "start" once its connections are made. */
+  interface Run extends Promise<Result> {
+    on(event: "start", listener: () => void): Run;
+  }
+  function autocannon(opts: Options): Run;
   export default autocannon;
 }

@@ -1,6 +1,6 @@
-// The app's writes as the fault tests drive them, over plain HTTP like a browser. When an action moves or
-// changes its arguments, this is the one file to update; nothing else in the fault tests knows how the app
-// is built.
+// The app's writes as the fault tests and the benchmarks drive them, over plain HTTP like a browser. When an
+// action moves or changes its arguments, this is the one file to update; nothing else in the fault tests or
+// bench/ knows how the app is built.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sampleIntake } from "../../lib/assessment/intake-sample.ts";
@@ -9,6 +9,10 @@ import { DEFAULT_CONSENT_TEXT } from "../../lib/assessment/settings.ts";
 export const TARGETS = {
   submitIntake: { file: "app/(patient)/intake/actions.ts", export: "submitIntakeAction", page: () => "/intake" },
   saveExam: { file: "app/(clinic)/visits/[visitId]/exam/actions.ts", export: "saveExamAction", page: (visitId: string) => `/visits/${visitId}/exam` },
+  /** Autosave: saveDraftAction(answers, baseVersion, step). */
+  saveDraft: { file: "app/(patient)/intake/actions.ts", export: "saveDraftAction", page: () => "/intake" },
+  /** The benchmark's empty action (answers only on a server started with STRIDE_BENCH=1). */
+  benchEmpty: { file: "app/(bench)/bench-empty/actions.ts", export: "benchEmptyAction", page: () => "/bench-empty" },
 } as const;
 
 export function actionId(root: string, target: { file: string; export: string }): string {
@@ -42,6 +46,13 @@ export function outcomeOf(status: number, body: string): WriteOutcome {
   }
   if (/"conflict"/.test(body)) return { ok: false, status, reason: "conflict" };
   return { ok: false, status, reason: status >= 500 ? "server error" : /"ok":false/.test(body) ? "refused" : `HTTP ${status}` };
+}
+
+/** An autosave in the middle of the intake: the first four steps answered (what autosave sends then), with
+ * the current pain changing from save to save. saveDraftAction(answers, baseVersion, step). */
+export function draftBody(n: number) {
+  const { about, running, knee, pain } = sampleIntake();
+  return { about, running, knee, pain: { ...pain, now: n % 11 } };
 }
 
 export function examBody(n: number) {

@@ -17,11 +17,21 @@ export interface AppServer {
   crash(): Promise<void>;
 }
 
-export async function startAppServer(opts: { databaseUrl: string; port?: number; env?: Record<string, string>; logPrefix?: string; logFile?: string; detached?: boolean }): Promise<AppServer> {
+export async function startAppServer(opts: {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  logPrefix?: string;
+  logFile?: string;
+  detached?: boolean;
+  /** Node options for the server process itself (profiling: ["--cpu-prof", "--cpu-prof-dir=..."]). */
+  nodeArgs?: string[];
+}): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
   const logs: string[] = [];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), next, "start", "-p", String(port)], {
     cwd: root,
     env: {
       ...process.env,

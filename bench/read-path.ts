@@ -1,0 +1,172 @@
+// Read path at scale (issue 7 §3): one clinic grown to 1,000, 10,000 and 100,000 patients (four visits
+// each, over ten years) by bench/seed-scale.sql; at each size the worklist, patient search (by name and by
+// date of birth) and a patient's visit history through the real lib/data functions, timed in this process
+// (each call as the page makes it, its audit event included). At the largest size the SQL those functions
+// actually sent is captured at the pg driver and run again under EXPLAIN ANALYZE, and the plans are checked
+// for sequential scans of the large tables.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { withClient } from "../scripts/lib/db-setup.ts";
+import { percentile, round } from "./figures.ts";
+import type { BenchWorld } from "./setup.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const LARGE_TABLES = ["Patient", "Visit", "AuditEvent", "IntakeResponse", "Exam"];
+
+export interface QueryTiming {
+  query: "worklist" | "search" | "history";
+  patients: number;
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface CapturedPlan {
+  function: string;
+  example: string;
+  sql: string;
+  plan: string;
+  seqScansOnLargeTables: string[];
+}
+
+export interface ReadPathResult {
+  sizes: { patients: number; visits: number; seedSeconds: number }[];
+  timings: QueryTiming[];
+  plans: CapturedPlan[];
+}
+
+/** What the SQL driver was asked to run, while `capturing` is on (Prisma and lib/db's sql() alike). */
+function captureQueries() {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const captured: { text: string; values: unknown[] }[] = [];
+  let on = false;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    if (on) {
+      const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+      if (typeof config === "string") captured.push({ text: config, values: Array.isArray(values) ? values : [] });
+      else if (config && typeof config.text === "string") captured.push({ text: config.text, values: config.values ?? [] });
+    }
+    return original.apply(this, args);
+  };
+  return {
+    async during<T>(fn: () => Promise<T>): Promise<{ result: T; queries: { text: string; values: unknown[] }[] }> {
+      captured.length = 0;
+      on = true;
+      try {
+        const result = await fn();
+        return { result, queries: [...captured] };
+      } finally {
+        on = false;
+      }
+    },
+    restore() {
+      proto.query = original;
+    },
+  };
+}
+
+/** Long parameter and id lists shortened, so a plan stays readable ("$1, …, $200", "{… 200 ids}"). */
+export function compactPlanText(text: string): string {
+  return text
+    .replace(/\$(\d+)(?:,\s*\$\d+){8,},\s*\$(\d+)/g, (_, a: string, b: string) => `$${a}, …, $${b}`)
+    .replace(/\{([0-9a-f-]{36})(?:,[0-9a-f-]{36}){4,}\}/g, (m) => `{… ${m.split(",").length} ids}`);
+}
+
+const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(sql);
+
+export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; samples: number; log: (s: string) => void }): Promise<ReadPathResult> {
+  const { log } = opts;
+  const { createClinicianAndClinic, clinicianActor } = await import("../prisma/factories.ts");
+  const { listWorklist, listPatientVisits } = await import("../lib/data/visits.ts");
+  const { searchPatients } = await import("../lib/data/patients.ts");
+  const { clinic, user } = await createClinicianAndClinic({ clinicName: "Scale Clinic" });
+  const actor = await clinicianActor(user, clinic.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const seedSql = readFileSync(path.join(here, "seed-scale.sql"), "utf8");
+  const meta = { ip: "127.0.0.1", userAgent: "bench", requestId: null };
+
+  const result: ReadPathResult = { sizes: [], timings: [], plans: [] };
+  let seeded = 0;
+  for (const size of opts.sizes) {
+    const t0 = Date.now();
+    await withClient(w.ownerUrl, async (c) => {
+      await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, $3::int AS from_n, $4::int AS to_n, $5::date AS today`, [clinic.id, user.id, seeded, size, today]);
+      await c.query(seedSql);
+      await c.query(`ANALYZE "Patient"; ANALYZE "Visit"`);
+    });
+    const seedSeconds = round((Date.now() - t0) / 1000);
+    seeded = size;
+    const visits = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Visit" WHERE "clinicId" = $1`, [clinic.id])).rows[0]!.n);
+    result.sizes.push({ patients: size, visits, seedSeconds });
+    log(`seeded ${size.toLocaleString("en-US")} patients, ${visits.toLocaleString("en-US")} visits (${seedSeconds} s)`);
+
+    // What a clinician types: a surname or its first letters, a first name's first letters, both names, or
+    // a date of birth; and patients to open, all drawn from the rows just made.
+    const sample = await withClient(w.ownerUrl, async (c) =>
+      (
+        await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(
+          `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 ORDER BY random() LIMIT $2`,
+          [clinic.id, opts.samples],
+        )
+      ).rows,
+    );
+    const searches = sample.map((p, i) => {
+      switch (i % 5) {
+        case 0:
+          return p.lastName.slice(0, 3).toLowerCase();
+        case 1:
+          return p.lastName;
+        case 2:
+          return `${p.firstName} ${p.lastName}`;
+        case 3:
+          return p.firstName.slice(0, 2);
+        default:
+          return p.dob;
+      }
+    });
+    const time = async (query: QueryTiming["query"], fn: (i: number) => Promise<unknown>) => {
+      for (let i = 0; i < Math.min(20, opts.samples); i++) await fn(i);
+      const ms: number[] = [];
+      for (let i = 0; i < opts.samples; i++) {
+        const t = process.hrtime.bigint();
+        await fn(i);
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      const timing: QueryTiming = { query, patients: size, samples: ms.length, p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), p99: round(percentile(ms, 99)), max: round(Math.max(...ms)) };
+      log(`  ${query.padEnd(9)} at ${size.toLocaleString("en-US").padStart(7)} patients: p50 ${timing.p50} ms, p95 ${timing.p95} ms, p99 ${timing.p99} ms`);
+      result.timings.push(timing);
+    };
+    await time("worklist", () => listWorklist(actor, today, meta));
+    await time("search", (i) => searchPatients(actor, searches[i % searches.length]!, meta));
+    await time("history", (i) => listPatientVisits(actor, sample[i % sample.length]!.id));
+  }
+
+  // The plans, at the largest size, of what each function sent.
+  const capture = captureQueries();
+  try {
+    const p = (await withClient(w.ownerUrl, async (c) => (await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(`SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 AND "lastName" = 'Smith' LIMIT 1`, [clinic.id])).rows))[0]!;
+    const calls: [string, string, () => Promise<unknown>][] = [
+      ["listWorklist", `today (${today})`, () => listWorklist(actor, today, meta)],
+      ["searchPatients", `"smi" (a surname's start)`, () => searchPatients(actor, "smi", meta)],
+      ["searchPatients", `"${p.firstName} ${p.lastName}" (two words)`, () => searchPatients(actor, `${p.firstName} ${p.lastName}`, meta)],
+      ["searchPatients", `"${p.dob}" (a date of birth)`, () => searchPatients(actor, p.dob, meta)],
+      ["listPatientVisits", "a patient with four visits", () => listPatientVisits(actor, p.id)],
+    ];
+    for (const [fn, example, call] of calls) {
+      const { queries } = await capture.during(call);
+      for (const q of queries.filter((x) => isRead(x.text))) {
+        const plan = await withClient(w.ownerUrl, async (c) => (await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n"));
+        const seq = LARGE_TABLES.filter((t) => new RegExp(`Seq Scan on "?${t}"?\\b`).test(plan));
+        result.plans.push({ function: fn, example, sql: compactPlanText(q.text), plan: compactPlanText(plan), seqScansOnLargeTables: seq });
+      }
+    }
+  } finally {
+    capture.restore();
+  }
+  return result;
+}

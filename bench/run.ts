@@ -1,0 +1,245 @@
+// npm run bench: speed and scale against the limits of this machine (issue 7). Writes bench/results.json
+// and bench/results.md.
+//   npm run bench                   the full run (100,000 patients; 20-second load runs)
+//   npm run bench -- --quick        a smaller run: 10,000 patients, 5-second load runs (under ten minutes)
+//   npm run bench -- --only write   one part (page-weight, write, read, engine, pdf, lighthouse); results
+//                                   files are written only by a run of every part
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "../scripts/lib/build.ts";
+import { figure, renderMarkdown, REQUIRED_FIGURES, type Figure, type Results } from "./figures.ts";
+import { measurePageWeight, kb } from "./page-weight.ts";
+import { startBenchWorld, type BenchWorld } from "./setup.ts";
+import { CONCURRENCY, measureWritePath } from "./write-path.ts";
+import type { LoadRun } from "./load.ts";
+import { measureReadPath, type ReadPathResult } from "./read-path.ts";
+import { measureEngine, measurePdf } from "./engine-pdf.ts";
+import { measureLighthouse, type LighthouseRun } from "./lighthouse.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyIdx = args.indexOf("--only");
+const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]!.split(",")) : null;
+const wants = (part: string) => !only || only.has(part);
+
+const began = Date.now();
+const log = (s: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const detail: Record<string, unknown> = {};
+const sections: { title: string; body: string }[] = [];
+
+function pageWeight() {
+  const PW = "Page weight (first-load JavaScript, gzip -9, KB of 1000 bytes)";
+  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
+  const floor = kb(r.baseline.firstLoad.gzipBytes);
+  const over = (route: string) => r.routes.find((x) => x.route === route)!;
+  const targets: Record<string, { name: string; target: number | null; what: string }> = {
+    "/intake": { name: "intake-js-over-floor-kb", target: 40, what: "the patient's intake" },
+    "/visits/[visitId]/exam": { name: "exam-js-over-floor-kb", target: null, what: "the clinician's exam form" },
+    "/visits/[visitId]/summary": { name: "summary-js-over-floor-kb", target: null, what: "the summary review" },
+    "/visits/[visitId]/print": { name: "print-js-over-floor-kb", target: 0, what: "the printed summary" },
+  };
+  for (const [route, t] of Object.entries(targets)) {
+    const w = over(route);
+    figures.push(
+      figure({
+        group: PW,
+        name: t.name,
+        value: w.overBaselineKb,
+        unit: "KB",
+        limit: floor,
+        target: t.target,
+        better: "lower",
+        note: `${t.what}: ${kb(w.firstLoad.gzipBytes)} KB first load, over the empty page's ${floor} KB (the limit: the framework's floor)${w.later.files.length ? `; ${kb(w.later.gzipBytes)} KB more fetched later` : ""}`,
+      }),
+    );
+  }
+  figures.push(figure({ group: PW, name: "floor-js-kb", value: floor, unit: "KB", better: "lower", note: "an empty page of the same build (/bench-empty): Next.js and React, which every route loads" }));
+  detail.pageWeight = { buildId: r.buildId, floorKb: floor, routes: r.routes.map((x) => ({ route: x.route, firstLoadKb: kb(x.firstLoad.gzipBytes), overFloorKb: x.overBaselineKb, laterKb: kb(x.later.gzipBytes) })) };
+}
+
+function writeFigures(runs: LoadRun[]) {
+  const WP = "Write path (server actions over loopback HTTP; durable PostgreSQL)";
+  const run = (kind: string, c: number) => runs.find((r) => r.kind === kind && r.connections === c)!;
+  for (const c of CONCURRENCY) {
+    const empty = run("empty-action (draft body)", c);
+    const save = run("autosave", c);
+    const rows = run("autosave rows via pg", c);
+    const emptyE = run("empty-action (exam body)", c);
+    const exam = run("exam-save", c);
+    const rowsE = run("exam-save rows via pg", c);
+    const at8 = c === 8;
+    figures.push(
+      figure({ group: WP, name: `autosave-throughput-ratio-${c}`, value: save.throughput / empty.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the empty action's ${empty.throughput}/s (same body, ${c} clients)` }),
+      figure({ group: WP, name: `autosave-db-ratio-${c}`, value: save.throughput / rows.throughput, unit: "×", limit: 1, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the same rows written by plain pg, ${rows.throughput}/s` }),
+      figure({ group: WP, name: `autosave-p99-ms-${c}`, value: save.p99, unit: "ms", limit: empty.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${save.p50}, p95 ${save.p95}; the limit is the empty action's p99` }),
+      figure({ group: WP, name: `exam-save-throughput-ratio-${c}`, value: exam.throughput / emptyE.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `exam save ${exam.throughput}/s ÷ the empty action's ${emptyE.throughput}/s (same body, ${c} clients)` }),
+      figure({ group: WP, name: `exam-save-db-ratio-${c}`, value: exam.throughput / rowsE.throughput, unit: "×", limit: 1, better: "higher", note: `exam save ${exam.throughput}/s ÷ the same rows written by plain pg, ${rowsE.throughput}/s` }),
+      figure({ group: WP, name: `exam-save-p99-ms-${c}`, value: exam.p99, unit: "ms", limit: emptyE.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${exam.p50}, p95 ${exam.p95}; the limit is the empty action's p99` }),
+    );
+  }
+  const failed = runs.filter((r) => r.failed > 0);
+  if (failed.length) notes.push(`Write path: failed requests in ${failed.map((r) => `${r.kind} c=${r.connections} (${r.failed}: ${r.failures.join("; ")})`).join(", ")}.`);
+  detail.writePath = runs;
+  sections.push({
+    title: "Write path runs",
+    body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | max ms | ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...runs.map((r) => `| ${r.kind} | ${r.connections} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.ok} | ${r.failed} |`)].join("\n"),
+  });
+}
+
+function readFigures(r: ReadPathResult) {
+  const RP = "Read path at scale (lib/data functions, one clinic)";
+  const largest = Math.max(...r.sizes.map((s) => s.patients));
+  const smallest = Math.min(...r.sizes.map((s) => s.patients));
+  const tag = largest >= 100_000 ? `${largest / 1000}k` : `${largest / 1000}k`;
+  const what = { worklist: "the worklist (last 14 days and next 7)", search: "patient search (surname, first name, both, or date of birth)", history: "a patient's visit history" };
+  for (const q of ["worklist", "search", "history"] as const) {
+    const at = (n: number) => r.timings.find((t) => t.query === q && t.patients === n)!;
+    const big = at(largest);
+    const small = at(smallest);
+    figures.push(
+      figure({
+        group: RP,
+        name: `${q}-p95-ms-${tag}`,
+        value: big.p95,
+        unit: "ms",
+        limit: small.p95,
+        target: 50,
+        better: "lower",
+        note: `${what[q]} with ${largest.toLocaleString("en-US")} patients (p50 ${big.p50}, p99 ${big.p99}); the limit is the same call at ${smallest.toLocaleString("en-US")} patients, so the ratio is the growth over ${largest / smallest}× the records`,
+      }),
+    );
+  }
+  const bad = r.plans.filter((p) => p.seqScansOnLargeTables.length);
+  figures.push(
+    figure({
+      group: RP,
+      name: "read-plans-with-seq-scans",
+      value: bad.length,
+      unit: "plans",
+      target: 0,
+      better: "lower",
+      note: `of ${r.plans.length} statements the read functions sent at ${largest.toLocaleString("en-US")} patients (EXPLAIN ANALYZE below)${bad.length ? `: ${bad.map((p) => `${p.function} on ${p.seqScansOnLargeTables.join(", ")}`).join("; ")}` : ""}`,
+    }),
+  );
+  detail.readPath = r;
+  const sizes = r.sizes.map((s) => s.patients);
+  sections.push({
+    title: "Read path: p95 by clinic size",
+    body: [
+      `Seeded with bench/seed-scale.sql: ${r.sizes.map((s) => `${s.patients.toLocaleString("en-US")} patients and ${s.visits.toLocaleString("en-US")} visits (${s.seedSeconds} s)`).join("; ")}.`,
+      "",
+      `| call | ${sizes.map((n) => `${n.toLocaleString("en-US")} patients`).join(" | ")} |`,
+      `|---|${sizes.map(() => "--:").join("|")}|`,
+      ...(["worklist", "search", "history"] as const).map((q) => `| ${q} p95 ms (p50) | ${sizes.map((n) => { const t = r.timings.find((x) => x.query === q && x.patients === n)!; return `${t.p95} (${t.p50})`; }).join(" | ")} |`),
+    ].join("\n"),
+  });
+  sections.push({
+    title: "Read path: the SQL the functions sent, and its plan (EXPLAIN ANALYZE, BUFFERS)",
+    body: r.plans.map((p) => `### ${p.function}: ${p.example}\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``).join("\n\n"),
+  });
+}
+
+function lighthouseFigures(runs: LighthouseRun[]) {
+  const LH = "Browser (Lighthouse, mobile profile)";
+  const of = (page: LighthouseRun["page"]) => runs.find((r) => r.page === page)!;
+  const note = (r: LighthouseRun) => `${r.url}: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
+  const intake = of("intake");
+  const print = of("print");
+  figures.push(
+    figure({ group: LH, name: "lighthouse-intake-performance", value: intake.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(intake) }),
+    figure({ group: LH, name: "lighthouse-intake-accessibility", value: intake.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${intake.url}, a verified patient's session` }),
+    figure({ group: LH, name: "lighthouse-print-performance", value: print.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(print) }),
+    figure({ group: LH, name: "lighthouse-print-accessibility", value: print.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${print.url}, a clinician's session` }),
+  );
+  detail.lighthouse = runs;
+  const lost = runs.flatMap((r) => r.failing.map((f) => `| ${r.page} | ${f.title} (\`${f.id}\`) | ${f.score} | ${f.displayValue ?? ""} |`));
+  sections.push({ title: "Lighthouse: audits that lost points", body: lost.length ? ["| page | audit | score | value |", "|---|---|--:|---|", ...lost].join("\n") : "None." });
+}
+
+async function main() {
+  const loadAverageAtStart = os.loadavg();
+  buildIfNeeded((s) => log(s));
+  if (wants("page-weight")) pageWeight();
+  let world: BenchWorld | null = null;
+  try {
+    world = await startBenchWorld(log);
+    if (wants("write")) {
+      const seconds = quick ? 5 : 20;
+      const rounds = quick ? 1 : 4;
+      log(`write path: ${seconds} s per run${rounds > 1 ? `, in ${rounds} interleaved slices of ${seconds / rounds} s` : ""}`);
+      const r = await measureWritePath(world, { seconds, rounds, warmupSeconds: quick ? 1 : 3, log });
+      writeFigures(r.runs);
+      if (rounds > 1) notes.push(`Write path: at each concurrency the six kinds of run took turns, ${rounds} slices of ${seconds / rounds} s each, merged per kind, so that other work on the machine weighs on a save and on its two limits alike.`);
+    }
+    if (wants("read")) {
+      const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+      log(`read path: ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")} patients`);
+      readFigures(await measureReadPath(world, { sizes, samples: quick ? 200 : 400, log }));
+    }
+    if (wants("engine")) {
+      const EP = "Engine and PDF";
+      const e = measureEngine(quick ? 3 : 10);
+      log(`engine: ${e.perSecond.toLocaleString("en-US")} assessments/s over ${e.cases} example cases (${e.assessments.toLocaleString("en-US")} in ${e.seconds} s, one thread)`);
+      figures.push(
+        figure({ group: EP, name: "engine-assessments-per-second", value: e.perSecond, unit: "/s", target: 10_000, better: "higher", note: `lib/assessment/engine.ts over the ${e.cases} example cases, one thread (one core), ${e.assessments.toLocaleString("en-US")} assessments in ${e.seconds} s` }),
+      );
+      detail.engine = e;
+    }
+    if (wants("pdf")) {
+      const EP = "Engine and PDF";
+      const p = await measurePdf(world, quick ? 5 : 15);
+      log(`pdf: warm p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), first ${p.coldMs} ms; the print page alone p50 ${p.printPageP50} ms; ${p.pdfBytes} bytes`);
+      figures.push(
+        figure({ group: EP, name: "pdf-ms", value: p.pdfP50, unit: "ms", limit: p.printPageP50, better: "lower", note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the limit is the print page it renders, fetched alone` }),
+      );
+      detail.pdf = p;
+    }
+    if (wants("lighthouse")) {
+      lighthouseFigures(await measureLighthouse(world, { runs: quick ? 1 : 3, log }));
+    }
+    const cores = os.cpus().length;
+    notes.unshift(
+      `Absolute numbers depend on the machine and on what else runs on it. This one has ${cores} cores, shared: the load average was ${loadAverageAtStart[0]!.toFixed(2)} when the run started, and other people's builds and test runs may have overlapped it, which lowers throughput and raises tail latency of the app and of its limits alike (the ratios move less than the absolute values).`,
+    );
+    if (!only) {
+      const missing = REQUIRED_FIGURES.filter((n) => !figures.some((f) => f.name === n));
+      if (missing.length) notes.push(`Not in this run (${quick ? "the quick run seeds 10,000 patients, so its read-path figures end in -10k" : "a part failed"}): ${missing.join(", ")}.`);
+    }
+    const results: Results = {
+      at: new Date().toISOString(),
+      mode: quick ? "quick" : "full",
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: world.postgresVersion, loadAverageAtStart },
+      notes,
+      figures,
+      detail,
+    };
+    const md = renderMarkdown(results, sections);
+    if (only) {
+      console.log(md);
+      log("a partial run (--only): bench/results.json and results.md left as they were");
+    } else {
+      writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+      writeFileSync(path.join(root, "bench", "results.md"), md);
+      log("wrote bench/results.json and bench/results.md");
+    }
+  } finally {
+    const { db } = await import("../lib/db.ts").catch(() => ({ db: null }));
+    await db?.().$disconnect().catch(() => {});
+    await world?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
