@@ -12,7 +12,7 @@ import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
-import { INVITE_TTL_DAYS } from "./visits";
+import { issueInvite } from "./visits";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
@@ -487,15 +487,8 @@ export async function reopenIntake(actor: ClinicianActor, visitId: string, meta:
     }
     // One open link at a time: a link made by an earlier reopen (not used yet) is withdrawn. Links whose
     // revision was submitted are closed already and keep saying so.
-    await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: revision } }, data: { revokedAt: now } });
-    const token = newToken();
-    const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
-    const invite = await tx.intakeInvite.create({
-      data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision: revision },
-      select: { id: true },
-    });
-    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision: revision }, meta });
-    return { ok: true, token, expiresAt: expiresAt.toISOString(), revision } as const;
+    const { token, expiresAt } = await issueInvite(tx, actor, { id: visitId, patientId: visit.patientId }, revision, meta, now);
+    return { ok: true, token, expiresAt, revision } as const;
   });
 }
 
@@ -522,15 +515,8 @@ export async function newIntakeLink(actor: ClinicianActor, visitId: string, meta
     const submitted = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { id: true } });
     const revision = draft?.revision ?? (submitted ? null : 1);
     if (revision === null) return { ok: false, reason: "submitted" } as const;
-    const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: revision } }, data: { revokedAt: now } });
-    const token = newToken();
-    const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
-    const invite = await tx.intakeInvite.create({
-      data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision: revision },
-      select: { id: true },
-    });
-    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision: revision, withdrew: withdrawn.count }, meta });
-    return { ok: true, token, expiresAt: expiresAt.toISOString(), revision } as const;
+    const { token, expiresAt } = await issueInvite(tx, actor, { id: visitId, patientId: visit.patientId }, revision, meta, now);
+    return { ok: true, token, expiresAt, revision } as const;
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { newToken, tokenHash } from "../auth/tokens";
 import type { ClinicianActor, RequestMeta } from "./actors";
@@ -89,14 +90,36 @@ export type StartVisitResult = { ok: true; visitId: string; token: string; expir
  * Start a visit for a patient of the actor's clinic and make its intake invite. The token is returned this
  * once (to show as a link to copy); only its hash is stored.
  */
+/**
+ * A new invite link for a visit's intake, inside the caller's transaction: earlier open links for this
+ * revision or a later one are withdrawn (one open link at a time), only the token's hash is stored, and the
+ * new link is audited. The token itself is returned once, to be shown to the clinician.
+ */
+export async function issueInvite(
+  tx: Pick<Prisma.TransactionClient, "intakeInvite" | "auditEvent">,
+  actor: ClinicianActor,
+  visit: { id: string; patientId: string },
+  forRevision: number,
+  meta: RequestMeta,
+  now: Date,
+): Promise<{ token: string; expiresAt: string; withdrew: number }> {
+  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: forRevision } }, data: { revokedAt: now } });
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
+  const invite = await tx.intakeInvite.create({
+    data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision },
+    select: { id: true },
+  });
+  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count }, meta });
+  return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count };
+}
+
 export async function startVisit(
   actor: ClinicianActor,
   input: { patientId: string; kind: VisitKind; date: string },
   meta: RequestMeta = {},
 ): Promise<StartVisitResult> {
   if (!isUuid(input.patientId)) return { ok: false, reason: "not-found" };
-  const token = newToken();
-  const expiresAt = new Date(Date.now() + INVITE_TTL_DAYS * 24 * 3600_000);
   return db().$transaction(async (tx) => {
     const patient = await tx.patient.findFirst({ where: { id: input.patientId, clinicId: actor.clinicId }, select: { id: true } });
     if (!patient) {
@@ -107,13 +130,9 @@ export async function startVisit(
       data: { clinicId: actor.clinicId, patientId: patient.id, kind: input.kind, date: fromIsoDate(input.date), createdById: actor.userId },
       select: { id: true },
     });
-    const invite = await tx.intakeInvite.create({
-      data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId },
-      select: { id: true },
-    });
     await recordAudit(tx, { actor, action: "create", recordType: "Visit", recordId: visit.id, patientId: patient.id, meta });
-    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: patient.id, meta });
-    return { ok: true, visitId: visit.id, token, expiresAt: expiresAt.toISOString() } as const;
+    const { token, expiresAt } = await issueInvite(tx, actor, { id: visit.id, patientId: patient.id }, 1, meta, new Date());
+    return { ok: true, visitId: visit.id, token, expiresAt } as const;
   });
 }
 
