@@ -43,5 +43,6 @@ const result = assess({
   previousVisits: c.previousVisits ?? [],
   settings: resolveSettings(c.settings ?? {}),
   patient: c.patient ?? {},
+  visitDate: c.visitDate ?? null,
 });
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -18,6 +18,8 @@ export const caseSchema = z.strictObject({
     z.array(z.strictObject({ date: isoDate(), intake: z.optional(z.nullable(partialIntake)), exam: z.optional(z.nullable(partialExam)) })),
   ),
   settings: z.optional(z.partial(clinicSettingsSchema)),
+  /** The visit's date (YYYY-MM-DD), from which a goal race is counted. */
+  visitDate: z.optional(isoDate()),
   patient: z.optional(z.strictObject({ ageYears: z.optional(numberIn(0, 120, { int: true })), sex: z.optional(oneOf(SEXES)) })),
 });
 

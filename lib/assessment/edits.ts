@@ -30,6 +30,7 @@ export const summaryEditsSchema = z.object({
       z.union([
         group({ mode: z.literal("walk-run"), phase: numberIn(1, 6, { int: true }) }),
         group({ mode: z.literal("reduced-continuous"), weeklyKm: numberIn(1, 300) }),
+        group({ mode: z.literal("keep-continuous") }),
       ]),
     ),
   ),

@@ -9,11 +9,12 @@ import { derive, type PatientFacts, type PreviousVisit } from "./derive";
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { buildPlan, groupLabel } from "./plan";
-import { buildReturnToRun } from "./return-to-run";
+import { describeLoadChange, weekName } from "./load";
+import { buildReturnToRun, entryCriteria, NOVICE_OBESE_BMI } from "./return-to-run";
 import { RULES, RULESET_VERSION } from "./rules";
 import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
-import type { Assessment, Derived, Finding, Flag, FollowUp, StrengthDerived } from "./types";
+import type { Assessment, Derived, Finding, Flag, FollowUp, ReturnToRun, StrengthDerived } from "./types";
 
 export { RULESET_VERSION };
 export type { Assessment, Finding, Flag } from "./types";
@@ -24,6 +25,8 @@ export interface AssessmentInput {
   previousVisits?: PreviousVisit[];
   settings: ClinicSettings;
   patient?: PatientFacts;
+  /** The visit's date (YYYY-MM-DD): the engine has no clock, so a goal race is counted from it. */
+  visitDate?: string | null;
 }
 
 const r0 = (n: number) => Math.round(n);
@@ -125,39 +128,82 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
 }
 
 function loadFlags(derived: Derived, intake: EngineIntake | null): Flag[] {
-  const ramp = derived.load.find((l) => l.exceeds);
+  const fired = derived.load.filter((l) => l.exceeds);
+  const ramp = fired[0];
   if (!ramp && intake?.safety?.recentTrainingJump) {
     return [
       {
         code: "load.ramp",
         level: "warning",
         title: "Recent jump in training (reported by the patient)",
-        detail: "The patient reports a recent big jump in training; the weekly distances given do not show it. Ask what changed (distance, speed, hills).",
+        detail:
+          derived.load.length > 0
+            ? "The patient reports a recent big jump in training; no comparison of the weekly distances given exceeds the limits. Ask what changed (speed, hills, long runs, another sport)."
+            : "The patient reports a recent big jump in training; too few weekly distances were given to compare. Ask what changed (distance, speed, hills).",
         section: RULES.loadRamp.section,
         findings: [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }],
       },
     ];
   }
   if (!ramp) return [];
-  const basis = { week: "in a week", "two-weeks": "over two weeks", "four-weeks": "over four weeks" }[ramp.basis];
+  const also = fired.slice(1).filter((l) => l.basis !== ramp.basis);
+  const seen = new Set<string>();
+  const alsoText = also
+    .filter((l) => (seen.has(l.basis) ? false : (seen.add(l.basis), true)))
+    .map((l) => `${describeLoadChange(l)}, limit ${l.limitPercent}%`)
+    .join("; ");
   return [
     {
       code: "load.ramp",
       level: "warning",
       title: "Recent jump in weekly distance",
       detail:
-        ramp.changePercent === null
-          ? `Weekly distance went from 0 to ${ramp.toKm} km.`
-          : `Weekly distance rose ${r0(ramp.changePercent)}% ${basis} (${ramp.fromKm} → ${ramp.toKm} km), above the ${ramp.limitPercent}% limit (a convention).`,
+        `Weekly distance ${describeLoadChange(ramp)}, above the ${ramp.limitPercent}% limit (a convention).` + (alsoText ? ` Also: ${alsoText}.` : ""),
       section: RULES.loadRamp.section,
       findings: [
-        { code: "derived.load.fromKm", label: "Weekly distance before (km)", value: ramp.fromKm },
-        { code: "derived.load.toKm", label: "Weekly distance now (km)", value: ramp.toKm },
+        { code: "derived.load.basis", label: "Comparison", value: ramp.basis },
+        { code: "derived.load.fromKm", label: `Weekly distance ${weekName(ramp.fromWeeksAgo)} (km)`, value: ramp.fromKm },
+        { code: "derived.load.toKm", label: `Weekly distance ${weekName(ramp.toWeeksAgo)} (km)`, value: ramp.toKm },
         { code: "derived.load.changePercent", label: "Change (%)", value: ramp.changePercent === null ? null : r0(ramp.changePercent) },
         ...(intake?.safety?.recentTrainingJump ? [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }] : []),
       ],
     },
   ];
+}
+
+/** §6.5: the novice caution, and a goal race that comes before a safe build-up. */
+function runningFlags(r: ReturnToRun, bmi: number | null): Flag[] {
+  const flags: Flag[] = [];
+  if (r.runnerState === "novice") {
+    const obese = bmi !== null && bmi > NOVICE_OBESE_BMI;
+    flags.push({
+      code: "rtr.novice",
+      level: obese ? "warning" : "info",
+      title: obese ? "New runner with a BMI over 30: keep week 1 under 3 km" : "New runner: build by time",
+      detail: obese
+        ? "In new runners with a BMI over 30, running more than 3 km in the first week was linked to more injuries (Nielsen 2014). The calendar keeps week 1 to short run intervals and builds by time."
+        : "Under about 3 months of running: the plan builds by minutes of running, not by percentage of distance.",
+      section: RULES.novice.section,
+      findings: [...(bmi !== null ? [{ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 }] : []), ...r.start.because.filter((f) => f.code === "rtr.runner-state")],
+    });
+  }
+  const g = r.goalRace;
+  if (g && g.fits === false) {
+    flags.push({
+      code: "rtr.goal-race",
+      level: "warning",
+      title: `Goal race comes before a safe build-up: ${g.name}`,
+      detail: g.clinicianText,
+      section: RULES.goalRace.section,
+      findings: [
+        { code: "intake.running.goal.eventDate", label: "Race date", value: g.date },
+        { code: "rtr.goal-race.weeksAvailable", label: "Weeks to the race", value: g.weeksAvailable },
+        { code: "rtr.goal-race.weeksNeeded", label: "Weeks needed at the cap", value: g.weeksNeeded },
+        { code: "rtr.goal-race.kmByRaceDay", label: "Weekly km by race day at the cap", value: g.kmByRaceDay },
+      ],
+    });
+  }
+  return flags;
 }
 
 function followUp(derived: Derived, a: { runningOnHold: boolean; criteriaMet: boolean }, intake: EngineIntake | null): FollowUp {
@@ -250,7 +296,20 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
   }
   const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
   const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), education: applyEducationEdits(drafted.education, edits.education) };
-  const returnToRun = buildReturnToRun({ intake, exam, derived, settings, startOverride: edits.rtrStart ?? null });
+  const criteriaMet = entryCriteria(exam).every((c) => c.status === "met");
+  const next = followUp(derived, { runningOnHold: plan.runningOnHold, criteriaMet }, intake);
+  const returnToRun = buildReturnToRun({
+    intake,
+    exam,
+    derived,
+    settings,
+    startOverride: edits.rtrStart ?? null,
+    onHold: plan.runningOnHold,
+    reviewInWeeks: next.inWeeks,
+    visitDate: input.visitDate ?? null,
+  });
+  const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
+  flags.push(...runningFlags(returnToRun, bmi));
   return {
     rulesetVersion: RULESET_VERSION,
     clinicianNotes: notes,
@@ -267,6 +326,6 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     derived,
     plan,
     returnToRun,
-    followUp: followUp(derived, { runningOnHold: plan.runningOnHold, criteriaMet: returnToRun.criteriaMet }, intake),
+    followUp: next,
   };
 }

@@ -10,12 +10,17 @@ export interface WeeklyDistances {
   fourWeeksAgo?: number | null;
 }
 
+export type LoadBasis = "week" | "two-weeks" | "four-weeks";
+
 export interface LoadChange {
-  /** Which comparison fired or was used: week-on-week, across two weeks, or now vs four weeks ago. */
-  basis: "week" | "two-weeks" | "four-weeks";
+  /** Which comparison: week-on-week, across two weeks, or across four weeks. */
+  basis: LoadBasis;
+  /** The two weeks compared, as weeks before this one (0 = this week, 4 = four weeks ago). */
+  fromWeeksAgo: number;
+  toWeeksAgo: number;
   fromKm: number;
   toKm: number;
-  /** Percentage change; null when running started from zero (no percentage exists). */
+  /** Percentage change (never null: a start from zero is not compared, §6.3). */
   changePercent: number | null;
   limitPercent: number;
   exceeds: boolean;
@@ -27,29 +32,53 @@ export function percentChange(from: number, to: number): number | null {
   return ((to - from) / from) * 100;
 }
 
-function compare(basis: LoadChange["basis"], from: number, to: number, limit: number): LoadChange {
-  const changePercent = percentChange(from, to);
-  // Starting from nothing to any running is a ramp with no percentage: it exceeds any limit.
-  const exceeds = changePercent === null ? to > 0 : changePercent > limit;
-  return { basis, fromKm: from, toKm: to, changePercent, limitPercent: limit, exceeds };
-}
-
 const known = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 
+const GAPS: [LoadBasis, number, keyof Pick<ClinicSettings, "rampWeekPercent" | "rampTwoWeekPercent" | "rampFourWeekPercent">][] = [
+  ["week", 1, "rampWeekPercent"],
+  ["two-weeks", 2, "rampTwoWeekPercent"],
+  ["four-weeks", 4, "rampFourWeekPercent"],
+];
+
+/** "this week", "last week", "2 weeks ago"… as a patient's answers name them. */
+export function weekName(weeksAgo: number): string {
+  return weeksAgo === 0 ? "this week" : weeksAgo === 1 ? "last week" : `${weeksAgo} weeks ago`;
+}
+
 /**
- * §6.3 defaults: flag when week-on-week weekly distance rises over 20%, or over 30% across two weeks; when
- * only this week and four weeks ago are known, when it rises over 30% across them. Returns every comparison
- * the data allows, the first exceeding one first; empty when too little is known.
+ * §6.3 (revised): every comparison the answers allow, between any two known weeks one, two or four weeks
+ * apart: over 20% in a week, over 30% across two weeks, over 30% across four weeks (clinic settings). A
+ * steady creep that no single week shows is caught by the four-week comparison. A week of zero is never
+ * the base of a comparison: a start from nothing (a new runner, a restart after a break) is not a "jump"
+ * (§6.5 handles it). Exceeding comparisons come first, the most recent first, then the shortest.
  */
 export function assessLoadChange(
   d: WeeklyDistances,
   settings: Pick<ClinicSettings, "rampWeekPercent" | "rampTwoWeekPercent" | "rampFourWeekPercent">,
 ): LoadChange[] {
+  const weeks = [d.thisWeek, d.lastWeek, d.twoWeeksAgo, d.threeWeeksAgo, d.fourWeeksAgo];
   const out: LoadChange[] = [];
-  if (known(d.thisWeek) && known(d.lastWeek)) out.push(compare("week", d.lastWeek, d.thisWeek, settings.rampWeekPercent));
-  if (known(d.thisWeek) && known(d.twoWeeksAgo)) out.push(compare("two-weeks", d.twoWeeksAgo, d.thisWeek, settings.rampTwoWeekPercent));
-  if (known(d.thisWeek) && known(d.fourWeeksAgo) && out.length === 0) {
-    out.push(compare("four-weeks", d.fourWeeksAgo, d.thisWeek, settings.rampFourWeekPercent));
+  for (const [basis, gap, key] of GAPS) {
+    for (let to = 0; to + gap < weeks.length; to++) {
+      const toKm = weeks[to];
+      const fromKm = weeks[to + gap];
+      if (!known(toKm) || !known(fromKm) || fromKm === 0) continue;
+      const changePercent = percentChange(fromKm, toKm)!;
+      const limitPercent = settings[key];
+      out.push({ basis, fromWeeksAgo: to + gap, toWeeksAgo: to, fromKm, toKm, changePercent, limitPercent, exceeds: changePercent > limitPercent + 1e-9 });
+    }
   }
-  return out.sort((a, b) => Number(b.exceeds) - Number(a.exceeds));
+  return out.sort((a, b) => Number(b.exceeds) - Number(a.exceeds) || a.toWeeksAgo - b.toWeeksAgo || a.fromWeeksAgo - a.toWeeksAgo - (b.fromWeeksAgo - b.toWeeksAgo));
+}
+
+/** The comparison a ramp flag names: the first exceeding one (most recent, shortest). */
+export function firedRamp(load: LoadChange[]): LoadChange | undefined {
+  return load.find((l) => l.exceeds);
+}
+
+/** A comparison in words: "rose 56% over four weeks (18 km 4 weeks ago → 28 km this week)". */
+export function describeLoadChange(l: LoadChange): string {
+  const over = { week: "in a week", "two-weeks": "over two weeks", "four-weeks": "over four weeks" }[l.basis];
+  const pct = Math.round(l.changePercent ?? 0);
+  return `${pct >= 0 ? "rose" : "fell"} ${Math.abs(pct)}% ${over} (${l.fromKm} km ${weekName(l.fromWeeksAgo)} → ${l.toKm} km ${weekName(l.toWeeksAgo)})`;
 }

@@ -1,40 +1,57 @@
-// Return to running (clinical-reference §6): the pain rule, the entry criteria, the start point (a walk-run
-// phase, or a reduced continuous volume for a runner who can still run within the pain rule), progression
-// by time below 10 km a week and by a capped weekly percentage above, the traffic light, and a calendar of
-// weeks back to the runner's previous weekly distance.
+// Return to running (clinical-reference §6): the pain rule and traffic light (§6.1), the entry screen and
+// walk-run phases (§6.2), the load cap (§6.3) and where the restart begins (§6.5): keep running (green),
+// reduce (amber), walk-run after the screen (red or stopped), a time-based build from zero (a new runner),
+// nothing while running is on hold. The calendar is exact: each week's total is the sum of its sessions,
+// and no continuous week rises more than the clinic's cap over the week before, on the printed figures.
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
+import { describeLoadChange, firedRamp } from "./load";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
-import type { Derived, EntryCriterion, Finding, ReturnToRun, RtrSession, RtrWeek } from "./types";
+import type { Derived, EntryCriterion, Finding, GoalRace, ReturnToRun, RtrSession, RtrWeek, RunnerState } from "./types";
 
-/** §6.2 walk-run phases (US Army RCT protocol, Trials 2023). Totals converted from miles to km. */
+/**
+ * §6.2 walk-run phases (US Army RCT protocol, Trials 2023), totals converted from miles to km. `repeats`
+ * and `minutes` give the same phases by time for a runner who builds by time (§6.3: below 10 km a week;
+ * §6.5: new runners): the repeats are the ruleset's reading of each phase's distance at an easy jog.
+ */
 export const WALK_RUN_PHASES = [
-  { phase: 1, walkMin: 2, runMin: 3, km: 1.6, rpe: 3 },
-  { phase: 2, walkMin: 2, runMin: 3, km: 2.4, rpe: 3 },
-  { phase: 3, walkMin: 2, runMin: 4, km: 2.4, rpe: 4 },
-  { phase: 4, walkMin: 2, runMin: 4, km: 3.2, rpe: 4 },
-  { phase: 5, walkMin: 1, runMin: 4, km: 3.2, rpe: 5 },
-  { phase: 6, walkMin: 0, runMin: 0, km: 3.2, rpe: 5 },
+  { phase: 1, walkMin: 2, runMin: 3, km: 1.6, effort: 3, repeats: 4 },
+  { phase: 2, walkMin: 2, runMin: 3, km: 2.4, effort: 3, repeats: 6 },
+  { phase: 3, walkMin: 2, runMin: 4, km: 2.4, effort: 4, repeats: 5 },
+  { phase: 4, walkMin: 2, runMin: 4, km: 3.2, effort: 4, repeats: 6 },
+  { phase: 5, walkMin: 1, runMin: 4, km: 3.2, effort: 5, repeats: 6 },
+  { phase: 6, walkMin: 0, runMin: 20, km: 3.2, effort: 5, repeats: 1 },
 ] as const;
 
-/** §6.2: at least one rest day between runs (so 3 a week), each phase at least twice. */
+/** §6.2: at least one rest day between walk-run sessions (so 3 a week), each phase at least twice. */
 export const RUNS_PER_WEEK_WALK_RUN = 3;
 export const SESSIONS_PER_PHASE = 2;
-/** The calendar shows at most this many weeks (it must fit the printed summary); the projection counts every week. */
-export const CALENDAR_MAX_WEEKS = 10;
+/** The calendar shows at most this many weeks (it must fit the printed summary); projections count every week. */
+export const CALENDAR_MAX_WEEKS = 12;
 /** The projection stops counting here (a target this far away needs a clinician's rethink, not a number). */
 export const PROJECTION_MAX_WEEKS = 52;
+/** §6.5: a new runner is one running for less than about 3 months. */
+export const NOVICE_YEARS = 0.25;
+/** §6.3/§6.5 (Nielsen 2014, IJSPT 9:338): in novices with a BMI over 30, more than 3 km in week 1 was linked to more injuries. */
+export const NOVICE_OBESE_BMI = 30;
+export const NOVICE_OBESE_WEEK1_KM = 3;
+/** §6.5 amber: "otherwise by about a third" (a convention). */
+export const AMBER_REDUCTION = 1 / 3;
+/** Weeks an amber runner holds the reduced volume before building (progress only after green weeks). */
+export const AMBER_HOLD_WEEKS = 2;
+/** §6.2 screens are passed at pain 2/10 or less (the screen's own rule, whatever the running pain model). */
+export const SCREEN_MAX_PAIN = 2;
 
 const SCREEN = [
-  ["walk30Min", "Walk 30 minutes without pain"],
+  ["walk30Min", "Walk for 30 minutes"],
   ["singleLegStand10s", "Stand on the sore leg for 10 seconds"],
   ["singleLegSquat10", "10 single-leg squats"],
   ["jogOnSpot1Min", "Jog on the spot for 1 minute"],
   ["hop10", "10–15 hops on the sore leg"],
 ] as const;
 
-export function entryCriteria(exam: EngineExam | null, maxPain: number): EntryCriterion[] {
+export function entryCriteria(exam: EngineExam | null, maxPain: number = SCREEN_MAX_PAIN): EntryCriterion[] {
   return SCREEN.map(([id, label]) => {
     const t = exam?.rtrScreen?.[id];
     if (!t || !t.result || t.result === "not-tested") return { id, label, status: "not-tested" as const, detail: "Not tested yet" };
@@ -45,28 +62,121 @@ export function entryCriteria(exam: EngineExam | null, maxPain: number): EntryCr
   });
 }
 
-/** Never above the value it rounds (a start point must not exceed what the runner tolerates). */
-const floorHalf = (km: number) => Math.floor(km * 2 + 1e-9) / 2;
-const floorTenth = (km: number) => Math.floor(km * 10 + 1e-9) / 10;
 const fmtKm = (km: number) => (Number.isInteger(km) ? String(km) : km.toFixed(1));
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+/** Half-kilometres: the calendar's unit, so totals add up exactly and read easily. */
+const HALF = 2;
+const toHalves = (km: number) => Math.floor(km * HALF + 1e-9);
+const fromHalves = (h: number) => h / HALF;
 
-function walkRunSession(p: (typeof WALK_RUN_PHASES)[number]): RtrSession {
-  const text =
-    p.phase === 6
-      ? `Run ${fmtKm(p.km)} km without walk breaks, at an easy effort (${p.rpe}/10)`
-      : `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(p.km)} km, easy effort (${p.rpe}/10)`;
-  return { text, kind: p.phase === 6 ? "run" : "walk-run", minutes: null, km: p.km };
+const EFFORT_WORDS: Record<number, string> = { 3: "easy, you can talk in full sentences", 4: "easy to steady, you can still talk", 5: "steady, you can say a few words at a time" };
+function effortText(effort: number): string {
+  return `effort ${effort} out of 10 (${EFFORT_WORDS[effort] ?? "easy"})`;
 }
 
-/** Weekly runs at a given weekly distance: at least 3; more, shorter runs rather than fewer long ones (§6.1). */
-function continuousWeek(week: number, weeklyKm: number, runs: number, note: string): RtrWeek {
-  const each = Math.round((weeklyKm / runs) * 10) / 10;
-  return {
-    week,
-    weeklyKm,
-    note,
-    sessions: Array.from({ length: runs }, () => ({ text: `Easy run, ${fmtKm(each)} km, flat ground`, kind: "run" as const, minutes: null, km: each })),
-  };
+function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean): RtrSession {
+  if (p.phase === 6) {
+    return byTime
+      ? { text: `Run ${p.runMin} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: p.runMin, km: null }
+      : { text: `Run ${fmtKm(p.km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km: p.km };
+  }
+  const total = (p.walkMin + p.runMin) * p.repeats;
+  return byTime
+    ? { text: `Walk ${p.walkMin} min, run ${p.runMin} min, ${p.repeats} times (${total} min), ${effortText(p.effort)}`, kind: "walk-run", minutes: p.runMin * p.repeats, km: null }
+    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(p.km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km: p.km };
+}
+
+/** Sessions for a week total in units (half-km or minutes), as equal as the units allow, longer ones first. */
+function split(totalUnits: number, runs: number): number[] {
+  const base = Math.floor(totalUnits / runs);
+  const extra = totalUnits - base * runs;
+  return Array.from({ length: runs }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+function distanceWeek(week: number, halves: number, runs: number, note: string): RtrWeek {
+  const sessions = split(halves, runs)
+    .filter((h) => h > 0)
+    .map((h): RtrSession => ({ text: `Easy run, ${fmtKm(fromHalves(h))} km, flat ground`, kind: "run", minutes: null, km: fromHalves(h) }));
+  return { week, sessions, weeklyKm: weekTotalKm(sessions), weeklyMinutes: null, note };
+}
+
+function minutesWeek(week: number, minutes: number, runs: number, note: string): RtrWeek {
+  const sessions = split(minutes, runs)
+    .filter((m) => m > 0)
+    .map((m): RtrSession => ({ text: `Easy run, ${m} min without walk breaks, flat ground`, kind: "run", minutes: m, km: null }));
+  return { week, sessions, weeklyKm: null, weeklyMinutes: sessions.reduce((t, s) => t + (s.minutes ?? 0), 0), note };
+}
+
+/** The sum of a week's session distances, exact to 0.1 km (what the printed total must equal). */
+export function weekTotalKm(sessions: RtrSession[]): number {
+  return Math.round(sessions.reduce((t, s) => t + (s.km ?? 0) * 10, 0)) / 10;
+}
+
+/** The next week's total in units: as much as the cap allows (never more), and no more than the target. */
+function nextUnits(prev: number, capPercent: number, targetUnits: number): number {
+  // Integer arithmetic: next × 100 ≤ prev × (100 + cap).
+  const allowed = Math.floor((prev * (100 + capPercent)) / 100 + 1e-9);
+  return Math.min(allowed, Math.max(targetUnits, prev));
+}
+
+function bmiOf(intake: EngineIntake | null, exam: EngineExam | null, derived: Derived): number | null {
+  const h = num(exam?.heightCm) ?? num(intake?.about?.heightCm);
+  return derived.bodyMassKg !== null && h ? derived.bodyMassKg / (h / 100) ** 2 : null;
+}
+
+/** Whole weeks from one ISO date to another (floor), or null. */
+function weeksBetween(from: string | null | undefined, to: string | null | undefined): number | null {
+  if (!from || !to) return null;
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+  return Math.floor((b - a) / (7 * 86_400_000));
+}
+
+export type StartOverride =
+  | { mode: "walk-run"; phase: number }
+  | { mode: "reduced-continuous"; weeklyKm: number }
+  | { mode: "keep-continuous" }
+  | null;
+
+/** §6.5: which row of the table the runner is in, from the intake, with the findings that placed them. */
+export function runnerState(intake: EngineIntake | null, settings: Pick<ClinicSettings, "painRule">): { state: RunnerState; because: Finding[]; reason: string } {
+  const trek = settings.painRule === "trek";
+  const w = intake?.running?.weeklyKm ?? {};
+  const current = num(w.thisWeek);
+  const during = num(intake?.pain?.duringRun);
+  const morning = num(intake?.pain?.morningAfter);
+  const now = num(intake?.pain?.now);
+  const lasts = intake?.knee?.painLastsAfter ?? null;
+  const years = num(intake?.running?.yearsRunning);
+  const history = [w.lastWeek, w.twoWeeksAgo, w.threeWeeksAgo, w.fourWeeksAgo, w.bestLastYear, intake?.running?.longestRunKm].some((v) => (num(v) ?? 0) > 0);
+  const running = current !== null && current > 0 && intake?.knee?.painStartsInRun !== "not-running";
+  const because: Finding[] = [
+    { code: "intake.running.weeklyKm.thisWeek", label: "Weekly distance now (km)", value: current },
+    { code: "intake.pain.duringRun", label: "Pain during running (0–10)", value: during },
+    { code: "intake.pain.morningAfter", label: "Pain the morning after (0–10)", value: morning },
+  ];
+  if (lasts) because.push({ code: "intake.knee.painLastsAfter", label: "Pain lasts after a run", value: lasts });
+  const novice = (years !== null && years < NOVICE_YEARS) || (!running && !history && (years === null || years === 0));
+  if (novice) {
+    because.push({ code: "intake.running.yearsRunning", label: "Years running", value: years });
+    return { state: "novice", because, reason: "a new runner (under about 3 months)" };
+  }
+  if (!running) {
+    return { state: "stopped", because, reason: during !== null && during >= 5 ? "stopped running, and running hurt" : "not running now (the intake does not say why: treated as stopped because of the knee)" };
+  }
+  // "Worse the next morning": above the pain at rest, or above the rule when rest pain is not known.
+  const worseNextMorning = morning !== null && morning > (trek ? 2 : 5) && (now === null || morning > now);
+  const redDuring = trek ? 5 : 6;
+  if ((during !== null && during >= redDuring) || worseNextMorning || lasts === "over-24-hours") {
+    return { state: "red", because, reason: during !== null && during >= redDuring ? `running hurts ${during}/10` : "the knee is worse the next morning" };
+  }
+  if (during === null) return { state: "amber", because, reason: "pain during runs was not given (treated as amber until asked)" };
+  const settlesSlowly = lasts === "1-to-24-hours";
+  if (during > 2 || settlesSlowly) {
+    return { state: "amber", because, reason: settlesSlowly && during <= 2 ? "the pain takes more than an hour to settle" : `running hurts ${during}/10` };
+  }
+  return { state: "green", because, reason: `running hurts ${during}/10 and settles` };
 }
 
 export function buildReturnToRun(opts: {
@@ -75,7 +185,13 @@ export function buildReturnToRun(opts: {
   derived: Derived;
   settings: ClinicSettings;
   /** The clinician's choice of start point in review (overrides the engine's). */
-  startOverride?: { mode: "walk-run"; phase: number } | { mode: "reduced-continuous"; weeklyKm: number } | null;
+  startOverride?: StartOverride;
+  /** A soft flag holds running until the clinician releases it (§6.5): no calendar, no distances. */
+  onHold?: boolean;
+  /** Weeks to the next review: a green runner holds their volume until then (§6.5). */
+  reviewInWeeks?: number;
+  /** The visit's date (YYYY-MM-DD), to count the weeks to a goal race. */
+  visitDate?: string | null;
 }): ReturnToRun {
   const { intake, exam, derived, settings } = opts;
   const trek = settings.painRule === "trek";
@@ -84,8 +200,8 @@ export function buildReturnToRun(opts: {
     model: settings.painRule,
     duringMax: maxPain,
     text: trek
-      ? "While running, keep pain at 2 out of 10 or less. After the run it should be back to how it was before within an hour, and it should be no worse the next morning."
-      : "While running, pain up to 5 out of 10 is acceptable, but it must settle by the next morning and must not build up from week to week.",
+      ? "While running, keep pain at 2 out of 10 or less. If it goes above 2 during a run, stop running and walk home. After the run it should be back to how it was before within an hour, and it should be no worse the next morning."
+      : "While running, pain up to 5 out of 10 is acceptable. If it goes above 5 during a run, stop running and walk home. It must settle by the next morning and must not build up from week to week.",
     rule: trek ? RULES.painRuleTrek : RULES.painRuleMonitoring,
   };
   const trafficLight = {
@@ -98,116 +214,266 @@ export function buildReturnToRun(opts: {
       : "Red: pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
     rule: RULES.trafficLight,
   };
+  const scales = "The numbers in the traffic light are pain (0 = no pain, 10 = the worst pain). The effort numbers in the calendar are how hard the run feels (0 = resting, 10 = flat out): they are not pain.";
 
-  const criteria = entryCriteria(exam, maxPain);
+  const criteria = entryCriteria(exam);
   const criteriaMet = criteria.every((c) => c.status === "met");
   const w = intake?.running?.weeklyKm ?? {};
-  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   const current = num(w.thisWeek);
   const recentMax = Math.max(...[w.lastWeek, w.twoWeeksAgo, w.threeWeeksAgo, w.fourWeeksAgo, w.thisWeek].map(num).filter((v): v is number => v !== null), 0);
   const target = num(w.bestLastYear) ?? num(intake?.running?.goal?.weeklyKm) ?? (recentMax > 0 ? recentMax : null);
+  const { state, because: stateBecause, reason } = runnerState(intake, settings);
+  const cap = settings.returnWeeklyIncreasePercent;
+  const runsNow = Math.round(num(intake?.running?.runsPerWeek) ?? 3);
+  // §6.1: more, shorter runs: one more run a week than now, between 3 and 6.
+  const runs = Math.min(6, Math.max(3, runsNow + 1));
+  const bmi = bmiOf(intake, exam, derived);
+  const obeseNovice = state === "novice" && bmi !== null && bmi > NOVICE_OBESE_BMI;
+  const onset = intake?.knee?.painStartsInRun;
+  const lateOnset = onset === "after-30-min" || onset === "10-to-30-min";
 
-  const during = num(intake?.pain?.duringRun);
-  const morning = num(intake?.pain?.morningAfter);
-  const stillRunning = current !== null && current > 0 && intake?.knee?.painStartsInRun !== "not-running";
-  const withinRule = stillRunning && during !== null && during <= maxPain && morning !== null && morning <= maxPain;
-  const ramp = derived.load.find((l) => l.exceeds);
+  const base = { painRule, trafficLight, scales, entryCriteria: criteria, criteriaMet, runnerState: state, currentWeeklyKm: current, targetWeeklyKm: target };
 
-  const because: Finding[] = [
-    { code: "intake.running.weeklyKm.thisWeek", label: "Weekly distance now (km)", value: current },
-    { code: "intake.pain.duringRun", label: "Pain during running (0–10)", value: during },
-    { code: "intake.pain.morningAfter", label: "Pain the morning after (0–10)", value: morning },
-  ];
-
-  let start: ReturnToRun["start"];
-  const override = opts.startOverride ?? null;
-  if (override?.mode === "reduced-continuous" || (!override && withinRule)) {
-    const km = override?.mode === "reduced-continuous" ? override.weeklyKm : floorHalf(Math.min(current!, ramp ? ramp.fromKm : current!));
-    start = {
-      mode: "reduced-continuous",
-      phase: null,
-      weeklyKm: km,
-      text:
-        `Keep running, about ${fmtKm(km)} km a week for now` +
-        (ramp && !override ? ` (back to where you were before your recent increase)` : "") +
-        ": several shorter runs rather than a few long ones, 10–20% slower, on flat ground.",
-      rule: RULES.reducedContinuous,
-      because: override ? [{ code: "clinician.start", label: "Start point set by the clinician", value: `${km} km a week` }] : ramp ? [...because, { code: "derived.load.fromKm", label: "Weekly distance before the increase (km)", value: ramp.fromKm }] : because,
-    };
-  } else {
-    const phase = override?.mode === "walk-run" ? Math.min(6, Math.max(1, Math.round(override.phase))) : 1;
-    const p = WALK_RUN_PHASES[phase - 1]!;
-    start = {
-      mode: "walk-run",
-      phase,
-      weeklyKm: null,
-      text: criteriaMet
-        ? `Start with walk-run phase ${phase}: ${walkRunSession(p).text.toLowerCase()}, ${RUNS_PER_WEEK_WALK_RUN} times a week with a rest day in between.`
-        : `Start walk-run phase ${phase} once you pass the entry tests below with your clinician. Until then, walk (building up to 30 minutes) and do your exercises.`,
-      rule: RULES.walkRun,
-      because: override ? [{ code: "clinician.start", label: "Start point set by the clinician", value: `walk-run phase ${phase}` }] : because,
+  if (opts.onHold) {
+    return {
+      ...base,
+      start: {
+        mode: "on-hold",
+        phase: null,
+        weeklyKm: null,
+        text: "Running is on hold until your clinician has checked the points below. Keep doing your exercises; walking, cycling and swimming within the pain rule are fine.",
+        rule: RULES.onHold,
+        because: stateBecause,
+      },
+      progression: { basis: "distance", weeklyIncreaseCapPercent: cap, text: "Your clinician will give you a running plan once running is released.", rule: RULES.onHold },
+      targetWeeklyKm: null,
+      projectedWeeks: null,
+      calendar: [],
+      goalRace: goalRace(intake, opts.visitDate, null, null, "on-hold"),
+      rules: [],
     };
   }
 
-  // The calendar: walk-run phases (time-structured, for volumes below the time-based threshold), then
-  // continuous weeks growing by the capped percentage until the target weekly distance.
-  const cap = settings.returnWeeklyIncreasePercent;
-  const runs = Math.min(6, Math.max(3, Math.round(num(intake?.running?.runsPerWeek) ?? 3)));
+  const override = opts.startOverride ?? null;
+  const clinicianBecause = (value: string): Finding[] => [{ code: "clinician.start", label: "Start point set by the clinician", value }];
+  type Mode = ReturnToRun["start"]["mode"];
+  let mode: Mode;
+  let phase: number | null = null;
+  let startKm: number | null = null;
+  let startText: string;
+  let startRule = RULES.walkRun;
+  let startBecause: Finding[] = stateBecause;
+  const ramp = firedRamp(derived.load);
+
+  if (override?.mode === "keep-continuous" && current !== null && current > 0) {
+    mode = "keep-continuous";
+    startKm = fromHalves(toHalves(current));
+    startBecause = clinicianBecause(`keep ${fmtKm(startKm)} km a week`);
+  } else if (override?.mode === "reduced-continuous") {
+    mode = "reduced-continuous";
+    startKm = fromHalves(Math.max(1, toHalves(override.weeklyKm)));
+    startBecause = clinicianBecause(`${fmtKm(startKm)} km a week`);
+  } else if (override?.mode === "walk-run") {
+    mode = "walk-run";
+    phase = Math.min(6, Math.max(1, Math.round(override.phase)));
+    startBecause = clinicianBecause(`walk-run phase ${phase}`);
+  } else if (state === "green") {
+    mode = "keep-continuous";
+    startKm = fromHalves(toHalves(current!));
+  } else if (state === "amber") {
+    // §6.5: to the last week before a recent ramp, else about a third less; always below the current volume.
+    const before = ramp && ramp.fromKm < current! ? ramp.fromKm : null;
+    const reduced = before ?? current! * (1 - AMBER_REDUCTION);
+    const h = Math.min(toHalves(reduced), toHalves(current!) - 1);
+    if (h >= 1) {
+      mode = "reduced-continuous";
+      startKm = fromHalves(h);
+      if (before !== null && ramp) startBecause = [...stateBecause, { code: "derived.load.fromKm", label: `Weekly distance before the increase (${describeLoadChange(ramp)})`, value: ramp.fromKm }];
+    } else {
+      mode = "walk-run";
+      phase = 1;
+    }
+  } else {
+    mode = "walk-run";
+    phase = 1;
+  }
+  const byTime = mode === "walk-run" && state === "novice";
+  // A red or stopped runner walks until the screen is passed (§6.5); a new runner building from zero does not
+  // need it (the screen is for restarting), unless the clinician chose a phase.
+  const screenFirst = mode === "walk-run" && !criteriaMet && state !== "novice";
+
+  if (mode === "keep-continuous") {
+    startRule = RULES.keepContinuous;
+    startText =
+      `Keep running about ${fmtKm(startKm!)} km a week, no more until your review: split it into ${runs} shorter runs, ` +
+      `10–20% slower than usual, on flat ground.` +
+      (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
+  } else if (mode === "reduced-continuous") {
+    startRule = RULES.reducedContinuous;
+    const why = override ? "" : ramp && startKm === fromHalves(toHalves(ramp.fromKm)) ? ", back to where you were before your recent increase" : ", about a third less than now";
+    startText =
+      `Cut back to about ${fmtKm(startKm!)} km a week${why}, split into ${runs} shorter runs, 10–20% slower than usual, on flat ground. ` +
+      `Build up again only after ${AMBER_HOLD_WEEKS} green weeks.` +
+      (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
+  } else if (screenFirst) {
+    startText = `Start walk-run phase ${phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.`;
+  } else if (byTime) {
+    startRule = RULES.timeBased;
+    startText =
+      `Build up by time, starting with walk-run phase ${phase}, 3 times a week with a rest day in between.` +
+      (obeseNovice ? ` In your first week, run no more than ${NOVICE_OBESE_WEEK1_KM} km in total.` : "");
+  } else {
+    const p = WALK_RUN_PHASES[phase! - 1]!;
+    startText = `Start with walk-run phase ${phase}: ${walkRunSession(p, false).text.charAt(0).toLowerCase()}${walkRunSession(p, false).text.slice(1)}; 3 times a week with a rest day in between.`;
+  }
+  startBecause = [...startBecause, { code: "rtr.runner-state", label: "Where the runner is now (§6.5)", value: `${state}: ${reason}` }];
+
+  // The calendar.
   const calendar: RtrWeek[] = [];
+  let projected: number | null = null;
   let week = 0;
-  let weekly: number;
-  if (start.mode === "walk-run") {
+  const push = (w: RtrWeek) => {
+    if (calendar.length < CALENDAR_MAX_WEEKS) calendar.push(w);
+  };
+  const targetHalves = target !== null ? toHalves(target) : null;
+  /** Weekly totals by week number (half-km), for the goal-race projection. */
+  const totals: number[] = [];
+  if (mode === "walk-run" && !screenFirst) {
     const sessions: RtrSession[] = [];
-    for (let ph = start.phase!; ph <= 6; ph++) for (let i = 0; i < SESSIONS_PER_PHASE; i++) sessions.push(walkRunSession(WALK_RUN_PHASES[ph - 1]!));
-    // Complete the last week with continuous runs, so the first distance-based week grows from a full week.
-    while (sessions.length % RUNS_PER_WEEK_WALK_RUN !== 0) sessions.push(walkRunSession(WALK_RUN_PHASES[5]));
+    if (obeseNovice && !override) {
+      // §6.5 novice caution: week 1 of short run intervals, well under 3 km of running in all.
+      for (let i = 0; i < RUNS_PER_WEEK_WALK_RUN; i++) sessions.push({ text: `Walk 2 min, run 1 min, 5 times (15 min), ${effortText(3)}`, kind: "walk-run", minutes: 5, km: null });
+    }
+    for (let ph = phase!; ph <= 6; ph++) for (let i = 0; i < SESSIONS_PER_PHASE; i++) sessions.push(walkRunSession(WALK_RUN_PHASES[ph - 1]!, byTime));
+    while (sessions.length % RUNS_PER_WEEK_WALK_RUN !== 0) sessions.push(walkRunSession(WALK_RUN_PHASES[5], byTime));
     for (let i = 0; i < sessions.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
       const chunk = sessions.slice(i, i + RUNS_PER_WEEK_WALK_RUN);
-      calendar.push({ week, sessions: chunk, weeklyKm: null, note: "A rest day between runs. Move on only after a green day; repeat a session after an amber one." });
+      const note =
+        week === 1 && obeseNovice && !override
+          ? `Keep this week's running under ${NOVICE_OBESE_WEEK1_KM} km in total. A rest day between sessions.`
+          : "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.";
+      push({ week, sessions: chunk, weeklyKm: byTime ? null : weekTotalKm(chunk), weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null, note });
+      totals.push(byTime ? 0 : toHalves(weekTotalKm(chunk)));
     }
-    weekly = WALK_RUN_PHASES[5].km * RUNS_PER_WEEK_WALK_RUN;
-  } else {
-    weekly = start.weeklyKm!;
+    if (byTime) {
+      // After phase 6, continuous runs grow by minutes, at most the cap a week (on the printed minutes).
+      let minutes = WALK_RUN_PHASES[5].runMin * RUNS_PER_WEEK_WALK_RUN;
+      while (calendar.length < CALENDAR_MAX_WEEKS) {
+        const next = Math.floor((minutes * (100 + cap)) / 100 + 1e-9);
+        if (next <= minutes) break;
+        minutes = next;
+        week += 1;
+        push(minutesWeek(week, minutes, RUNS_PER_WEEK_WALK_RUN, `Up to ${cap}% more running time than last week, only after a green week.`));
+      }
+    }
   }
-  const timeBased = (start.mode === "walk-run" ? 0 : weekly) < settings.timeBasedBelowKm;
-  let projected: number | null = null;
-  if (target !== null) {
-    let w2 = weekly;
+  let halves = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toHalves(startKm ?? 0);
+  const continuousRuns = mode === "walk-run" ? RUNS_PER_WEEK_WALK_RUN : runs;
+  if (mode === "keep-continuous" || mode === "reduced-continuous") {
+    const hold = mode === "keep-continuous" ? Math.max(1, opts.reviewInWeeks ?? 2) : AMBER_HOLD_WEEKS;
+    for (let i = 0; i < hold; i++) {
+      week += 1;
+      const wk = distanceWeek(week, halves, continuousRuns, mode === "keep-continuous" ? "Hold this distance until your review, while every run stays green." : "Hold this distance until you have had green weeks.");
+      push(wk);
+      totals.push(halves);
+      halves = toHalves(wk.weeklyKm ?? 0);
+    }
+  }
+  if (!byTime && !screenFirst && targetHalves !== null) {
     let guard = 0;
-    // Each week at most `cap`% more (rounded down to 0.1 km, so the cap is never exceeded).
-    while (w2 < target && guard < PROJECTION_MAX_WEEKS) {
-      const next = Math.min(target, floorTenth(w2 * (1 + cap / 100)));
-      if (next <= w2) break;
-      w2 = next;
+    while (halves < targetHalves && guard < PROJECTION_MAX_WEEKS) {
+      const next = nextUnits(halves, cap, targetHalves);
+      if (next <= halves) break;
+      halves = next;
       week += 1;
       guard += 1;
-      if (calendar.length < CALENDAR_MAX_WEEKS) calendar.push(continuousWeek(week, w2, runs, `Up to ${cap}% more than last week, only after a green week.`));
+      push(distanceWeek(week, halves, continuousRuns, mode === "keep-continuous" && guard === 1 ? `After your review, only if every week was green: up to ${cap}% more.` : `Up to ${cap}% more than last week, only after a green week.`));
+      totals.push(halves);
     }
-    projected = w2 >= target ? week : null;
-  }
-  if (start.mode === "reduced-continuous" && calendar.length === 0) {
-    calendar.push(continuousWeek(1, weekly, runs, "Hold this distance while the pain rule stays green."));
+    projected = toHalves(startKm ?? 0) >= targetHalves && mode !== "walk-run" ? 0 : halves >= targetHalves ? week : null;
   }
 
+  const timeBasis = byTime || (mode !== "walk-run" && (startKm ?? 0) < settings.timeBasedBelowKm);
+  const continuousPlan = mode === "keep-continuous" || mode === "reduced-continuous";
+  const rules = [
+    ...(continuousPlan ? ["Spread your runs across the week; no two hard days in a row."] : ["A rest day between walk-run sessions."]),
+    "Flat, level ground; no downhill running yet.",
+    "Do not move on if the knee is swollen, stiff or more painful.",
+    "Run in the shoes you are used to; this is not the time to change them.",
+  ];
   return {
-    painRule,
-    trafficLight,
-    entryCriteria: criteria,
-    criteriaMet,
-    start,
+    ...base,
+    start: { mode, phase, weeklyKm: startKm, text: startText, rule: startRule, because: startBecause },
     progression: {
-      basis: timeBased ? "time" : "distance",
+      basis: timeBasis ? "time" : "distance",
       weeklyIncreaseCapPercent: cap,
-      text: timeBased
-        ? `Below ${settings.timeBasedBelowKm} km a week, build up by time: follow the walk-run steps, then add running minutes. Above that, add no more than ${cap}% a week.`
-        : `Add no more than ${cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.`,
-      rule: timeBased ? RULES.timeBased : RULES.weeklyCap,
+      text: screenFirst
+        ? `Once you have passed the tests, each walk-run phase is done at least twice; then add no more than ${cap}% a week.`
+        : timeBasis
+          ? `Build up by time: follow the steps in the calendar, and add no more than ${cap}% of running time a week, only after a green week.`
+          : `Add no more than ${cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.`,
+      rule: timeBasis ? RULES.timeBased : RULES.weeklyCap,
     },
-    currentWeeklyKm: current,
-    targetWeeklyKm: target,
     projectedWeeks: projected,
     calendar,
-    rules: ["At least one rest day between runs.", "Flat, level ground; no downhill yet.", "Do not move on if the knee is swollen, stiff or more painful.", "Shoes less than about 6 months old."],
+    goalRace: goalRace(intake, opts.visitDate, totals, target, screenFirst ? "screen-first" : byTime ? "by-time" : "planned", cap),
+    rules,
+  };
+}
+
+/** §6.5: weeks needed to reach the goal volume at the cap vs weeks to the race; never by raising the cap. */
+function goalRace(
+  intake: EngineIntake | null,
+  visitDate: string | null | undefined,
+  totals: number[] | null,
+  target: number | null,
+  how: "planned" | "screen-first" | "by-time" | "on-hold",
+  cap?: number,
+): GoalRace | null {
+  const g = intake?.running?.goal;
+  if (g?.kind !== "event" || !g.eventDate) return null;
+  const name = g.eventName?.trim() || "your race";
+  const weeksAvailable = weeksBetween(visitDate, g.eventDate);
+  const goalKm = num(g.weeklyKm) ?? target;
+  const base = { name, date: g.eventDate, weeksAvailable, goalWeeklyKm: goalKm };
+  if (weeksAvailable === null) return { ...base, weeksNeeded: null, kmByRaceDay: null, fits: null, text: `Your clinician will talk with you about ${name} (${g.eventDate}).`, clinicianText: "The race date could not be compared: the visit date is not known." };
+  if (weeksAvailable < 0) return { ...base, weeksNeeded: null, kmByRaceDay: null, fits: null, text: `${name} (${g.eventDate}) has passed.`, clinicianText: "The race date given is before this visit." };
+  if (how === "on-hold" || how === "screen-first" || how === "by-time" || !totals || goalKm === null) {
+    const why = how === "on-hold" ? "running is on hold" : how === "screen-first" ? "running waits for the entry screen" : how === "by-time" ? "the build is by time" : "no goal volume is known";
+    return {
+      ...base,
+      weeksNeeded: null,
+      kmByRaceDay: null,
+      fits: null,
+      text: `${name} is in ${weeksAvailable} weeks. Whether you can race it depends on how the next weeks go: your clinician will talk it through with you.`,
+      clinicianText: `${name} is in ${weeksAvailable} weeks; the weeks needed cannot be projected yet (${why}).`,
+    };
+  }
+  const goalHalves = toHalves(goalKm);
+  // Continue the projection past the calendar at the same cap until the goal (or the limit).
+  const series = [...totals];
+  let h = series.length ? series[series.length - 1]! : 0;
+  while (h < goalHalves && series.length < PROJECTION_MAX_WEEKS && h > 0) {
+    const next = nextUnits(h, cap ?? 10, goalHalves);
+    if (next <= h) break;
+    h = next;
+    series.push(h);
+  }
+  const idx = series.findIndex((x) => x >= goalHalves);
+  const weeksNeeded = idx >= 0 ? idx + 1 : null;
+  const fits = weeksNeeded !== null && weeksNeeded <= weeksAvailable;
+  const byRace = weeksAvailable === 0 ? null : fromHalves(series[Math.min(weeksAvailable, series.length) - 1] ?? 0);
+  return {
+    ...base,
+    weeksNeeded,
+    kmByRaceDay: fits ? goalKm : byRace,
+    fits,
+    text: fits
+      ? `${name} is in ${weeksAvailable} weeks. At this safe build-up you should reach about ${fmtKm(goalKm)} km a week in about ${weeksNeeded} weeks, before race day.`
+      : `${name} is in ${weeksAvailable} weeks. At a safe build-up you will reach about ${byRace === null ? 0 : fmtKm(byRace)} km a week by race day, not the ${fmtKm(goalKm)} km you aim for. Talk with your clinician about a shorter race or a later one; building faster raises the risk of the pain coming back.`,
+    clinicianText: fits
+      ? `Race in ${weeksAvailable} weeks; ${weeksNeeded} weeks needed to reach ${fmtKm(goalKm)} km a week at the ${cap}% cap.`
+      : `Race in ${weeksAvailable} weeks; ${weeksNeeded === null ? `more than ${PROJECTION_MAX_WEEKS}` : weeksNeeded} weeks needed to reach ${fmtKm(goalKm)} km a week at the ${cap}% cap: about ${byRace === null ? 0 : fmtKm(byRace)} km a week by race day. The cap is not raised for a race.`,
   };
 }

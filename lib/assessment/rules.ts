@@ -3,7 +3,7 @@
 import type { Rule } from "./types";
 
 /** The ruleset's version. A finalized summary stores it, so an old summary shows what it said then. */
-export const RULESET_VERSION = "2026.11.2";
+export const RULESET_VERSION = "2026.12.1";
 
 export const RULES = {
   // Safety (§5)
@@ -24,7 +24,7 @@ export const RULES = {
   mmtOnly: { id: "strength.mmt-not-imbalance", section: "§2.1", summary: "Manual muscle testing cannot establish a left/right imbalance." },
   missingStrength: { id: "data.missing-strength", section: "§2.3, §5", summary: "Missing or untested data is reported, never invented." },
   // Load (§6.3)
-  loadRamp: { id: "load.ramp", section: "§6.3", summary: "Weekly distance rose faster than the clinic's limit (default 20% a week, 30% over two or four weeks).", convention: true },
+  loadRamp: { id: "load.ramp", section: "§6.3", summary: "Any comparison of two known weeks rose faster than the clinic's limit (default 20% in a week, 30% over two weeks, 30% over four weeks); a start from zero is not a jump.", convention: true },
   // Classification (§1)
   classifyPfp: { id: "classify.pfp", section: "§1.1", summary: "Pain around or behind the kneecap, brought on by loading the bent knee (squatting, stairs, running, sitting)." },
   classifyItbs: { id: "classify.itbs", section: "§1.3", summary: "Outer-knee pain over the lateral femoral epicondyle, Noble test positive." },
@@ -49,8 +49,12 @@ export const RULES = {
   painRuleMonitoring: { id: "rtr.pain-rule.monitoring", section: "§6.1", summary: "Pain up to 5/10 during activity, settled by the next morning (pain-monitoring model, chosen by the clinic)." },
   trafficLight: { id: "rtr.traffic-light", section: "§6.1", summary: "Green carry on, amber repeat the step, red rest a day and step back (a clinic convention on the TREK rule).", convention: true },
   entryCriteria: { id: "rtr.entry-criteria", section: "§6.2", summary: "Walk 30 min, single-leg stand 10 s, single-leg squat ×10, jog 1 min, hop ×10–15, each at pain 2/10 or less." },
-  walkRun: { id: "rtr.walk-run", section: "§6.2", summary: "Walk-run phases (US Army protocol): each at least twice, a rest day between runs, level ground." },
-  reducedContinuous: { id: "rtr.reduced-continuous", section: "§6.1, §6.3", summary: "A runner within the pain rule keeps running at a reduced volume: shorter, slower, more often." },
+  walkRun: { id: "rtr.walk-run", section: "§6.2, §6.5", summary: "Red (pain 5/10 or more during runs, or worse next morning) or stopped: no running until the entry screen is passed, then walk-run phases (US Army protocol), each at least twice, a rest day between runs, level ground." },
+  keepContinuous: { id: "rtr.keep-continuous", section: "§6.1, §6.5", summary: "Green (pain 2/10 or less during runs, settles within the hour, no worse next morning): keep the current weekly volume until the review, with shorter, slower, more frequent runs." },
+  reducedContinuous: { id: "rtr.reduced-continuous", section: "§6.1, §6.5", summary: "Amber (pain 3–4/10 during runs or slow to settle): reduce to the week before a recent ramp, else by about a third; progress only after green weeks.", convention: true },
+  onHold: { id: "rtr.on-hold", section: "§5, §6.5", summary: "Running is on hold (a soft flag waiting for the clinician): no calendar and no distances until it is released." },
+  goalRace: { id: "rtr.goal-race", section: "§6.5", summary: "Weeks needed to reach the goal volume at the cap against the weeks to the race; the cap is never raised for a race." },
+  novice: { id: "rtr.novice", section: "§6.3, §6.5", summary: "New runners (under about 3 months) build by time; with a BMI over 30, no more than 3 km in the first week (Nielsen 2014)." },
   weeklyCap: { id: "rtr.weekly-cap", section: "§6.3", summary: "Weekly increases capped (default 10%, a conservative convention; the 10% rule is not supported by trials).", convention: true },
   timeBased: { id: "rtr.time-based", section: "§6.3", summary: "Below 10 km a week, progress by minutes per session, not by percentage.", convention: true },
   followUp: { id: "plan.follow-up", section: "§7.1, §4", summary: "Retest what was abnormal; judge the programme's effect after about 6 weeks (AKPS MCID 10, LEFS 9)." },

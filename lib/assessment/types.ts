@@ -123,9 +123,31 @@ export interface RtrSession {
 export interface RtrWeek {
   week: number;
   sessions: RtrSession[];
-  /** Weekly running distance aimed for, when the plan is distance-based. */
+  /** The week's running distance: exactly the sum of its sessions' km (null for a week planned by time). */
   weeklyKm: number | null;
+  /** The week's running minutes for a week planned by time: the sum of its sessions' minutes. */
+  weeklyMinutes?: number | null;
   note: string;
+}
+
+/** §6.5: where the runner is now (the row of the table that sets the start). */
+export type RunnerState = "green" | "amber" | "red" | "stopped" | "novice";
+
+/** §6.5: a goal race against the weeks a safe build-up needs. */
+export interface GoalRace {
+  name: string;
+  date: string;
+  weeksAvailable: number | null;
+  /** Weeks from the start to the goal volume at the cap (null when it cannot be projected). */
+  weeksNeeded: number | null;
+  goalWeeklyKm: number | null;
+  /** The weekly distance reached by race day at the cap. */
+  kmByRaceDay: number | null;
+  fits: boolean | null;
+  /** For the patient. */
+  text: string;
+  /** For the clinician. */
+  clinicianText: string;
 }
 
 export interface ReturnToRun {
@@ -134,8 +156,12 @@ export interface ReturnToRun {
   entryCriteria: EntryCriterion[];
   /** True when every entry criterion is met; otherwise running waits (walking and strength first). */
   criteriaMet: boolean;
+  /** Shown beside the calendar: which numbers are pain and which are effort. */
+  scales?: string;
+  /** §6.5: the row of the table the runner is in (absent in summaries signed before ruleset 2026.12). */
+  runnerState?: RunnerState;
   start: {
-    mode: "walk-run" | "reduced-continuous";
+    mode: "walk-run" | "reduced-continuous" | "keep-continuous" | "on-hold";
     /** Walk-run phase (1–6, clinical-reference §6.2) when mode is walk-run. */
     phase: number | null;
     /** Weekly distance to start from when mode is reduced-continuous. */
@@ -150,6 +176,7 @@ export interface ReturnToRun {
   /** Weeks from the start point back to the target weekly distance (null when it cannot be known). */
   projectedWeeks: number | null;
   calendar: RtrWeek[];
+  goalRace?: GoalRace | null;
   rules: string[];
 }
 

@@ -69,6 +69,7 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
       previousVisits,
       settings: resolveSettings(visit.clinic.settings),
       patient: { ageYears: ageOn(visit.patient.dateOfBirth, visit.date), sex: SEX[visit.patient.sex] ?? null },
+      visitDate: toIsoDate(visit.date),
     },
   };
 }
