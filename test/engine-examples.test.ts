@@ -21,7 +21,10 @@ function runCli(file: string): { stdout: string; status: number; stderr: string 
   }
 }
 
-const EXPECT: Record<string, { status: string; classification: string; flags: string[]; notFlags?: string[]; onHold?: boolean }> = {
+const EXPECT: Record<
+  string,
+  { status: string; classification: string; flags: string[]; notFlags?: string[]; onHold?: boolean; start?: string; firstWeekKm?: number; noCalendar?: boolean; byTime?: boolean }
+> = {
   "01-pfp-asymmetry-ramp": { status: "plan", classification: "pfp-likely", flags: ["strength.asymmetry.hipAbduction", "load.ramp"] },
   "02-itbs-camber": { status: "plan", classification: "itbs-likely", flags: ["strength.possible-asymmetry.hipAbduction"], notFlags: ["strength.asymmetry.hipAbduction"] },
   "03-quadriceps-tendinopathy": { status: "plan", classification: "tendinopathy-consider", flags: ["classification.tendinopathy-confirm"], onHold: true },
@@ -32,6 +35,14 @@ const EXPECT: Record<string, { status: string; classification: string; flags: st
   "08-bilateral-weakness-follow-up": { status: "plan", classification: "pfp-likely", flags: ["strength.bilateral-weakness.hipAbduction", "strength.change-within-error.hipAbduction"] },
   "09-missing-strength-data": { status: "plan", classification: "pfp-likely", flags: ["missing.strength.hipAbduction", "untested.strength.hipExternalRotation", "strength.mmt-only.gluteusMedius"] },
   "10-refer-septic-emergency": { status: "refer", classification: "pfp-likely", flags: ["red.septic-arthritis"] },
+  // §6.5's rows, the steady creep, a new runner, a race too soon, a low-volume runner built by time.
+  "11-green-high-mileage-late-pain": { status: "plan", classification: "pfp-likely", flags: [], notFlags: ["load.ramp"], start: "keep-continuous", firstWeekKm: 98 },
+  "12-amber-steady-creep": { status: "plan", classification: "pfp-likely", flags: ["load.ramp"], start: "reduced-continuous", firstWeekKm: 18 },
+  "13-red-no-screen": { status: "plan", classification: "pfp-likely", flags: ["load.ramp"], start: "walk-run", noCalendar: true },
+  "14-stopped-screen-passed": { status: "plan", classification: "pfp-likely", flags: [], notFlags: ["load.ramp"], start: "walk-run", firstWeekKm: 5.6 },
+  "15-novice-bmi-over-30": { status: "plan", classification: "pfp-likely", flags: ["rtr.novice"], notFlags: ["load.ramp"], start: "walk-run", byTime: true },
+  "16-goal-race-too-soon": { status: "plan", classification: "pfp-likely", flags: ["rtr.goal-race"], start: "reduced-continuous", firstWeekKm: 20 },
+  "17-green-low-mileage-by-time": { status: "plan", classification: "pfp-likely", flags: [], start: "keep-continuous", byTime: true },
 };
 
 const cases = readdirSync(casesDir).filter((f) => f.endsWith(".json")).sort();
@@ -62,6 +73,11 @@ describe("example cases through `npm run assess`", () => {
       expect(r.stdout).not.toMatch(/\bkm\b|walk-run/);
     }
     if (e.onHold !== undefined) expect(out.plan.runningOnHold).toBe(e.onHold);
+    if (e.onHold) expect(out.returnToRun.calendar).toEqual([]);
+    if (e.start) expect(out.returnToRun.start.mode).toBe(e.start);
+    if (e.firstWeekKm !== undefined) expect(out.returnToRun.calendar[0].weeklyKm).toBe(e.firstWeekKm);
+    if (e.noCalendar) expect(out.returnToRun.calendar).toEqual([]);
+    if (e.byTime) expect(out.returnToRun.progression.basis).toBe("time");
 
     const golden = path.join(goldenDir, file);
     if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, r.stdout);

@@ -31,9 +31,24 @@ describe("assessLoadChange (clinical-reference §6.3)", () => {
     expect(r[0]).toMatchObject({ basis: "two-weeks", exceeds: true });
     expect(r[1]).toMatchObject({ basis: "week", exceeds: false });
   });
-  it("treats any running after none as a ramp", () => {
-    expect(assessLoadChange({ thisWeek: 10, fourWeeksAgo: 0 }, s)[0]).toMatchObject({ changePercent: null, exceeds: true });
-    expect(assessLoadChange({ thisWeek: 0, fourWeeksAgo: 0 }, s)[0]).toMatchObject({ exceeds: false });
+  it("does not call a start from zero a jump (a new runner or a restart is §6.5's business)", () => {
+    expect(assessLoadChange({ thisWeek: 6, lastWeek: 0, fourWeeksAgo: 0 }, s)).toEqual([]);
+    expect(assessLoadChange({ thisWeek: 0, fourWeeksAgo: 0 }, s)).toEqual([]);
+  });
+  it("catches a steady creep that no single week shows: 18 → 20 → 22.5 → 25 → 28 km is +56% over four weeks", () => {
+    const r = assessLoadChange({ thisWeek: 28, lastWeek: 25, twoWeeksAgo: 22.5, threeWeeksAgo: 20, fourWeeksAgo: 18 }, s);
+    expect(r[0]).toMatchObject({ basis: "four-weeks", fromKm: 18, toKm: 28, exceeds: true });
+    expect(r.filter((l) => l.exceeds)).toHaveLength(1);
+  });
+  it("protects a patient who fills every week at least as well as one who fills only now and four weeks ago", () => {
+    const full = assessLoadChange({ thisWeek: 40, lastWeek: 36, twoWeeksAgo: 33, threeWeeksAgo: 31, fourWeeksAgo: 30 }, s);
+    const sparse = assessLoadChange({ thisWeek: 40, fourWeeksAgo: 30 }, s);
+    expect(sparse.some((l) => l.exceeds)).toBe(true);
+    expect(full.some((l) => l.exceeds)).toBe(true);
+  });
+  it("compares earlier pairs too: a jump two weeks ago still shows", () => {
+    const r = assessLoadChange({ thisWeek: 30, lastWeek: 30, twoWeeksAgo: 20 }, s);
+    expect(r.filter((l) => l.exceeds)).toEqual(expect.arrayContaining([expect.objectContaining({ basis: "week", fromWeeksAgo: 2, toWeeksAgo: 1 })]));
   });
   it("says nothing when too little is known", () => {
     expect(assessLoadChange({ thisWeek: 30 }, s)).toEqual([]);

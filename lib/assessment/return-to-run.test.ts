@@ -1,108 +1,259 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { derive } from "./derive";
+import { assess } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import { buildReturnToRun, entryCriteria } from "./return-to-run";
+import { buildReturnToRun, entryCriteria, runnerState, weekTotalKm, type StartOverride } from "./return-to-run";
 import type { DeepPartial } from "./schema-kit";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
+import type { ReturnToRun } from "./types";
 
-function rtr(intakeOver?: DeepPartial<IntakeAnswers>, examOver?: DeepPartial<ExamData>, settings: ClinicSettings = DEFAULT_SETTINGS, startOverride?: Parameters<typeof buildReturnToRun>[0]["startOverride"]) {
+const STEADY = (km: number) => ({ thisWeek: km, lastWeek: km, twoWeeksAgo: km, threeWeeksAgo: km, fourWeeksAgo: km });
+const GREEN = { pain: { now: 1, duringRun: 2, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" as const } };
+const AMBER = { pain: { now: 1, duringRun: 3, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" as const } };
+const RED = { pain: { now: 2, duringRun: 6, morningAfter: 3 } };
+const PASSED = { rtrScreen: Object.fromEntries(["walk30Min", "singleLegStand10s", "singleLegSquat10", "jogOnSpot1Min", "hop10"].map((k) => [k, { result: "pass", pain: 0 }])) } as DeepPartial<ExamData>;
+const NOT_SCREENED = { rtrScreen: {} } as DeepPartial<ExamData>;
+
+function rtr(
+  intakeOver?: DeepPartial<IntakeAnswers>,
+  examOver?: DeepPartial<ExamData>,
+  opts: { settings?: ClinicSettings; startOverride?: StartOverride; onHold?: boolean; visitDate?: string; reviewInWeeks?: number } = {},
+): ReturnToRun {
   const intake = fullIntake(intakeOver);
-  const exam = fullExam(examOver);
+  const exam = { ...fullExam(examOver), ...(examOver?.rtrScreen ? { rtrScreen: examOver.rtrScreen as ExamData["rtrScreen"] } : {}) };
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
   const derived = derive({ intake, exam, settings });
-  return buildReturnToRun({ intake, exam, derived, settings, startOverride });
+  return buildReturnToRun({ intake, exam, derived, settings, startOverride: opts.startOverride ?? null, onHold: opts.onHold, visitDate: opts.visitDate, reviewInWeeks: opts.reviewInWeeks });
 }
 
-describe("entry criteria (§6.2)", () => {
-  it("are met when passed at 2/10 or less, not met above it or when failed, and not tested when blank", () => {
-    const c = entryCriteria(
-      { rtrScreen: { walk30Min: { result: "pass", pain: 2 }, singleLegStand10s: { result: "pass", pain: 3 }, singleLegSquat10: { result: "fail" }, jogOnSpot1Min: { result: "not-tested" } } },
-      2,
-    );
+/** The continuous (distance) weeks of a calendar, in order. */
+const continuous = (r: ReturnToRun) => r.calendar.filter((w) => w.sessions.every((s) => s.kind === "run") && w.weeklyKm !== null);
+
+describe("entry screen (§6.2)", () => {
+  it("is met when passed at 2/10 or less, not met above it or when failed, and not tested when blank", () => {
+    const c = entryCriteria({ rtrScreen: { walk30Min: { result: "pass", pain: 2 }, singleLegStand10s: { result: "pass", pain: 3 }, singleLegSquat10: { result: "fail" }, jogOnSpot1Min: { result: "not-tested" } } });
     expect(c.map((x) => x.status)).toEqual(["met", "not-met", "not-met", "not-tested", "not-tested"]);
   });
-  it("allow up to 5/10 under the pain-monitoring model", () => {
-    expect(entryCriteria({ rtrScreen: { walk30Min: { result: "pass", pain: 5 } } }, 5)[0]!.status).toBe("met");
+  it("names the tests without pain words (walk 30 minutes, not 'without pain')", () => {
+    expect(entryCriteria(null).map((c) => c.label).join(" ")).not.toMatch(/without pain/);
   });
 });
 
-describe("the start point", () => {
-  it("is walk-run phase 1 when running hurts more than the pain rule allows", () => {
-    const r = rtr(); // pain during running 5/10
-    expect(r.start).toMatchObject({ mode: "walk-run", phase: 1 });
-    expect(r.calendar[0]!.sessions[0]!.text).toBe("Walk 2 min, run 3 min; repeat to 1.6 km, easy effort (3/10)");
+describe("where the restart begins (§6.5)", () => {
+  it("green: keeps the current weekly volume until the review, in more, shorter runs", () => {
+    const r = rtr({ ...GREEN, running: { runsPerWeek: 3, weeklyKm: { ...STEADY(30), bestLastYear: 40 } } }, NOT_SCREENED, { reviewInWeeks: 4 });
+    expect(r.runnerState).toBe("green");
+    expect(r.start).toMatchObject({ mode: "keep-continuous", weeklyKm: 30 });
+    expect(r.calendar.slice(0, 4).map((w) => w.weeklyKm)).toEqual([30, 30, 30, 30]);
+    expect(r.calendar[0]!.sessions).toHaveLength(4);
+    expect(r.calendar[4]!.weeklyKm).toBeGreaterThan(30);
+    expect(r.start.text).toMatch(/no more until your review/);
   });
-  it("waits for the entry tests when one is not met", () => {
-    const r = rtr(undefined, { rtrScreen: { hop10: { result: "fail", pain: 4 } } });
+  it("green without a screen still gets the continuous plan (the screen is for restarting)", () => {
+    const r = rtr({ ...GREEN, running: { weeklyKm: { ...STEADY(98), bestLastYear: 98 }, runsPerWeek: 6 }, knee: { painStartsInRun: "after-30-min", painLastsAfter: "under-1-hour" } }, NOT_SCREENED);
     expect(r.criteriaMet).toBe(false);
-    expect(r.start.text).toMatch(/once you pass the entry tests/);
+    expect(r.start.mode).toBe("keep-continuous");
+    expect(r.start.text).toMatch(/before the point where your pain usually starts/);
+    expect(r.calendar[0]!.weeklyKm).toBe(98);
   });
-  it("is a reduced continuous volume for a runner within the pain rule, back to the level before a jump", () => {
-    const r = rtr({ pain: { duringRun: 2, morningAfter: 1 } });
-    expect(r.start).toMatchObject({ mode: "reduced-continuous", weeklyKm: 32 }); // jumped 32 → 40
-    expect(r.calendar[0]!.weeklyKm).toBe(35.2); // +10%
+  it("amber: reduces to the week before a recent ramp", () => {
+    const r = rtr({ ...AMBER, running: { weeklyKm: { thisWeek: 40, lastWeek: 32, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 28 } } }, NOT_SCREENED);
+    expect(r.runnerState).toBe("amber");
+    expect(r.start).toMatchObject({ mode: "reduced-continuous", weeklyKm: 32 });
+    expect(r.start.because.map((b) => b.label).join(" ")).toMatch(/32 km last week → 40 km this week/);
   });
-  it("keeps a steady runner within the pain rule at their current distance", () => {
-    const steady = { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30, bestLastYear: 30 };
-    const r = rtr({ pain: { duringRun: 1, morningAfter: 0 }, running: { weeklyKm: steady } });
-    expect(r.start).toMatchObject({ mode: "reduced-continuous", weeklyKm: 30 });
-    expect(r.projectedWeeks).toBe(0);
-    expect(r.calendar).toHaveLength(1);
+  it("amber without a ramp: about a third less", () => {
+    const r = rtr({ ...AMBER, running: { weeklyKm: STEADY(30) } }, NOT_SCREENED);
+    expect(r.start).toMatchObject({ mode: "reduced-continuous", weeklyKm: 20 });
+    expect(r.start.text).toMatch(/about a third less/);
   });
-  it("does not count 3/10 during running as within the TREK rule", () => {
-    expect(rtr({ pain: { duringRun: 3, morningAfter: 1 } }).start.mode).toBe("walk-run");
+  it("amber: pain that takes more than an hour to settle, even at 2/10", () => {
+    expect(runnerState(fullIntake({ pain: { duringRun: 2, morningAfter: 1, now: 1 }, knee: { painLastsAfter: "1-to-24-hours" } }), DEFAULT_SETTINGS).state).toBe("amber");
   });
-  it("follows the clinician's override", () => {
-    expect(rtr(undefined, undefined, DEFAULT_SETTINGS, { mode: "walk-run", phase: 4 }).calendar[0]!.sessions[0]!.km).toBe(3.2);
-    expect(rtr(undefined, undefined, DEFAULT_SETTINGS, { mode: "reduced-continuous", weeklyKm: 12 }).start.weeklyKm).toBe(12);
-  });
-});
-
-describe("progression (§6.3)", () => {
-  it("never adds more than the clinic's cap in a week", () => {
-    for (const cap of [10, 15, 20]) {
-      const r = rtr({ pain: { duringRun: 2, morningAfter: 2 } }, undefined, { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: cap });
-      const weekly = r.calendar.map((w) => w.weeklyKm!).filter((v) => v !== null);
-      const all = [r.start.weeklyKm!, ...weekly];
-      for (let i = 1; i < all.length; i++) expect(all[i]! / all[i - 1]!).toBeLessThanOrEqual(1 + cap / 100 + 1e-9);
-    }
-  });
-  it("progresses by time below 10 km a week", () => {
-    expect(rtr().progression.basis).toBe("time");
-    expect(rtr({ pain: { duringRun: 1, morningAfter: 1 } }).progression.basis).toBe("distance");
-  });
-  it("projects the weeks back to the best weekly distance of the last year, and lays out a calendar", () => {
-    const r = rtr();
-    // 4 walk-run weeks (6 phases × 2, 3 runs a week), then 9.6 km growing 10% a week to 45 km
-    expect(r.targetWeeklyKm).toBe(45);
-    expect(r.calendar.slice(0, 4).every((w) => w.sessions.length === 3)).toBe(true);
-    expect(r.projectedWeeks).toBe(21);
-    expect(r.calendar).toHaveLength(10);
-  });
-  it("gives no projection when there is no target", () => {
-    const r = rtr({ running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: null } } });
-    expect(r.targetWeeklyKm).toBeNull();
+  it("red: no running and no distances until the screen is passed", () => {
+    const r = rtr({ ...RED }, NOT_SCREENED);
+    expect(r.runnerState).toBe("red");
+    expect(r.start.mode).toBe("walk-run");
+    expect(r.start.text).toMatch(/once you pass the tests/);
+    expect(r.calendar).toEqual([]);
     expect(r.projectedWeeks).toBeNull();
   });
+  it("red, screen passed: walk-run from phase 1 with the protocol's distances", () => {
+    const r = rtr({ ...RED }, PASSED);
+    expect(r.start).toMatchObject({ mode: "walk-run", phase: 1 });
+    expect(r.calendar[0]!.sessions[0]!.km).toBe(1.6);
+  });
+  it("red: worse the next morning than at rest", () => {
+    expect(runnerState(fullIntake({ pain: { now: 1, duringRun: 2, morningAfter: 4 } }), DEFAULT_SETTINGS).state).toBe("red");
+  });
+  it("stopped because of the knee: screen first, like red", () => {
+    const r = rtr({ running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 20, threeWeeksAgo: 25, fourWeeksAgo: 25 } }, knee: { painStartsInRun: "not-running" }, pain: { duringRun: undefined, morningAfter: undefined } }, NOT_SCREENED);
+    expect(r.runnerState).toBe("stopped");
+    expect(r.calendar).toEqual([]);
+  });
+  it("a new runner builds from zero by time, without waiting for the screen", () => {
+    const r = rtr({ running: { yearsRunning: 0.1, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } }, knee: { painStartsInRun: "not-running" } }, NOT_SCREENED);
+    expect(r.runnerState).toBe("novice");
+    expect(r.progression.basis).toBe("time");
+    expect(r.calendar.length).toBeGreaterThan(4);
+    expect(r.calendar.every((w) => w.weeklyKm === null && (w.weeklyMinutes ?? 0) > 0)).toBe(true);
+    expect(r.calendar[0]!.sessions[0]!.text).toMatch(/min/);
+  });
+  it("a new runner with a BMI over 30 keeps week 1 to short intervals, under 3 km", () => {
+    const r = rtr({ about: { bodyMassKg: 100, heightCm: 170 }, running: { yearsRunning: 0, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } }, knee: { painStartsInRun: "not-running" } }, { bodyMassKg: 100, heightCm: 170 });
+    expect(r.calendar[0]!.note).toMatch(/under 3 km/);
+    expect(r.calendar[0]!.weeklyMinutes).toBe(15);
+    expect(r.start.text).toMatch(/no more than 3 km/);
+  });
+  it("on hold: no calendar and no distances", () => {
+    const r = rtr(GREEN, PASSED, { onHold: true });
+    expect(r.start.mode).toBe("on-hold");
+    expect(r.calendar).toEqual([]);
+    expect(JSON.stringify({ start: r.start, calendar: r.calendar, goal: r.goalRace, progression: r.progression })).not.toMatch(/\d\s?km/);
+  });
+  it("follows the clinician's choice", () => {
+    expect(rtr(RED, PASSED, { startOverride: { mode: "walk-run", phase: 4 } }).calendar[0]!.sessions[0]!.km).toBe(3.2);
+    expect(rtr(RED, PASSED, { startOverride: { mode: "reduced-continuous", weeklyKm: 12 } }).start.weeklyKm).toBe(12);
+    expect(rtr(AMBER, PASSED, { startOverride: { mode: "keep-continuous" } }).start).toMatchObject({ mode: "keep-continuous", weeklyKm: 40 });
+  });
 });
 
-describe("the pain rule and traffic light (§6.1)", () => {
-  it("uses TREK (2/10) by default and the 5/10 model only when the clinic chooses it", () => {
-    expect(rtr().painRule).toMatchObject({ model: "trek", duringMax: 2 });
-    expect(rtr(undefined, undefined, { ...DEFAULT_SETTINGS, painRule: "pain-monitoring" }).painRule).toMatchObject({ model: "pain-monitoring", duringMax: 5 });
+describe("the calendar adds up (§6.3)", () => {
+  it("prints each week's total as the sum of its sessions: 4 × 3 km is 12 km", () => {
+    const r = rtr({ ...GREEN, running: { runsPerWeek: 3, weeklyKm: { ...STEADY(12), bestLastYear: 20 } } });
+    expect(r.calendar[0]!.sessions.map((s) => s.km)).toEqual([3, 3, 3, 3]);
+    expect(r.calendar[0]!.weeklyKm).toBe(12);
   });
-  it("says to call the clinic after two reds", () => {
-    expect(rtr().trafficLight.red).toMatch(/Call the clinic if you get a red twice/);
+  it("never rises more than the cap on the printed figures, from week 6 to 7 or any other", () => {
+    const r = rtr({ ...AMBER, running: { weeklyKm: { ...STEADY(30), bestLastYear: 60 } } });
+    const weeks = continuous(r);
+    for (let i = 1; i < weeks.length; i++) expect(weeks[i]!.weeklyKm! * 100).toBeLessThanOrEqual(weeks[i - 1]!.weeklyKm! * 110 + 1e-6);
   });
 });
 
-describe("the calendar", () => {
-  it("completes a partly used last walk-run week with continuous runs, so no week jumps", () => {
-    const r = rtr(undefined, undefined, DEFAULT_SETTINGS, { mode: "walk-run", phase: 3 });
-    const totals = r.calendar.map((w) => w.weeklyKm ?? w.sessions.reduce((t, s) => t + (s.km ?? 0), 0));
-    expect(r.calendar.slice(0, 3).every((w) => w.sessions.length === 3)).toBe(true);
-    expect(totals[2]).toBeCloseTo(9.6, 5);
-    for (let i = 3; i < totals.length; i++) expect(totals[i]! / totals[i - 1]!).toBeLessThanOrEqual(1.1 + 1e-9);
+describe("goal race (§6.5)", () => {
+  it("says plainly when a half marathon in 10 weeks comes before a safe build-up, without raising the cap", () => {
+    const r = rtr({ ...AMBER, running: { weeklyKm: { ...STEADY(30), bestLastYear: 50 }, goal: { kind: "event", eventName: "Spring half", eventDate: "2027-02-13", weeklyKm: 50 } } }, NOT_SCREENED, { visitDate: "2026-12-05" });
+    expect(r.goalRace).toMatchObject({ weeksAvailable: 10, fits: false });
+    expect(r.goalRace!.weeksNeeded!).toBeGreaterThan(10);
+    expect(r.goalRace!.text).toMatch(/by race day/);
+    expect(r.progression.weeklyIncreaseCapPercent).toBe(10);
+  });
+  it("says when it fits", () => {
+    const r = rtr({ ...GREEN, running: { weeklyKm: { ...STEADY(30), bestLastYear: 32 }, goal: { kind: "event", eventName: "Autumn 10K", eventDate: "2027-06-01", weeklyKm: 32 } } }, NOT_SCREENED, { visitDate: "2026-12-05" });
+    expect(r.goalRace).toMatchObject({ fits: true });
+  });
+});
+
+describe("engine properties over generated runners", () => {
+  const km = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1500 }).map((x) => x / 10));
+  const pain = fc.integer({ min: 0, max: 10 });
+  const runner = fc.record({
+    weeks: fc.tuple(km, km, km, km, km),
+    best: fc.option(km, { nil: undefined }),
+    runs: fc.integer({ min: 0, max: 14 }),
+    years: fc.option(fc.integer({ min: 0, max: 200 }).map((x) => x / 10), { nil: undefined }),
+    during: fc.option(pain, { nil: undefined }),
+    morning: fc.option(pain, { nil: undefined }),
+    now: pain,
+    lasts: fc.constantFrom("under-1-hour", "1-to-24-hours", "over-24-hours"),
+    onset: fc.constantFrom("from-start", "within-10-min", "10-to-30-min", "after-30-min", "only-after", "not-running"),
+    screened: fc.boolean(),
+    onHold: fc.boolean(),
+    cap: fc.integer({ min: 5, max: 20 }),
+    mass: fc.integer({ min: 40, max: 140 }),
+  });
+  type R = typeof runner extends fc.Arbitrary<infer T> ? T : never;
+  const build = (g: R) =>
+    rtr(
+      {
+        about: { bodyMassKg: g.mass },
+        running: { runsPerWeek: g.runs, yearsRunning: g.years, weeklyKm: { thisWeek: g.weeks[0], lastWeek: g.weeks[1], twoWeeksAgo: g.weeks[2], threeWeeksAgo: g.weeks[3], fourWeeksAgo: g.weeks[4], bestLastYear: g.best } },
+        pain: { now: g.now, duringRun: g.during, morningAfter: g.morning },
+        knee: { painLastsAfter: g.lasts as never, painStartsInRun: g.onset as never },
+      },
+      g.screened ? PASSED : NOT_SCREENED,
+      { settings: { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: g.cap }, onHold: g.onHold },
+    );
+
+  it("every calendar week's total is the sum of its sessions", () => {
+    fc.assert(
+      fc.property(runner, (g) => {
+        for (const w of build(g).calendar) {
+          if (w.weeklyKm !== null) expect(w.weeklyKm).toBe(weekTotalKm(w.sessions));
+          else expect(w.weeklyMinutes).toBe(w.sessions.reduce((t, s) => t + (s.minutes ?? 0), 0));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("no continuous week rises more than the cap over the week before, on the printed figures", () => {
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build(g);
+        const weeks = r.calendar.filter((w) => w.sessions.every((s) => s.kind === "run"));
+        for (let i = 1; i < weeks.length; i++) {
+          const [a, b] = [weeks[i - 1]!, weeks[i]!];
+          if (b.week !== a.week + 1) continue;
+          const prev = a.weeklyKm ?? a.weeklyMinutes!;
+          const next = b.weeklyKm ?? b.weeklyMinutes!;
+          expect(next * 100).toBeLessThanOrEqual(prev * (100 + g.cap) + 1e-6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("a reduced start is below the current volume", () => {
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build(g);
+        if (r.start.mode === "reduced-continuous") expect(r.start.weeklyKm!).toBeLessThan(g.weeks[0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("running on hold has no calendar and no distance", () => {
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build({ ...g, onHold: true });
+        expect(r.calendar).toEqual([]);
+        expect(r.start.weeklyKm).toBeNull();
+        expect(r.projectedWeeks).toBeNull();
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it("a red or stopped runner without a passed screen gets no distances", () => {
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build({ ...g, screened: false, onHold: false });
+        if (r.runnerState === "red" || r.runnerState === "stopped") {
+          expect(r.calendar).toEqual([]);
+          expect(r.start.weeklyKm).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("a referral has no running content, no plan and no distances", () => {
+    fc.assert(
+      fc.property(runner, fc.constantFrom("hotOrRed", "calfSwelling", "nightPain"), (g, red) => {
+        const intake = fullIntake({
+          running: { weeklyKm: { thisWeek: g.weeks[0], lastWeek: g.weeks[1], twoWeeksAgo: g.weeks[2], threeWeeksAgo: g.weeks[3], fourWeeksAgo: g.weeks[4] } },
+          pain: { now: g.now, duringRun: g.during, morningAfter: g.morning },
+          safety: red === "hotOrRed" ? { hotOrRed: true, feverOrUnwell: true } : red === "calfSwelling" ? { calfSwelling: true } : { nightPain: true },
+        } as DeepPartial<IntakeAnswers>);
+        const a = assess({ intake, exam: fullExam(), settings: DEFAULT_SETTINGS });
+        if (a.status !== "refer") return;
+        expect(a.returnToRun).toBeNull();
+        expect(a.plan).toBeNull();
+        expect(a.derived.load).toEqual([]);
+        expect(JSON.stringify({ r: a.referral, s: a.statusReason })).not.toMatch(/\bkm\b|walk-run|calendar/i);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

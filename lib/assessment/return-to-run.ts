@@ -302,17 +302,24 @@ export function buildReturnToRun(opts: {
   // need it (the screen is for restarting), unless the clinician chose a phase.
   const screenFirst = mode === "walk-run" && !criteriaMet && state !== "novice";
 
+  const longest = num(intake?.running?.longestRunKm);
+  /** §6.1: more, shorter runs; the longest run of the week named against the runner's usual longest. */
+  const spread = (km: number) => {
+    const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
+    const each = runs > runsNow ? `split into ${runs} shorter runs (one more than now)` : `spread over ${runs} runs`;
+    return `${each}, the longest about ${fmtKm(most)} km` + (longest !== null && longest > most ? ` (your longest run has been ${fmtKm(longest)} km)` : "");
+  };
   if (mode === "keep-continuous") {
     startRule = RULES.keepContinuous;
     startText =
-      `Keep running about ${fmtKm(startKm!)} km a week, no more until your review: split it into ${runs} shorter runs, ` +
+      `Keep running about ${fmtKm(startKm!)} km a week, no more until your review: ${spread(startKm!)}, ` +
       `10–20% slower than usual, on flat ground.` +
       (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
   } else if (mode === "reduced-continuous") {
     startRule = RULES.reducedContinuous;
     const why = override ? "" : ramp && startKm === fromHalves(toHalves(ramp.fromKm)) ? ", back to where you were before your recent increase" : ", about a third less than now";
     startText =
-      `Cut back to about ${fmtKm(startKm!)} km a week${why}, split into ${runs} shorter runs, 10–20% slower than usual, on flat ground. ` +
+      `Cut back to about ${fmtKm(startKm!)} km a week${why}: ${spread(startKm!)}, 10–20% slower than usual, on flat ground. ` +
       `Build up again only after ${AMBER_HOLD_WEEKS} green weeks.` +
       (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
   } else if (screenFirst) {
@@ -335,7 +342,6 @@ export function buildReturnToRun(opts: {
   const push = (w: RtrWeek) => {
     if (calendar.length < CALENDAR_MAX_WEEKS) calendar.push(w);
   };
-  const targetHalves = target !== null ? toHalves(target) : null;
   /** Weekly totals by week number (half-km), for the goal-race projection. */
   const totals: number[] = [];
   if (mode === "walk-run" && !screenFirst) {
@@ -368,34 +374,44 @@ export function buildReturnToRun(opts: {
       }
     }
   }
-  let halves = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toHalves(startKm ?? 0);
+  // §6.3: below the time-based threshold a continuous plan is set in minutes of running (at the runner's
+  // usual easy pace, when known); otherwise in half-kilometres.
+  const pace = num(intake?.running?.paceMinPerKm);
+  const continuousPlan = mode === "keep-continuous" || mode === "reduced-continuous";
+  const inMinutes = continuousPlan && (startKm ?? 0) < settings.timeBasedBelowKm && pace !== null;
+  const toUnits = (km: number) => (inMinutes ? Math.floor(km * pace! + 1e-9) : toHalves(km));
+  const weekOf = (n: number, units: number, runsInWeek: number, note: string) => (inMinutes ? minutesWeek(n, units, runsInWeek, note) : distanceWeek(n, units, runsInWeek, note));
+  const unitsOf = (wk: RtrWeek) => (inMinutes ? (wk.weeklyMinutes ?? 0) : toHalves(wk.weeklyKm ?? 0));
+  let units = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toUnits(startKm ?? 0);
   const continuousRuns = mode === "walk-run" ? RUNS_PER_WEEK_WALK_RUN : runs;
-  if (mode === "keep-continuous" || mode === "reduced-continuous") {
+  const what = inMinutes ? "running time" : "distance";
+  if (continuousPlan) {
     const hold = mode === "keep-continuous" ? Math.max(1, opts.reviewInWeeks ?? 2) : AMBER_HOLD_WEEKS;
     for (let i = 0; i < hold; i++) {
       week += 1;
-      const wk = distanceWeek(week, halves, continuousRuns, mode === "keep-continuous" ? "Hold this distance until your review, while every run stays green." : "Hold this distance until you have had green weeks.");
+      const wk = weekOf(week, units, continuousRuns, mode === "keep-continuous" ? `Hold this ${what} until your review, while every run stays green.` : `Hold this ${what} until you have had green weeks.`);
       push(wk);
-      totals.push(halves);
-      halves = toHalves(wk.weeklyKm ?? 0);
+      units = unitsOf(wk);
+      totals.push(inMinutes ? toHalves(units / pace!) : units);
     }
   }
-  if (!byTime && !screenFirst && targetHalves !== null) {
+  const targetUnits = target !== null ? toUnits(target) : null;
+  if (!byTime && !screenFirst && targetUnits !== null) {
     let guard = 0;
-    while (halves < targetHalves && guard < PROJECTION_MAX_WEEKS) {
-      const next = nextUnits(halves, cap, targetHalves);
-      if (next <= halves) break;
-      halves = next;
+    const startUnits = units;
+    while (units < targetUnits && guard < PROJECTION_MAX_WEEKS) {
+      const next = nextUnits(units, cap, targetUnits);
+      if (next <= units) break;
+      units = next;
       week += 1;
       guard += 1;
-      push(distanceWeek(week, halves, continuousRuns, mode === "keep-continuous" && guard === 1 ? `After your review, only if every week was green: up to ${cap}% more.` : `Up to ${cap}% more than last week, only after a green week.`));
-      totals.push(halves);
+      push(weekOf(week, units, continuousRuns, mode === "keep-continuous" && guard === 1 ? `After your review, only if every week was green: up to ${cap}% more.` : `Up to ${cap}% more ${what} than last week, only after a green week.`));
+      totals.push(inMinutes ? toHalves(units / pace!) : units);
     }
-    projected = toHalves(startKm ?? 0) >= targetHalves && mode !== "walk-run" ? 0 : halves >= targetHalves ? week : null;
+    projected = continuousPlan && startUnits >= targetUnits && guard === 0 ? 0 : units >= targetUnits ? week : null;
   }
 
-  const timeBasis = byTime || (mode !== "walk-run" && (startKm ?? 0) < settings.timeBasedBelowKm);
-  const continuousPlan = mode === "keep-continuous" || mode === "reduced-continuous";
+  const timeBasis = byTime || inMinutes;
   const rules = [
     ...(continuousPlan ? ["Spread your runs across the week; no two hard days in a row."] : ["A rest day between walk-run sessions."]),
     "Flat, level ground; no downhill running yet.",
@@ -404,7 +420,14 @@ export function buildReturnToRun(opts: {
   ];
   return {
     ...base,
-    start: { mode, phase, weeklyKm: startKm, text: startText, rule: startRule, because: startBecause },
+    start: {
+      mode,
+      phase,
+      weeklyKm: startKm,
+      text: inMinutes && calendar[0] ? `${startText} At your easy pace that is about ${calendar[0].weeklyMinutes} minutes of running a week: the calendar counts minutes.` : startText,
+      rule: startRule,
+      because: inMinutes ? [...startBecause, { code: "intake.running.paceMinPerKm", label: "Easy pace (min/km)", value: pace }] : startBecause,
+    },
     progression: {
       basis: timeBasis ? "time" : "distance",
       weeklyIncreaseCapPercent: cap,
