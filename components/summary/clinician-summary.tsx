@@ -20,6 +20,14 @@ const STATUS_LABEL: Record<Assessment["status"], string> = {
   incomplete: "Not enough to draft a plan yet",
 };
 
+const RUNNER_STATE: Record<string, string> = {
+  green: "green: within the pain rule",
+  amber: "amber: pain 3–4/10 or slow to settle",
+  red: "red: pain 5/10 or more, or worse next morning",
+  stopped: "not running now",
+  novice: "new runner",
+};
+
 export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPlan?: boolean }) {
   const strength = Object.values(a.derived.strength).filter((s): s is StrengthDerived => !!s);
   return (
@@ -35,6 +43,8 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           </ul>
         )}
       </section>
+      {/* §5: a referral carries the reasons for referring, not a working classification or a plan. */}
+      {a.status !== "refer" && (
       <section aria-labelledby="c-class">
         <h2 id="c-class">Working classification: {a.classification.label}</h2>
         {a.classification.clinicianOverride && <p>{a.classification.clinicianOverride}</p>}
@@ -49,6 +59,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           </div>
         </div>
       </section>
+      )}
       <section aria-labelledby="c-strength">
         <h2 id="c-strength">Hip strength, left and right</h2>
         {strength.length === 0 ? (
@@ -127,10 +138,19 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           </ol>
           {a.plan.stretches.length > 0 && <p>Stretches: {a.plan.stretches.map((s) => s.name).join(", ")}.</p>}
           {a.returnToRun && (
-            <p>
-              Running: {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text} Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
-              {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
-            </p>
+            <>
+              <p>
+                Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}: {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text}
+                {!a.plan.runningOnHold && (
+                  <>
+                    {" "}
+                    Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
+                    {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
+                  </>
+                )}
+              </p>
+              {a.returnToRun.goalRace && <p>Goal race: {a.returnToRun.goalRace.clinicianText}</p>}
+            </>
           )}
           {a.followUp && (
             <p>

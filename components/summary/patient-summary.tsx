@@ -90,7 +90,8 @@ export function RunCalendar({ r }: { r: ReturnToRun }) {
                 ))}
               </ul>
             </td>
-            <td>{w.weeklyKm !== null ? `${w.weeklyKm} km` : w.sessions.reduce((t, s) => t + (s.km ?? 0), 0).toFixed(1) + " km"}</td>
+            {/* The engine's week total is the sum of the sessions printed beside it (km, or minutes for a week planned by time). */}
+            <td>{w.weeklyKm !== null ? `${w.weeklyKm} km` : w.weeklyMinutes ? `${w.weeklyMinutes} min of running` : `${w.sessions.reduce((t, s) => t + (s.km ?? 0), 0).toFixed(1)} km`}</td>
           </tr>
         ))}
       </tbody>
@@ -202,7 +203,9 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
                   ? ` If all goes well you will be back to about ${r.targetWeeklyKm} km a week in about ${r.projectedWeeks} weeks.`
                   : ""}
               </p>
-              <RunCalendar r={r} />
+              {r.goalRace && <p>{r.goalRace.text}</p>}
+              {r.calendar.length > 0 && <RunCalendar r={r} />}
+              {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{r.scales}</p>}
               {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && (
                 <p>After week {r.calendar.length}, keep adding no more than {r.progression.weeklyIncreaseCapPercent}% a week.</p>
               )}

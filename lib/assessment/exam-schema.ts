@@ -71,7 +71,16 @@ const stepDown = group({
 const yBalanceSide = group({ anteriorCm: z.optional(numberIn(0, 200)), posteromedialCm: z.optional(numberIn(0, 250)), posterolateralCm: z.optional(numberIn(0, 250)) });
 
 /** §6.2 return-to-run screen: each test passes, fails or was not tested, with pain 0–10 when done. */
-const screenTest = group({ result: oneOf(["pass", "fail", "not-tested"]), pain: z.optional(scale(0, 10)) });
+/** A pass means pain 2/10 or less (§6.2, the screen's own rule): "pass" with more pain is refused at the pain,
+ * so the record cannot say "passed" when the screen was not. */
+export const SCREEN_PASS_MAX_PAIN = 2;
+const screenTest = group({ result: oneOf(["pass", "fail", "not-tested"]), pain: z.optional(scale(0, 10)) }).check(
+  z.superRefine((t, ctx) => {
+    if (t && t.result === "pass" && typeof t.pain === "number" && t.pain > SCREEN_PASS_MAX_PAIN) {
+      ctx.addIssue({ code: "custom", message: `screenPass:${SCREEN_PASS_MAX_PAIN}`, path: ["pain"], input: t.pain });
+    }
+  }),
+);
 
 const flexibilityTest = group({ result: tri(), degrees: z.optional(numberIn(-60, 180)) });
 

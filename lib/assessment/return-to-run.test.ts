@@ -257,3 +257,18 @@ describe("engine properties over generated runners", () => {
     );
   });
 });
+
+describe("the return-to-run screen's own rule (§6.2: a pass means pain 2/10 or less)", () => {
+  it("refuses 'Pass' with pain 6/10, naming the test and the limit, and accepts pass at 2 or fail at 6", async () => {
+    const { examSchema } = await import("./exam-schema");
+    const { validate } = await import("../forms/validate");
+    const { clinicErrors, labelsFrom } = await import("../forms/messages");
+    const { examLabels } = await import("./exam-labels");
+    const bad = validate(examSchema, { rtrScreen: { hop10: { result: "pass", pain: 6 } } }, labelsFrom(examLabels), clinicErrors);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.fieldErrors["rtrScreen.hop10.pain"]).toMatch(/pass means pain 2\/10 or less/);
+    expect(examSchema.safeParse({ ...fullExam(), rtrScreen: { hop10: { result: "pass", pain: 2 } } }).success).toBe(true);
+    expect(examSchema.safeParse({ ...fullExam(), rtrScreen: { hop10: { result: "fail", pain: 6 } } }).success).toBe(true);
+    expect(examSchema.safeParse({ ...fullExam(), rtrScreen: { hop10: { result: "pass", pain: 3 } } }).success).toBe(false);
+  });
+});

@@ -21,6 +21,7 @@ export interface ErrorCatalog {
   mismatch?: string;
   totpCode?: string;
   timeZone?: string;
+  screenPass?: string;
 }
 
 export const clinicErrors: ErrorCatalog = {
@@ -40,6 +41,7 @@ export const clinicErrors: ErrorCatalog = {
   mismatch: "{label} does not match the new password.",
   totpCode: "{label}: enter the 6 digits your authenticator app shows.",
   timeZone: "{label} must be a time zone name (region/city) such as America/Toronto or Europe/London.",
+  screenPass: "{label}: a pass means pain {max}/10 or less. Lower the pain, or record the test as not passed.",
 };
 
 function fill(template: string, values: Record<string, string>): string {
@@ -59,6 +61,8 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
       return fill(catalog[kind], { label, min: trim(a ?? ""), max: trim(b ?? "") });
     case "maxLength":
       return fill(catalog.maxLength, { label, max: a ?? "" });
+    case "screenPass":
+      return fill(catalog.screenPass ?? catalog.invalid, { label, max: a ?? "" });
     case "pace":
       return fill(catalog.pace, { label, min: minSec(a ?? "0"), max: minSec(b ?? "0") });
     case "minLength":
