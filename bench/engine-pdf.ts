@@ -29,7 +29,7 @@ export function measureEngine(seconds: number): EngineResult {
     .sort()
     .map((f) => {
       const c = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, f), "utf8")));
-      return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits ?? [], settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {} };
+      return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits ?? [], settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {}, visitDate: c.visitDate ?? null };
     });
   let sink = 0;
   const loop = (fn: (i: number) => number, ms: number) => {
