@@ -1,6 +1,12 @@
 // Demo data: one clinic, one clinician with a random password, and patients at every stage of a visit.
 // Made through the app's own data layer (prisma/factories.ts), so the demo shows real rows and audit trail.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { caseSchema } from "../lib/assessment/case-schema";
+import type { ExamData } from "../lib/assessment/exam-schema";
+import type { IntakeAnswers } from "../lib/assessment/intake-schema";
 import { addDays, todayIn } from "../lib/format";
 import { DEFAULT_CONSENT_TEXT } from "../lib/assessment/settings";
 import { createClinic } from "../lib/data/clinics";
@@ -28,6 +34,16 @@ export interface DemoSeed {
 const DEMO_TIME_ZONE = "America/Toronto";
 const todayIso = () => todayIn(DEMO_TIME_ZONE);
 const daysAgo = (n: number): string => addDays(todayIso(), -n);
+
+const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEMALE" | "MALE"; birthday: string }[] = [
+  { file: "11-green-high-mileage-late-pain", firstName: "Tessa", lastName: "Berg", sex: "FEMALE", birthday: "02-11" },
+  { file: "12-amber-steady-creep", firstName: "Hannah", lastName: "Clarke", sex: "FEMALE", birthday: "04-03" },
+  { file: "13-red-no-screen", firstName: "Grace", lastName: "Adeyemi", sex: "FEMALE", birthday: "08-21" },
+  { file: "14-stopped-screen-passed", firstName: "Lena", lastName: "Fischer", sex: "FEMALE", birthday: "01-30" },
+  { file: "15-novice-bmi-over-30", firstName: "Robin", lastName: "Hale", sex: "FEMALE", birthday: "06-12" },
+  { file: "16-goal-race-too-soon", firstName: "Mei", lastName: "Tanaka", sex: "FEMALE", birthday: "10-05" },
+  { file: "17-green-low-mileage-by-time", firstName: "Nora", lastName: "Brennan", sex: "FEMALE", birthday: "12-01" },
+];
 
 export async function seedDemo(): Promise<DemoSeed> {
   const clinic = await createClinic({
@@ -119,6 +135,16 @@ export async function seedDemo(): Promise<DemoSeed> {
     {},
     DEFAULT_CONSENT_TEXT,
   );
+
+  // A spread of runners from the engine's example cases (examples/cases), each signed, so a clinic trying
+  // the demo can compare the plans side by side: green at high mileage, amber after a steady creep, red
+  // before the entry screen, stopped, a new runner, a race too soon, a low-mileage runner built by time.
+  const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "examples", "cases");
+  for (const c of DEMO_CASES) {
+    const parsed = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, `${c.file}.json`), "utf8")));
+    const born = `${Number(todayIso().slice(0, 4)) - (parsed.patient?.ageYears ?? 35) - 1}-${c.birthday}`;
+    await patientAt({ firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex }, "finalized", todayIso(), parsed.intake as IntakeAnswers, parsed.exam as ExamData);
+  }
 
   return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };
 }

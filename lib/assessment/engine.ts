@@ -310,6 +310,13 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
   });
   const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
   flags.push(...runningFlags(returnToRun, bmi));
+  // §6.5: a runner who is not to run yet (on hold, or waiting for the entry screen) gets no advice on how to
+  // run (pace, cadence): it would contradict "no running".
+  const noRunningYet = returnToRun.start.mode === "on-hold" || (returnToRun.start.mode === "walk-run" && returnToRun.calendar.length === 0);
+  if (noRunningYet) {
+    plan.cadence = null;
+    plan.activity = plan.activity.filter((x) => x.id !== "activity.speed");
+  }
   return {
     rulesetVersion: RULESET_VERSION,
     clinicianNotes: notes,

@@ -121,6 +121,17 @@ describe("where the restart begins (§6.5)", () => {
   });
 });
 
+describe("no running advice before running may start (§6.5)", () => {
+  it("drops the pace and cadence advice while a red runner waits for the screen, and keeps it once running", () => {
+    const waiting = assess({ intake: fullIntake({ ...RED, running: { cadenceSpm: 160 } }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
+    expect(waiting.plan!.cadence).toBeNull();
+    expect(waiting.plan!.activity.map((x) => x.id)).not.toContain("activity.speed");
+    const running = assess({ intake: fullIntake({ ...GREEN, running: { cadenceSpm: 160 } }), exam: fullExam(), settings: DEFAULT_SETTINGS });
+    expect(running.plan!.cadence).not.toBeNull();
+    expect(running.plan!.activity.map((x) => x.id)).toContain("activity.speed");
+  });
+});
+
 describe("the calendar adds up (§6.3)", () => {
   it("prints each week's total as the sum of its sessions: 4 × 3 km is 12 km", () => {
     const r = rtr({ ...GREEN, running: { runsPerWeek: 3, weeklyKm: { ...STEADY(12), bestLastYear: 20 } } });

@@ -327,8 +327,9 @@ export function buildReturnToRun(opts: {
   } else if (byTime) {
     startRule = RULES.timeBased;
     startText =
-      `Build up by time, starting with walk-run phase ${phase}, 3 times a week with a rest day in between.` +
-      (obeseNovice ? ` In your first week, run no more than ${NOVICE_OBESE_WEEK1_KM} km in total.` : "");
+      (obeseNovice && !override
+        ? `Build up by time: in your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
+        : `Build up by time, starting with walk-run phase ${phase}, 3 times a week with a rest day in between.`);
   } else {
     const p = WALK_RUN_PHASES[phase! - 1]!;
     startText = `Start with walk-run phase ${phase}: ${walkRunSession(p, false).text.charAt(0).toLowerCase()}${walkRunSession(p, false).text.slice(1)}; 3 times a week with a rest day in between.`;
