@@ -174,7 +174,8 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await expect(clinic.getByRole("row", { name: /Kujala AKPS 82\/100 No earlier score/ })).toBeVisible();
   await expect(clinic.getByRole("row", { name: /LEFS 61\/80/ })).toBeVisible();
   await expect(clinic.getByText("32.2 km (20 mi)")).toBeVisible();
-  await expect(clinic.getByText("+60% vs four weeks ago")).toBeVisible();
+  await expect(clinic.getByText("Four weeks: 4 weeks ago → this week")).toBeVisible();
+  await expect(clinic.getByText(/^\+60% \(above the clinic's 30% limit/)).toBeVisible();
   await expect(clinic.getByRole("img", { name: "Left knee: Around or behind the kneecap" })).toBeVisible();
   await expect(clinic.getByRole("img", { name: "Right knee: Below the kneecap" })).toBeVisible();
   await expect(clinic.getByText(`Patient corrects it to: ${firstName} Tester-Smith`)).toBeVisible();

@@ -3,7 +3,7 @@
 // the knee drawing showing the marked areas. Server-rendered; no client code.
 import type { EngineIntake, IntakeAnswers } from "@/lib/assessment/intake-schema";
 import { KNEE_AREAS, kneesFor, type KneeArea } from "@/lib/assessment/intake-options";
-import { assessLoadChange, percentChange, type LoadChange } from "@/lib/assessment/load";
+import { assessLoadChange, weekName, type LoadChange } from "@/lib/assessment/load";
 import { safetyFlags } from "@/lib/assessment/safety";
 import { AKPS_MAX, AKPS_MCID, LEFS_MAX, LEFS_MCID } from "@/lib/assessment/scoring";
 import type { ClinicSettings } from "@/lib/assessment/settings";
@@ -60,7 +60,7 @@ function ScoreRow({ name, score, max, mcid, previous, previousDate }: { name: st
   );
 }
 
-const BASIS: Record<LoadChange["basis"], string> = { week: "Week on week", "two-weeks": "Across two weeks", "four-weeks": "Now vs four weeks ago" };
+const BASIS: Record<LoadChange["basis"], string> = { week: "One week", "two-weeks": "Two weeks", "four-weeks": "Four weeks" };
 
 export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; settings: ClinicSettings }) {
   const a = intake.answers as EngineIntake;
@@ -69,7 +69,6 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
   const unit = a.running?.distanceUnit ?? "km";
   const km = a.running?.weeklyKm ?? {};
   const loads = assessLoadChange(km, settings);
-  const fourWeeks = typeof km.thisWeek === "number" && typeof km.fourWeeksAgo === "number" ? percentChange(km.fourWeeksAgo, km.thisWeek) : null;
   const painful = kneesFor(a.knee?.side);
   const level = { hard: "Refer", soft: "Review before running", warning: "Note", info: "Note" } as const;
 
@@ -165,10 +164,12 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               ["2 weeks ago", distance(km.twoWeeksAgo, unit)],
               ["3 weeks ago", distance(km.threeWeeksAgo, unit)],
               ["Four weeks ago", distance(km.fourWeeksAgo, unit)],
-              ["Change", fourWeeks === null ? (typeof km.thisWeek === "number" && km.thisWeek > 0 ? "new running" : "–") : `${signed(fourWeeks)}% vs four weeks ago`],
-              ...loads
-                .filter((l) => l.basis !== "four-weeks")
-                .map((l) => [BASIS[l.basis], `${l.changePercent === null ? "from 0" : `${signed(l.changePercent)}%`}${l.exceeds ? ` (above the clinic's ${l.limitPercent}% limit, a convention, §6.3)` : ""}`] as [string, React.ReactNode]),
+              ...(loads.length === 0 ? [["Change", typeof km.thisWeek === "number" && km.thisWeek > 0 ? "new running (a start from zero is not a jump, §6.5)" : "–"] as [string, React.ReactNode]] : []),
+              // Every comparison the engine makes (§6.3), each naming its two weeks, so the screen and the flag agree.
+              ...loads.map(
+                (l) =>
+                  [`${BASIS[l.basis]}: ${weekName(l.fromWeeksAgo)} → ${weekName(l.toWeeksAgo)}`, `${signed(l.changePercent ?? 0)}%${l.exceeds ? ` (above the clinic's ${l.limitPercent}% limit, a convention, §6.3)` : ""}`] as [string, React.ReactNode],
+              ),
               ...(full
                 ? ([
                     ["Best week in the last year", distance(full.running.weeklyKm.bestLastYear, unit)],
