@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { derive } from "./derive";
+import { applyCheckIns, lightFor, type RunCheckIn } from "./progress";
+import { buildReturnToRun } from "./return-to-run";
+import { DEFAULT_SETTINGS } from "./settings";
+import { fullExam, fullIntake } from "./test-fixtures";
+
+// An amber runner at 30 km a week: a continuous calendar of 5 runs a week.
+const intake = fullIntake({ pain: { now: 1, duringRun: 3, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30, bestLastYear: 45 } } });
+const exam = fullExam();
+const rtr = buildReturnToRun({ intake, exam, derived: derive({ intake, exam, settings: DEFAULT_SETTINGS }), settings: DEFAULT_SETTINGS });
+const run = (date: string, painDuring: number | null, more: Partial<RunCheckIn> = {}): RunCheckIn => ({ date, done: true, painDuring, settledWithinHour: true, worseNextMorning: false, ...more });
+
+describe("the traffic light on a check-in (§6.1)", () => {
+  it("is green at 2/10, settled, not worse next morning", () => expect(lightFor(run("d", 2))).toBe("green"));
+  it("is amber at 3–4/10 or when slow to settle", () => {
+    expect(lightFor(run("d", 4))).toBe("amber");
+    expect(lightFor(run("d", 1, { settledWithinHour: false }))).toBe("amber");
+  });
+  it("is red at 5/10 or worse the next morning", () => {
+    expect(lightFor(run("d", 5))).toBe("red");
+    expect(lightFor(run("d", 0, { worseNextMorning: true }))).toBe("red");
+  });
+  it("under the pain-monitoring model, 5/10 is amber and 6 red", () => {
+    expect(lightFor(run("d", 5), "pain-monitoring")).toBe("amber");
+    expect(lightFor(run("d", 6), "pain-monitoring")).toBe("red");
+  });
+  it("treats unknown pain as amber, never as green", () => expect(lightFor(run("d", null))).toBe("amber"));
+});
+
+describe("applying check-ins to the calendar (§6.1, §6.5)", () => {
+  it("green moves on one session", () => expect(applyCheckIns(rtr, [run("2026-12-07", 1)]).position).toBe(1));
+  it("amber repeats the session", () => expect(applyCheckIns(rtr, [run("2026-12-07", 1), run("2026-12-09", 3)]).position).toBe(1));
+  it("red goes back one session", () => expect(applyCheckIns(rtr, [run("2026-12-07", 1), run("2026-12-08", 1), run("2026-12-10", 6)]).position).toBe(1));
+  it("red twice without a green between pauses running and alerts the clinic", () => {
+    const p = applyCheckIns(rtr, [run("2026-12-07", 1), run("2026-12-09", 6), run("2026-12-11", 3), run("2026-12-13", 5)]);
+    expect(p).toMatchObject({ paused: true, alertClinic: true, next: [] });
+    expect(p.steps.at(-1)!.text).toMatch(/clinic has been told/);
+  });
+  it("a green between two reds resets the count", () => {
+    expect(applyCheckIns(rtr, [run("2026-12-07", 6), run("2026-12-09", 1), run("2026-12-11", 6)]).paused).toBe(false);
+  });
+  it("a session not done changes nothing", () => expect(applyCheckIns(rtr, [run("2026-12-07", 1, { done: false })]).position).toBe(0));
+  it("orders check-ins by date, whatever order they arrive in (an offline phone sends late)", () => {
+    const a = applyCheckIns(rtr, [run("2026-12-07", 1), run("2026-12-09", 6)]);
+    const b = applyCheckIns(rtr, [run("2026-12-09", 6), run("2026-12-07", 1)]);
+    expect(b.position).toBe(a.position);
+  });
+
+  const checkIn = fc.record({
+    date: fc.integer({ min: 1, max: 28 }).map((d) => `2027-01-${String(d).padStart(2, "0")}`),
+    done: fc.boolean(),
+    painDuring: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    settledWithinHour: fc.option(fc.boolean(), { nil: null }),
+    worseNextMorning: fc.option(fc.boolean(), { nil: null }),
+  });
+  it("property: a red never advances, and the next sessions never rise above the cap over the last week done", () => {
+    fc.assert(
+      fc.property(fc.array(checkIn, { maxLength: 30 }), checkIn, (before, last) => {
+        const base = applyCheckIns(rtr, before);
+        const after = applyCheckIns(rtr, [...before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })), { ...last, done: true, painDuring: 7 }]);
+        const baseline = applyCheckIns(rtr, before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })));
+        expect(after.position).toBeLessThanOrEqual(baseline.position);
+        expect(base.position).toBeLessThanOrEqual(rtr.calendar.flatMap((w) => w.sessions).length);
+        // The sessions offered come from the signed calendar, whose weeks respect the cap.
+        for (const s of after.next) expect(rtr.calendar.some((w) => w.sessions.includes(s))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
