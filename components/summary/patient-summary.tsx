@@ -150,14 +150,24 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
       {p.exercises.length > 0 && (
         <section aria-labelledby="ex-h">
           <h2 id="ex-h">Your exercises</h2>
-          <p>
-            Do these {p.exercises[0]!.dose.daysPerWeek} days a week for {p.exercises[0]!.dose.weeks} weeks. {p.exercises[0]!.progression}
-          </p>
-          <div className={styles.cards}>
-            {p.exercises.map((e) => (
-              <ExerciseCard key={e.exerciseId} e={e} />
-            ))}
-          </div>
+          {(() => {
+            // One shared line only when it is true of every exercise; otherwise each card says its own weeks.
+            const first = p.exercises[0]!.dose;
+            const same = p.exercises.every((e) => e.dose.daysPerWeek === first.daysPerWeek && e.dose.weeks === first.weeks);
+            return (
+              <>
+                <p>
+                  {same ? `Do these ${first.daysPerWeek === 7 ? "every day" : `${first.daysPerWeek} days a week`} for ${first.weeks} weeks.` : "Each exercise shows its own dose and how many weeks to do it."}{" "}
+                  {p.exercises[0]!.progression}
+                </p>
+                <div className={styles.cards}>
+                  {p.exercises.map((e) => (
+                    <ExerciseCard key={e.exerciseId} e={same ? e : { ...e, doseText: `${e.doseText}, for ${e.dose.weeks} ${e.dose.weeks === 1 ? "week" : "weeks"}` }} />
+                  ))}
+                </div>
+              </>
+            );
+          })()}
         </section>
       )}
       {p.stretches.length > 0 && (
