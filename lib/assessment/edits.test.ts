@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editsFromPlan, summaryEditLabel, summaryEditsSchema } from "./edits";
+import { applyStretchEdits, editsFromPlan, rtrStartProblem, suggestedReducedKm, summaryEditLabel, summaryEditsSchema } from "./edits";
 import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
@@ -75,5 +75,56 @@ describe("the edits schema", () => {
   it("labels list fields whatever their index", () => {
     expect(summaryEditLabel("exercises.3.daysPerWeek")).toBe("Days a week");
     expect(summaryEditLabel("rtrStart.phase")).toBe("Walk-run phase");
+  });
+});
+
+describe("the clinician's stretch edits", () => {
+  const tight = () => ({ ...input(), exam: fullExam({ flexibility: { ober: { left: { result: "positive" }, right: { result: "negative" } }, hamstring9090: { left: { result: "positive" }, right: { result: "positive" } } } }) });
+
+  it("leave the engine's stretches exactly as drafted when unchanged", () => {
+    const draft = assess(tight());
+    expect(draft.plan!.stretches.length).toBeGreaterThanOrEqual(2);
+    expect(applyStretchEdits(draft.plan!.stretches, editsFromPlan(draft.plan).stretches)).toEqual(draft.plan!.stretches);
+    expect(applyStretchEdits(draft.plan!.stretches, undefined)).toBe(draft.plan!.stretches);
+  });
+
+  it("remove, reorder, add from the library and change a dose, saying the clinician chose it", () => {
+    const draft = assess(tight());
+    const [a, b] = editsFromPlan(draft.plan).stretches;
+    const out = assess(tight(), { stretches: [{ ...b!, holdSeconds: 45, reps: 3, daysPerWeek: 5 }, { stretchId: "hip-flexor-stretch", holdSeconds: 30, reps: 2, daysPerWeek: 7 }] }).plan!.stretches;
+    expect(out.map((s) => s.stretchId)).toEqual([b!.stretchId, "hip-flexor-stretch"]);
+    expect(out.map((s) => s.stretchId)).not.toContain(a!.stretchId);
+    expect(out[0]).toMatchObject({ holdSeconds: 45, reps: 3, daysPerWeek: 5, doseText: "Hold 45 seconds, 3 times on each side, 5 days a week" });
+    expect(out[0]!.because.map((f) => f.code)).toContain("clinician.dose");
+    expect(out[1]).toMatchObject({ name: "Hip flexor stretch", doseText: "Hold 30 seconds, 2 times on each side, once a day", rule: { summary: "Added by the clinician from the stretch library." } });
+    expect(out[1]!.because.map((f) => f.code)).toEqual(["clinician.edit"]);
+  });
+
+  it("an empty list removes every stretch; a stretch not in the library is refused by the schema", () => {
+    expect(assess(tight(), { stretches: [] }).plan!.stretches).toEqual([]);
+    const r = summaryEditsSchema.safeParse({ stretches: [{ stretchId: "splits", holdSeconds: 2, reps: 1, daysPerWeek: 7 }] });
+    expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["stretches.0.stretchId", "stretches.0.holdSeconds"]));
+    expect(summaryEditLabel("stretches.1.holdSeconds")).toBe("Stretch hold (seconds)");
+  });
+});
+
+describe("a reduced start point", () => {
+  it("must be below the current weekly distance, naming the limit", () => {
+    expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 40 })).toEqual({ path: "rtrStart.weeklyKm", message: "Weekly distance (km) must be below the current 40 km." });
+    expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 55 })?.message).toMatch(/below the current 40 km/);
+    expect(rtrStartProblem(22.5, { mode: "reduced-continuous", weeklyKm: 22.5 })?.message).toMatch(/below the current 22.5 km/);
+    expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 39.5 })).toBeNull();
+  });
+  it("is not checked for other modes or when the current distance is unknown", () => {
+    expect(rtrStartProblem(40, { mode: "keep-continuous" })).toBeNull();
+    expect(rtrStartProblem(40, { mode: "walk-run", phase: 2 })).toBeNull();
+    expect(rtrStartProblem(null, { mode: "reduced-continuous", weeklyKm: 30 })).toBeNull();
+    expect(rtrStartProblem(40, null)).toBeNull();
+  });
+  it("is suggested about a third below the current distance, rounded down to 0.5 km", () => {
+    expect(suggestedReducedKm(40)).toBe(26.5);
+    expect(suggestedReducedKm(9)).toBe(6);
+    expect(suggestedReducedKm(1)).toBeUndefined();
+    expect(suggestedReducedKm(null)).toBeUndefined();
   });
 });

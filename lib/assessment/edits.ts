@@ -1,10 +1,10 @@
 // The clinician's review of the engine's draft (issue 5): remove, add or reorder exercises from the library,
 // change any dose, edit the education text, change the return-to-run start point, confirm the running part
 // of a plan that a soft flag put on hold, and add notes. One schema for the review form and the server.
-import { EXERCISES, findExercise } from "./exercises";
+import { EXERCISES, STRETCHES, findExercise } from "./exercises";
 import * as z from "zod/mini";
 import { group, numberIn, text } from "./schema-builders";
-import type { ExercisePrescription, Finding, Recommendation } from "./types";
+import type { ExercisePrescription, Finding, Recommendation, StretchPrescription } from "./types";
 import { doseText, prescribe } from "./plan";
 import { RULES } from "./rules";
 
@@ -20,9 +20,20 @@ export const exerciseEditSchema = group({
   note: z.optional(text(300)),
 });
 
+const stretchIds = STRETCHES.map((s) => s.id) as [string, ...string[]];
+
+export const stretchEditSchema = group({
+  stretchId: z.enum(stretchIds, { error: "choice" }),
+  holdSeconds: numberIn(5, 300, { int: true }),
+  reps: numberIn(1, 20, { int: true }),
+  daysPerWeek: numberIn(1, 7, { int: true }),
+});
+
 export const summaryEditsSchema = z.object({
   /** The whole ordered exercise list when the clinician changed it (absent: the engine's). */
   exercises: z.optional(z.array(exerciseEditSchema).check(z.maxLength(15, "invalid"))),
+  /** The whole ordered stretch list when the clinician changed it (absent: the engine's). */
+  stretches: z.optional(z.array(stretchEditSchema).check(z.maxLength(STRETCHES.length, "invalid"))),
   /** Education points, in order, with the clinician's wording (absent: the engine's). */
   education: z.optional(z.array(group({ id: text(60), text: text(1200).check(z.minLength(1, "required")) })).check(z.maxLength(12, "invalid"))),
   rtrStart: z.optional(
@@ -41,6 +52,7 @@ export const summaryEditsSchema = z.object({
 
 export type SummaryEdits = z.infer<typeof summaryEditsSchema>;
 export type ExerciseEdit = z.infer<typeof exerciseEditSchema>;
+export type StretchEdit = z.infer<typeof stretchEditSchema>;
 
 export const summaryEditLabels: Record<string, string> = {
   exercises: "Exercises",
@@ -50,6 +62,10 @@ export const summaryEditLabels: Record<string, string> = {
   "exercises.*.daysPerWeek": "Days a week",
   "exercises.*.weeks": "Weeks",
   "exercises.*.note": "Note",
+  stretches: "Stretches",
+  "stretches.*.holdSeconds": "Stretch hold (seconds)",
+  "stretches.*.reps": "Stretch repetitions",
+  "stretches.*.daysPerWeek": "Stretch days a week",
   education: "Education",
   "education.*.text": "Education text",
   rtrStart: "Return-to-run start",
@@ -87,6 +103,62 @@ export function applyExerciseEdits(engine: ExercisePrescription[], edits: Exerci
   });
 }
 
+/** The stretch list after the clinician's edits: library content, the clinician's dose and order. */
+export function applyStretchEdits(engine: StretchPrescription[], edits: StretchEdit[] | undefined): StretchPrescription[] {
+  if (!edits) return engine;
+  return edits.flatMap((e) => {
+    const lib = STRETCHES.find((s) => s.id === e.stretchId);
+    if (!lib) return [];
+    const fromEngine = engine.find((x) => x.stretchId === e.stretchId);
+    const changed = !fromEngine || fromEngine.holdSeconds !== e.holdSeconds || fromEngine.reps !== e.reps || fromEngine.daysPerWeek !== e.daysPerWeek;
+    const days = e.daysPerWeek === 7 ? "once a day" : `${e.daysPerWeek} ${e.daysPerWeek === 1 ? "day" : "days"} a week`;
+    const base: StretchPrescription = fromEngine ?? {
+      stretchId: lib.id,
+      name: lib.name,
+      holdSeconds: e.holdSeconds,
+      reps: e.reps,
+      perSide: true,
+      daysPerWeek: e.daysPerWeek,
+      doseText: "",
+      howTo: lib.howTo,
+      feel: lib.feel,
+      drawing: lib.id,
+      rule: { ...RULES.stretch, summary: "Added by the clinician from the stretch library." },
+      because: [CLINICIAN_CHOICE],
+    };
+    if (!changed) return [fromEngine!];
+    return [
+      {
+        ...base,
+        holdSeconds: e.holdSeconds,
+        reps: e.reps,
+        daysPerWeek: e.daysPerWeek,
+        doseText: `Hold ${e.holdSeconds} seconds, ${e.reps} ${e.reps === 1 ? "time" : "times"}${base.perSide ? " on each side" : ""}, ${days}`,
+        because: fromEngine ? [...base.because, { code: "clinician.dose", label: "Dose set by the clinician", value: true }] : base.because,
+      },
+    ];
+  });
+}
+
+/**
+ * Why a clinician's start point cannot stand, or null. A reduced start must be below the runner's current
+ * weekly distance (otherwise it is not a reduction, and +10% a week would build on the painful volume).
+ */
+export function rtrStartProblem(currentWeeklyKm: number | null, rtrStart: SummaryEdits["rtrStart"]): { path: "rtrStart.weeklyKm"; message: string } | null {
+  if (rtrStart?.mode !== "reduced-continuous" || currentWeeklyKm === null || currentWeeklyKm <= 0) return null;
+  if (rtrStart.weeklyKm < currentWeeklyKm) return null;
+  return { path: "rtrStart.weeklyKm", message: `Weekly distance (km) must be below the current ${formatKm(currentWeeklyKm)} km.` };
+}
+
+const formatKm = (km: number) => (Number.isInteger(km) ? String(km) : km.toFixed(1));
+
+/** A reduced start about a third below the current distance, rounded down to 0.5 km (never the current one). */
+export function suggestedReducedKm(currentWeeklyKm: number | null): number | undefined {
+  if (currentWeeklyKm === null || currentWeeklyKm <= 1.5) return undefined;
+  const km = Math.floor(((currentWeeklyKm * 2) / 3) * 2) / 2;
+  return km >= 1 && km < currentWeeklyKm ? km : undefined;
+}
+
 export function applyEducationEdits(engine: Recommendation[], edits: { id: string; text: string }[] | undefined): Recommendation[] {
   if (!edits) return engine;
   return edits.map((e) => {
@@ -97,7 +169,7 @@ export function applyEducationEdits(engine: Recommendation[], edits: { id: strin
 }
 
 /** The edits that reproduce the engine's own draft (the review form starts from these). */
-export function editsFromPlan(plan: { exercises: ExercisePrescription[]; education: Recommendation[] } | null): Required<Pick<SummaryEdits, "exercises" | "education">> {
+export function editsFromPlan(plan: { exercises: ExercisePrescription[]; stretches?: StretchPrescription[]; education: Recommendation[] } | null): Required<Pick<SummaryEdits, "exercises" | "stretches" | "education">> {
   return {
     exercises: (plan?.exercises ?? []).map((e) => ({
       exerciseId: e.exerciseId,
@@ -107,6 +179,7 @@ export function editsFromPlan(plan: { exercises: ExercisePrescription[]; educati
       daysPerWeek: e.dose.daysPerWeek,
       weeks: e.dose.weeks,
     })),
+    stretches: (plan?.stretches ?? []).map((s) => ({ stretchId: s.stretchId, holdSeconds: s.holdSeconds, reps: s.reps, daysPerWeek: s.daysPerWeek })),
     education: (plan?.education ?? []).map((r) => ({ id: r.id, text: r.text })),
   };
 }

@@ -3,7 +3,7 @@
 // deterministic: no I/O, no clock, no framework (a lint rule keeps it that way). Rules cite
 // clinical-reference.md (shared/docs) by section; the ruleset is in ./rules.ts.
 import { classify } from "./classification";
-import { applyEducationEdits, applyExerciseEdits, type SummaryEdits } from "./edits";
+import { applyEducationEdits, applyExerciseEdits, applyStretchEdits, type SummaryEdits } from "./edits";
 import { EXERCISE_LIBRARY_VERSION } from "./exercises";
 import { derive, type PatientFacts, type PreviousVisit } from "./derive";
 import type { EngineExam } from "./exam-schema";
@@ -295,7 +295,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     });
   }
   const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
-  const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), education: applyEducationEdits(drafted.education, edits.education) };
+  const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), stretches: applyStretchEdits(drafted.stretches, edits.stretches), education: applyEducationEdits(drafted.education, edits.education) };
   const criteriaMet = entryCriteria(exam).every((c) => c.status === "met");
   const next = followUp(derived, { runningOnHold: plan.runningOnHold, criteriaMet }, intake);
   const returnToRun = buildReturnToRun({
