@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { assess, type Assessment } from "../assessment/engine";
 import type { PreviousVisit } from "../assessment/derive";
-import type { SummaryEdits } from "../assessment/edits";
+import { rtrStartProblem, type SummaryEdits } from "../assessment/edits";
 import type { EngineExam } from "../assessment/exam-schema";
 import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
@@ -74,6 +74,49 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
   };
 }
 
+/** What changed after a summary was signed: the exam finalized again, or the intake resubmitted. */
+export interface OutOfDate {
+  exam: boolean;
+  intake: boolean;
+}
+
+/**
+ * A signed summary is out of date when the exam behind it was finalized again (an amendment signed later)
+ * or the patient resubmitted the intake later: it would print values that are no longer the record's.
+ * Null when neither happened.
+ */
+async function outOfDateSince(tx: Tx, clinicId: string, visitId: string, signedAt: Date): Promise<OutOfDate | null> {
+  const [exam, intake] = await Promise.all([
+    tx.exam.count({ where: { visitId, clinicId, state: "FINAL", finalizedAt: { gt: signedAt } } }),
+    tx.intakeResponse.count({ where: { visitId, clinicId, state: "FINAL", submittedAt: { gt: signedAt } } }),
+  ]);
+  return exam || intake ? { exam: exam > 0, intake: intake > 0 } : null;
+}
+
+export interface SummaryStatusDTO {
+  /** The latest revision's state. */
+  state: "draft" | "final";
+  /** When the last signed revision was signed (null when none was). */
+  signedAt: string | null;
+  /** Whether the last signed revision is out of date (null: it is current, or nothing was signed). */
+  outOfDate: OutOfDate | null;
+}
+
+/** The summary's state for the visit page, scoped to the clinic (the visit page records the view itself). */
+export async function getSummaryStatus(actor: ClinicianActor, visitId: string): Promise<SummaryStatusDTO | null> {
+  if (!isUuid(visitId)) return null;
+  return db().$transaction(async (tx) => {
+    const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { state: true } });
+    if (!latest) return null;
+    const signed = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { finalizedAt: true } });
+    return {
+      state: latest.state === "FINAL" ? "final" : "draft",
+      signedAt: signed?.finalizedAt?.toISOString() ?? null,
+      outOfDate: signed?.finalizedAt ? await outOfDateSince(tx, actor.clinicId, visitId, signed.finalizedAt) : null,
+    };
+  });
+}
+
 export interface SummaryRevisionDTO {
   revision: number;
   state: "DRAFT" | "FINAL" | "SUPERSEDED";
@@ -93,6 +136,8 @@ export interface SummaryViewDTO {
   state: "none" | "draft" | "final";
   finalized: { at: string; byName: string; summaryId: string; revision: number; rulesetVersion: string } | null;
   revisions: SummaryRevisionDTO[];
+  /** The last signed revision is out of date (null: current, or nothing signed). */
+  outOfDate: OutOfDate | null;
 }
 
 async function names(tx: Tx, clinicId: string, ids: (string | null)[]): Promise<Map<string, string>> {
@@ -131,19 +176,21 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
     const finalized = lastFinal
       ? { at: lastFinal.finalizedAt!.toISOString(), byName: who.get(lastFinal.finalizedById ?? "") ?? "", summaryId: lastFinal.id, revision: lastFinal.revision, rulesetVersion: lastFinal.engineVersion }
       : null;
+    const outOfDate = lastFinal?.finalizedAt ? await outOfDateSince(tx, actor.clinicId, visitId, lastFinal.finalizedAt) : null;
     if (latest?.state === "FINAL") {
       const c = readContent(latest.content);
-      return { assessment: c.assessment!, engineDraft, edits: c.edits, draftVersion: null, state: "final", finalized, revisions };
+      return { assessment: c.assessment!, engineDraft, edits: c.edits, draftVersion: null, state: "final", finalized, revisions, outOfDate };
     }
     const edits = latest ? readContent(latest.content).edits : {};
-    return { assessment: assess(input, edits), engineDraft, edits, draftVersion: latest?.version ?? null, state: latest ? "draft" : "none", finalized, revisions };
+    return { assessment: assess(input, edits), engineDraft, edits, draftVersion: latest?.version ?? null, state: latest ? "draft" : "none", finalized, revisions, outOfDate };
   });
 }
 
 export type SaveEditsResult =
   | { ok: true; version: number }
   | { ok: false; reason: "conflict"; current: { edits: SummaryEdits; version: number } }
-  | { ok: false; reason: "final" | "not-found" };
+  | { ok: false; reason: "final" | "not-found" }
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
 
 /** Save the clinician's review edits to the draft (optimistic concurrency: null = no draft row yet). */
 export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, edits: SummaryEdits, baseVersion: number | null, meta: RequestMeta = {}): Promise<SaveEditsResult> {
@@ -153,11 +200,17 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
       if (!visit) return { ok: false, reason: "not-found" } as const;
       const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
+      if (latest?.state === "FINAL") return { ok: false, reason: "final" } as const;
+      if (edits.rtrStart?.mode === "reduced-continuous") {
+        // The same limit the form checks: a reduced start below the runner's current weekly distance.
+        const { input } = await engineInputs(tx, actor.clinicId, visitId);
+        const problem = rtrStartProblem(assess(input).returnToRun?.currentWeeklyKm ?? null, edits.rtrStart);
+        if (problem) return { ok: false, reason: "invalid", fieldErrors: { [problem.path]: problem.message } } as const;
+      }
       const content = { edits } as unknown as Prisma.InputJsonValue;
       let id: string;
       let version: number;
       if (!latest || latest.state !== "DRAFT") {
-        if (latest?.state === "FINAL") return { ok: false, reason: "final" } as const;
         if (baseVersion !== null) return { ok: false, reason: "conflict", current: { edits: {}, version: 0 } } as const;
         const { input } = await engineInputs(tx, actor.clinicId, visitId);
         const generated = assess(input) as unknown as Prisma.InputJsonValue;
@@ -279,6 +332,8 @@ export interface PrintableDTO {
   revision: number;
   finalizedAt: string;
   finalizedByName: string;
+  /** The exam or intake changed after it was signed (null: it is current). */
+  outOfDate: OutOfDate | null;
 }
 
 /** The latest signed summary for printing or the PDF; each is an audit event (a disclosure). */
@@ -297,6 +352,7 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
     }
     const by = s.finalizedById ? await tx.user.findFirst({ where: { id: s.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
     await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision, version }, meta });
-    return { assessment: readContent(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "" };
+    const outOfDate = await outOfDateSince(tx, actor.clinicId, visitId, s.finalizedAt!);
+    return { assessment: readContent(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "", outOfDate };
   });
 }

@@ -30,6 +30,7 @@ export async function saveSummaryEditsAction(visitId: unknown, input: unknown, b
     return { ok: true, version: r.version };
   }
   if (r.reason === "conflict") return { ok: false, conflict: r.current, formError: "Not saved: a colleague changed this summary since you opened it. Their version is shown; your changes are still on screen." };
+  if (r.reason === "invalid") return { ok: false, fieldErrors: r.fieldErrors, formError: "Some changes need correcting; they are marked." };
   if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: "This summary is finalized. Start an amendment to change it." };
   return NOT_FOUND;
 }
