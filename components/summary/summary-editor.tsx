@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { amendSummaryAction, finalizeSummaryAction, saveSummaryEditsAction, type SummaryActionResult } from "@/app/(clinic)/visits/[visitId]/summary/actions";
-import { summaryEditLabel, summaryEditsSchema, type SummaryEdits } from "@/lib/assessment/edits";
+import { rtrStartProblem, summaryEditLabel, summaryEditsSchema, type SummaryEdits } from "@/lib/assessment/edits";
 import { clinicErrors } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { describedBy, FieldError } from "@/components/ui/field-error";
@@ -20,6 +20,11 @@ export interface LibraryItem {
   holdSeconds?: number;
 }
 
+export interface StretchLibraryItem {
+  id: string;
+  name: string;
+}
+
 export interface Reason {
   rule: string;
   because: string;
@@ -27,8 +32,9 @@ export interface Reason {
 
 type FormValues = {
   exercises: NonNullable<SummaryEdits["exercises"]>;
+  stretches: NonNullable<SummaryEdits["stretches"]>;
   education: NonNullable<SummaryEdits["education"]>;
-  rtrMode: "engine" | "walk-run" | "reduced-continuous";
+  rtrMode: "engine" | "walk-run" | "reduced-continuous" | "keep-continuous";
   rtrPhase?: number;
   rtrKm?: number;
   confirmRunning: boolean;
@@ -40,12 +46,26 @@ const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefin
 function toEdits(v: FormValues): SummaryEdits {
   return {
     exercises: v.exercises.map((e) => ({ ...e, note: e.note || undefined })),
+    stretches: v.stretches,
     education: v.education,
-    rtrStart: v.rtrMode === "walk-run" ? { mode: "walk-run", phase: v.rtrPhase ?? 1 } : v.rtrMode === "reduced-continuous" ? { mode: "reduced-continuous", weeklyKm: v.rtrKm ?? 0 } : null,
+    rtrStart:
+      v.rtrMode === "walk-run"
+        ? { mode: "walk-run", phase: v.rtrPhase ?? 1 }
+        : v.rtrMode === "reduced-continuous"
+          ? { mode: "reduced-continuous", weeklyKm: v.rtrKm ?? 0 }
+          : v.rtrMode === "keep-continuous"
+            ? { mode: "keep-continuous" }
+            : null,
     confirmRunning: v.confirmRunning || undefined,
     notes: v.notes || undefined,
   };
 }
+
+/** The form field that shows a schema path's error (the start point has its own fields). */
+const formPath = (p: string[]) => (p[0] === "rtrStart" ? [p[1] === "phase" ? "rtrPhase" : "rtrKm"] : p);
+
+const radio = { width: 24, height: 24, flex: "none" } as const;
+const radioRow = { minHeight: 44, gap: 12 } as const;
 
 export function SummaryEditor(props: {
   visitId: string;
@@ -53,6 +73,11 @@ export function SummaryEditor(props: {
   draftVersion: number | null;
   initial: FormValues;
   library: LibraryItem[];
+  stretchLibrary: StretchLibraryItem[];
+  /** The engine's own start point in words ("keep 40 km a week", "on hold"). */
+  draftedStart: string | null;
+  /** The runner's current weekly distance from the intake (null when unknown). */
+  currentWeeklyKm: number | null;
   reasons: Record<string, Reason>;
   holdReason: string | null;
   hasRunningPlan: boolean;
@@ -63,14 +88,21 @@ export function SummaryEditor(props: {
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text?: string }>({ kind: "idle" });
   const [adding, setAdding] = useState("");
   const locked = props.state === "final";
+  const schemaCheck = schemaResolver<FormValues>(summaryEditsSchema, summaryEditLabel, clinicErrors, { transform: toEdits, mapPath: formPath });
   const { register, control, handleSubmit, setError, reset, formState, getValues } = useForm<FormValues>({
     defaultValues: props.initial,
-    resolver: schemaResolver<FormValues>(summaryEditsSchema, summaryEditLabel, clinicErrors, {
-      transform: toEdits,
-      mapPath: (p) => (p[0] === "rtrStart" ? [p[1] === "phase" ? "rtrPhase" : "rtrKm"] : p),
-    }),
+    // The schema, then the limit the server checks too: a reduced start below the current weekly distance.
+    resolver: async (values, context, options) => {
+      const r = await schemaCheck(values, context, options);
+      const problem = rtrStartProblem(props.currentWeeklyKm, toEdits(values).rtrStart);
+      if (!problem || (r.errors as Record<string, unknown>).rtrKm) return r;
+      return { values: {}, errors: { ...r.errors, rtrKm: { type: "limit", message: problem.message } } };
+    },
   });
   const exercises = useFieldArray({ control, name: "exercises" });
+  const stretches = useFieldArray({ control, name: "stretches" });
+  const chosenStretches = useWatch({ control, name: "stretches" });
+  const [addingStretch, setAddingStretch] = useState("");
   const education = useFieldArray({ control, name: "education" });
   const rtrMode = useWatch({ control, name: "rtrMode" });
   const chosenExercises = useWatch({ control, name: "exercises" });
@@ -97,7 +129,7 @@ export function SummaryEditor(props: {
       setVersion(r.conflict.version);
       setStatus({ kind: "error", text: r.formError });
     } else {
-      for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as never, { message });
+      for (const [path, message] of Object.entries(r.fieldErrors)) setError(formPath(path.split(".")).join(".") as never, { message });
       setStatus({ kind: "error", text: r.formError });
     }
   }
@@ -116,6 +148,9 @@ export function SummaryEditor(props: {
 
   const inLibrary = new Map(props.library.map((l) => [l.id, l]));
   const chosen = new Set((chosenExercises ?? []).map((e) => e.exerciseId));
+  const stretchNames = new Map(props.stretchLibrary.map((l) => [l.id, l.name]));
+  const chosenStretchIds = new Set((chosenStretches ?? []).map((e) => e.stretchId));
+  const km = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
   if (locked) {
     return (
@@ -229,6 +264,88 @@ export function SummaryEditor(props: {
 
       <fieldset className="card">
         <legend>
+          <h2 style={{ margin: 0 }}>Stretches</h2>
+        </legend>
+        {stretches.fields.length === 0 && <p className="muted">No stretches. Add one from the library below.</p>}
+        <ol className="stack" style={{ paddingLeft: 18 }}>
+          {stretches.fields.map((f, i) => {
+            const name = stretchNames.get(f.stretchId) ?? f.stretchId;
+            const reason = props.reasons[`stretch:${f.stretchId}`];
+            const err = (k: string) => (errors.stretches?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message;
+            const field = (k: "holdSeconds" | "reps" | "daysPerWeek", label: string) => (
+              <div className="field" style={{ marginBottom: 0 }}>
+                <label htmlFor={`st-${i}-${k}`}>{label}</label>
+                <input id={`st-${i}-${k}`} className="input" style={{ width: "5.5rem" }} inputMode="numeric" aria-invalid={!!err(k)} aria-describedby={describedBy(err(k) && `st-${i}-${k}-error`)} {...register(`stretches.${i}.${k}`, { setValueAs: num })} />
+                <FieldError id={`st-${i}-${k}-error`} message={err(k)} />
+              </div>
+            );
+            return (
+              <li key={f.id}>
+                <div className="row" style={{ justifyContent: "space-between" }}>
+                  <strong>{name}</strong>
+                  <span className="row" style={{ gap: 4 }}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => stretches.move(i, i - 1)}>
+                      ↑
+                    </button>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === stretches.fields.length - 1} onClick={() => stretches.move(i, i + 1)}>
+                      ↓
+                    </button>
+                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => stretches.remove(i)}>
+                      Remove
+                    </button>
+                  </span>
+                </div>
+                <div className="row" style={{ alignItems: "flex-start" }}>
+                  {field("holdSeconds", "Hold (s)")}
+                  {field("reps", "Times on each side")}
+                  {field("daysPerWeek", "Days a week")}
+                </div>
+                {reason && (
+                  <details>
+                    <summary>Why this stretch</summary>
+                    <p className="muted">
+                      {reason.rule}
+                      {reason.because ? ` Because: ${reason.because}.` : ""}
+                    </p>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <div className="row" style={{ alignItems: "flex-end" }}>
+          <div className="field" style={{ marginBottom: 0 }}>
+            <label htmlFor="add-stretch">Add a stretch from the library</label>
+            <select id="add-stretch" className="input" value={addingStretch} onChange={(e) => setAddingStretch(e.target.value)}>
+              <option value="">Choose a stretch…</option>
+              {props.stretchLibrary
+                .filter((l) => !chosenStretchIds.has(l.id))
+                .map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!addingStretch}
+            onClick={() => {
+              if (!stretchNames.has(addingStretch)) return;
+              // The library's dose (§7.3): 30 s, twice on each side, once a day.
+              stretches.append({ stretchId: addingStretch, holdSeconds: 30, reps: 2, daysPerWeek: 7 });
+              setAddingStretch("");
+            }}
+          >
+            Add stretch
+          </button>
+        </div>
+        <FieldError id="stretches-error" message={errors.stretches?.message} />
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>
           <h2 style={{ margin: 0 }}>What the patient is told</h2>
         </legend>
         {education.fields.map((f, i) => {
@@ -279,15 +396,30 @@ export function SummaryEditor(props: {
           )}
           <fieldset className="field">
             <legend>Start point</legend>
-            <div className="stack" style={{ gap: 8 }}>
-              <label className="row">
-                <input type="radio" value="engine" {...register("rtrMode")} /> As drafted
+            <div className="stack" style={{ gap: 4 }}>
+              <label className="row" style={radioRow}>
+                <input type="radio" style={radio} value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
               </label>
-              <label className="row">
-                <input type="radio" value="walk-run" {...register("rtrMode")} /> Walk-run phase
+              {props.currentWeeklyKm !== null && props.currentWeeklyKm > 0 && (
+                <label className="row" style={radioRow}>
+                  <input type="radio" style={radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance ({km(props.currentWeeklyKm)} km)
+                </label>
+              )}
+              <label className="row" style={radioRow}>
+                <input type="radio" style={radio} value="reduced-continuous" {...register("rtrMode")} /> Reduce to a weekly distance
+              </label>
+              {rtrMode === "reduced-continuous" && (
+                <div className="field" style={{ marginLeft: 36 }}>
+                  <label htmlFor="rtr-km">Weekly distance to start from (km){props.currentWeeklyKm ? `, below the current ${km(props.currentWeeklyKm)} km` : ""}</label>
+                  <input id="rtr-km" className="input input-short" inputMode="decimal" aria-invalid={!!errors.rtrKm} aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")} {...register("rtrKm", { setValueAs: num })} />
+                  <FieldError id="rtr-km-error" message={errors.rtrKm?.message} />
+                </div>
+              )}
+              <label className="row" style={radioRow}>
+                <input type="radio" style={radio} value="walk-run" {...register("rtrMode")} /> Walk-run phase
               </label>
               {rtrMode === "walk-run" && (
-                <div className="field" style={{ marginLeft: 28 }}>
+                <div className="field" style={{ marginLeft: 36 }}>
                   <label htmlFor="rtr-phase">Phase (1–6)</label>
                   <select id="rtr-phase" className="input input-short" {...register("rtrPhase", { setValueAs: num })}>
                     {[1, 2, 3, 4, 5, 6].map((p) => (
@@ -296,16 +428,6 @@ export function SummaryEditor(props: {
                       </option>
                     ))}
                   </select>
-                </div>
-              )}
-              <label className="row">
-                <input type="radio" value="reduced-continuous" {...register("rtrMode")} /> Keep running at a reduced weekly distance
-              </label>
-              {rtrMode === "reduced-continuous" && (
-                <div className="field" style={{ marginLeft: 28 }}>
-                  <label htmlFor="rtr-km">Weekly distance to start from (km)</label>
-                  <input id="rtr-km" className="input input-short" inputMode="decimal" aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")} {...register("rtrKm", { setValueAs: num })} />
-                  <FieldError id="rtr-km-error" message={errors.rtrKm?.message} />
                 </div>
               )}
             </div>

@@ -5,6 +5,9 @@ import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getExam } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake";
 import { getVisit } from "@/lib/data/visit-view";
+import { getSummaryStatus } from "@/lib/data/summaries";
+import { OutOfDateNotice } from "@/components/summary/out-of-date";
+import { RedraftButton } from "@/components/summary/redraft-button";
 import { IntakeAnswersView } from "@/components/clinic/intake-answers";
 import { IntakeLinkButton } from "@/components/clinic/intake-link-button";
 import { getClinicSettings } from "@/lib/data/clinics";
@@ -19,7 +22,7 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
   const { visitId } = await params;
   const visit = await getVisit(actor, visitId, await requestMeta());
   if (!visit) notFound();
-  const [intake, exam, settings] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId), getClinicSettings(actor)]);
+  const [intake, exam, settings, summary] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId), getClinicSettings(actor), getSummaryStatus(actor, visit.visitId)]);
 
   return (
     <div className="stack">
@@ -77,6 +80,11 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
           Summary and plan
         </h2>
         <p>{visit.status === "SUMMARY_FINALIZED" ? "Finalized." : "Drafted from the intake and the exam; review and finalize it."}</p>
+        {summary?.outOfDate && summary.signedAt && (
+          <OutOfDateNotice outOfDate={summary.outOfDate} signedAt={summary.signedAt} timeZone={settings.timeZone}>
+            {summary.state === "final" ? <RedraftButton visitId={visit.visitId} goToSummary /> : <p style={{ margin: "8px 0 0" }}>An amendment is in progress: finalize it to replace the signed version.</p>}
+          </OutOfDateNotice>
+        )}
         <Link className="btn" href={`/visits/${visit.visitId}/summary`}>
           {visit.status === "SUMMARY_FINALIZED" ? "View the summary" : "Review the summary"}
         </Link>

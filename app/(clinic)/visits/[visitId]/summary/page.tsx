@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { editsFromPlan } from "@/lib/assessment/edits";
-import { EXERCISES } from "@/lib/assessment/exercises";
+import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
+import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisit } from "@/lib/data/visit-view";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { SummaryEditor, type Reason } from "@/components/summary/summary-editor";
+import { OutOfDateNotice } from "@/components/summary/out-of-date";
+import { RedraftButton } from "@/components/summary/redraft-button";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
 import { getClinicTimeZone } from "@/lib/data/clinics";
@@ -23,7 +25,20 @@ function reasons(a: Assessment): Record<string, Reason> {
   const out: Record<string, Reason> = {};
   for (const e of a.plan?.exercises ?? []) out[e.exerciseId] = why(e.rule, e.because);
   for (const e of a.plan?.education ?? []) out[e.id] = why(e.rule, e.because);
+  for (const e of a.plan?.stretches ?? []) out[`stretch:${e.stretchId}`] = why(e.rule, e.because);
   return out;
+}
+
+const km = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} km`;
+
+/** The engine's own start point, in the words of the choices beside it. */
+function draftedStart(rtr: Assessment["returnToRun"]): string | null {
+  if (!rtr) return null;
+  const s = rtr.start;
+  if (s.mode === "on-hold") return "on hold";
+  if (s.mode === "keep-continuous") return rtr.currentWeeklyKm ? `keep ${km(rtr.currentWeeklyKm)} a week` : "keep the current running";
+  if (s.mode === "reduced-continuous") return s.weeklyKm ? `cut back to ${km(s.weeklyKm)} a week` : "cut back the weekly distance";
+  return `walk-run phase ${s.phase ?? 1}${rtr.criteriaMet ? "" : " after the entry tests"}`;
 }
 
 export default async function SummaryPage({ params }: { params: Promise<{ visitId: string }> }) {
@@ -37,16 +52,21 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const a = s.assessment;
   const fromPlan = editsFromPlan(a.plan);
   const start = s.edits.rtrStart;
+  const drafted = s.engineDraft.returnToRun;
+  const currentWeeklyKm = drafted?.currentWeeklyKm ?? null;
   const initial = {
     exercises: s.edits.exercises ?? fromPlan.exercises,
+    stretches: s.edits.stretches ?? fromPlan.stretches,
     education: s.edits.education ?? fromPlan.education,
-    rtrMode: (start?.mode ?? "engine") as "engine" | "walk-run" | "reduced-continuous",
-    rtrPhase: start?.mode === "walk-run" ? start.phase : (a.returnToRun?.start.phase ?? 1),
-    rtrKm: start?.mode === "reduced-continuous" ? start.weeklyKm : (a.returnToRun?.start.weeklyKm ?? a.returnToRun?.currentWeeklyKm ?? undefined),
+    rtrMode: start?.mode ?? ("engine" as const),
+    rtrPhase: start?.mode === "walk-run" ? start.phase : (drafted?.start.phase ?? 1),
+    // Never the current distance: the engine's reduced start when it drafted one, else about a third less.
+    rtrKm: start?.mode === "reduced-continuous" ? start.weeklyKm : drafted?.start.mode === "reduced-continuous" && drafted.start.weeklyKm ? drafted.start.weeklyKm : suggestedReducedKm(currentWeeklyKm),
     confirmRunning: !!s.edits.confirmRunning,
     notes: s.edits.notes ?? "",
   };
   const library = EXERCISES.map((e) => ({ id: e.id, name: e.name, level: e.level, target: e.target, hold: !!e.holdSeconds, sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds }));
+  const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: x.name }));
   const hardFlags = a.flags.filter((f) => f.level === "hard");
 
   return (
@@ -70,6 +90,15 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
         <div className="alert alert-warning" role="note">
           <strong>Incomplete.</strong> {a.missing.join(" ")}
         </div>
+      )}
+      {s.finalized && s.outOfDate && (
+        <OutOfDateNotice outOfDate={s.outOfDate} signedAt={s.finalized.at} timeZone={timeZone}>
+          {s.state === "final" ? (
+            <RedraftButton visitId={visit.visitId} goToSummary={false} />
+          ) : (
+            <p style={{ margin: "8px 0 0" }}>The amendment below is drafted from today&apos;s exam and intake; finalize it to replace the signed version.</p>
+          )}
+        </OutOfDateNotice>
       )}
       {s.finalized && (
         <div className={s.state === "final" ? "alert alert-ok" : "alert alert-info"} role="status">
@@ -98,6 +127,9 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             draftVersion={s.draftVersion}
             initial={initial}
             library={library}
+            stretchLibrary={stretchLibrary}
+            draftedStart={draftedStart(drafted)}
+            currentWeeklyKm={currentWeeklyKm}
             reasons={reasons(s.engineDraft)}
             holdReason={s.engineDraft.plan?.runningOnHoldReason ?? null}
             hasRunningPlan={!!s.engineDraft.returnToRun}

@@ -9,6 +9,7 @@ import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getClinicTimeZone } from "@/lib/data/clinics";
+import { OutOfDateNotice } from "@/components/summary/out-of-date";
 import styles from "./print.module.css";
 
 export const metadata: Metadata = { title: "Visit summary" };
@@ -77,6 +78,8 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
           </p>
         </div>
       </header>
+      {/* On screen and on paper: a sheet printed from an out-of-date summary says so itself. */}
+      {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
       <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
       {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
       <footer className={styles.footer}>
