@@ -10,6 +10,7 @@ import type { DeepPartial } from "../assessment/schema-builders";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
+import { queueClinicNotice, queuePatientMessage } from "./messages";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
@@ -193,6 +194,8 @@ export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: 
     });
     const invite = await tx.intakeInvite.update({ where: { id: actor.inviteId }, data: { dobFailures: { increment: 1 } }, select: { dobFailures: true } });
     await recordAudit(tx, { actor, action: "dob-failed", outcome: "failed", recordType: "IntakeSession", recordId: actor.intakeSessionId, meta });
+    // The failure that locks the link tells the clinic once (the visit page shows it too).
+    if (invite.dobFailures === DOB_FAILURES_PER_INVITE) await queueClinicNotice(tx, actor.clinicId, actor.visitId, "clinic-link-locked");
     const left = Math.min(DOB_ATTEMPTS_PER_SESSION - updated.dobAttempts, DOB_FAILURES_PER_INVITE - invite.dobFailures);
     return left > 0 ? ({ ok: false, reason: "wrong", attemptsLeft: left } as const) : ({ ok: false, reason: "locked" } as const);
   });
@@ -441,6 +444,7 @@ export async function submitIntake(
       }
       await advanceVisitStatus(tx, actor.visitId, actor.clinicId, "INTAKE_SUBMITTED", { needsReview: review });
       await recordAudit(tx, { actor, action: "submit", recordType: "IntakeResponse", recordId: id, details: { needsReview: review, revision, supersededRevisions: superseded.count }, meta });
+      await queuePatientMessage(tx, actor.clinicId, actor.visitId, "intake-received");
       const delay = env().FAULT_DELAY_MS;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       return { ok: true, intakeId: id } as const;

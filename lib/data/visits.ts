@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { todayIn } from "../format";
 import { getClinicTimeZone } from "./clinics";
 import { fromIsoDate, toIsoDate } from "./dates";
+import { queueInviteEmail } from "./messages";
 import { isUuid } from "./patients";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
@@ -96,13 +97,13 @@ export type StartVisitResult = { ok: true; visitId: string; token: string; expir
  * new link is audited. The token itself is returned once, to be shown to the clinician.
  */
 export async function issueInvite(
-  tx: Pick<Prisma.TransactionClient, "intakeInvite" | "auditEvent">,
+  tx: Prisma.TransactionClient,
   actor: ClinicianActor,
   visit: { id: string; patientId: string },
   forRevision: number,
   meta: RequestMeta,
   now: Date,
-): Promise<{ token: string; expiresAt: string; withdrew: number }> {
+): Promise<{ token: string; expiresAt: string; withdrew: number; emailed: boolean }> {
   const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: forRevision } }, data: { revokedAt: now } });
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
@@ -111,7 +112,10 @@ export async function issueInvite(
     select: { id: true },
   });
   await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count }, meta });
-  return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count };
+  // The link also goes by email when the patient has an address on file (queued in this transaction).
+  const messageId = await queueInviteEmail(tx, actor.clinicId, visit, { id: invite.id, token, forRevision }, now);
+  if (messageId) await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: messageId, patientId: visit.patientId, details: { kind: "invite" }, meta });
+  return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count, emailed: !!messageId };
 }
 
 export async function startVisit(
