@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { newToken, tokenHash } from "../auth/tokens";
 import { db } from "../db";
 import { isDeliverableEmail } from "../forms/email";
 import { maxAttempts, REMINDER_TASK, SEND_TASK } from "../messages/config";
@@ -8,6 +9,9 @@ import type { MessageKind } from "../messages/templates";
 import type { AdminActor, ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { isUuid } from "./patients";
+
+/** Wrong dates of birth that lock a link (kept equal to lib/data/intake.ts's limit, which imports this file). */
+const DOB_FAILURES_PER_INVITE = 10;
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,6 +52,8 @@ export async function queueInviteEmail(
   const v = await tx.visit.findFirst({ where: { id: visit.id, clinicId }, select: { date: true, patient: { select: { email: true, emailOptOut: true } } } });
   const email = v?.patient.email?.trim();
   if (!v || !email || v.patient.emailOptOut || !isDeliverableEmail(email)) return null;
+  // Resends are limited per visit; past the limit the new link is still made and shown, just not emailed.
+  if ((await recentSends(tx, clinicId, visit.id, now)) >= RESENDS_PER_VISIT_PER_HOUR) return null;
   await tx.intakeInvite.update({ where: { id: invite.id }, data: { tokenSealed: seal(invite.token) } });
   const id = await queueMessage(tx, { clinicId, visitId: visit.id, patientId: visit.patientId, kind: "invite", recipient: email, inviteId: invite.id });
   if (invite.forRevision === 1) {
@@ -56,6 +62,30 @@ export async function queueInviteEmail(
       await tx.$executeRaw`SELECT graphile_worker.add_job(${REMINDER_TASK}, json_build_object('visitId', ${visit.id}::text, 'n', ${i + 1}::int), run_at := ${at}, max_attempts := 5, job_key := ${`reminder:${visit.id}:${i + 1}`}, job_key_mode := 'replace')`;
     }
   }
+  return id;
+}
+
+/** Summary links work for 30 days: long enough to come back to the exercises, short enough to expire. */
+export const SUMMARY_LINK_TTL_DAYS = 30;
+
+/**
+ * After the summary is signed (inside that transaction): a summary link (the intake's link design: a random
+ * token stored as its hash, the same session and date-of-birth check) and the email carrying it. Earlier
+ * summary links for the visit are withdrawn (an amendment sends the new version).
+ */
+export async function queueSummaryEmail(tx: Tx, actor: ClinicianActor, visitId: string, meta: RequestMeta, now: Date): Promise<string | null> {
+  const v = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true, patient: { select: { email: true, emailOptOut: true } } } });
+  const email = v?.patient.email?.trim();
+  if (!v || !email || v.patient.emailOptOut || !isDeliverableEmail(email)) return null;
+  await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, purpose: "summary", revokedAt: null }, data: { revokedAt: now } });
+  const token = newToken();
+  const invite = await tx.intakeInvite.create({
+    data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), tokenSealed: seal(token), expiresAt: new Date(now.getTime() + SUMMARY_LINK_TTL_DAYS * 86400_000), createdById: actor.userId, forRevision: 0, purpose: "summary" },
+    select: { id: true },
+  });
+  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: v.patientId, details: { purpose: "summary" }, meta });
+  const id = await queueMessage(tx, { clinicId: actor.clinicId, visitId, patientId: v.patientId, kind: "summary", recipient: email, inviteId: invite.id });
+  await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: v.patientId, details: { kind: "summary" }, meta });
   return id;
 }
 
@@ -98,16 +128,43 @@ export async function listVisitMessages(actor: ClinicianActor, visitId: string):
   return rows.map(toDto);
 }
 
-/** Visits (of the given ones) whose latest patient message failed: the worklist marks them. */
-export async function undeliverableVisits(actor: ClinicianActor, visitIds: string[]): Promise<Set<string>> {
-  if (visitIds.length === 0) return new Set();
-  const rows = await db().$queryRaw<{ visitId: string }[]>`
-    SELECT DISTINCT ON (m."visitId") m."visitId"::text AS "visitId", m.status::text AS status
-      FROM "Message" m
-     WHERE m."clinicId" = ${actor.clinicId}::uuid AND m."visitId" = ANY(${visitIds}::uuid[])
-       AND m.kind IN ('invite', 'reminder', 'intake-received', 'summary')
-     ORDER BY m."visitId", m."createdAt" DESC`;
-  return new Set((rows as { visitId: string; status?: string }[]).filter((r) => r.status === "FAILED").map((r) => r.visitId));
+export type DeliveryMark = "locked" | "undeliverable";
+
+/** Marks for the worklist: a visit whose open intake link was locked by wrong dates of birth, or whose
+ * latest message to the patient could not be delivered. Clinic-scoped; one query for the whole list. */
+export async function deliveryMarks(clinicId: string, visitIds: string[]): Promise<Map<string, DeliveryMark>> {
+  if (visitIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ visitId: string; locked: boolean; failed: boolean }[]>`
+    SELECT v.id::text AS "visitId",
+           EXISTS (SELECT 1 FROM "IntakeInvite" i WHERE i."visitId" = v.id AND i."clinicId" = v."clinicId" AND i."revokedAt" IS NULL
+                      AND i."dobFailures" >= ${DOB_FAILURES_PER_INVITE}::int) AS locked,
+           COALESCE((SELECT m.status = 'FAILED' FROM "Message" m WHERE m."visitId" = v.id AND m."clinicId" = v."clinicId"
+                      AND m.kind IN ('invite', 'reminder', 'intake-received', 'summary') ORDER BY m."createdAt" DESC LIMIT 1), false) AS failed
+      FROM "Visit" v
+     WHERE v."clinicId" = ${clinicId}::uuid AND v.id = ANY(${visitIds}::uuid[])`;
+  const marks = new Map<string, DeliveryMark>();
+  for (const r of rows) {
+    if (r.locked) marks.set(r.visitId, "locked");
+    else if (r.failed) marks.set(r.visitId, "undeliverable");
+  }
+  return marks;
+}
+
+export interface DeliveryDTO {
+  messages: MessageDTO[];
+  /** The open intake or summary link was locked after too many wrong dates of birth. */
+  linkLocked: boolean;
+  email: string | null;
+  optedOut: boolean;
+}
+
+/** What the visit page shows about messages: each one's delivery, and whether a link is locked. */
+export async function getDelivery(actor: ClinicianActor, visitId: string): Promise<DeliveryDTO | null> {
+  if (!isUuid(visitId)) return null;
+  const v = await db().visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patient: { select: { email: true, emailOptOut: true } } } });
+  if (!v) return null;
+  const [messages, marks] = await Promise.all([listVisitMessages(actor, visitId), deliveryMarks(actor.clinicId, [visitId])]);
+  return { messages, linkLocked: marks.get(visitId) === "locked", email: v.patient.email || null, optedOut: v.patient.emailOptOut };
 }
 
 export type ResendResult = { ok: true; messageId: string } | { ok: false; reason: "not-found" | "no-email" | "rate-limited" | "use-new-link" };
@@ -130,7 +187,7 @@ export async function resendMessage(actor: ClinicianActor, messageId: string, me
     }
     if (m.kind === "invite" || m.kind === "reminder") return { ok: false, reason: "use-new-link" } as const;
     if ((await recentSends(tx, actor.clinicId, m.visitId, now)) >= RESENDS_PER_VISIT_PER_HOUR) return { ok: false, reason: "rate-limited" } as const;
-    const id = await queuePatientMessage(tx, actor.clinicId, m.visitId, m.kind as MessageKind);
+    const id = m.kind === "summary" ? await queueSummaryEmail(tx, actor, m.visitId, meta, now) : await queuePatientMessage(tx, actor.clinicId, m.visitId, m.kind as MessageKind);
     if (!id) return { ok: false, reason: "no-email" } as const;
     await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: m.patientId, details: { kind: m.kind, resendOf: m.id }, meta });
     return { ok: true, messageId: id } as const;

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { todayIn } from "../format";
 import { getClinicTimeZone } from "./clinics";
 import { fromIsoDate, toIsoDate } from "./dates";
-import { queueInviteEmail } from "./messages";
+import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
@@ -25,6 +25,8 @@ export interface WorklistRow {
   kind: VisitKind;
   status: VisitStatus;
   needsReview: boolean;
+  /** The intake link was locked by wrong dates of birth, or the latest message to the patient failed. */
+  delivery: DeliveryMark | null;
 }
 
 /** The worklist as the clinic sees it: "today" is the clinic's date in its time zone (its `timeZone`
@@ -55,7 +57,9 @@ export async function listWorklist(actor: ClinicianActor, today: string, meta: R
     },
   });
   await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "Worklist", details: { rows: visits.length }, meta }));
+  const marks = await deliveryMarks(actor.clinicId, visits.map((v) => v.id));
   return visits.map((v) => ({
+    delivery: marks.get(v.id) ?? null,
     visitId: v.id,
     patientId: v.patient.id,
     patientName: `${v.patient.firstName} ${v.patient.lastName}`,
@@ -104,7 +108,7 @@ export async function issueInvite(
   meta: RequestMeta,
   now: Date,
 ): Promise<{ token: string; expiresAt: string; withdrew: number; emailed: boolean }> {
-  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: forRevision } }, data: { revokedAt: now } });
+  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, purpose: "intake", forRevision: { gte: forRevision } }, data: { revokedAt: now } });
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
   const invite = await tx.intakeInvite.create({
@@ -163,7 +167,7 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
       status: true,
       needsReview: true,
       patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true } },
-      invites: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
+      invites: { where: { purpose: "intake" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
       clinic: { select: { name: true, phone: true, email: true, address: true } },
     },
   });

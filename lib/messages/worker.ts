@@ -76,13 +76,11 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     if (m.emailOptOut) return skip("The patient opted out of email");
     const origin = publicOrigin();
     let link: string | null = null;
-    if (m.kind === "invite" || m.kind === "reminder") {
+    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary") {
       const token = m.tokenSealed && m.inviteOpen ? unseal(m.tokenSealed) : null;
       // A link withdrawn (a newer one was made) or expired before the email left is not worth sending.
       if (!token) return skip("The link was withdrawn or expired before it was sent");
       link = `${origin}/i/${token}`;
-    } else if (m.kind === "summary") {
-      link = `${origin}/i/summary`;
     } else if (m.visitId && (m.kind === "clinic-link-locked" || m.kind === "clinic-undeliverable")) {
       link = `${origin}/visits/${m.visitId}`;
     }
