@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_HELP, findChromium } from "../lib/chromium.ts";
 import { nextBuild, startAppServer } from "./lib/app-server.ts";
+import { MailCatcher } from "./lib/mail-catcher.ts";
 import { prepareTestDatabase } from "./lib/test-database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,7 +35,10 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   // Outside test-results/, which Playwright empties when it starts.
   const appLog = path.join(os.tmpdir(), `stride-e2e-app-${process.pid}.log`);
   rmSync(appLog, { force: true });
-  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret }, logFile: appLog });
+  // A real SMTP server on loopback receives the app's mail; the journeys read it from its JSON outbox.
+  const catcher = await new MailCatcher().start();
+  const outbox = await catcher.serveOutbox(0);
+  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret, SMTP_URL: catcher.url, MAIL_FROM: "Stride e2e <no-reply@stride.invalid>" }, logFile: appLog });
   const resultsFile = path.join(root, "test-results", "e2e-results.json");
   rmSync(resultsFile, { force: true });
   try {
@@ -45,6 +49,7 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
         ...process.env,
         E2E_BASE_URL: app.url,
         E2E_APP_LOG: appLog,
+        E2E_OUTBOX_URL: outbox,
         E2E_APP_PID: String(app.process.pid ?? ""),
         NEXTAUTH_SECRET: secret,
         DATABASE_URL: db.appUrl,
@@ -61,6 +66,7 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
   } finally {
     await app.stop();
+    await catcher.stop();
     if (process.env.E2E_KEEP_LOGS) console.log(app.logs.join("\n"));
     rmSync(appLog, { force: true });
     await db.cleanup();

@@ -34,7 +34,7 @@ export class MailCatcher {
   port = 0;
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly opts: MailCatcherOptions = {}) {}
+  constructor(readonly opts: MailCatcherOptions = {}) {}
 
   async start(): Promise<this> {
     const server = new SMTPServer({
@@ -47,8 +47,6 @@ export class MailCatcher {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
-          const delay = this.opts.delayMs ?? 0;
-          if (delay) await new Promise((r) => setTimeout(r, delay));
           if (this.opts.rejectWith) {
             const err = new Error("Mailbox unavailable") as Error & { responseCode: number };
             err.responseCode = this.opts.rejectWith;
@@ -56,6 +54,8 @@ export class MailCatcher {
           }
           try {
             const parsed = await simpleParser(Buffer.concat(chunks));
+            // Kept as soon as the whole message is in, before the reply: a sender killed while it waits for
+            // the reply never learns that it arrived (the case a stable Message-ID is for).
             this.mail.push({
               messageId: parsed.messageId ?? "",
               from: parsed.from?.text ?? "",
@@ -67,6 +67,8 @@ export class MailCatcher {
               receivedAt: new Date(),
             });
             for (const w of this.waiters) w();
+            const delay = this.opts.delayMs ?? 0;
+            if (delay) await new Promise((r) => setTimeout(r, delay));
             cb();
           } catch (e) {
             cb(e as Error);
@@ -130,6 +132,11 @@ export class MailCatcher {
     const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const linkify = (s: string) => esc(s).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
     this.http = createServer((req, res) => {
+      if (req.url === "/messages.json") {
+        res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+        res.end(JSON.stringify(this.mail));
+        return;
+      }
       const rows = [...this.mail]
         .reverse()
         .map((m) => `<article><h2>${esc(m.subject)}</h2><p>To ${esc(m.to)} · ${m.receivedAt.toLocaleString()}</p><pre>${linkify(m.text)}</pre></article>`)
