@@ -2,7 +2,7 @@
 // freshly migrated real PostgreSQL. Prints "N passed, N failed" last (scripts/test-all.ts reads it).
 //   npm run test:e2e -- e2e/print.spec.ts     run one file (any Playwright arguments pass through)
 //   E2E_SKIP_BUILD=1 npm run test:e2e         reuse the current .next build
-import { spawnSync } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +15,14 @@ import { MailCatcher } from "./lib/mail-catcher.ts";
 import { prepareTestDatabase } from "./lib/test-database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function spawnAsync(cmd: string, args: string[], opts: SpawnOptions): Promise<{ status: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, opts);
+    child.once("error", reject);
+    child.once("exit", (status) => resolve({ status }));
+  });
+}
 
 export interface SuiteResult {
   passed: number;
@@ -42,7 +50,8 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   const resultsFile = path.join(root, "test-results", "e2e-results.json");
   rmSync(resultsFile, { force: true });
   try {
-    const r = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...extraArgs], {
+    // Not spawnSync: the mail catcher runs in this process and must keep answering while Playwright runs.
+    const r = await spawnAsync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...extraArgs], {
       cwd: root,
       stdio: "inherit",
       env: {
