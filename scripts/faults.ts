@@ -318,7 +318,7 @@ async function main() {
       const a = arrived(ids);
       const [rows] = await messageRows(ids);
       const retried = rows!.attempts - ids.length;
-      const jobs = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE payload->>'messageId' = ANY($1::text[])`, [ids]);
+      const jobs = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY($1::text[])`, [ids]);
       assert(a.repeats === 0 && a.lost === 0, `duplicates ${a.repeats}, lost ${a.lost}`);
       assert(jobs[0]!.n === 0, `${jobs[0]!.n} jobs left in the queue`);
       return `figures: due 50, sent ${a.unique}, retried ${retried} (failed attempts while down), duplicates ${a.repeats}, lost ${a.lost}; all in ${secs} s after the server came back; queue empty`;
@@ -330,7 +330,7 @@ async function main() {
       const ids = await queue(20, "kill");
       try {
         await catcher!.waitFor(() => arrived(ids).received >= 3, 60_000);
-        const locked = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL AND payload->>'messageId' = ANY($1::text[])`, [ids]);
+        const locked = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL AND key = ANY($1::text[])`, [ids]);
         await app!.crash();
         const atKill = arrived(ids);
         const [marked] = await messageRows(ids);
@@ -338,7 +338,7 @@ async function main() {
         await untilAllSent(ids, 180_000);
         const a = arrived(ids);
         const left = await owner<{ n: number; locked: number }>(
-          `SELECT count(*)::int AS n, count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS locked FROM graphile_worker.jobs WHERE payload->>'messageId' = ANY($1::text[])`,
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS locked FROM graphile_worker.jobs WHERE key = ANY($1::text[])`,
           [ids],
         );
         assert(a.lost === 0, `${a.lost} lost`);
