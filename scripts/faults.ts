@@ -341,13 +341,13 @@ async function main() {
           `SELECT count(*)::int AS n, count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS locked FROM graphile_worker.jobs WHERE key = ANY($1::text[])`,
           [ids],
         );
-        assert(a.lost === 0, `${a.lost} lost`);
+        assert(a.lost === 0 && a.unique === ids.length, `${a.lost} lost`);
         assert(left[0]!.n === 0 && left[0]!.locked === 0, `${left[0]!.n} jobs left (${left[0]!.locked} locked)`);
         const [rows] = await messageRows(ids);
         return (
-          `figures: due 20, killed with ${locked[0]!.n} sends in flight (${atKill.unique} at the server, ${marked!.sent} marked sent); after restart sent ${a.unique}, lost ${a.lost}, ` +
-          `duplicates by Message-ID 0 (the server saw ${a.repeats} repeat${a.repeats === 1 ? "" : "s"} of a message it had taken as the kill came, same Message-ID, dropped by id), ` +
-          `attempts ${rows!.attempts}; no job left or locked`
+          `figures: due 20, killed with ${locked[0]!.n} sends in flight (${atKill.unique} already at the server, ${marked!.sent} marked sent); after restart ` +
+          `${a.unique} distinct Message-IDs arrived = due, duplicates after dedupe by Message-ID 0, lost ${a.lost}; raw SMTP deliveries ${a.received} ` +
+          `(${a.repeats} resent with the same Message-ID: taken by the server as the kill came, reply never read); attempts ${rows!.attempts}; no job left or locked`
         );
       } finally {
         catcher!.opts.delayMs = 0;
