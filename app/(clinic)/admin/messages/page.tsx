@@ -45,8 +45,7 @@ export default async function DeadLettersPage() {
                   </td>
                   <td>{m.lastError}</td>
                   <td>
-                    <form action={retryDeadLetterAction}>
-                      <input type="hidden" name="messageId" value={m.id} />
+                    <form action={retryDeadLetterAction.bind(null, m.id)}>
                       <button type="submit" className="btn btn-secondary" aria-label={`Try the ${kindLabel(m.kind)} to ${m.recipient} again`}>
                         Try again
                       </button>

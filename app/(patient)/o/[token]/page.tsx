@@ -27,8 +27,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ token: 
     <div className="card">
       <h1>Stop emails from the clinic</h1>
       <p>You will get no more invitations, reminders or summaries by email. The clinic can still give you a link in person or by phone.</p>
-      <form action={optOutAction}>
-        <input type="hidden" name="token" value={token} />
+      <form action={optOutAction.bind(null, token)}>
         <button type="submit" className="btn">
           Stop emails
         </button>
