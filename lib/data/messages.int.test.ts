@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asApp, asOwner } from "@/test/db";
-import { clinicianActor, createClinicianAndClinic, intakeAnswers, patientThroughInvite, uniqueSuffix } from "@/prisma/factories";
+import { clinicianActor, createClinicianAndClinic, fullExam, intakeAnswers, patientThroughInvite, uniqueSuffix } from "@/prisma/factories";
 import { MailCatcher } from "@/scripts/lib/mail-catcher";
 import { db } from "../db";
 import { optOutToken } from "../messages/seal";
 import { smtpTransport } from "../messages/transport";
 import { createMessageWorker, type MessageWorker } from "../messages/worker";
-import { redeemInvite, submitIntake } from "./intake";
-import { listVisitMessages, optOutOfEmail, queueMessage, resendMessage } from "./messages";
+import { finalizeExam, getExam, saveExam } from "./exams";
+import { getIntakeSession, redeemInvite, saveIntakeDraft, submitIntake, verifyDateOfBirth } from "./intake";
+import { deliveryMarks, listVisitMessages, optOutOfEmail, queueMessage, resendMessage } from "./messages";
+import { finalizeSummary, getPatientSummary } from "./summaries";
 import { createPatient } from "./patients";
 import { startVisit } from "./visits";
 
@@ -171,5 +173,69 @@ describe("exactly once and authorization", () => {
 
   it("the app's role may queue jobs but not rewrite the queue's schema", async () => {
     await expect(asApp(`DROP TABLE graphile_worker._private_jobs`)).rejects.toThrow();
+  });
+});
+
+describe("reminders, locked links and the summary link", () => {
+  it("two reminders at most, only while the intake is not sent; none after submit", async () => {
+    const { actor, patient, email } = await setup();
+    const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(5) });
+    if (!v.ok) throw new Error("no visit");
+    const keys = await asOwner<{ key: string; run_at: Date }>(`SELECT key, run_at FROM graphile_worker.jobs WHERE key LIKE $1 ORDER BY key`, [`reminder:${v.visitId}:%`]);
+    expect(keys.map((k) => k.key)).toEqual([`reminder:${v.visitId}:1`, `reminder:${v.visitId}:2`]);
+    // Bring them (and a third, as a doubled job would be) forward to now.
+    await asOwner(`SELECT graphile_worker.add_job('intake_reminder', json_build_object('visitId', $1::text, 'n', 2), job_key := $2)`, [v.visitId, `reminder:${v.visitId}:extra`]);
+    await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE $1`, [`reminder:${v.visitId}:%`]);
+    await expect.poll(async () => mailTo(email).filter((m) => /reminder/.test(m.subject)).length, { timeout: 15_000 }).toBe(2);
+    const reminder = mailTo(email).find((m) => /reminder/.test(m.subject))!;
+    expect(reminder.text).toContain(`/i/${v.token}`);
+
+    const other = await setup();
+    const w = await startVisit(other.actor, { patientId: other.patient.id, kind: "INITIAL", date: inFuture(5) });
+    if (!w.ok) throw new Error("no visit");
+    expect((await submitIntake(await patientThroughInvite(w.token, "1991-04-12"), intakeAnswers(), `key-${uniqueSuffix()}`)).ok).toBe(true);
+    await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE $1`, [`reminder:${w.visitId}:%`]);
+    await expect.poll(async () => (await asOwner(`SELECT 1 FROM graphile_worker.jobs WHERE key LIKE $1`, [`reminder:${w.visitId}:%`])).length, { timeout: 15_000 }).toBe(0);
+    expect(await asOwner(`SELECT 1 FROM "Message" WHERE "visitId" = $1 AND kind = 'reminder'`, [w.visitId])).toHaveLength(0);
+  });
+
+  it("a link locked by wrong dates of birth tells the clinic once and marks the visit", async () => {
+    const { actor, patient } = await setup();
+    const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(5) });
+    if (!v.ok) throw new Error("no visit");
+    // Two browsers (five wrong tries each) lock the link (ten across all browsers).
+    for (let b = 0; b < 2; b++) {
+      const r = await redeemInvite(v.token);
+      if (!r.ok) throw new Error("not redeemed");
+      const s = await getIntakeSession(r.sessionToken);
+      if (!s.ok) throw new Error("no session");
+      for (let i = 0; i < 5; i++) await verifyDateOfBirth(s.actor, "2000-01-01");
+    }
+    const notices = await asOwner<{ recipient: string }>(`SELECT recipient FROM "Message" WHERE "visitId" = $1 AND kind = 'clinic-link-locked'`, [v.visitId]);
+    expect(notices).toEqual([{ recipient: "front-desk@example.com" }]);
+    expect((await deliveryMarks(actor.clinicId, [v.visitId])).get(v.visitId)).toBe("locked");
+  });
+
+  it("after signing, the summary email's link opens the summary behind the date-of-birth check and never the intake", async () => {
+    const { actor, patient, email } = await setup();
+    const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(1) });
+    if (!v.ok) throw new Error("no visit");
+    await submitIntake(await patientThroughInvite(v.token, "1991-04-12"), intakeAnswers(), `key-${uniqueSuffix()}`);
+    await saveExam(actor, v.visitId, fullExam(), null);
+    expect((await finalizeExam(actor, v.visitId, (await getExam(actor, v.visitId))!.version)).ok).toBe(true);
+    expect((await finalizeSummary(actor, v.visitId)).ok).toBe(true);
+    const mail = await catcher.waitFor(() => mailTo(email).some((m) => /your visit summary/.test(m.subject))).then(() => mailTo(email).find((m) => /your visit summary/.test(m.subject))!);
+    const token = /\/i\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+    const r = await redeemInvite(token);
+    if (!r.ok) throw new Error(`summary link refused: ${r.reason}`);
+    const s = await getIntakeSession(r.sessionToken);
+    if (!s.ok) throw new Error("no session");
+    expect(s.purpose).toBe("summary");
+    expect(await getPatientSummary(s.actor)).toBeNull(); // before the date-of-birth check
+    expect((await verifyDateOfBirth(s.actor, "1991-04-12")).ok).toBe(true);
+    const summary = await getPatientSummary(s.actor);
+    expect(summary?.assessment.status).toBeDefined();
+    expect(summary?.patient.firstName).toBe("Maya");
+    expect((await saveIntakeDraft(s.actor, { pain: { now: 3 } }, null, "pain")).ok).toBe(false);
   });
 });

@@ -32,15 +32,15 @@ export async function queueMessage(
   return row.id;
 }
 
-/** Reminders fire at 09:00 UTC two days and one day before the visit's date (the worker checks again then). */
-export function reminderTimes(visitDate: Date, now: Date): Date[] {
-  return [48, 24].map((h) => new Date(visitDate.getTime() - h * 3600_000 + 9 * 3600_000)).filter((t) => t.getTime() > now.getTime());
-}
-
 /**
- * After a new invite link is made (inside its transaction): when the patient has a valid email and has not
+ * After a new invite link is made (inside its transaction): when the patient has an email and has not
  * opted out, seal the token for the queue, queue the invite email and (for a first intake) the reminders.
  * Returns the message id, or null when nothing was queued.
+ *
+ * One statement (ADR 0013): it runs while the transaction holds the audit chain's head row (the visit's
+ * and the link's audit rows came first), so every extra round trip here would lengthen the time every
+ * other write in the deployment waits. The Message row itself records the queueing; the worker audits the
+ * send. Resends are limited per visit: past the limit the new link is still made and shown, not emailed.
  */
 export async function queueInviteEmail(
   tx: Tx,
@@ -49,20 +49,33 @@ export async function queueInviteEmail(
   invite: { id: string; token: string; forRevision: number },
   now: Date,
 ): Promise<string | null> {
-  const v = await tx.visit.findFirst({ where: { id: visit.id, clinicId }, select: { date: true, patient: { select: { email: true, emailOptOut: true } } } });
-  const email = v?.patient.email?.trim();
-  if (!v || !email || v.patient.emailOptOut || !isDeliverableEmail(email)) return null;
-  // Resends are limited per visit; past the limit the new link is still made and shown, just not emailed.
-  if ((await recentSends(tx, clinicId, visit.id, now)) >= RESENDS_PER_VISIT_PER_HOUR) return null;
-  await tx.intakeInvite.update({ where: { id: invite.id }, data: { tokenSealed: seal(invite.token) } });
-  const id = await queueMessage(tx, { clinicId, visitId: visit.id, patientId: visit.patientId, kind: "invite", recipient: email, inviteId: invite.id });
-  if (invite.forRevision === 1) {
-    for (const [i, at] of reminderTimes(v.date, now).entries()) {
-      // Keyed per visit and reminder: a new link replaces the pending reminder instead of adding one.
-      await tx.$executeRaw`SELECT graphile_worker.add_job(${REMINDER_TASK}, json_build_object('visitId', ${visit.id}::text, 'n', ${i + 1}::int), run_at := ${at}, max_attempts := 5, job_key := ${`reminder:${visit.id}:${i + 1}`}, job_key_mode := 'replace')`;
-    }
-  }
-  return id;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH target AS (
+      SELECT p.email, v.date FROM "Visit" v JOIN "Patient" p ON p.id = v."patientId"
+       WHERE v.id = ${visit.id}::uuid AND v."clinicId" = ${clinicId}::uuid
+         AND p.email IS NOT NULL AND p.email <> '' AND NOT p."emailOptOut"
+         AND (SELECT count(*) FROM "Message" m WHERE m."clinicId" = v."clinicId" AND m."visitId" = v.id
+               AND m.kind IN ('invite', 'intake-received', 'summary') AND m."createdAt" > ${new Date(now.getTime() - 3600_000)}) < ${RESENDS_PER_VISIT_PER_HOUR}::int
+    ), sealed AS (
+      UPDATE "IntakeInvite" SET "tokenSealed" = ${seal(invite.token)} FROM target WHERE id = ${invite.id}::uuid RETURNING id
+    ), msg AS (
+      INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt")
+      SELECT gen_random_uuid(), ${clinicId}::uuid, ${visit.id}::uuid, ${visit.patientId}::uuid, 'invite', btrim(target.email), sealed.id, ${now}
+        FROM target, sealed
+      RETURNING id
+    ), reminders AS (
+      -- Keyed per visit and reminder: a new link replaces a pending reminder instead of adding one.
+      SELECT n, (target.date::timestamp AT TIME ZONE 'UTC') - make_interval(hours => h) + interval '9 hours' AS at
+        FROM target, (VALUES (1, 48), (2, 24)) r(n, h)
+       WHERE ${invite.forRevision}::int = 1
+    )
+    SELECT msg.id::text AS id,
+           graphile_worker.add_job(${SEND_TASK}, json_build_object('messageId', msg.id::text), max_attempts := ${maxAttempts()}::int, job_key := msg.id::text) AS job,
+           (SELECT count(graphile_worker.add_job(${REMINDER_TASK}, json_build_object('visitId', ${visit.id}::text, 'n', r.n), run_at := r.at, max_attempts := 5,
+                                                 job_key := 'reminder:' || ${visit.id}::text || ':' || r.n, job_key_mode := 'replace'))
+              FROM reminders r WHERE r.at > ${now}) AS reminders
+      FROM msg`;
+  return rows[0]?.id ?? null;
 }
 
 /** Summary links work for 30 days: long enough to come back to the exercises, short enough to expire. */

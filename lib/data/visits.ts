@@ -115,10 +115,9 @@ export async function issueInvite(
     data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision },
     select: { id: true },
   });
-  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count }, meta });
   // The link also goes by email when the patient has an address on file (queued in this transaction).
   const messageId = await queueInviteEmail(tx, actor.clinicId, visit, { id: invite.id, token, forRevision }, now);
-  if (messageId) await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: messageId, patientId: visit.patientId, details: { kind: "invite" }, meta });
+  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count, emailed: !!messageId }, meta });
   return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count, emailed: !!messageId };
 }
 

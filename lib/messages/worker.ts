@@ -139,6 +139,9 @@ function reminderTask(pool: pg.Pool): Task {
     const c = await pool.connect();
     try {
       await c.query("BEGIN");
+      // Lock the visit first, in its own statement: the count below then sees reminders that a concurrent
+      // job committed while this one waited (a new snapshot per statement).
+      await c.query(`SELECT 1 FROM "Visit" WHERE id = $1 FOR UPDATE`, [visitId]);
       const { rows } = await c.query<{ clinicId: string; patientId: string; email: string | null; inviteId: string | null; sent: number }>(
         `SELECT v."clinicId", v."patientId", p.email, i.id AS "inviteId",
                 (SELECT count(*)::int FROM "Message" r WHERE r."visitId" = v.id AND r.kind = 'reminder') AS sent
@@ -146,8 +149,7 @@ function reminderTask(pool: pg.Pool): Task {
            LEFT JOIN LATERAL (SELECT id FROM "IntakeInvite" WHERE "visitId" = v.id AND "revokedAt" IS NULL AND "expiresAt" > now()
                                  AND "tokenSealed" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 1) i ON true
           WHERE v.id = $1 AND v.status = 'INVITED' AND v.date >= (now() AT TIME ZONE 'UTC')::date
-            AND NOT p."emailOptOut" AND p.email IS NOT NULL
-          FOR UPDATE OF v`,
+            AND NOT p."emailOptOut" AND p.email IS NOT NULL`,
         [visitId],
       );
       const r = rows[0];
