@@ -98,3 +98,63 @@ test("the invite, the confirmation and the summary link arrive by email and each
   await page.reload();
   await expect(page.getByRole("list", { name: "Messages to the patient" }).getByRole("listitem").filter({ hasText: "Visit summary link" })).toContainText("Sent");
 });
+
+test("a message that failed shows on the worklist and the visit page, the admin retries it from the dead-letter list, and the patient opts out by keyboard", async ({ page, clinician, browser }) => {
+  const { createPatient } = await import("../lib/data/patients");
+  const { startVisit } = await import("../lib/data/visits");
+  const { createUser } = await import("../lib/data/users");
+  const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
+  const { optOutToken } = await import("../lib/messages/seal");
+  const { fakeIp } = await import("./security/world");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  const email = `bounce-${uniqueSuffix()}@example.org`;
+  const patient = await createPatient(actor, { firstName: "Sam", lastName: "Bounce", dateOfBirth: "1990-01-02", sex: "MALE", email, phone: "" });
+  const today = new Date().toISOString().slice(0, 10);
+  const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: today });
+  if (!v.ok) throw new Error("no visit");
+  await waitForMail(email, /a few questions/);
+  // As the queue leaves a message it gave up on (the mail server refused it after every retry).
+  const [msg] = await asOwner<{ id: string }>(`UPDATE "Message" SET status = 'FAILED', "lastError" = 'The mail server answered 550', attempts = 10 WHERE "visitId" = $1 RETURNING id`, [v.visitId]);
+
+  await signIn(page, clinician);
+  await expect(page.getByRole("row", { name: /Sam Bounce/ }).getByText("Email not delivered")).toBeVisible();
+  await page.getByRole("link", { name: "Sam Bounce" }).click();
+  await expect(page.getByRole("list", { name: "Messages to the patient" }).getByRole("listitem")).toContainText("Failed: The mail server answered 550");
+  await expectAccessible(page);
+
+  const secret = newTotpSecret();
+  const adminEmail = `admin-${uniqueSuffix()}@example.com`;
+  const adminPassword = `adm-${uniqueSuffix()}-${uniqueSuffix()}`;
+  await createUser({ clinicId: clinician.clinicId, email: adminEmail, name: "Ada Min", password: adminPassword, role: "ADMIN", totpSecret: secret });
+  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } })).newPage();
+  await admin.goto("/login");
+  await admin.getByLabel("Email").fill(adminEmail);
+  await admin.getByLabel("Password").fill(adminPassword);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByLabel("6-digit code").fill(totpCode(secret));
+  await admin.getByRole("button", { name: "Verify and sign in" }).click();
+  await admin.waitForURL("**/admin");
+  await admin.getByRole("link", { name: "Undelivered messages" }).click();
+  await expect(admin.getByRole("heading", { name: "Undelivered messages" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: email })).toBeVisible();
+  await expectAccessible(admin);
+  const before = (await mailTo(email)).length;
+  await admin.getByRole("button", { name: `Try the intake invitation to ${email} again` }).click();
+  await expect(admin.getByRole("cell", { name: email })).toHaveCount(0);
+  await expect.poll(async () => (await mailTo(email)).length, { timeout: 30_000 }).toBe(before + 1);
+  const resent = (await mailTo(email)).at(-1)!;
+  expect(resent.messageId).toBe(`<${msg!.id}@stride.invalid>`);
+
+  // The opt-out link: opening it changes nothing; the button (reached by keyboard) does.
+  const patientPage = await (await browser.newContext({ ...phone })).newPage();
+  await patientPage.goto(`/o/${optOutToken(patient.id)}`);
+  await expect(patientPage.getByRole("heading", { name: "Stop emails from the clinic" })).toBeVisible();
+  await expectAccessible(patientPage);
+  expect((await asOwner<{ emailOptOut: boolean }>(`SELECT "emailOptOut" FROM "Patient" WHERE id = $1`, [patient.id]))[0]!.emailOptOut).toBe(false);
+  await patientPage.getByRole("button", { name: "Stop emails" }).focus();
+  await patientPage.keyboard.press("Enter");
+  await expect(patientPage.getByRole("heading", { name: "No more emails" })).toBeVisible();
+  expect((await asOwner<{ emailOptOut: boolean }>(`SELECT "emailOptOut" FROM "Patient" WHERE id = $1`, [patient.id]))[0]!.emailOptOut).toBe(true);
+  await page.reload();
+  await expect(page.getByText("The patient asked for no email")).toBeVisible();
+});
