@@ -79,7 +79,7 @@ async function main() {
     await worker?.stop();
     await catcher.stop();
 
-    const ratio = (a: number, b: number) => round(a / b, 2);
+    const ratio = (a: number, b: number) => round(a / b, 3);
     console.log("\n=== Messages bench");
     console.log(`start visit at ${CLIENTS} clients, ${ROUNDS} × ${SECONDS} s each, interleaved:`);
     for (const r of [none, email]) console.log(`  ${r.kind}: ${r.throughput}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, failed ${r.failed}`);
