@@ -27,6 +27,8 @@ async function waitForMail(address: string, subject: RegExp): Promise<Mail> {
 const linkIn = (m: Mail) => /https?:\/\/\S+\/i\/[A-Za-z0-9_-]{43}/.exec(m.text)![0];
 
 test.use({ viewport: { width: 1280, height: 900 } });
+// Each journey spans three browsers (clinic, patient, admin or summary reader) and waits for real mail.
+test.describe.configure({ timeout: 120_000 });
 
 test("the invite, the confirmation and the summary link arrive by email and each link works", async ({ page, clinician, browser }) => {
   const { createPatient } = await import("../lib/data/patients");
