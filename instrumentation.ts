@@ -1,10 +1,24 @@
 // Runs once when the server starts. A production server without a proper NEXTAUTH_SECRET stops here, with
 // a message naming it, instead of starting and failing on the first sign-in (security-requirements §4.5).
-export function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") return;
-  const secret = process.env.NEXTAUTH_SECRET ?? "";
-  if (secret.length < 32) {
-    console.error("Configuration error:\n  NEXTAUTH_SECRET: required in production, at least 32 characters (openssl rand -base64 32)");
-    process.exit(1);
+// Then the message worker starts in this process (docs/decisions/0016-messages.md), unless
+// MESSAGE_WORKER=off (an instance that only serves pages).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production") {
+    const secret = process.env.NEXTAUTH_SECRET ?? "";
+    if (secret.length < 32) {
+      console.error("Configuration error:\n  NEXTAUTH_SECRET: required in production, at least 32 characters (openssl rand -base64 32)");
+      process.exit(1);
+    }
   }
+  if (process.env.MESSAGE_WORKER === "off") return;
+  const { startMessageWorker } = await import("./lib/messages/worker");
+  // A database that is down at start must not stop the app: the worker tries again in a minute.
+  const attempt = () =>
+    startMessageWorker().catch(() => {
+      console.error("[messages] The message worker could not start (database unreachable?); trying again in a minute.");
+      (globalThis as { strideMessageWorker?: unknown }).strideMessageWorker = undefined;
+      setTimeout(attempt, 60_000).unref();
+    });
+  await attempt();
 }

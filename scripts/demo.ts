@@ -12,6 +12,7 @@ import { buildIfNeeded } from "./lib/build.ts";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-pg.ts";
 import { demoDataDir, loadDemoSecrets, type DemoSecrets } from "./lib/configured-db.ts";
 import { createDatabase, ensureAppLogin, migrate, withClient, withCredentials } from "./lib/db-setup.ts";
+import { MailCatcher } from "./lib/mail-catcher.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
@@ -91,6 +92,14 @@ async function main() {
 
   if (!dev) buildIfNeeded(say);
 
+  // With no SMTP_URL the demo's mail goes to a catcher on this machine (ADR 0016), read on a local page.
+  let catcher: MailCatcher | null = null;
+  let outbox: string | null = null;
+  if (!process.env.SMTP_URL) {
+    catcher = await new MailCatcher({ port: port + 25 }).start();
+    outbox = await catcher.serveOutbox(port + 80);
+  }
+
   const env = {
     ...process.env,
     NODE_ENV: (dev ? "development" : "production") as "development" | "production",
@@ -99,6 +108,8 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
+    SMTP_URL: process.env.SMTP_URL ?? catcher!.url,
+    MAIL_FROM: process.env.MAIL_FROM ?? "Stride demo <no-reply@stride.invalid>",
   };
   const next: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   let announced = false;
@@ -113,6 +124,7 @@ async function main() {
         // The file keeps the link's path; it is shown on the address this start serves on.
         for (const line of readFileSync(credentialsFile, "utf8").trim().split("\n")) console.log(`       ${line.replace(/: (\/i\/\S+)$/, `: ${baseUrl}$1`)}`);
       }
+      if (outbox) say(`Email goes to the local mail catcher (no SMTP_URL set): read it on ${outbox}`);
       say("Press Ctrl-C to stop (the database shuts down cleanly; your data stays).");
     }
   });
@@ -126,6 +138,7 @@ async function main() {
       next.kill("SIGTERM");
       await new Promise((r) => next.once("exit", r));
     }
+    await catcher?.stop();
     if (pg) {
       await pg.stop();
       say("Database stopped cleanly.");

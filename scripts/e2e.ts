@@ -2,7 +2,7 @@
 // freshly migrated real PostgreSQL. Prints "N passed, N failed" last (scripts/test-all.ts reads it).
 //   npm run test:e2e -- e2e/print.spec.ts     run one file (any Playwright arguments pass through)
 //   E2E_SKIP_BUILD=1 npm run test:e2e         reuse the current .next build
-import { spawnSync } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -11,9 +11,18 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_HELP, findChromium } from "../lib/chromium.ts";
 import { nextBuild, startAppServer } from "./lib/app-server.ts";
+import { MailCatcher } from "./lib/mail-catcher.ts";
 import { prepareTestDatabase } from "./lib/test-database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function spawnAsync(cmd: string, args: string[], opts: SpawnOptions): Promise<{ status: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, opts);
+    child.once("error", reject);
+    child.once("exit", (status) => resolve({ status }));
+  });
+}
 
 export interface SuiteResult {
   passed: number;
@@ -34,17 +43,22 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   // Outside test-results/, which Playwright empties when it starts.
   const appLog = path.join(os.tmpdir(), `stride-e2e-app-${process.pid}.log`);
   rmSync(appLog, { force: true });
-  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret }, logFile: appLog });
+  // A real SMTP server on loopback receives the app's mail; the journeys read it from its JSON outbox.
+  const catcher = await new MailCatcher().start();
+  const outbox = await catcher.serveOutbox(0);
+  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret, SMTP_URL: catcher.url, MAIL_FROM: "Stride e2e <no-reply@stride.invalid>" }, logFile: appLog });
   const resultsFile = path.join(root, "test-results", "e2e-results.json");
   rmSync(resultsFile, { force: true });
   try {
-    const r = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...extraArgs], {
+    // Not spawnSync: the mail catcher runs in this process and must keep answering while Playwright runs.
+    const r = await spawnAsync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...extraArgs], {
       cwd: root,
       stdio: "inherit",
       env: {
         ...process.env,
         E2E_BASE_URL: app.url,
         E2E_APP_LOG: appLog,
+        E2E_OUTBOX_URL: outbox,
         E2E_APP_PID: String(app.process.pid ?? ""),
         NEXTAUTH_SECRET: secret,
         DATABASE_URL: db.appUrl,
@@ -61,6 +75,7 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
   } finally {
     await app.stop();
+    await catcher.stop();
     if (process.env.E2E_KEEP_LOGS) console.log(app.logs.join("\n"));
     rmSync(appLog, { force: true });
     await db.cleanup();

@@ -5,7 +5,9 @@
 //      exam form says "not saved" and saves on retry.
 //   3. PostgreSQL stopped abruptly under load, then started: every acknowledged save is in the database,
 //      requests during the outage fail fast, and the app recovers without a restart.
-//   4. A bounded soak of mixed traffic (autocannon): no errors, memory within a stated bound, no lost writes.
+//   4. Messages: the SMTP server down while 50 messages are due (FAULT_SMTP_DOWN_SECONDS, default 60), then
+//      back: all 50 arrive once. The app killed mid-send: after a restart every message arrives, no job stuck.
+//   5. A bounded soak of mixed traffic (autocannon): no errors, memory within a stated bound, no lost writes.
 // Prints "N passed, N failed" last. FAULT_SOAK_SECONDS (default 180) bounds the soak.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -24,6 +26,7 @@ import { actionId, actionRequest, consentShown, examBody, intakeBody, outcomeOf,
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 180);
+const SMTP_DOWN_SECONDS = Number(process.env.FAULT_SMTP_DOWN_SECONDS ?? 60);
 /** The soak's memory bound for the server process (resident set, including any worker it forks). */
 const RSS_LIMIT_MB = 900;
 /** And how much it may grow from the end of the warm-up to the end of the run. */
@@ -61,6 +64,7 @@ async function main() {
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres({ dataDir, password: randomBytes(18).toString("base64url"), port: pgPort, fast: false });
   let app: AppServer | null = null;
+  let catcher: import("./lib/mail-catcher.ts").MailCatcher | null = null;
   try {
     await createDatabase(pg.superuserUrl(), "stride_faults");
     const ownerUrl = pg.superuserUrl("stride_faults");
@@ -88,7 +92,11 @@ async function main() {
     };
 
     const port = await freePort();
-    const start = (env: Record<string, string> = {}) => startAppServer({ databaseUrl: appUrl, port, env: { NEXTAUTH_SECRET: secret, ...env }, detached: true });
+    // The app's mail goes to a real SMTP server on loopback, which the message checks stop and slow down.
+    const { MailCatcher } = await import("./lib/mail-catcher.ts");
+    catcher = await new MailCatcher().start();
+    const smtpEnv = { SMTP_URL: catcher.url, MAIL_FROM: "Stride faults <no-reply@stride.invalid>", MESSAGE_STALE_LOCK_SECONDS: "10" };
+    const start = (env: Record<string, string> = {}) => startAppServer({ databaseUrl: appUrl, port, env: { NEXTAUTH_SECRET: secret, ...smtpEnv, ...env }, detached: true });
     app = await start();
     const baseUrl = app.url;
     const submitId = actionId(root, TARGETS.submitIntake);
@@ -269,6 +277,83 @@ async function main() {
       return `${failures.length} requests failed during the outage, slowest in ${maxFail} ms; health 503 in ${healthMs} ms; healthy again ${recoveredMs} ms after PostgreSQL; ${Math.round((Date.now() - began) / 1000)} s run, every acknowledged save present (${acked.size} visits, latest versions ${[...acked.values()].join(", ")}); audit chain intact`;
     });
 
+    // Messages: each is queued in one transaction with its job; the mail server sees Message-ID <id@…>.
+    const { queueMessage } = await import("../lib/data/messages.ts");
+    const queue = async (n: number, tag: string) => {
+      const ids: string[] = [];
+      await db().$transaction(async (tx) => {
+        for (let i = 0; i < n; i++) ids.push(await queueMessage(tx, { clinicId: clinic.id, kind: "intake-received", recipient: `${tag}-${i}@example.org` }));
+      });
+      return ids;
+    };
+    const arrived = (ids: string[]) => {
+      const wanted = new Set(ids.map((id) => `<${id}@stride.invalid>`));
+      const ours = catcher!.mail.filter((m) => wanted.has(m.messageId));
+      const unique = new Set(ours.map((m) => m.messageId)).size;
+      return { received: ours.length, unique, repeats: ours.length - unique, lost: ids.length - unique };
+    };
+    const messageRows = (ids: string[]) =>
+      owner<{ sent: number; attempts: number }>(`SELECT count(*) FILTER (WHERE status = 'SENT')::int AS sent, coalesce(sum(attempts), 0)::int AS attempts FROM "Message" WHERE id = ANY($1::uuid[])`, [ids]);
+    const untilAllSent = async (ids: string[], timeoutMs: number) => {
+      const t = Date.now();
+      while (Date.now() - t < timeoutMs) {
+        const [r] = await messageRows(ids);
+        if (r!.sent === ids.length && arrived(ids).lost === 0) return;
+        await sleep(500);
+      }
+      throw new Error(`not all sent within ${timeoutMs / 1000} s: ${JSON.stringify(arrived(ids))}`);
+    };
+
+    await check(`the SMTP server down for ${SMTP_DOWN_SECONDS} s while 50 messages are due: all 50 arrive once it is back, none twice`, async () => {
+      await catcher!.stop();
+      const ids = await queue(50, "down");
+      await sleep(SMTP_DOWN_SECONDS * 1000);
+      const [during] = await messageRows(ids);
+      assert(during!.sent === 0, `${during!.sent} marked sent while the server was down`);
+      await catcher!.start();
+      const back = Date.now();
+      // graphile-worker's backoff (exp(attempt) s) brings each message back within about a minute.
+      await untilAllSent(ids, 180_000);
+      const secs = ((Date.now() - back) / 1000).toFixed(1);
+      const a = arrived(ids);
+      const [rows] = await messageRows(ids);
+      const retried = rows!.attempts - ids.length;
+      const jobs = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY($1::text[])`, [ids]);
+      assert(a.repeats === 0 && a.lost === 0, `duplicates ${a.repeats}, lost ${a.lost}`);
+      assert(jobs[0]!.n === 0, `${jobs[0]!.n} jobs left in the queue`);
+      return `figures: due 50, sent ${a.unique}, retried ${retried} (failed attempts while down), duplicates ${a.repeats}, lost ${a.lost}; all in ${secs} s after the server came back; queue empty`;
+    });
+
+    await check("the app killed mid-send: after a restart every message arrives exactly once by Message-ID and no job is stuck", async () => {
+      // The server holds each reply 1.5 s after the message is in, so a kill lands between "arrived" and "sent".
+      catcher!.opts.delayMs = 1500;
+      const ids = await queue(20, "kill");
+      try {
+        await catcher!.waitFor(() => arrived(ids).received >= 3, 60_000);
+        const locked = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL AND key = ANY($1::text[])`, [ids]);
+        await app!.crash();
+        const atKill = arrived(ids);
+        const [marked] = await messageRows(ids);
+        app = await start();
+        await untilAllSent(ids, 180_000);
+        const a = arrived(ids);
+        const left = await owner<{ n: number; locked: number }>(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS locked FROM graphile_worker.jobs WHERE key = ANY($1::text[])`,
+          [ids],
+        );
+        assert(a.lost === 0 && a.unique === ids.length, `${a.lost} lost`);
+        assert(left[0]!.n === 0 && left[0]!.locked === 0, `${left[0]!.n} jobs left (${left[0]!.locked} locked)`);
+        const [rows] = await messageRows(ids);
+        return (
+          `figures: due 20, killed with ${locked[0]!.n} sends in flight (${atKill.unique} already at the server, ${marked!.sent} marked sent); after restart ` +
+          `${a.unique} distinct Message-IDs arrived = due, duplicates after dedupe by Message-ID 0, lost ${a.lost}; raw SMTP deliveries ${a.received} ` +
+          `(${a.repeats} resent with the same Message-ID: taken by the server as the kill came, reply never read); attempts ${rows!.attempts}; no job left or locked`
+        );
+      } finally {
+        catcher!.opts.delayMs = 0;
+      }
+    });
+
     await check(`a ${SOAK_SECONDS} s soak of mixed traffic: no errors, memory within ${RSS_LIMIT_MB} MB, no lost writes`, async () => {
       const CONNECTIONS = 8;
       const visits = await Promise.all(Array.from({ length: CONNECTIONS * 2 }, () => newVisit()));
@@ -383,6 +468,7 @@ async function main() {
     await db().$disconnect();
   } finally {
     await app?.stop().catch(() => {});
+    await catcher?.stop().catch(() => {});
     await pg.stop().catch(() => {});
     rmSync(base, { recursive: true, force: true });
   }

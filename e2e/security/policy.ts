@@ -94,6 +94,8 @@ export const ROUTES: Record<string, RoutePolicy> = {
   "/admin/users/[userId]": { path: (w) => `/admin/users/${w.users.clinician1.id}`, expect: adminOnly(["clinician1.email"]) },
   "/admin/settings": { path: () => "/admin/settings", expect: adminOnly() },
   "/admin/audit": { path: (w) => `/admin/audit?patient=${w.A2.dob}`, expect: adminOnly(["A2.lastName", "A2.firstName"]) },
+  "/admin/messages": { path: () => "/admin/messages", expect: adminOnly(), note: "the dead-letter list: kinds, addresses and reasons, no clinical data" },
+  "/o/[token]": { path: () => "/o/not-a-token", expect: everyone(ok()), note: "the opt-out link's page: opening it changes nothing; its button posts the signed token" },
 };
 
 /**
@@ -124,7 +126,28 @@ const snap = async (sql: string, params: unknown[]) => JSON.stringify(await q(sq
 
 const staffSessionsOf = (w: World) => snap(`SELECT id, "revokedAt" FROM "AuthSession" WHERE "userId" = $1 ORDER BY id`, [w.users.clinician1.id]);
 
+const messagesOf = (w: World) => snap(`SELECT id, kind, status FROM "Message" WHERE "clinicId" = $1 ORDER BY "createdAt", id`, [w.clinic1]);
+
 export const ACTIONS: Record<string, ActionPolicy> = {
+  "app/(clinic)/visits/[visitId]/message-actions.ts#resendMessageAction": {
+    args: (w) => [w.A2.visitId, "00000000-0000-4000-8000-000000000000"],
+    page: (w) => `/visits/${w.A2.visitId}`,
+    probe: messagesOf,
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/admin/messages/actions.ts#retryDeadLetterAction": {
+    args: () => ["00000000-0000-4000-8000-000000000000"],
+    page: () => "/admin/messages",
+    probe: messagesOf,
+    allowed: ["admin"],
+  },
+  "app/(patient)/o/[token]/actions.ts#optOutAction": {
+    // Needs the patient's signed token (only in their emails); a forged or absent one changes nothing.
+    args: (w) => [`${w.A.patientId}.forged-signature-forged-signature0`],
+    page: () => "/o/not-a-token",
+    probe: (w) => snap(`SELECT "emailOptOut" FROM "Patient" WHERE id = $1`, [w.A.patientId]),
+    allowed: [],
+  },
   // The write-path benchmark's empty action (issue 7): it reads and writes nothing, and outside a server
   // started with STRIDE_BENCH=1 (the benchmark's own) it answers { ok: false } to everyone.
   "app/(bench)/bench-empty/actions.ts#benchEmptyAction": {

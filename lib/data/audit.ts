@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   "invite-redeemed",
   "dob-verified",
   "dob-failed",
+  "message-queued",
+  "message-sent",
+  "message-failed",
+  "opt-out",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

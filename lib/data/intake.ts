@@ -10,13 +10,14 @@ import type { DeepPartial } from "../assessment/schema-builders";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
+import { queueClinicNotice, queuePatientMessage } from "./messages";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
-export const DOB_FAILURES_PER_INVITE = 10;
+export const DOB_FAILURES_PER_INVITE = 10; // lib/data/messages.ts keeps the same number
 
 type Tx = Prisma.TransactionClient;
 /** Submitted answers: the full intake (initial visit) or the shorter follow-up one. */
@@ -37,6 +38,13 @@ function inviteProblem(inv: { expiresAt: Date; revokedAt: Date | null; forRevisi
   return null;
 }
 
+/** inviteProblem for either kind of link: a summary link (sent after signing) is not closed by the intake
+ * having been submitted, only by expiry or withdrawal. */
+function linkProblem(inv: Parameters<typeof inviteProblem>[0] & { purpose: string }, now: Date) {
+  const problem = inviteProblem(inv, now);
+  return problem === "submitted" && inv.purpose === "summary" ? null : problem;
+}
+
 /**
  * Exchange an invite token (from the link) for a new browser session. The link stays usable from any
  * device until the intake is submitted, it expires or the clinic revokes it.
@@ -45,10 +53,10 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, visit: { select: { patientId: true, intakes: lastSubmitted } } },
+    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted } } },
   });
   if (!inv) return { ok: false, reason: "invalid" };
-  const problem = inviteProblem(inv, now);
+  const problem = linkProblem(inv, now);
   if (problem) return { ok: false, reason: problem };
   const sessionToken = newToken();
   await db().$transaction(async (tx) => {
@@ -88,6 +96,8 @@ export type IntakeSessionState =
       revision: number;
       /** The sex on the patient's record, for the follow-up form (which has no "about you" step). */
       recordedSex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+      /** What the link opens: the intake, or (a link sent after signing) the take-home summary. */
+      purpose: "intake" | "summary";
     };
 
 /** The patient's browser session from its cookie value, checked against the invite's current state. */
@@ -96,7 +106,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   // One statement on every patient request, autosaves included (ADR 0013): Prisma made six here.
   const [s] = await sql<IntakeSessionRow>(
     `SELECT s.id, s."clinicId", s."dobVerifiedAt", s."dobAttempts", s."expiresAt",
-            i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision",
+            i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision", i.purpose,
             v.id AS "visitId", v.kind::text AS kind, v."patientId", p."firstName", p."lastName", p.sex::text AS sex,
             c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
        FROM "IntakeSession" s
@@ -112,7 +122,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     [tokenHash(sessionToken)],
   );
   if (!s) return { ok: false, reason: "none" };
-  const problem = inviteProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
+  const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
     return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [] };
   }
@@ -130,6 +140,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     kind: s.kind,
     revision: s.forRevision,
     recordedSex: s.sex,
+    purpose: s.purpose === "summary" ? "summary" : "intake",
   };
 }
 
@@ -144,6 +155,7 @@ interface IntakeSessionRow {
   revokedAt: Date | null;
   dobFailures: number;
   forRevision: number;
+  purpose: string;
   visitId: string;
   kind: IntakeKind;
   patientId: string;
@@ -193,6 +205,8 @@ export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: 
     });
     const invite = await tx.intakeInvite.update({ where: { id: actor.inviteId }, data: { dobFailures: { increment: 1 } }, select: { dobFailures: true } });
     await recordAudit(tx, { actor, action: "dob-failed", outcome: "failed", recordType: "IntakeSession", recordId: actor.intakeSessionId, meta });
+    // The failure that locks the link tells the clinic once (the visit page shows it too).
+    if (invite.dobFailures === DOB_FAILURES_PER_INVITE) await queueClinicNotice(tx, actor.clinicId, actor.visitId, "clinic-link-locked");
     const left = Math.min(DOB_ATTEMPTS_PER_SESSION - updated.dobAttempts, DOB_FAILURES_PER_INVITE - invite.dobFailures);
     return left > 0 ? ({ ok: false, reason: "wrong", attemptsLeft: left } as const) : ({ ok: false, reason: "locked" } as const);
   });
@@ -208,10 +222,11 @@ async function openInvite(tx: Tx, actor: PatientActor, now = new Date()) {
     select: {
       dobVerifiedAt: true,
       expiresAt: true,
-      invite: { select: { expiresAt: true, revokedAt: true, forRevision: true, visit: { select: { intakes: lastSubmitted } } } },
+      invite: { select: { expiresAt: true, revokedAt: true, forRevision: true, purpose: true, visit: { select: { intakes: lastSubmitted } } } },
     },
   });
-  if (!s) return { ok: false, reason: "closed" } as const;
+  // A summary link's session never writes an intake.
+  if (!s || s.invite.purpose !== "intake") return { ok: false, reason: "closed" } as const;
   if (!s.dobVerifiedAt) return { ok: false, reason: "not-verified" } as const;
   const problem = inviteProblem(s.invite, now);
   if (problem === "submitted") return { ok: false, reason: "submitted" } as const;
@@ -326,7 +341,7 @@ async function updateDraft(actor: PatientActor, answers: DeepPartial<IntakeAnswe
        SELECT i."forRevision" AS revision
          FROM "IntakeSession" s JOIN "IntakeInvite" i ON i.id = s."inviteId"
         WHERE s.id = $1 AND s."clinicId" = $2 AND s."inviteId" = $3 AND s."dobVerifiedAt" IS NOT NULL
-          AND s."expiresAt" > $4 AND i."revokedAt" IS NULL AND i."expiresAt" > $4
+          AND s."expiresAt" > $4 AND i."revokedAt" IS NULL AND i."expiresAt" > $4 AND i.purpose = 'intake'
           AND NOT EXISTS (SELECT 1 FROM "IntakeResponse" f
                            WHERE f."visitId" = i."visitId" AND f.state IN ('FINAL', 'SUPERSEDED') AND f.revision >= i."forRevision")
      ), saved AS (
@@ -441,6 +456,7 @@ export async function submitIntake(
       }
       await advanceVisitStatus(tx, actor.visitId, actor.clinicId, "INTAKE_SUBMITTED", { needsReview: review });
       await recordAudit(tx, { actor, action: "submit", recordType: "IntakeResponse", recordId: id, details: { needsReview: review, revision, supersededRevisions: superseded.count }, meta });
+      await queuePatientMessage(tx, actor.clinicId, actor.visitId, "intake-received");
       const delay = env().FAULT_DELAY_MS;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       return { ok: true, intakeId: id } as const;

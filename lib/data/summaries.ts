@@ -7,7 +7,8 @@ import { rtrStartProblem, type SummaryEdits } from "../assessment/edits";
 import type { EngineExam } from "../assessment/exam-schema";
 import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
-import type { ClinicianActor, RequestMeta } from "./actors";
+import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
+import { queueSummaryEmail } from "./messages";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
@@ -286,6 +287,7 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       // An amendment replaces the earlier signed version, which stays readable.
       await tx.summary.updateMany({ where: { visitId, clinicId: actor.clinicId, state: "FINAL", id: { not: id } }, data: { state: "SUPERSEDED" } });
       await advanceVisitStatus(tx, visitId, actor.clinicId, "SUMMARY_FINALIZED");
+      await queueSummaryEmail(tx, actor, visitId, meta, new Date());
       await recordAudit(tx, { actor, action: "finalize", recordType: "Summary", recordId: id, patientId: visit.patientId, details: { status: assessment.status, ruleset: assessment.rulesetVersion }, meta });
       return { ok: true, summaryId: id } as const;
     });
@@ -354,5 +356,41 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
     await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision, version }, meta });
     const outOfDate = await outOfDateSince(tx, actor.clinicId, visitId, s.finalizedAt!);
     return { assessment: readContent(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "", outOfDate };
+  });
+}
+
+export interface PatientPrintableDTO {
+  assessment: Assessment;
+  revision: number;
+  finalizedAt: string;
+  clinic: { name: string; phone: string | null; email: string | null; address: string | null };
+  patient: { firstName: string; lastName: string };
+  visitDate: string;
+}
+
+/** The signed summary for the patient who opened a summary link and passed the date-of-birth check; null
+ * otherwise. Each view is an audit event (a disclosure), as a clinician's print is. */
+export async function getPatientSummary(actor: PatientActor, meta: RequestMeta = {}, now = new Date()): Promise<PatientPrintableDTO | null> {
+  return db().$transaction(async (tx) => {
+    const session = await tx.intakeSession.findFirst({
+      where: { id: actor.intakeSessionId, clinicId: actor.clinicId, inviteId: actor.inviteId, dobVerifiedAt: { not: null }, expiresAt: { gt: now }, invite: { purpose: "summary", revokedAt: null, expiresAt: { gt: now } } },
+      select: { id: true },
+    });
+    if (!session) return null;
+    const s = await tx.summary.findFirst({
+      where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL" },
+      orderBy: { revision: "desc" },
+      select: { id: true, revision: true, content: true, finalizedAt: true, visit: { select: { date: true, patient: { select: { firstName: true, lastName: true } }, clinic: { select: { name: true, phone: true, email: true, address: true } } } } },
+    });
+    if (!s) return null;
+    await recordAudit(tx, { actor, action: "print", recordType: "Summary", recordId: s.id, details: { revision: s.revision, version: "patient", by: "patient-link" }, meta });
+    return {
+      assessment: readContent(s.content).assessment!,
+      revision: s.revision,
+      finalizedAt: s.finalizedAt!.toISOString(),
+      clinic: s.visit.clinic,
+      patient: s.visit.patient,
+      visitDate: s.visit.date.toISOString().slice(0, 10),
+    };
   });
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { todayIn } from "../format";
 import { getClinicTimeZone } from "./clinics";
 import { fromIsoDate, toIsoDate } from "./dates";
+import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
@@ -24,6 +25,8 @@ export interface WorklistRow {
   kind: VisitKind;
   status: VisitStatus;
   needsReview: boolean;
+  /** The intake link was locked by wrong dates of birth, or the latest message to the patient failed. */
+  delivery: DeliveryMark | null;
 }
 
 /** The worklist as the clinic sees it: "today" is the clinic's date in its time zone (its `timeZone`
@@ -54,7 +57,9 @@ export async function listWorklist(actor: ClinicianActor, today: string, meta: R
     },
   });
   await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "Worklist", details: { rows: visits.length }, meta }));
+  const marks = await deliveryMarks(actor.clinicId, visits.map((v) => v.id));
   return visits.map((v) => ({
+    delivery: marks.get(v.id) ?? null,
     visitId: v.id,
     patientId: v.patient.id,
     patientName: `${v.patient.firstName} ${v.patient.lastName}`,
@@ -96,22 +101,24 @@ export type StartVisitResult = { ok: true; visitId: string; token: string; expir
  * new link is audited. The token itself is returned once, to be shown to the clinician.
  */
 export async function issueInvite(
-  tx: Pick<Prisma.TransactionClient, "intakeInvite" | "auditEvent">,
+  tx: Prisma.TransactionClient,
   actor: ClinicianActor,
   visit: { id: string; patientId: string },
   forRevision: number,
   meta: RequestMeta,
   now: Date,
-): Promise<{ token: string; expiresAt: string; withdrew: number }> {
-  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, forRevision: { gte: forRevision } }, data: { revokedAt: now } });
+): Promise<{ token: string; expiresAt: string; withdrew: number; emailed: boolean }> {
+  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, purpose: "intake", forRevision: { gte: forRevision } }, data: { revokedAt: now } });
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
   const invite = await tx.intakeInvite.create({
     data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, createdById: actor.userId, forRevision },
     select: { id: true },
   });
-  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count }, meta });
-  return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count };
+  // The link also goes by email when the patient has an address on file (queued in this transaction).
+  const messageId = await queueInviteEmail(tx, actor.clinicId, visit, { id: invite.id, token, forRevision }, now);
+  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count, emailed: !!messageId }, meta });
+  return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count, emailed: !!messageId };
 }
 
 export async function startVisit(
@@ -159,7 +166,7 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
       status: true,
       needsReview: true,
       patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true } },
-      invites: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
+      invites: { where: { purpose: "intake" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
       clinic: { select: { name: true, phone: true, email: true, address: true } },
     },
   });

@@ -1,6 +1,7 @@
 // Creating a patient (clinician form): one schema for the form and the server action.
 import * as z from "zod/mini";
 import { isoDate, oneOf, text } from "../assessment/schema-builders";
+import { isDeliverableEmail } from "./email";
 
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNDISCLOSED"] as const;
 
@@ -9,7 +10,7 @@ export const patientSchema = z.object({
   lastName: text(100).check(z.minLength(1, "required")),
   dateOfBirth: isoDate({ notFuture: true }),
   sex: oneOf(SEXES),
-  email: z.optional(text(254).check(z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+$/.test(v), "email"))),
+  email: z.optional(text(254).check(z.refine((v) => v === "" || isDeliverableEmail(v), "email"))),
   phone: z.optional(text(40).check(z.refine((v) => v === "" || /^[0-9+() .-]{5,40}$/.test(v), "phone"))),
 });
 

@@ -11,6 +11,8 @@ export const TARGETS = {
   saveExam: { file: "app/(clinic)/visits/[visitId]/exam/actions.ts", export: "saveExamAction", page: (visitId: string) => `/visits/${visitId}/exam` },
   /** Autosave: saveDraftAction(answers, baseVersion, step). */
   saveDraft: { file: "app/(patient)/intake/actions.ts", export: "saveDraftAction", page: () => "/intake" },
+  /** Start a visit: startVisitAction({ patientId, kind, date }) (queues the invite email when the patient has one). */
+  startVisit: { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction", page: (patientId: string) => `/patients/${patientId}` },
   /** The benchmark's empty action (answers only on a server started with STRIDE_BENCH=1). */
   benchEmpty: { file: "app/(bench)/bench-empty/actions.ts", export: "benchEmptyAction", page: () => "/bench-empty" },
 } as const;

@@ -1,5 +1,8 @@
 // Database preparation shared by the demo, the test runner and the benchmarks: create a database, apply
 // the committed migrations as the owner, and make the login role the app connects as.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { prisma } from "../prisma.ts";
 
@@ -31,6 +34,9 @@ export function migrate(ownerUrl: string, opts: { quiet?: boolean } = {}) {
   if (r.status !== 0) {
     throw new Error(`Migrations failed:\n${r.stdout}\n${r.stderr}`);
   }
+  // The message queue's schema (graphile-worker) comes with the app's: docs/decisions/0016-messages.md.
+  const q = spawnSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "queue-migrate.mjs"), ownerUrl], { encoding: "utf8" });
+  if (q.status !== 0) throw new Error(`Queue migrations failed:\n${q.stdout}\n${q.stderr}`);
   if (!opts.quiet) {
     const applied = r.stdout.split("\n").filter((l) => /migrations? (have been|found)|applied|No pending/i.test(l));
     for (const line of applied) console.log(`  ${line.trim()}`);

@@ -19,6 +19,9 @@ export default async function AdminHome() {
         <li>
           <Link href="/admin/audit">Audit trail</Link>: who opened, changed, printed or was refused what, and when.
         </li>
+        <li>
+          <Link href="/admin/messages">Undelivered messages</Link>: emails the queue gave up on, to try again.
+        </li>
       </ul>
     </div>
   );

@@ -90,7 +90,7 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
               <td>{formatDate(r.date)}</td>
               <td>{r.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
               <td>
-                <StatusBadge status={r.status} needsReview={r.needsReview} />
+                <StatusBadge status={r.status} needsReview={r.needsReview} delivery={r.delivery} />
               </td>
             </tr>
           ))}

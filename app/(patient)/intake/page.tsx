@@ -1,4 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { requestMeta } from "@/lib/auth/session";
+import { getPatientSummary } from "@/lib/data/summaries";
+import { formatDate } from "@/lib/format";
+import { PatientSummary } from "@/components/summary/patient-summary";
 import { currentIntakeSession } from "@/lib/auth/intake-session";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getIntakeDraft } from "@/lib/data/intake";
@@ -35,6 +40,7 @@ export default async function IntakePage() {
     );
   }
   if (!session.dobVerified) return <DobForm messages={en.dob} />;
+  if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} />;
   // Health data from here on: the browser passed the date-of-birth check.
   const [settings, draft] = await Promise.all([getClinicSettings(session.actor), getIntakeDraft(session.actor)]);
   const greeting = (session.kind === "FOLLOW_UP" ? en.intake.followUpGreeting : en.intake.greeting).replace("{name}", session.firstName).replace("{clinic}", session.clinicName);
@@ -52,5 +58,44 @@ export default async function IntakePage() {
       errors={en.errors}
       thanks={en.thanks}
     />
+  );
+}
+
+/** A summary link (sent by email after signing), past the date-of-birth check: the take-home summary, to
+ * read or print. Never the intake. */
+async function SummaryFromLink({ actor }: { actor: Parameters<typeof getPatientSummary>[0] }) {
+  const s = await getPatientSummary(actor, await requestMeta());
+  if (!s) {
+    return (
+      <div className="card">
+        <h1>{en.link.revokedTitle}</h1>
+        <p>{en.link.revokedBody}</p>
+      </div>
+    );
+  }
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const c = s.clinic;
+  return (
+    <div className="stack">
+      <p className="no-print">
+        <button type="button" id="print-button" className="btn">
+          Print
+        </button>{" "}
+        <span className="muted">To keep a copy as a file, print and choose “Save as PDF”.</span>
+      </p>
+      <header>
+        <p>
+          <strong>{c.name}</strong>
+          <br />
+          {[c.address, c.phone, c.email].filter(Boolean).join(" · ")}
+        </p>
+        <p>
+          {s.patient.firstName} {s.patient.lastName} · visit {formatDate(s.visitDate)}
+        </p>
+      </header>
+      <h1>Your visit summary</h1>
+      <PatientSummary a={s.assessment} clinicPhone={c.phone} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
+    </div>
   );
 }

@@ -11,6 +11,8 @@ import { RedraftButton } from "@/components/summary/redraft-button";
 import { IntakeAnswersView } from "@/components/clinic/intake-answers";
 import { IntakeLinkButton } from "@/components/clinic/intake-link-button";
 import { getClinicSettings } from "@/lib/data/clinics";
+import { getDelivery } from "@/lib/data/messages";
+import { Delivery } from "@/components/clinic/delivery";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
@@ -22,7 +24,13 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
   const { visitId } = await params;
   const visit = await getVisit(actor, visitId, await requestMeta());
   if (!visit) notFound();
-  const [intake, exam, settings, summary] = await Promise.all([getSubmittedIntake(actor, visit.visitId), getExam(actor, visit.visitId), getClinicSettings(actor), getSummaryStatus(actor, visit.visitId)]);
+  const [intake, exam, settings, summary, delivery] = await Promise.all([
+    getSubmittedIntake(actor, visit.visitId),
+    getExam(actor, visit.visitId),
+    getClinicSettings(actor),
+    getSummaryStatus(actor, visit.visitId),
+    getDelivery(actor, visit.visitId),
+  ]);
 
   return (
     <div className="stack">
@@ -52,12 +60,16 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
                   ? "The link was withdrawn."
                   : new Date(visit.invite.expiresAt) < new Date()
                     ? `The link expired on ${formatDateTime(visit.invite.expiresAt, settings.timeZone)}.`
-                    : `${visit.invite.firstUsedAt ? "The patient has opened the link" : "The patient has not opened the link yet"}; it works until ${formatDateTime(visit.invite.expiresAt, settings.timeZone)}.`)}
+                    : delivery?.linkLocked
+                      ? "The link was locked after too many wrong dates of birth."
+                      : `${visit.invite.firstUsedAt ? "The patient has opened the link" : "The patient has not opened the link yet"}; it works until ${formatDateTime(visit.invite.expiresAt, settings.timeZone)}.`)}
             </p>
             <IntakeLinkButton visitId={visit.visitId} kind="new" label="Make a new intake link" timeZone={settings.timeZone} />
           </>
         )}
       </section>
+
+      {delivery && <Delivery visitId={visit.visitId} delivery={delivery} timeZone={settings.timeZone} />}
 
       <section className="card" aria-labelledby="exam-h">
         <h2 id="exam-h" style={{ marginTop: 0 }}>

@@ -1,0 +1,241 @@
+// The message worker: runs the queue's jobs (graphile-worker) in each app instance. It reads and writes
+// with plain SQL on its own small pool (no Prisma, no request context), so it can start from
+// instrumentation.ts. Logs name job and message ids only: never an address or a link.
+import { Logger, run, type Runner, type Task } from "graphile-worker";
+import pg from "pg";
+import { maxAttempts, publicOrigin, REMINDER_TASK, SEND_TASK } from "./config";
+import { optOutToken, unseal } from "./seal";
+import { PATIENT_KINDS, renderMessage, type MessageKind } from "./templates";
+import { DeliveryError, smtpTransport, type MessageTransport } from "./transport";
+
+const log = (s: string) => console.log(`[messages] ${s}`);
+
+interface MessageRow {
+  id: string;
+  clinicId: string;
+  visitId: string | null;
+  patientId: string | null;
+  kind: MessageKind;
+  recipient: string;
+  status: string;
+  clinicName: string;
+  clinicPhone: string | null;
+  firstName: string | null;
+  emailOptOut: boolean | null;
+  visitDate: Date | null;
+  tokenSealed: string | null;
+  inviteOpen: boolean | null;
+}
+
+function formatDate(d: Date | null): string | null {
+  return d ? new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d) : null;
+}
+
+async function audit(c: pg.PoolClient | pg.Pool, m: { clinicId: string; patientId: string | null; id: string }, action: "message-sent" | "message-failed", outcome: "ok" | "failed", details: object) {
+  await c.query(`INSERT INTO "AuditEvent" ("actorType", "clinicId", "patientId", action, "recordType", "recordId", outcome, details) VALUES ('system', $1, $2, $3, 'Message', $4, $5, $6)`, [
+    m.clinicId,
+    m.patientId,
+    action,
+    m.id,
+    outcome,
+    JSON.stringify(details),
+  ]);
+}
+
+async function queueClinicUndeliverable(c: pg.PoolClient, m: MessageRow) {
+  const r = await c.query<{ id: string }>(
+    `INSERT INTO "Message" (id, "clinicId", "visitId", kind, recipient, "updatedAt")
+     SELECT gen_random_uuid(), c.id, $2, 'clinic-undeliverable', c.email, now() FROM "Clinic" c WHERE c.id = $1 AND c.email IS NOT NULL AND c.email <> ''
+     RETURNING id`,
+    [m.clinicId, m.visitId],
+  );
+  const id = r.rows[0]?.id;
+  if (id) await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text, 'failedKind', $3::text), max_attempts := $4::int, job_key := $2::text)`, [SEND_TASK, id, m.kind, maxAttempts()]);
+}
+
+/** Send one message. Idempotent: a message already sent (or skipped) is never sent again, whichever job asks. */
+function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
+  return async (payload, helpers) => {
+    const { messageId, failedKind } = payload as { messageId: string; failedKind?: MessageKind };
+    const { rows } = await pool.query<MessageRow>(
+      `SELECT m.id, m."clinicId", m."visitId", m."patientId", m.kind, m.recipient, m.status::text AS status,
+              c.name AS "clinicName", c.phone AS "clinicPhone", p."firstName", p."emailOptOut", v.date AS "visitDate",
+              i."tokenSealed", (i.id IS NOT NULL AND i."revokedAt" IS NULL AND i."expiresAt" > now()) AS "inviteOpen"
+         FROM "Message" m JOIN "Clinic" c ON c.id = m."clinicId"
+         LEFT JOIN "Patient" p ON p.id = m."patientId"
+         LEFT JOIN "Visit" v ON v.id = m."visitId"
+         LEFT JOIN "IntakeInvite" i ON i.id = m."inviteId"
+        WHERE m.id = $1`,
+      [messageId],
+    );
+    const m = rows[0];
+    if (!m || m.status === "SENT" || m.status === "SKIPPED") return;
+    const skip = async (why: string) => {
+      await pool.query(`UPDATE "Message" SET status = 'SKIPPED', "lastError" = $2, "updatedAt" = now() WHERE id = $1 AND status <> 'SENT'`, [m.id, why]);
+    };
+    if (m.emailOptOut) return skip("The patient opted out of email");
+    const origin = publicOrigin();
+    let link: string | null = null;
+    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary") {
+      const token = m.tokenSealed && m.inviteOpen ? unseal(m.tokenSealed) : null;
+      // A link withdrawn (a newer one was made) or expired before the email left is not worth sending.
+      if (!token) return skip("The link was withdrawn or expired before it was sent");
+      link = `${origin}/i/${token}`;
+    } else if (m.visitId && (m.kind === "clinic-link-locked" || m.kind === "clinic-undeliverable")) {
+      link = `${origin}/visits/${m.visitId}`;
+    }
+    const content = renderMessage(m.kind, {
+      clinic: { name: m.clinicName, phone: m.clinicPhone },
+      firstName: m.firstName,
+      visitDate: formatDate(m.visitDate),
+      link,
+      optOutLink: PATIENT_KINDS.includes(m.kind) && m.patientId ? `${origin}/o/${optOutToken(m.patientId)}` : null,
+      failedKind,
+    });
+    try {
+      await transport().send({ id: m.id, to: m.recipient, ...content });
+    } catch (e) {
+      const err = e instanceof DeliveryError ? e : new DeliveryError("The message could not be sent", false);
+      const last = err.permanent || helpers.job.attempts >= helpers.job.max_attempts;
+      const c = await pool.connect();
+      try {
+        await c.query("BEGIN");
+        await c.query(`UPDATE "Message" SET attempts = attempts + 1, "lastError" = $2, status = CASE WHEN $3 THEN 'FAILED'::"MessageStatus" ELSE status END, "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`, [m.id, err.message, last]);
+        if (last) {
+          await audit(c, m, "message-failed", "failed", { kind: m.kind, attempts: helpers.job.attempts, permanent: err.permanent });
+          if (PATIENT_KINDS.includes(m.kind)) await queueClinicUndeliverable(c, m);
+        }
+        await c.query("COMMIT");
+      } catch (dbErr) {
+        await c.query("ROLLBACK").catch(() => {});
+        throw dbErr;
+      } finally {
+        c.release();
+      }
+      if (err.permanent) return; // a refused address: no retry, it is on the dead-letter list now
+      throw err;
+    }
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query(`UPDATE "Message" SET status = 'SENT', "sentAt" = now(), attempts = attempts + 1, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [m.id]);
+      // The link's sealed token is kept until the invite closes: a reminder may still need it.
+      await audit(c, m, "message-sent", "ok", { kind: m.kind, attempt: helpers.job.attempts });
+      await c.query("COMMIT");
+    } catch (dbErr) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw dbErr;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+/** A reminder comes due: queue it only if the intake is still not sent, the visit is still ahead, the patient
+ * still takes email and at most two were sent. Message and job in one transaction. */
+function reminderTask(pool: pg.Pool): Task {
+  return async (payload) => {
+    const { visitId, n } = payload as { visitId: string; n: number };
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      // Lock the visit first, in its own statement: the count below then sees reminders that a concurrent
+      // job committed while this one waited (a new snapshot per statement).
+      await c.query(`SELECT 1 FROM "Visit" WHERE id = $1 FOR UPDATE`, [visitId]);
+      const { rows } = await c.query<{ clinicId: string; patientId: string; email: string | null; inviteId: string | null; sent: number }>(
+        `SELECT v."clinicId", v."patientId", p.email, i.id AS "inviteId",
+                (SELECT count(*)::int FROM "Message" r WHERE r."visitId" = v.id AND r.kind = 'reminder') AS sent
+           FROM "Visit" v JOIN "Patient" p ON p.id = v."patientId"
+           LEFT JOIN LATERAL (SELECT id FROM "IntakeInvite" WHERE "visitId" = v.id AND "revokedAt" IS NULL AND "expiresAt" > now()
+                                 AND "tokenSealed" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 1) i ON true
+          WHERE v.id = $1 AND v.status = 'INVITED' AND v.date >= (now() AT TIME ZONE 'UTC')::date
+            AND NOT p."emailOptOut" AND p.email IS NOT NULL`,
+        [visitId],
+      );
+      const r = rows[0];
+      if (r?.email && r.inviteId && r.sent < Math.min(n, 2)) {
+        const ins = await c.query<{ id: string }>(
+          `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'reminder', $4, $5, now()) RETURNING id`,
+          [r.clinicId, visitId, r.patientId, r.email, r.inviteId],
+        );
+        await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
+      }
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+/** How long a job may stay locked before its worker counts as dead (killed mid-send): a send gives up
+ * after at most about a minute (connection, greeting and socket timeouts), so two minutes by default. */
+function staleLockSeconds(): number {
+  const n = Number(process.env.MESSAGE_STALE_LOCK_SECONDS ?? 120);
+  return Number.isFinite(n) && n >= 5 ? n : 120;
+}
+
+/** Jobs locked by a worker that died (the app was killed mid-send) go back to the queue. graphile-worker
+ * itself would wait four hours. The message may already have reached the server: the retry sends it with
+ * the same Message-ID, which the receiver can drop (the fault test counts both). */
+export async function releaseStaleLocks(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ workers: string[] | null; n: number }>(
+    `SELECT array_agg(DISTINCT locked_by) AS workers, count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at < now() - make_interval(secs => $1)`,
+    [staleLockSeconds()],
+  );
+  const workers = rows[0]?.workers?.filter(Boolean) ?? [];
+  if (workers.length) await pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [workers]);
+  return workers.length ? rows[0]!.n : 0;
+}
+
+export interface MessageWorker {
+  stop(): Promise<void>;
+}
+
+const globalForWorker = globalThis as unknown as { strideMessageWorker?: Promise<MessageWorker | null> };
+
+/** Start the worker once per process; null (and one line saying why) when email is not configured. */
+export function startMessageWorker(opts: { connectionString?: string; transport?: () => MessageTransport; concurrency?: number } = {}): Promise<MessageWorker | null> {
+  globalForWorker.strideMessageWorker ??= start(opts);
+  return globalForWorker.strideMessageWorker;
+}
+
+/** A worker of its own (tests, the fault and bench tools); the app uses startMessageWorker. */
+export const createMessageWorker = start;
+
+async function start(opts: { connectionString?: string; transport?: () => MessageTransport; concurrency?: number }): Promise<MessageWorker | null> {
+  const connectionString = opts.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString) return null;
+  if (!opts.transport && !process.env.SMTP_URL) {
+    log("SMTP_URL is not set: messages are queued and wait until it is (README, Messages).");
+    return null;
+  }
+  let shared: MessageTransport | undefined;
+  const transport = opts.transport ?? (() => (shared ??= smtpTransport()));
+  const pool = new pg.Pool({ connectionString, max: 6, connectionTimeoutMillis: 5000 });
+  pool.on("error", () => {});
+  const logger = new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") log(message);
+  });
+  const runner: Runner = await run({
+    pgPool: pool,
+    concurrency: opts.concurrency ?? Number(process.env.MESSAGE_CONCURRENCY ?? 4),
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger,
+    taskList: { [SEND_TASK]: sendTask(pool, transport), [REMINDER_TASK]: reminderTask(pool) },
+  });
+  await releaseStaleLocks(pool).catch(() => 0);
+  const sweep = setInterval(() => void releaseStaleLocks(pool).catch(() => 0), Math.min(30, staleLockSeconds() / 2) * 1000);
+  sweep.unref();
+  return {
+    async stop() {
+      clearInterval(sweep);
+      await runner.stop();
+      shared?.close?.();
+      await pool.end();
+    },
+  };
+}
