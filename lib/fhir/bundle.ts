@@ -89,7 +89,9 @@ export function derivedId(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const ref = (r: Resource & { id?: string }, display?: string): Reference => ({ reference: `${r.resourceType}/${r.id}`, ...(display ? { display } : {}) });
+function ref<T extends Resource>(r: T, display?: string): Reference<T> {
+  return { reference: `${r.resourceType}/${r.id}`, ...(display ? { display } : {}) };
+}
 const stride = (system: string, code: string, display: string): CodeableConcept => ({ coding: [{ system, code, display }], text: display });
 const category = (code: "exam" | "survey" | "vital-signs", display: string): CodeableConcept[] => [{ coding: [{ system: OBSERVATION_CATEGORY, code, display }] }];
 const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: UCUM, code });
@@ -137,7 +139,7 @@ interface VisitCtx {
   encounter: Encounter;
   /** The date and time the findings apply to. */
   effective: string;
-  performer: Reference[];
+  performer: Reference<Practitioner>[];
 }
 
 function observation(ctx: VisitCtx, key: string, o: Omit<Observation, "resourceType" | "status" | "subject" | "encounter">): Observation {
@@ -373,7 +375,7 @@ function questionnaireResponse(ctx: VisitCtx, visit: FhirVisit): QuestionnaireRe
   };
 }
 
-function condition(ctx: VisitCtx, visit: FhirVisit, a: Assessment, asserter: Reference | undefined): Condition | null {
+function condition(ctx: VisitCtx, visit: FhirVisit, a: Assessment, asserter: Reference<Practitioner> | undefined): Condition | null {
   // A referral has no working classification (the patient goes elsewhere first), as on the summary.
   if (a.status === "refer") return null;
   const c = a.classification;
@@ -400,7 +402,7 @@ function weekText(w: RtrWeek): string {
   return [`Week ${w.week}: ${w.sessions.map((s) => s.text).join("; ")}`, total ? `(total ${total})` : null, w.note || null].filter(Boolean).join(" ");
 }
 
-function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Reference | undefined, conditionRef: Reference | undefined): CarePlan {
+function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Reference<Practitioner> | undefined, conditionRef: Reference<Condition> | undefined): CarePlan {
   const activities: CarePlanActivity[] = [];
   for (const ex of a.plan?.exercises ?? []) {
     activities.push({
@@ -463,7 +465,7 @@ function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Refere
   };
 }
 
-function documentReference(ctx: VisitCtx, visit: FhirVisit, author: Reference | undefined, opts: FhirExportOptions): DocumentReference {
+function documentReference(ctx: VisitCtx, visit: FhirVisit, author: Reference<Practitioner> | undefined, opts: FhirExportOptions): DocumentReference {
   const s = visit.summary!;
   return {
     resourceType: "DocumentReference",
