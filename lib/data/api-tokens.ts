@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import type { AdminActor, ApiTokenActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { API_TOKEN_MAX_DAYS } from "../forms/api-token-schema";
 import { isUuid } from "./patients";
 import { type Limit, recordHit, reserveAttempt, isLimited } from "./rate-limits";
 
@@ -16,8 +17,6 @@ export const API_TOKEN_SCOPE = "fhir-export:read" as const;
 export const API_TOKEN_RATE: Limit = { max: 120, windowMs: 60_000 };
 /** Unknown, expired or revoked tokens per address (a scanner trying tokens is slowed, then refused). */
 export const BAD_API_TOKENS_PER_IP: Limit = { max: 20, windowMs: 15 * 60_000 };
-/** Longest lifetime an admin may give a token. */
-export const API_TOKEN_MAX_DAYS = 366;
 const PREFIX = "stride_pat_";
 
 export interface ApiTokenDTO {
