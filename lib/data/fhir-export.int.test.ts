@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "@medplum/fhirtypes";
 import { asOwner } from "@/test/db";
@@ -7,6 +10,7 @@ import type { ClinicianActor } from "./actors";
 import { API_TOKEN_RATE, authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 import { finalizeExam, saveExam } from "./exams";
 import { clinicRecordBatches, exportPatientEverything } from "./fhir-export";
+import { exportClinicNdjson } from "./fhir-bulk";
 import { submitIntake } from "./intake";
 import { createPatient } from "./patients";
 import { finalizeSummary } from "./summaries";
@@ -82,6 +86,19 @@ describe("FHIR export", () => {
       seen.push(...batch.map((r) => r.patient.id));
     }
     expect(seen.sort()).toEqual(mine.map((m) => m.patientId).sort());
+
+    // The bulk files: one per type, one valid resource per line, shared resources once, audited once.
+    const out = mkdtempSync(path.join(tmpdir(), "stride-ndjson-"));
+    const r = await exportClinicNdjson(a.clinic.id, out, ORIGIN, 2);
+    expect(r.patients).toBe(3);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(["Patient.ndjson", "Organization.ndjson", "Observation.ndjson", "Questionnaire.ndjson", "CarePlan.ndjson"]));
+    const lines = (t: string) => readFileSync(path.join(out, `${t}.ndjson`), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines("Patient").map((p) => p.id).sort()).toEqual(mine.map((m) => m.patientId).sort());
+    expect(lines("Organization")).toHaveLength(1);
+    expect(lines("Practitioner")).toHaveLength(1);
+    for (const t of readdirSync(out)) for (const res of lines(t.replace(".ndjson", "")).slice(0, 5)) expect(fhirErrors(res)).toEqual([]);
+    const audit = await asOwner<{ details: { patients: number } }>(`SELECT details FROM "AuditEvent" WHERE action = 'fhir-export' AND "recordId" = $1`, [a.clinic.id]);
+    expect(audit.map((x) => x.details.patients)).toEqual([3]);
   });
 });
 
@@ -135,5 +152,5 @@ describe("API tokens", () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 20; i++) expect(await authenticateApiToken(`Bearer stride_pat_${"y".repeat(43)}`, { ip })).toEqual({ ok: false, status: 401 });
     expect(await authenticateApiToken(`Bearer ${made.secret}`, { ip })).toEqual({ ok: false, status: 429 });
-  });
+  }, 180_000);
 });
