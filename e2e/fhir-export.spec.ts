@@ -45,11 +45,11 @@ test("an admin's API token exports a patient's Bundle until it is revoked; then 
   await admin.getByRole("button", { name: "Make token" }).click();
   const token = await admin.getByLabel("API token").inputValue();
   expect(token).toMatch(/^stride_pat_/);
-  await expect(admin.getByRole("cell", { name: "Main EHR" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "Main EHR", exact: true })).toBeVisible();
   await expectAccessible(admin);
   // Shown once: a reload shows the list, not the secret.
   await admin.reload();
-  await expect(admin.getByRole("cell", { name: "Main EHR" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "Main EHR", exact: true })).toBeVisible();
   expect(await admin.content()).not.toContain(token);
 
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
@@ -69,7 +69,7 @@ test("an admin's API token exports a patient's Bundle until it is revoked; then 
   expect((await api.get(url, { headers: { Authorization: `Bearer ${token}x` } })).status()).toBe(401);
 
   await admin.getByRole("button", { name: "Revoke Main EHR" }).click();
-  await expect(admin.getByRole("cell", { name: "Revoked" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "Revoked", exact: true })).toBeVisible();
   const after = await api.get(url, { headers: { Authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);
   expect((await after.json()).resourceType).toBe("OperationOutcome");
