@@ -7,6 +7,8 @@ import { fakeIp } from "./security/world";
 import { clinicianActor, createClinicianAndClinic, uniqueSuffix } from "../prisma/factories";
 
 test("an admin's API token exports a patient's Bundle until it is revoked; then 401", async ({ browser, clinician, playwright, baseURL }) => {
+  // Three people's worth of journey (a signed visit, an admin, a clinician) on a shared two-core machine.
+  test.setTimeout(180_000);
   const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
   const { createUser } = await import("../lib/data/users");
   const { finalizeExam, getExam } = await import("../lib/data/exams");
