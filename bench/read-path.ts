@@ -4,7 +4,8 @@
 // (each call as the page makes it, its audit event included). At the largest size the SQL those functions
 // actually sent is captured at the pg driver and run again under EXPLAIN ANALYZE, and the plans are checked
 // for sequential scans of the large tables.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -16,7 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const LARGE_TABLES = ["Patient", "Visit", "AuditEvent", "IntakeResponse", "Exam"];
 
 export interface QueryTiming {
-  query: "worklist" | "search" | "history";
+  query: "worklist" | "search" | "history" | "everything";
   patients: number;
   samples: number;
   p50: number;
@@ -33,8 +34,20 @@ export interface CapturedPlan {
   seqScansOnLargeTables: string[];
 }
 
+/** The whole clinic written as FHIR Bulk Data NDJSON at the largest size, in this process. */
+export interface BulkExportTiming {
+  patients: number;
+  seconds: number;
+  patientsPerSecond: number;
+  resources: number;
+  /** The bench process's peak resident memory after the export, and before it (MB). */
+  peakRssMb: number;
+  peakRssBeforeMb: number;
+}
+
 export interface ReadPathResult {
   sizes: { patients: number; visits: number; seedSeconds: number }[];
+  bulk?: BulkExportTiming;
   timings: QueryTiming[];
   plans: CapturedPlan[];
 }
@@ -84,6 +97,8 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
   const { createClinicianAndClinic, clinicianActor } = await import("../prisma/factories.ts");
   const { listWorklist, listPatientVisits } = await import("../lib/data/visits.ts");
   const { searchPatients } = await import("../lib/data/patients.ts");
+  const { exportPatientEverything } = await import("../lib/data/fhir-export.ts");
+  const { exportClinicNdjson } = await import("../lib/data/fhir-bulk.ts");
   const { clinic, user } = await createClinicianAndClinic({ clinicName: "Scale Clinic" });
   const actor = await clinicianActor(user, clinic.id);
   const today = new Date().toISOString().slice(0, 10);
@@ -144,6 +159,28 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
     await time("worklist", () => listWorklist(actor, today, meta));
     await time("search", (i) => searchPatients(actor, searches[i % searches.length]!, meta));
     await time("history", (i) => listPatientVisits(actor, sample[i % sample.length]!.id));
+    // A patient's FHIR $everything as the API route builds it (the Bundle and its audit event).
+    await time("everything", (i) => exportPatientEverything(actor, sample[i % sample.length]!.id, "http://localhost:3000", meta));
+  }
+
+  // The whole clinic as NDJSON at the largest size: rate and the process's peak memory (maxRSS is a
+  // high-water mark, so the figure before the export says how much of it the export itself added).
+  {
+    const out = mkdtempSync(path.join(tmpdir(), "stride-bench-ndjson-"));
+    const before = process.resourceUsage().maxRSS / 1024;
+    const t0 = performance.now();
+    const r = await exportClinicNdjson(clinic.id, out, "http://localhost:3000");
+    const seconds = (performance.now() - t0) / 1000;
+    result.bulk = {
+      patients: r.patients,
+      seconds: round(seconds),
+      patientsPerSecond: Math.round(r.patients / seconds),
+      resources: Object.values(r.counts).reduce((a, b) => a + b, 0),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssBeforeMb: Math.round(before),
+    };
+    rmSync(out, { recursive: true, force: true });
+    log(`  bulk FHIR export: ${r.patients.toLocaleString("en-US")} patients in ${round(seconds)} s (${result.bulk.patientsPerSecond}/s), peak RSS ${result.bulk.peakRssMb} MB (${result.bulk.peakRssBeforeMb} MB before)`);
   }
 
   // The plans, at the largest size, of what each function sent.

@@ -97,8 +97,13 @@ function readFigures(r: ReadPathResult) {
   const largest = Math.max(...r.sizes.map((s) => s.patients));
   const smallest = Math.min(...r.sizes.map((s) => s.patients));
   const tag = largest >= 100_000 ? `${largest / 1000}k` : `${largest / 1000}k`;
-  const what = { worklist: "the worklist (last 14 days and next 7)", search: "patient search (surname, first name, both, or date of birth)", history: "a patient's visit history" };
-  for (const q of ["worklist", "search", "history"] as const) {
+  const what = {
+    worklist: "the worklist (last 14 days and next 7)",
+    search: "patient search (surname, first name, both, or date of birth)",
+    history: "a patient's visit history",
+    everything: "a patient's FHIR R4 $everything Bundle (four visits) with its audit event",
+  };
+  for (const q of ["worklist", "search", "history", "everything"] as const) {
     const at = (n: number) => r.timings.find((t) => t.query === q && t.patients === n)!;
     const big = at(largest);
     const small = at(smallest);
@@ -109,9 +114,30 @@ function readFigures(r: ReadPathResult) {
         value: big.p95,
         unit: "ms",
         limit: small.p95,
-        target: 50,
+        target: q === "everything" ? 100 : 50,
         better: "lower",
         note: `${what[q]} with ${largest.toLocaleString("en-US")} patients (p50 ${big.p50}, p99 ${big.p99}); the limit is the same call at ${smallest.toLocaleString("en-US")} patients, so the ratio is the growth over ${largest / smallest}× the records`,
+      }),
+    );
+  }
+  if (r.bulk) {
+    figures.push(
+      figure({
+        group: RP,
+        name: `fhir-bulk-export-patients-per-second-${tag}`,
+        value: r.bulk.patientsPerSecond,
+        unit: "/s",
+        better: "higher",
+        note: `the whole clinic (${r.bulk.patients.toLocaleString("en-US")} patients, ${r.bulk.resources.toLocaleString("en-US")} resources) as FHIR Bulk Data NDJSON in ${r.bulk.seconds} s, streamed 200 patients at a time`,
+      }),
+      figure({
+        group: RP,
+        name: `fhir-bulk-export-peak-rss-mb-${tag}`,
+        value: r.bulk.peakRssMb,
+        unit: "MB",
+        limit: r.bulk.peakRssBeforeMb,
+        better: "lower",
+        note: "the bench process's peak resident memory after the bulk export; the limit is its peak before the export",
       }),
     );
   }

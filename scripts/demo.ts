@@ -92,7 +92,7 @@ async function main() {
 
   if (!dev) buildIfNeeded(say);
 
-  // With no SMTP_URL the demo's mail goes to a catcher on this machine (ADR 0016), read on a local page.
+  // With no SMTP_URL the demo's mail goes to a catcher on this machine (ADR 0017), read on a local page.
   let catcher: MailCatcher | null = null;
   let outbox: string | null = null;
   if (!process.env.SMTP_URL) {

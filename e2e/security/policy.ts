@@ -7,7 +7,7 @@ import type { Principal, World } from "./world";
 
 /** What a principal gets from a route. `see` lists the sentinels it must contain; any other sentinel in the
  * body is a leak. "login" is a redirect to /login; "redirect" any other redirect, to `to`. */
-export type Expect = { status: 200; see?: string[] } | { status: "login" } | { status: "redirect"; to: string } | { status: 403 | 404 | 410 | 500 };
+export type Expect = { status: 200; see?: string[] } | { status: "login" } | { status: "redirect"; to: string } | { status: 401 | 403 | 404 | 410 | 500 };
 
 export interface RoutePolicy {
   /** The concrete address to request (the victim's records where the route takes an id). */
@@ -93,6 +93,12 @@ export const ROUTES: Record<string, RoutePolicy> = {
   "/admin/users/new": { path: () => "/admin/users/new", expect: adminOnly() },
   "/admin/users/[userId]": { path: (w) => `/admin/users/${w.users.clinician1.id}`, expect: adminOnly(["clinician1.email"]) },
   "/admin/settings": { path: () => "/admin/settings", expect: adminOnly() },
+  "/admin/api-tokens": { path: () => "/admin/api-tokens", expect: adminOnly() },
+  "/api/fhir/Patient/[patientId]/$everything": {
+    path: (w) => `/api/fhir/Patient/${w.A2.patientId}/$everything`,
+    expect: { ...clinical(A2), anonymous: { status: 401 }, patientA: { status: 401 }, patientB: { status: 401 }, disabled: { status: 401 } },
+    note: "an API for other systems: 401 (not a sign-in redirect) without a session or token; tokens are probed in fhir-export.spec.ts",
+  },
   "/admin/audit": { path: (w) => `/admin/audit?patient=${w.A2.dob}`, expect: adminOnly(["A2.lastName", "A2.firstName"]) },
   "/admin/messages": { path: () => "/admin/messages", expect: adminOnly(), note: "the dead-letter list: kinds, addresses and reasons, no clinical data" },
   "/o/[token]": { path: () => "/o/not-a-token", expect: everyone(ok()), note: "the opt-out link's page: opening it changes nothing; its button posts the signed token" },
@@ -270,6 +276,18 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     args: (w) => [w.users.clinician1.id, "disable"],
     page: (w) => `/admin/users/${w.users.clinician1.id}`,
     probe: (w) => snap(`SELECT disabled, role, "sessionVersion" FROM "User" WHERE id = $1`, [w.users.clinician1.id]),
+    allowed: ["admin"],
+  },
+  "app/(clinic)/admin/actions.ts#createApiTokenAction": {
+    args: () => [{ name: "Matrix intruder token", expiresInDays: 30 }],
+    page: () => "/admin/api-tokens",
+    probe: (w) => snap(`SELECT count(*)::int AS n FROM "ApiToken" WHERE "clinicId" = $1 OR name = 'Matrix intruder token'`, [w.clinic1]),
+    allowed: ["admin"],
+  },
+  "app/(clinic)/admin/actions.ts#revokeApiTokenAction": {
+    args: () => ["00000000-0000-4000-8000-000000000000"],
+    page: () => "/admin/api-tokens",
+    probe: (w) => snap(`SELECT id, "revokedAt" FROM "ApiToken" WHERE "clinicId" = $1 ORDER BY id`, [w.clinic1]),
     allowed: ["admin"],
   },
   "app/(clinic)/admin/actions.ts#updateSettingsAction": {

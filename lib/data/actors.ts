@@ -34,7 +34,15 @@ export interface PatientActor {
   clinicId: string;
 }
 
-export type Actor = StaffActor | PatientActor;
+/** Another system holding an admin-made API token: read-only FHIR export of its own clinic's records. */
+export interface ApiTokenActor {
+  kind: "api-token";
+  tokenId: string;
+  clinicId: string;
+  scope: "fhir-export:read";
+}
+
+export type Actor = StaffActor | PatientActor | ApiTokenActor;
 
 /** Request facts for the audit trail (no health data). */
 export interface RequestMeta {

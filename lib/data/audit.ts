@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   "message-sent",
   "message-failed",
   "opt-out",
+  "fhir-export",
+  "api-token-created",
+  "api-token-revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -51,7 +54,7 @@ export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
   const a = e.actor;
   const isStaff = a.kind === "clinician" || a.kind === "admin";
   const actorType = isStaff ? "user" : a.kind;
-  const actorId = isStaff ? a.userId : a.kind === "patient" ? `invite:${a.inviteId}` : null;
+  const actorId = isStaff ? a.userId : a.kind === "patient" ? `invite:${a.inviteId}` : a.kind === "api-token" ? `token:${a.tokenId}` : null;
   const clinicId = e.clinicId !== undefined ? e.clinicId : "clinicId" in a ? a.clinicId : null;
   await tx.auditEvent.create({
     data: {

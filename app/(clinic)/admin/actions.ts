@@ -3,7 +3,9 @@
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { clinicSettingsSchema } from "@/lib/assessment/settings";
 import { changeStaff, createStaff, updateSettings, type StaffChange } from "@/lib/data/admin";
+import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { isUuid } from "@/lib/data/patients";
+import { apiTokenLabels, apiTokenSchema } from "@/lib/forms/api-token-schema";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { settingsLabels, staffLabels, staffSchema } from "@/lib/forms/staff-schema";
 import { validate, type FormResult } from "@/lib/forms/validate";
@@ -48,4 +50,22 @@ export async function updateSettingsAction(input: unknown): Promise<SettingsActi
   if (!parsed.ok) return { ...parsed, formError: "The settings were not saved. Please correct the marked fields." };
   await updateSettings(admin, parsed.data, await requestMeta());
   return { ok: true };
+}
+
+export type CreateApiTokenActionResult = FormFailure | { ok: true; secret: string; name: string };
+
+export async function createApiTokenAction(input: unknown): Promise<CreateApiTokenActionResult> {
+  const admin = await requireAdmin();
+  const parsed = validate(apiTokenSchema, input, labelsFrom(apiTokenLabels), clinicErrors);
+  if (!parsed.ok) return parsed;
+  const r = await createApiToken(admin, parsed.data, await requestMeta());
+  if (!r.ok) return { ok: false, fieldErrors: r.fieldErrors };
+  return { ok: true, secret: r.secret, name: r.token.name };
+}
+
+export async function revokeApiTokenAction(tokenId: unknown): Promise<{ ok: true } | { ok: false; formError: string }> {
+  const admin = await requireAdmin();
+  if (typeof tokenId !== "string" || !isUuid(tokenId)) return { ok: false, formError: "This token could not be found." };
+  const r = await revokeApiToken(admin, tokenId, await requestMeta());
+  return r.ok ? r : { ok: false, formError: "This token could not be found." };
 }

@@ -17,6 +17,9 @@ export default async function AdminHome() {
           <Link href="/admin/settings">Clinic settings</Link>: the clinical thresholds the reference calls conventions, the intake questionnaires, sign-out after inactivity and two-factor sign-in.
         </li>
         <li>
+          <Link href="/admin/api-tokens">API tokens</Link>: let another system (the clinic&apos;s EHR) read patients&apos; records as FHIR R4; make, list and revoke tokens.
+        </li>
+        <li>
           <Link href="/admin/audit">Audit trail</Link>: who opened, changed, printed or was refused what, and when.
         </li>
         <li>

@@ -53,6 +53,13 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             </>
           )}
         </dl>
+        {/* A plain link: the route answers with the file, checked and audited like any export. */}
+        <p style={{ marginBottom: 0 }}>
+          <a className="btn btn-secondary" href={`/api/fhir/Patient/${patient.id}/$everything?download=1`} download>
+            Download (FHIR)
+          </a>{" "}
+          <span className="muted">the whole record as a FHIR R4 Bundle, for the clinic&apos;s EHR</span>
+        </p>
       </div>
 
       <section className="card" aria-labelledby="start-h">
