@@ -11,6 +11,7 @@ import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
+import { toLocale, type Locale } from "../i18n/locales";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 
@@ -24,7 +25,8 @@ export type SubmittedAnswers = IntakeAnswers | FollowUpIntakeAnswers;
 
 export type RedeemResult =
   | { ok: true; sessionToken: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted" };
+  /** `locale`: the patient's language when the link was found, for the page that explains the problem. */
+  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted"; locale?: Locale };
 
 /** The latest submitted (FINAL or SUPERSEDED) revision of a visit's intake, for checking an invite. */
 const lastSubmitted = { where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } }, orderBy: { revision: "desc" as const }, select: { revision: true, answers: true }, take: 1 };
@@ -45,11 +47,11 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, visit: { select: { patientId: true, intakes: lastSubmitted } } },
+    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true } } } } },
   });
   if (!inv) return { ok: false, reason: "invalid" };
   const problem = inviteProblem(inv, now);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, reason: problem, locale: toLocale(inv.visit.patient.locale) };
   const sessionToken = newToken();
   await db().$transaction(async (tx) => {
     await tx.intakeSession.create({
@@ -70,10 +72,12 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
 }
 
 export type IntakeSessionState =
-  | { ok: false; reason: "none" | "expired" | "revoked" }
+  | { ok: false; reason: "none" }
+  /** `locale`: the patient's language, for the page that says what happened (not PHI). */
+  | { ok: false; reason: "expired" | "revoked"; locale: Locale }
   /** `urgent`: the sent answers call for same-day care (shown again on the thank-you page); empty for a
    * browser that has not passed the date-of-birth check, which learns nothing about the answers. */
-  | { ok: false; reason: "submitted"; urgent: UrgentReason[] }
+  | { ok: false; reason: "submitted"; urgent: UrgentReason[]; locale: Locale }
   | {
       ok: true;
       actor: PatientActor;
@@ -88,6 +92,8 @@ export type IntakeSessionState =
       revision: number;
       /** The sex on the patient's record, for the follow-up form (which has no "about you" step). */
       recordedSex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+      /** The language of the patient's pages (the patient's record). */
+      locale: Locale;
     };
 
 /** The patient's browser session from its cookie value, checked against the invite's current state. */
@@ -98,7 +104,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     `SELECT s.id, s."clinicId", s."dobVerifiedAt", s."dobAttempts", s."expiresAt",
             i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision",
             v.id AS "visitId", v.kind::text AS kind, v."patientId", p."firstName", p."lastName", p.sex::text AS sex,
-            c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
+            p.locale, c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
        FROM "IntakeSession" s
        JOIN "IntakeInvite" i ON i.id = s."inviteId"
        JOIN "Visit" v ON v.id = i."visitId"
@@ -114,10 +120,10 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   if (!s) return { ok: false, reason: "none" };
   const problem = inviteProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
-    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [] };
+    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale) };
   }
-  if (problem) return { ok: false, reason: problem };
-  if (s.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (problem) return { ok: false, reason: problem, locale: toLocale(s.locale) };
+  if (s.expiresAt <= now) return { ok: false, reason: "expired", locale: toLocale(s.locale) };
   return {
     ok: true,
     actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.inviteId, visitId: s.visitId, patientId: s.patientId, clinicId: s.clinicId },
@@ -130,6 +136,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     kind: s.kind,
     revision: s.forRevision,
     recordedSex: s.sex,
+    locale: toLocale(s.locale),
   };
 }
 
@@ -151,6 +158,7 @@ interface IntakeSessionRow {
   lastName: string;
   sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
   clinicName: string;
+  locale: string;
   /** The latest submitted (FINAL or SUPERSEDED) revision, if any, and its safety answers. */
   submittedRevision: number | null;
   submittedSafety: unknown;
@@ -168,6 +176,19 @@ export async function isOwnSubmission(sessionToken: string | undefined, submissi
     db().intakeResponse.findUnique({ where: { submissionKey }, select: { visitId: true } }),
   ]);
   return !!s?.dobVerifiedAt && !!r && r.visitId === s.invite.visitId;
+}
+
+/** The patient changes the language of their pages (only after the date-of-birth check: before it, the
+ * choice stays in the browser; see the intake actions). */
+export async function setPatientLocaleFromIntake(actor: PatientActor, locale: Locale, meta: RequestMeta = {}): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const s = await tx.intakeSession.findUnique({ where: { id: actor.intakeSessionId }, select: { dobVerifiedAt: true } });
+    if (!s?.dobVerifiedAt) return false;
+    const r = await tx.patient.updateMany({ where: { id: actor.patientId, clinicId: actor.clinicId }, data: { locale } });
+    if (r.count === 0) return false;
+    await recordAudit(tx, { actor, action: "update", recordType: "Patient", recordId: actor.patientId, patientId: actor.patientId, meta });
+    return true;
+  });
 }
 
 export type DobResult = { ok: true } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "locked" };
@@ -391,6 +412,8 @@ export async function submitIntake(
   submissionKey: string,
   meta: RequestMeta = {},
   consentText: string | null = null,
+  /** The language the patient read the intake in (the clinician sees it beside the scores). */
+  locale: Locale | null = null,
 ): Promise<SubmitResult> {
   const existing = await db().intakeResponse.findUnique({ where: { submissionKey }, select: { id: true, visitId: true } });
   if (existing) return existing.visitId === actor.visitId ? { ok: true, intakeId: existing.id } : { ok: false, reason: "closed" };
@@ -418,6 +441,7 @@ export async function submitIntake(
         submittedAt: now,
         resumeStep: null,
         consentText,
+        locale,
         consentedAt: consentText === null ? null : now,
         hasRedFlag: review,
         ...derivedColumns(answers),
