@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { toLocale, type Locale } from "../i18n/locales";
+import { questionnaireLocale } from "../i18n";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 
@@ -552,6 +553,10 @@ export interface IntakeDTO {
   schemaVersion: number;
   submittedAt: string | null;
   hasRedFlag: boolean;
+  /** The language the patient read the intake in, and the one the questionnaires were answered in
+   * (null: sent before languages were recorded, in English). */
+  locale: Locale | null;
+  questionnaireLocale: Locale | null;
   akpsScore: number | null;
   lefsScore: number | null;
   consent: { text: string; at: string } | null;
@@ -577,6 +582,7 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
       schemaVersion: true,
       submittedAt: true,
       hasRedFlag: true,
+      locale: true,
       akpsScore: true,
       lefsScore: true,
       consentText: true,
@@ -604,6 +610,8 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
     schemaVersion: r.schemaVersion,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     hasRedFlag: r.hasRedFlag,
+    locale: r.locale === null ? null : toLocale(r.locale),
+    questionnaireLocale: r.locale === null ? null : questionnaireLocale(toLocale(r.locale)),
     akpsScore: r.akpsScore,
     lefsScore: r.lefsScore,
     consent: r.consentText && r.consentedAt ? { text: r.consentText, at: r.consentedAt.toISOString() } : null,
