@@ -2,7 +2,9 @@
 
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { clinicSettingsSchema } from "@/lib/assessment/settings";
-import { changeStaff, createStaff, updateSettings, type StaffChange } from "@/lib/data/admin";
+import { changeStaff, createStaff, setClinicLocale, updateSettings, type StaffChange } from "@/lib/data/admin";
+import { isLocale } from "@/lib/i18n/locales";
+import { redirect } from "next/navigation";
 import { isUuid } from "@/lib/data/patients";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { settingsLabels, staffLabels, staffSchema } from "@/lib/forms/staff-schema";
@@ -48,4 +50,12 @@ export async function updateSettingsAction(input: unknown): Promise<SettingsActi
   if (!parsed.ok) return { ...parsed, formError: "The settings were not saved. Please correct the marked fields." };
   await updateSettings(admin, parsed.data, await requestMeta());
   return { ok: true };
+}
+
+/** The clinic's language (a plain form: no script of its own). */
+export async function setClinicLocaleAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const locale = form.get("locale");
+  if (isLocale(locale)) await setClinicLocale(admin, locale, await requestMeta());
+  redirect("/admin/settings");
 }
