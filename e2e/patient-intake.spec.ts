@@ -24,7 +24,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await page.getByLabel("Month").fill("7");
   await page.getByLabel("Year").fill("1985");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("That date of birth does not match our records. You can try 4 more time(s).")).toBeVisible();
+  await expect(page.getByText("That date of birth does not match our records. You can try 4 more times.")).toBeVisible();
   const [y, m, d] = dob.split("-");
   await page.getByLabel("Day").fill(d!);
   await page.getByLabel("Month").fill(m!);
@@ -67,7 +67,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await next(page);
   await expect(page.getByText("Distance run last week (miles): enter a number from 0 to 186.4.").first()).toBeVisible();
   await page.getByLabel("Distance run last week").fill("18");
-  await answer(page, "Show distances in", "Kilometres");
+  await answer(page, "Show distances in", "Kilometers");
   await expect(page.getByLabel("Distance run this week")).toHaveValue("32.2");
   await expect(page.getByLabel("Distance run 4 weeks ago")).toHaveValue("20.1");
   await answer(page, "Show distances in", "Miles");

@@ -28,6 +28,9 @@ export interface DemoSeed {
   /** An invite link for a patient who has not started the intake yet (valid 7 days). */
   patientLinkPath: string;
   patientDateOfBirth: string;
+  /** The same for a Spanish-speaking patient: the intake opens in Spanish. */
+  spanishPatientLinkPath: string;
+  spanishPatientDateOfBirth: string;
 }
 
 /** The demo clinic's zone: far enough from UTC that a time shown in UTC by mistake is easy to spot. */
@@ -63,7 +66,7 @@ export async function seedDemo(): Promise<DemoSeed> {
   await createUser({ clinicId: clinic.id, email: adminEmail, name: "Sam Okafor", password: adminPassword, role: "ADMIN" });
 
   async function patientAt(
-    p: { firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE"; email?: string },
+    p: { firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE"; email?: string; locale?: "es" },
     stage: "invited" | "intake" | "examined" | "finalized",
     visitDate: string,
     answers = intakeAnswers(),
@@ -86,6 +89,8 @@ export async function seedDemo(): Promise<DemoSeed> {
 
   // Jordan has an email on file: the invite goes to the demo's mail catcher when the app starts.
   const invited = await patientAt({ firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE", email: "jordan.lee@patient.example" }, "invited", todayIso());
+  // Lucía reads Spanish: the clinic set her language, so her intake link opens in Spanish.
+  const spanish = await patientAt({ firstName: "Lucía", lastName: "Herrera", dateOfBirth: "1989-02-17", sex: "FEMALE", locale: "es" }, "invited", todayIso());
   await patientAt(
     { firstName: "Sam", lastName: "Rivera", dateOfBirth: "1985-07-02", sex: "MALE" },
     "intake",
@@ -147,5 +152,5 @@ export async function seedDemo(): Promise<DemoSeed> {
     await patientAt({ firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex }, "finalized", todayIso(), parsed.intake as IntakeAnswers, parsed.exam as ExamData);
   }
 
-  return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob };
+  return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob, spanishPatientLinkPath: `/i/${spanish.token}`, spanishPatientDateOfBirth: spanish.dob };
 }

@@ -82,6 +82,7 @@ async function main() {
         `Password: ${seed.password}`,
         `Admin sign-in: ${seed.adminEmail}  password: ${seed.adminPassword}  (sets up two-factor sign-in at the first sign-in)`,
         `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from ${new Date().toISOString().slice(0, 10)}): ${seed.patientLinkPath}`,
+        `Spanish-speaking patient's intake link (Lucía Herrera, born ${seed.spanishPatientDateOfBirth}): ${seed.spanishPatientLinkPath}`,
         "",
       ].join("\n"),
       { mode: 0o600 },

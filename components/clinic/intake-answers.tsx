@@ -5,6 +5,7 @@ import type { EngineIntake, IntakeAnswers } from "@/lib/assessment/intake-schema
 import { KNEE_AREAS, kneesFor, type KneeArea } from "@/lib/assessment/intake-options";
 import { assessLoadChange, weekName, type LoadChange } from "@/lib/assessment/load";
 import { safetyFlags } from "@/lib/assessment/safety";
+import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { AKPS_MAX, AKPS_MCID, LEFS_MAX, LEFS_MCID } from "@/lib/assessment/scoring";
 import type { ClinicSettings } from "@/lib/assessment/settings";
 import { formatPace, fromKm, KM_PER_MILE } from "@/lib/assessment/units";
@@ -109,6 +110,12 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
             </table>
           </div>
           <p className="muted">
+            {intake.locale && intake.questionnaireLocale && (
+              <>
+                Intake read in {LOCALE_NAMES[intake.locale]}; questionnaires answered in {LOCALE_NAMES[intake.questionnaireLocale]}
+                {intake.questionnaireLocale !== intake.locale && " (no validated translation yet)"}.{" "}
+              </>
+            )}
             Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-reference §4.1, §4.2).
           </p>
         </div>

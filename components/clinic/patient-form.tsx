@@ -8,16 +8,18 @@ import { patientLabels, patientSchema, SEXES, type PatientInput } from "@/lib/fo
 import { schemaResolver } from "@/lib/forms/resolver";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormAlert, TextField } from "@/components/ui/text-field";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 
 const labels = labelsFrom(patientLabels);
 const SEX_LABEL: Record<(typeof SEXES)[number], string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Prefer not to say" };
 
-/** `today`: the clinic's date (lib/format.ts todayIn), the latest date of birth the picker offers. */
-export function PatientForm({ today }: { today: string }) {
+/** `today`: the clinic's date (lib/format.ts todayIn), the latest date of birth the picker offers;
+ * `clinicLocale`: the language the patient's pages start in unless the clinic picks another. */
+export function PatientForm({ today, clinicLocale }: { today: string; clinicLocale: Locale }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<PatientInput>({
     resolver: schemaResolver(patientSchema, labels, clinicErrors),
-    defaultValues: { sex: "UNDISCLOSED" },
+    defaultValues: { sex: "UNDISCLOSED", locale: clinicLocale },
   });
   const { errors, isSubmitting } = formState;
 
@@ -63,6 +65,19 @@ export function PatientForm({ today }: { today: string }) {
       <div className="grid-2">
         {text("email", "Email (optional)", { type: "email", autoComplete: "off" })}
         {text("phone", "Phone (optional)", { type: "tel", autoComplete: "off" })}
+      </div>
+      <div className="field">
+        <label htmlFor="patient-locale">Language for the patient</label>
+        <p id="patient-locale-hint" className="hint">
+          The intake and every page the patient reads use it; the patient can change it on the intake&apos;s first screen.
+        </p>
+        <select id="patient-locale" className="input input-short" aria-describedby="patient-locale-hint" {...register("locale")}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
       </div>
       <button type="submit" className="btn" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Create patient"}

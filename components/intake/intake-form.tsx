@@ -16,6 +16,8 @@ import { AKPS_ITEMS, LEFS_ITEMS } from "@/lib/assessment/scoring";
 import { intakeLabels } from "@/lib/forms/intake-text";
 import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
+import { formatTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { idOf, IntakeContext, useIntake, type IntakeContextValue } from "./fields";
 import AboutStep from "./steps/about-step";
 import { ThankYou } from "./thank-you";
@@ -98,6 +100,8 @@ function flatErrors(errors: FieldErrors, prefix = ""): [string, string][] {
 
 export interface IntakeFormProps {
   kind: IntakeKind;
+  /** The page's language, for times written in the patient's convention. */
+  locale: Locale;
   enabled: QuestionnaireSwitches;
   greeting: string;
   /** Shown when the clinic reopened the intake for corrections. */
@@ -298,7 +302,7 @@ export function IntakeForm(props: IntakeFormProps) {
               {last ? (sending ? m.submitting : m.submit) : m.next}
             </button>
           </div>
-          <SaveLine status={autosave.status} savedAt={autosave.savedAt} m={m} notice={notice} />
+          <SaveLine status={autosave.status} savedAt={autosave.savedAt} m={m} notice={notice} locale={props.locale} />
         </form>
       </FormProvider>
     </IntakeContext.Provider>
@@ -331,16 +335,14 @@ function Progress({ steps, index, m, onGoTo }: { steps: StepId[]; index: number;
   );
 }
 
-const TIME = (d: Date) => `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-
 /** "Saved" / "Saving…" / "Not saved, retrying": visible always; announced only when something is wrong. */
-function SaveLine({ status, savedAt, m, notice }: { status: SaveStatus; savedAt: Date | null; m: M; notice: string | null }) {
+function SaveLine({ status, savedAt, m, notice, locale }: { status: SaveStatus; savedAt: Date | null; m: M; notice: string | null; locale: Locale }) {
   const text =
     status === "saving"
       ? m.save.saving
       : status === "saved"
         ? savedAt
-          ? m.save.savedAt.replace("{time}", TIME(savedAt))
+          ? m.save.savedAt.replace("{time}", formatTime(locale, savedAt))
           : m.save.saved
         : status === "retrying"
           ? m.save.retrying

@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import { addDays, startOfDayIn } from "../format";
 import { toIsoDate } from "./dates";
 import { isUuid, matchPatients } from "./patients";
+import { toLocale, type Locale } from "../i18n/locales";
 
 // What a clinic's administrator may do: manage the clinic's accounts and settings and read its audit trail.
 // Every function takes the admin and is scoped to the admin's clinic; every change is audited in the same
@@ -122,9 +123,17 @@ export async function changeStaff(admin: AdminActor, userId: string, change: Sta
   });
 }
 
-export async function getSettingsForAdmin(admin: AdminActor): Promise<{ settings: ClinicSettings; clinicName: string }> {
-  const c = await db().clinic.findUniqueOrThrow({ where: { id: admin.clinicId }, select: { settings: true, name: true } });
-  return { settings: resolveSettings(c.settings), clinicName: c.name };
+export async function getSettingsForAdmin(admin: AdminActor): Promise<{ settings: ClinicSettings; clinicName: string; locale: Locale }> {
+  const c = await db().clinic.findUniqueOrThrow({ where: { id: admin.clinicId }, select: { settings: true, name: true, locale: true } });
+  return { settings: resolveSettings(c.settings), clinicName: c.name, locale: toLocale(c.locale) };
+}
+
+/** The clinic's language: the default for new patients (existing patients keep theirs). */
+export async function setClinicLocale(admin: AdminActor, locale: Locale, meta: RequestMeta = {}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.clinic.update({ where: { id: admin.clinicId }, data: { locale } });
+    await recordAudit(tx, { actor: admin, action: "update", recordType: "Clinic", recordId: admin.clinicId, meta });
+  });
 }
 
 /** Replace the clinic's settings (validated with the same schema the form uses). The audit event names the

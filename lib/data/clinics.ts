@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { resolveSettings, type ClinicSettings } from "../assessment/settings";
 import type { Actor } from "./actors";
+import { toLocale, type Locale } from "../i18n/locales";
 
 export async function getClinicSettings(actor: Actor): Promise<ClinicSettings> {
   const c = await db().clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { settings: true } });
@@ -11,6 +12,12 @@ export async function getClinicSettings(actor: Actor): Promise<ClinicSettings> {
 /** The clinic's IANA time zone (its `timeZone` setting): pages format times and decide "today" in it. */
 export async function getClinicTimeZone(actor: Actor): Promise<string> {
   return (await getClinicSettings(actor)).timeZone;
+}
+
+/** The clinic's language (its screens, and the default for new patients). */
+export async function getClinicLocale(actor: Actor): Promise<Locale> {
+  const c = await db().clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { locale: true } });
+  return toLocale(c.locale);
 }
 
 /** Create a clinic (deployment setup: scripts/create-user.ts and the demo seed; no actor yet exists). */

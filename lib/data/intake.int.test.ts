@@ -66,8 +66,8 @@ describe("invite links", () => {
     expect(phone.ok && laptop.ok).toBe(true);
     const patient = await patientThroughInvite(visit.token, "1990-04-27");
     await submitIntake(patient, intakeAnswers(), "key-0123456789abcdef");
-    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "submitted" });
-    if (phone.ok) expect(await getIntakeSession(phone.sessionToken)).toEqual({ ok: false, reason: "submitted", urgent: [] });
+    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "submitted", locale: "en-US" });
+    if (phone.ok) expect(await getIntakeSession(phone.sessionToken)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US" });
   });
 
   it("refuse a made-up token, an expired link and a withdrawn one", async () => {
@@ -75,10 +75,10 @@ describe("invite links", () => {
     expect(await redeemInvite("../../etc")).toEqual({ ok: false, reason: "invalid" });
     const a = await setup();
     await asOwner(`UPDATE "IntakeInvite" SET "expiresAt" = now() - interval '1 minute' WHERE "visitId" = $1`, [a.visit.visitId]);
-    expect(await redeemInvite(a.visit.token)).toEqual({ ok: false, reason: "expired" });
+    expect(await redeemInvite(a.visit.token)).toEqual({ ok: false, reason: "expired", locale: "en-US" });
     const b = await setup();
     await asOwner(`UPDATE "IntakeInvite" SET "revokedAt" = now() WHERE "visitId" = $1`, [b.visit.visitId]);
-    expect(await redeemInvite(b.visit.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await redeemInvite(b.visit.token)).toEqual({ ok: false, reason: "revoked", locale: "en-US" });
   });
 });
 
@@ -242,8 +242,8 @@ describe("submitting with a draft", () => {
     const { sessionToken: verified, session: s } = await unverifiedBrowser(visit.token);
     await verifyDateOfBirth(s.actor, DOB);
     await submitIntake(s.actor, intakeAnswers({ safety: { calfSwelling: true, swelling: true, feverOrUnwell: true } }), key());
-    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"] });
-    expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [] });
+    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"], locale: "en-US" });
+    expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US" });
   });
 });
 
@@ -256,7 +256,7 @@ describe("reopening a submitted intake for corrections", () => {
     const again = await reopenIntake(actor, visit.visitId);
     if (!again.ok) throw new Error();
     // the first reopen's link was never used: withdrawn; the original link still says it was sent
-    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "submitted" });
+    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "submitted", locale: "en-US" });
     const before = await getSubmittedIntake(actor, visit.visitId);
     expect(before).toMatchObject({ revision: 1, reopened: true, earlier: [] });
 
@@ -279,7 +279,7 @@ describe("reopening a submitted intake for corrections", () => {
     const after = await getSubmittedIntake(actor, visit.visitId);
     expect(after).toMatchObject({ revision: 2, reopened: false, earlier: [{ revision: 1 }] });
     expect(after?.answers.pain.now).toBe(5);
-    expect(await redeemInvite(again.token)).toEqual({ ok: false, reason: "submitted" });
+    expect(await redeemInvite(again.token)).toEqual({ ok: false, reason: "submitted", locale: "en-US" });
   });
 
   it("is refused before anything was submitted, and for another clinic's visit", async () => {
@@ -304,8 +304,8 @@ describe("a new link for an intake not sent yet", () => {
     const fresh = await newIntakeLink(actor, visit.visitId);
     if (!fresh.ok) throw new Error(fresh.reason);
     expect(fresh.revision).toBe(1);
-    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "revoked" });
-    expect(await getIntakeSession(oldBrowser)).toEqual({ ok: false, reason: "revoked" });
+    expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "revoked", locale: "en-US" });
+    expect(await getIntakeSession(oldBrowser)).toEqual({ ok: false, reason: "revoked", locale: "en-US" });
 
     const again = await patientThroughInvite(fresh.token, DOB);
     expect((await getIntakeDraft(again))?.answers.pain?.now).toBe(4);

@@ -12,6 +12,8 @@ import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { queueClinicNotice, queuePatientMessage } from "./messages";
 import { isUuid } from "./patients";
+import { toLocale, type Locale } from "../i18n/locales";
+import { questionnaireLocale } from "../i18n";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 
@@ -25,7 +27,8 @@ export type SubmittedAnswers = IntakeAnswers | FollowUpIntakeAnswers;
 
 export type RedeemResult =
   | { ok: true; sessionToken: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted" };
+  /** `locale`: the patient's language when the link was found, for the page that explains the problem. */
+  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted"; locale?: Locale };
 
 /** The latest submitted (FINAL or SUPERSEDED) revision of a visit's intake, for checking an invite. */
 const lastSubmitted = { where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } }, orderBy: { revision: "desc" as const }, select: { revision: true, answers: true }, take: 1 };
@@ -53,11 +56,11 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted } } },
+    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true } } } } },
   });
   if (!inv) return { ok: false, reason: "invalid" };
   const problem = linkProblem(inv, now);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return { ok: false, reason: problem, locale: toLocale(inv.visit.patient.locale) };
   const sessionToken = newToken();
   await db().$transaction(async (tx) => {
     await tx.intakeSession.create({
@@ -78,10 +81,12 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
 }
 
 export type IntakeSessionState =
-  | { ok: false; reason: "none" | "expired" | "revoked" }
+  | { ok: false; reason: "none" }
+  /** `locale`: the patient's language, for the page that says what happened (not PHI). */
+  | { ok: false; reason: "expired" | "revoked"; locale: Locale }
   /** `urgent`: the sent answers call for same-day care (shown again on the thank-you page); empty for a
    * browser that has not passed the date-of-birth check, which learns nothing about the answers. */
-  | { ok: false; reason: "submitted"; urgent: UrgentReason[] }
+  | { ok: false; reason: "submitted"; urgent: UrgentReason[]; locale: Locale }
   | {
       ok: true;
       actor: PatientActor;
@@ -98,6 +103,8 @@ export type IntakeSessionState =
       recordedSex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
       /** What the link opens: the intake, or (a link sent after signing) the take-home summary. */
       purpose: "intake" | "summary";
+      /** The language of the patient's pages (the patient's record). */
+      locale: Locale;
     };
 
 /** The patient's browser session from its cookie value, checked against the invite's current state. */
@@ -108,7 +115,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     `SELECT s.id, s."clinicId", s."dobVerifiedAt", s."dobAttempts", s."expiresAt",
             i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision", i.purpose,
             v.id AS "visitId", v.kind::text AS kind, v."patientId", p."firstName", p."lastName", p.sex::text AS sex,
-            c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
+            p.locale, c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
        FROM "IntakeSession" s
        JOIN "IntakeInvite" i ON i.id = s."inviteId"
        JOIN "Visit" v ON v.id = i."visitId"
@@ -124,10 +131,10 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   if (!s) return { ok: false, reason: "none" };
   const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
-    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [] };
+    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale) };
   }
-  if (problem) return { ok: false, reason: problem };
-  if (s.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (problem) return { ok: false, reason: problem, locale: toLocale(s.locale) };
+  if (s.expiresAt <= now) return { ok: false, reason: "expired", locale: toLocale(s.locale) };
   return {
     ok: true,
     actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.inviteId, visitId: s.visitId, patientId: s.patientId, clinicId: s.clinicId },
@@ -141,6 +148,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     revision: s.forRevision,
     recordedSex: s.sex,
     purpose: s.purpose === "summary" ? "summary" : "intake",
+    locale: toLocale(s.locale),
   };
 }
 
@@ -163,6 +171,7 @@ interface IntakeSessionRow {
   lastName: string;
   sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
   clinicName: string;
+  locale: string;
   /** The latest submitted (FINAL or SUPERSEDED) revision, if any, and its safety answers. */
   submittedRevision: number | null;
   submittedSafety: unknown;
@@ -180,6 +189,19 @@ export async function isOwnSubmission(sessionToken: string | undefined, submissi
     db().intakeResponse.findUnique({ where: { submissionKey }, select: { visitId: true } }),
   ]);
   return !!s?.dobVerifiedAt && !!r && r.visitId === s.invite.visitId;
+}
+
+/** The patient changes the language of their pages (only after the date-of-birth check: before it, the
+ * choice stays in the browser; see the intake actions). */
+export async function setPatientLocaleFromIntake(actor: PatientActor, locale: Locale, meta: RequestMeta = {}): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const s = await tx.intakeSession.findUnique({ where: { id: actor.intakeSessionId }, select: { dobVerifiedAt: true } });
+    if (!s?.dobVerifiedAt) return false;
+    const r = await tx.patient.updateMany({ where: { id: actor.patientId, clinicId: actor.clinicId }, data: { locale } });
+    if (r.count === 0) return false;
+    await recordAudit(tx, { actor, action: "update", recordType: "Patient", recordId: actor.patientId, patientId: actor.patientId, meta });
+    return true;
+  });
 }
 
 export type DobResult = { ok: true } | { ok: false; reason: "wrong"; attemptsLeft: number } | { ok: false; reason: "locked" };
@@ -406,6 +428,8 @@ export async function submitIntake(
   submissionKey: string,
   meta: RequestMeta = {},
   consentText: string | null = null,
+  /** The language the patient read the intake in (the clinician sees it beside the scores). */
+  locale: Locale | null = null,
 ): Promise<SubmitResult> {
   const existing = await db().intakeResponse.findUnique({ where: { submissionKey }, select: { id: true, visitId: true } });
   if (existing) return existing.visitId === actor.visitId ? { ok: true, intakeId: existing.id } : { ok: false, reason: "closed" };
@@ -433,6 +457,7 @@ export async function submitIntake(
         submittedAt: now,
         resumeStep: null,
         consentText,
+        locale,
         consentedAt: consentText === null ? null : now,
         hasRedFlag: review,
         ...derivedColumns(answers),
@@ -544,6 +569,10 @@ export interface IntakeDTO {
   schemaVersion: number;
   submittedAt: string | null;
   hasRedFlag: boolean;
+  /** The language the patient read the intake in, and the one the questionnaires were answered in
+   * (null: sent before languages were recorded, in English). */
+  locale: Locale | null;
+  questionnaireLocale: Locale | null;
   akpsScore: number | null;
   lefsScore: number | null;
   consent: { text: string; at: string } | null;
@@ -569,6 +598,7 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
       schemaVersion: true,
       submittedAt: true,
       hasRedFlag: true,
+      locale: true,
       akpsScore: true,
       lefsScore: true,
       consentText: true,
@@ -596,6 +626,8 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
     schemaVersion: r.schemaVersion,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     hasRedFlag: r.hasRedFlag,
+    locale: r.locale === null ? null : toLocale(r.locale),
+    questionnaireLocale: r.locale === null ? null : questionnaireLocale(toLocale(r.locale)),
     akpsScore: r.akpsScore,
     lefsScore: r.lefsScore,
     consent: r.consentText && r.consentedAt ? { text: r.consentText, at: r.consentedAt.toISOString() } : null,

@@ -53,7 +53,7 @@ describe("patient search", () => {
     const actor = await clinicWithPeople();
     const other = await clinicWithPeople();
     const [row] = await searchPatients(actor, "o'brien");
-    expect(row).toEqual({ id: expect.any(String), firstName: "Pat", lastName: "O'Brien", dateOfBirth: "1970-03-04", sex: "OTHER", email: null, phone: null });
+    expect(row).toEqual({ id: expect.any(String), firstName: "Pat", lastName: "O'Brien", dateOfBirth: "1970-03-04", sex: "OTHER", email: null, phone: null, locale: "en-US" });
     const theirs = await searchPatients(other, "o'brien");
     expect(theirs).toHaveLength(1);
     expect(theirs[0]!.id).not.toBe(row!.id);

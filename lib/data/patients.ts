@@ -5,6 +5,7 @@ import { isRealDate } from "../assessment/schema-builders";
 import type { ClinicianActor, RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { fromIsoDate, toIsoDate } from "./dates";
+import { toLocale, type Locale } from "../i18n/locales";
 
 export interface PatientDTO {
   id: string;
@@ -14,16 +15,18 @@ export interface PatientDTO {
   sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
   email: string | null;
   phone: string | null;
+  locale: Locale;
 }
 
-const patientSelect = { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, email: true, phone: true } as const;
+const patientSelect = { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, email: true, phone: true, locale: true } as const;
 
-function toDTO(p: { id: string; firstName: string; lastName: string; dateOfBirth: Date; sex: PatientDTO["sex"]; email: string | null; phone: string | null }): PatientDTO {
-  return { ...p, dateOfBirth: toIsoDate(p.dateOfBirth) };
+function toDTO(p: { id: string; firstName: string; lastName: string; dateOfBirth: Date; sex: PatientDTO["sex"]; email: string | null; phone: string | null; locale: string }): PatientDTO {
+  return { ...p, dateOfBirth: toIsoDate(p.dateOfBirth), locale: toLocale(p.locale) };
 }
 
 export async function createPatient(actor: ClinicianActor, input: PatientInput, meta: RequestMeta = {}): Promise<PatientDTO> {
   return db().$transaction(async (tx) => {
+    const locale = input.locale ?? (await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { locale: true } })).locale;
     const p = await tx.patient.create({
       data: {
         clinicId: actor.clinicId,
@@ -33,6 +36,7 @@ export async function createPatient(actor: ClinicianActor, input: PatientInput, 
         sex: input.sex,
         email: input.email || null,
         phone: input.phone || null,
+        locale,
         createdById: actor.userId,
       },
       select: patientSelect,
@@ -60,6 +64,17 @@ export async function getPatient(actor: ClinicianActor, patientId: string, meta:
   });
 }
 
+/** The clinic changes the language of the patient's pages. False: not a patient of the actor's clinic. */
+export async function setPatientLocale(actor: ClinicianActor, patientId: string, locale: Locale, meta: RequestMeta = {}): Promise<boolean> {
+  if (!isUuid(patientId)) return false;
+  return db().$transaction(async (tx) => {
+    const r = await tx.patient.updateMany({ where: { id: patientId, clinicId: actor.clinicId }, data: { locale } });
+    if (r.count === 0) return false;
+    await recordAudit(tx, { actor, action: "update", recordType: "Patient", recordId: patientId, patientId, meta });
+    return true;
+  });
+}
+
 export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
@@ -76,7 +91,7 @@ export function isUuid(s: string): boolean {
 export async function matchPatients(actor: StaffActor, query: string, limit = 50): Promise<PatientDTO[]> {
   const q = query.trim().slice(0, 100);
   if (!q) return [];
-  const select = `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", sex::text AS sex, email, phone FROM "Patient"`;
+  const select = `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", sex::text AS sex, email, phone, locale FROM "Patient"`;
   const order = `ORDER BY lower("lastName"), lower("firstName"), id LIMIT $2`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) {
     if (!isRealDate(q)) return [];

@@ -28,8 +28,9 @@ export function intakeLabels(m: IntakeMessages, fullName: string): Record<string
   let fixed = fixedLabels.get(m);
   if (!fixed) {
     const labels: Record<string, string> = { ...m.fields };
-    m.akps.items.forEach((item, i) => (labels[`questionnaires.akps.${i}`] = `${m.akps.title}, question ${i + 1} (${item.q})`));
-    m.lefs.items.forEach((item, i) => (labels[`questionnaires.lefs.${i}`] = `${m.lefs.title}, question ${i + 1} (${item})`));
+    const item = (title: string, n: number, q: string) => m.questionItem.replace("{title}", title).replace("{n}", String(n)).replace("{q}", q);
+    m.akps.items.forEach((it, i) => (labels[`questionnaires.akps.${i}`] = item(m.akps.title, i + 1, it.q)));
+    m.lefs.items.forEach((it, i) => (labels[`questionnaires.lefs.${i}`] = item(m.lefs.title, i + 1, it)));
     fixed = labels;
     fixedLabels.set(m, fixed);
   }

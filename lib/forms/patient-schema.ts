@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import { isoDate, oneOf, text } from "../assessment/schema-builders";
 import { isDeliverableEmail } from "./email";
+import { LOCALES } from "../i18n/locales";
 
 export const SEXES = ["FEMALE", "MALE", "OTHER", "UNDISCLOSED"] as const;
 
@@ -12,7 +13,11 @@ export const patientSchema = z.object({
   sex: oneOf(SEXES),
   email: z.optional(text(254).check(z.refine((v) => v === "" || isDeliverableEmail(v), "email"))),
   phone: z.optional(text(40).check(z.refine((v) => v === "" || /^[0-9+() .-]{5,40}$/.test(v), "phone"))),
+  // The language of every page the patient reads; absent: the clinic's.
+  locale: z.optional(oneOf(LOCALES)),
 });
+
+export const patientLocaleSchema = z.object({ locale: oneOf(LOCALES) });
 
 export type PatientInput = z.infer<typeof patientSchema>;
 
@@ -23,4 +28,5 @@ export const patientLabels: Record<string, string> = {
   sex: "Sex",
   email: "Email",
   phone: "Phone",
+  locale: "Language for the patient",
 };

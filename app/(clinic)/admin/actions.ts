@@ -2,8 +2,10 @@
 
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { clinicSettingsSchema } from "@/lib/assessment/settings";
-import { changeStaff, createStaff, updateSettings, type StaffChange } from "@/lib/data/admin";
+import { changeStaff, createStaff, setClinicLocale, updateSettings, type StaffChange } from "@/lib/data/admin";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { isLocale } from "@/lib/i18n/locales";
+import { redirect } from "next/navigation";
 import { isUuid } from "@/lib/data/patients";
 import { apiTokenLabels, apiTokenSchema } from "@/lib/forms/api-token-schema";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
@@ -68,4 +70,12 @@ export async function revokeApiTokenAction(tokenId: unknown): Promise<{ ok: true
   if (typeof tokenId !== "string" || !isUuid(tokenId)) return { ok: false, formError: "This token could not be found." };
   const r = await revokeApiToken(admin, tokenId, await requestMeta());
   return r.ok ? r : { ok: false, formError: "This token could not be found." };
+}
+
+/** The clinic's language (a plain form: no script of its own). */
+export async function setClinicLocaleAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const locale = form.get("locale");
+  if (isLocale(locale)) await setClinicLocale(admin, locale, await requestMeta());
+  redirect("/admin/settings");
 }

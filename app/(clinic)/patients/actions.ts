@@ -2,11 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { createPatient } from "@/lib/data/patients";
+import { createPatient, setPatientLocale } from "@/lib/data/patients";
 import { startVisit } from "@/lib/data/visits";
 import { requestOrigin } from "@/lib/request-origin";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
-import { patientLabels, patientSchema } from "@/lib/forms/patient-schema";
+import { patientLabels, patientLocaleSchema, patientSchema } from "@/lib/forms/patient-schema";
 import { startVisitSchema, startVisitLabels } from "@/lib/forms/visit-schema";
 import { validate, type FormResult } from "@/lib/forms/validate";
 
@@ -28,4 +28,13 @@ export async function startVisitAction(input: unknown): Promise<StartVisitAction
   const result = await startVisit(actor, parsed.data, await requestMeta());
   if (!result.ok) return { ok: false, fieldErrors: {}, formError: "This patient could not be found." };
   return { ok: true, visitId: result.visitId, link: `${await requestOrigin()}/i/${result.token}`, expiresAt: result.expiresAt };
+}
+
+/** The language of the patient's pages (the intake and every page they read). */
+export async function setPatientLocaleAction(form: FormData): Promise<void> {
+  const actor = await requireClinician();
+  const patientId = String(form.get("patientId") ?? "");
+  const parsed = validate(patientLocaleSchema, { locale: form.get("locale") }, labelsFrom(patientLabels), clinicErrors);
+  if (parsed.ok) await setPatientLocale(actor, patientId, parsed.data.locale, await requestMeta());
+  redirect(`/patients/${encodeURIComponent(patientId)}`);
 }

@@ -7,28 +7,50 @@ import { intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-sch
 import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
 import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
-import { isOwnSubmission, saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
+import { isOwnSubmission, saveIntakeDraft, setPatientLocaleFromIntake, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
 import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
 import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
 import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
-import { en } from "@/lib/i18n/en";
+import { format } from "@/lib/i18n/format";
+import { LANG_COOKIE, langCookieOptions, patientPage } from "@/lib/i18n/patient-locale";
+import { isLocale } from "@/lib/i18n/locales";
+import { redirect } from "next/navigation";
 
 export type DobActionResult = { ok: true } | { ok: false; message: string; locked?: boolean };
 
-export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
+/**
+ * The patient picks their language. After the date-of-birth check it is saved on their record (every
+ * later page and message uses it); before it, only this browser remembers it (a cookie), and the check
+ * copies it to the record once passed.
+ */
+export async function setIntakeLocaleAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) redirect("/intake");
   const session = await currentIntakeSession();
+  const jar = await cookies();
+  jar.set(LANG_COOKIE, locale, langCookieOptions());
+  if (session.ok && session.dobVerified) await setPatientLocaleFromIntake(session.actor, locale, await requestMeta());
+  redirect("/intake");
+}
+
+export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
+  const { session, m: en, browserChoice, locale } = await patientPage();
   if (!session.ok) return { ok: false, message: en.link.noSessionBody };
   if (typeof dob !== "string" || !isRealDate(dob)) return { ok: false, message: en.errors.date.replace("{label}", en.dob.label) };
   const meta = await requestMeta();
   // Wrong dates per address, across links and browsers (each browser and link also has its own limit).
   if (meta.ip && (await isLimited([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP))) return { ok: false, message: en.dob.waitBody };
   const r = await verifyDateOfBirth(session.actor, dob, meta);
-  if (r.ok) return { ok: true };
+  if (r.ok) {
+    // The language chosen on this screen becomes the patient's (the check has just passed).
+    if (browserChoice && browserChoice !== session.locale) await setPatientLocaleFromIntake(session.actor, browserChoice, meta);
+    return { ok: true };
+  }
   if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
-  return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
+  return { ok: false, message: format(en.dob.wrong, { left: r.attemptsLeft }, locale) };
 }
 
 /** Step ids the draft may resume at (components/intake/intake-form.tsx). */
@@ -46,7 +68,7 @@ export type SaveDraftActionResult =
  * saw (null: none), so a save never overwrites a newer one.
  */
 export async function saveDraftAction(answers: unknown, baseVersion: unknown, step: unknown): Promise<SaveDraftActionResult> {
-  const session = await currentIntakeSession();
+  const { session, m: en } = await patientPage();
   if (!session.ok) return { ok: false, reason: session.reason === "submitted" ? "submitted" : "closed" };
   if (!session.dobVerified) return { ok: false, reason: "not-verified" };
   if (!(baseVersion === null || (typeof baseVersion === "number" && Number.isInteger(baseVersion) && baseVersion > 0))) return { ok: false, reason: "invalid", fieldErrors: {} };
@@ -68,7 +90,7 @@ export type SubmitIntakeResult =
  * one is returned to read and agree to, and nothing is stored.
  */
 export async function submitIntakeAction(answers: unknown, submissionKey: unknown, consentShown: unknown): Promise<SubmitIntakeResult> {
-  const session = await currentIntakeSession();
+  const { session, m: en } = await patientPage();
   // A repeat of this browser's own submission, arriving after it closed the intake: the same answer.
   if (!session.ok && session.reason === "submitted" && typeof submissionKey === "string" && (await isOwnSubmission((await cookies()).get(INTAKE_COOKIE)?.value, submissionKey))) {
     const safety = typeof answers === "object" && answers !== null ? (answers as { safety?: Parameters<typeof urgentCareReasons>[0] }).safety : undefined;
@@ -86,7 +108,7 @@ export async function submitIntakeAction(answers: unknown, submissionKey: unknow
     return { ok: false, fieldErrors: {}, formError: en.intake.consent.changed, consentText: settings.consentText };
   }
   // The variant schema (questionnaires as the clinic set them) parses to the stored shape of either version.
-  const r = await submitIntake(session.actor, parsed.data as SubmittedAnswers, submissionKey, await requestMeta(), settings.consentText);
+  const r = await submitIntake(session.actor, parsed.data as SubmittedAnswers, submissionKey, await requestMeta(), settings.consentText, session.locale);
   if (r.ok) return { ok: true, urgent: urgentCareReasons(parsed.data.safety) };
   return { ok: false, fieldErrors: {}, formError: r.reason === "not-verified" ? en.dob.intro : en.link.submittedBody };
 }

@@ -4,26 +4,33 @@ import { requestMeta } from "@/lib/auth/session";
 import { getPatientSummary } from "@/lib/data/summaries";
 import { formatDate } from "@/lib/format";
 import { PatientSummary } from "@/components/summary/patient-summary";
-import { currentIntakeSession } from "@/lib/auth/intake-session";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getIntakeDraft } from "@/lib/data/intake";
-import { en } from "@/lib/i18n/en";
+import { format } from "@/lib/i18n/format";
+import { patientPage } from "@/lib/i18n/patient-locale";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { DobForm } from "@/components/intake/dob-form";
 import { IntakeForm } from "@/components/intake/intake-form";
+import { LanguageSwitch } from "@/components/intake/language-switch";
 import { ThankYou } from "@/components/intake/thank-you";
 
-export const metadata: Metadata = { title: en.intake.title };
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await patientPage();
+  return { title: m.intake.title };
+}
 
 export default async function IntakePage() {
-  const session = await currentIntakeSession();
+  const { session, locale, m } = await patientPage();
+  const languages = LOCALES.map((l) => ({ value: l, name: LOCALE_NAMES[l] }));
+  const switcher = <LanguageSwitch current={locale} languages={languages} label={m.intake.language} submit={m.intake.languageChange} />;
   if (!session.ok) {
-    if (session.reason === "submitted") return <ThankYou messages={en.thanks} urgent={session.urgent} urgentMessages={en.intake.urgent} />;
+    if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} />;
     const t =
       session.reason === "expired"
-        ? { title: en.link.expiredTitle, body: en.link.expiredBody }
+        ? { title: m.link.expiredTitle, body: m.link.expiredBody }
         : session.reason === "revoked"
-          ? { title: en.link.revokedTitle, body: en.link.revokedBody }
-          : { title: en.link.noSessionTitle, body: en.link.noSessionBody };
+          ? { title: m.link.revokedTitle, body: m.link.revokedBody }
+          : { title: m.link.noSessionTitle, body: m.link.noSessionBody };
     return (
       <div className="card">
         <h1>{t.title}</h1>
@@ -34,42 +41,53 @@ export default async function IntakePage() {
   if (session.locked) {
     return (
       <div className="card" role="alert">
-        <h1>{en.dob.lockedTitle}</h1>
-        <p>{en.dob.lockedBody}</p>
+        <h1>{m.dob.lockedTitle}</h1>
+        <p>{m.dob.lockedBody}</p>
       </div>
     );
   }
-  if (!session.dobVerified) return <DobForm messages={en.dob} />;
-  if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} />;
+  // The first screen: the patient may pick their language before anything else.
+  if (!session.dobVerified)
+    return (
+      <>
+        {switcher}
+        <DobForm messages={m.dob} />
+      </>
+    );
+  if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} link={m.link} />;
   // Health data from here on: the browser passed the date-of-birth check.
   const [settings, draft] = await Promise.all([getClinicSettings(session.actor), getIntakeDraft(session.actor)]);
-  const greeting = (session.kind === "FOLLOW_UP" ? en.intake.followUpGreeting : en.intake.greeting).replace("{name}", session.firstName).replace("{clinic}", session.clinicName);
+  const greeting = format(session.kind === "FOLLOW_UP" ? m.intake.followUpGreeting : m.intake.greeting, { name: session.firstName, clinic: session.clinicName }, locale);
   return (
-    <IntakeForm
-      kind={session.kind}
-      enabled={{ akps: settings.akpsEnabled, lefs: settings.lefsEnabled }}
-      greeting={greeting}
-      note={session.revision > 1 ? en.intake.correctionNote : null}
-      fullName={session.fullName}
-      consentText={settings.consentText}
-      askMissedPeriods={session.recordedSex === "FEMALE" || session.recordedSex === "OTHER"}
-      initial={draft ? { answers: draft.answers, version: draft.version, resumeStep: draft.resumeStep } : null}
-      messages={en.intake}
-      errors={en.errors}
-      thanks={en.thanks}
-    />
+    <>
+      {draft === null && switcher}
+      <IntakeForm
+        kind={session.kind}
+        locale={locale}
+        enabled={{ akps: settings.akpsEnabled, lefs: settings.lefsEnabled }}
+        greeting={greeting}
+        note={session.revision > 1 ? m.intake.correctionNote : null}
+        fullName={session.fullName}
+        consentText={settings.consentText}
+        askMissedPeriods={session.recordedSex === "FEMALE" || session.recordedSex === "OTHER"}
+        initial={draft ? { answers: draft.answers, version: draft.version, resumeStep: draft.resumeStep } : null}
+        messages={m.intake}
+        errors={m.errors}
+        thanks={m.thanks}
+      />
+    </>
   );
 }
 
 /** A summary link (sent by email after signing), past the date-of-birth check: the take-home summary, to
  * read or print. Never the intake. */
-async function SummaryFromLink({ actor }: { actor: Parameters<typeof getPatientSummary>[0] }) {
+async function SummaryFromLink({ actor, link }: { actor: Parameters<typeof getPatientSummary>[0]; link: { revokedTitle: string; revokedBody: string } }) {
   const s = await getPatientSummary(actor, await requestMeta());
   if (!s) {
     return (
       <div className="card">
-        <h1>{en.link.revokedTitle}</h1>
-        <p>{en.link.revokedBody}</p>
+        <h1>{link.revokedTitle}</h1>
+        <p>{link.revokedBody}</p>
       </div>
     );
   }

@@ -9,10 +9,18 @@ import styles from "../intake.module.css";
  * the rating 0–4 (LEFS). A clinic can switch either off. */
 export default function QuestionnairesStep({ enabled }: { enabled: QuestionnaireSwitches }) {
   const { m, label } = useIntake();
+  // No validated translation in this language yet: the English text, said so, and marked as English.
+  const note = m.questionnaireInEnglish;
+  const lang = note ? "en" : undefined;
   return (
     <>
+      {note && (
+        <p className="hint" role="note">
+          {note}
+        </p>
+      )}
       {enabled.akps && (
-        <section aria-labelledby="q-akps" className={styles.questionnaire}>
+        <section aria-labelledby="q-akps" className={styles.questionnaire} lang={lang}>
           <h3 id="q-akps">{m.akps.title}</h3>
           <p>{m.akps.intro}</p>
           <ol className={styles.items}>
@@ -26,7 +34,7 @@ export default function QuestionnairesStep({ enabled }: { enabled: Questionnaire
         </section>
       )}
       {enabled.lefs && (
-        <section aria-labelledby="q-lefs" className={styles.questionnaire}>
+        <section aria-labelledby="q-lefs" className={styles.questionnaire} lang={lang}>
           <h3 id="q-lefs">{m.lefs.title}</h3>
           <p>{m.lefs.stem}</p>
           <ol className={styles.items}>

@@ -8,6 +8,8 @@ import { StartVisit } from "@/components/clinic/start-visit";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { getClinicTimeZone } from "@/lib/data/clinics";
 import { ageOn, formatDate, todayIn } from "@/lib/format";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { setPatientLocaleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -52,6 +54,25 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
               <dd>{patient.phone}</dd>
             </>
           )}
+          <dt>Language</dt>
+          <dd>
+            <form action={setPatientLocaleAction} className="row" style={{ alignItems: "center" }}>
+              <input type="hidden" name="patientId" value={patient.id} />
+              <label htmlFor="patient-locale" className="visually-hidden">
+                Language for the patient
+              </label>
+              <select id="patient-locale" name="locale" className="input input-short" defaultValue={patient.locale}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LOCALE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="btn btn-secondary">
+                Change language
+              </button>
+            </form>
+          </dd>
         </dl>
         {/* A plain link: the route answers with the file, checked and audited like any export. */}
         <p style={{ marginBottom: 0 }}>

@@ -5,6 +5,8 @@ import { redeemInvite } from "@/lib/data/intake";
 import { BAD_INVITES_PER_IP, bucket, INVITES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
 import { db } from "@/lib/db";
 import { linkProblemPage } from "@/lib/link-problem-page";
+import { LANG_COOKIE } from "@/lib/i18n/patient-locale";
+import { isLocale } from "@/lib/i18n/locales";
 
 /**
  * The invite link. Its token is exchanged for a session cookie and the browser is sent to /intake, so the
@@ -14,9 +16,12 @@ import { linkProblemPage } from "@/lib/link-problem-page";
  */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
+  // An unknown link has no patient: the language this browser chose before, if any.
+  const chosen = req.cookies.get(LANG_COOKIE)?.value;
+  const browserLocale = isLocale(chosen) ? chosen : undefined;
   const ip = clientIp(req.headers);
   if (ip && ((await isLimited([bucket.badInviteIp(ip)], BAD_INVITES_PER_IP)) || (await isLimited([bucket.inviteIp(ip)], INVITES_PER_IP)))) {
-    return linkProblemPage("rate-limited", 429);
+    return linkProblemPage("rate-limited", 429, browserLocale);
   }
   const result = await redeemInvite(token, { ip, userAgent: req.headers.get("user-agent") });
   if (ip) {
@@ -24,7 +29,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ token: stri
     if (!result.ok) await recordHit(db(), bucket.badInviteIp(ip));
   }
   if (!result.ok) {
-    return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410);
+    return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410, result.locale ?? browserLocale);
   }
   const res = NextResponse.redirect(new URL("/intake", req.url), 303);
   res.cookies.set(INTAKE_COOKIE, result.sessionToken, intakeCookieOptions(result.expiresAt));

@@ -1,0 +1,120 @@
+// Spanish end to end for the patient pages this catalog covers: each page's text, rendered in `es`, has
+// no English left (proper nouns and the questionnaires shown in English on purpose aside).
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { en } from "./en";
+import { enGB } from "./en-gb";
+import { es } from "./es";
+import { format } from "./format";
+import { messagesFor } from ".";
+
+// The date-of-birth form calls a server action and the router; neither runs here.
+vi.mock("@/app/(patient)/intake/actions", () => ({ verifyDobAction: async () => ({ ok: true }), setIntakeLocaleAction: async () => {} }));
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh() {} }) }));
+
+// Short English words that never occur in Spanish sentences: one is enough to show an untranslated string.
+const ENGLISH = /\b(the|and|your|you|please|with|what|when|this|that|is|are|of|to|not|for|have|has|do|does|how|which|run|running|knee|pain|link|clinic|answer|answers|questionnaire|date|birth|try|again|sent|thank|send|more|time|times|step)\b/i;
+// Proper nouns and units that read the same in Spanish.
+const ALLOWED = ["Stride", "km", "cm", "kg"];
+
+function englishIn(text: string): string[] {
+  // Placeholders ({clinic}, {time}) are names, not words the patient reads.
+  let t = text.replace(/\{\w+\}/g, "");
+  for (const a of ALLOWED) t = t.replaceAll(a, "");
+  return t
+    .split(/(?<=[.!?:])\s+|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s && ENGLISH.test(s));
+}
+
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<title>[\s\S]*?<\/title>/g, (t) => ` ${t.replace(/<\/?title>/g, "")} `)
+    .replace(/<[^>]+>/g, "\n")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&[a-z]+;/g, " ");
+
+/** Every string of a catalog with its key path, leaving out the parts deliberately in English. */
+function strings(o: unknown, path = ""): [string, string][] {
+  if (typeof o === "string") return [[path, o]];
+  if (Array.isArray(o)) return o.flatMap((v, i) => strings(v, `${path}.${i}`));
+  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+const QUESTIONNAIRES = /^intake\.(akps|lefs)\./;
+
+describe("the Spanish catalog", () => {
+  it("has no English sentence outside the questionnaires kept in English", () => {
+    const left = strings(es)
+      .filter(([p]) => !QUESTIONNAIRES.test(p))
+      .filter(([, s]) => englishIn(s).length);
+    expect(left).toEqual([]);
+  });
+
+  it("shows the questionnaires in English with a note in Spanish saying so", () => {
+    expect(es.intake.akps).toBe(en.intake.akps);
+    expect(es.intake.lefs).toBe(en.intake.lefs);
+    expect(es.intake.questionnaireInEnglish).toMatch(/inglés/);
+    expect(en.intake.questionnaireInEnglish).toBe("");
+  });
+
+  it("has a Spanish word for every English field label", () => {
+    expect(Object.keys(es.intake.fields).sort()).toEqual(Object.keys(en.intake.fields).sort());
+  });
+});
+
+describe("plurals and spellings per locale", () => {
+  it("says 'time' or 'times' by the count, never 'time(s)'", () => {
+    expect(format(en.dob.wrong, { left: 1 }, "en-US")).toMatch(/You can try 1 more time\.$/);
+    expect(format(en.dob.wrong, { left: 3 }, "en-US")).toMatch(/You can try 3 more times\.$/);
+    expect(format(es.dob.wrong, { left: 1 }, "es")).toMatch(/Le queda 1 intento más\.$/);
+    expect(format(es.dob.wrong, { left: 2 }, "es")).toMatch(/Le quedan 2 intentos más\.$/);
+    for (const [, s] of [...strings(en), ...strings(es)]) expect(s).not.toMatch(/\(s\)|\(es\)/);
+  });
+
+  it("spells kilometres the British way in en-GB and the American way in en-US", () => {
+    expect(messagesFor("en-GB").intake.options.distanceUnit.km).toBe("Kilometres");
+    expect(messagesFor("en-US").intake.options.distanceUnit.km).toBe("Kilometers");
+    expect(enGB.intake.urgent.body).toMatch(/A&E/);
+  });
+});
+
+describe("every patient page this catalog covers, rendered in Spanish", () => {
+  it("the link problem pages (invalid, expired, withdrawn, already sent, no session, too many tries)", async () => {
+    const { linkProblemPage } = await import("../link-problem-page");
+    for (const reason of ["invalid", "expired", "revoked", "submitted", "none", "rate-limited"] as const) {
+      const html = await linkProblemPage(reason, 410, "es").text();
+      expect(html).toContain('<html lang="es">');
+      expect(englishIn(textOf(html)), reason).toEqual([]);
+    }
+  });
+
+  it("(the check itself finds English: the same page in en-US fails it)", async () => {
+    const { DobForm } = await import("@/components/intake/dob-form");
+    expect(englishIn(textOf(renderToStaticMarkup(createElement(DobForm, { messages: en.dob }))))).not.toEqual([]);
+  });
+
+  it("the date-of-birth check", async () => {
+    const { DobForm } = await import("@/components/intake/dob-form");
+    const html = renderToStaticMarkup(createElement(DobForm, { messages: es.dob }));
+    expect(html).toContain("Fecha de nacimiento");
+    expect(englishIn(textOf(html))).toEqual([]);
+  });
+
+  it("the language choice on the first screen", async () => {
+    const { LanguageSwitch } = await import("@/components/intake/language-switch");
+    const html = renderToStaticMarkup(
+      createElement(LanguageSwitch, { current: "es", languages: [{ value: "es", name: "Español" }], label: es.intake.language, submit: es.intake.languageChange }),
+    );
+    expect(englishIn(textOf(html))).toEqual([]);
+  });
+
+  it("the done page, with the same-day care guidance", async () => {
+    const { ThankYou } = await import("@/components/intake/thank-you");
+    const html = renderToStaticMarkup(createElement(ThankYou, { messages: es.thanks, urgent: ["hot-swollen-unwell", "calf"], urgentMessages: es.intake.urgent }));
+    expect(html).toContain("Gracias");
+    expect(englishIn(textOf(html))).toEqual([]);
+  });
+});
