@@ -83,7 +83,7 @@ describe("backup and restore", () => {
     await expect(restoreDatabase(urlOf(names.dst), file, undefined, { force: true })).rejects.toThrow(/BACKUP_KEY is not set/);
     const bytes = readFileSync(file);
     const changed = path.join(dir, "changed.backup");
-    bytes[bytes.length - 40] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 40) ^ 1, bytes.length - 40);
     writeFileSync(changed, bytes);
     await expect(restoreDatabase(urlOf(names.dst), changed, key, { force: true })).rejects.toThrow(/authentication check|could not be read/);
     // Nothing was committed by the failed attempts: the forced restore then succeeds and matches.
