@@ -420,7 +420,8 @@ async function main() {
           } else await sleep(100);
         }
       });
-      await sleep(1500);
+      // The backup starts once every autosave loop has been acknowledged at least once.
+      for (let waited = 0; acked.size < workers.length && waited < 30_000; waited += 100) await sleep(100);
       const ackedBefore = new Map(acked);
       const key = randomBytes(32).toString("base64");
       const backupDir = path.join(base, "backups");
