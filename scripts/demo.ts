@@ -130,8 +130,30 @@ async function main() {
     }
   });
 
+  // One backup a day while the demo runs (the first an hour after start), when BACKUP_KEY is set: the key
+  // is never generated or stored by the demo, so that it does not end up beside the backups.
+  let dailyBackup: NodeJS.Timeout | null = null;
+  if (process.env.BACKUP_KEY) {
+    const { backupDatabase } = await import("./lib/backup.ts");
+    const backupDir = process.env.BACKUP_DIR ? path.resolve(process.env.BACKUP_DIR) : path.join(dir, "backups");
+    const takeBackup = () =>
+      backupDatabase(ownerUrl, backupDir, process.env.BACKUP_KEY, Number(process.env.BACKUP_KEEP ?? 7)).then(
+        (b) => say(`Daily backup written: ${b.file} (${(b.bytes / 1024 / 1024).toFixed(1)} MB, ${(b.ms / 1000).toFixed(1)} s)`),
+        (e: unknown) => say(`Daily backup FAILED: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    const first = setTimeout(() => {
+      void takeBackup();
+      dailyBackup = setInterval(() => void takeBackup(), 24 * 60 * 60 * 1000);
+    }, 60 * 60 * 1000);
+    first.unref();
+    say(`Daily backups on: into ${backupDir}, the newest ${process.env.BACKUP_KEEP ?? 7} kept.`);
+  } else {
+    say("Daily backups off: set BACKUP_KEY (openssl rand -base64 32) to have the demo take one a day (README, Backups).");
+  }
+
   let stopping = false;
   const stop = async (code: number) => {
+    if (dailyBackup) clearInterval(dailyBackup);
     if (stopping) return;
     stopping = true;
     say("Stopping…");

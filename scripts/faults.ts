@@ -8,6 +8,9 @@
 //   4. Messages: the SMTP server down while 50 messages are due (FAULT_SMTP_DOWN_SECONDS, default 60), then
 //      back: all 50 arrive once. The app killed mid-send: after a restart every message arrives, no job stuck.
 //   5. A bounded soak of mixed traffic (autocannon): no errors, memory within a stated bound, no lost writes.
+//   6. The restore drill: a clinic of BACKUP_DRILL_PATIENTS (default 10,000) patients backed up while exam
+//      autosaves run, the database dropped, restored from the backup, then every table's row count and
+//      content hash, every save acknowledged before the backup, the audit chain, a sign-in and a print.
 // Prints "N passed, N failed" last. FAULT_SOAK_SECONDS (default 180) bounds the soak.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -19,7 +22,8 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../lib/chromium.ts";
 import { nextBuild, startAppServer, type AppServer } from "./lib/app-server.ts";
 import { describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
-import { createDatabase, ensureAppLogin, migrate, withCredentials } from "./lib/db-setup.ts";
+import { backupDatabase, restoreDatabase, tableFingerprints } from "./lib/backup.ts";
+import { createDatabase, dropDatabase, ensureAppLogin, migrate, withClient, withCredentials } from "./lib/db-setup.ts";
 import { freePort, killCluster, restartCluster, startEmbeddedPostgres } from "./lib/embedded-pg.ts";
 import { HttpClient as Client } from "./lib/http-client.ts";
 import { actionId, actionRequest, consentShown, examBody, intakeBody, outcomeOf, TARGETS, type WriteOutcome } from "./faults/targets.ts";
@@ -27,6 +31,7 @@ import { actionId, actionRequest, consentShown, examBody, intakeBody, outcomeOf,
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 180);
 const SMTP_DOWN_SECONDS = Number(process.env.FAULT_SMTP_DOWN_SECONDS ?? 60);
+const DRILL_PATIENTS = Number(process.env.BACKUP_DRILL_PATIENTS ?? 10_000);
 /** The soak's memory bound for the server process (resident set, including any worker it forks). */
 const RSS_LIMIT_MB = 900;
 /** And how much it may grow from the end of the warm-up to the end of the run. */
@@ -464,6 +469,81 @@ async function main() {
       const chain = await verifyAuditChain(appUrl);
       assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
       return summary;
+    });
+
+    await check(`restore drill: ${DRILL_PATIENTS.toLocaleString("en-US")} patients backed up during autosaves, database dropped, restored; counts, hashes, acknowledged saves, audit chain, sign-in and print`, async () => {
+      const { submitIntake } = await import("../lib/data/intake.ts");
+      const { saveExam: saveExamData } = await import("../lib/data/exams.ts");
+      const { finalizeSummary } = await import("../lib/data/summaries.ts");
+      const { intakeAnswers, examData, patientThroughInvite } = await import("../prisma/factories.ts");
+      // A signed summary to print after the restore.
+      const signed = await newVisit();
+      await submitIntake(await patientThroughInvite(signed.token, "1980-02-03"), intakeAnswers(), `drill-${signed.visitId}`);
+      await saveExamData(actor, signed.visitId, examData(150, 200), null);
+      const fin = await finalizeSummary(actor, signed.visitId);
+      assert(fin.ok, `finalize: ${JSON.stringify(fin)}`);
+      const seedSql = readFileSync(path.join(root, "bench", "seed-scale.sql"), "utf8");
+      const s0 = Date.now();
+      await withClient(ownerUrl, async (c) => {
+        await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, 0 AS from_n, $3::int AS to_n, $4::date AS today`, [clinic.id, user.id, DRILL_PATIENTS, today]);
+        await c.query(seedSql);
+      });
+      log(`seeded ${DRILL_PATIENTS.toLocaleString("en-US")} patients in ${((Date.now() - s0) / 1000).toFixed(1)} s`);
+
+      // Autosaves running through the app while the backup is taken.
+      const workers = await Promise.all(Array.from({ length: 4 }, () => newVisit()));
+      const acked = new Map<string, number>();
+      let stop = false;
+      const loops = workers.map(async (v) => {
+        let base: number | null = null;
+        let n = 0;
+        while (!stop) {
+          const o: WriteOutcome = await saveExam(v.visitId, n++, base).catch((e: unknown) => ({ ok: false, status: 0, reason: String(e) }) as WriteOutcome);
+          if (o.ok) {
+            base = o.version!;
+            acked.set(v.visitId, o.version!);
+          } else await sleep(100);
+        }
+      });
+      // The backup starts once every autosave loop has been acknowledged at least once.
+      for (let waited = 0; acked.size < workers.length && waited < 30_000; waited += 100) await sleep(100);
+      const ackedBefore = new Map(acked);
+      const key = randomBytes(32).toString("base64");
+      const backupDir = path.join(base, "backups");
+      const b = await backupDatabase(ownerUrl, backupDir, key);
+      await sleep(500);
+      stop = true;
+      await Promise.all(loops);
+      const savesDuring = [...acked.values()].reduce((a, x) => a + x, 0) - [...ackedBefore.values()].reduce((a, x) => a + x, 0);
+      assert(ackedBefore.size === workers.length && savesDuring > 0, `autosaves were not running around the backup (${savesDuring} saves)`);
+
+      // Lose the database, then bring it back from the file alone.
+      await app!.stop();
+      app = null;
+      await db().$disconnect();
+      await dropDatabase(pg.superuserUrl(), "stride_faults");
+      await createDatabase(pg.superuserUrl(), "stride_faults");
+      migrate(ownerUrl, { quiet: true });
+      const r = await restoreDatabase(ownerUrl, b.file, key);
+      const after = await tableFingerprints(ownerUrl);
+      const differs = b.manifest.tables.filter((t) => JSON.stringify(after.find((x) => x.name === t.name)) !== JSON.stringify(t)).map((t) => t.name);
+      assert(differs.length === 0 && after.length === b.manifest.tables.length, `tables differ from the backup: ${differs.join(", ")}`);
+      const patients = after.find((t) => t.name === "Patient")!.rows;
+      assert(patients >= DRILL_PATIENTS, `${patients} patients restored`);
+      const exams = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [workers.map((w) => w.visitId)]);
+      const lost = [...ackedBefore].filter(([v, ver]) => (exams.find((e) => e.visitId === v)?.version ?? 0) < ver);
+      assert(lost.length === 0, `saves acknowledged before the backup are missing: ${JSON.stringify(lost)}`);
+      const chain = await verifyAuditChain(appUrl);
+      assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
+
+      app = await start();
+      const fresh = new Client(app.url);
+      await fresh.signIn(user.email, password);
+      const printed = await fresh.fetch(`/visits/${signed.visitId}/print`);
+      const html = await printed.text();
+      assert(printed.status === 200 && html.includes("Fault"), `print after restore: ${printed.status}`);
+      const rows = after.reduce((n, t) => n + t.rows, 0);
+      return `backup ${(b.bytes / 1024 / 1024).toFixed(1)} MB (${rows.toLocaleString("en-US")} rows, ${patients.toLocaleString("en-US")} patients) in ${(b.ms / 1000).toFixed(1)} s with ${savesDuring} autosaves acknowledged meanwhile; restore ${(r.ms / 1000).toFixed(1)} s; ${after.length} tables' counts and hashes equal; every save acknowledged before the backup present; audit chain intact (${chain.rows} events); sign-in and print of a signed summary on the restored data`;
     });
     await db().$disconnect();
   } finally {

@@ -48,7 +48,21 @@ export interface ConfiguredDatabase {
   embedded: boolean;
 }
 
-export async function withConfiguredDatabase<T>(fn: (db: ConfiguredDatabase) => Promise<T>, opts: { migrate?: boolean; log?: (s: string) => void } = {}): Promise<T> {
+/** The port of a live server on the embedded data directory (the demo running), else null. */
+export function runningEmbeddedPort(dataDir: string): number | null {
+  try {
+    const lines = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]) || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function withConfiguredDatabase<T>(
+  fn: (db: ConfiguredDatabase) => Promise<T>,
+  opts: { migrate?: boolean; log?: (s: string) => void; attachToRunning?: boolean } = {},
+): Promise<T> {
   const log = opts.log ?? ((s: string) => console.error(s));
   if (process.env.DATABASE_URL) {
     const ownerUrl = process.env.MIGRATE_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -57,6 +71,13 @@ export async function withConfiguredDatabase<T>(fn: (db: ConfiguredDatabase) => 
   }
   const dir = demoDataDir(log);
   const secrets = loadDemoSecrets(dir);
+  const livePort = opts.attachToRunning ? runningEmbeddedPort(path.join(dir, "pg")) : null;
+  if (livePort) {
+    // The demo is running: use its server rather than stopping it (a backup is taken while the app runs).
+    const ownerUrl = `postgresql://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${livePort}/stride`;
+    if (opts.migrate) migrate(ownerUrl);
+    return fn({ appUrl: withCredentials(ownerUrl, "stride_web", secrets.appPassword), ownerUrl, embedded: true });
+  }
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), password: secrets.postgresPassword });
   try {
     await createDatabase(pg.superuserUrl(), "stride");
