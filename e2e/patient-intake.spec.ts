@@ -24,7 +24,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await page.getByLabel("Month").fill("7");
   await page.getByLabel("Year").fill("1985");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("That date of birth does not match our records. You can try 4 more time(s).")).toBeVisible();
+  await expect(page.getByText("That date of birth does not match our records. You can try 4 more times.")).toBeVisible();
   const [y, m, d] = dob.split("-");
   await page.getByLabel("Day").fill(d!);
   await page.getByLabel("Month").fill(m!);

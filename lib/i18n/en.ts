@@ -2,6 +2,15 @@
 // (checked by the type below), not a code change. Clinician screens are English in their components.
 import type { ErrorCatalog } from "../forms/messages";
 
+/** A sentence in each plural category the language uses ("one", "few", "many", "other"...); "other" always. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** The sentence for a count, by the language's plural rules, with {n} and {left} filled in. */
+export function plural(lang: string, forms: Plural, n: number): string {
+  const category = new Intl.PluralRules(lang).select(n);
+  return (forms[category] ?? forms.other).replace(/\{(n|left)\}/g, String(n));
+}
+
 export const en = {
   lang: "en",
   appName: "Knee pain intake",
@@ -44,7 +53,11 @@ export const en = {
     year: "Year",
     checkFailed: "We could not check your date of birth: please check your connection and try again.",
     submit: "Continue",
-    wrong: "That date of birth does not match our records. You can try {left} more time(s).",
+    // Plural forms by Intl.PluralRules category, so a translation supplies the categories its language has.
+    wrong: {
+      one: "That date of birth does not match our records. You can try 1 more time.",
+      other: "That date of birth does not match our records. You can try {left} more times.",
+    } as Plural,
     lockedTitle: "Too many tries",
     lockedBody: "For your privacy, this questionnaire is locked after several wrong dates of birth. Please call your clinic to get a new link.",
     waitBody: "There have been too many wrong dates of birth from this connection. Please wait 15 minutes and try again.",
@@ -310,6 +323,8 @@ export const en = {
       heading: "Your consent",
       intro: "Please read this statement from your clinic.",
       changed: "Your clinic has just updated this statement. Please read it again before you send.",
+      // A name too short to be one ("J") gets what is wanted, not "please answer this question".
+      nameWanted: "To sign, please type your full name (the name you would sign with).",
     },
   },
   thanks: {

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
 import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
-import { en } from "@/lib/i18n/en";
+import { en, plural } from "@/lib/i18n/en";
 
 export type DobActionResult = { ok: true } | { ok: false; message: string; locked?: boolean };
 
@@ -28,7 +28,7 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   if (r.ok) return { ok: true };
   if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
-  return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
+  return { ok: false, message: plural(en.lang, en.dob.wrong, r.attemptsLeft) };
 }
 
 /** Step ids the draft may resume at (components/intake/intake-form.tsx). */
