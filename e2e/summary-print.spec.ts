@@ -90,6 +90,17 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(preview.getByText("Bring your running shoes next time.")).toBeVisible();
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  // Signing asks first and shows what is being signed; nothing is signed until it is confirmed.
+  const confirm = page.getByRole("group", { name: "Sign this plan?" });
+  await expect(confirm).toContainText("Start of running");
+  await expect(confirm).toContainText("Walk-run phase 3");
+  await expect(confirm).toContainText(/Exercises\s*\d+/);
+  await expect(confirm.getByRole("button", { name: "Confirm: sign the plan" })).toBeFocused();
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Amend the summary" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   // Signed times are in the clinic's zone, with it named (this test clinic: UTC).
   await expect(page.getByText(/^Finalized by Alex Morgan on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Amend the summary" })).toBeVisible();
@@ -144,6 +155,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(page.getByText(/Version 1 was finalized/)).toBeVisible();
   await page.getByLabel("Notes for the summary (printed)").fill("Amended: see you in two weeks.");
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await page.goto(`/visits/${visitId}/print`);
   await expect(page.getByText("Amended: see you in two weeks.")).toBeVisible();
@@ -159,6 +171,8 @@ test("a refer summary says to see a physician and holds no running plan anywhere
   await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|traffic light/i);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await expect(page.getByRole("group", { name: "Sign this plan?" })).toContainText("Refer to a physician");
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   await page.getByRole("link", { name: "Print for the patient" }).click();
   await expect(page.getByRole("heading", { name: "Please see a doctor" })).toBeVisible();
   await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|Getting back to running/i);

@@ -57,11 +57,16 @@ export function SummaryEditor(props: {
   holdReason: string | null;
   hasRunningPlan: boolean;
   canFinalize: boolean;
+  /** What the signature commits to, for the confirmation: the plan's status ("Plan", "Refer") with its reason. */
+  planStatus: string;
+  /** The engine's drafted start of running, in words ("Walk-run phase 2"), or null without a running plan. */
+  draftedStart: string | null;
 }) {
   const router = useRouter();
   const [version, setVersion] = useState<number | null>(props.draftVersion);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text?: string }>({ kind: "idle" });
   const [adding, setAdding] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const locked = props.state === "final";
   const { register, control, handleSubmit, setError, reset, formState, getValues } = useForm<FormValues>({
     defaultValues: props.initial,
@@ -76,6 +81,18 @@ export function SummaryEditor(props: {
   const chosenExercises = useWatch({ control, name: "exercises" });
   // The field array's own `id` is react-hook-form's render key; the point's id is in its value.
   const points = useWatch({ control, name: "education" });
+  const confirmRunning = useWatch({ control, name: "confirmRunning" });
+  const rtrPhase = useWatch({ control, name: "rtrPhase" });
+  const rtrKm = useWatch({ control, name: "rtrKm" });
+  const runningStart = !props.hasRunningPlan
+    ? "No running plan"
+    : props.holdReason && !confirmRunning
+      ? `On hold (${props.holdReason})`
+      : rtrMode === "walk-run"
+        ? `Walk-run phase ${rtrPhase ?? 1}`
+        : rtrMode === "reduced-continuous"
+          ? `Running at a reduced ${rtrKm ?? "–"} km a week`
+          : (props.draftedStart ?? "As drafted");
   const { errors, isDirty } = formState;
 
   useEffect(() => {
@@ -281,7 +298,7 @@ export function SummaryEditor(props: {
             <legend>Start point</legend>
             <div className="stack" style={{ gap: 8 }}>
               <label className="row">
-                <input type="radio" value="engine" {...register("rtrMode")} /> As drafted
+                <input type="radio" value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
               </label>
               <label className="row">
                 <input type="radio" value="walk-run" {...register("rtrMode")} /> Walk-run phase
@@ -333,11 +350,47 @@ export function SummaryEditor(props: {
         <button type="submit" className="btn btn-secondary" disabled={status.kind === "saving"}>
           Save draft
         </button>
-        <button type="button" className="btn" disabled={!props.canFinalize || status.kind === "saving"} onClick={run("finalize")}>
-          Finalize and sign
-        </button>
+        {!confirming && (
+          <button type="button" className="btn" disabled={!props.canFinalize || status.kind === "saving"} onClick={() => setConfirming(true)}>
+            Finalize and sign
+          </button>
+        )}
         {!props.canFinalize && <span className="muted">The intake and the exam are both needed before finalizing.</span>}
       </div>
+      {confirming && (
+        // Signing is the weightier act than finalizing the exam: it asks first, showing what is signed.
+        <section className="card alert-warning" aria-labelledby="sign-h" role="group">
+          <h2 id="sign-h" style={{ marginTop: 0 }}>
+            Sign this plan?
+          </h2>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>{props.planStatus}</dd>
+            <dt>Start of running</dt>
+            <dd>{runningStart}</dd>
+            <dt>Exercises</dt>
+            <dd>{(chosenExercises ?? []).length}</dd>
+          </dl>
+          <p>Signing locks the summary; later changes need an amendment, which keeps this version.</p>
+          <div className="row">
+            <button
+              type="button"
+              className="btn"
+              autoFocus
+              disabled={status.kind === "saving"}
+              onClick={(e) => {
+                setConfirming(false);
+                void run("finalize")(e);
+              }}
+            >
+              Confirm: sign the plan
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
     </form>
   );
 }

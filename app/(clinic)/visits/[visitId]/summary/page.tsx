@@ -26,6 +26,15 @@ function reasons(a: Assessment): Record<string, Reason> {
   return out;
 }
 
+const PLAN_STATUS: Record<Assessment["status"], string> = { plan: "Plan", refer: "Refer to a physician", incomplete: "Incomplete" };
+
+/** The engine's start of running in a few words, for "As drafted" and the signing confirmation. */
+function draftedStart(a: Assessment): string | null {
+  const start = a.returnToRun?.start;
+  if (!start) return null;
+  return start.mode === "walk-run" ? `Walk-run phase ${start.phase ?? 1}` : `Running at a reduced ${start.weeklyKm ?? "–"} km a week`;
+}
+
 export default async function SummaryPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
@@ -102,6 +111,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             holdReason={s.engineDraft.plan?.runningOnHoldReason ?? null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
+            planStatus={`${PLAN_STATUS[a.status]}: ${a.statusReason}`}
+            draftedStart={draftedStart(s.engineDraft)}
           />
         </section>
       </div>
