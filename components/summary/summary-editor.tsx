@@ -297,10 +297,10 @@ export function SummaryEditor(props: {
           <fieldset className="field">
             <legend>Start point</legend>
             <div className="stack" style={{ gap: 8 }}>
-              <label className="row">
+              <label className="radio-row">
                 <input type="radio" value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
               </label>
-              <label className="row">
+              <label className="radio-row">
                 <input type="radio" value="walk-run" {...register("rtrMode")} /> Walk-run phase
               </label>
               {rtrMode === "walk-run" && (
@@ -315,7 +315,7 @@ export function SummaryEditor(props: {
                   </select>
                 </div>
               )}
-              <label className="row">
+              <label className="radio-row">
                 <input type="radio" value="reduced-continuous" {...register("rtrMode")} /> Keep running at a reduced weekly distance
               </label>
               {rtrMode === "reduced-continuous" && (

@@ -93,6 +93,7 @@ export const en = {
     yes: "Yes",
     no: "No",
     optional: "(optional)",
+    clearAnswer: "Clear this answer",
     save: {
       saving: "Saving…",
       saved: "Saved",

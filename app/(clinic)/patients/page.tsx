@@ -92,7 +92,7 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
               <td>{formatDate(r.date)}</td>
               <td>{r.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
               <td>
-                <StatusBadge status={r.status} needsReview={r.needsReview} />
+                <StatusBadge status={r.status} badges={r.badges} />
               </td>
             </tr>
           ))}

@@ -149,12 +149,18 @@ function SideDerived({ group, side, unit }: { group: MuscleGroupKey; side: "left
   if (d.state === "not-tested") return <p className={styles.sideDerived}>Not tested.</p>;
   return (
     <dl className={styles.sideDerived}>
-      <dt>Best</dt>
-      <dd>{forceText(d.bestN, unit)}</dd>
-      <dt>N/kg</dt>
-      <dd>{formatPerKg(d.nPerKg)}</dd>
-      <dt>Nm/kg</dt>
-      <dd>{formatPerKg(d.nmPerKg)}</dd>
+      <div>
+        <dt>Best</dt>
+        <dd>{forceText(d.bestN, unit)}</dd>
+      </div>
+      <div>
+        <dt>N/kg</dt>
+        <dd>{formatPerKg(d.nPerKg)}</dd>
+      </div>
+      <div>
+        <dt>Nm/kg</dt>
+        <dd>{formatPerKg(d.nmPerKg)}</dd>
+      </div>
     </dl>
   );
 }

@@ -86,7 +86,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                     </td>
                     <td>{v.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
                     <td>
-                      <StatusBadge status={v.status} needsReview={v.needsReview} />
+                      <StatusBadge status={v.status} badges={v.badges} />
                     </td>
                   </tr>
                 ))}
