@@ -25,14 +25,14 @@ test("exam verdicts, derived values and the print toolbar fit at every width", a
     await page.goto(`/visits/${visitId}/exam`);
     const verdict = page.getByText("Possible asymmetry, within measurement error: retest").first();
     await expect(verdict).toBeVisible();
-    await verdict.scrollIntoViewIfNeeded();
+    await verdict.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: test.info().outputPath(`exam-${viewport.width}x${viewport.height}.png`) });
     // The badge ends inside the panel that holds it.
     const overrun = await verdict.evaluate((el) => {
       const panel = el.closest("p")!.parentElement!.getBoundingClientRect();
       return el.getBoundingClientRect().right - panel.right;
     });
-    expect(overrun, `verdict badge overruns its panel at ${viewport.width}`).toBeLessThanOrEqual(0);
+    expect.soft(overrun, `verdict badge overruns its panel at ${viewport.width}`).toBeLessThanOrEqual(0);
     // "Best 100 N" is one line: the number and its unit never part.
     const best = page.locator("dl", { hasText: "Best" }).first();
     const lines = await best.evaluate((dl) =>
@@ -41,14 +41,14 @@ test("exam verdicts, derived values and the print toolbar fit at every width", a
         return r.length;
       }),
     );
-    expect(lines.every((n) => n === 1), `derived values stay on one line at ${viewport.width}`).toBe(true);
+    expect.soft(lines.every((n) => n === 1), `derived values stay on one line at ${viewport.width}`).toBe(true);
 
     await page.goto(`/visits/${visitId}/print`);
     await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`print-${viewport.width}x${viewport.height}.png`) });
     // The buttons sit on one row of their own, none pushed onto a line by itself.
     const tops = await page.locator("main .no-print .btn").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
-    if (viewport.width >= 768) expect(new Set(tops).size, `print buttons on one row at ${viewport.width}`).toBe(1);
+    if (viewport.width >= 768) expect.soft(new Set(tops).size, `print buttons on one row at ${viewport.width}`).toBe(1);
     await context.close();
   }
 });

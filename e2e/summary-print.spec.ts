@@ -65,11 +65,16 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   // Edit: drop one exercise, change a dose, add one from the library, move it first, reword a point,
   // start at walk-run phase 3, add a note.
   await page.getByRole("button", { name: "Remove Sit to stand" }).click();
+  // Focus stays in the list (on a neighbour's Remove), not at the top of the page.
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Remove /);
   await page.getByLabel("Sets").first().fill("4");
   await page.getByLabel("Add from the library").selectOption("side-plank");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
+  await expect(page.getByRole("button", { name: "Move Side plank up" })).toBeFocused();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
+  // At the top "Move up" is disabled: focus moves to the same exercise's "Move down".
+  await expect(page.getByRole("button", { name: "Move Side plank down" })).toBeFocused();
   await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
   await page.getByRole("radio", { name: "Walk-run phase" }).check();
   await page.getByLabel("Phase (1–6)").selectOption("3");

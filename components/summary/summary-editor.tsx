@@ -131,6 +131,31 @@ export function SummaryEditor(props: {
       }
     });
 
+  // Focus follows the exercise a button acted on, so it never falls back to the top of the page: a moved
+  // exercise keeps it (on the other arrow once it reaches an end), a removal passes it to the next exercise's
+  // Remove, or to the library list when none is left.
+  const focusAfterRender = (selector: string, fallback?: string) =>
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(selector);
+      (el && !(el as HTMLButtonElement).disabled ? el : fallback ? document.querySelector<HTMLElement>(fallback) : null)?.focus();
+    });
+  const exerciseName = (i: number) => {
+    const id = getValues(`exercises.${i}.exerciseId`);
+    return inLibrary.get(id)?.name ?? id;
+  };
+  function moveExercise(i: number, by: -1 | 1) {
+    const name = exerciseName(i);
+    exercises.move(i, i + by);
+    const same = `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "up" : "down"}`)}"]`;
+    focusAfterRender(same, `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "down" : "up"}`)}"]`);
+  }
+  function removeExercise(i: number) {
+    const count = exercises.fields.length;
+    const neighbour = i + 1 < count ? exerciseName(i + 1) : i > 0 ? exerciseName(i - 1) : null;
+    exercises.remove(i);
+    focusAfterRender(neighbour ? `button[aria-label="${CSS.escape(`Remove ${neighbour}`)}"]` : "#add-exercise", "#add-exercise");
+  }
+
   const inLibrary = new Map(props.library.map((l) => [l.id, l]));
   const chosen = new Set((chosenExercises ?? []).map((e) => e.exerciseId));
 
@@ -183,13 +208,13 @@ export function SummaryEditor(props: {
                     {name} <span className="muted">(level {lib?.level}, {lib?.target})</span>
                   </strong>
                   <span className="row" style={{ gap: 4 }}>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => exercises.move(i, i - 1)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => moveExercise(i, -1)}>
                       ↑
                     </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === exercises.fields.length - 1} onClick={() => exercises.move(i, i + 1)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === exercises.fields.length - 1} onClick={() => moveExercise(i, 1)}>
                       ↓
                     </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => exercises.remove(i)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => removeExercise(i)}>
                       Remove
                     </button>
                   </span>

@@ -86,6 +86,8 @@ export const en = {
     fixErrors: "Some answers need attention. They are marked below.",
     fixErrorsCount: "{count} answers need attention:",
     fixErrorsOne: "1 answer needs attention:",
+    // The summary lists the first few problems, where the patient is; each field also shows its own.
+    fixErrorsMore: { one: "and 1 more further down this step.", other: "and {n} more further down this step." } as Plural,
     otherStepErrors: "Please check the step “{step}” first.",
     loading: "Loading the next questions…",
     loadFailed: "The next questions did not load. Check your connection and try again.",

@@ -13,6 +13,17 @@ import styles from "./print.module.css";
 
 export const metadata: Metadata = { title: "Visit summary" };
 
+/** Text as a CSS string: quotes and backslashes escaped, line breaks as spaces, "<" escaped so the style
+ * element cannot be closed from inside it. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
+}
+
+function pageMarginCss(left: string, right: string): string {
+  const box = `font-family: system-ui, sans-serif; font-size: 8pt; color: #222;`;
+  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } }`;
+}
+
 // Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
 // "Download PDF" links render this same page in a headless Chromium (lib/pdf.ts), so there is one layout.
 export default async function PrintPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ version?: string; render?: string }> }) {
@@ -32,8 +43,12 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const c = visit.clinic;
   const canPdf = pdfAvailable();
 
+  const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
   return (
     <main className={styles.page}>
+      {/* Every printed page, in the browser's Print and in the PDF alike, carries whose sheet it is, the
+          visit's date and "Page N of M", in the page margins (CSS page-margin boxes). */}
+      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(`${patientName} · visit ${formatDate(visit.date)}`, c.name) }} />
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
         <nav aria-label="Versions" className={styles.versions}>
