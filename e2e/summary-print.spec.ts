@@ -41,6 +41,7 @@ async function expectFitsWidth(page: import("@playwright/test").Page) {
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test("the clinician reviews, edits and finalizes the plan; the patient and clinician versions print and download as PDF", async ({ page, clinician, request }) => {
+  test.setTimeout(150_000);
   const { visitId, firstName } = await patientWithVisit(clinician, {
     intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, lastWeek: 30, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
     exam: { left: 150, right: 210 },
@@ -76,7 +77,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   // At the top "Move up" is disabled: focus moves to the same exercise's "Move down".
   await expect(page.getByRole("button", { name: "Move Side plank down" })).toBeFocused();
   await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
-  await page.getByRole("radio", { name: "Walk-run phase" }).check();
+  await page.getByRole("radio", { name: "Walk-run phase", exact: true }).check();
   await page.getByLabel("Phase (1–6)").selectOption("3");
   await page.getByLabel("Notes for the summary (printed)").fill("Bring your running shoes next time.");
   // A dose out of range is refused with the field and the range, and nothing is lost.
