@@ -19,9 +19,9 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
 }
 
-function pageMarginCss(left: string, right: string): string {
+function pageMarginCss(left: string, right: string, bottom: string): string {
   const box = `font-family: system-ui, sans-serif; font-size: 8pt; color: #222;`;
-  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } }`;
+  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-left { content: ${cssString(bottom)}; ${box} font-size: 7pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } }`;
 }
 
 // Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
@@ -44,11 +44,12 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const canPdf = pdfAvailable();
 
   const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
+  const signature = `Summary ${printable.summaryId.slice(0, 8)} · version ${printable.revision} · signed ${formatDateTime(printable.finalizedAt, timeZone)} by ${printable.finalizedByName} · ruleset ${printable.assessment.rulesetVersion}`;
   return (
     <main className={styles.page}>
       {/* Every printed page, in the browser's Print and in the PDF alike, carries whose sheet it is, the
           visit's date and "Page N of M", in the page margins (CSS page-margin boxes). */}
-      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(`${patientName} · visit ${formatDate(visit.date)}`, c.name) }} />
+      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(`${patientName} · visit ${formatDate(visit.date)}`, c.name, signature) }} />
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
         <nav aria-label="Versions" className={styles.versions}>
@@ -94,10 +95,8 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
       </header>
       <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
       {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
-      <footer className={styles.footer}>
-        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt, timeZone)} by {printable.finalizedByName} · ruleset{" "}
-        {printable.assessment.rulesetVersion}
-      </footer>
+      {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
+      <footer className={`${styles.footer} no-print`}>{signature}</footer>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
     </main>
