@@ -43,7 +43,7 @@ test("a swollen knee with fever shows 'get care today' at once and after sending
 
   const clinic = await newPage(browser);
   await signIn(clinic, clinician);
-  await expect(clinic.getByRole("row", { name: new RegExp(firstName) })).toContainText("Review safety answers");
+  await expect(clinic.getByRole("row", { name: new RegExp(firstName) })).toContainText("Red flag: review safety answers");
   await clinic.goto(`/visits/${visitId}`);
   const flags = clinic.getByRole("note");
   await expect(flags).toContainText("Safety answers to review");

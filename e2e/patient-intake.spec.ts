@@ -43,12 +43,24 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await expect(summary.getByRole("link", { name: `Is your name ${firstName} Tester? Please choose one answer.` })).toBeVisible();
   await expect(group(page, "Sex").getByText("Sex: please choose one answer.")).toBeVisible();
   await expectAccessible(page);
+  // A summary link to a group of radios puts the keyboard on the group's first option, not the page top.
+  await summary.getByRole("link", { name: /^Sex: please choose one answer/ }).click();
+  await expect(group(page, "Sex").getByRole("radio").first()).toBeFocused();
   await answer(page, `Is your name ${firstName} Tester?`, "No");
+  // A fixed answer loses its message (and its line in the summary) at once, not at the next "Next".
+  await expect(page.getByText(`Is your name ${firstName} Tester? Please choose one answer.`)).toHaveCount(0);
+  await expect(summary).toContainText("1 answer needs attention");
   await page.getByLabel("Your full name, as you would like us to write it").fill(`${firstName} Tester-Smith`);
   await answer(page, "Sex", "Female");
   await page.getByLabel("Height (cm)").fill("168");
   await page.getByLabel("Weight (kg)").fill("61");
   await page.getByLabel("Your job or main daily activity").fill("Teacher");
+  await answer(page, "During the day, are you mostly… (optional)", "Sitting");
+  // An optional answer can be taken back.
+  const activity = group(page, "During the day, are you mostly… (optional)");
+  await activity.getByRole("button", { name: "Clear this answer" }).click();
+  await expect(activity.getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(activity.getByRole("radio").first()).toBeFocused();
   await answer(page, "During the day, are you mostly… (optional)", "Standing or walking");
   await next(page);
 
@@ -135,6 +147,10 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   const lefs = page.locator("section[aria-labelledby=q-lefs] fieldset");
   await expect(akps).toHaveCount(13);
   await expect(lefs).toHaveCount(20);
+  // Moving on with nothing answered lists the first few problems, not 33 at once; each field shows its own.
+  await next(page);
+  await expect(summary.getByRole("link")).toHaveCount(5);
+  await expect(summary).toContainText(/and \d+ more further down this step\./);
   for (const [i, option] of AKPS.entries()) await akps.nth(i).getByRole("radio").nth(option).check();
   for (const [i, rating] of LEFS.entries()) await lefs.nth(i).getByRole("radio").nth(rating).check();
   await expectSaved(page);
@@ -147,10 +163,16 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await expect(page.getByText("I agree to the statement above: please tick the box.").first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: "I agree to the statement above" }).check();
+  // One letter is not a signature: the message says what is wanted.
+  await page.getByLabel("Type your full name to sign").fill("J");
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByText("To sign, please type your full name (the name you would sign with).").first()).toBeVisible();
   await page.getByLabel("Type your full name to sign").fill(`${firstName} Tester`);
   await page.getByRole("button", { name: "Send my answers" }).click();
 
   await expect(page.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeVisible();
+  // After sending, focus is on the thank-you heading, not lost at the top of the page.
+  await expect(page.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeFocused();
   await expect(page.getByRole("heading", { name: "Please get medical help today" })).toHaveCount(0);
   await expectAccessible(page);
   // Read-only afterwards: reloading shows the thank-you, not the answers.

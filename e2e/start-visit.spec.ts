@@ -19,15 +19,27 @@ test("a clinician creates a patient, starts a visit and gets the intake link onc
   await page.getByRole("button", { name: "Create patient" }).click();
   await expect(page.getByRole("heading", { name: "Ngozi Okafor" })).toBeVisible();
   await expect(page.getByText("Patient created.")).toBeVisible();
+  // The notice is said once: the address drops its marker, so a reload does not say it again.
+  await expect(page).not.toHaveURL(/created=/);
+  await expect(page.getByText("No visits yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Start visit and create intake link" }).click();
   const link = page.getByLabel("Intake link");
+  await expect(link).toHaveValue(/\/i\/[A-Za-z0-9_-]{43}$/);
+  // The visits list shows the new visit at once, without a reload (and the link stays on screen).
+  const visits = page.getByRole("region", { name: "Visits" });
+  await expect(visits.getByRole("row", { name: /Initial/ })).toContainText("Invited");
+  await expect(page.getByText("No visits yet.")).toHaveCount(0);
   await expect(link).toHaveValue(/\/i\/[A-Za-z0-9_-]{43}$/);
   const firstLink = await link.inputValue();
   await expect(page.getByText("It is shown only now")).toBeVisible();
   // The expiry is a time in the clinic's zone (UTC for this clinic), never a bare date.
   await expect(page.getByText(/It works until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC and stops/)).toBeVisible();
   await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Ngozi Okafor" })).toBeVisible();
+  await expect(page.getByText("Patient created.")).toHaveCount(0);
 
   // The worklist shows the visit as invited.
   await page.getByRole("link", { name: "Worklist" }).click();

@@ -41,6 +41,7 @@ async function expectFitsWidth(page: import("@playwright/test").Page) {
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test("the clinician reviews, edits and finalizes the plan; the patient and clinician versions print and download as PDF", async ({ page, clinician, request }) => {
+  test.setTimeout(150_000);
   const { visitId, firstName } = await patientWithVisit(clinician, {
     intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, lastWeek: 30, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
     exam: { left: 150, right: 210 },
@@ -65,13 +66,18 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   // Edit: drop one exercise, change a dose, add one from the library, move it first, reword a point,
   // start at walk-run phase 3, add a note.
   await page.getByRole("button", { name: "Remove Sit to stand" }).click();
+  // Focus stays in the list (on a neighbour's Remove), not at the top of the page.
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Remove /);
   await page.getByLabel("Sets").first().fill("4");
   await page.getByLabel("Add from the library").selectOption("side-plank");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
+  await expect(page.getByRole("button", { name: "Move Side plank up" })).toBeFocused();
   await page.getByRole("button", { name: "Move Side plank up" }).click();
+  // At the top "Move up" is disabled: focus moves to the same exercise's "Move down".
+  await expect(page.getByRole("button", { name: "Move Side plank down" })).toBeFocused();
   await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
-  await page.getByRole("radio", { name: "Walk-run phase" }).check();
+  await page.getByRole("radio", { name: "Walk-run phase", exact: true }).check();
   await page.getByLabel("Phase (1–6)").selectOption("3");
   await page.getByLabel("Notes for the summary (printed)").fill("Bring your running shoes next time.");
   // A dose out of range is refused with the field and the range, and nothing is lost.
@@ -90,6 +96,17 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(preview.getByText("Bring your running shoes next time.")).toBeVisible();
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  // Signing asks first and shows what is being signed; nothing is signed until it is confirmed.
+  const confirm = page.getByRole("group", { name: "Sign this plan?" });
+  await expect(confirm).toContainText("Start of running");
+  await expect(confirm).toContainText("Walk-run phase 3");
+  await expect(confirm).toContainText(/Exercises\s*\d+/);
+  await expect(confirm.getByRole("button", { name: "Confirm: sign the plan" })).toBeFocused();
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Amend the summary" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   // Signed times are in the clinic's zone, with it named (this test clinic: UTC).
   await expect(page.getByText(/^Finalized by Alex Morgan on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Amend the summary" })).toBeVisible();
@@ -144,6 +161,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expect(page.getByText(/Version 1 was finalized/)).toBeVisible();
   await page.getByLabel("Notes for the summary (printed)").fill("Amended: see you in two weeks.");
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await page.goto(`/visits/${visitId}/print`);
   await expect(page.getByText("Amended: see you in two weeks.")).toBeVisible();
@@ -159,6 +177,8 @@ test("a refer summary says to see a physician and holds no running plan anywhere
   await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|traffic light/i);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await expect(page.getByRole("group", { name: "Sign this plan?" })).toContainText("Refer to a physician");
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   await page.getByRole("link", { name: "Print for the patient" }).click();
   await expect(page.getByRole("heading", { name: "Please see a doctor" })).toBeVisible();
   await expect(page.locator("main")).not.toContainText(/\bkm\b|walk-run|Getting back to running/i);

@@ -106,6 +106,7 @@ test("a journey alternating between two instances over one database: sign-in, in
   await on(page, "B", `/visits/${visitId}/summary`);
   await expect(page.getByRole("heading", { name: "Summary and plan" })).toBeVisible();
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await on(page, "A", `/visits/${visitId}/print`);
   await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, dateIn, formatDate, formatDateTime, formatTime, startOfDayIn, timeZoneChoices, todayIn } from "./format";
+import { addDays, ageOn, dateIn, formatDate, formatDateTime, formatTime, startOfDayIn, timeZoneChoices, todayIn, typedDates, formatNewtons, formatPerKg, formatPercent } from "./format";
 
 describe("formatDateTime in the clinic's zone", () => {
   it.each([
@@ -100,5 +100,30 @@ describe("calendar helpers", () => {
     expect(choices).toContain("America/Los_Angeles");
     expect(choices.filter((z) => z === "UTC")).toHaveLength(1);
     expect(timeZoneChoices("Etc/Unknown-Alias")).toContain("Etc/Unknown-Alias");
+  });
+});
+
+describe("typedDates: a date of birth as clinics type it", () => {
+  it.each([
+    ["1991-03-14", ["1991-03-14"]],
+    ["14/03/1991", ["1991-03-14"]],
+    ["3/14/1991", ["1991-03-14"]],
+    ["14.3.1991", ["1991-03-14"]],
+    ["14-03-1991", ["1991-03-14"]],
+    ["3/4/1991", ["1991-04-03", "1991-03-04"]],
+    ["4/4/1991", ["1991-04-04"]],
+    ["31/31/1991", []],
+    ["1990-02-30", []],
+    ["Smith", []],
+  ])("%s means %j", (text, expected) => {
+    expect(typedDates(text)).toEqual(expected);
+  });
+});
+
+describe("one number rule per kind of value", () => {
+  it("newtons whole, per-kg two decimals, percent whole, whatever the raw value", () => {
+    expect([formatNewtons(191.6), formatNewtons(-0.2), formatNewtons(null)]).toEqual(["192", "0", "–"]);
+    expect([formatPerKg(1.5), formatPerKg(2.6), formatPerKg(3.123)]).toEqual(["1.50", "2.60", "3.12"]);
+    expect([formatPercent(87.4), formatPercent(99.5)]).toEqual(["87", "100"]);
   });
 });

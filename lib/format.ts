@@ -10,6 +10,35 @@ export function formatDate(iso: string): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+const isCalendarDate = (y: number, m: number, d: number) => {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1000 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+
+/**
+ * The calendar dates ("YYYY-MM-DD") a typed date of birth can mean: "1991-03-14", "14/03/1991", "3/14/1991",
+ * "14.3.1991" or "14-03-1991". Clinics write day-month-year or month-day-year, so a date with both orders
+ * real ("3/4/1991") means both days; the results show each birth date unambiguously ("3 Apr 1991"), so
+ * the clinician sees which is which. Empty when the text is no date.
+ */
+export function typedDates(text: string): string[] {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  const m = iso ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const candidates: [number, number, number][] = iso
+    ? [[Number(iso[1]), Number(iso[2]), Number(iso[3])]]
+    : m
+      ? [
+          [Number(m[3]), Number(m[2]), Number(m[1])],
+          [Number(m[3]), Number(m[1]), Number(m[2])],
+        ]
+      : [];
+  const out = candidates.filter(([y, mo, d]) => isCalendarDate(y, mo, d)).map(([y, mo, d]) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}`);
+  return [...new Set(out)];
+}
+
+/** Whether the text is meant as a date (digits and separators only), even if it names no real day. */
+export const looksLikeDate = (text: string) => /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(text.trim());
+
 interface WallClock {
   year: number;
   month: number;
@@ -132,3 +161,20 @@ export function round(n: number | null | undefined, dp = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
   return (Math.round(n * 10 ** dp) / 10 ** dp).toString();
 }
+
+// One rule per kind of value, everywhere a number is shown (exam, summary, print): a force in newtons whole,
+// a force or torque per kilogram to two decimals (2.60, not 2.6 beside 3.12), a percent whole, a length in
+// cm to one decimal. Fixed decimals keep a column of values aligned and comparable.
+const fixed = (n: number | null | undefined, dp: number): string => {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "–";
+  const r = Math.round(n * 10 ** dp) / 10 ** dp;
+  return (Object.is(r, -0) ? 0 : r).toFixed(dp);
+};
+/** Newtons, whole: "192". */
+export const formatNewtons = (n: number | null | undefined) => fixed(n, 0);
+/** N/kg and Nm/kg, and ratios of two forces: two decimals, "2.60". */
+export const formatPerKg = (n: number | null | undefined) => fixed(n, 2);
+/** A percent, whole: "87". */
+export const formatPercent = (n: number | null | undefined) => fixed(n, 0);
+/** Centimetres (and kilometres), one decimal: "4.0". */
+export const formatOneDecimal = (n: number | null | undefined) => fixed(n, 1);

@@ -36,8 +36,11 @@ export function pdfAvailable(): boolean {
 }
 
 type Browser = import("playwright-core").Browser;
+type Page = import("playwright-core").Page;
 let browser: Promise<Browser> | null = null;
 let idleTimer: NodeJS.Timeout | undefined;
+/** A context and page made ahead of the next download, with no user's cookies yet. */
+let spare: Promise<Page> | null = null;
 
 /** One shared headless Chromium, started on first use and closed after a minute without work. */
 async function getBrowser(): Promise<Browser> {
@@ -54,26 +57,47 @@ async function getBrowser(): Promise<Browser> {
   idleTimer = setTimeout(() => {
     const b = browser;
     browser = null;
+    spare = null;
     void b?.then((x) => x.close()).catch(() => {});
   }, 60_000);
   idleTimer.unref();
   return browser;
 }
 
+// No JavaScript: the print page is complete as the server renders it (its only script is the Print
+// button's). Loading and running the framework's bundle took a third of each PDF (warm p50 about 1,000 ms
+// with it, about 550 without, the same PDF bytes).
+async function newPage(b: Browser): Promise<Page> {
+  const context = await b.newContext({ javaScriptEnabled: false });
+  return context.newPage();
+}
+
+/**
+ * A fresh page for one download: the spare made after the previous download (making a context and a page
+ * was a third of each PDF's time), and a new spare for the next. Each context serves one download and is
+ * then closed, so no user's cookies or cache ever reach another's PDF.
+ */
+async function takePage(b: Browser): Promise<Page> {
+  const ready = spare ?? newPage(b);
+  spare = newPage(b);
+  spare.catch(() => {
+    spare = null;
+  });
+  return ready;
+}
+
 /** Render a page of this app to PDF, as the requesting user (their cookies are passed on). */
 export async function renderPdf(opts: { url: string; cookieHeader: string; format: "Letter" | "A4" }): Promise<Buffer> {
-  const b = await getBrowser();
-  // No JavaScript: the print page is complete as the server renders it (its only script is the Print
-  // button's). Loading and running the framework's bundle took a third of each PDF (issue 7: warm p50
-  // about 1,000 ms with it, about 550 without, the same PDF bytes).
-  const context = await b.newContext({ extraHTTPHeaders: { cookie: opts.cookieHeader }, javaScriptEnabled: false });
+  const page = await takePage(await getBrowser());
   try {
-    const page = await context.newPage();
+    await page.setExtraHTTPHeaders({ cookie: opts.cookieHeader });
     const res = await page.goto(opts.url, { waitUntil: "load", timeout: 20_000 });
     if (!res || res.status() !== 200) throw new Error(`print page answered ${res?.status()}`);
-    await page.emulateMedia({ media: "print" });
+    // page.pdf lays out for print media itself; the margins hold the sheet's running header and footer
+    // (the print page's @page rules: name, date, page N of M).
     return await page.pdf({ format: opts.format, printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
   } finally {
-    await context.close();
+    // Closed after the answer is on its way: the download does not wait for the teardown.
+    void page.context().close().catch(() => {});
   }
 }

@@ -128,3 +128,54 @@ export async function patientThroughInvite(token: string, dob: string): Promise<
   if (!v.ok) throw new Error("date of birth refused");
   return s.actor;
 }
+
+/**
+ * The longest plan a patient realistically takes home, made from an engine-built assessment: its stretches
+ * made up to 3 from the library (with the engine's own dose wording), and its running calendar made up to 12
+ * weeks of 6 sessions, each week alternating the engine's own kinds of session. Exercises come through the
+ * clinician's edits (see longestPlanEdits), as a clinician would add them.
+ */
+export async function lengthenPlan(a: import("../lib/assessment/types").Assessment, weeks = 12, sessions = 6): Promise<import("../lib/assessment/types").Assessment> {
+  const { STRETCHES, STRETCH_DOSE } = await import("../lib/assessment/exercises");
+  const plan = a.plan!;
+  const model = plan.stretches[0] ?? null;
+  const first = plan.exercises[0]!;
+  const stretches = [...plan.stretches];
+  for (const s of STRETCHES) {
+    if (stretches.length >= 3) break;
+    if (stretches.some((x) => x.stretchId === s.id)) continue;
+    stretches.push({
+      stretchId: s.id,
+      name: s.name,
+      holdSeconds: STRETCH_DOSE.holdSeconds,
+      reps: STRETCH_DOSE.reps,
+      perSide: true,
+      daysPerWeek: STRETCH_DOSE.daysPerWeek,
+      doseText: model?.doseText ?? `${STRETCH_DOSE.reps} holds of ${STRETCH_DOSE.holdSeconds} seconds on each side, every day`,
+      howTo: s.howTo,
+      feel: s.feel,
+      drawing: model?.drawing ?? first.drawing,
+      rule: model?.rule ?? first.rule,
+      because: [],
+    });
+  }
+  const r = a.returnToRun!;
+  const kinds = r.calendar.flatMap((w) => w.sessions);
+  const calendar = Array.from({ length: weeks }, (_, i) => {
+    const base = r.calendar[Math.min(i, r.calendar.length - 1)]!;
+    const pool = base.sessions.length ? base.sessions : kinds;
+    return { ...base, week: i + 1, sessions: Array.from({ length: sessions }, (_, k) => pool[k % pool.length]!) };
+  });
+  return { ...a, plan: { ...plan, stretches }, returnToRun: { ...r, calendar } };
+}
+
+/** Edits that give a plan 8 exercises: the engine's own, then others from the library, at library doses. */
+export async function longestPlanEdits(engineExercises: { exerciseId: string }[], count = 8) {
+  const { EXERCISES } = await import("../lib/assessment/exercises");
+  const ids = engineExercises.map((e) => e.exerciseId);
+  for (const e of EXERCISES) if (ids.length < count && !ids.includes(e.id)) ids.push(e.id);
+  return ids.map((id) => {
+    const l = EXERCISES.find((e) => e.id === id)!;
+    return { exerciseId: id, sets: l.sets, reps: l.reps, holdSeconds: l.holdSeconds, daysPerWeek: 3, weeks: 6 };
+  });
+}

@@ -59,6 +59,7 @@ export function ExamForm(props: ExamFormProps) {
   const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
   useLeaveGuard(autosave.hasUnsaved);
+  const stickyBar = useScrollClearance<HTMLDivElement>();
 
   const finalize = useCallback(async () => {
     setMessage(null);
@@ -142,7 +143,7 @@ export function ExamForm(props: ExamFormProps) {
           <PalpationSection />
           <ImpressionSection />
           {!readOnly && (
-            <div className={styles.bar}>
+            <div className={styles.bar} ref={stickyBar}>
               <StatusLine status={status} timeZone={props.timeZone} />
               <div className={styles.actions}>
                 <button type="submit" className="btn btn-secondary" disabled={busy}>
@@ -295,3 +296,24 @@ function useLeaveGuard(hasUnsaved: () => boolean) {
   }, []);
 }
 
+
+/**
+ * Keeps a field that takes focus clear of the sticky save bar (WCAG 2.2 2.4.11, Focus Not Obscured): the
+ * page's scroll padding at the bottom follows the bar's height (it wraps to two or three lines on a phone),
+ * so the browser scrolls a focused field above the bar, not under it.
+ */
+function useScrollClearance<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty("scroll-padding-bottom", `${bar.offsetHeight + 16}px`));
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("scroll-padding-bottom");
+    };
+  }, []);
+  return ref;
+}

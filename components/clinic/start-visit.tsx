@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { startVisitAction } from "@/app/(clinic)/patients/actions";
@@ -15,6 +16,7 @@ const labels = labelsFrom(startVisitLabels);
 
 /** `today`: the clinic's date (lib/format.ts todayIn), the new visit's default; `timeZone`: the clinic's zone. */
 export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientId: string; today: string; timeZone: string; hasVisits: boolean }) {
+  const router = useRouter();
   const [invite, setInvite] = useState<{ visitId: string; link: string; expiresAt: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<StartVisitInput>({
@@ -27,7 +29,11 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
     setFormError(null);
     try {
       const r = await startVisitAction(values);
-      if (r.ok) setInvite(r as { visitId: string; link: string; expiresAt: string });
+      if (r.ok) {
+        setInvite(r as { visitId: string; link: string; expiresAt: string });
+        // The page's list of visits (a server component) shows the new visit without a reload.
+        router.refresh();
+      }
       else {
         for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof StartVisitInput, { message });
         setFormError(r.formError ?? "Please correct the marked fields.");

@@ -67,7 +67,7 @@ export function Choices<V extends string | number | boolean>(props: { path: stri
   const { control } = useFormContext<FieldValues>();
   const { m, label } = useIntake();
   const legend = props.legend ?? label(props.path);
-  return <ChoiceGroup control={control} name={props.path} legend={props.optional ? `${legend} ${m.optional}` : legend} choices={props.options} hint={props.hint} scale={props.scale} error={useFieldError(props.path)} />;
+  return <ChoiceGroup control={control} name={props.path} legend={props.optional ? `${legend} ${m.optional}` : legend} choices={props.options} hint={props.hint} scale={props.scale} error={useFieldError(props.path)} clearLabel={props.optional ? m.clearAnswer : undefined} />;
 }
 
 /** Whether a follow-on question is asked now (lib/assessment/intake-options.ts, the schema's own rule). */

@@ -16,7 +16,7 @@ import { AKPS_ITEMS, LEFS_ITEMS } from "@/lib/assessment/scoring";
 import { intakeLabels } from "@/lib/forms/intake-text";
 import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
-import { formatTime } from "@/lib/i18n/format";
+import { format, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { idOf, IntakeContext, useIntake, type IntakeContextValue } from "./fields";
 import AboutStep from "./steps/about-step";
@@ -146,6 +146,22 @@ export function IntakeForm(props: IntakeFormProps) {
   const onMerged = useCallback(() => setNotice(m.save.merged), [m]);
   const autosave = useAutosave({ form, initialVersion: initial?.version ?? null, initialAnswers: initial?.answers, step, prune, onClosed, onMerged });
 
+  // An answer that was marked wrong is checked again as soon as it changes, so its message (and its line in
+  // the summary) goes away once it is fixed, not at the next press of "Next".
+  useEffect(() => {
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ name }) => {
+        if (name && form.getFieldState(name).error) void form.trigger(name).catch(() => {});
+      },
+    });
+  }, [form]);
+
+  // After sending, the thank-you heading takes focus (not the top of an emptied page).
+  useEffect(() => {
+    if (done) document.getElementById("thanks-title")?.focus();
+  }, [done]);
+
   // Fetch the validation code and the next step while the patient reads this one.
   useEffect(() => {
     const t = setTimeout(() => {
@@ -241,6 +257,8 @@ export function IntakeForm(props: IntakeFormProps) {
 
   const last = index === steps.length - 1;
   const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
+  // A step of 28 unanswered questions lists the first few, not a wall of 28 links.
+  const shown = summary?.slice(0, SUMMARY_MAX) ?? [];
   return (
     <IntakeContext.Provider value={context}>
       <FormProvider {...form}>
@@ -270,12 +288,15 @@ export function IntakeForm(props: IntakeFormProps) {
                 <strong>{summary.length === 1 ? m.fixErrorsOne : m.fixErrorsCount.replace("{count}", String(summary.length))}</strong>
               </p>
               <ul>
-                {summary.map(([path, message]) => (
+                {shown.map(([path, message]) => (
                   <li key={path}>
-                    <a href={`#${idOf(path)}`}>{message}</a>
+                    <a href={`#${idOf(path)}`} onClick={(e) => focusField(e, path)}>
+                      {message}
+                    </a>
                   </li>
                 ))}
               </ul>
+              {summary.length > shown.length && <p>{format(m.fixErrorsMore, { n: summary.length - shown.length }, props.locale)}</p>}
             </div>
           )}
 
@@ -307,6 +328,21 @@ export function IntakeForm(props: IntakeFormProps) {
       </FormProvider>
     </IntakeContext.Provider>
   );
+}
+
+const SUMMARY_MAX = 5;
+
+/**
+ * An error summary's link takes focus to the field itself: for a group of radios (a fieldset, which cannot
+ * take focus) its chosen or first option, so the keyboard stays where the patient is sent.
+ */
+function focusField(e: React.MouseEvent<HTMLAnchorElement>, path: string) {
+  const target = document.getElementById(idOf(path));
+  if (!target) return;
+  e.preventDefault();
+  const control = target.matches("input, select, textarea, button") ? target : target.querySelector<HTMLElement>("input:checked, input, select, textarea");
+  (control ?? target).focus();
+  target.scrollIntoView({ block: "center" });
 }
 
 function Progress({ steps, index, m, onGoTo }: { steps: StepId[]; index: number; m: M; onGoTo: (i: number) => void }) {

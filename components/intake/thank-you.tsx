@@ -6,7 +6,9 @@ import { UrgentCare } from "./urgent-care";
 export function ThankYou({ messages, urgent, urgentMessages }: { messages: Messages["thanks"]; urgent: UrgentReason[]; urgentMessages: Messages["intake"]["urgent"] }) {
   return (
     <div className="stack">
-      <h1>{messages.title}</h1>
+      <h1 id="thanks-title" tabIndex={-1}>
+        {messages.title}
+      </h1>
       <UrgentCare m={urgentMessages} reasons={urgent} sent />
       <div className="card" role="status">
         <p>{messages.body}</p>

@@ -3,7 +3,7 @@
 import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
 import { StrengthChart } from "@/components/charts/strength-chart";
 import { groupLabel } from "@/lib/assessment/plan";
-import { round } from "@/lib/format";
+import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
 import styles from "./summary.module.css";
 
 /** Left vs right bars for one muscle group: the exam form's chart (left solid, right hatched), with the
@@ -84,16 +84,16 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
                     <StrengthBars s={s} />
                   </td>
                   <td>
-                    {round(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
+                    {formatPercent(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
                     <br />
                     <span className="muted">
-                      {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error {round(s.error.newtons)} N)
+                      {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error {formatNewtons(s.error.newtons)} N)
                     </span>
                   </td>
                   <td>
-                    {round(s.leftNPerKg, 2)} / {round(s.rightNPerKg, 2)}
+                    {formatPerKg(s.leftNPerKg)} / {formatPerKg(s.rightNPerKg)}
                   </td>
-                  <td>{s.change ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${round(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${round(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}` : "–"}</td>
+                  <td>{s.change ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${formatNewtons(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${formatNewtons(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}` : "–"}</td>
                 </tr>
               ))}
             </tbody>

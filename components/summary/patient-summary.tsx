@@ -49,12 +49,13 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
   );
 }
 
-/** Consecutive identical runs as one line with a box per run ("3 × Easy run, 2.6 km"). */
+/** A week's identical sessions as one entry with a box per session ("3 × Easy run, 2.6 km"), in the order
+ * each first appears: a week of 6 sessions of two kinds is two entries, not six lines. */
 function groupSessions(sessions: ReturnToRun["calendar"][number]["sessions"]): { text: string; count: number }[] {
   const out: { text: string; count: number }[] = [];
   for (const s of sessions) {
-    const last = out[out.length - 1];
-    if (last && last.text === s.text) last.count += 1;
+    const same = out.find((g) => g.text === s.text);
+    if (same) same.count += 1;
     else out.push({ text: s.text, count: 1 });
   }
   return out;

@@ -82,11 +82,14 @@ export function SummaryEditor(props: {
   holdReason: string | null;
   hasRunningPlan: boolean;
   canFinalize: boolean;
+  /** What the signature commits to, for the confirmation: the plan's status ("Plan", "Refer") with its reason. */
+  planStatus: string;
 }) {
   const router = useRouter();
   const [version, setVersion] = useState<number | null>(props.draftVersion);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text?: string }>({ kind: "idle" });
   const [adding, setAdding] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const locked = props.state === "final";
   const schemaCheck = schemaResolver<FormValues>(summaryEditsSchema, summaryEditLabel, clinicErrors, { transform: toEdits, mapPath: formPath });
   const { register, control, handleSubmit, setError, reset, formState, getValues } = useForm<FormValues>({
@@ -108,6 +111,18 @@ export function SummaryEditor(props: {
   const chosenExercises = useWatch({ control, name: "exercises" });
   // The field array's own `id` is react-hook-form's render key; the point's id is in its value.
   const points = useWatch({ control, name: "education" });
+  const confirmRunning = useWatch({ control, name: "confirmRunning" });
+  const rtrPhase = useWatch({ control, name: "rtrPhase" });
+  const rtrKm = useWatch({ control, name: "rtrKm" });
+  const runningStart = !props.hasRunningPlan
+    ? "No running plan"
+    : props.holdReason && !confirmRunning
+      ? `On hold (${props.holdReason})`
+      : rtrMode === "walk-run"
+        ? `Walk-run phase ${rtrPhase ?? 1}`
+        : rtrMode === "reduced-continuous"
+          ? `Running at a reduced ${rtrKm ?? "–"} km a week`
+          : (props.draftedStart ?? "As drafted");
   const { errors, isDirty } = formState;
 
   useEffect(() => {
@@ -145,6 +160,31 @@ export function SummaryEditor(props: {
         setStatus({ kind: "error", text: "Not saved: the server could not be reached. Your changes are still here; try again." });
       }
     });
+
+  // Focus follows the exercise a button acted on, so it never falls back to the top of the page: a moved
+  // exercise keeps it (on the other arrow once it reaches an end), a removal passes it to the next exercise's
+  // Remove, or to the library list when none is left.
+  const focusAfterRender = (selector: string, fallback?: string) =>
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(selector);
+      (el && !(el as HTMLButtonElement).disabled ? el : fallback ? document.querySelector<HTMLElement>(fallback) : null)?.focus();
+    });
+  const exerciseName = (i: number) => {
+    const id = getValues(`exercises.${i}.exerciseId`);
+    return inLibrary.get(id)?.name ?? id;
+  };
+  function moveExercise(i: number, by: -1 | 1) {
+    const name = exerciseName(i);
+    exercises.move(i, i + by);
+    const same = `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "up" : "down"}`)}"]`;
+    focusAfterRender(same, `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "down" : "up"}`)}"]`);
+  }
+  function removeExercise(i: number) {
+    const count = exercises.fields.length;
+    const neighbour = i + 1 < count ? exerciseName(i + 1) : i > 0 ? exerciseName(i - 1) : null;
+    exercises.remove(i);
+    focusAfterRender(neighbour ? `button[aria-label="${CSS.escape(`Remove ${neighbour}`)}"]` : "#add-exercise", "#add-exercise");
+  }
 
   const inLibrary = new Map(props.library.map((l) => [l.id, l]));
   const chosen = new Set((chosenExercises ?? []).map((e) => e.exerciseId));
@@ -201,13 +241,13 @@ export function SummaryEditor(props: {
                     {name} <span className="muted">(level {lib?.level}, {lib?.target})</span>
                   </strong>
                   <span className="row" style={{ gap: 4 }}>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => exercises.move(i, i - 1)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => moveExercise(i, -1)}>
                       ↑
                     </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === exercises.fields.length - 1} onClick={() => exercises.move(i, i + 1)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === exercises.fields.length - 1} onClick={() => moveExercise(i, 1)}>
                       ↓
                     </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => exercises.remove(i)}>
+                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => removeExercise(i)}>
                       Remove
                     </button>
                   </span>
@@ -455,11 +495,47 @@ export function SummaryEditor(props: {
         <button type="submit" className="btn btn-secondary" disabled={status.kind === "saving"}>
           Save draft
         </button>
-        <button type="button" className="btn" disabled={!props.canFinalize || status.kind === "saving"} onClick={run("finalize")}>
-          Finalize and sign
-        </button>
+        {!confirming && (
+          <button type="button" className="btn" disabled={!props.canFinalize || status.kind === "saving"} onClick={() => setConfirming(true)}>
+            Finalize and sign
+          </button>
+        )}
         {!props.canFinalize && <span className="muted">The intake and the exam are both needed before finalizing.</span>}
       </div>
+      {confirming && (
+        // Signing is the weightier act than finalizing the exam: it asks first, showing what is signed.
+        <section className="card alert-warning" aria-labelledby="sign-h" role="group">
+          <h2 id="sign-h" style={{ marginTop: 0 }}>
+            Sign this plan?
+          </h2>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>{props.planStatus}</dd>
+            <dt>Start of running</dt>
+            <dd>{runningStart}</dd>
+            <dt>Exercises</dt>
+            <dd>{(chosenExercises ?? []).length}</dd>
+          </dl>
+          <p>Signing locks the summary; later changes need an amendment, which keeps this version.</p>
+          <div className="row">
+            <button
+              type="button"
+              className="btn"
+              autoFocus
+              disabled={status.kind === "saving"}
+              onClick={(e) => {
+                setConfirming(false);
+                void run("finalize")(e);
+              }}
+            >
+              Confirm: sign the plan
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
     </form>
   );
 }

@@ -22,6 +22,8 @@ export function ChoiceGroup<T extends FieldValues, V extends string | number | b
   hint?: string;
   scale?: boolean;
   disabled?: boolean;
+  /** For an optional question: the words of a button that takes the answer back (a radio cannot be unticked). */
+  clearLabel?: string;
 }) {
   const { field } = useController({ control: props.control, name: props.name });
   const id = props.name.replace(/\./g, "-");
@@ -50,6 +52,19 @@ export function ChoiceGroup<T extends FieldValues, V extends string | number | b
           </label>
         ))}
       </div>
+      {props.clearLabel && field.value !== undefined && field.value !== null && !props.disabled && (
+        <button
+          type="button"
+          className="btn-link choice-clear"
+          onClick={(e) => {
+            field.onChange(undefined);
+            // The button goes away with the answer: focus moves to the question's first option, not the page top.
+            (e.currentTarget.closest("fieldset")?.querySelector("input") as HTMLInputElement | null)?.focus();
+          }}
+        >
+          {props.clearLabel}
+        </button>
+      )}
       <FieldError id={`${id}-error`} message={props.error} />
     </fieldset>
   );

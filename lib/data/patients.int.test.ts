@@ -16,6 +16,8 @@ const PEOPLE = [
   ["Siobhán", "Muñoz", "1999-11-12"],
   ["Pat", "O'Brien", "1970-03-04"],
   ["Zoë", "Smith", "2001-12-31"],
+  ["Mary", "O'Neil", "1991-03-14"],
+  ["Jo", "Lloyd-Jones", "1991-04-03"],
   ["Al", "100%_sure", "1950-06-06"],
 ] as const;
 
@@ -44,6 +46,14 @@ describe("patient search", () => {
     ["a date of birth", "1990-07-08", ["Dan Davis", "Chiara de Vries"]],
     ["a date that does not exist", "1990-02-30", []],
     ["nothing typed", "   ", []],
+    ["a name without its apostrophe", "ONeil", ["Mary O'Neil"]],
+    ["a name with a curly apostrophe", "O’Neil", ["Mary O'Neil"]],
+    ["a double-barrelled name without its hyphen", "lloydjo", ["Jo Lloyd-Jones"]],
+    ["a date of birth day first", "14/03/1991", ["Mary O'Neil"]],
+    ["a date of birth month first", "3/14/1991", ["Mary O'Neil"]],
+    ["a date of birth with dots", "14.3.1991", ["Mary O'Neil"]],
+    ["both days when day and month could be either", "3/4/1991", ["Jo Lloyd-Jones"]],
+    ["a typed date that is no day", "31/31/1991", []],
   ])("finds %s", async (_, query, expected) => {
     const actor = await clinicWithPeople();
     expect(names(await searchPatients(actor, query))).toEqual(expected);

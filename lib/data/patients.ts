@@ -1,9 +1,9 @@
 import "server-only";
 import { db, sql } from "../db";
 import type { PatientInput } from "../forms/patient-schema";
-import { isRealDate } from "../assessment/schema-builders";
 import type { ClinicianActor, RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
+import { looksLikeDate, typedDates } from "../format";
 import { fromIsoDate, toIsoDate } from "./dates";
 import { toLocale, type Locale } from "../i18n/locales";
 
@@ -81,30 +81,45 @@ export function isUuid(s: string): boolean {
 
 /**
  * Up to `limit` patients of the actor's clinic whose first or last name starts with each word typed (in any
- * case), or who were born on a typed YYYY-MM-DD date, in alphabetical order whatever the case. Not audited:
- * callers record what they show (searchPatients) or what they filter (the admin's audit trail).
+ * case, ignoring apostrophes, hyphens, dots and spaces inside a name, so "oneil" finds O'Neil), or who were
+ * born on a typed date (ISO, or day and month in either order: see typedDates), in alphabetical order
+ * whatever the case. Not audited: callers record what they show (searchPatients) or what they filter (the
+ * admin's audit trail).
  *
- * One SQL statement (ADR 0013): a name's start is a range of lower(name) that the expression indexes of the
- * migration read_path_indexes serve. Prisma's `startsWith` with `mode: "insensitive"` is an ILIKE, which no
- * btree serves: at 100,000 patients it read the whole clinic (bench/results.md, read path).
+ * One SQL statement (ADR 0013): a name's start is a range of the folded name that the expression indexes of
+ * the migration search_folds_punctuation serve. Prisma's `startsWith` with `mode: "insensitive"` is an
+ * ILIKE, which no btree serves: at 100,000 patients it read the whole clinic (bench/results.md, read path).
  */
 export async function matchPatients(actor: StaffActor, query: string, limit = 50): Promise<PatientDTO[]> {
   const q = query.trim().slice(0, 100);
   if (!q) return [];
   const select = `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", sex::text AS sex, email, phone, locale FROM "Patient"`;
   const order = `ORDER BY lower("lastName"), lower("firstName"), id LIMIT $2`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) {
-    if (!isRealDate(q)) return [];
-    return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND "dateOfBirth" = $3::date ${order}`, [actor.clinicId, limit, q]);
+  if (looksLikeDate(q)) {
+    const dates = typedDates(q);
+    if (dates.length === 0) return [];
+    return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND "dateOfBirth" = ANY($3::date[]) ${order}`, [actor.clinicId, limit, dates]);
   }
-  const words = q.split(/\s+/).filter(Boolean).slice(0, 3);
-  // lower(name) starts with w: lower(w) <= lower(name) < lower(w) followed by the highest code point.
-  const startsWith = (column: string, p: string) => `(lower("${column}") ~>=~ lower(${p}::text) AND lower("${column}") ~<~ (lower(${p}::text) || chr(1114111)))`;
+  const words = q
+    .split(/\s+/)
+    .map(foldName)
+    .filter(Boolean)
+    .slice(0, 3);
+  if (words.length === 0) return [];
+  // The folded name starts with w: w <= folded < w followed by the highest code point. The expression must
+  // be written exactly as in the index for the planner to use it.
+  const startsWith = (column: string, p: string) => `(${foldedSql(column)} ~>=~ ${p}::text AND ${foldedSql(column)} ~<~ (${p}::text || chr(1114111)))`;
   const conditions = words.map((_, i) => `(${startsWith("lastName", `$${i + 3}`)} OR ${startsWith("firstName", `$${i + 3}`)})`);
   return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND ${conditions.join(" AND ")} ${order}`, [actor.clinicId, limit, ...words]);
 }
 
-/** Patients of the actor's clinic whose name starts with the words typed, or born on a typed YYYY-MM-DD. */
+// What a name is compared by: lower case, without the marks people type or leave out at will (O'Neil,
+// ONeil, O’Neil; Smith-Jones; St. John). The SQL and the JS fold the same characters.
+const FOLDED_OUT = /['’‘`.\- ]/g;
+const foldName = (s: string) => s.toLowerCase().replace(FOLDED_OUT, "");
+const foldedSql = (column: string) => `regexp_replace(lower("${column}"), '[''’‘\`. -]', '', 'g')`;
+
+/** Patients of the actor's clinic whose name starts with the words typed, or born on a typed date. */
 export async function searchPatients(actor: ClinicianActor, query: string, meta: RequestMeta = {}): Promise<PatientDTO[]> {
   if (!query.trim()) return [];
   const rows = await matchPatients(actor, query);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
-import { clinicianActor, createClinicianAndClinic } from "@/prisma/factories";
+import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
+import { finalizeExam, saveExam } from "./exams";
+import { submitIntake } from "./intake";
 import { createPatient } from "./patients";
-import { clinicWorklist, startVisit } from "./visits";
+import { finalizeSummary } from "./summaries";
+import { clinicWorklist, getVisitHeader, listPatientVisits, startVisit } from "./visits";
 
 async function clinicWithVisits(timeZone: string | undefined, dates: string[]) {
   const { clinic, user } = await createClinicianAndClinic(timeZone ? { timeZone } : {});
@@ -46,5 +49,45 @@ describe("the worklist's today follows the clinic's time zone", () => {
     const w = await clinicWorklist(actor, {}, now);
     expect(w).toMatchObject({ today: "2026-11-25", timeZone: "UTC" });
     expect(w.rows.map((r) => r.visitId)).toEqual([ids["2026-12-02"], ids["2026-11-25"], ids["2026-11-11"]]);
+  });
+});
+
+describe("the status badges say what is true", () => {
+  async function visitWith(safety: Record<string, boolean>) {
+    const { clinic, user } = await createClinicianAndClinic();
+    const actor = await clinicianActor(user, clinic.id);
+    const p = await createPatient(actor, { firstName: "Bea", lastName: "Badge", dateOfBirth: "1990-05-05", sex: "FEMALE", email: "", phone: "" });
+    const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: new Date().toISOString().slice(0, 10) });
+    if (!v.ok) throw new Error("visit not started");
+    const answers = intakeAnswers();
+    await submitIntake(await patientThroughInvite(v.token, "1990-05-05"), { ...answers, safety: { ...answers.safety, ...safety } }, `badge-${v.visitId}`);
+    return { actor, visitId: v.visitId, patientId: p.id };
+  }
+  const badgesOf = async (actor: Awaited<ReturnType<typeof clinicianActor>>, visitId: string) => (await clinicWorklist(actor)).rows.find((r) => r.visitId === visitId)!.badges;
+
+  it("matches the level of the flag the safety answers raise", async () => {
+    const jump = await visitWith({ recentTrainingJump: true });
+    expect(await badgesOf(jump.actor, jump.visitId)).toEqual({ examFinal: false, review: "note" });
+    const givingWay = await visitWith({ givingWay: true });
+    expect((await badgesOf(givingWay.actor, givingWay.visitId)).review).toBe("review");
+    const night = await visitWith({ nightOrRestPain: true });
+    expect((await badgesOf(night.actor, night.visitId)).review).toBe("red-flag");
+    const none = await visitWith({});
+    expect((await badgesOf(none.actor, none.visitId)).review).toBeNull();
+  });
+
+  it("says exam started for a draft and finalized once it is, and clears the review once the summary is signed", async () => {
+    const { actor, visitId, patientId } = await visitWith({ recentTrainingJump: true });
+    const saved = await saveExam(actor, visitId, examData(200, 205), null);
+    if (!saved.ok) throw new Error("exam not saved");
+    const row = (await clinicWorklist(actor)).rows.find((r) => r.visitId === visitId)!;
+    expect(row.status).toBe("EXAMINED");
+    expect(row.badges.examFinal).toBe(false);
+    expect((await finalizeExam(actor, visitId, saved.version)).ok).toBe(true);
+    expect((await badgesOf(actor, visitId)).examFinal).toBe(true);
+    expect((await finalizeSummary(actor, visitId)).ok).toBe(true);
+    expect((await badgesOf(actor, visitId)).review).toBeNull();
+    expect((await listPatientVisits(actor, patientId))[0]!.badges.review).toBeNull();
+    expect((await getVisitHeader(actor, visitId))!.badges).toEqual({ examFinal: true, review: null });
   });
 });

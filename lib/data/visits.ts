@@ -9,9 +9,40 @@ import { getClinicTimeZone } from "./clinics";
 import { fromIsoDate, toIsoDate } from "./dates";
 import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
+import { safetyFlags } from "../assessment/safety";
+import type { EngineIntake } from "../assessment/intake-schema";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
 export type VisitKind = "INITIAL" | "FOLLOW_UP";
+
+/**
+ * What the intake's safety answers ask of the clinician, by the level of the flag they raise: a red flag
+ * (refer), a review before running (a soft flag), or a note (a training-load warning, or a "yes" that raises
+ * no flag). Null when nothing is asked, or once the visit's summary is signed (the answers were handled).
+ */
+export type ReviewLevel = "red-flag" | "review" | "note";
+
+/** What the status badges show about a visit beyond its status. */
+export interface VisitBadgeFacts {
+  /** The visit's latest exam revision is finalized ("Exam finalized" rather than "Exam started"). */
+  examFinal: boolean;
+  review: ReviewLevel | null;
+}
+
+const latestExam = { orderBy: { revision: "desc" }, take: 1, select: { state: true } } as const;
+
+/** The review level of each visit that needs one (few rows: only visits flagged and not yet signed). */
+async function reviewLevels(clinicId: string, visits: { id: string; needsReview: boolean; status: VisitStatus }[]): Promise<Map<string, ReviewLevel>> {
+  const ids = visits.filter((v) => v.needsReview && v.status !== "SUMMARY_FINALIZED").map((v) => v.id);
+  const out = new Map<string, ReviewLevel>();
+  if (ids.length === 0) return out;
+  const intakes = await db().intakeResponse.findMany({ where: { clinicId, visitId: { in: ids }, state: "FINAL" }, select: { visitId: true, answers: true } });
+  for (const i of intakes) {
+    const flags = safetyFlags(i.answers as unknown as Pick<EngineIntake, "safety" | "questionnaires">);
+    out.set(i.visitId, flags.some((f) => f.level === "hard") ? "red-flag" : flags.some((f) => f.level === "soft") ? "review" : "note");
+  }
+  return out;
+}
 
 /** Invite links expire after 7 days (issue 2; security-requirements §4.6). */
 export const INVITE_TTL_DAYS = 7;
@@ -27,6 +58,7 @@ export interface WorklistRow {
   needsReview: boolean;
   /** The intake link was locked by wrong dates of birth, or the latest message to the patient failed. */
   delivery: DeliveryMark | null;
+  badges: VisitBadgeFacts;
 }
 
 /** The worklist as the clinic sees it: "today" is the clinic's date in its time zone (its `timeZone`
@@ -54,8 +86,10 @@ export async function listWorklist(actor: ClinicianActor, today: string, meta: R
       status: true,
       needsReview: true,
       patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true } },
+      exams: latestExam,
     },
   });
+  const levels = await reviewLevels(actor.clinicId, visits);
   await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "Worklist", details: { rows: visits.length }, meta }));
   const marks = await deliveryMarks(actor.clinicId, visits.map((v) => v.id));
   return visits.map((v) => ({
@@ -68,6 +102,7 @@ export async function listWorklist(actor: ClinicianActor, today: string, meta: R
     kind: v.kind,
     status: v.status,
     needsReview: v.needsReview,
+    badges: { examFinal: v.exams[0]?.state === "FINAL", review: levels.get(v.id) ?? null },
   }));
 }
 
@@ -77,6 +112,7 @@ export interface PatientVisitRow {
   kind: VisitKind;
   status: VisitStatus;
   needsReview: boolean;
+  badges: VisitBadgeFacts;
 }
 
 export async function listPatientVisits(actor: ClinicianActor, patientId: string): Promise<PatientVisitRow[]> {
@@ -84,9 +120,17 @@ export async function listPatientVisits(actor: ClinicianActor, patientId: string
   const visits = await db().visit.findMany({
     where: { clinicId: actor.clinicId, patientId },
     orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    select: { id: true, date: true, kind: true, status: true, needsReview: true },
+    select: { id: true, date: true, kind: true, status: true, needsReview: true, exams: latestExam },
   });
-  return visits.map((v) => ({ visitId: v.id, date: toIsoDate(v.date), kind: v.kind, status: v.status, needsReview: v.needsReview }));
+  const levels = await reviewLevels(actor.clinicId, visits);
+  return visits.map((v) => ({
+    visitId: v.id,
+    date: toIsoDate(v.date),
+    kind: v.kind,
+    status: v.status,
+    needsReview: v.needsReview,
+    badges: { examFinal: v.exams[0]?.state === "FINAL", review: levels.get(v.id) ?? null },
+  }));
 }
 
 export type StartVisitResult = { ok: true; visitId: string; token: string; expiresAt: string } | { ok: false; reason: "not-found" };
@@ -149,6 +193,7 @@ export interface VisitHeaderDTO {
   kind: VisitKind;
   status: VisitStatus;
   needsReview: boolean;
+  badges: VisitBadgeFacts;
   patient: { id: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
   invite: { expiresAt: string; revoked: boolean; firstUsedAt: string | null } | null;
   clinic: { name: string; phone: string | null; email: string | null; address: string | null };
@@ -168,9 +213,11 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
       patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true } },
       invites: { where: { purpose: "intake" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
       clinic: { select: { name: true, phone: true, email: true, address: true } },
+      exams: latestExam,
     },
   });
   if (!v) return null;
+  const levels = await reviewLevels(actor.clinicId, [v]);
   const inv = v.invites[0];
   return {
     visitId: v.id,
@@ -178,6 +225,7 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
     kind: v.kind,
     status: v.status,
     needsReview: v.needsReview,
+    badges: { examFinal: v.exams[0]?.state === "FINAL", review: levels.get(v.id) ?? null },
     patient: { ...v.patient, dateOfBirth: toIsoDate(v.patient.dateOfBirth) },
     invite: inv ? { expiresAt: inv.expiresAt.toISOString(), revoked: !!inv.revokedAt, firstUsedAt: inv.firstUsedAt?.toISOString() ?? null } : null,
     clinic: v.clinic,

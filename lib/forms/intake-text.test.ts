@@ -46,3 +46,12 @@ describe("the intake's error sentences name the field and the allowed range", ()
     for (const message of Object.values(!deep.ok ? deep.fieldErrors : {})) expect(message).not.toMatch(/^This answer/);
   });
 });
+
+describe("the signature asks for what it wants", () => {
+  it("asks for the full name when the patient typed one letter or nothing", () => {
+    for (const signatureName of ["J", ""]) {
+      const r = check(sampleIntake({ consent: { agreed: true, signatureName } }));
+      expect(!r.ok && r.fieldErrors["consent.signatureName"]).toBe("To sign, please type your full name (the name you would sign with).");
+    }
+  });
+});

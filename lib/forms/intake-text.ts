@@ -43,7 +43,9 @@ export function distanceUnitOf(values: unknown): DistanceUnit {
 }
 
 /** The intake's error sentence for a path and message code, given the answers (for their unit). */
-export function intakeIssueText(labels: Record<string, string>, m: Pick<IntakeMessages, "units" | "pacePer">, catalog: ErrorCatalog): IssueText {
+export const SIGNATURE_FIELD = "consent.signatureName";
+
+export function intakeIssueText(labels: Record<string, string>, m: Pick<IntakeMessages, "units" | "pacePer" | "consent">, catalog: ErrorCatalog): IssueText {
   const labelFor = labelsFrom(labels);
   return (path, code, values) => {
     const unit = distanceUnitOf(values);
@@ -59,6 +61,7 @@ export function intakeIssueText(labels: Record<string, string>, m: Pick<IntakeMe
       const label = `${labelFor(path)} (${m.pacePer[unit]})`;
       return formatIssue(`pace:${Math.ceil(Number(a) * 60 * perUnit)}:${Math.floor(Number(b) * 60 * perUnit)}`, label, catalog);
     }
+    if (path === SIGNATURE_FIELD && kind === "required") return m.consent.nameWanted;
     return formatIssue(code, labelFor(path), catalog);
   };
 }

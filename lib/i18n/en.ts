@@ -155,8 +155,10 @@ export const en = {
     fixErrors: "Some answers need attention. They are marked below.",
     fixErrorsCount: "{count} answers need attention:",
     fixErrorsOne: "1 answer needs attention:",
+    fixErrorsMore: "and {n} more further down this step.",
     otherStepErrors: "Please check the step “{step}” first.",
     loading: "Loading the next questions…",
+    clearAnswer: "Clear this answer",
     loadFailed: "The next questions did not load. Check your connection and try again.",
     retry: "Try again",
     yes: "Yes",
@@ -323,6 +325,8 @@ export const en = {
       heading: "Your consent",
       intro: "Please read this statement from your clinic.",
       changed: "Your clinic has just updated this statement. Please read it again before you send.",
+      // A name too short to be one ("J") gets what is wanted, not "please answer this question".
+      nameWanted: "To sign, please type your full name (the name you would sign with).",
     },
   },
   thanks: {

@@ -152,8 +152,10 @@ export const es: Messages = {
     fixErrors: "Algunas respuestas necesitan atención. Están marcadas abajo.",
     fixErrorsCount: "{count} respuestas necesitan atención:",
     fixErrorsOne: "1 respuesta necesita atención:",
+    fixErrorsMore: "y {n} más, más abajo en este paso.",
     otherStepErrors: "Revise primero el paso «{step}».",
     loading: "Cargando las siguientes preguntas…",
+    clearAnswer: "Borrar esta respuesta",
     loadFailed: "Las siguientes preguntas no se cargaron. Revise su conexión e inténtelo de nuevo.",
     retry: "Reintentar",
     yes: "Sí",
@@ -266,6 +268,7 @@ export const es: Messages = {
       heading: "Su consentimiento",
       intro: "Lea esta declaración de su clínica.",
       changed: "Su clínica acaba de actualizar esta declaración. Léala de nuevo antes de enviar.",
+      nameWanted: "Para firmar, escriba su nombre completo (el nombre con el que firmaría).",
     },
   },
   thanks: {

@@ -10,7 +10,9 @@ export const metadata: Metadata = { title: "Worklist" };
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireClinician();
-  const { q } = await searchParams;
+  const { q: typed } = await searchParams;
+  // A query of spaces is no query: the page shows no "no patient matches" for it.
+  const q = typed?.trim() ?? "";
   const meta = await requestMeta();
   const [{ today, rows }, found] = await Promise.all([clinicWorklist(actor, meta), q ? searchPatients(actor, q, meta) : Promise.resolve(null)]);
   const todays = rows.filter((r) => r.date === today);
@@ -29,7 +31,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         <div className="row" style={{ alignItems: "flex-end" }}>
           <div className="field" style={{ flex: "1 1 260px", marginBottom: 0 }}>
             <label htmlFor="q">Find a patient</label>
-            <input id="q" name="q" className="input" defaultValue={q ?? ""} placeholder="Name, or date of birth as YYYY-MM-DD" autoComplete="off" />
+            <input id="q" name="q" className="input" defaultValue={q} placeholder="Name, or date of birth (14/03/1991, 3/14/1991 or 1991-03-14)" autoComplete="off" />
           </div>
           <button type="submit" className="btn btn-secondary">
             Search
@@ -90,7 +92,7 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
               <td>{formatDate(r.date)}</td>
               <td>{r.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
               <td>
-                <StatusBadge status={r.status} needsReview={r.needsReview} delivery={r.delivery} />
+                <StatusBadge status={r.status} badges={r.badges} delivery={r.delivery} />
               </td>
             </tr>
           ))}

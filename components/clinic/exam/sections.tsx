@@ -24,7 +24,7 @@ import {
 } from "@/lib/assessment/exam-labels";
 import { BODY_MASS_LIMITS_KG, HEIGHT_LIMITS_CM, MMT_GRADES, type ExamData } from "@/lib/assessment/exam-schema";
 import { MASS_UNITS, rangeIn, type MassUnit } from "@/lib/assessment/exam-units";
-import { round } from "@/lib/format";
+import { formatOneDecimal, formatPercent, formatPerKg } from "@/lib/format";
 import { Check, Choices, NumberField, NumberOrNotTested, SelectField, TextAreaField } from "./fields";
 import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
@@ -136,7 +136,7 @@ function SidePlankRatio() {
   const { control } = useFormContext<ExamData>();
   const [l, r] = useWatch({ control, name: ["functional.sidePlankS.left", "functional.sidePlankS.right"] });
   if (typeof l !== "number" || typeof r !== "number" || !r || !Number.isFinite(l) || !Number.isFinite(r)) return null;
-  return <p className={styles.derivedLine}>Left ÷ right: {round(l / r, 2)} (about 1 is expected, §3).</p>;
+  return <p className={styles.derivedLine}>Left ÷ right: {formatPerKg(l / r)} (about 1 is expected, §3).</p>;
 }
 
 function YBalanceDerived() {
@@ -144,7 +144,7 @@ function YBalanceDerived() {
   if (!y || (y.left === null && y.right === null && y.anteriorDiffCm === null)) return null;
   return (
     <p className={styles.derivedLine}>
-      Composite: left {round(y.left, 1)}%, right {round(y.right, 1)}%{y.anteriorDiffCm !== null ? `; anterior difference ${round(y.anteriorDiffCm, 1)} cm` : ""}. For context only: an anterior difference over{" "}
+      Composite: left {formatPercent(y.left)}%, right {formatPercent(y.right)}%{y.anteriorDiffCm !== null ? `; anterior difference ${formatOneDecimal(y.anteriorDiffCm)} cm` : ""}. For context only: an anterior difference over{" "}
       {Y_BALANCE_ANTERIOR_DIFF_CM} cm or a composite under {Y_BALANCE_COMPOSITE_PERCENT}% went with injury in basketball players, not validated in runners (§3).
     </p>
   );

@@ -6,7 +6,7 @@ import { MUSCLE_GROUP_LABELS, POSITION_LABELS, positionsFor } from "@/lib/assess
 import { FORCE_LIMITS_N, LEVER_ARM_LIMITS_M, MUSCLE_GROUPS, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { FORCE_UNITS, fromStored, rangeIn, type ForceUnit } from "@/lib/assessment/exam-units";
-import { formatDate, round } from "@/lib/format";
+import { formatDate, formatNewtons, formatOneDecimal, formatPercent, formatPerKg } from "@/lib/format";
 import { Check, Choices, NoteFor, NumberField, SelectField } from "./fields";
 import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
@@ -17,7 +17,7 @@ const SIDES = ["left", "right"] as const;
 export function forceText(n: number | null | undefined, unit: ForceUnit): string {
   if (n === null || n === undefined) return "–";
   const spec = FORCE_UNITS[unit];
-  return `${round(fromStored(n, spec), unit === "N" ? 0 : 1)} ${unit}`;
+  return `${unit === "N" ? formatNewtons(n) : formatOneDecimal(fromStored(n, spec))}\u00a0${unit}`;
 }
 
 export function StrengthSection(props: { forceUnit: ForceUnit; onForceUnit: (u: ForceUnit) => void; sources: Record<MuscleGroupKey, ProtocolSource>; previousDate: string | null }) {
@@ -149,12 +149,18 @@ function SideDerived({ group, side, unit }: { group: MuscleGroupKey; side: "left
   if (d.state === "not-tested") return <p className={styles.sideDerived}>Not tested.</p>;
   return (
     <dl className={styles.sideDerived}>
-      <dt>Best</dt>
-      <dd>{forceText(d.bestN, unit)}</dd>
-      <dt>N/kg</dt>
-      <dd>{round(d.nPerKg, 2)}</dd>
-      <dt>Nm/kg</dt>
-      <dd>{round(d.nmPerKg, 2)}</dd>
+      <div>
+        <dt>Best</dt>
+        <dd>{forceText(d.bestN, unit)}</dd>
+      </div>
+      <div>
+        <dt>N/kg</dt>
+        <dd>{formatPerKg(d.nPerKg)}</dd>
+      </div>
+      <div>
+        <dt>Nm/kg</dt>
+        <dd>{formatPerKg(d.nmPerKg)}</dd>
+      </div>
     </dl>
   );
 }
@@ -199,7 +205,7 @@ function GroupFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
       {s ? (
         <>
           <p>
-            Symmetry <strong>{round(s.symmetryPercent)}%</strong>
+            Symmetry <strong>{formatPercent(s.symmetryPercent)}%</strong>
             {s.weakerSide ? `, ${s.weakerSide} weaker` : ", equal"} ({forceText(s.differenceN, unit)} apart).
             <br />
             <span className={`badge ${s.verdict === "asymmetry" ? "badge-review" : s.verdict === "symmetric" ? "badge-ok" : ""} ${styles.verdict}`}>{VERDICT_TEXT[s.verdict]}</span>
@@ -208,7 +214,7 @@ function GroupFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
             Flag: below {s.thresholdPercent}% (a convention, not validated for knee pain) and more than the measurement error of {forceText(s.error.newtons, unit)}
             {s.error.basis === "mdc" ? " (MDC, §2.2)" : " (10% of the stronger side, a convention)"}.
           </p>
-          {s.involvedPercent !== null && <p>Involved ÷ uninvolved: {round(s.involvedPercent)}%</p>}
+          {s.involvedPercent !== null && <p>Involved ÷ uninvolved: {formatPercent(s.involvedPercent)}%</p>}
         </>
       ) : (
         <p className="muted">Symmetry: enter both sides.</p>
@@ -224,14 +230,14 @@ function NormFacts({ d }: { d: GroupDerived }) {
   if (n.verdict === "not-applicable") {
     return <p className="muted">Norm not compared: {n.reasons.join("; ")}.</p>;
   }
-  const side = (label: string, s: typeof n.left) => (s ? `${label} ${round(s.nmPerKg, 2)}` : null);
+  const side = (label: string, s: typeof n.left) => (s ? `${label} ${formatPerKg(s.nmPerKg)}` : null);
   const text = { "bilateral-weakness": "Weak on both sides against the norm", "one-side-below": "One side below the norm", "within-norm": "Within the norm" }[n.verdict];
   return (
     <p>
       <span className={`badge ${n.verdict === "bilateral-weakness" ? "badge-review" : n.verdict === "within-norm" ? "badge-ok" : ""}`}>{text}</span>
       <br />
       <span className="muted">
-        Expected {round(n.expectedNmPerKg, 2)} Nm/kg; cut-off {round(n.cutoffNmPerKg, 2)} ({n.cutoffSd} SD below, a convention). Measured: {[side("left", n.left), side("right", n.right)].filter(Boolean).join(", ")}. {n.source}.
+        Expected {formatPerKg(n.expectedNmPerKg)} Nm/kg; cut-off {formatPerKg(n.cutoffNmPerKg)} ({n.cutoffSd} SD below, a convention). Measured: {[side("left", n.left), side("right", n.right)].filter(Boolean).join(", ")}. {n.source}.
       </span>
     </p>
   );

@@ -6,6 +6,7 @@ import { getPatient } from "@/lib/data/patients";
 import { listPatientVisits } from "@/lib/data/visits";
 import { StartVisit } from "@/components/clinic/start-visit";
 import { StatusBadge } from "@/components/clinic/status-badge";
+import { DropQueryParam } from "@/components/ui/drop-query-param";
 import { getClinicTimeZone } from "@/lib/data/clinics";
 import { ageOn, formatDate, todayIn } from "@/lib/format";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
@@ -29,6 +30,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
       {created && (
         <div className="alert alert-ok" role="status">
           Patient created. Start their first visit below to get the intake link.
+          <DropQueryParam name="created" />
         </div>
       )}
       <h1>
@@ -112,7 +114,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                     </td>
                     <td>{v.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
                     <td>
-                      <StatusBadge status={v.status} needsReview={v.needsReview} />
+                      <StatusBadge status={v.status} badges={v.badges} />
                     </td>
                   </tr>
                 ))}

@@ -35,7 +35,7 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
   return (
     <div className="stack">
       <VisitHeading visit={visit} />
-      <StatusBadge status={visit.status} needsReview={visit.needsReview} />
+      <StatusBadge status={visit.status} badges={visit.badges} />
 
       <section className="card" aria-labelledby="intake-h">
         <h2 id="intake-h" style={{ marginTop: 0 }}>

@@ -41,6 +41,8 @@ function draftedStart(rtr: Assessment["returnToRun"]): string | null {
   return `walk-run phase ${s.phase ?? 1}${rtr.criteriaMet ? "" : " after the entry tests"}`;
 }
 
+const PLAN_STATUS: Record<Assessment["status"], string> = { plan: "Plan", refer: "Refer to a physician", incomplete: "Incomplete" };
+
 export default async function SummaryPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
@@ -134,6 +136,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             holdReason={s.engineDraft.plan?.runningOnHoldReason ?? null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
+            planStatus={`${PLAN_STATUS[a.status]}: ${a.statusReason}`}
           />
         </section>
       </div>

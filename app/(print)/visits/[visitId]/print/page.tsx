@@ -14,6 +14,17 @@ import styles from "./print.module.css";
 
 export const metadata: Metadata = { title: "Visit summary" };
 
+/** Text as a CSS string: quotes and backslashes escaped, line breaks as spaces, "<" escaped so the style
+ * element cannot be closed from inside it. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
+}
+
+function pageMarginCss(left: string, right: string, bottom: string): string {
+  const box = `font-family: system-ui, sans-serif; font-size: 8pt; color: #222;`;
+  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-left { content: ${cssString(bottom)}; ${box} font-size: 7pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } }`;
+}
+
 // Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
 // "Download PDF" links render this same page in a headless Chromium (lib/pdf.ts), so there is one layout.
 export default async function PrintPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ version?: string; render?: string }> }) {
@@ -33,8 +44,13 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const c = visit.clinic;
   const canPdf = pdfAvailable();
 
+  const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
+  const signature = `Summary ${printable.summaryId.slice(0, 8)} · version ${printable.revision} · signed ${formatDateTime(printable.finalizedAt, timeZone)} by ${printable.finalizedByName} · ruleset ${printable.assessment.rulesetVersion}`;
   return (
     <main className={styles.page}>
+      {/* Every printed page, in the browser's Print and in the PDF alike, carries whose sheet it is, the
+          visit's date and "Page N of M", in the page margins (CSS page-margin boxes). */}
+      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(`${patientName} · visit ${formatDate(visit.date)}`, c.name, signature) }} />
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
         <nav aria-label="Versions" className={styles.versions}>
@@ -82,10 +98,8 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
       {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
       <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
       {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
-      <footer className={styles.footer}>
-        Summary {printable.summaryId.slice(0, 8)} · version {printable.revision} · signed {formatDateTime(printable.finalizedAt, timeZone)} by {printable.finalizedByName} · ruleset{" "}
-        {printable.assessment.rulesetVersion}
-      </footer>
+      {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
+      <footer className={`${styles.footer} no-print`}>{signature}</footer>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
     </main>

@@ -1,0 +1,81 @@
+import pg from "pg";
+import { clinicianActor, lengthenPlan, longestPlanEdits } from "../prisma/factories";
+import type { Assessment } from "../lib/assessment/types";
+import { expect, intakeAnswers, patientWithVisit, signIn, test } from "./fixtures";
+
+// The take-home sheet is two pages, on Letter and on A4, for the longest realistic plan (8 exercises, 3
+// stretches, 12 calendar weeks of 6 sessions), and every page names the patient, the date and "page N of M".
+// The plan is the engine's, with exercises added through the clinician's edits and the stretches and the
+// calendar lengthened from the engine's own (prisma/factories.ts lengthenPlan).
+
+async function pdfPages(buffer: Buffer | Uint8Array): Promise<string[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" ").replace(/\s+/g, " "));
+  }
+  return pages;
+}
+
+async function owner<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+test("the longest realistic plan prints on two pages, Letter and A4, each page with the name, the date and page N of M", async ({ page, clinician, request }) => {
+  test.setTimeout(120_000);
+  const { visitId, firstName } = await patientWithVisit(clinician, {
+    intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, lastWeek: 30, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
+    exam: { left: 150, right: 200 },
+  });
+  const { getSummary, saveSummaryEdits, finalizeSummary } = await import("../lib/data/summaries");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  const draft = (await getSummary(actor, visitId))!;
+  const exercises = await longestPlanEdits(draft.engineDraft.plan!.exercises);
+  expect((await saveSummaryEdits(actor, visitId, { exercises }, null)).ok).toBe(true);
+  expect((await finalizeSummary(actor, visitId)).ok).toBe(true);
+  const [row] = await owner<{ id: string; content: { assessment: Assessment } }>(`SELECT id, content FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [visitId]);
+  const long = await lengthenPlan(row!.content.assessment);
+  expect(long.plan!.exercises).toHaveLength(8);
+  expect(long.plan!.stretches).toHaveLength(3);
+  expect(long.returnToRun!.calendar).toHaveLength(12);
+  expect(long.plan!.runningOnHold).toBe(false);
+  await owner(`UPDATE "Summary" SET content = jsonb_set(content, '{assessment}', $2::jsonb) WHERE id = $1`, [row!.id, JSON.stringify(long)]);
+
+  await signIn(page, clinician);
+  await page.goto(`/visits/${visitId}/print`);
+  await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Running calendar/ }).getByRole("row")).toHaveCount(13);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const name = `${firstName} Tester`;
+
+  for (const paper of ["Letter", "A4"] as const) {
+    // What the browser's own Print makes, and what "Download PDF" sends.
+    const printed = await pdfPages(await page.pdf({ format: paper, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" }, path: test.info().outputPath(`long-${paper}.pdf`) }));
+    const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=${paper.toLowerCase()}`, { headers: { cookie } });
+    expect(res.status()).toBe(200);
+    const downloaded = await pdfPages(await res.body());
+    for (const [how, pages] of [
+      ["printed", printed],
+      ["downloaded", downloaded],
+    ] as const) {
+      expect.soft(pages.length, `${how} on ${paper}: pages`).toBeLessThanOrEqual(2);
+      pages.forEach((text, i) => {
+        expect(text, `${how} ${paper} page ${i + 1} names the patient`).toContain(name);
+        expect(text, `${how} ${paper} page ${i + 1} is dated`).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+        expect(text, `${how} ${paper} page ${i + 1} numbered`).toContain(`Page ${i + 1} of ${pages.length}`);
+      });
+      const all = pages.join(" ");
+      expect(all).toContain("Stop and");
+      expect(all).toContain(long.plan!.stretches[2]!.name);
+      expect(all).toContain(long.plan!.exercises[7]!.name);
+    }
+  }
+});
