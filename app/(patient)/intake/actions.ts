@@ -8,6 +8,7 @@ import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
 import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { isOwnSubmission, saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
+import { isVersion } from "@/lib/forms/input-hygiene";
 import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
 import { db } from "@/lib/db";
 import { labelsFrom } from "@/lib/forms/messages";
@@ -49,7 +50,7 @@ export async function saveDraftAction(answers: unknown, baseVersion: unknown, st
   const session = await currentIntakeSession();
   if (!session.ok) return { ok: false, reason: session.reason === "submitted" ? "submitted" : "closed" };
   if (!session.dobVerified) return { ok: false, reason: "not-verified" };
-  if (!(baseVersion === null || (typeof baseVersion === "number" && Number.isInteger(baseVersion) && baseVersion > 0))) return { ok: false, reason: "invalid", fieldErrors: {} };
+  if (!(baseVersion === null || isVersion(baseVersion))) return { ok: false, reason: "invalid", fieldErrors: {} };
   const resumeStep = typeof step === "string" && STEP_IDS.includes(step) ? step : null;
   const labels = intakeLabels(en.intake, session.fullName);
   const parsed = validate(intakeDraftSchema(session.kind), answers, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));
