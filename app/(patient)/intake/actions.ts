@@ -9,8 +9,7 @@ import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { isOwnSubmission, saveIntakeDraft, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
 import { isVersion } from "@/lib/forms/input-hygiene";
-import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
-import { db } from "@/lib/db";
+import { bucket, DOB_FAILURES_PER_IP, releaseAttempt, reserveAttempt } from "@/lib/data/rate-limits";
 import { labelsFrom } from "@/lib/forms/messages";
 import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
@@ -24,10 +23,15 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   if (typeof dob !== "string" || !isRealDate(dob)) return { ok: false, message: en.errors.date.replace("{label}", en.dob.label) };
   const meta = await requestMeta();
   // Wrong dates per address, across links and browsers (each browser and link also has its own limit).
-  if (meta.ip && (await isLimited([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP))) return { ok: false, message: en.dob.waitBody };
+  // Reserved before the check (under a lock, so concurrent guesses cannot slip past the limit) and given
+  // back when the date was right. No address counts under the shared "unknown" key, never under none.
+  const hits = await reserveAttempt([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP);
+  if (!hits) return { ok: false, message: en.dob.waitBody };
   const r = await verifyDateOfBirth(session.actor, dob, meta);
-  if (r.ok) return { ok: true };
-  if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
+  if (r.ok) {
+    await releaseAttempt(hits);
+    return { ok: true };
+  }
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
   return { ok: false, message: en.dob.wrong.replace("{left}", String(r.attemptsLeft)) };
 }
