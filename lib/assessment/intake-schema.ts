@@ -5,7 +5,7 @@
 // Shape rules: distances are stored in km whatever unit the patient typed (running.distanceUnit says
 // which they chose); a question that does not apply is absent; "not sure" is an answer, not a blank.
 import * as z from "zod/mini";
-import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, yesNo, type DeepPartial } from "./schema-builders";
+import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, todayIso, yesNo, type DeepPartial } from "./schema-builders";
 import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
 import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
 
@@ -86,7 +86,8 @@ export const runningSchema = group({
   goal: group({
     kind: oneOf(GOAL_KINDS),
     eventName: z.optional(text(120)),
-    eventDate: z.optional(isoDate()),
+    // A race still to come (a day's grace for time zones behind UTC); a past date is a typo.
+    eventDate: z.optional(isoDate().check(z.refine((v) => v >= todayIso(new Date(Date.now() - 86_400_000)), "dateNotPast"))),
     weeklyKm: z.optional(weeklyKm()),
   }),
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
-import { saveExam } from "./exams";
+import { amendExam, finalizeExam, saveExam } from "./exams";
 import { submitIntake } from "./intake";
 import { createPatient, getPatient } from "./patients";
-import { finalizeSummary, getPrintableSummary, getSummary } from "./summaries";
+import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, saveSummaryEdits } from "./summaries";
 import { revokeSession, signInWithPassword } from "./users";
 import { getVisit } from "./visit-view";
 import { startVisit } from "./visits";
@@ -78,8 +78,13 @@ describe("every kind of event is in the audit trail, once", () => {
     expect(await saveExam(stranger, v.visitId, examData(1, 1), 2)).toEqual({ ok: false, reason: "not-found" });
     expect(await finalizeSummary(stranger, v.visitId)).toEqual({ ok: false, reason: "not-found" });
     expect(await getPrintableSummary(stranger, v.visitId)).toBeNull();
+    // The mutations that used to refuse without a trace.
+    expect(await finalizeExam(stranger, v.visitId, 2)).toEqual({ ok: false, reason: "not-found" });
+    expect(await amendExam(stranger, v.visitId)).toEqual({ ok: false, reason: "not-found" });
+    expect(await saveSummaryEdits(stranger, v.visitId, {}, null)).toEqual({ ok: false, reason: "not-found" });
+    expect(await amendSummary(stranger, v.visitId)).toEqual({ ok: false, reason: "not-found" });
     const denied = await events(`"actorId" = $1 AND action = 'access-denied'`, [other.user.id]);
-    expect(denied.map((e) => e.recordType)).toEqual(["Patient", "Visit", "Exam", "Summary", "SummaryPrint"]);
+    expect(denied.map((e) => e.recordType)).toEqual(["Patient", "Visit", "Exam", "Summary", "SummaryPrint", "Exam", "Exam", "Summary", "Summary"]);
     expect(denied.every((e) => e.outcome === "denied" && e.patientId === null)).toBe(true);
   });
 });

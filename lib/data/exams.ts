@@ -5,7 +5,9 @@ import { env } from "../env";
 import { EXAM_SCHEMA_VERSION, type ExamData } from "../assessment/exam-schema";
 import type { ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { denied } from "./denials";
 import { toIsoDate } from "./dates";
+import { isVersion } from "../forms/input-hygiene";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 
@@ -88,7 +90,7 @@ export async function getExam(actor: ClinicianActor, visitId: string): Promise<E
 
 /** One revision of the visit's exam, to read an earlier (finalized or superseded) one. */
 export async function getExamRevision(actor: ClinicianActor, visitId: string, revision: number): Promise<ExamDTO | null> {
-  if (!isUuid(visitId) || !Number.isInteger(revision) || revision < 1) return null;
+  if (!isUuid(visitId) || !isVersion(revision)) return null;
   return loadExam(db(), actor.clinicId, visitId, revision);
 }
 
@@ -268,10 +270,10 @@ export type FinalizeExamResult =
  * seen is a conflict). An earlier finalized revision becomes SUPERSEDED in the same transaction.
  */
 export async function finalizeExam(actor: ClinicianActor, visitId: string, version: number, meta: RequestMeta = {}): Promise<FinalizeExamResult> {
-  if (!isUuid(visitId) || !Number.isInteger(version)) return { ok: false, reason: "not-found" };
+  if (!isUuid(visitId) || !isVersion(version)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
     const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
-    if (!visit) return { ok: false, reason: "not-found" } as const;
+    if (!visit) return denied(tx, actor, "Exam", visitId, meta);
     const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true } });
     if (!current) return { ok: false, reason: "not-found" } as const;
     if (current.state !== "DRAFT") return { ok: false, reason: "already-final", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
@@ -316,7 +318,7 @@ export async function amendExam(actor: ClinicianActor, visitId: string, meta: Re
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
-      if (!visit) return { ok: false, reason: "not-found" } as const;
+      if (!visit) return denied(tx, actor, "Exam", visitId, meta);
       const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true, data: true } });
       if (!current) return { ok: false, reason: "not-found" } as const;
       if (current.state !== "FINAL") return { ok: false, reason: "not-final", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;

@@ -341,3 +341,30 @@ describe("a follow-up visit", () => {
     expect(dto).toMatchObject({ kind: "FOLLOW_UP", akpsScore: 93, lefsScore: 80, previous: { visitDate: "2026-11-25", akpsScore: 82, lefsScore: 61, weeklyKmNow: 32 } });
   });
 });
+
+describe("limits hold under concurrency", () => {
+  it("150 wrong dates fired at once on one link, from 30 browsers, record exactly the link's limit of 10", async () => {
+    const { DOB_FAILURES_PER_INVITE } = await import("./intake");
+    const { visit } = await setup();
+    const browsers: Awaited<ReturnType<typeof unverifiedBrowser>>[] = [];
+    for (let i = 0; i < 30; i++) browsers.push(await unverifiedBrowser(visit.token));
+    // All at once: more than the pool holds, so some may wait too long for a connection and fail (on a
+    // busy machine); what matters is that none counts past the limit.
+    const settled = await Promise.allSettled(browsers.flatMap((b) => Array.from({ length: 5 }, () => verifyDateOfBirth(b.session.actor, "1990-04-28"))));
+    const results = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(results.filter((r) => !r.ok && r.reason === "wrong").length).toBeLessThan(DOB_FAILURES_PER_INVITE);
+    const [row] = await asOwner<{ dobFailures: number }>(`SELECT "dobFailures" FROM "IntakeInvite" WHERE "visitId" = $1`, [visit.visitId]);
+    expect(row!.dobFailures).toBe(DOB_FAILURES_PER_INVITE);
+    const [audit] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'dob-failed' AND "recordId" = ANY($1::uuid[])`, [browsers.map((b) => b.session.actor.intakeSessionId)]);
+    expect(Number(audit!.n)).toBe(DOB_FAILURES_PER_INVITE);
+  }, 60_000);
+
+  it("150 attempts at once against one address bucket (and the shared unknown-address one) count exactly 10", async () => {
+    const { bucket, DOB_FAILURES_PER_IP, reserveAttempt, UNKNOWN_ADDRESS } = await import("./rate-limits");
+    expect(bucket.dobIp(null)).toBe(`dob:ip:${UNKNOWN_ADDRESS}`);
+    const b = bucket.dobIp(`198.51.100.${Math.floor(Math.random() * 250)}-${key()}`);
+    await Promise.allSettled(Array.from({ length: 150 }, () => reserveAttempt([b], DOB_FAILURES_PER_IP)));
+    const [row] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "RateLimitHit" WHERE bucket = $1`, [b]);
+    expect(Number(row!.n)).toBe(DOB_FAILURES_PER_IP.max);
+  });
+});

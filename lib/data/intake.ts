@@ -209,6 +209,9 @@ export type DobResult = { ok: true } | { ok: false; reason: "wrong"; attemptsLef
 /** The date-of-birth check each new browser passes before any health data is shown. */
 export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: RequestMeta = {}): Promise<DobResult> {
   return db().$transaction(async (tx) => {
+    // Lock the link's row, then read the counts: concurrent guesses on one link (from any number of
+    // browsers) queue here, so the limit holds exactly (read-then-increment without it let 17 of 150 in).
+    await tx.$executeRaw`SELECT 1 FROM "IntakeInvite" WHERE id = ${actor.inviteId}::uuid FOR UPDATE`;
     const s = await tx.intakeSession.findUniqueOrThrow({
       where: { id: actor.intakeSessionId },
       select: { dobAttempts: true, dobVerifiedAt: true, invite: { select: { dobFailures: true, visit: { select: { patient: { select: { dateOfBirth: true } } } } } } },

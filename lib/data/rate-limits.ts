@@ -25,13 +25,18 @@ export const INVITES_PER_IP: Limit = { max: 60, windowMs: 15 * MINUTES };
  * smaller limit in lib/data/intake.ts). */
 export const DOB_FAILURES_PER_IP: Limit = { max: 10, windowMs: 15 * MINUTES };
 
+/** The address part of a bucket: a request whose address is missing or malformed (lib/auth/client-ip.ts
+ * answers null) counts under one shared key, so it can never skip a per-address limit. */
+export const UNKNOWN_ADDRESS = "unknown";
+const addr = (ip: string | null | undefined) => ip || UNKNOWN_ADDRESS;
+
 export const bucket = {
-  signInIp: (ip: string) => `signin:ip:${ip}`,
+  signInIp: (ip: string | null | undefined) => `signin:ip:${addr(ip)}`,
   signInAccount: (email: string) => `signin:account:${email.trim().toLowerCase()}`,
   passwordCheck: (userId: string) => `password:user:${userId}`,
-  badInviteIp: (ip: string) => `invite-bad:ip:${ip}`,
-  inviteIp: (ip: string) => `invite:ip:${ip}`,
-  dobIp: (ip: string) => `dob:ip:${ip}`,
+  badInviteIp: (ip: string | null | undefined) => `invite-bad:ip:${addr(ip)}`,
+  inviteIp: (ip: string | null | undefined) => `invite:ip:${addr(ip)}`,
+  dobIp: (ip: string | null | undefined) => `dob:ip:${addr(ip)}`,
 };
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];

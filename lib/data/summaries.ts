@@ -10,6 +10,7 @@ import { resolveSettings } from "../assessment/settings";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { queueSummaryEmail } from "./messages";
 import { recordAudit } from "./audit";
+import { denied } from "./denials";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
@@ -199,7 +200,7 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
-      if (!visit) return { ok: false, reason: "not-found" } as const;
+      if (!visit) return denied(tx, actor, "Summary", visitId, meta);
       const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
       if (latest?.state === "FINAL") return { ok: false, reason: "final" } as const;
       if (edits.rtrStart?.mode === "reduced-continuous") {
@@ -256,10 +257,7 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
-      if (!visit) {
-        await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Summary", recordId: visitId, meta });
-        return { ok: false, reason: "not-found" } as const;
-      }
+      if (!visit) return denied(tx, actor, "Summary", visitId, meta);
       const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
       if (latest?.state === "FINAL") return { ok: false, reason: "already-finalized" } as const;
       if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
@@ -308,7 +306,12 @@ export async function amendSummary(actor: ClinicianActor, visitId: string, meta:
       orderBy: { revision: "desc" },
       select: { id: true, revision: true, state: true, content: true, generated: true, engineVersion: true, visit: { select: { patientId: true } } },
     });
-    if (!latest) return { ok: false, reason: "not-found" } as const;
+    if (!latest) {
+      // Another clinic's visit (or no visit at all) is a refusal, audited; a visit of this clinic without a
+      // summary yet is merely nothing to amend.
+      const own = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true } });
+      return own ? ({ ok: false, reason: "not-found" } as const) : denied(tx, actor, "Summary", visitId, meta);
+    }
     if (latest.state !== "FINAL") return { ok: false, reason: "not-final" } as const;
     const row = await tx.summary.create({
       data: {

@@ -22,7 +22,7 @@ const staffActor = (u: { id: string; clinicId: string; role: "ADMIN" | "CLINICIA
 
 /** Whether the sign-in limits (10 failures per 15 minutes per address and per account) are reached. */
 export function signInLimited(email: string, meta: RequestMeta = {}): Promise<boolean> {
-  return isLimited([meta.ip ? bucket.signInIp(meta.ip) : null, bucket.signInAccount(email)], SIGN_IN_FAILURES);
+  return isLimited([bucket.signInIp(meta.ip), bucket.signInAccount(email)], SIGN_IN_FAILURES);
 }
 
 /**
@@ -33,7 +33,7 @@ export function signInLimited(email: string, meta: RequestMeta = {}): Promise<bo
  */
 export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}, totp?: string): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
-  const hits = await reserveAttempt([meta.ip ? bucket.signInIp(meta.ip) : null, bucket.signInAccount(email)], SIGN_IN_FAILURES);
+  const hits = await reserveAttempt([bucket.signInIp(meta.ip), bucket.signInAccount(email)], SIGN_IN_FAILURES);
   if (!hits) return { ok: false, reason: "rate-limited" };
   const user = await db().user.findUnique({
     where: { email },

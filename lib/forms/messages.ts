@@ -9,6 +9,10 @@ export interface ErrorCatalog {
   maxLength: string;
   date: string;
   dateNotFuture: string;
+  /** A date that must be today or later (a race still to come). */
+  dateNotPast?: string;
+  /** A date outside the sane window around today (a visit within two years). */
+  dateRange?: string;
   email: string;
   phone: string;
   /** A pace (minutes:seconds) outside its range; {min} and {max} come as m:ss. */
@@ -32,6 +36,8 @@ export const clinicErrors: ErrorCatalog = {
   maxLength: "{label} can be at most {max} characters.",
   date: "{label} must be a real date (year, month, day).",
   dateNotFuture: "{label} cannot be in the future.",
+  dateNotPast: "{label} cannot be in the past.",
+  dateRange: "{label} must be within two years of today.",
   email: "{label} must be an email address like name@example.com.",
   phone: "{label} may use digits, spaces and + ( ) - only.",
   pace: "{label} must be a pace from {min} to {max}.",
@@ -69,6 +75,8 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
     case "mismatch":
     case "totpCode":
     case "timeZone":
+    case "dateNotPast":
+    case "dateRange":
       return fill(catalog[kind] ?? catalog.invalid, { label, min: a ?? "" });
     case "required":
     case "choice":

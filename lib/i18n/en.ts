@@ -96,6 +96,7 @@ export const en = {
     maxLength: "{label}: please keep it under {max} characters.",
     date: "{label}: enter a real date (day, month and year).",
     dateNotFuture: "{label}: the date cannot be in the future.",
+    dateNotPast: "{label}: the date cannot be in the past.",
     email: "{label}: enter an email address like name@example.com.",
     phone: "{label}: use digits, spaces and + ( ) - only.",
     pace: "{label}: enter a pace from {min} to {max}.",

@@ -93,6 +93,7 @@ export const es: Messages = {
     maxLength: "{label}: use menos de {max} caracteres.",
     date: "{label}: escriba una fecha real (día, mes y año).",
     dateNotFuture: "{label}: la fecha no puede ser futura.",
+    dateNotPast: "{label}: la fecha no puede ser pasada.",
     email: "{label}: escriba un correo electrónico como nombre@ejemplo.com.",
     phone: "{label}: use solo cifras, espacios y + ( ) -.",
     pace: "{label}: escriba un ritmo entre {min} y {max}.",

@@ -8,8 +8,8 @@ import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
 import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { isOwnSubmission, saveIntakeDraft, setPatientLocaleFromIntake, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
-import { bucket, DOB_FAILURES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
-import { db } from "@/lib/db";
+import { isVersion } from "@/lib/forms/input-hygiene";
+import { bucket, DOB_FAILURES_PER_IP, releaseAttempt, reserveAttempt } from "@/lib/data/rate-limits";
 import { labelsFrom } from "@/lib/forms/messages";
 import { intakeIssueText, intakeLabels } from "@/lib/forms/intake-text";
 import { validate, type FormResult } from "@/lib/forms/validate";
@@ -41,14 +41,17 @@ export async function verifyDobAction(dob: unknown): Promise<DobActionResult> {
   if (typeof dob !== "string" || !isRealDate(dob)) return { ok: false, message: en.errors.date.replace("{label}", en.dob.label) };
   const meta = await requestMeta();
   // Wrong dates per address, across links and browsers (each browser and link also has its own limit).
-  if (meta.ip && (await isLimited([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP))) return { ok: false, message: en.dob.waitBody };
+  // Reserved before the check (under a lock, so concurrent guesses cannot slip past the limit) and given
+  // back when the date was right. No address counts under the shared "unknown" key, never under none.
+  const hits = await reserveAttempt([bucket.dobIp(meta.ip)], DOB_FAILURES_PER_IP);
+  if (!hits) return { ok: false, message: en.dob.waitBody };
   const r = await verifyDateOfBirth(session.actor, dob, meta);
   if (r.ok) {
     // The language chosen on this screen becomes the patient's (the check has just passed).
     if (browserChoice && browserChoice !== session.locale) await setPatientLocaleFromIntake(session.actor, browserChoice, meta);
+    await releaseAttempt(hits);
     return { ok: true };
   }
-  if (meta.ip) await recordHit(db(), bucket.dobIp(meta.ip));
   if (r.reason === "locked") return { ok: false, locked: true, message: en.dob.lockedBody };
   return { ok: false, message: format(en.dob.wrong, { left: r.attemptsLeft }, locale) };
 }
@@ -71,7 +74,7 @@ export async function saveDraftAction(answers: unknown, baseVersion: unknown, st
   const { session, m: en } = await patientPage();
   if (!session.ok) return { ok: false, reason: session.reason === "submitted" ? "submitted" : "closed" };
   if (!session.dobVerified) return { ok: false, reason: "not-verified" };
-  if (!(baseVersion === null || (typeof baseVersion === "number" && Number.isInteger(baseVersion) && baseVersion > 0))) return { ok: false, reason: "invalid", fieldErrors: {} };
+  if (!(baseVersion === null || isVersion(baseVersion))) return { ok: false, reason: "invalid", fieldErrors: {} };
   const resumeStep = typeof step === "string" && STEP_IDS.includes(step) ? step : null;
   const labels = intakeLabels(en.intake, session.fullName);
   const parsed = validate(intakeDraftSchema(session.kind), answers, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));

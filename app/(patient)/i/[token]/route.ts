@@ -2,8 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { INTAKE_COOKIE, intakeCookieOptions } from "@/lib/auth/intake-session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { redeemInvite } from "@/lib/data/intake";
-import { BAD_INVITES_PER_IP, bucket, INVITES_PER_IP, isLimited, recordHit } from "@/lib/data/rate-limits";
-import { db } from "@/lib/db";
+import { BAD_INVITES_PER_IP, bucket, INVITES_PER_IP, isLimited, reserveAttempt } from "@/lib/data/rate-limits";
 import { linkProblemPage } from "@/lib/link-problem-page";
 import { LANG_COOKIE } from "@/lib/i18n/patient-locale";
 import { isLocale } from "@/lib/i18n/locales";
@@ -20,14 +19,13 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ token: stri
   const chosen = req.cookies.get(LANG_COOKIE)?.value;
   const browserLocale = isLocale(chosen) ? chosen : undefined;
   const ip = clientIp(req.headers);
-  if (ip && ((await isLimited([bucket.badInviteIp(ip)], BAD_INVITES_PER_IP)) || (await isLimited([bucket.inviteIp(ip)], INVITES_PER_IP)))) {
+  // Counted under a lock before the token is looked at (a missing address counts as "unknown", never as
+  // none); a bad link also counts against the smaller bad-link limit, under its own lock.
+  if ((await isLimited([bucket.badInviteIp(ip)], BAD_INVITES_PER_IP)) || !(await reserveAttempt([bucket.inviteIp(ip)], INVITES_PER_IP))) {
     return linkProblemPage("rate-limited", 429, browserLocale);
   }
   const result = await redeemInvite(token, { ip, userAgent: req.headers.get("user-agent") });
-  if (ip) {
-    await recordHit(db(), bucket.inviteIp(ip));
-    if (!result.ok) await recordHit(db(), bucket.badInviteIp(ip));
-  }
+  if (!result.ok) await reserveAttempt([bucket.badInviteIp(ip)], BAD_INVITES_PER_IP);
   if (!result.ok) {
     return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410, result.locale ?? browserLocale);
   }

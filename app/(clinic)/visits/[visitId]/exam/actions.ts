@@ -6,6 +6,7 @@ import { examLabels } from "@/lib/assessment/exam-labels";
 import { examSchema } from "@/lib/assessment/exam-schema";
 import { amendExam, finalizeExam, saveExam, type ExamDTO } from "@/lib/data/exams";
 import { isUuid } from "@/lib/data/patients";
+import { isVersion } from "@/lib/forms/input-hygiene";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
 
@@ -25,7 +26,6 @@ export type SaveExamActionResult =
   | { ok: false; conflict: ExamDTO }
   | { ok: false; locked: ExamDTO };
 
-const isVersion = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
 
 /** Autosave and "save now": the whole exam as typed, based on the version the screen last had. */
 export async function saveExamAction(visitId: string, input: unknown, baseVersion: number | null): Promise<SaveExamActionResult> {

@@ -5,6 +5,7 @@ import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { summaryEditLabel, summaryEditsSchema, type SummaryEdits } from "@/lib/assessment/edits";
 import { isUuid } from "@/lib/data/patients";
 import { amendSummary, finalizeSummary, saveSummaryEdits } from "@/lib/data/summaries";
+import { MAX_INT4 } from "@/lib/forms/input-hygiene";
 import { clinicErrors } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
 
@@ -16,7 +17,8 @@ export type SummaryActionResult =
 const NOT_FOUND = { ok: false as const, fieldErrors: {}, formError: "This visit could not be found." };
 
 function badVersion(v: unknown): boolean {
-  return !(v === null || Number.isInteger(v));
+  // A version the database can hold (int4); larger numbers would fail in SQL instead of being refused here.
+  return !(v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT4));
 }
 
 export async function saveSummaryEditsAction(visitId: unknown, input: unknown, baseVersion: unknown): Promise<SummaryActionResult> {
