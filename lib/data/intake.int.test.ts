@@ -355,7 +355,7 @@ describe("limits hold under concurrency", () => {
     expect(results.filter((r) => !r.ok && r.reason === "wrong").length).toBeLessThan(DOB_FAILURES_PER_INVITE);
     const [row] = await asOwner<{ dobFailures: number }>(`SELECT "dobFailures" FROM "IntakeInvite" WHERE "visitId" = $1`, [visit.visitId]);
     expect(row!.dobFailures).toBe(DOB_FAILURES_PER_INVITE);
-    const [audit] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'dob-failed' AND "recordId" = ANY($1::uuid[])`, [browsers.map((b) => b.session.actor.intakeSessionId)]);
+    const [audit] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'dob-failed' AND "recordId" = ANY($1::text[])`, [browsers.map((b) => b.session.actor.intakeSessionId)]);
     expect(Number(audit!.n)).toBe(DOB_FAILURES_PER_INVITE);
   }, 60_000);
 

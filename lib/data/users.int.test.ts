@@ -3,10 +3,15 @@ import { asOwner } from "@/test/db";
 import { createClinicianAndClinic } from "@/prisma/factories";
 import { checkSession, revokeSession, signInWithPassword } from "./users";
 
+// Each sign-in from its own random private address: a request with no address counts under one shared
+// "unknown" key (rate-limits.ts), which the rest of the suite's sign-ins also fill.
+const octet = () => 1 + Math.floor(Math.random() * 250);
+const testAddress = () => ({ ip: `10.${octet()}.${octet()}.${octet()}` });
+
 describe("signing in (real argon2id, real database)", () => {
   it("opens a server-side session for the right password and stores only an argon2id hash", async () => {
     const { user, password } = await createClinicianAndClinic();
-    const r = await signInWithPassword(user.email, password);
+    const r = await signInWithPassword(user.email, password, testAddress());
     expect(r.ok).toBe(true);
     const [row] = await asOwner<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE id = $1`, [user.id]);
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -18,15 +23,15 @@ describe("signing in (real argon2id, real database)", () => {
 
   it("accepts the email in any case and with spaces", async () => {
     const { user, password } = await createClinicianAndClinic();
-    expect((await signInWithPassword(`  ${user.email.toUpperCase()} `, password)).ok).toBe(true);
+    expect((await signInWithPassword(`  ${user.email.toUpperCase()} `, password, testAddress())).ok).toBe(true);
   });
 
   it("gives the same answer for a wrong password, an unknown email and a disabled account, and audits each", async () => {
     const { user, password } = await createClinicianAndClinic();
-    const wrong = await signInWithPassword(user.email, `${password}x`);
-    const unknown = await signInWithPassword(`nobody-${Date.now()}@example.com`, password);
+    const wrong = await signInWithPassword(user.email, `${password}x`, testAddress());
+    const unknown = await signInWithPassword(`nobody-${Date.now()}@example.com`, password, testAddress());
     await asOwner(`UPDATE "User" SET disabled = true WHERE id = $1`, [user.id]);
-    const disabled = await signInWithPassword(user.email, password);
+    const disabled = await signInWithPassword(user.email, password, testAddress());
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
     expect(disabled).toEqual(wrong);
@@ -41,7 +46,7 @@ describe("signing in (real argon2id, real database)", () => {
 describe("checkSession: revocation takes effect on the next request", () => {
   async function session() {
     const { user, password } = await createClinicianAndClinic();
-    const r = await signInWithPassword(user.email, password);
+    const r = await signInWithPassword(user.email, password, testAddress());
     if (!r.ok) throw new Error("sign-in failed");
     return { user, sessionId: r.sessionId };
   }
