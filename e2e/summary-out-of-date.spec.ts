@@ -17,7 +17,7 @@ test("the plan editor's start point and stretches; a summary signed before an ex
   const start = page.getByRole("group", { name: "Start point" });
   await expect(start.getByRole("radio", { name: /^As drafted: / })).toBeChecked();
   await expect(start.getByRole("radio", { name: "Keep the current weekly distance (40 km)" })).toBeVisible();
-  const radioBox = await start.getByRole("radio", { name: "Walk-run phase" }).boundingBox();
+  const radioBox = await start.getByRole("radio", { name: "Walk-run phase", exact: true }).boundingBox();
   expect(radioBox!.width).toBeGreaterThanOrEqual(24);
   expect(radioBox!.height).toBeGreaterThanOrEqual(24);
   await start.getByRole("radio", { name: "Reduce to a weekly distance" }).check();
@@ -44,6 +44,7 @@ test("the plan editor's start point and stretches; a summary signed before an ex
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("group", { name: "Sign this plan?" }).getByRole("button", { name: "Confirm: sign the plan" }).click();
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await expect(page.getByText(/^Out of date/)).toHaveCount(0);
 
@@ -80,6 +81,7 @@ test("the plan editor's start point and stretches; a summary signed before an ex
   await expect(page.getByText(/Version 1 was finalized/)).toBeVisible();
   await expect(page.getByRole("region", { name: /What the patient will take home/ }).getByRole("heading", { name: "Hamstring stretch" })).toBeVisible();
   await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("group", { name: "Sign this plan?" }).getByRole("button", { name: "Confirm: sign the plan" }).click();
   await expect(page.getByText(/^Finalized by Alex Morgan/)).toBeVisible();
   await expect(page.getByText(/^Out of date/)).toHaveCount(0);
 

@@ -14,8 +14,11 @@ export function intakeAnswers(over: IntakeOverrides = {}): IntakeAnswers {
 export { sampleFollowUpIntake as followUpIntakeAnswers };
 
 export function examData(leftN: number | null, rightN: number | null, bodyMassKg = 62): ExamData {
+  // The return-to-run screen passed (§6.2), so a runner whose running hurts gets a walk-run calendar.
+  const pass = { result: "pass" as const, pain: 0 };
   return {
     bodyMassKg,
+    rtrScreen: { walk30Min: pass, singleLegStand10s: pass, singleLegSquat10: pass, jogOnSpot1Min: pass, hop10: pass },
     strength: {
       hipAbduction: {
         left: { trialsN: leftN === null ? [] : [leftN - 8, leftN, leftN - 3] },

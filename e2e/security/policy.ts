@@ -290,6 +290,25 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT id, "revokedAt" FROM "ApiToken" WHERE "clinicId" = $1 ORDER BY id`, [w.clinic1]),
     allowed: ["admin"],
   },
+  "app/(clinic)/admin/actions.ts#setClinicLocaleAction": {
+    args: () => [{ locale: "en-GB" }],
+    page: () => "/admin/settings",
+    probe: (w) => snap(`SELECT locale FROM "Clinic" WHERE id = $1`, [w.clinic1]),
+    allowed: ["admin"],
+  },
+  "app/(clinic)/patients/actions.ts#setPatientLocaleAction": {
+    args: (w) => [{ patientId: w.A2.patientId, locale: "en-GB" }],
+    page: (w) => `/patients/${w.A2.patientId}`,
+    probe: (w) => snap(`SELECT locale FROM "Patient" WHERE id = $1`, [w.A2.patientId]),
+    allowed: ["clinician1"],
+  },
+  "app/(patient)/intake/actions.ts#setIntakeLocaleAction": {
+    args: () => [{ locale: "en-GB" }],
+    page: () => "/intake",
+    probe: (w) => snap(`SELECT p.locale FROM "Patient" p JOIN "Visit" v ON v."patientId" = p.id WHERE v.id = $1`, [w.A.visitId]),
+    allowed: ["patientA"],
+    ownOnly: ["patientB"],
+  },
   "app/(clinic)/admin/actions.ts#updateSettingsAction": {
     args: () => [{ ...DEFAULT_SETTINGS, idleTimeoutMinutes: 5 }],
     page: () => "/admin/settings",

@@ -70,8 +70,9 @@ const toHalves = (km: number) => Math.floor(km * HALF + 1e-9);
 const fromHalves = (h: number) => h / HALF;
 
 const EFFORT_WORDS: Record<number, string> = { 3: "easy, you can talk in full sentences", 4: "easy to steady, you can still talk", 5: "steady, you can say a few words at a time" };
+/** Short, so a week of sessions fits a printed row; the scales line under the calendar says what each effort means. */
 function effortText(effort: number): string {
-  return `effort ${effort} out of 10 (${EFFORT_WORDS[effort] ?? "easy"})`;
+  return `effort ${effort}/10`;
 }
 
 function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean): RtrSession {
@@ -214,7 +215,12 @@ export function buildReturnToRun(opts: {
       : "Red: pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
     rule: RULES.trafficLight,
   };
-  const scales = "The numbers in the traffic light are pain (0 = no pain, 10 = the worst pain). The effort numbers in the calendar are how hard the run feels (0 = resting, 10 = flat out): they are not pain.";
+  const scales =
+    "The numbers in the traffic light are pain (0 = no pain, 10 = the worst pain). The effort numbers in the calendar are how hard the run feels, not pain: " +
+    Object.entries(EFFORT_WORDS)
+      .map(([n, words]) => `effort ${n}/10 = ${words}`)
+      .join("; ") +
+    ".";
 
   const criteria = entryCriteria(exam);
   const criteriaMet = criteria.every((c) => c.status === "met");

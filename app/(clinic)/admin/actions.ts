@@ -73,9 +73,15 @@ export async function revokeApiTokenAction(tokenId: unknown): Promise<{ ok: true
 }
 
 /** The clinic's language (a plain form: no script of its own). */
-export async function setClinicLocaleAction(form: FormData): Promise<void> {
+/** A form field from FormData, or from a plain object when a client posts JSON (never a crash). */
+function field(form: unknown, key: string): unknown {
+  if (form instanceof FormData) return form.get(key);
+  return form && typeof form === "object" ? (form as Record<string, unknown>)[key] : undefined;
+}
+
+export async function setClinicLocaleAction(form: FormData | unknown): Promise<void> {
   const admin = await requireAdmin();
-  const locale = form.get("locale");
+  const locale = field(form, "locale");
   if (isLocale(locale)) await setClinicLocale(admin, locale, await requestMeta());
   redirect("/admin/settings");
 }

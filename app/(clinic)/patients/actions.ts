@@ -31,10 +31,16 @@ export async function startVisitAction(input: unknown): Promise<StartVisitAction
 }
 
 /** The language of the patient's pages (the intake and every page they read). */
-export async function setPatientLocaleAction(form: FormData): Promise<void> {
+/** A form field from FormData, or from a plain object when a client posts JSON (never a crash). */
+function field(form: unknown, key: string): unknown {
+  if (form instanceof FormData) return form.get(key);
+  return form && typeof form === "object" ? (form as Record<string, unknown>)[key] : undefined;
+}
+
+export async function setPatientLocaleAction(form: FormData | unknown): Promise<void> {
   const actor = await requireClinician();
-  const patientId = String(form.get("patientId") ?? "");
-  const parsed = validate(patientLocaleSchema, { locale: form.get("locale") }, labelsFrom(patientLabels), clinicErrors);
+  const patientId = String(field(form, "patientId") ?? "");
+  const parsed = validate(patientLocaleSchema, { locale: field(form, "locale") }, labelsFrom(patientLabels), clinicErrors);
   if (parsed.ok) await setPatientLocale(actor, patientId, parsed.data.locale, await requestMeta());
   redirect(`/patients/${encodeURIComponent(patientId)}`);
 }

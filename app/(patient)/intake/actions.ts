@@ -25,8 +25,14 @@ export type DobActionResult = { ok: true } | { ok: false; message: string; locke
  * later page and message uses it); before it, only this browser remembers it (a cookie), and the check
  * copies it to the record once passed.
  */
-export async function setIntakeLocaleAction(form: FormData): Promise<void> {
-  const locale = form.get("locale");
+/** A form field from FormData, or from a plain object when a client posts JSON (never a crash). */
+function field(form: unknown, key: string): unknown {
+  if (form instanceof FormData) return form.get(key);
+  return form && typeof form === "object" ? (form as Record<string, unknown>)[key] : undefined;
+}
+
+export async function setIntakeLocaleAction(form: FormData | unknown): Promise<void> {
+  const locale = field(form, "locale");
   if (!isLocale(locale)) redirect("/intake");
   const session = await currentIntakeSession();
   const jar = await cookies();
