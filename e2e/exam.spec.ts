@@ -3,6 +3,7 @@ import { expect, expectAccessible, intakeAnswers, newPage, patientWithVisit, sig
 // The exam as a clinician meets it: impossible values refused by name and range, unusual ones accepted with
 // a note, units converted, derived values live, autosaved, finalized (locked), amended (old one readable).
 test("the clinician records the exam: checks, conversions, live derived values, autosave, finalize and amend", async ({ browser, clinician }) => {
+  test.setTimeout(120_000); // a long journey: every section, two browsers, finalize, amend, finalize again
   const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ knee: { side: "right" } }) });
   const a = await newPage(browser);
   await signIn(a, clinician);

@@ -201,26 +201,24 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
             <>
               <p className={styles.big}>{r.painRule.text}</p>
               <TrafficLight t={r.trafficLight} />
-              <p>{r.start.text}</p>
+              {/* One paragraph for the start, the build-up and the race: the sheet must hold the longest plan on two pages. */}
+              <p>
+                {r.start.text} {r.progression.text}
+                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0
+                  ? ` If all goes well you will be back to about ${r.targetWeeklyKm} km a week in about ${r.projectedWeeks} weeks.`
+                  : ""}
+                {r.goalRace ? ` ${r.goalRace.text}` : ""}
+              </p>
               {!r.criteriaMet && (
                 <p>
                   Tests to pass with your clinician first (pain 2/10 or less):{" "}
                   {r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.
                 </p>
               )}
-              <p>
-                {r.progression.text}
-                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0
-                  ? ` If all goes well you will be back to about ${r.targetWeeklyKm} km a week in about ${r.projectedWeeks} weeks.`
-                  : ""}
-              </p>
-              {r.goalRace && <p>{r.goalRace.text}</p>}
               {r.calendar.length > 0 && <RunCalendar r={r} />}
               {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{r.scales}</p>}
-              {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && (
-                <p>After week {r.calendar.length}, keep adding no more than {r.progression.weeklyIncreaseCapPercent}% a week.</p>
-              )}
               <p>
+                {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && `After week ${r.calendar.length}, keep adding no more than ${r.progression.weeklyIncreaseCapPercent}% a week. `}
                 <strong>Rules:</strong> {r.rules.join(" ")}
               </p>
             </>

@@ -69,7 +69,7 @@ const HALF = 2;
 const toHalves = (km: number) => Math.floor(km * HALF + 1e-9);
 const fromHalves = (h: number) => h / HALF;
 
-const EFFORT_WORDS: Record<number, string> = { 3: "easy, you can talk in full sentences", 4: "easy to steady, you can still talk", 5: "steady, you can say a few words at a time" };
+const EFFORT_WORDS: Record<number, string> = { 3: "you can talk in full sentences", 4: "you can still talk", 5: "a few words at a time" };
 /** Short, so a week of sessions fits a printed row; the scales line under the calendar says what each effort means. */
 function effortText(effort: number): string {
   return `effort ${effort}/10`;
@@ -216,11 +216,11 @@ export function buildReturnToRun(opts: {
     rule: RULES.trafficLight,
   };
   const scales =
-    "The numbers in the traffic light are pain (0 = no pain, 10 = the worst pain). The effort numbers in the calendar are how hard the run feels, not pain: " +
+    "Traffic-light numbers are pain; calendar effort numbers are how hard the run feels, not pain (" +
     Object.entries(EFFORT_WORDS)
-      .map(([n, words]) => `effort ${n}/10 = ${words}`)
+      .map(([n, words]) => `${n}: ${words}`)
       .join("; ") +
-    ".";
+    ").";
 
   const criteria = entryCriteria(exam);
   const criteriaMet = criteria.every((c) => c.status === "met");
