@@ -1,25 +1,10 @@
 // An administrator's journey: accounts (create, first sign-in with a forced password change, role change,
 // disable), clinic settings with their conventions, and the audit trail filtered for a patient.
-import { expect, expectAccessible, newPage, patientWithVisit, signIn, test } from "./fixtures";
-import { fakeIp } from "./security/world";
+import { expect, expectAccessible, signInAsNewAdmin, newPage, patientWithVisit, signIn, test } from "./fixtures";
 import { uniqueSuffix } from "../prisma/factories";
 
 test("an admin adds a clinician, who must choose a password; disabling them ends their session at once", async ({ browser, clinician }) => {
-  const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
-  const { createUser } = await import("../lib/data/users");
-  const secret = newTotpSecret();
-  const adminEmail = `admin-${uniqueSuffix()}@example.com`;
-  const adminPassword = `adm-${uniqueSuffix()}-${uniqueSuffix()}`;
-  await createUser({ clinicId: clinician.clinicId, email: adminEmail, name: "Ada Min", password: adminPassword, role: "ADMIN", totpSecret: secret });
-
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } })).newPage();
-  await admin.goto("/login");
-  await admin.getByLabel("Email").fill(adminEmail);
-  await admin.getByLabel("Password").fill(adminPassword);
-  await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.getByLabel("6-digit code").fill(totpCode(secret));
-  await admin.getByRole("button", { name: "Verify and sign in" }).click();
-  await admin.waitForURL("**/admin");
+  const admin = await signInAsNewAdmin(browser, clinician.clinicId);
   await expectAccessible(admin);
 
   // Admins do not open clinical records.

@@ -2,15 +2,13 @@
 // and the next call gets 401; the token never reaches another clinic's patient; a clinician downloads the
 // same Bundle from the patient page.
 import { readFileSync } from "node:fs";
-import { expect, expectAccessible, newPage, patientWithVisit, signIn, intakeAnswers, test } from "./fixtures";
+import { expect, expectAccessible, signInAsNewAdmin, newPage, patientWithVisit, signIn, intakeAnswers, test } from "./fixtures";
 import { fakeIp } from "./security/world";
-import { clinicianActor, createClinicianAndClinic, uniqueSuffix } from "../prisma/factories";
+import { clinicianActor, createClinicianAndClinic } from "../prisma/factories";
 
 test("an admin's API token exports a patient's Bundle until it is revoked; then 401", async ({ browser, clinician, playwright, baseURL }) => {
   // Three people's worth of journey (a signed visit, an admin, a clinician) on a shared two-core machine.
   test.setTimeout(180_000);
-  const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
-  const { createUser } = await import("../lib/data/users");
   const { finalizeExam, getExam } = await import("../lib/data/exams");
   const { finalizeSummary } = await import("../lib/data/summaries");
 
@@ -23,18 +21,7 @@ test("an admin's API token exports a patient's Bundle until it is revoked; then 
   const other = await createClinicianAndClinic();
   const stranger = await patientWithVisit({ ...clinician, userId: other.user.id, clinicId: other.clinic.id, email: other.user.email, password: other.password });
 
-  const secret = newTotpSecret();
-  const adminEmail = `admin-${uniqueSuffix()}@example.com`;
-  const adminPassword = `adm-${uniqueSuffix()}-${uniqueSuffix()}`;
-  await createUser({ clinicId: clinician.clinicId, email: adminEmail, name: "Ada Min", password: adminPassword, role: "ADMIN", totpSecret: secret });
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } })).newPage();
-  await admin.goto("/login");
-  await admin.getByLabel("Email").fill(adminEmail);
-  await admin.getByLabel("Password").fill(adminPassword);
-  await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.getByLabel("6-digit code").fill(totpCode(secret));
-  await admin.getByRole("button", { name: "Verify and sign in" }).click();
-  await admin.waitForURL("**/admin");
+  const admin = await signInAsNewAdmin(browser, clinician.clinicId);
   await admin.getByRole("link", { name: "API tokens" }).click();
   await expect(admin.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
   await expectAccessible(admin);

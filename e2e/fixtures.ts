@@ -65,3 +65,23 @@ export async function patientWithVisit(
 }
 
 export { intakeAnswers };
+
+/** A new two-factor admin of the clinic, signed in on a browser page of its own (at /admin). */
+export async function signInAsNewAdmin(browser: Browser, clinicId: string): Promise<Page> {
+  const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
+  const { createUser } = await import("../lib/data/users");
+  const { fakeIp } = await import("./security/world");
+  const secret = newTotpSecret();
+  const email = `admin-${uniqueSuffix()}@example.com`;
+  const password = `adm-${uniqueSuffix()}-${uniqueSuffix()}`;
+  await createUser({ clinicId, email, name: "Ada Min", password, role: "ADMIN", totpSecret: secret });
+  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } })).newPage();
+  await admin.goto("/login");
+  await admin.getByLabel("Email").fill(email);
+  await admin.getByLabel("Password").fill(password);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await admin.getByLabel("6-digit code").fill(totpCode(secret));
+  await admin.getByRole("button", { name: "Verify and sign in" }).click();
+  await admin.waitForURL("**/admin");
+  return admin;
+}

@@ -1,7 +1,7 @@
 // The messages journey through a real SMTP server on loopback (scripts/e2e.ts starts it and passes its
 // outbox): the invite email's link opens the intake, the confirmation arrives after submit, and after
 // signing the summary email's link shows the take-home summary behind the date-of-birth check.
-import { expect, expectAccessible, intakeAnswers, signIn, test } from "./fixtures";
+import { expect, expectAccessible, signInAsNewAdmin, intakeAnswers, signIn, test } from "./fixtures";
 import { asOwner, draftAs, phone } from "./intake-helpers";
 import { clinicianActor, fullExam, uniqueSuffix } from "../prisma/factories";
 
@@ -104,10 +104,7 @@ test("the invite, the confirmation and the summary link arrive by email and each
 test("a message that failed shows on the worklist and the visit page, the admin retries it from the dead-letter list, and the patient opts out by keyboard", async ({ page, clinician, browser }) => {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
-  const { createUser } = await import("../lib/data/users");
-  const { totpCode, newTotpSecret } = await import("../lib/auth/totp");
   const { optOutToken } = await import("../lib/messages/seal");
-  const { fakeIp } = await import("./security/world");
   const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
   const email = `bounce-${uniqueSuffix()}@example.org`;
   const patient = await createPatient(actor, { firstName: "Sam", lastName: "Bounce", dateOfBirth: "1990-01-02", sex: "MALE", email, phone: "" });
@@ -124,18 +121,7 @@ test("a message that failed shows on the worklist and the visit page, the admin 
   await expect(page.getByRole("list", { name: "Messages to the patient" }).getByRole("listitem")).toContainText("Failed: The mail server answered 550");
   await expectAccessible(page);
 
-  const secret = newTotpSecret();
-  const adminEmail = `admin-${uniqueSuffix()}@example.com`;
-  const adminPassword = `adm-${uniqueSuffix()}-${uniqueSuffix()}`;
-  await createUser({ clinicId: clinician.clinicId, email: adminEmail, name: "Ada Min", password: adminPassword, role: "ADMIN", totpSecret: secret });
-  const admin = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } })).newPage();
-  await admin.goto("/login");
-  await admin.getByLabel("Email").fill(adminEmail);
-  await admin.getByLabel("Password").fill(adminPassword);
-  await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.getByLabel("6-digit code").fill(totpCode(secret));
-  await admin.getByRole("button", { name: "Verify and sign in" }).click();
-  await admin.waitForURL("**/admin");
+  const admin = await signInAsNewAdmin(browser, clinician.clinicId);
   await admin.getByRole("link", { name: "Undelivered messages" }).click();
   await expect(admin.getByRole("heading", { name: "Undelivered messages" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: email, exact: true })).toBeVisible();
