@@ -308,11 +308,15 @@ export function buildReturnToRun(opts: {
   // need it (the screen is for restarting), unless the clinician chose a phase.
   const screenFirst = mode === "walk-run" && !criteriaMet && state !== "novice";
 
+  const pace = num(intake?.running?.paceMinPerKm);
+  const continuousPlan = mode === "keep-continuous" || mode === "reduced-continuous";
+  const inMinutes = continuousPlan && (startKm ?? 0) < settings.timeBasedBelowKm && pace !== null;
   const longest = num(intake?.running?.longestRunKm);
   /** §6.1: more, shorter runs; the longest run of the week named against the runner's usual longest. */
   const spread = (km: number) => {
-    const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
     const each = runs > runsNow ? `split into ${runs} shorter runs (one more than now)` : `spread over ${runs} runs`;
+    if (inMinutes) return `${each}, the longest about ${split(Math.floor(km * pace! + 1e-9), runs)[0] ?? 0} minutes`;
+    const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
     return `${each}, the longest about ${fmtKm(most)} km` + (longest !== null && longest > most ? ` (your longest run has been ${fmtKm(longest)} km)` : "");
   };
   if (mode === "keep-continuous") {
@@ -383,9 +387,6 @@ export function buildReturnToRun(opts: {
   }
   // §6.3: below the time-based threshold a continuous plan is set in minutes of running (at the runner's
   // usual easy pace, when known); otherwise in half-kilometres.
-  const pace = num(intake?.running?.paceMinPerKm);
-  const continuousPlan = mode === "keep-continuous" || mode === "reduced-continuous";
-  const inMinutes = continuousPlan && (startKm ?? 0) < settings.timeBasedBelowKm && pace !== null;
   const toUnits = (km: number) => (inMinutes ? Math.floor(km * pace! + 1e-9) : toHalves(km));
   const weekOf = (n: number, units: number, runsInWeek: number, note: string) => (inMinutes ? minutesWeek(n, units, runsInWeek, note) : distanceWeek(n, units, runsInWeek, note));
   const unitsOf = (wk: RtrWeek) => (inMinutes ? (wk.weeklyMinutes ?? 0) : toHalves(wk.weeklyKm ?? 0));
