@@ -154,7 +154,10 @@ export interface ReturnToRun {
 }
 
 export interface FollowUp {
+  /** The next visit: about 2 weeks for an early review, else the outcome visit. */
   inWeeks: number;
+  /** The outcome visit (§7.4: about 6 weeks, questionnaires and retests). Absent in older summaries. */
+  outcomeInWeeks?: number;
   retest: string[];
   rule: Rule;
 }
@@ -195,9 +198,11 @@ export interface Derived {
 }
 
 export interface Referral {
-  urgency: "emergency" | "same-day" | "urgent" | "routine";
-  /** Plain words for the patient ("See a doctor today: …"). */
+  /** §5's urgency: emergency = now; same-day; next-day = today or tomorrow; urgent = within days. */
+  urgency: "emergency" | "same-day" | "next-day" | "urgent" | "routine";
+  /** Plain words for the patient: what to do and how soon, the most urgent first (§5's table). */
   advice: string;
+  /** Why, in the patient's words (one line per flag); the clinician's detail is on the flags. */
   reasons: string[];
 }
 
