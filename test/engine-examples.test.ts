@@ -32,6 +32,13 @@ const EXPECT: Record<string, { status: string; classification: string; flags: st
   "08-bilateral-weakness-follow-up": { status: "plan", classification: "pfp-likely", flags: ["strength.bilateral-weakness.hipAbduction", "strength.change-within-error.hipAbduction"] },
   "09-missing-strength-data": { status: "plan", classification: "pfp-likely", flags: ["missing.strength.hipAbduction", "untested.strength.hipExternalRotation", "strength.mmt-only.gluteusMedius"] },
   "10-refer-septic-emergency": { status: "refer", classification: "pfp-likely", flags: ["red.septic-arthritis"] },
+  "21-low-energy-steady": { status: "plan", classification: "pfp-likely", flags: ["soft.low-energy"], notFlags: ["red.bone-stress", "load.ramp"], onHold: true },
+  "22-refer-ottawa": { status: "refer", classification: "pfp-likely", flags: ["red.ottawa"] },
+  "23-refer-acute-knee-locked": { status: "refer", classification: "pfp-likely", flags: ["red.acute-knee"] },
+  "24-refer-femoral-neck": { status: "refer", classification: "pfp-likely", flags: ["red.femoral-neck"] },
+  "25-refer-scfe": { status: "refer", classification: "pfp-likely", flags: ["red.scfe"] },
+  "26-refer-serious-constant-pain": { status: "refer", classification: "pfp-likely", flags: ["red.serious-pathology"] },
+  "27-pfp-sitting-pain-settled": { status: "plan", classification: "pfp-likely", flags: ["strength.asymmetry.hipAbduction"], notFlags: ["red.serious-pathology"], onHold: false },
 };
 
 const cases = readdirSync(casesDir).filter((f) => f.endsWith(".json")).sort();

@@ -44,6 +44,11 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
         <p>
           <strong>It should feel like:</strong> {e.feel}
         </p>
+        {"progression" in e && e.progression && (
+          <p>
+            <strong>Moving on:</strong> {e.progression}
+          </p>
+        )}
       </div>
     </article>
   );
@@ -150,7 +155,7 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
         <section aria-labelledby="ex-h">
           <h2 id="ex-h">Your exercises</h2>
           <p>
-            Do these {p.exercises[0]!.dose.daysPerWeek} days a week for {p.exercises[0]!.dose.weeks} weeks. {p.exercises[0]!.progression}
+            Do these {p.exercises[0]!.dose.daysPerWeek} days a week for {p.exercises[0]!.dose.weeks} weeks. Each card says when to move on and to what.
           </p>
           <div className={styles.cards}>
             {p.exercises.map((e) => (
@@ -224,9 +229,15 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
       <section className={styles.stop} aria-labelledby="stop-h">
         <h2 id="stop-h">Stop and {call} if</h2>
         <p>
-          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; you cannot put weight on the leg, or your calf becomes
-          swollen, red or tender; or you get a red on the traffic light twice.
+          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; or you get a red on the traffic light twice.
           {a.followUp && ` Your next check-up: in about ${a.followUp.inWeeks} weeks.`}
+          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? ` We will check how well the plan is working at about ${a.followUp.outcomeInWeeks} weeks.` : ""}
+        </p>
+        {/* Signs that need medical care, not the clinic's phone line (§5). */}
+        <p>
+          <strong>Get medical care straight away</strong> (not the clinic) if your calf becomes swollen, red or tender, or you become breathless or have chest
+          pain (call the emergency number); or if your knee becomes hot, red and swollen with a fever, or you cannot put weight on the leg (go to an emergency
+          department).
         </p>
       </section>
     </div>

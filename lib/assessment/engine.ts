@@ -79,17 +79,6 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
         ],
       });
     }
-    // Issue: symmetric strength can still be low. Say plainly when absolute strength was not compared.
-    if (s.verdict === "symmetric" && !s.bilateralWeakness) {
-      flags.push({
-        code: `strength.absolute-not-compared.${s.group}`,
-        level: "info",
-        title: `${g}: left and right similar; absolute strength not compared`,
-        detail: `Symmetry ${r0(s.symmetryPercent)}% is normal, but both sides can still be weak: there is no norm for this test protocol, so absolute strength was not compared (norms are only valid for the same position, lever and contraction type).`,
-        section: RULES.bilateralWeakness.section,
-        findings: strengthFindings(s),
-      });
-    }
     if (s.change && !s.change.beyondError) {
       flags.push({
         code: `strength.change-within-error.${s.group}`,
@@ -100,6 +89,21 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
         findings: strengthFindings(s),
       });
     }
+  }
+  // Symmetric strength can still be low on both sides: say plainly where absolute strength was not compared
+  // (no norm for that group and protocol, §2.2), in one line for all such groups.
+  const notCompared = Object.values(derived.strength).filter((s): s is StrengthDerived => !!s && s.verdict === "symmetric" && !s.bilateralWeakness);
+  if (notCompared.length) {
+    const names = notCompared.map((s) => groupLabel(s.group).toLowerCase());
+    flags.push({
+      code: "strength.absolute-not-compared",
+      level: "info",
+      title: `Left and right similar for ${names.join(", ")}: absolute strength not compared`,
+      detail:
+        "Symmetry is normal, but both sides can still be weak. There is no published norm for this test protocol, so absolute strength was not compared (norms are only valid for the same position, lever and contraction type).",
+      section: RULES.bilateralWeakness.section,
+      findings: notCompared.map((s) => ({ code: `derived.${s.group}.symmetry`, label: `${groupLabel(s.group)} symmetry (%)`, value: r0(s.symmetryPercent) })),
+    });
   }
   // Missing and untested strength data: reported, never invented (§5 "incomplete" and §2.3). With no exam
   // at all, the status says so instead.

@@ -40,7 +40,7 @@ function deficits(derived: Derived): Finding[] {
 
 /** Which exercise chains answer which measured deficit (hip abduction, extension, external rotation, knee extension). */
 const CHAINS_FOR_GROUP: Record<string, LibraryExercise["chain"][]> = {
-  hipAbduction: ["abductors", "lateral-trunk", "single-leg"],
+  hipAbduction: ["abductors"],
   hipExtension: ["extensors"],
   hipExternalRotation: ["external-rotators"],
   kneeExtension: ["quadriceps", "knee-extension"],
@@ -62,12 +62,13 @@ const ADD_LOAD = "Add load (a stronger band or a weight, about 2–10% more) whe
 /** The progression line names the next exercise and when to move to it (§7.4). */
 export function progressionText(e: LibraryExercise): string {
   const next = nextInChain(e);
-  if (!next) return `This is the last step of this exercise: keep it up. ${ADD_LOAD}`;
-  return `Next: ${next.name}, ${WHEN_TO_MOVE}. ${e.holdSeconds ? "Make the hold longer or harder first (up to 45 seconds)." : ADD_LOAD}`;
+  const harder = e.holdSeconds ? "Make each hold longer (up to 45 seconds) before you move on." : ADD_LOAD;
+  if (!next) return `This is the top step of this exercise: keep it going. ${e.holdSeconds ? "Make each hold longer (up to 45 seconds) or harder." : ADD_LOAD}`;
+  return `Next: ${next.name}, ${WHEN_TO_MOVE}. ${harder}`;
 }
 
 /** §7.4 "weakness calls for load": toward 8–12 repetitions maximum (§7.1, ACSM), not a lower level. */
-const LOADED = " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum), because this muscle group measured weak.";
+const LOADED = " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum): these muscles measured weaker, and load is what makes them stronger.";
 
 export function prescribe(e: LibraryExercise, weeks: number, because: Finding[], loaded = false): ExercisePrescription {
   const dose = { sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds, perSide: e.perSide, daysPerWeek: EXERCISE_DAYS_PER_WEEK, weeks };
