@@ -173,7 +173,7 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await expect(page.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeVisible();
   // After sending, focus is on the thank-you heading, not lost at the top of the page.
   await expect(page.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeFocused();
-  await expect(page.getByRole("heading", { name: "Please get medical help today" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Please get medical help" })).toHaveCount(0);
   await expectAccessible(page);
   // Read-only afterwards: reloading shows the thank-you, not the answers.
   await page.reload();

@@ -169,7 +169,7 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
 });
 
 test("a refer summary says to see a physician and holds no running plan anywhere, on screen, in print or in the PDF", async ({ page, clinician, request }) => {
-  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ safety: { nightOrRestPain: true } }), exam: { left: 200, right: 205 } });
+  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ safety: { nightWakes: true } }), exam: { left: 200, right: 205 } });
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}/summary`);
   await expect(page.getByRole("heading", { name: "Refer: see a physician" })).toBeVisible();

@@ -38,7 +38,7 @@ const DEMO_TIME_ZONE = "America/Toronto";
 const todayIso = () => todayIn(DEMO_TIME_ZONE);
 const daysAgo = (n: number): string => addDays(todayIso(), -n);
 
-const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEMALE" | "MALE"; birthday: string }[] = [
+export const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEMALE" | "MALE"; birthday: string }[] = [
   { file: "11-green-high-mileage-late-pain", firstName: "Tessa", lastName: "Berg", sex: "FEMALE", birthday: "02-11" },
   { file: "12-amber-steady-creep", firstName: "Hannah", lastName: "Clarke", sex: "FEMALE", birthday: "04-03" },
   { file: "13-red-no-screen", firstName: "Grace", lastName: "Adeyemi", sex: "FEMALE", birthday: "08-21" },
@@ -46,6 +46,9 @@ const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEM
   { file: "15-novice-bmi-over-30", firstName: "Robin", lastName: "Hale", sex: "FEMALE", birthday: "06-12" },
   { file: "16-goal-race-too-soon", firstName: "Mei", lastName: "Tanaka", sex: "FEMALE", birthday: "10-05" },
   { file: "17-green-low-mileage-by-time", firstName: "Nora", lastName: "Brennan", sex: "FEMALE", birthday: "12-01" },
+  { file: "21-low-energy-steady", firstName: "Ava", lastName: "Moreau", sex: "FEMALE", birthday: "03-17" },
+  { file: "24-refer-femoral-neck", firstName: "Daniel", lastName: "Osei", sex: "MALE", birthday: "07-09" },
+  { file: "27-pfp-sitting-pain-settled", firstName: "Iris", lastName: "Novak", sex: "FEMALE", birthday: "09-14" },
 ];
 
 export async function seedDemo(): Promise<DemoSeed> {
@@ -79,11 +82,15 @@ export async function seedDemo(): Promise<DemoSeed> {
     if (stage === "invited") return made;
     const patientActor = await patientThroughInvite(visit.token, p.dateOfBirth);
     const signed = { ...answers, consent: { agreed: true as const, signatureName: `${p.firstName} ${p.lastName}` } };
-    await submitIntake(patientActor, signed, randomBytes(16).toString("hex"), {}, DEFAULT_CONSENT_TEXT);
+    // Each step must succeed: a demo patient silently left half-made would show a plan that is not there.
+    const sent = await submitIntake(patientActor, signed, randomBytes(16).toString("hex"), {}, DEFAULT_CONSENT_TEXT);
+    if (!sent.ok) throw new Error(`seed: ${p.firstName}'s intake was refused: ${JSON.stringify(sent)}`);
     if (stage === "intake") return made;
-    await saveExam(actor, visit.visitId, exam, null);
+    const saved = await saveExam(actor, visit.visitId, exam, null);
+    if (!saved.ok) throw new Error(`seed: ${p.firstName}'s exam was refused: ${JSON.stringify(saved)}`);
     if (stage === "examined") return made;
-    await finalizeSummary(actor, visit.visitId);
+    const signedSummary = await finalizeSummary(actor, visit.visitId);
+    if (!signedSummary.ok) throw new Error(`seed: ${p.firstName}'s summary was not signed: ${JSON.stringify(signedSummary)}`);
     return made;
   }
 
@@ -144,7 +151,9 @@ export async function seedDemo(): Promise<DemoSeed> {
 
   // A spread of runners from the engine's example cases (examples/cases), each signed, so a clinic trying
   // the demo can compare the plans side by side: green at high mileage, amber after a steady creep, red
-  // before the entry screen, stopped, a new runner, a race too soon, a low-mileage runner built by time.
+  // before the entry screen, stopped, a new runner, a race too soon, a low-mileage runner built by time,
+  // running on hold for signs of low energy availability, a same-day referral (femoral neck), and pain on
+  // sitting that is not a red flag.
   const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "examples", "cases");
   for (const c of DEMO_CASES) {
     const parsed = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, `${c.file}.json`), "utf8")));

@@ -37,9 +37,13 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
         <p>{a.statusReason}</p>
         {a.referral && (
           <ul>
-            {a.referral.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
+            {a.flags
+              .filter((f) => f.level === "hard")
+              .map((f) => (
+                <li key={f.code}>
+                  {f.title}: {f.detail}
+                </li>
+              ))}
           </ul>
         )}
       </section>
@@ -154,7 +158,8 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           )}
           {a.followUp && (
             <p>
-              Follow-up in {a.followUp.inWeeks} weeks: {a.followUp.retest.join("; ")}.
+              Follow-up in {a.followUp.inWeeks} weeks
+              {a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? ` (early review; outcome visit at ${a.followUp.outcomeInWeeks} weeks)` : ""}: {a.followUp.retest.join("; ")}.
             </p>
           )}
         </section>

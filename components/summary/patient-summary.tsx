@@ -44,6 +44,11 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
         <p>
           <strong>It should feel like:</strong> {e.feel}
         </p>
+        {"progression" in e && e.progression && (
+          <p>
+            <strong>Progress:</strong> {e.progression}
+          </p>
+        )}
       </div>
     </article>
   );
@@ -159,7 +164,7 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
               <>
                 <p>
                   {same ? `Do these ${first.daysPerWeek === 7 ? "every day" : `${first.daysPerWeek} days a week`} for ${first.weeks} weeks.` : "Each exercise shows its own dose and how many weeks to do it."}{" "}
-                  {p.exercises[0]!.progression}
+                  Each card says when to move on and to what.
                 </p>
                 <div className={styles.cards}>
                   {p.exercises.map((e) => (
@@ -209,7 +214,7 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
                   : ""}
                 {r.goalRace ? ` ${r.goalRace.text}` : ""}
               </p>
-              {!r.criteriaMet && (
+              {(r.waitsForScreen ?? (r.start.mode === "walk-run" && r.calendar.length === 0)) && !r.criteriaMet && (
                 <p>
                   Tests to pass with your clinician first (pain 2/10 or less):{" "}
                   {r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.
@@ -236,9 +241,15 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
       <section className={styles.stop} aria-labelledby="stop-h">
         <h2 id="stop-h">Stop and {call} if</h2>
         <p>
-          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; you cannot put weight on the leg, or your calf becomes
-          swollen, red or tender; or you get a red on the traffic light twice.
+          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; or you get a red on the traffic light twice.
           {a.followUp && ` Your next check-up: in about ${a.followUp.inWeeks} weeks.`}
+          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? ` We will check how well the plan is working at about ${a.followUp.outcomeInWeeks} weeks.` : ""}
+        </p>
+        {/* Signs that need medical care, not the clinic's phone line (§5). */}
+        <p>
+          <strong>Get medical care straight away</strong> (not the clinic) if your calf becomes swollen, red or tender, or you become breathless or have chest
+          pain (call the emergency number); or if your knee becomes hot, red and swollen with a fever, or you cannot put weight on the leg (go to an emergency
+          department).
         </p>
       </section>
     </div>

@@ -4,7 +4,7 @@
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake, KneeArea } from "./intake-schema";
 import { RULES } from "./rules";
-import type { Classification, Finding } from "./types";
+import type { Classification, Finding, Flag } from "./types";
 
 const LABEL: Record<Classification["code"], string> = {
   "pfp-likely": "Patellofemoral pain likely",
@@ -74,8 +74,9 @@ export function classify(intake: EngineIntake | null, exam: EngineExam | null): 
   const tendonFor: Finding[] = [];
   if (quadTendon) tendonFor.push(f("exam.palpation.quadricepsTendon", "Quadriceps tendon tender"));
   if (patTendon) tendonFor.push(f("exam.palpation.patellarTendonInferiorPole", "Patellar tendon (inferior pole) tender"));
-  if (onlyArea === "above-kneecap") tendonFor.push(f("intake.knee.area.above-kneecap", "Pain at one spot above the kneecap"));
-  if (onlyArea === "below-kneecap") tendonFor.push(f("intake.knee.area.below-kneecap", "Pain at one spot below the kneecap"));
+  // The intake asks for areas, not a single point: say what was marked, not "one spot".
+  if (onlyArea === "above-kneecap") tendonFor.push(f("intake.knee.area.above-kneecap", "Pain marked only above the kneecap"));
+  if (onlyArea === "below-kneecap") tendonFor.push(f("intake.knee.area.below-kneecap", "Pain marked only below the kneecap"));
   if (quadTendon && !patTendon) tendon = "quadriceps";
   else if (patTendon && !quadTendon) tendon = "patellar";
   else if (!quadTendon && !patTendon) tendon = onlyArea === "above-kneecap" ? "quadriceps" : onlyArea === "below-kneecap" ? "patellar" : null;
@@ -136,4 +137,33 @@ export function classify(intake: EngineIntake | null, exam: EngineExam | null): 
     };
   }
   return { code, tendon, label: tendon ? `${LABEL[code]}: ${tendon} tendon` : LABEL[code], for: forFindings, against: againstFindings, clinicianOverride: null, rule };
+}
+
+/**
+ * What to examine when the classification cannot settle it (§1.3 "rule out", §5 last row): inner-knee pain
+ * with giving way, or a tender joint line, points at the meniscus, the medial collateral ligament or patellar
+ * instability, which the PFP programme does not address.
+ */
+export function classificationPrompts(intake: EngineIntake | null, exam: EngineExam | null, c: Classification): Flag[] {
+  if (c.code === "pfp-likely" || c.code === "itbs-likely") return [];
+  const side = intake?.knee?.side ?? null;
+  const sides: ("left" | "right")[] = side === "left" ? ["left"] : side === "right" ? ["right"] : ["left", "right"];
+  const inner = sides.some((s) => (intake?.knee?.areas?.[s] ?? []).includes("inner"));
+  const givingWay = intake?.safety?.givingWay === true;
+  const jointLine = positiveOnPainfulSide(exam?.palpation?.jointLine, sides);
+  if (!(inner && (givingWay || jointLine))) return [];
+  return [
+    {
+      code: "classification.examine-medial",
+      level: "info",
+      title: "Inner-knee pain with giving way or joint-line tenderness: examine the meniscus, MCL and patellar stability",
+      detail: "Check the medial joint line and McMurray (meniscus), valgus stress at 0° and 30° (medial collateral ligament) and patellar apprehension (instability) before choosing a programme.",
+      section: RULES.classifyUnclear.section,
+      findings: [
+        { code: "intake.knee.area.inner", label: "Pain on the inner side", value: true },
+        ...(givingWay ? [{ code: "intake.safety.givingWay", label: "Knee gives way", value: true }] : []),
+        ...(jointLine ? [{ code: "exam.palpation.jointLine", label: "Joint line tender", value: true }] : []),
+      ],
+    },
+  ];
 }

@@ -56,18 +56,19 @@ describe("hard red flags refer, with no running plan and no mileage anywhere (§
     ["a red knee with feeling unwell", { intake: { safety: { hotOrRed: true, feverOrUnwell: true } } }, "red.septic-arthritis", "emergency"],
     ["calf swelling reported", { intake: { safety: { calfSwelling: true } } }, "red.dvt", "same-day"],
     ["a calf 3.1 cm larger", { exam: { safety: { calfCircumferenceDiffCm: 3.1 } } }, "red.dvt", "same-day"],
-    ["an injury with an Ottawa finding", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: { cannotFlexTo90: true } } } }, "red.ottawa", "urgent"],
-    ["an injury at 55 (Ottawa age)", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: {} } }, age: 55 }, "red.ottawa", "urgent"],
-    ["a locked knee", { intake: { safety: { locking: true } } }, "red.acute-knee", "urgent"],
-    ["a large effusion", { exam: { palpation: { effusion: { right: "moderate-or-large" } } } }, "red.acute-knee", "urgent"],
-    ["swelling after an injury", { intake: { safety: { injuryOrFall: true, swelling: true } }, exam: { safety: { ottawa: {} } } }, "red.acute-knee", "urgent"],
-    ["night or rest pain", { intake: { safety: { nightOrRestPain: true } } }, "red.serious-pathology", "urgent"],
+    ["an injury with an Ottawa finding", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: { cannotFlexTo90: true } } } }, "red.ottawa", "same-day"],
+    ["an injury at 55 (Ottawa age)", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: {} } }, age: 55 }, "red.ottawa", "same-day"],
+    ["a locked knee", { intake: { safety: { locking: true } } }, "red.acute-knee", "next-day"],
+    ["a large effusion", { exam: { palpation: { effusion: { right: "moderate-or-large" } } } }, "red.acute-knee", "next-day"],
+    ["swelling after an injury", { intake: { safety: { injuryOrFall: true, swelling: true } }, exam: { safety: { ottawa: {} } } }, "red.acute-knee", "next-day"],
+    ["pain that wakes from sleep", { intake: { safety: { nightWakes: true } } }, "red.serious-pathology", "urgent"],
+    ["constant pain not eased by position", { intake: { safety: { constantRestPain: true } } }, "red.serious-pathology", "urgent"],
     ["unexplained weight loss", { intake: { safety: { weightLoss: true } } }, "red.serious-pathology", "urgent"],
     ["focal bone pain", { intake: { safety: { focalBonePain: true } } }, "red.bone-stress", "urgent"],
     ["pain on hopping in the exam", { exam: { safety: { painOnHop: "positive" } } }, "red.bone-stress", "urgent"],
-    ["missed periods with a load jump", { intake: { safety: { missedPeriods: true, recentTrainingJump: true } } }, "red.bone-stress", "urgent"],
-    ["groin pain", { intake: { safety: { groinPain: true } } }, "red.femoral-neck", "urgent"],
-    ["a 15-year-old with painful hip rotation", { exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 15 }, "red.scfe", "urgent"],
+    ["missed periods with pain on hopping", { intake: { safety: { missedPeriods: true, painOnHopping: true } } }, "red.bone-stress", "urgent"],
+    ["groin pain", { intake: { safety: { groinPain: true } } }, "red.femoral-neck", "same-day"],
+    ["a 15-year-old with painful hip rotation", { exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 15 }, "red.scfe", "same-day"],
   ];
   it.each(cases)("refers for %s", (_name, opts, code, urgency) => {
     const a = run(opts);
@@ -83,7 +84,7 @@ describe("hard red flags refer, with no running plan and no mileage anywhere (§
   });
 
   it("takes the most urgent referral when several fire", () => {
-    expect(run({ intake: { safety: { nightOrRestPain: true, calfSwelling: true, swelling: true, feverOrUnwell: true } } }).referral?.urgency).toBe("emergency");
+    expect(run({ intake: { safety: { nightWakes: true, calfSwelling: true, swelling: true, feverOrUnwell: true } } }).referral?.urgency).toBe("emergency");
   });
 });
 
@@ -98,13 +99,15 @@ describe("around the safety thresholds", () => {
   it("does not refer painful hip rotation at 18 (the SCFE rule is for adolescents)", () => {
     expect(run({ exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 18 }).status).toBe("plan");
   });
-  it("does not refer missed periods without a load jump", () => {
+  it("does not refer missed periods without a bony sign (safety.low-energy-review: a soft flag instead)", () => {
     const a = run({ intake: { safety: { missedPeriods: true }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 } } } });
     expect(a.status).toBe("plan");
+    expect(codes(a)).toContain("soft.low-energy");
   });
-  it("refers a BMI under 18.5 together with the computed load jump", () => {
+  it("does not refer a BMI under 18.5 with a load jump but no bony sign (safety.bone-stress needs a bony sign)", () => {
     const a = run({ intake: { about: { bodyMassKg: 50 } }, exam: { bodyMassKg: 50, heightCm: 168 } });
-    expect(codes(a)).toContain("red.bone-stress"); // BMI 17.7, weekly distance +43% over four weeks
+    expect(codes(a)).not.toContain("red.bone-stress"); // BMI 17.7, weekly distance +43% over four weeks
+    expect(codes(a)).toContain("soft.low-energy");
   });
   it("does not refer a BMI of exactly 18.5 without another sign", () => {
     const a = run({ exam: { bodyMassKg: 74, heightCm: 200 } });
@@ -226,21 +229,21 @@ describe("classification (§1)", () => {
 });
 
 describe("the plan (§1.2, §6.4, §7)", () => {
-  it("starts at level 2 with moderate pain and an asymmetry, 3 days a week for 8 weeks", () => {
+  it("starts at level 2 with moderate pain (plan.exercise: pain sets the level), 3 days a week for 8 weeks", () => {
     const a = run();
-    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["side-lying-abduction", "bridge", "sit-to-stand"]);
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["side-lying-abduction", "band-clamshell", "bridge", "sit-to-stand", "seated-knee-extension"]);
     expect(a.plan!.exercises[0]).toMatchObject({ level: 2, doseText: "2 sets of 10 on each side, 3 days a week", dose: { daysPerWeek: 3, weeks: 8 } });
   });
   it("starts at level 1 with high pain", () => {
     const a = run({ intake: { pain: { now: 5 } } });
-    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["clamshell", "straight-leg-raise"]);
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["isometric-abduction", "clamshell", "bridge-hold", "wall-sit", "isometric-knee-extension"]);
   });
   it("starts at level 3 with low pain and no deficit, for 6 weeks", () => {
     const a = run({
       intake: { pain: { now: 1, worstWeek: 3 } },
       exam: { strength: { hipAbduction: { right: { trialsN: [150] } } }, functional: { stepDown: { right: { trunkLean: false, pelvisTilt: false, knee: 0 } } } },
     });
-    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["band-walk", "bridge", "side-plank", "hip-hike", "squat"]);
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["band-walk", "band-clamshell", "bridge", "side-plank", "hip-hike", "squat", "seated-knee-extension"]);
     expect(a.plan!.exercises[0]!.dose.weeks).toBe(6);
   });
   it("starts at level 1 when the pain scores are missing", () => {
@@ -284,10 +287,17 @@ describe("the plan (§1.2, §6.4, §7)", () => {
 });
 
 describe("follow-up", () => {
-  it("retests in 4 weeks when running can start, listing the asymmetric groups", () => {
+  it("reviews early (2 weeks) when a ramp was flagged, listing the asymmetric groups (plan.follow-up)", () => {
     const a = run();
-    expect(a.followUp?.inWeeks).toBe(4);
+    expect(codes(a)).toContain("load.ramp");
+    expect(a.followUp?.inWeeks).toBe(2);
+    expect(a.followUp?.outcomeInWeeks).toBe(6);
     expect(a.followUp?.retest).toContain("Hip abduction strength, both sides");
+  });
+  it("goes straight to the 6-week outcome visit when pain is low and there is no ramp (plan.follow-up)", () => {
+    const steady = { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 };
+    const a = run({ intake: { running: { weeklyKm: steady }, pain: { now: 1, worstWeek: 3, duringRun: 2, morningAfter: 1 } }, exam: { rtrScreen: undefined } });
+    if (a.returnToRun?.criteriaMet) expect(a.followUp?.inWeeks).toBe(6);
   });
   it("retests in 2 weeks when running is on hold", () => {
     expect(run({ intake: { safety: { givingWay: true } } }).followUp?.inWeeks).toBe(2);

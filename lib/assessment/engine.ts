@@ -2,7 +2,7 @@
 // and a plan whose every line says which rule produced it and which findings fired it. Pure and
 // deterministic: no I/O, no clock, no framework (a lint rule keeps it that way). Rules cite
 // clinical-reference.md (shared/docs) by section; the ruleset is in ./rules.ts.
-import { classify } from "./classification";
+import { classificationPrompts, classify } from "./classification";
 import { applyEducationEdits, applyExerciseEdits, applyStretchEdits, type SummaryEdits } from "./edits";
 import { EXERCISE_LIBRARY_VERSION } from "./exercises";
 import { derive, type PatientFacts, type PreviousVisit } from "./derive";
@@ -10,7 +10,7 @@ import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { buildPlan, groupLabel } from "./plan";
 import { describeLoadChange, weekName } from "./load";
-import { buildReturnToRun, entryCriteria, NOVICE_OBESE_BMI } from "./return-to-run";
+import { buildReturnToRun, NOVICE_OBESE_BMI } from "./return-to-run";
 import { RULES, RULESET_VERSION } from "./rules";
 import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
@@ -61,8 +61,8 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
       flags.push({
         code: `strength.possible-asymmetry.${s.group}`,
         level: "info",
-        title: `Possible ${g.toLowerCase()} asymmetry, within measurement error: retest`,
-        detail: `Symmetry ${r0(s.symmetryPercent)}% is below ${s.thresholdPercent}% but the difference of ${r0(s.differenceN)} N is within the measurement error of ${r0(s.error.newtons)} N.`,
+        title: `Possible ${g.toLowerCase()} asymmetry (${s.weakerSide} weaker), within measurement error: retest`,
+        detail: `Symmetry ${r0(s.symmetryPercent)}% (${s.weakerSide} weaker) is below ${s.thresholdPercent}% but the difference of ${r0(s.differenceN)} N is within the measurement error of ${r0(s.error.newtons)} N.`,
         section: RULES.possibleAsymmetry.section,
         findings: strengthFindings(s),
       });
@@ -72,7 +72,9 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
         code: `strength.bilateral-weakness.${s.group}`,
         level: "warning",
         title: `${g}: both sides weaker than expected`,
-        detail: `Both sides are below ${s.bilateralWeakness.cutoffNmPerKg.toFixed(2)} Nm/kg (expected ${s.bilateralWeakness.expectedNmPerKg.toFixed(2)} Nm/kg for age and sex on the same protocol, Ramskov 2014; the cut-off is a convention). Symmetry alone would hide this.`,
+        // §2.2: Ramskov 2014's exact test position was not retrieved; the exam matched its contraction type
+        // (break) and the assumed long-lever side-lying position, so the comparison is a guide, not a verdict.
+        detail: `Both sides are below ${s.bilateralWeakness.cutoffNmPerKg.toFixed(2)} Nm/kg, under the ${s.bilateralWeakness.expectedNmPerKg.toFixed(2)} Nm/kg expected for age and sex from Ramskov 2014 (eccentric hip abduction in novice runners; its exact test position was not published in what we could check, so this is a guide; the cut-off is a convention). Strength is low on both sides even though symmetry looks normal.`,
         section: RULES.bilateralWeakness.section,
         findings: [
           { code: `derived.${s.group}.leftNmPerKg`, label: `${g}, left (Nm/kg)`, value: s.leftNmPerKg === null ? null : Math.round(s.leftNmPerKg * 100) / 100 },
@@ -91,9 +93,25 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
       });
     }
   }
+  // Symmetric strength can still be low on both sides: say plainly where absolute strength was not compared
+  // (no norm for that group and protocol, §2.2), in one line for all such groups.
+  const notCompared = Object.values(derived.strength).filter((s): s is StrengthDerived => !!s && s.verdict === "symmetric" && !s.bilateralWeakness);
+  if (notCompared.length) {
+    const names = notCompared.map((s) => groupLabel(s.group).toLowerCase());
+    flags.push({
+      code: "strength.absolute-not-compared",
+      level: "info",
+      title: `Left and right similar for ${names.join(", ")}: absolute strength not compared`,
+      detail:
+        "Symmetry is normal, but both sides can still be weak. There is no published norm for this test protocol, so absolute strength was not compared (norms are only valid for the same position, lever and contraction type).",
+      section: RULES.bilateralWeakness.section,
+      findings: notCompared.map((s) => ({ code: `derived.${s.group}.symmetry`, label: `${groupLabel(s.group)} symmetry (%)`, value: r0(s.symmetryPercent) })),
+    });
+  }
   // Missing and untested strength data: reported, never invented (§5 "incomplete" and §2.3). With no exam
   // at all, the status says so instead.
-  for (const group of exam ? (["hipAbduction", "hipExtension", "hipExternalRotation"] as const) : []) {
+  // Knee extension is prompted too (§7.4: quadriceps weakness is the one prospective risk factor, §0).
+  for (const group of exam ? (["hipAbduction", "hipExtension", "hipExternalRotation", "kneeExtension"] as const) : []) {
     if (derived.strength[group]) continue;
     const g = exam?.strength?.[group];
     const untested = !!g && (g.left?.notTested || g.right?.notTested);
@@ -101,7 +119,10 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
       code: `${untested ? "untested" : "missing"}.strength.${group}`,
       level: "info",
       title: `${groupLabel(group)} ${untested ? "not tested" : "not recorded"} on both sides`,
-      detail: "Symmetry cannot be judged; nothing was assumed.",
+      detail:
+        group === "kneeExtension"
+          ? "Measure knee extension (seated, knee at 90°) if you can: quadriceps weakness is the one prospective risk factor for this pain, and the follow-up retests it. Nothing was assumed."
+          : "Symmetry cannot be judged; nothing was assumed.",
       section: RULES.missingStrength.section,
       findings: [],
     });
@@ -206,18 +227,41 @@ function runningFlags(r: ReturnToRun, bmi: number | null): Flag[] {
   return flags;
 }
 
-function followUp(derived: Derived, a: { runningOnHold: boolean; criteriaMet: boolean }, intake: EngineIntake | null): FollowUp {
-  const retest: string[] = [];
+/** Running pain at or above this (0–10, during a run or now) calls for the early review (§7.4). */
+export const EARLY_REVIEW_PAIN = 5;
+/** The outcome visit (§7.4, §7.1: judge the programme after about 6 weeks). */
+export const OUTCOME_VISIT_WEEKS = 6;
+
+/**
+ * §7.4: an early review at about 2 weeks when running pain is high, a ramp was flagged, running is on hold or
+ * waits for the entry tests; otherwise the next visit is the outcome visit at about 6 weeks. The retest
+ * list names every abnormal finding, the pain scores and, at 6 weeks, the questionnaires.
+ */
+function followUp(derived: Derived, a: { runningOnHold: boolean; screenPending: boolean; rampFlagged: boolean }, intake: EngineIntake | null, exam: EngineExam | null): FollowUp {
+  const retest: string[] = ["Pain scores (0–10 now, worst this week, during and the morning after runs; 1–2 points is a meaningful change) and how runs went against the pain rule"];
   for (const s of Object.values(derived.strength)) {
     if (s && (s.verdict !== "symmetric" || s.bilateralWeakness?.weak)) retest.push(`${groupLabel(s.group)} strength, both sides`);
   }
   if (!derived.strength.hipAbduction) retest.push("Hip abduction strength, both sides (not recorded this time)");
-  retest.push("Pain scores and how runs went against the pain rule");
-  if (!a.criteriaMet) retest.push("Return-to-run entry tests not passed yet");
-  if (derived.akps || derived.lefs || intake?.questionnaires) retest.push("Kujala and LEFS questionnaires at 6 weeks (10 and 9 points are meaningful changes)");
-  const soon = a.runningOnHold || !a.criteriaMet || (typeof intake?.pain?.now === "number" && intake.pain.now >= 5);
-  return { inWeeks: soon ? 2 : 4, retest, rule: RULES.followUp };
+  const knee = derived.strength.kneeExtension;
+  if (!knee) retest.push("Knee extension strength, both sides (not recorded this time)");
+  else if (knee.verdict === "symmetric") retest.push("Knee extension strength, both sides");
+  const stepDown = [derived.stepDown.left, derived.stepDown.right].filter((t): t is number => t !== null);
+  if (stepDown.some((t) => t >= 4)) retest.push(`Lateral step-down (worst ${Math.max(...stepDown)}/6 this time)`);
+  const squat = exam?.functional?.singleLegSquat;
+  const poorSquat = (["left", "right"] as const).filter((side) => squat?.[side]?.rating === "poor");
+  if (poorSquat.length) retest.push(`Single-leg squat (poor on the ${poorSquat.join(" and ")} this time)`);
+  const flex = exam?.flexibility ?? {};
+  const tight = (Object.keys(FLEX_LABEL) as (keyof typeof FLEX_LABEL)[]).filter((t) => flex[t]?.left?.result === "positive" || flex[t]?.right?.result === "positive");
+  if (tight.length) retest.push(`Flexibility: ${tight.map((t) => FLEX_LABEL[t]).join(", ")}`);
+  if (a.screenPending) retest.push("Return-to-run entry tests (running waits for them)");
+  if (derived.akps || derived.lefs || intake?.questionnaires) retest.push(`Kujala and LEFS questionnaires at the ${OUTCOME_VISIT_WEEKS}-week visit (10 and 9 points are meaningful changes)`);
+  const painHigh = [intake?.pain?.now, intake?.pain?.duringRun].some((p) => typeof p === "number" && p >= EARLY_REVIEW_PAIN);
+  const soon = a.runningOnHold || a.screenPending || painHigh || a.rampFlagged;
+  return { inWeeks: soon ? 2 : OUTCOME_VISIT_WEEKS, outcomeInWeeks: OUTCOME_VISIT_WEEKS, retest, rule: RULES.followUp };
 }
+
+const FLEX_LABEL = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" } as const;
 
 /** Strip every distance from a refer output (§5: no running plan and no mileage numbers). */
 function withoutMileage(derived: Derived): Derived {
@@ -262,7 +306,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     };
   }
 
-  const flags = [...safety.flags, ...strengthFlags(derived, exam), ...loadFlags(derived, intake)];
+  const flags = [...safety.flags, ...strengthFlags(derived, exam), ...loadFlags(derived, intake), ...classificationPrompts(intake, exam, classification)];
   if (missing.length) {
     return {
       rulesetVersion: RULESET_VERSION,
@@ -296,8 +340,10 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
   }
   const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
   const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), stretches: applyStretchEdits(drafted.stretches, edits.stretches), education: applyEducationEdits(drafted.education, edits.education) };
-  const criteriaMet = entryCriteria(exam).every((c) => c.status === "met");
-  const next = followUp(derived, { runningOnHold: plan.runningOnHold, criteriaMet }, intake);
+  const rampFlagged = flags.some((f) => f.code === "load.ramp");
+  // The review date sets how long a runner who keeps running holds the volume; whether running waits for the
+  // entry screen is known only once the start is chosen, and then the review is early (§7.4).
+  let next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: false, rampFlagged }, intake, exam);
   const returnToRun = buildReturnToRun({
     intake,
     exam,
@@ -308,11 +354,12 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     reviewInWeeks: next.inWeeks,
     visitDate: input.visitDate ?? null,
   });
+  if (returnToRun.waitsForScreen) next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: true, rampFlagged }, intake, exam);
   const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
   flags.push(...runningFlags(returnToRun, bmi));
   // §6.5: a runner who is not to run yet (on hold, or waiting for the entry screen) gets no advice on how to
   // run (pace, cadence): it would contradict "no running".
-  const noRunningYet = returnToRun.start.mode === "on-hold" || (returnToRun.start.mode === "walk-run" && returnToRun.calendar.length === 0);
+  const noRunningYet = returnToRun.start.mode === "on-hold" || returnToRun.waitsForScreen === true;
   if (noRunningYet) {
     plan.cadence = null;
     plan.activity = plan.activity.filter((x) => x.id !== "activity.speed");

@@ -76,7 +76,7 @@ describe("every answer the form requires", () => {
     ["knee.tried", "required"],
     ["pain.now", "choice"],
     ["pain.worstWeek", "choice"],
-    ...["injuryOrFall", "swelling", "hotOrRed", "feverOrUnwell", "locking", "givingWay", "nightOrRestPain", "weightLoss", "calfSwelling", "painOnHopping", "focalBonePain", "groinPain", "lowEnergyIntake", "recentTrainingJump"].map(
+    ...["injuryOrFall", "swelling", "hotOrRed", "feverOrUnwell", "locking", "givingWay", "nightWakes", "constantRestPain", "weightLoss", "calfSwelling", "painOnHopping", "focalBonePain", "groinPain", "lowEnergyIntake", "recentTrainingJump"].map(
       (k) => [`safety.${k}`, "choice"] as [string, string],
     ),
     ["questionnaires.akps", "required"],

@@ -10,7 +10,9 @@ import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring"
 import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
 
 /** Bumped whenever the stored shape of the answers changes; stored beside every response. */
-export const INTAKE_SCHEMA_VERSION = 2;
+// 3: the night/rest question split in two (§5: pain that wakes from sleep; constant pain not eased by changing
+// position). Version-2 answers keep `nightOrRestPain`, which the engine still reads and labels as the older form.
+export const INTAKE_SCHEMA_VERSION = 3;
 
 export {
   ACTIVITY_LEVELS,
@@ -126,7 +128,10 @@ export const safetySchema = group({
   feverOrUnwell: yesNo(),
   locking: yesNo(),
   givingWay: yesNo(),
-  nightOrRestPain: yesNo(),
+  /** §5: the red flag is pain that wakes from sleep, or constant pain even lying still; pain on sitting is a
+   * PFP feature and is deliberately not part of either question. */
+  nightWakes: yesNo(),
+  constantRestPain: yesNo(),
   weightLoss: yesNo(),
   calfSwelling: yesNo(),
   painOnHopping: yesNo(),

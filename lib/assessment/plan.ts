@@ -2,7 +2,7 @@
 // and-knee exercise programme from the library, stretches chosen by the flexibility findings, activity
 // changes and a cadence trial when it fits. Each line carries its rule and the findings that fired it.
 import type { EngineExam } from "./exam-schema";
-import { EXERCISES, EXERCISE_LIBRARY_VERSION, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
+import { EXERCISES, EXERCISE_LIBRARY_VERSION, nextInChain, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
 import type { EngineIntake } from "./intake-schema";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
@@ -12,33 +12,39 @@ import type { CadenceTrial, Classification, Derived, ExercisePrescription, Findi
 export const EXERCISE_DAYS_PER_WEEK = 3;
 
 /**
- * The starting level (1–5 on the §7.2 order) from pain and strength. The reference gives the order, not
- * the cut-offs, so these are the ruleset's documented choices: high pain (now ≥ 5 or worst ≥ 7) starts at
- * level 1 (clamshell and isometric work, "early, high-pain"); moderate pain (now 3–4 or worst 4–6) at 2;
- * low pain at 3. A strength deficit (asymmetry, bilateral weakness) or a poor step-down (≥ 4, §3) caps
- * the start at 2. Unknown pain starts at 1 (nothing is assumed).
+ * The starting level (1–5 on the §7.2 order) follows current pain alone (§7.4 "pain sets the starting
+ * level"). The reference gives the order, not the cut-offs, so these are the ruleset's documented choices:
+ * high pain (now ≥ 5 or worst ≥ 7) starts at level 1 (isometrics and clamshell, "early, high-pain");
+ * moderate pain (now 3–4 or worst 4–6) at 2; low pain at 3. Unknown pain starts at 1 (nothing is assumed).
+ * A strength deficit does not hold the level back: it is answered with load (see `loadFor`).
  */
-export function startingLevel(intake: EngineIntake | null, derived: Derived, exam: EngineExam | null): { level: number; because: Finding[] } {
+export function startingLevel(intake: EngineIntake | null): { level: number; because: Finding[] } {
   const now = intake?.pain?.now;
   const worst = intake?.pain?.worstWeek;
-  const because: Finding[] = [];
-  let level: number;
-  if (typeof now !== "number" || typeof worst !== "number") {
-    level = 1;
-    because.push({ code: "intake.pain", label: "Pain scores", value: "not recorded" });
-  } else {
-    because.push({ code: "intake.pain.now", label: "Pain now (0–10)", value: now }, { code: "intake.pain.worstWeek", label: "Worst pain this week (0–10)", value: worst });
-    level = now >= 5 || worst >= 7 ? 1 : now >= 3 || worst >= 4 ? 2 : 3;
-  }
-  const deficits = Object.values(derived.strength).filter((s) => s && (s.verdict === "asymmetry" || s.bilateralWeakness?.weak));
-  for (const d of deficits) because.push({ code: `derived.${d!.group}.symmetry`, label: `${groupLabel(d!.group)} symmetry (%)`, value: Math.round(d!.symmetryPercent) });
-  const poorStepDown = [derived.stepDown.left, derived.stepDown.right].some((t) => t !== null && t >= 4);
-  const poorSquat = ["left", "right"].some((s) => exam?.functional?.singleLegSquat?.[s as "left" | "right"]?.rating === "poor");
-  if (poorStepDown) because.push({ code: "derived.stepDown", label: "Lateral step-down (0–6)", value: Math.max(derived.stepDown.left ?? 0, derived.stepDown.right ?? 0) });
-  if (poorSquat) because.push({ code: "exam.functional.singleLegSquat", label: "Single-leg squat", value: "poor" });
-  if (deficits.length || poorStepDown || poorSquat) level = Math.min(level, 2);
-  return { level, because };
+  if (typeof now !== "number" || typeof worst !== "number") return { level: 1, because: [{ code: "intake.pain", label: "Pain scores", value: "not recorded" }] };
+  return {
+    level: now >= 5 || worst >= 7 ? 1 : now >= 3 || worst >= 4 ? 2 : 3,
+    because: [
+      { code: "intake.pain.now", label: "Pain now (0–10)", value: now },
+      { code: "intake.pain.worstWeek", label: "Worst pain this week (0–10)", value: worst },
+    ],
+  };
 }
+
+/** Strength deficits (asymmetry or both sides below the norm), which call for progressive load (§7.4). */
+function deficits(derived: Derived): Finding[] {
+  return Object.values(derived.strength)
+    .filter((s) => s && (s.verdict === "asymmetry" || s.bilateralWeakness?.weak))
+    .map((d) => ({ code: `derived.${d!.group}.symmetry`, label: `${groupLabel(d!.group)} symmetry (%)${d!.bilateralWeakness?.weak ? ", both sides below the norm" : ""}`, value: Math.round(d!.symmetryPercent) }));
+}
+
+/** Which exercise chains answer which measured deficit (hip abduction, extension, external rotation, knee extension). */
+const CHAINS_FOR_GROUP: Record<string, LibraryExercise["chain"][]> = {
+  hipAbduction: ["abductors"],
+  hipExtension: ["extensors"],
+  hipExternalRotation: ["external-rotators"],
+  kneeExtension: ["quadriceps", "knee-extension"],
+};
 
 export function groupLabel(g: string): string {
   return { hipAbduction: "Hip abduction", hipExtension: "Hip extension", hipExternalRotation: "Hip external rotation", kneeExtension: "Knee extension" }[g] ?? g;
@@ -50,11 +56,21 @@ export function doseText(e: { sets: number; reps?: number; holdSeconds?: number;
   return `${what}, ${daysPerWeek === 7 ? "every day" : `${daysPerWeek} days a week`}`;
 }
 
-const PROGRESSION =
-  "Move to the next level when you can do every set with knee pain of 2/10 or less and no extra pain the next morning, for a week. " +
-  "Add load (a stronger band or a weight, about 2–10% more) when you can do 1–2 more repetitions than asked.";
+const WHEN_TO_MOVE = "when you can do every set with knee pain of 2/10 or less and no extra pain the next morning, for a week";
+const ADD_LOAD = "Add load (a stronger band or a weight, about 2–10% more) when you can do 1–2 more repetitions than asked.";
 
-export function prescribe(e: LibraryExercise, weeks: number, because: Finding[]): ExercisePrescription {
+/** The progression line names the next exercise and when to move to it (§7.4). */
+export function progressionText(e: LibraryExercise): string {
+  const next = nextInChain(e);
+  const harder = e.holdSeconds ? "Make each hold longer (up to 45 seconds) before you move on." : ADD_LOAD;
+  if (!next) return `This is the top step of this exercise: keep it going. ${e.holdSeconds ? "Make each hold longer (up to 45 seconds) or harder." : ADD_LOAD}`;
+  return `Move on to ${next.name.toLowerCase()} ${WHEN_TO_MOVE}. ${harder}`;
+}
+
+/** §7.4 "weakness calls for load": toward 8–12 repetitions maximum (§7.1, ACSM), not a lower level. */
+const LOADED = " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum): these muscles measured weaker, and load is what makes them stronger.";
+
+export function prescribe(e: LibraryExercise, weeks: number, because: Finding[], loaded = false): ExercisePrescription {
   const dose = { sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds, perSide: e.perSide, daysPerWeek: EXERCISE_DAYS_PER_WEEK, weeks };
   return {
     exerciseId: e.id,
@@ -63,27 +79,36 @@ export function prescribe(e: LibraryExercise, weeks: number, because: Finding[])
     target: e.target,
     dose,
     doseText: doseText(dose, EXERCISE_DAYS_PER_WEEK),
-    howTo: e.howTo,
+    howTo: loaded && e.reps ? e.howTo + LOADED : e.howTo,
     feel: e.feel,
-    progression: PROGRESSION,
-    drawing: e.id,
+    progression: progressionText(e),
+    drawing: e.drawing ?? e.id,
     rule: RULES.exercise,
     because,
   };
 }
 
-/** One exercise per progression chain, the highest level at or below the starting level. */
-export function chooseExercises(level: number, weeks: number, because: Finding[]): ExercisePrescription[] {
-  const chains = ["abductors", "extensors", "lateral-trunk", "single-leg", "quadriceps"] as const;
+/**
+ * One exercise per progression chain, the highest level at or below the starting level: hip abduction,
+ * external rotation and extension, and two knee exercises (§7.4). A poor step-down or single-leg squat keeps
+ * the single-leg chain at its first step (control before depth). Chains answering a measured deficit are
+ * loaded toward 8–12 RM.
+ */
+export function chooseExercises(level: number, weeks: number, because: Finding[], opts: { loadedGroups?: string[]; singleLegMax?: number } = {}): ExercisePrescription[] {
+  const chains = ["abductors", "external-rotators", "extensors", "lateral-trunk", "single-leg", "quadriceps", "knee-extension"] as const;
+  const loadedChains = new Set((opts.loadedGroups ?? []).flatMap((g) => CHAINS_FOR_GROUP[g] ?? []));
   const out: ExercisePrescription[] = [];
   for (const chain of chains) {
-    const pick = EXERCISES.filter((e) => e.chain === chain && e.level <= level).sort((a, b) => b.level - a.level)[0];
-    if (pick) out.push(prescribe(pick, weeks, because));
+    const max = chain === "single-leg" && opts.singleLegMax !== undefined ? Math.min(level, opts.singleLegMax) : level;
+    const pick = EXERCISES.filter((e) => e.chain === chain && e.level <= max).sort((a, b) => b.level - a.level)[0];
+    if (pick) out.push(prescribe(pick, weeks, because, loadedChains.has(chain)));
   }
   return out;
 }
 
-function stretches(exam: EngineExam | null): StretchPrescription[] {
+function stretches(exam: EngineExam | null, c: Classification): StretchPrescription[] {
+  // §1.4 / §7.4: for a possible tendinopathy the clinician chooses; nothing is auto-prescribed.
+  if (c.code === "tendinopathy-consider") return [];
   const flex = exam?.flexibility ?? {};
   const positive = (t: keyof NonNullable<EngineExam["flexibility"]>) => {
     const v = flex[t];
@@ -94,6 +119,8 @@ function stretches(exam: EngineExam | null): StretchPrescription[] {
     const tests = s.id === "quadriceps-stretch" ? (["thomasTwoJoint", "ely"] as const) : ([s.test] as const);
     const fired = tests.filter((t) => positive(t));
     if (!fired.length) continue;
+    // §1.3: the Ober test barely separates ITB syndrome from controls; the stretch is an optional adjunct.
+    const adjunct = s.id === "itb-stretch";
     out.push({
       stretchId: s.id,
       name: s.name,
@@ -102,7 +129,7 @@ function stretches(exam: EngineExam | null): StretchPrescription[] {
       perSide: true,
       daysPerWeek: STRETCH_DOSE.daysPerWeek,
       doseText: `Hold ${STRETCH_DOSE.holdSeconds} seconds, ${STRETCH_DOSE.reps} times on each side, once a day`,
-      howTo: s.howTo,
+      howTo: adjunct ? `${s.howTo} This one is optional, an extra to the strengthening, which is what matters.` : s.howTo,
       feel: s.feel,
       drawing: s.id,
       rule: RULES.stretch,
@@ -114,18 +141,20 @@ function stretches(exam: EngineExam | null): StretchPrescription[] {
 
 const TEST_LABEL: Record<string, string> = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" };
 
-function education(c: Classification, derived: Derived, intake: EngineIntake | null): Recommendation[] {
+function education(c: Classification, derived: Derived, intake: EngineIntake | null, hasExercises: boolean): Recommendation[] {
+  // The wording keeps the classification's certainty: "likely" stays "most likely" (never "your pain comes
+  // from"), and the prognosis follows §0 (it persists in about half), never "it usually gets better".
   const what: Record<Classification["code"], string> = {
     "pfp-likely":
-      "Your pain comes from the joint between your kneecap and your thigh bone (patellofemoral pain). It is very common in runners. It is not damage, and it usually gets better with the right exercises and a gradual return to running.",
+      "Your pain most likely comes from the joint between your kneecap and your thigh bone (patellofemoral pain). It is very common in runners and it is not damage to the knee. Scans are not needed to diagnose it.",
     "itbs-likely":
-      "Your pain on the outside of the knee comes from the band of tissue along the outside of your thigh where it crosses the knee (iliotibial band). It is common in runners and settles with strengthening and some changes to your running.",
+      "Your pain on the outside of the knee most likely comes from the band of tissue along the outside of your thigh where it crosses the knee (iliotibial band). It is common in runners and usually responds to strengthening and some changes to your running.",
     "tendinopathy-consider":
       "Your pain may come from a tendon just above or below your kneecap. Your clinician will check this and choose the right loading exercises for the tendon.",
-    unclear: "Your clinician will explain what is causing your pain. The advice below helps most runners' knee pain while it settles.",
+    unclear: "Your clinician will explain what is most likely causing your pain. The advice below helps most runners' knee pain while it settles.",
   };
   const ramp = derived.load.find((l) => l.exceeds);
-  const deficits = Object.values(derived.strength).filter((s) => s && (s.verdict === "asymmetry" || s.bilateralWeakness?.weak));
+  const weak = deficits(derived);
   const out: Recommendation[] = [
     { id: "education.what", kind: "education", text: what[c.code], rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat, because: c.for },
     {
@@ -142,31 +171,49 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     out.push({
       id: "education.hip",
       kind: "education",
-      text: "Hip muscles are often weaker in people with this kind of knee pain, and strengthening your hips and thighs helps the pain settle.",
+      text: "Hip muscles are often weaker in people with this kind of knee pain, and strengthening your hips and thighs together helps the pain settle.",
       rule: RULES.educationHip,
-      because: deficits.map((d) => ({ code: `derived.${d!.group}.symmetry`, label: `${groupLabel(d!.group)} symmetry (%)`, value: Math.round(d!.symmetryPercent) })),
+      because: weak,
     });
   }
-  out.push(
-    {
-      id: "education.passive",
+  if (c.code === "itbs-likely") {
+    out.push({
+      id: "education.borrowed",
       kind: "education",
-      text: "Treatments like ultrasound, laser, electrical stimulation or a knee brace do not help on their own. The exercises and the running plan are what work.",
-      rule: RULES.educationPassive,
+      text: "The pain rule and the knee questionnaire in this plan come from research on pain at the front of the knee; for outer-knee pain they are a sensible guide rather than tested rules.",
+      rule: RULES.educationBorrowed,
+      because: [{ code: "classification", label: "Classification", value: c.label }],
+    });
+  }
+  out.push({
+    id: "education.passive",
+    kind: "education",
+    text: "Treatments like ultrasound, laser or electrical stimulation, or a knee brace or sleeve on its own, are not recommended: the exercises and the running plan are what work.",
+    rule: RULES.educationPassive,
+    because: [],
+  });
+  if (c.code === "pfp-likely" || c.code === "unclear") {
+    out.push({
+      id: "education.adjuncts",
+      kind: "education",
+      text: "Your clinician may suggest taping the kneecap or off-the-shelf shoe insoles to ease the pain in the first weeks. They help alongside the exercises, not instead of them.",
+      rule: RULES.adjuncts,
       because: [],
-    },
-    {
+    });
+  }
+  if (hasExercises) {
+    out.push({
       id: "education.expect",
       kind: "education",
-      text: "Most people notice a difference within about 6 weeks of doing the exercises regularly. Keep going even when it starts to feel better.",
-      rule: RULES.followUp,
+      text: "Most people improve with these exercises and changes to their running; we judge how well it is working at about 6 weeks. Knee pain like this can keep coming back or linger, so keep the exercises going even when it feels better.",
+      rule: RULES.prognosis,
       because: intake?.knee?.startedWeeksAgo !== undefined && intake?.knee?.startedWeeksAgo !== null ? [{ code: "intake.knee.startedWeeksAgo", label: "Pain started (weeks ago)", value: intake.knee.startedWeeksAgo }] : [],
-    },
-  );
+    });
+  }
   return out;
 }
 
-function activity(intake: EngineIntake | null, c: Classification, settings: ClinicSettings): Recommendation[] {
+function activity(intake: EngineIntake | null, c: Classification, settings: ClinicSettings, runningOnHold: boolean): Recommendation[] {
   const r = intake?.running;
   const triggers = new Set((intake?.knee?.triggers ?? []).filter(Boolean) as string[]);
   const changes = new Set((r?.recentChanges ?? []).filter(Boolean) as string[]);
@@ -174,36 +221,59 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     {
       id: "activity.relative-rest",
       kind: "activity",
-      text: "Keep active, but only as much as the pain rule allows. Cycling, swimming and walking are good ways to stay fit while your knee settles.",
+      text: "Keep active, but only as much as the pain rule allows. Cycling (saddle high, low resistance), swimming and walking are good ways to stay fit while your knee settles.",
       rule: RULES.relativeRest,
       because: [],
     },
   ];
-  const terrainBecause: Finding[] = [];
-  if (r?.downhill && r.downhill !== "never") terrainBecause.push({ code: "intake.running.downhill", label: "Runs downhill", value: r.downhill });
-  if (triggers.has("downhill")) terrainBecause.push({ code: "intake.knee.triggers.downhill", label: "Downhill brings the pain on", value: true });
-  if (r?.bankedRoads && r.bankedRoads !== "never") terrainBecause.push({ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: r.bankedRoads });
-  if (c.code === "itbs-likely") terrainBecause.push({ code: "classification", label: "Classification", value: c.label });
-  out.push({ id: "activity.terrain", kind: "activity", text: settings.terrainAdvice, rule: RULES.downhill, because: terrainBecause });
+  // On hold, running advice waits for the clinician: no terrain or pace advice for a run that is not allowed yet.
+  if (!runningOnHold) {
+    const terrainBecause: Finding[] = [];
+    if (r?.downhill && r.downhill !== "never") terrainBecause.push({ code: "intake.running.downhill", label: "Runs downhill", value: r.downhill });
+    if (triggers.has("downhill")) terrainBecause.push({ code: "intake.knee.triggers.downhill", label: "Downhill brings the pain on", value: true });
+    if (r?.bankedRoads && r.bankedRoads !== "never") terrainBecause.push({ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: r.bankedRoads });
+    if (c.code === "itbs-likely") terrainBecause.push({ code: "classification", label: "Classification", value: c.label });
+    out.push({ id: "activity.terrain", kind: "activity", text: settings.terrainAdvice, rule: RULES.downhill, because: terrainBecause });
+  }
   if (triggers.has("stairs-down") || triggers.has("stairs-up")) {
     out.push({
       id: "activity.stairs",
       kind: "activity",
-      text: "Take stairs one step at a time or use a lift while going down stairs hurts. Bring stairs back gradually once your pain is 2/10 or less.",
+      text: "On stairs, use the rail: go up leading with your good leg and come down leading with the sore one, one step at a time, while stairs hurt. Go back to normal stairs once your pain is 2/10 or less.",
       rule: RULES.stairs,
       because: [...(triggers.has("stairs-down") ? [{ code: "intake.knee.triggers.stairs-down", label: "Stairs down bring the pain on", value: true }] : []), ...(triggers.has("stairs-up") ? [{ code: "intake.knee.triggers.stairs-up", label: "Stairs up bring the pain on", value: true }] : [])],
     });
   }
-  const speedBecause: Finding[] = [];
-  if (changes.has("speed-work")) speedBecause.push({ code: "intake.running.recentChanges.speed-work", label: "Recently added speed work", value: true });
-  if (changes.has("races")) speedBecause.push({ code: "intake.running.recentChanges.races", label: "Recent races", value: true });
-  out.push({
-    id: "activity.speed",
-    kind: "activity",
-    text: "Run 10–20% slower than usual and pause speed work and races for now. Several shorter runs are easier on the knee than a few long ones.",
-    rule: RULES.speed,
-    because: speedBecause,
-  });
+  if (triggers.has("sitting")) {
+    out.push({
+      id: "activity.sitting",
+      kind: "activity",
+      text: "When you sit for a long time, stretch the leg out straight now and then, or get up and move every 30 minutes or so. Sitting with your knees bent for long is a common trigger, not a sign of harm.",
+      rule: RULES.everyday,
+      because: [{ code: "intake.knee.triggers.sitting", label: "Long sitting brings the pain on", value: true }],
+    });
+  }
+  if (triggers.has("squatting")) {
+    out.push({
+      id: "activity.squatting",
+      kind: "activity",
+      text: "For now, avoid deep squatting and kneeling where you can: bend your knees only as far as is comfortable, and use a cushion if you must kneel.",
+      rule: RULES.everyday,
+      because: [{ code: "intake.knee.triggers.squatting", label: "Squatting brings the pain on", value: true }],
+    });
+  }
+  if (!runningOnHold) {
+    const speedBecause: Finding[] = [];
+    if (changes.has("speed-work")) speedBecause.push({ code: "intake.running.recentChanges.speed-work", label: "Recently added speed work", value: true });
+    if (changes.has("races")) speedBecause.push({ code: "intake.running.recentChanges.races", label: "Recent races", value: true });
+    out.push({
+      id: "activity.speed",
+      kind: "activity",
+      text: "Run 10–20% slower than usual and pause speed work and races for now. Several shorter runs are easier on the knee than a few long ones.",
+      rule: RULES.speed,
+      because: speedBecause,
+    });
+  }
   return out;
 }
 
@@ -236,16 +306,27 @@ export function buildPlan(opts: {
   runningOnHoldReason: string | null;
 }): Plan {
   const { intake, exam, derived, classification: c, settings } = opts;
-  const { level, because } = startingLevel(intake, derived, exam);
+  const start = startingLevel(intake);
+  const { level } = start;
+  const weak = deficits(derived);
   const weeks = level <= 2 ? 8 : 6;
+  const poorStepDown = [derived.stepDown.left, derived.stepDown.right].some((t) => t !== null && t >= 4);
+  const poorSquat = (["left", "right"] as const).some((side) => exam?.functional?.singleLegSquat?.[side]?.rating === "poor");
+  const because = [...start.because, ...weak];
+  if (poorStepDown) because.push({ code: "derived.stepDown", label: "Lateral step-down (0–6)", value: Math.max(derived.stepDown.left ?? 0, derived.stepDown.right ?? 0) });
+  if (poorSquat) because.push({ code: "exam.functional.singleLegSquat", label: "Single-leg squat", value: "poor" });
+  const loadedGroups = Object.values(derived.strength)
+    .filter((x) => x && (x.verdict === "asymmetry" || x.bilateralWeakness?.weak))
+    .map((x) => x!.group);
   // §1.4: for a possible tendinopathy the PFP programme is not generated; the clinician chooses.
-  const exercises = c.code === "tendinopathy-consider" ? [] : chooseExercises(level, weeks, because);
+  const exercises =
+    c.code === "tendinopathy-consider" ? [] : chooseExercises(level, weeks, because, { loadedGroups, singleLegMax: poorStepDown || poorSquat ? 3 : undefined });
   const runningOnHold = opts.runningOnHoldReason !== null;
   return {
-    education: education(c, derived, intake),
+    education: education(c, derived, intake, exercises.length > 0),
     exercises,
-    stretches: stretches(exam),
-    activity: activity(intake, c, settings),
+    stretches: stretches(exam, c),
+    activity: activity(intake, c, settings, runningOnHold),
     cadence: cadence(intake, c, runningOnHold),
     runningOnHold,
     runningOnHoldReason: opts.runningOnHoldReason,

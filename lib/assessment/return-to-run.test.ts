@@ -121,6 +121,33 @@ describe("where the restart begins (§6.5)", () => {
   });
 });
 
+describe("the entry screen matters only to a runner who waits for it (§6.5, §7.4)", () => {
+  it("a green runner without a recorded screen keeps running, is not told to pass the tests first and gets no early review for them", () => {
+    const a = assess({ intake: fullIntake({ ...GREEN, running: { weeklyKm: STEADY(30) } }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
+    expect(a.returnToRun!.start.mode).toBe("keep-continuous");
+    expect(a.returnToRun!.criteriaMet).toBe(false);
+    expect(a.returnToRun!.waitsForScreen).toBe(false);
+    expect(a.followUp!.retest.join(" ")).not.toMatch(/entry tests/i);
+  });
+  it("a red runner without a passed screen waits for it: early review at about 2 weeks, with the tests to retest", () => {
+    const a = assess({ intake: fullIntake({ ...RED }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
+    expect(a.returnToRun!.waitsForScreen).toBe(true);
+    expect(a.returnToRun!.calendar).toEqual([]);
+    expect(a.followUp!.inWeeks).toBe(2);
+    expect(a.followUp!.retest.join(" ")).toMatch(/entry tests/i);
+  });
+  it("waits for the screen exactly when a restart has no calendar yet", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(GREEN, AMBER, RED), fc.constantFrom(PASSED, NOT_SCREENED), fc.integer({ min: 0, max: 80 }), (state, screen, km) => {
+        const r = rtr({ ...state, running: { weeklyKm: STEADY(km) } }, screen);
+        expect(r.waitsForScreen).toBe(r.start.mode === "walk-run" && r.calendar.length === 0);
+        if (r.waitsForScreen) expect(r.criteriaMet).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("no running advice before running may start (§6.5)", () => {
   it("drops the pace and cadence advice while a red runner waits for the screen, and keeps it once running", () => {
     const waiting = assess({ intake: fullIntake({ ...RED, running: { cadenceSpm: 160 } }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
@@ -176,6 +203,8 @@ describe("engine properties over generated runners", () => {
     onHold: fc.boolean(),
     cap: fc.integer({ min: 5, max: 20 }),
     mass: fc.integer({ min: 40, max: 140 }),
+    /** The clinician's chosen walk-run phase, sometimes. */
+    phase: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined, freq: 4 }),
   });
   type R = typeof runner extends fc.Arbitrary<infer T> ? T : never;
   const build = (g: R) =>
@@ -187,7 +216,7 @@ describe("engine properties over generated runners", () => {
         knee: { painLastsAfter: g.lasts as never, painStartsInRun: g.onset as never },
       },
       g.screened ? PASSED : NOT_SCREENED,
-      { settings: { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: g.cap }, onHold: g.onHold },
+      { settings: { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: g.cap }, onHold: g.onHold, startOverride: g.phase === undefined ? undefined : { mode: "walk-run", phase: g.phase } },
     );
 
   it("every calendar week's total is the sum of its sessions", () => {
@@ -201,14 +230,15 @@ describe("engine properties over generated runners", () => {
       { numRuns: 300 },
     );
   });
-  it("no continuous week rises more than the cap over the week before, on the printed figures", () => {
+  it("no printed week, walk-run or continuous, rises more than the cap over the week before", () => {
     fc.assert(
       fc.property(runner, (g) => {
         const r = build(g);
-        const weeks = r.calendar.filter((w) => w.sessions.every((s) => s.kind === "run"));
+        const weeks = r.calendar;
         for (let i = 1; i < weeks.length; i++) {
           const [a, b] = [weeks[i - 1]!, weeks[i]!];
-          if (b.week !== a.week + 1) continue;
+          expect(b.week).toBe(a.week + 1);
+          expect(a.weeklyKm === null).toBe(b.weeklyKm === null);
           const prev = a.weeklyKm ?? a.weeklyMinutes!;
           const next = b.weeklyKm ?? b.weeklyMinutes!;
           expect(next * 100).toBeLessThanOrEqual(prev * (100 + g.cap) + 1e-6);

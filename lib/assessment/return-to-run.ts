@@ -75,16 +75,26 @@ function effortText(effort: number): string {
   return `effort ${effort}/10`;
 }
 
-function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean): RtrSession {
-  if (p.phase === 6) {
-    return byTime
-      ? { text: `Run ${p.runMin} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: p.runMin, km: null }
-      : { text: `Run ${fmtKm(p.km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km: p.km };
+/**
+ * One walk-run session: the phase's pattern and effort (§6.2), and its share of the week's volume (§6.3):
+ * tenths of a km for a restart, minutes of running for a new runner.
+ */
+function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, share: number): RtrSession {
+  if (byTime) {
+    return p.phase === 6
+      ? { text: `Run ${share} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: share, km: null }
+      : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`, kind: "walk-run", minutes: share, km: null };
   }
-  const total = (p.walkMin + p.runMin) * p.repeats;
-  return byTime
-    ? { text: `Walk ${p.walkMin} min, run ${p.runMin} min, ${p.repeats} times (${total} min), ${effortText(p.effort)}`, kind: "walk-run", minutes: p.runMin * p.repeats, km: null }
-    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(p.km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km: p.km };
+  const km = share / 10;
+  return p.phase === 6
+    ? { text: `Run ${fmtKm(km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km }
+    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km };
+}
+
+/** §6.5 (Nielsen 2014): an obese new runner's first week, short run intervals well under 3 km in all. */
+const OBESE_WEEK1_RUN_MIN = 5;
+function obeseFirstSession(): RtrSession {
+  return { text: `Walk 2 min, run 1 min, ${OBESE_WEEK1_RUN_MIN} times (${OBESE_WEEK1_RUN_MIN * 3} min), ${effortText(3)}`, kind: "walk-run", minutes: OBESE_WEEK1_RUN_MIN, km: null };
 }
 
 /** Sessions for a week total in units (half-km or minutes), as equal as the units allow, longer ones first. */
@@ -238,7 +248,7 @@ export function buildReturnToRun(opts: {
   const onset = intake?.knee?.painStartsInRun;
   const lateOnset = onset === "after-30-min" || onset === "10-to-30-min";
 
-  const base = { painRule, trafficLight, scales, entryCriteria: criteria, criteriaMet, runnerState: state, currentWeeklyKm: current, targetWeeklyKm: target };
+  const base = { painRule, trafficLight, scales, entryCriteria: criteria, criteriaMet, waitsForScreen: false, runnerState: state, currentWeeklyKm: current, targetWeeklyKm: target };
 
   if (opts.onHold) {
     return {
@@ -338,11 +348,12 @@ export function buildReturnToRun(opts: {
     startRule = RULES.timeBased;
     startText =
       (obeseNovice && !override
-        ? `Build up by time: in your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
-        : `Build up by time, starting with walk-run phase ${phase}, 3 times a week with a rest day in between.`);
+        ? `In your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
+        : `Start with walk-run phase ${phase}, 3 times a week with a rest day in between.`);
   } else {
     const p = WALK_RUN_PHASES[phase! - 1]!;
-    startText = `Start with walk-run phase ${phase}: ${walkRunSession(p, false).text.charAt(0).toLowerCase()}${walkRunSession(p, false).text.slice(1)}; 3 times a week with a rest day in between.`;
+    const first = walkRunSession(p, false, Math.round(p.km * 10)).text;
+    startText = `Start with walk-run phase ${phase}: ${first.charAt(0).toLowerCase()}${first.slice(1)}; 3 times a week with a rest day in between.`;
   }
   startBecause = [...startBecause, { code: "rtr.runner-state", label: "Where the runner is now (§6.5)", value: `${state}: ${reason}` }];
 
@@ -356,26 +367,35 @@ export function buildReturnToRun(opts: {
   /** Weekly totals by week number (half-km), for the goal-race projection. */
   const totals: number[] = [];
   if (mode === "walk-run" && !screenFirst) {
-    const sessions: RtrSession[] = [];
-    if (obeseNovice && !override) {
-      // §6.5 novice caution: week 1 of short run intervals, well under 3 km of running in all.
-      for (let i = 0; i < RUNS_PER_WEEK_WALK_RUN; i++) sessions.push({ text: `Walk 2 min, run 1 min, 5 times (15 min), ${effortText(3)}`, kind: "walk-run", minutes: 5, km: null });
-    }
-    for (let ph = phase!; ph <= 6; ph++) for (let i = 0; i < SESSIONS_PER_PHASE; i++) sessions.push(walkRunSession(WALK_RUN_PHASES[ph - 1]!, byTime));
-    while (sessions.length % RUNS_PER_WEEK_WALK_RUN !== 0) sessions.push(walkRunSession(WALK_RUN_PHASES[5], byTime));
-    for (let i = 0; i < sessions.length; i += RUNS_PER_WEEK_WALK_RUN) {
+    // §6.2's phases set each session's pattern (walk and run intervals, effort), each phase at least twice;
+    // §6.3's cap sets the week's volume: week 1 is three sessions of the starting phase, and no later week is
+    // more than the cap over the week before, on the printed figures. A runner who restarts counts tenths of a
+    // kilometre; a new runner counts minutes of running.
+    const pattern: { phase: number | null }[] = [];
+    const obeseWeek1 = obeseNovice && !override;
+    if (obeseWeek1) for (let i = 0; i < RUNS_PER_WEEK_WALK_RUN; i++) pattern.push({ phase: null });
+    for (let ph = phase!; ph <= 6; ph++) for (let i = 0; i < SESSIONS_PER_PHASE; i++) pattern.push({ phase: ph });
+    while (pattern.length % RUNS_PER_WEEK_WALK_RUN !== 0) pattern.push({ phase: 6 });
+    const first = WALK_RUN_PHASES[phase! - 1]!;
+    // Units: tenths of a km (restart) or minutes of running (by time).
+    let volume = obeseWeek1 ? OBESE_WEEK1_RUN_MIN * RUNS_PER_WEEK_WALK_RUN : byTime ? first.runMin * first.repeats * RUNS_PER_WEEK_WALK_RUN : Math.round(first.km * 10) * RUNS_PER_WEEK_WALK_RUN;
+    for (let i = 0; i < pattern.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
-      const chunk = sessions.slice(i, i + RUNS_PER_WEEK_WALK_RUN);
+      if (i > 0) volume = Math.max(volume, Math.floor((volume * (100 + cap)) / 100 + 1e-9));
+      const shares = split(volume, RUNS_PER_WEEK_WALK_RUN);
+      const chunk = pattern.slice(i, i + RUNS_PER_WEEK_WALK_RUN).map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
       const note =
-        week === 1 && obeseNovice && !override
+        week === 1 && obeseWeek1
           ? `Keep this week's running under ${NOVICE_OBESE_WEEK1_KM} km in total. A rest day between sessions.`
           : "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.";
-      push({ week, sessions: chunk, weeklyKm: byTime ? null : weekTotalKm(chunk), weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null, note });
-      totals.push(byTime ? 0 : toHalves(weekTotalKm(chunk)));
+      const wk: RtrWeek = { week, sessions: chunk, weeklyKm: byTime ? null : weekTotalKm(chunk), weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null, note };
+      push(wk);
+      volume = byTime ? wk.weeklyMinutes! : Math.round(wk.weeklyKm! * 10);
+      totals.push(byTime ? 0 : toHalves(wk.weeklyKm!));
     }
     if (byTime) {
       // After phase 6, continuous runs grow by minutes, at most the cap a week (on the printed minutes).
-      let minutes = WALK_RUN_PHASES[5].runMin * RUNS_PER_WEEK_WALK_RUN;
+      let minutes = volume;
       while (calendar.length < CALENDAR_MAX_WEEKS) {
         const next = Math.floor((minutes * (100 + cap)) / 100 + 1e-9);
         if (next <= minutes) break;
@@ -428,6 +448,7 @@ export function buildReturnToRun(opts: {
   ];
   return {
     ...base,
+    waitsForScreen: screenFirst,
     start: {
       mode,
       phase,
@@ -441,9 +462,11 @@ export function buildReturnToRun(opts: {
       weeklyIncreaseCapPercent: cap,
       text: screenFirst
         ? `Once you have passed the tests, each walk-run phase is done at least twice; then add no more than ${cap}% a week.`
-        : timeBasis
-          ? `Build up by time: follow the steps in the calendar, and add no more than ${cap}% of running time a week, only after a green week.`
-          : `Add no more than ${cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.`,
+        : mode === "walk-run"
+          ? `Walk-run builds in steps: do each phase at least twice and move on only after a green session. Once you run without walk breaks, add no more than ${cap}% ${timeBasis ? "running time" : "to your weekly distance"} a week (a cautious rule of thumb, not a proven limit), only after a green week.`
+          : timeBasis
+            ? `Build up by time: follow the steps in the calendar, and add no more than ${cap}% of running time a week, only after a green week.`
+            : `Add no more than ${cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.`,
       rule: timeBasis ? RULES.timeBased : RULES.weeklyCap,
     },
     projectedWeeks: projected,

@@ -3,19 +3,20 @@
 import type { Rule } from "./types";
 
 /** The ruleset's version. A finalized summary stores it, so an old summary shows what it said then. */
-export const RULESET_VERSION = "2026.12.1";
+export const RULESET_VERSION = "2026.12.2";
 
 export const RULES = {
   // Safety (§5)
-  referSeptic: { id: "safety.septic-arthritis", section: "§5", summary: "Hot, red or swollen knee with fever or feeling unwell: urgent same-day care." },
-  referDvt: { id: "safety.dvt", section: "§5", summary: "Calf swelling (over 3 cm difference) or tenderness: same-day medical assessment; no exercise plan." },
-  referOttawa: { id: "safety.ottawa", section: "§5", summary: "After an injury, any Ottawa knee rule item: refer for an X-ray; no running plan." },
-  referAcuteKnee: { id: "safety.acute-knee", section: "§5", summary: "Locked knee, large effusion or swelling after an injury: urgent orthopaedic review." },
-  referSerious: { id: "safety.serious-pathology", section: "§5", summary: "Night or rest pain, unexplained weight loss: refer to rule out tumour, infection or inflammatory disease." },
-  referBoneStress: { id: "safety.bone-stress", section: "§5", summary: "A bony sign, or the low-energy cluster with a load jump: refer for imaging (MRI); no running plan." },
-  referFemoralNeck: { id: "safety.femoral-neck", section: "§5", summary: "Groin or front-of-hip pain in a runner: femoral neck stress injury (high risk) must be ruled out." },
-  referScfe: { id: "safety.scfe", section: "§5", summary: "An adolescent with knee pain and painful hip internal rotation: refer (slipped capital femoral epiphysis)." },
+  referSeptic: { id: "safety.septic-arthritis", section: "§5", summary: "Hot, red or swollen knee with fever or feeling unwell: emergency department now." },
+  referDvt: { id: "safety.dvt", section: "§5", summary: "Calf swelling (over 3 cm difference) or tenderness: same-day medical assessment, emergency number at once if breathless or chest pain; no exercise plan." },
+  referOttawa: { id: "safety.ottawa", section: "§5", summary: "After an injury, any Ottawa knee rule item: X-ray the same day; no running plan." },
+  referAcuteKnee: { id: "safety.acute-knee", section: "§5", summary: "Locked knee, large effusion or swelling after an injury: acute knee clinic the same or next day." },
+  referSerious: { id: "safety.serious-pathology", section: "§5", summary: "Pain that wakes from sleep, constant pain not eased by position, unexplained weight loss: doctor within days (tumour, infection, inflammatory disease)." },
+  referBoneStress: { id: "safety.bone-stress", section: "§5", summary: "A bony sign (focal bony tenderness, pain on hopping, night pain that wakes): imaging (MRI) via a doctor within days, offload; no running plan." },
+  referFemoralNeck: { id: "safety.femoral-neck", section: "§5", summary: "Groin or front-of-hip pain in a runner: suspected femoral neck stress injury (high risk): same-day doctor, offload (no running, limit walking, crutches)." },
+  referScfe: { id: "safety.scfe", section: "§5", summary: "An adolescent with knee pain and painful hip internal rotation: same-day doctor, no weight on the leg (slipped capital femoral epiphysis)." },
   reviewInstability: { id: "safety.instability-review", section: "§5", summary: "Giving way, subluxation or persistent swelling: clinician review before running." },
+  reviewLowEnergy: { id: "safety.low-energy-review", section: "§5", summary: "Any sign of low energy availability (BMI under 18.5, missed periods, eating too little, weight loss): medical review, running on hold." },
   reviewTrauma: { id: "safety.trauma-ottawa-check", section: "§5", summary: "An injury or fall was reported: the Ottawa knee rules must be applied before running." },
   // Strength (§2)
   asymmetry: { id: "strength.asymmetry", section: "§2.3", summary: "Symmetry below the threshold and a left/right difference above the measurement error.", convention: true },
@@ -35,12 +36,16 @@ export const RULES = {
   educationHip: { id: "plan.education.hip", section: "§0, §1.2", summary: "Hip weakness is common with this pain and hip plus knee strengthening helps; not shown to cause it." },
   educationLoad: { id: "plan.education.load", section: "§0, §1.2, §6.3", summary: "Rest calms it but does not fix it; load management works as well as added treatments (Esculier 2018)." },
   educationPassive: { id: "plan.education.passive", section: "§1.2", summary: "Passive treatments alone (ultrasound, laser, electrical stimulation, braces) are not recommended." },
+  educationBorrowed: { id: "plan.education.borrowed", section: "§1.3, §6.1", summary: "For ITB syndrome the pain rule and the Kujala scale are borrowed from patellofemoral pain; say so." },
+  adjuncts: { id: "plan.adjuncts", section: "§1.2, §7.4", summary: "Patellar taping or prefabricated insoles may ease pain short term alongside exercise, at the clinician's choice." },
+  prognosis: { id: "plan.prognosis", section: "§0, §7.4", summary: "Most improve with exercise and load changes, judged at about 6 weeks; it persists in about half, so keep going." },
+  everyday: { id: "plan.activity.everyday", section: "§1.1, §6.1", summary: "Advice for the everyday triggers reported (sitting, squatting, kneeling): vary position, limit deep flexion." },
   educationTendon: { id: "plan.education.tendon", section: "§1.4", summary: "Tendon pain needs a loading programme chosen by the clinician once the diagnosis is confirmed." },
-  exercise: { id: "plan.exercise", section: "§1.2, §7.1, §7.2", summary: "Combined hip- and knee-targeted exercise, 3 days a week for 6–8 weeks, starting level set by pain and strength." },
+  exercise: { id: "plan.exercise", section: "§1.2, §7.1, §7.2", summary: "Combined hip- and knee-targeted exercise (abduction, external rotation, extension, two knee exercises), 3 days a week for 6–8 weeks; pain sets the level, weakness adds load." },
   stretch: { id: "plan.stretch", section: "§7.3", summary: "Stretch what the flexibility tests found short: 30 s, about 60 s a muscle, daily; an adjunct only." },
   downhill: { id: "plan.activity.downhill", section: "§6.1, §6.4", summary: "Avoid downhill running while it settles (TREK; an ITBS risk factor)." },
   camber: { id: "plan.activity.camber", section: "§6.4", summary: "Banked or cambered roads: run on the flattest part or alternate direction (weak evidence, mostly ITBS)." },
-  stairs: { id: "plan.activity.stairs", section: "§6.1", summary: "Avoid stairs (and downhill) until pain is 2/10 or less, then reintroduce gradually." },
+  stairs: { id: "plan.activity.stairs", section: "§6.1", summary: "While stairs hurt: rail, up with the good leg, down with the sore one; normal stairs again at pain 2/10 or less." },
   speed: { id: "plan.activity.speed", section: "§6.1", summary: "Slow down 10–20% and pause speed work; more, shorter runs instead of fewer long ones." },
   relativeRest: { id: "plan.activity.relative-rest", section: "§0, §6.1", summary: "Relative rest: keep active within the pain rule rather than stopping everything." },
   cadence: { id: "plan.cadence", section: "§1.2, §6.1, §6.4", summary: "Trial a 5–10% higher step rate; keep it only if the pain drops (most likely to help at 170 steps a minute or less)." },
@@ -57,5 +62,5 @@ export const RULES = {
   novice: { id: "rtr.novice", section: "§6.3, §6.5", summary: "New runners (under about 3 months) build by time; with a BMI over 30, no more than 3 km in the first week (Nielsen 2014)." },
   weeklyCap: { id: "rtr.weekly-cap", section: "§6.3", summary: "Weekly increases capped (default 10%, a conservative convention; the 10% rule is not supported by trials).", convention: true },
   timeBased: { id: "rtr.time-based", section: "§6.3", summary: "Below 10 km a week, progress by minutes per session, not by percentage.", convention: true },
-  followUp: { id: "plan.follow-up", section: "§7.1, §4", summary: "Retest what was abnormal; judge the programme's effect after about 6 weeks (AKPS MCID 10, LEFS 9)." },
+  followUp: { id: "plan.follow-up", section: "§7.1, §4", summary: "Early review at about 2 weeks when running pain is high or a ramp was flagged; outcome visit at about 6 weeks retesting what was abnormal (AKPS MCID 10, LEFS 9, NPRS)." },
 } satisfies Record<string, Rule>;

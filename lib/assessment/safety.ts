@@ -10,7 +10,50 @@ type Urgency = Referral["urgency"];
 
 interface HardFlag extends Flag {
   urgency: Urgency;
+  /** What the patient is told to do (§5's table: plain words, no "no running plan until"). */
+  patientAction: string;
+  /** Why, in the patient's words (the clinician's detail stays on the flag). */
+  patientWhy: string;
 }
+
+/** §5's urgency and wording per hard flag. The urgency is the default; the patient text is what they read. */
+export const REFERRAL_WORDING = {
+  septic: { urgency: "emergency", action: "Go to an emergency department now.", why: "A hot, red or swollen knee with a fever or feeling unwell can be an infection in the joint." },
+  dvt: {
+    urgency: "same-day",
+    action:
+      "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood (a clot that has moved to the lungs).",
+    why: "A swollen, red or tender calf can be a blood clot in a deep vein.",
+  },
+  ottawa: { urgency: "same-day", action: "Get an X-ray today (urgent care or an emergency department).", why: "After your injury, the knee checks suggest a broken bone must be ruled out." },
+  acuteKnee: {
+    urgency: "next-day",
+    action: "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight.",
+    why: "A knee that locks, or swells a lot or soon after an injury, may have an injury inside the joint.",
+  },
+  femoralNeck: {
+    urgency: "same-day",
+    action: "See a doctor today. No running; limit walking; use crutches if walking hurts. A doctor will arrange a scan.",
+    why: "Pain in the groin or front of the hip in a runner can be a stress injury of the top of the thigh bone, which needs checking quickly.",
+  },
+  boneStress: {
+    urgency: "urgent",
+    action: "See a doctor in the next few days. No running; limit walking; use crutches if walking hurts. A doctor will arrange a scan.",
+    why: "A sore spot on the bone, pain on hopping or pain that wakes you can be a stress injury of the bone.",
+  },
+  scfe: {
+    urgency: "same-day",
+    action: "See a doctor today. Avoid putting weight on the leg (use crutches) until you have been seen.",
+    why: "In a young person, knee pain with a painful hip movement can come from the growth plate of the hip.",
+  },
+  serious: {
+    urgency: "urgent",
+    action: "See your doctor in the next few days; sooner if it gets worse.",
+    why: "Pain that wakes you from sleep, constant pain or weight loss without trying needs a doctor to rule out other causes.",
+  },
+} as const satisfies Record<string, { urgency: Urgency; action: string; why: string }>;
+
+const wording = (k: keyof typeof REFERRAL_WORDING) => ({ urgency: REFERRAL_WORDING[k].urgency, patientAction: REFERRAL_WORDING[k].action, patientWhy: REFERRAL_WORDING[k].why });
 
 const yes = (code: string, label: string): Finding => ({ code, label, value: true });
 
@@ -38,9 +81,9 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
     hard.push({
       code: "red.septic-arthritis",
       level: "hard",
-      urgency: "emergency",
+      ...wording("septic"),
       title: "Hot, red or swollen knee with fever or feeling unwell",
-      detail: "Possible joint infection: urgent medical care today (emergency department).",
+      detail: "Possible septic arthritis: emergency department now.",
       section: RULES.referSeptic.section,
       findings: [
         ...(s.swelling ? [yes("intake.safety.swelling", "Swelling")] : []),
@@ -55,9 +98,9 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
     hard.push({
       code: "red.dvt",
       level: "hard",
-      urgency: "same-day",
+      ...wording("dvt"),
       title: "Calf swelling or tenderness",
-      detail: "A deep-vein clot must be ruled out the same day. No exercise plan until cleared.",
+      detail: "A deep-vein thrombosis must be ruled out the same day (warn about breathlessness, chest pain, coughing blood). No exercise plan until cleared.",
       section: RULES.referDvt.section,
       findings: [
         ...(s.calfSwelling ? [yes("intake.safety.calfSwelling", "Calf swollen, red or tender")] : []),
@@ -78,9 +121,9 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
       hard.push({
         code: "red.ottawa",
         level: "hard",
-        urgency: "urgent",
+        ...wording("ottawa"),
         title: "Injury with an Ottawa knee rule finding",
-        detail: "Refer for an X-ray to rule out a fracture. No running plan.",
+        detail: "X-ray today to rule out a fracture. No running plan.",
         section: RULES.referOttawa.section,
         findings: [yes("intake.safety.injuryOrFall", "Pain started with an injury or fall"), ...items],
       });
@@ -105,61 +148,69 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
     hard.push({
       code: "red.acute-knee",
       level: "hard",
-      urgency: "urgent",
+      ...wording("acuteKnee"),
       title: "Locked knee, large effusion or swelling after an injury",
-      detail: "Urgent orthopaedic or acute knee clinic review (possible internal knee injury).",
+      detail: "Acute knee clinic or orthopaedic review today or tomorrow (possible internal knee injury).",
       section: RULES.referAcuteKnee.section,
       findings: acute,
     });
   }
 
-  const serious: Finding[] = [];
-  if (s.nightOrRestPain === true) serious.push(yes("intake.safety.nightOrRestPain", "Pain at night or at rest"));
+  // §5: night pain is two questions. Pain that wakes from sleep, or constant pain not eased by position, is the
+  // red flag; pain on sitting is a PFP feature and is not asked here. Answers from the older form asked both
+  // as one question ("wake you at night, or keep going when you rest"): still read, and labelled as such.
+  const legacyNight = (s as { nightOrRestPain?: boolean | null }).nightOrRestPain === true;
+  const nightFindings: Finding[] = [];
+  if (s.nightWakes === true) nightFindings.push(yes("intake.safety.nightWakes", "Pain wakes them from sleep"));
+  if (s.constantRestPain === true) nightFindings.push(yes("intake.safety.constantRestPain", "Constant pain, not eased by rest or changing position"));
+  if (legacyNight) nightFindings.push(yes("intake.safety.nightOrRestPain", "Pain at night or at rest (older form: one question for both)"));
+  const serious: Finding[] = [...nightFindings];
   if (s.weightLoss === true) serious.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
   if (serious.length) {
     hard.push({
       code: "red.serious-pathology",
       level: "hard",
-      urgency: "urgent",
-      title: "Night or rest pain, or unexplained weight loss",
-      detail: "See a physician to rule out infection, inflammatory disease or a tumour.",
+      ...wording("serious"),
+      title: "Night or constant rest pain, or unexplained weight loss",
+      detail: "Doctor within days to rule out infection, inflammatory disease or a tumour.",
       section: RULES.referSerious.section,
       findings: serious,
     });
   }
 
-  // Bone stress injury (§5, Warden 2014): a bony sign, or the low-energy cluster together with a load jump.
+  // Bone stress injury (§5, Warden 2014): imaging only with a bony sign (focal bony tenderness, pain on
+  // hopping, night pain that wakes from sleep). The low-energy cluster alone is a soft flag (below).
   const bony: Finding[] = [];
   if (s.focalBonePain === true) bony.push(yes("intake.safety.focalBonePain", "A spot on the bone very tender to press"));
   if (x.focalBonyTenderness === "positive") bony.push(yes("exam.safety.focalBonyTenderness", "Focal bony tenderness on examination"));
   if (s.painOnHopping === true) bony.push(yes("intake.safety.painOnHopping", "Pain on hopping"));
   if (x.painOnHop === "positive") bony.push(yes("exam.safety.painOnHop", "Pain on single-leg hop in the exam"));
-  if (s.nightOrRestPain === true) bony.push(yes("intake.safety.nightOrRestPain", "Night pain"));
+  if (s.nightWakes === true) bony.push(yes("intake.safety.nightWakes", "Pain wakes them from sleep"));
+  if (legacyNight) bony.push(yes("intake.safety.nightOrRestPain", "Night pain (older form)"));
   const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
   const lowEnergy: Finding[] = [];
   if (bmi !== null && bmi < LOW_BMI) lowEnergy.push({ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 });
   if (s.missedPeriods === true) lowEnergy.push(yes("intake.safety.missedPeriods", "Missed periods"));
   if (s.lowEnergyIntake === true) lowEnergy.push(yes("intake.safety.lowEnergyIntake", "Eating too little for the training"));
   if (s.weightLoss === true) lowEnergy.push(yes("intake.safety.weightLoss", "Unexplained weight loss"));
-  const jump = s.recentTrainingJump === true || derived.load.some((l) => l.exceeds);
-  if (bony.length || (lowEnergy.length && jump)) {
+  if (bony.length) {
     hard.push({
       code: "red.bone-stress",
       level: "hard",
-      urgency: "urgent",
+      ...wording("boneStress"),
       title: "Possible bone stress injury",
-      detail: "Refer for imaging (MRI). No running plan until a bone stress injury is ruled out.",
+      detail: "Refer for imaging (MRI), arranged by a doctor within days; offload (no running, limit walking, crutches if walking hurts).",
       section: RULES.referBoneStress.section,
-      findings: bony.length ? bony : [...lowEnergy, yes("intake.safety.recentTrainingJump", "Recent jump in training")],
+      findings: [...bony, ...lowEnergy],
     });
   }
   if (s.groinPain === true) {
     hard.push({
       code: "red.femoral-neck",
       level: "hard",
-      urgency: "urgent",
+      ...wording("femoralNeck"),
       title: "Groin or front-of-hip pain",
-      detail: "A femoral neck stress injury (a high-risk site that can refer pain to the knee) must be ruled out with imaging.",
+      detail: "Suspected femoral neck stress injury (high-risk site, can refer pain to the knee): same-day doctor and imaging; offload now (no running, limit walking, crutches if walking hurts).",
       section: RULES.referFemoralNeck.section,
       findings: [yes("intake.safety.groinPain", "Groin or front-of-hip pain")],
     });
@@ -168,14 +219,27 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
     hard.push({
       code: "red.scfe",
       level: "hard",
-      urgency: "urgent",
+      ...wording("scfe"),
       title: "Adolescent with painful hip internal rotation",
-      detail: "Refer to rule out a slipped capital femoral epiphysis (knee pain can come from the hip).",
+      detail: "Same-day doctor to rule out a slipped capital femoral epiphysis (knee pain can come from the hip); non-weight-bearing until seen.",
       section: RULES.referScfe.section,
       findings: [
         { code: "patient.ageYears", label: "Age", value: derived.ageYears },
         yes("exam.safety.painfulHipInternalRotation", "Painful hip internal rotation"),
       ],
+    });
+  }
+
+  // Low energy availability (RED-S, §5 revised): any one sign, with or without a load jump, is a soft flag for
+  // medical review; with a bony sign it is part of the bone stress referral above.
+  if (lowEnergy.length && !bony.length) {
+    soft.push({
+      code: "soft.low-energy",
+      level: "soft",
+      title: "Signs of low energy availability",
+      detail: "Medical review for low energy availability (menstrual history, bloods, bone health, dietitian); the running part is on hold until the clinician releases it.",
+      section: RULES.reviewLowEnergy.section,
+      findings: lowEnergy,
     });
   }
 
@@ -212,7 +276,7 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
   const referral = hard.length ? buildReferral(hard) : null;
   const safetyAnswered = !!intake?.safety && Object.keys(intake.safety).length > 0;
   return {
-    flags: [...hard.map(({ urgency: _u, ...f }) => f), ...soft],
+    flags: [...hard.map(({ urgency: _u, patientAction: _a, patientWhy: _w, ...f }) => f), ...soft],
     referral,
     hasHard: hard.length > 0,
     hasSoft: soft.length > 0,
@@ -220,18 +284,14 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
   };
 }
 
-const URGENCY_ORDER: Urgency[] = ["emergency", "same-day", "urgent", "routine"];
+const URGENCY_ORDER: Urgency[] = ["emergency", "same-day", "next-day", "urgent", "routine"];
 
-const ADVICE: Record<Urgency, string> = {
-  emergency: "Go to an emergency department or urgent care today. Do not run or exercise the leg until a doctor has seen you.",
-  "same-day": "See a doctor today. Do not run or do the exercises until a doctor has checked you.",
-  urgent: "See a doctor within the next few days. Do not run until a doctor has checked you.",
-  routine: "See your doctor soon. Do not run until a doctor has checked you.",
-};
-
+/** The most urgent flag's action first; each other flag's action after it (each says what to do and when). */
 function buildReferral(flags: HardFlag[]): Referral {
-  const urgency = URGENCY_ORDER.find((u) => flags.some((f) => f.urgency === u)) ?? "urgent";
-  return { urgency, advice: ADVICE[urgency], reasons: flags.map((f) => `${f.title}: ${f.detail}`) };
+  const ordered = [...flags].sort((a, b) => URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency));
+  const urgency = ordered[0]!.urgency;
+  const actions = [...new Set(ordered.map((f) => f.patientAction))];
+  return { urgency, advice: actions.join(" "), reasons: [...new Set(ordered.map((f) => f.patientWhy))] };
 }
 
 const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
@@ -243,7 +303,7 @@ const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: nul
 export function safetyFlags(intake: Pick<EngineIntake, "safety" | "questionnaires">): Flag[] {
   const r = assessSafety(intake as EngineIntake, null, NO_DERIVED, null);
   const flags = [...r.flags];
-  if (intake.safety?.recentTrainingJump === true && !flags.some((f) => f.code === "red.bone-stress")) {
+  if (intake.safety?.recentTrainingJump === true) {
     flags.push({
       code: "warning.training-jump",
       level: "warning",

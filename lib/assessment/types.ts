@@ -154,8 +154,14 @@ export interface ReturnToRun {
   painRule: { model: "trek" | "pain-monitoring"; duringMax: number; text: string; rule: Rule };
   trafficLight: { green: string; amber: string; red: string; rule: Rule };
   entryCriteria: EntryCriterion[];
-  /** True when every entry criterion is met; otherwise running waits (walking and strength first). */
+  /** True when every entry criterion is met. */
   criteriaMet: boolean;
+  /**
+   * §6.5: running waits for the entry screen (a red or stopped runner whose screen is not passed): no calendar
+   * yet. A runner who keeps running, or a new runner building by time, does not wait for it. Absent in summaries
+   * signed before ruleset 2026.12.2 (read as: waits when the walk-run calendar is empty).
+   */
+  waitsForScreen?: boolean;
   /** Shown beside the calendar: which numbers are pain and which are effort. */
   scales?: string;
   /** §6.5: the row of the table the runner is in (absent in summaries signed before ruleset 2026.12). */
@@ -181,7 +187,10 @@ export interface ReturnToRun {
 }
 
 export interface FollowUp {
+  /** The next visit: about 2 weeks for an early review, else the outcome visit. */
   inWeeks: number;
+  /** The outcome visit (§7.4: about 6 weeks, questionnaires and retests). Absent in older summaries. */
+  outcomeInWeeks?: number;
   retest: string[];
   rule: Rule;
 }
@@ -222,9 +231,11 @@ export interface Derived {
 }
 
 export interface Referral {
-  urgency: "emergency" | "same-day" | "urgent" | "routine";
-  /** Plain words for the patient ("See a doctor today: …"). */
+  /** §5's urgency: emergency = now; same-day; next-day = today or tomorrow; urgent = within days. */
+  urgency: "emergency" | "same-day" | "next-day" | "urgent" | "routine";
+  /** Plain words for the patient: what to do and how soon, the most urgent first (§5's table). */
   advice: string;
+  /** Why, in the patient's words (one line per flag); the clinician's detail is on the flags. */
   reasons: string[];
 }
 

@@ -70,7 +70,7 @@ describe("the status badges say what is true", () => {
     expect(await badgesOf(jump.actor, jump.visitId)).toEqual({ examFinal: false, review: "note" });
     const givingWay = await visitWith({ givingWay: true });
     expect((await badgesOf(givingWay.actor, givingWay.visitId)).review).toBe("review");
-    const night = await visitWith({ nightOrRestPain: true });
+    const night = await visitWith({ nightWakes: true });
     expect((await badgesOf(night.actor, night.visitId)).review).toBe("red-flag");
     const none = await visitWith({});
     expect((await badgesOf(none.actor, none.visitId)).review).toBeNull();

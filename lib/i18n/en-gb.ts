@@ -11,7 +11,10 @@ export const enGB: Messages = {
     options: { ...en.intake.options, distanceUnit: { km: "Kilometres", mi: "Miles" } },
     urgent: {
       ...urgent,
-      body: "Please call your GP today, or go to an urgent treatment centre or A&E. Do not run or exercise until you have been checked.",
+      reasons: {
+        "hot-swollen-unwell": "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint. Go to A&E now.",
+        calf: "A swollen, red or sore calf can be a sign of a blood clot. Get a medical assessment today (your GP, NHS 111 or an urgent treatment centre). Call 999 at once if you become breathless, have chest pain or cough blood.",
+      },
     },
   },
 };

@@ -65,7 +65,9 @@ const fields = {
   "safety.feverOrUnwell": "Do you have a fever, or feel generally unwell?",
   "safety.locking": "Does your knee lock (get stuck so you cannot straighten it)?",
   "safety.givingWay": "Does your knee give way or feel unstable?",
-  "safety.nightOrRestPain": "Does the pain wake you at night, or keep going when you rest?",
+  "safety.nightOrRestPain": "Does the pain wake you at night, or keep going when you rest? (older form, one question for both)",
+  "safety.nightWakes": "Does the knee pain wake you from sleep?",
+  "safety.constantRestPain": "Is the pain there all the time, even lying still, whatever position you are in? (Not pain from sitting with bent knees.)",
   "safety.weightLoss": "Have you lost weight recently without trying?",
   "safety.calfSwelling": "Is your calf (the back of your lower leg) swollen, red or sore to touch?",
   "safety.painOnHopping": "Does it hurt to hop on the painful leg?",
@@ -258,12 +260,12 @@ export const en = {
       },
     },
     urgent: {
-      title: "Please get medical help today",
+      title: "Please get medical help",
       reasons: {
-        "hot-swollen-unwell": "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint.",
-        calf: "A swollen, red or sore calf can be a sign of a blood clot.",
+        "hot-swollen-unwell": "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint. Go to an emergency department now.",
+        calf: "A swollen, red or sore calf can be a sign of a blood clot. Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood.",
       },
-      body: "Please call your doctor today, or go to an urgent care clinic or an emergency department. Do not run or exercise until you have been checked.",
+      body: "Do not run or exercise until you have been checked.",
       stillSend: "You can still finish and send your answers, so the clinic knows.",
     },
     // Clinical-reference §4.1. Items and options in the table's order (index 0 = first listed); the wording

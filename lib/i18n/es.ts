@@ -64,7 +64,9 @@ const fields: Record<FieldKey, string> = {
   "safety.feverOrUnwell": "¿Tiene fiebre o se encuentra mal en general?",
   "safety.locking": "¿Se le bloquea la rodilla (se queda atascada y no puede estirarla)?",
   "safety.givingWay": "¿Le falla la rodilla o la nota inestable?",
-  "safety.nightOrRestPain": "¿El dolor le despierta por la noche o sigue cuando descansa?",
+  "safety.nightOrRestPain": "¿El dolor le despierta por la noche o sigue cuando descansa? (formulario anterior, una sola pregunta para ambas cosas)",
+  "safety.nightWakes": "¿El dolor de rodilla le despierta mientras duerme?",
+  "safety.constantRestPain": "¿El dolor está siempre, incluso tumbado y quieto, en cualquier postura? (No el dolor al estar sentado con las rodillas dobladas.)",
   "safety.weightLoss": "¿Ha perdido peso últimamente sin proponérselo?",
   "safety.calfSwelling": "¿Tiene la pantorrilla (la parte de atrás de la pierna) hinchada, enrojecida o dolorida al tocarla?",
   "safety.painOnHopping": "¿Le duele saltar a la pata coja sobre la pierna dolorida?",
@@ -254,12 +256,12 @@ export const es: Messages = {
       },
     },
     urgent: {
-      title: "Busque atención médica hoy",
+      title: "Busque atención médica",
       reasons: {
-        "hot-swollen-unwell": "Una rodilla hinchada, caliente o enrojecida junto con fiebre o malestar general puede ser señal de una infección en la articulación.",
-        calf: "Una pantorrilla hinchada, enrojecida o dolorida puede ser señal de un coágulo de sangre.",
+        "hot-swollen-unwell": "Una rodilla hinchada, caliente o enrojecida junto con fiebre o malestar general puede ser señal de una infección en la articulación. Vaya ahora a un servicio de urgencias.",
+        calf: "Una pantorrilla hinchada, enrojecida o dolorida puede ser señal de un coágulo de sangre. Hágase revisar por un médico hoy mismo. Llame enseguida al número de emergencias si le falta el aire, tiene dolor en el pecho o tose sangre.",
       },
-      body: "Llame hoy a su médico o vaya a un centro de urgencias. No corra ni haga ejercicio hasta que le hayan revisado.",
+      body: "No corra ni haga ejercicio hasta que le hayan revisado.",
       stillSend: "Aun así puede terminar y enviar sus respuestas, para que la clínica lo sepa.",
     },
     // Validated questionnaires: the English text until a validated Spanish one is confirmed (see above).

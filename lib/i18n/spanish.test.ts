@@ -77,7 +77,8 @@ describe("plurals and spellings per locale", () => {
   it("spells kilometres the British way in en-GB and the American way in en-US", () => {
     expect(messagesFor("en-GB").intake.options.distanceUnit.km).toBe("Kilometres");
     expect(messagesFor("en-US").intake.options.distanceUnit.km).toBe("Kilometers");
-    expect(enGB.intake.urgent.body).toMatch(/A&E/);
+    expect(enGB.intake.urgent.reasons["hot-swollen-unwell"]).toMatch(/A&E/);
+    expect(enGB.intake.urgent.reasons.calf).toMatch(/999/);
   });
 });
 

@@ -1,0 +1,62 @@
+// Every hard flag's patient wording (clinical-reference §5's urgency table) on the patient summary, which is
+// the same component on the screen and on the print page (and so the PDF). Cases are the example cases
+// each referral kind has, run through the engine as `npm run assess` does.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { caseSchema } from "@/lib/assessment/case-schema";
+import { assess } from "@/lib/assessment/engine";
+import { resolveSettings } from "@/lib/assessment/settings";
+import { ClinicianSummary } from "./clinician-summary";
+import { PatientSummary } from "./patient-summary";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+function runCase(file: string) {
+  const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
+  return assess({ intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits as never, settings: resolveSettings(c.settings ?? {}), patient: c.patient });
+}
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+
+describe("referral wording per §5, as the patient reads it on screen and in print", () => {
+  it.each([
+    ["10-refer-septic-emergency.json", "safety.septic-arthritis", "emergency", "Go to an emergency department now."],
+    ["04-refer-calf-swelling.json", "safety.dvt", "same-day", "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood"],
+    ["22-refer-ottawa.json", "safety.ottawa", "same-day", "Get an X-ray today (urgent care or an emergency department)."],
+    ["23-refer-acute-knee-locked.json", "safety.acute-knee", "next-day", "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight."],
+    ["24-refer-femoral-neck.json", "safety.femoral-neck", "same-day", "See a doctor today. No running; limit walking; use crutches if walking hurts."],
+    ["05-refer-bone-stress.json", "safety.bone-stress", "urgent", "See a doctor in the next few days. No running; limit walking; use crutches if walking hurts."],
+    ["25-refer-scfe.json", "safety.scfe", "same-day", "See a doctor today. Avoid putting weight on the leg (use crutches) until you have been seen."],
+    ["26-refer-serious-constant-pain.json", "safety.serious-pathology", "urgent", "See your doctor in the next few days; sooner if it gets worse."],
+  ])("%s (%s): %s, and the patient is told what to do", (file, _rule, urgency, wording) => {
+    const a = runCase(file);
+    expect(a.status).toBe("refer");
+    expect(a.referral?.urgency).toBe(urgency);
+    const patient = text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: "01234 567890" })));
+    expect(patient).toContain(wording);
+    // Plain words for the patient: no clinician shorthand, no "no running plan until".
+    expect(patient).not.toMatch(/no running plan|MRI|Ottawa|DVT|SCFE/i);
+    const clinician = text(renderToStaticMarkup(createElement(ClinicianSummary, { a })));
+    expect(clinician).toContain(a.flags.find((f) => f.level === "hard")!.title);
+  });
+
+  it("sends calf and hot-knee warnings to medical care, not the clinic's phone, on a plan", () => {
+    const a = runCase("27-pfp-sitting-pain-settled.json");
+    const patient = text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: "01234 567890" })));
+    expect(patient).toMatch(/Get medical care straight away \(not the clinic\) if your calf becomes swollen, red or tender/);
+    expect(patient).not.toMatch(/call the clinic on 01234 567890 if[^.]*calf/);
+  });
+});
+
+describe("the entry tests on the take-home sheet", () => {
+  it("are listed only for a runner who waits for them, not for one who keeps running", () => {
+    const waiting = text(renderToStaticMarkup(createElement(PatientSummary, { a: runCase("13-red-no-screen.json"), clinicPhone: null })));
+    expect(waiting).toMatch(/Tests to pass with your clinician first/);
+    const keeps = runCase("11-green-high-mileage-late-pain.json");
+    expect(keeps.returnToRun!.criteriaMet).toBe(false);
+    const sheet = text(renderToStaticMarkup(createElement(PatientSummary, { a: keeps, clinicPhone: null })));
+    expect(sheet).toMatch(/Keep running about 98 km a week/);
+    expect(sheet).not.toMatch(/Tests to pass/);
+  });
+});

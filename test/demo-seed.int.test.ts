@@ -1,0 +1,28 @@
+// `npm run demo` seeds through the app's own data layer: every demo runner taken from the example cases
+// must end with a signed summary that says what the case says (plan, plan on hold, or referral).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEMO_CASES, seedDemo } from "@/prisma/seed";
+import { asOwner } from "./db";
+
+describe("the demo seed", () => {
+  it("signs a summary for every demo runner, with the status its example case has", async () => {
+    const seeded = await seedDemo();
+    expect(seeded.clinicName).toBe("Riverside Running Clinic");
+    const rows = await asOwner<{ firstName: string; lastName: string; status: string; generated: { status: string; plan: { runningOnHold: boolean } | null } }>(
+      `SELECT p."firstName", p."lastName", v.status, s.generated
+         FROM "Visit" v JOIN "Patient" p ON p.id = v."patientId" JOIN "Summary" s ON s."visitId" = v.id
+         JOIN "Clinic" c ON c.id = v."clinicId"
+        WHERE c.name = 'Riverside Running Clinic' AND s.state = 'FINAL'`,
+    );
+    for (const c of DEMO_CASES) {
+      const golden = JSON.parse(readFileSync(path.join(import.meta.dirname, "golden", `${c.file}.json`), "utf8")) as { status: string; plan: { runningOnHold: boolean } | null };
+      const row = rows.find((r) => r.firstName === c.firstName && r.lastName === c.lastName);
+      expect(row, `${c.firstName} ${c.lastName} (${c.file})`).toBeDefined();
+      expect(row!.status).toBe("SUMMARY_FINALIZED");
+      expect(row!.generated.status, c.file).toBe(golden.status);
+      expect(row!.generated.plan?.runningOnHold ?? null, c.file).toBe(golden.plan?.runningOnHold ?? null);
+    }
+  });
+});
