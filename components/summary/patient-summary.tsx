@@ -201,7 +201,9 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
         <section aria-labelledby="run-h" className={styles.runSection}>
           <h2 id="run-h">Getting back to running</h2>
           {p.runningOnHold ? (
-            <p className={styles.hold}>{p.runningOnHoldReason} Until then, walk, cycle or swim within the pain rule and do your exercises.</p>
+            <p className={styles.hold}>
+              {p.runningOnHoldReason} Until then, walk, cycle or swim within the pain rule{p.exercises.length ? " and do your exercises" : ""}.
+            </p>
           ) : (
             <>
               <p className={styles.big}>{r.painRule.text}</p>

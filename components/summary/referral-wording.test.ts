@@ -60,3 +60,27 @@ describe("the entry tests on the take-home sheet", () => {
     expect(sheet).not.toMatch(/Tests to pass/);
   });
 });
+
+describe("a plan on hold while the diagnosis is confirmed (§1.4)", () => {
+  it("does not tell the patient to do exercises that were not given", () => {
+    const a = runCase("03-quadriceps-tendinopathy.json");
+    expect(a.plan!.runningOnHold).toBe(true);
+    expect(a.plan!.exercises).toEqual([]);
+    const sheet = text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: null })));
+    expect(sheet).toMatch(/walk, cycle or swim within the pain rule\./);
+    expect(sheet).not.toMatch(/do your exercises/);
+  });
+  it("does tell a patient who has exercises (case 21, on hold for low energy availability)", () => {
+    const sheet = text(renderToStaticMarkup(createElement(PatientSummary, { a: runCase("21-low-energy-steady.json"), clinicPhone: null })));
+    expect(sheet).toMatch(/within the pain rule and do your exercises\./);
+  });
+});
+
+describe("follow-up for a suspected tendinopathy (§1.4, §7.4)", () => {
+  it("retests the tendon the findings point to, and a patellofemoral case does not", () => {
+    const a = runCase("03-quadriceps-tendinopathy.json");
+    expect(a.classification).toMatchObject({ code: "tendinopathy-consider", tendon: "quadriceps" });
+    expect(a.followUp!.retest.join("; ")).toMatch(/Quadriceps tendon: tenderness just above the kneecap/);
+    expect(runCase("01-pfp-asymmetry-ramp.json").followUp!.retest.join("; ")).not.toMatch(/tendon/i);
+  });
+});

@@ -14,7 +14,7 @@ import { buildReturnToRun, NOVICE_OBESE_BMI } from "./return-to-run";
 import { RULES, RULESET_VERSION } from "./rules";
 import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
-import type { Assessment, Derived, Finding, Flag, FollowUp, ReturnToRun, StrengthDerived } from "./types";
+import type { Assessment, Classification, Derived, Finding, Flag, FollowUp, ReturnToRun, StrengthDerived } from "./types";
 
 export { RULESET_VERSION };
 export type { Assessment, Finding, Flag } from "./types";
@@ -237,8 +237,16 @@ export const OUTCOME_VISIT_WEEKS = 6;
  * waits for the entry tests; otherwise the next visit is the outcome visit at about 6 weeks. The retest
  * list names every abnormal finding, the pain scores and, at 6 weeks, the questionnaires.
  */
-function followUp(derived: Derived, a: { runningOnHold: boolean; screenPending: boolean; rampFlagged: boolean }, intake: EngineIntake | null, exam: EngineExam | null): FollowUp {
+function followUp(
+  derived: Derived,
+  a: { runningOnHold: boolean; screenPending: boolean; rampFlagged: boolean; tendon: Classification["tendon"] | undefined },
+  intake: EngineIntake | null,
+  exam: EngineExam | null,
+): FollowUp {
   const retest: string[] = ["Pain scores (0–10 now, worst this week, during and the morning after runs; 1–2 points is a meaningful change) and how runs went against the pain rule"];
+  // §1.4: a suspected tendinopathy is confirmed or ruled out on the tendon itself.
+  if (a.tendon === "patellar") retest.push("Patellar tendon: tenderness at the lower pole of the kneecap and pain on a single-leg decline squat");
+  else if (a.tendon === "quadriceps") retest.push("Quadriceps tendon: tenderness just above the kneecap and pain as knee-extensor load rises");
   for (const s of Object.values(derived.strength)) {
     if (s && (s.verdict !== "symmetric" || s.bilateralWeakness?.weak)) retest.push(`${groupLabel(s.group)} strength, both sides`);
   }
@@ -343,7 +351,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
   const rampFlagged = flags.some((f) => f.code === "load.ramp");
   // The review date sets how long a runner who keeps running holds the volume; whether running waits for the
   // entry screen is known only once the start is chosen, and then the review is early (§7.4).
-  let next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: false, rampFlagged }, intake, exam);
+  let next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: false, rampFlagged, tendon: tendon ? classification.tendon : undefined }, intake, exam);
   const returnToRun = buildReturnToRun({
     intake,
     exam,
@@ -354,7 +362,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     reviewInWeeks: next.inWeeks,
     visitDate: input.visitDate ?? null,
   });
-  if (returnToRun.waitsForScreen) next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: true, rampFlagged }, intake, exam);
+  if (returnToRun.waitsForScreen) next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: true, rampFlagged, tendon: tendon ? classification.tendon : undefined }, intake, exam);
   const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
   flags.push(...runningFlags(returnToRun, bmi));
   // §6.5: a runner who is not to run yet (on hold, or waiting for the entry screen) gets no advice on how to
