@@ -53,6 +53,7 @@ test("the plan editor's start point and stretches; a summary signed before an ex
   await page.getByRole("button", { name: "Amend this exam" }).click();
   await expect(page.getByText(/Amendment in progress: revision 2/)).toBeVisible();
   await page.getByLabel("Hip abduction, left, trial 2").fill("163");
+  await page.getByRole("button", { name: "Save now" }).click();
   await expect(page.getByText(/All changes saved/)).toBeVisible({ timeout: 15_000 });
   await page.getByRole("button", { name: "Finalize exam" }).click();
   await page.getByRole("button", { name: "Confirm: finalize and lock" }).click();

@@ -3,6 +3,7 @@
 // Server-rendered; the same component is the print view and the PDF. A refer summary has no running
 // content at all.
 import type { Assessment, ExercisePrescription, ReturnToRun, StretchPrescription } from "@/lib/assessment/types";
+import { PROGRESSION_RULE } from "@/lib/assessment/progression-rule";
 import { ExerciseDrawing } from "./exercise-drawing";
 import styles from "./summary.module.css";
 
@@ -46,7 +47,7 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
         </p>
         {"progression" in e && e.progression && (
           <p>
-            <strong>Progress:</strong> {e.progression}
+            <strong>{e.progression.startsWith("Next: ") ? "Next:" : "Progress:"}</strong> {e.progression.replace(/^Next: /, "")}
           </p>
         )}
       </div>
@@ -164,7 +165,7 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
               <>
                 <p>
                   {same ? `Do these ${first.daysPerWeek === 7 ? "every day" : `${first.daysPerWeek} days a week`} for ${first.weeks} weeks.` : "Each exercise shows its own dose and how many weeks to do it."}{" "}
-                  Each card says when to move on and to what.
+                  {PROGRESSION_RULE}
                 </p>
                 <div className={styles.cards}>
                   {p.exercises.map((e) => (

@@ -84,3 +84,15 @@ describe("follow-up for a suspected tendinopathy (§1.4, §7.4)", () => {
     expect(runCase("01-pfp-asymmetry-ramp.json").followUp!.retest.join("; ")).not.toMatch(/tendon/i);
   });
 });
+
+describe("exercise cards (§7.4)", () => {
+  it("say once when to move on, and each card names its own next step", () => {
+    const a = runCase("11-green-high-mileage-late-pain.json");
+    const sheet = text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: null })));
+    expect(sheet.split("when you can do every set with knee pain of 2/10 or less").length - 1).toBe(1);
+    for (const e of a.plan!.exercises) {
+      expect(e.progression).toMatch(/^Next: (this is the top step|[a-z].*\.$)/);
+      expect(sheet).toContain(e.progression.replace(/^Next: /, ""));
+    }
+  });
+});

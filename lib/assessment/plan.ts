@@ -56,15 +56,11 @@ export function doseText(e: { sets: number; reps?: number; holdSeconds?: number;
   return `${what}, ${daysPerWeek === 7 ? "every day" : `${daysPerWeek} days a week`}`;
 }
 
-const WHEN_TO_MOVE = "when you can do every set with knee pain of 2/10 or less and no extra pain the next morning, for a week";
-const ADD_LOAD = "Add load (a stronger band or a weight, about 2–10% more) when you can do 1–2 more repetitions than asked.";
-
-/** The progression line names the next exercise and when to move to it (§7.4). */
+/** The progression line names the next exercise (§7.4); PROGRESSION_RULE says when to move to it. */
 export function progressionText(e: LibraryExercise): string {
   const next = nextInChain(e);
-  const harder = e.holdSeconds ? "Make each hold longer (up to 45 seconds) before you move on." : ADD_LOAD;
-  if (!next) return `This is the top step of this exercise: keep it going. ${e.holdSeconds ? "Make each hold longer (up to 45 seconds) or harder." : ADD_LOAD}`;
-  return `Move on to ${next.name.toLowerCase()} ${WHEN_TO_MOVE}. ${harder}`;
+  if (!next) return "Next: this is the top step; keep it going and keep adding load.";
+  return `Next: ${next.name.toLowerCase()}.`;
 }
 
 /** §7.4 "weakness calls for load": toward 8–12 repetitions maximum (§7.1, ACSM), not a lower level. */
