@@ -57,7 +57,6 @@ export function CheckIn(props: {
   const [pain, setPain] = useState<number | null>(null);
   const [settled, setSettled] = useState<boolean | null>(null);
   const [exercises, setExercises] = useState<"yes" | "part" | "no" | null>(null);
-  const [key, setKey] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,8 +65,9 @@ export function CheckIn(props: {
   const statusRef = useRef<HTMLDivElement>(null);
   const flushing = useRef(false);
 
-  // The key is made once per check-in, on the phone (after hydration: it must not differ between renders).
-  useEffect(() => setKey(newKey()), []);
+  // The check-in's key, made on the phone at its first send and kept for every retry of it (a failed send,
+  // the outbox); a new check-in gets a new one.
+  const key = useRef<string | null>(null);
 
   const stepOf = useCallback(
     (r: CheckInActionResult) => {
@@ -107,8 +107,8 @@ export function CheckIn(props: {
   }, [router, t.sentLater]);
 
   useEffect(() => {
-    setWaiting(readOutbox().length);
-    if (navigator.onLine) void flush();
+    // Whatever waits from an earlier visit to the page goes now (offline, the first send fails and it waits).
+    void flush();
     const onOnline = () => void flush();
     window.addEventListener("online", onOnline);
     return () => window.removeEventListener("online", onOnline);
@@ -131,15 +131,15 @@ export function CheckIn(props: {
     setSettled(null);
     setExercises(null);
     setErrors({});
-    setKey(newKey());
+    key.current = null;
   }
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (!key) return;
+    key.current ??= newKey();
     const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
     const body = {
-      key,
+      key: key.current,
       date,
       kind,
       done: kind === "exercise" ? true : done,
@@ -322,7 +322,7 @@ export function CheckIn(props: {
             </div>
             <FieldError id="exercises-error" message={errors.exercises} />
           </fieldset>
-          <button type="submit" className="btn btn-big" disabled={busy || !key}>
+          <button type="submit" className="btn btn-big" disabled={busy}>
             {busy ? t.sending : t.submit}
           </button>
         </form>
