@@ -27,11 +27,12 @@ async function openPlan(page: Page, link: string, dob: string) {
 
 async function checkInRun(page: Page, pain: number) {
   const form = page.getByRole("region", { name: "Check in" });
-  await form.getByRole("group", { name: "Did you do the run?" }).getByText("Yes", { exact: true }).click();
+  // The radio covers its chip (the whole chip is the target), so the radio itself is what is tapped.
+  await form.getByRole("group", { name: "Did you do the run?" }).getByRole("radio", { name: "Yes", exact: true }).check();
   await form.getByLabel("Distance run (km)").fill("2");
-  await form.getByRole("group", { name: /Pain in the knee during the run/ }).getByText(String(pain), { exact: true }).click();
-  await form.getByRole("group", { name: /Within an hour/ }).getByText("Yes", { exact: true }).click();
-  await form.getByRole("group", { name: "Did you do your exercises today?" }).getByText("Yes, all").click();
+  await form.getByRole("group", { name: /Pain in the knee during the run/ }).getByRole("radio", { name: String(pain), exact: true }).check();
+  await form.getByRole("group", { name: /Within an hour/ }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form.getByRole("group", { name: "Did you do your exercises today?" }).getByRole("radio", { name: "Yes, all" }).check();
   await form.getByRole("button", { name: "Send check-in" }).click();
 }
 
