@@ -64,10 +64,12 @@ export function BetweenVisits({ patientId, progress, link, origin, timeZone }: {
         )}
       </p>
       {!p.discharged && (p.alert || p.missed) && (
-        <ul className="alert alert-danger" role="note" aria-label="Alerts" style={{ paddingLeft: "2rem" }}>
-          {p.alert && <li>{ALERT_TEXT[p.alert]}</li>}
-          {p.missed && <li>No check-in for a week</li>}
-        </ul>
+        <div className="alert alert-danger" role="note" aria-label="Alerts">
+          <ul style={{ margin: 0, paddingLeft: "1.25rem" }}>
+            {p.alert && <li>{ALERT_TEXT[p.alert]}</li>}
+            {p.missed && <li>No check-in for a week</li>}
+          </ul>
+        </div>
       )}
       {link && !p.discharged && (
         <div>
