@@ -3,7 +3,7 @@ import { messagesFor } from "./i18n";
 import type { Messages } from "./i18n/en";
 import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 
-type Reason = "invalid" | "expired" | "revoked" | "submitted" | "none" | "rate-limited";
+type Reason = "invalid" | "expired" | "revoked" | "submitted" | "none" | "rate-limited" | "discharged";
 
 const text = (l: Messages["link"]): Record<Reason, { title: string; body: string }> => ({
   invalid: { title: l.invalidTitle, body: l.invalidBody },
@@ -12,6 +12,7 @@ const text = (l: Messages["link"]): Record<Reason, { title: string; body: string
   submitted: { title: l.submittedTitle, body: l.submittedBody },
   none: { title: l.noSessionTitle, body: l.noSessionBody },
   "rate-limited": { title: l.tooManyTitle, body: l.tooManyBody },
+  discharged: { title: l.dischargedTitle, body: l.dischargedBody },
 });
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -69,6 +69,11 @@ export const ROUTES: Record<string, RoutePolicy> = {
     expect: { ...everyone(ok()), patientA: ok("A.firstName", "A.lastName"), patientB: ok("B.firstName", "B.lastName") },
     note: "each patient's browser sees only its own visit (its full name, for the name check); no cookie, no data",
   },
+  "/plan": {
+    path: () => "/plan",
+    expect: { ...everyone(ok()), patientA: { status: "redirect", to: "/intake" }, patientB: { status: "redirect", to: "/intake" } },
+    note: "My plan: only a browser that opened a plan link and passed the date-of-birth check sees a plan (plan.int.test.ts, between-visits.spec.ts); an intake session goes back to its intake; no cookie, no data",
+  },
   "/patients": {
     path: () => "/patients",
     expect: { ...clinical(["A.firstName", "A2.firstName", "A3.firstName"]), clinician2: ok("B.firstName", "B.lastName"), clinician1: ok("A.firstName", "A2.firstName", "A3.firstName", "A.lastName", "A2.lastName", "A3.lastName") },
@@ -308,6 +313,32 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT p.locale FROM "Patient" p JOIN "Visit" v ON v."patientId" = p.id WHERE v.id = $1`, [w.A.visitId]),
     allowed: ["patientA"],
     ownOnly: ["patientB"],
+  },
+  // Between visits. No principal here holds a plan session: a plan link's own browser is checked in
+  // lib/data/plan.int.test.ts ("reaches one patient's plan only") and e2e/between-visits.spec.ts.
+  "app/(patient)/plan/actions.ts#saveCheckInAction": {
+    args: () => [{ key: `matrix-${Date.now()}-0123456789`, date: new Date().toISOString().slice(0, 10), kind: "run", done: true, km: 3, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes" }],
+    page: () => "/plan",
+    probe: (w) => snap(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "clinicId" = $1`, [w.clinic1]),
+    allowed: [],
+  },
+  "app/(patient)/plan/actions.ts#answerMorningAction": {
+    args: () => [{ key: "00000000-0000-4000-8000-000000000000", worse: true }],
+    page: () => "/plan",
+    probe: (w) => snap(`SELECT id, "worseNextMorning" FROM "CheckIn" WHERE "clinicId" = $1 ORDER BY id`, [w.clinic1]),
+    allowed: [],
+  },
+  "app/(clinic)/patients/plan-actions.ts#newPlanLinkAction": {
+    args: (w) => [{ patientId: w.A2.patientId }],
+    page: (w) => `/patients/${w.A2.patientId}`,
+    probe: (w) => snap(`SELECT i.id, i."revokedAt" FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId" WHERE v."patientId" = $1 AND i.purpose = 'plan' ORDER BY i."createdAt"`, [w.A2.patientId]),
+    allowed: ["clinician1"],
+  },
+  "app/(clinic)/patients/plan-actions.ts#dischargeAction": {
+    args: (w) => [{ patientId: w.A2.patientId, date: new Date().toISOString().slice(0, 10), reason: "goals-met" }],
+    page: (w) => `/patients/${w.A2.patientId}`,
+    probe: (w) => snap(`SELECT "dischargedOn", "dischargeReason" FROM "Patient" WHERE id = $1`, [w.A2.patientId]),
+    allowed: ["clinician1"],
   },
   "app/(clinic)/admin/actions.ts#updateSettingsAction": {
     args: () => [{ ...DEFAULT_SETTINGS, idleTimeoutMinutes: 5 }],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { derive } from "./derive";
-import { applyCheckIns, lightFor, type RunCheckIn } from "./progress";
+import { applyCheckIns, clinicAlert, lightFor, lightReason, missedCheckIns, painTrend, weeklyProgress, type DayCheckIn, type RunCheckIn } from "./progress";
 import { buildReturnToRun } from "./return-to-run";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
@@ -68,5 +68,57 @@ describe("applying check-ins to the calendar (§6.1, §6.5)", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("what the patient reads about each step", () => {
+  it("says why a green was green", () => expect(lightReason(run("d", 1))).toBe("Pain 1/10 during the run is 2/10 or less, it settled within the hour, and it was no worse the next morning."));
+  it("names every finding behind an amber or a red", () => {
+    expect(lightReason(run("d", 3, { settledWithinHour: false }))).toBe("Pain 3/10 during the run is above 2/10 and the pain took more than an hour to settle.");
+    expect(lightReason(run("d", 1, { worseNextMorning: true }))).toBe("Your knee was worse the next morning.");
+    expect(lightReason(run("d", 6))).toBe("Pain 6/10 during the run is 5/10 or more.");
+  });
+  it("every step done carries its reason", () => {
+    const p = applyCheckIns(rtr, [run("2026-12-07", 1), run("2026-12-09", 4)]);
+    expect(p.steps.map((s) => s.because)).toEqual([lightReason(run("d", 1)), lightReason(run("d", 4))]);
+  });
+});
+
+describe("pain trending up (§4.3: 2 points)", () => {
+  it("needs four runs with pain before it says anything", () => expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 5), run("2026-12-03", 6)]).up).toBe(false));
+  it("is up when the newer runs average 2 points more than the older", () => {
+    expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 1), run("2026-12-03", 3), run("2026-12-04", 3)])).toEqual({ up: true, older: 0.5, newer: 3 });
+  });
+  it("is not up for a smaller rise, nor for runs not done", () => {
+    expect(painTrend([run("2026-12-01", 1), run("2026-12-02", 1), run("2026-12-03", 2), run("2026-12-04", 2)]).up).toBe(false);
+    expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 0), run("2026-12-03", 4, { done: false }), run("2026-12-04", 4, { done: false })]).up).toBe(false);
+  });
+  it("reads the runs in date order", () => expect(painTrend([run("2026-12-04", 3), run("2026-12-03", 3), run("2026-12-02", 1), run("2026-12-01", 0)]).up).toBe(true));
+});
+
+describe("what the clinic is alerted to", () => {
+  it("red twice before pain trending up", () => expect(clinicAlert({ alertClinic: true }, { up: true })).toBe("red-twice"));
+  it("pain trending up alone", () => expect(clinicAlert({ alertClinic: false }, { up: true })).toBe("pain-up"));
+  it("nothing otherwise", () => expect(clinicAlert({ alertClinic: false }, { up: false })).toBeNull());
+  it("missed check-ins after seven days without one, counted from the plan's start when there is none", () => {
+    expect(missedCheckIns(null, "2026-12-01", "2026-12-07")).toBe(false);
+    expect(missedCheckIns(null, "2026-12-01", "2026-12-08")).toBe(true);
+    expect(missedCheckIns("2026-12-05", "2026-12-01", "2026-12-11")).toBe(false);
+    expect(missedCheckIns("2026-12-05", "2026-12-01", "2026-12-12")).toBe(true);
+  });
+});
+
+describe("weekly figures: adherence, distance against the plan, pain", () => {
+  const day = (date: string, more: Partial<DayCheckIn> = {}): DayCheckIn => ({ ...run(date, 1), kind: "run", km: 3, minutes: null, exercises: "yes", ...more });
+  it("counts each week from the plan's start against the calendar's week", () => {
+    const w = weeklyProgress(rtr, 3, "2026-12-01", [day("2026-12-01"), day("2026-12-03", { km: 4, painDuring: 3, exercises: "part" }), day("2026-12-04", { kind: "exercise", km: null, done: true, painDuring: null }), day("2026-12-08", { done: false, km: null })], "2026-12-09");
+    expect(w).toHaveLength(2);
+    expect(w[0]).toMatchObject({ week: 1, from: "2026-12-01", to: "2026-12-07", runsDone: 2, km: 7, exerciseDaysDone: 2.5, exerciseDaysPlanned: 3, pain: [1, 3], plannedKm: rtr.calendar[0]!.weeklyKm });
+    expect(w[0]!.plannedRuns).toBe(rtr.calendar[0]!.sessions.length);
+    expect(w[1]).toMatchObject({ week: 2, runsDone: 0, km: 0, pain: [] });
+  });
+  it("plans nothing past the calendar's end", () => {
+    const w = weeklyProgress({ calendar: rtr.calendar.slice(0, 1) }, 3, "2026-12-01", [], "2026-12-15");
+    expect(w.map((x) => x.plannedRuns)).toEqual([rtr.calendar[0]!.sessions.length, 0, 0]);
   });
 });

@@ -30,6 +30,8 @@ export interface ProgressStep {
   /** Plain words for the patient. */
   text: string;
   rule: { id: string; section: string };
+  /** Why the light was that colour, in plain words ("pain 4/10 during the run is above 2/10"). */
+  because: string;
 }
 
 export interface Progress {
@@ -71,29 +73,30 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
   const steps: ProgressStep[] = [];
   for (const c of [...checkIns].sort((a, b) => a.date.localeCompare(b.date))) {
     if (paused) {
-      steps.push({ date: c.date, light: c.done ? lightFor(c, rtr.painRule.model) : "not-done", action: "none", text: "Running is paused until your clinician has spoken with you.", rule: RULE });
+      steps.push({ date: c.date, light: c.done ? lightFor(c, rtr.painRule.model) : "not-done", action: "none", text: "Running is paused until your clinician has spoken with you.", rule: RULE, because: c.done ? lightReason(c, rtr.painRule.model) : "" });
       continue;
     }
     if (!c.done) {
-      steps.push({ date: c.date, light: "not-done", action: "none", text: "Not done: do this session next time.", rule: RULE });
+      steps.push({ date: c.date, light: "not-done", action: "none", text: "Not done: do this session next time.", rule: RULE, because: "" });
       continue;
     }
     const light = lightFor(c, rtr.painRule.model);
+    const because = lightReason(c, rtr.painRule.model);
     if (light === "green") {
       redSinceGreen = 0;
       const last = position >= sessions.length - 1;
       position = Math.min(sessions.length, position + 1);
-      steps.push({ date: c.date, light, action: "advance", text: last ? "Green: you have finished the calendar. Keep this level until your review." : "Green: move on to the next session.", rule: RULE });
+      steps.push({ date: c.date, light, action: "advance", text: last ? "Green: you have finished the calendar. Keep this level until your review." : "Green: move on to the next session.", rule: RULE, because });
     } else if (light === "amber") {
-      steps.push({ date: c.date, light, action: "repeat", text: "Amber: repeat this session next time; do not move on yet.", rule: RULE });
+      steps.push({ date: c.date, light, action: "repeat", text: "Amber: repeat this session next time; do not move on yet.", rule: RULE, because });
     } else {
       redSinceGreen += 1;
       if (redSinceGreen >= 2) {
         paused = true;
-        steps.push({ date: c.date, light, action: "pause", text: "Red twice: stop running for now. The clinic has been told and will contact you.", rule: RULE });
+        steps.push({ date: c.date, light, action: "pause", text: "Red twice: stop running for now. The clinic has been told and will contact you.", rule: RULE, because });
       } else {
         position = Math.max(0, position - 1);
-        steps.push({ date: c.date, light, action: "step-back", text: "Red: rest a day, then go back one session.", rule: RULE });
+        steps.push({ date: c.date, light, action: "step-back", text: "Red: rest a day, then go back one session.", rule: RULE, because });
       }
     }
   }
@@ -107,4 +110,144 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
     steps,
     alertClinic: paused,
   };
+}
+
+/** The top of the green zone under each model (§6.1: TREK ≤ 2/10; the pain-monitoring model's "safe" zone
+ * is also 0–2, with 3–5 acceptable). */
+const GREEN_MAX = 2;
+
+/** Why a run got its light, in the patient's words: each finding that set it, or why it was green. */
+export function lightReason(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning">, model: ReturnToRun["painRule"]["model"] = "trek"): string {
+  const redFrom = model === "trek" ? 5 : 6;
+  const parts: string[] = [];
+  if (c.worseNextMorning === true) parts.push("your knee was worse the next morning");
+  if (c.painDuring === null) parts.push("the pain during the run was not recorded");
+  else if (c.painDuring >= redFrom) parts.push(`pain ${c.painDuring}/10 during the run is ${redFrom}/10 or more`);
+  else if (c.painDuring > GREEN_MAX) parts.push(`pain ${c.painDuring}/10 during the run is above ${GREEN_MAX}/10`);
+  if (c.settledWithinHour === false) parts.push("the pain took more than an hour to settle");
+  if (parts.length) return sentence(parts);
+  const morning = c.worseNextMorning === false ? ", and it was no worse the next morning" : "";
+  return `Pain ${c.painDuring}/10 during the run is ${GREEN_MAX}/10 or less${c.settledWithinHour ? ", it settled within the hour" : ""}${morning}.`;
+}
+
+function sentence(parts: string[]): string {
+  const s = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+}
+
+/**
+ * Pain trending up across runs: the newer half of the latest runs (up to six with pain recorded, at least
+ * four) averages at least 2 points more than the older half. 2 points on the 0–10 scale is the change
+ * patients call "much" different (§4.3: Farrar 2001, Salaffi 2004), so smaller wobbles do not alert.
+ */
+export const PAIN_TREND_POINTS = 2;
+
+export function painTrend(runs: readonly Pick<RunCheckIn, "date" | "done" | "painDuring">[]): { up: boolean; older: number | null; newer: number | null } {
+  const withPain = [...runs]
+    .filter((r) => r.done && r.painDuring !== null)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-6);
+  if (withPain.length < 4) return { up: false, older: null, newer: null };
+  const half = Math.floor(withPain.length / 2);
+  const mean = (xs: typeof withPain) => xs.reduce((t, r) => t + r.painDuring!, 0) / xs.length;
+  const older = mean(withPain.slice(0, withPain.length - half));
+  const newer = mean(withPain.slice(-half));
+  return { up: newer - older >= PAIN_TREND_POINTS, older: round1(older), newer: round1(newer) };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Days without a check-in after which the clinic sees "missed check-ins" (a week: every plan has at
+ * least one session or exercise day a week). */
+export const MISSED_CHECK_IN_DAYS = 7;
+
+/** Whether check-ins have been missed for a week: counted from the last one, or from the plan's start. */
+export function missedCheckIns(lastCheckIn: string | null, planStart: string, today: string): boolean {
+  return daysBetween(lastCheckIn ?? planStart, today) >= MISSED_CHECK_IN_DAYS;
+}
+
+/** What the clinic is alerted to, most urgent first; null when nothing. */
+export type ClinicAlert = "red-twice" | "pain-up";
+
+export function clinicAlert(progress: Pick<Progress, "alertClinic">, trend: { up: boolean }): ClinicAlert | null {
+  if (progress.alertClinic) return "red-twice";
+  if (trend.up) return "pain-up";
+  return null;
+}
+
+/** A check-in as the between-visits figures read it: a run (or a planned run not done) or an exercise day. */
+export interface DayCheckIn extends RunCheckIn {
+  kind: "run" | "exercise";
+  km: number | null;
+  minutes: number | null;
+  exercises: "yes" | "part" | "no" | null;
+}
+
+export interface WeekProgress {
+  /** 1 = the plan's first seven days. */
+  week: number;
+  /** YYYY-MM-DD, first and last day. */
+  from: string;
+  to: string;
+  /** Runs the calendar planned for that week (0 past its end) and runs done. */
+  plannedRuns: number;
+  runsDone: number;
+  /** The calendar's distance or minutes for the week (null when the week is planned the other way). */
+  plannedKm: number | null;
+  plannedMinutes: number | null;
+  km: number;
+  minutes: number;
+  /** Exercise days planned (the programme's days a week) and done (a part-done day counts half). */
+  exerciseDaysPlanned: number;
+  exerciseDaysDone: number;
+  /** Pain during each run done that week, in date order. */
+  pain: number[];
+}
+
+/**
+ * The weeks from the plan's start to `today`, each with what was planned and what the check-ins say:
+ * adherence, distance or minutes run against the calendar, pain during runs. Week N of the figures is week
+ * N of the signed calendar (the calendar starts the day the plan was signed).
+ */
+export function weeklyProgress(
+  rtr: Pick<ReturnToRun, "calendar"> | null,
+  exerciseDaysPerWeek: number,
+  planStart: string,
+  checkIns: readonly DayCheckIn[],
+  today: string,
+): WeekProgress[] {
+  const weeks = Math.max(1, Math.floor(daysBetween(planStart, today) / 7) + 1);
+  const out: WeekProgress[] = [];
+  for (let i = 0; i < weeks; i++) {
+    const from = addDays(planStart, i * 7);
+    const to = addDays(planStart, i * 7 + 6);
+    const cal = rtr?.calendar[i];
+    const inWeek = checkIns.filter((c) => c.date >= from && c.date <= to).sort((a, b) => a.date.localeCompare(b.date));
+    const runs = inWeek.filter((c) => c.kind === "run" && c.done);
+    out.push({
+      week: i + 1,
+      from,
+      to,
+      plannedRuns: cal?.sessions.filter((s) => s.kind !== "cross-train").length ?? 0,
+      runsDone: runs.length,
+      plannedKm: cal?.weeklyKm ?? null,
+      plannedMinutes: cal?.weeklyMinutes ?? null,
+      km: round1(runs.reduce((t, c) => t + (c.km ?? 0), 0)),
+      minutes: runs.reduce((t, c) => t + (c.minutes ?? 0), 0),
+      exerciseDaysPlanned: exerciseDaysPerWeek,
+      exerciseDaysDone: inWeek.reduce((t, c) => t + (c.exercises === "yes" ? 1 : c.exercises === "part" ? 0.5 : 0), 0),
+      pain: runs.filter((c) => c.painDuring !== null).map((c) => c.painDuring!),
+    });
+  }
+  return out;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

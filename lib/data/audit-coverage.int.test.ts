@@ -64,6 +64,8 @@ describe("every kind of event is in the audit trail, once", () => {
       "create:Exam",
       "update:Exam",
       "view:Summary",
+      // Signing makes the patient's "My plan" link.
+      "create:IntakeInvite",
       "finalize:Summary",
       "print:Summary",
       "pdf-download:Summary",

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "fhir-export",
   "api-token-created",
   "api-token-revoked",
+  "discharge",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -26,9 +26,17 @@ type Tx = Prisma.TransactionClient;
 export type SubmittedAnswers = IntakeAnswers | FollowUpIntakeAnswers;
 
 export type RedeemResult =
-  | { ok: true; sessionToken: string; expiresAt: Date }
+  | { ok: true; sessionToken: string; expiresAt: Date; purpose: LinkPurpose }
   /** `locale`: the patient's language when the link was found, for the page that explains the problem. */
-  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted"; locale?: Locale };
+  | { ok: false; reason: "invalid" | "expired" | "revoked" | "submitted" | "discharged"; locale?: Locale };
+
+/** What a link opens: the intake, the signed summary (by email), or the patient's plan between visits. */
+export type LinkPurpose = "intake" | "summary" | "plan";
+const toPurpose = (p: string): LinkPurpose => (p === "summary" || p === "plan" ? p : "intake");
+
+/** A plan link's browser session lasts at most this long (the link itself lasts until discharge): a lost
+ * phone does not keep the plan open for months; opening the link again asks for the date of birth again. */
+export const PLAN_SESSION_DAYS = 90;
 
 /** The latest submitted (FINAL or SUPERSEDED) revision of a visit's intake, for checking an invite. */
 const lastSubmitted = { where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } }, orderBy: { revision: "desc" as const }, select: { revision: true, answers: true }, take: 1 };
@@ -41,11 +49,13 @@ function inviteProblem(inv: { expiresAt: Date; revokedAt: Date | null; forRevisi
   return null;
 }
 
-/** inviteProblem for either kind of link: a summary link (sent after signing) is not closed by the intake
- * having been submitted, only by expiry or withdrawal. */
-function linkProblem(inv: Parameters<typeof inviteProblem>[0] & { purpose: string }, now: Date) {
+/** inviteProblem for every kind of link: a summary link (sent after signing) or a plan link is not closed by
+ * the intake having been submitted, only by expiry or withdrawal; a plan link also by the patient's
+ * discharge (which withdraws it too, but says so in its own words). */
+function linkProblem(inv: Parameters<typeof inviteProblem>[0] & { purpose: string; dischargedOn?: Date | null }, now: Date) {
+  if (inv.purpose === "plan" && inv.dischargedOn) return "discharged" as const;
   const problem = inviteProblem(inv, now);
-  return problem === "submitted" && inv.purpose === "summary" ? null : problem;
+  return problem === "submitted" && inv.purpose !== "intake" ? null : problem;
 }
 
 /**
@@ -56,15 +66,17 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true } } } } },
+    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true, dischargedOn: true } } } } },
   });
   if (!inv) return { ok: false, reason: "invalid" };
-  const problem = linkProblem(inv, now);
+  const problem = linkProblem({ ...inv, dischargedOn: inv.visit.patient.dischargedOn }, now);
   if (problem) return { ok: false, reason: problem, locale: toLocale(inv.visit.patient.locale) };
   const sessionToken = newToken();
+  const purpose = toPurpose(inv.purpose);
+  const expiresAt = purpose === "plan" ? new Date(Math.min(inv.expiresAt.getTime(), now.getTime() + PLAN_SESSION_DAYS * 86_400_000)) : inv.expiresAt;
   await db().$transaction(async (tx) => {
     await tx.intakeSession.create({
-      data: { clinicId: inv.clinicId, inviteId: inv.id, tokenHash: tokenHash(sessionToken), expiresAt: inv.expiresAt },
+      data: { clinicId: inv.clinicId, inviteId: inv.id, tokenHash: tokenHash(sessionToken), expiresAt },
     });
     if (!inv.firstUsedAt) await tx.intakeInvite.update({ where: { id: inv.id }, data: { firstUsedAt: now } });
     await recordAudit(tx, {
@@ -77,13 +89,13 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
       meta,
     });
   });
-  return { ok: true, sessionToken, expiresAt: inv.expiresAt };
+  return { ok: true, sessionToken, expiresAt, purpose };
 }
 
 export type IntakeSessionState =
   | { ok: false; reason: "none" }
   /** `locale`: the patient's language, for the page that says what happened (not PHI). */
-  | { ok: false; reason: "expired" | "revoked"; locale: Locale }
+  | { ok: false; reason: "expired" | "revoked" | "discharged"; locale: Locale }
   /** `urgent`: the sent answers call for same-day care (shown again on the thank-you page); empty for a
    * browser that has not passed the date-of-birth check, which learns nothing about the answers. */
   | { ok: false; reason: "submitted"; urgent: UrgentReason[]; locale: Locale }
@@ -101,8 +113,8 @@ export type IntakeSessionState =
       revision: number;
       /** The sex on the patient's record, for the follow-up form (which has no "about you" step). */
       recordedSex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
-      /** What the link opens: the intake, or (a link sent after signing) the take-home summary. */
-      purpose: "intake" | "summary";
+      /** What the link opens: the intake, the take-home summary (a link sent after signing) or My plan. */
+      purpose: LinkPurpose;
       /** The language of the patient's pages (the patient's record). */
       locale: Locale;
     };
@@ -115,7 +127,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     `SELECT s.id, s."clinicId", s."dobVerifiedAt", s."dobAttempts", s."expiresAt",
             i.id AS "inviteId", i."expiresAt" AS "inviteExpiresAt", i."revokedAt", i."dobFailures", i."forRevision", i.purpose,
             v.id AS "visitId", v.kind::text AS kind, v."patientId", p."firstName", p."lastName", p.sex::text AS sex,
-            p.locale, c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
+            p.locale, p."dischargedOn", c.name AS "clinicName", last.revision AS "submittedRevision", last.safety AS "submittedSafety"
        FROM "IntakeSession" s
        JOIN "IntakeInvite" i ON i.id = s."inviteId"
        JOIN "Visit" v ON v.id = i."visitId"
@@ -129,7 +141,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     [tokenHash(sessionToken)],
   );
   if (!s) return { ok: false, reason: "none" };
-  const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
+  const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, dischargedOn: s.dischargedOn, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
     return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale) };
   }
@@ -147,7 +159,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     kind: s.kind,
     revision: s.forRevision,
     recordedSex: s.sex,
-    purpose: s.purpose === "summary" ? "summary" : "intake",
+    purpose: toPurpose(s.purpose),
     locale: toLocale(s.locale),
   };
 }
@@ -172,6 +184,7 @@ interface IntakeSessionRow {
   sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
   clinicName: string;
   locale: string;
+  dischargedOn: Date | null;
   /** The latest submitted (FINAL or SUPERSEDED) revision, if any, and its safety answers. */
   submittedRevision: number | null;
   submittedSafety: unknown;

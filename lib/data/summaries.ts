@@ -9,6 +9,7 @@ import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { queueSummaryEmail } from "./messages";
+import { startPlan } from "./plan";
 import { recordAudit } from "./audit";
 import { denied } from "./denials";
 import { toIsoDate } from "./dates";
@@ -286,6 +287,8 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       await tx.summary.updateMany({ where: { visitId, clinicId: actor.clinicId, state: "FINAL", id: { not: id } }, data: { state: "SUPERSEDED" } });
       await advanceVisitStatus(tx, visitId, actor.clinicId, "SUMMARY_FINALIZED");
       await queueSummaryEmail(tx, actor, visitId, meta, new Date());
+      // The patient's "My plan" link (kept when one is open) and the plan's start for the check-ins.
+      await startPlan(tx, actor, visit, meta, new Date());
       await recordAudit(tx, { actor, action: "finalize", recordType: "Summary", recordId: id, patientId: visit.patientId, details: { status: assessment.status, ruleset: assessment.rulesetVersion }, meta });
       return { ok: true, summaryId: id } as const;
     });

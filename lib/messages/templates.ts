@@ -2,11 +2,11 @@
 // unit tests read every template. Rules for all of them: the clinic's name and phone, only what the link
 // needs, never a diagnosis, a finding or an answer; the patient is named by first name only.
 
-export const MESSAGE_KINDS = ["invite", "reminder", "intake-received", "summary", "clinic-link-locked", "clinic-undeliverable"] as const;
+export const MESSAGE_KINDS = ["invite", "reminder", "intake-received", "summary", "plan", "clinic-link-locked", "clinic-undeliverable"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** Messages to the patient (they carry an opt-out link); the rest go to the clinic's own address. */
-export const PATIENT_KINDS: readonly MessageKind[] = ["invite", "reminder", "intake-received", "summary"];
+export const PATIENT_KINDS: readonly MessageKind[] = ["invite", "reminder", "intake-received", "summary", "plan"];
 
 export interface TemplateContext {
   clinic: { name: string; phone: string | null };
@@ -48,6 +48,7 @@ const KIND_LABEL: Record<MessageKind, string> = {
   reminder: "intake reminder",
   "intake-received": "confirmation that the answers arrived",
   summary: "visit summary link",
+  plan: "\"My plan\" link",
   "clinic-link-locked": "notice of a locked link",
   "clinic-undeliverable": "notice of an undeliverable message",
 };
@@ -90,6 +91,16 @@ function body(kind: MessageKind, c: TemplateContext): Body {
         subject: `${clinic}: your visit summary`,
         paragraphs: [hello, `Your summary from your visit${when} is ready: your exercises and your plan, to read or print. You will be asked for your date of birth first. The link works for 30 days.${call}`],
         action: c.link ? { label: "Open your summary", link: c.link } : undefined,
+      };
+    case "plan":
+      return {
+        subject: `${clinic}: your plan between visits`,
+        paragraphs: [
+          hello,
+          `Your personal "My plan" link: this week's runs and exercises, and a check-in after each run that takes about 20 seconds. It tells you when to move on, repeat or rest, and lets us see how you are doing before your next visit.`,
+          `You will be asked for your date of birth first. The link keeps working until your care with us ends.${call}`,
+        ],
+        action: c.link ? { label: "Open My plan", link: c.link } : undefined,
       };
     case "clinic-link-locked":
       return {

@@ -76,7 +76,7 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     if (m.emailOptOut) return skip("The patient opted out of email");
     const origin = publicOrigin();
     let link: string | null = null;
-    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary") {
+    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary" || m.kind === "plan") {
       const token = m.tokenSealed && m.inviteOpen ? unseal(m.tokenSealed) : null;
       // A link withdrawn (a newer one was made) or expired before the email left is not worth sending.
       if (!token) return skip("The link was withdrawn or expired before it was sent");

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { searchPatients } from "@/lib/data/patients";
 import { clinicWorklist, type WorklistRow } from "@/lib/data/visits";
+import { listBetweenVisits, type BetweenVisitsRow } from "@/lib/data/plan";
 import { StatusBadge } from "@/components/clinic/status-badge";
-import { ageOn, formatDate } from "@/lib/format";
+import { ageOn, formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Worklist" };
 
@@ -14,7 +15,11 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   // A query of spaces is no query: the page shows no "no patient matches" for it.
   const q = typed?.trim() ?? "";
   const meta = await requestMeta();
-  const [{ today, rows }, found] = await Promise.all([clinicWorklist(actor, meta), q ? searchPatients(actor, q, meta) : Promise.resolve(null)]);
+  const [{ today, rows, timeZone }, found, between] = await Promise.all([
+    clinicWorklist(actor, meta),
+    q ? searchPatients(actor, q, meta) : Promise.resolve(null),
+    listBetweenVisits(actor, meta),
+  ]);
   const todays = rows.filter((r) => r.date === today);
   const others = rows.filter((r) => r.date !== today);
 
@@ -57,6 +62,13 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         )}
       </form>
 
+      {between.length > 0 && (
+        <section aria-labelledby="between-h">
+          <h2 id="between-h">Between visits: needs attention</h2>
+          <BetweenVisitsTable rows={between} timeZone={timeZone} />
+        </section>
+      )}
+
       <section aria-labelledby="today-h">
         <h2 id="today-h">Today, {formatDate(today)}</h2>
         <VisitTable rows={todays} today={today} empty="No visits today yet. Start one from a patient's page." />
@@ -94,6 +106,38 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
               <td>
                 <StatusBadge status={r.status} badges={r.badges} delivery={r.delivery} />
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const BETWEEN_MARK = { "red-twice": "Red twice: running paused", "pain-up": "Pain trending up" } as const;
+
+/** Patients on a plan whose check-ins the engine flagged, or who have not checked in for a week. */
+function BetweenVisitsTable({ rows, timeZone }: { rows: BetweenVisitsRow[]; timeZone: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Why</th>
+            <th scope="col">Last check-in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.patientId}>
+              <td>
+                <Link href={`/patients/${r.patientId}#plan-h`}>{r.name}</Link>
+              </td>
+              <td>
+                <span className={r.alert ? "badge badge-review" : "badge badge-warn"}>{[r.alert ? BETWEEN_MARK[r.alert] : null, r.missed ? "No check-in for a week" : null].filter(Boolean).join("; ")}</span>
+              </td>
+              <td>{r.lastCheckInAt ? formatDateTime(r.lastCheckInAt, timeZone) : "none yet"}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { requestMeta } from "@/lib/auth/session";
 import { getPatientSummary } from "@/lib/data/summaries";
 import { formatDate } from "@/lib/format";
@@ -26,7 +27,9 @@ export default async function IntakePage() {
   if (!session.ok) {
     if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} />;
     const t =
-      session.reason === "expired"
+      session.reason === "discharged"
+        ? { title: m.link.dischargedTitle, body: m.link.dischargedBody }
+        : session.reason === "expired"
         ? { title: m.link.expiredTitle, body: m.link.expiredBody }
         : session.reason === "revoked"
           ? { title: m.link.revokedTitle, body: m.link.revokedBody }
@@ -38,6 +41,8 @@ export default async function IntakePage() {
       </div>
     );
   }
+  // A plan link's browser belongs on "My plan" (it never opens the intake).
+  if (session.purpose === "plan") redirect("/plan");
   if (session.locked) {
     return (
       <div className="card" role="alert">

@@ -11,18 +11,28 @@ import { getClinicTimeZone } from "@/lib/data/clinics";
 import { ageOn, formatDate, todayIn } from "@/lib/format";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { setPatientLocaleAction } from "../actions";
+import { getPatientProgress, getPlanLink } from "@/lib/data/plan";
+import { requestOrigin } from "@/lib/request-origin";
+import { BetweenVisits } from "@/components/clinic/between-visits";
 
 export const metadata: Metadata = { title: "Patient" };
 
 const SEX: Record<string, string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Not stated" };
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string; discharged?: string }> }) {
   const actor = await requireClinician();
   const { patientId } = await params;
-  const { created } = await searchParams;
-  const patient = await getPatient(actor, patientId, await requestMeta());
+  const { created, discharged } = await searchParams;
+  const meta = await requestMeta();
+  const patient = await getPatient(actor, patientId, meta);
   if (!patient) notFound();
-  const [visits, timeZone] = await Promise.all([listPatientVisits(actor, patient.id), getClinicTimeZone(actor)]);
+  const [visits, timeZone, progress, link, origin] = await Promise.all([
+    listPatientVisits(actor, patient.id),
+    getClinicTimeZone(actor),
+    getPatientProgress(actor, patient.id, meta),
+    getPlanLink(actor, patient.id, meta),
+    requestOrigin(),
+  ]);
   const today = todayIn(timeZone);
 
   return (
@@ -31,6 +41,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         <div className="alert alert-ok" role="status">
           Patient created. Start their first visit below to get the intake link.
           <DropQueryParam name="created" />
+        </div>
+      )}
+      {discharged && (
+        <div className="alert alert-ok" role="status">
+          Discharged. The &ldquo;My plan&rdquo; link no longer works; the check-ins stay in the record.
+          <DropQueryParam name="discharged" />
         </div>
       )}
       <h1>
@@ -84,6 +100,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           <span className="muted">the whole record as a FHIR R4 Bundle, for the clinic&apos;s EHR</span>
         </p>
       </div>
+
+      <BetweenVisits patientId={patient.id} progress={progress} link={link} origin={origin} timeZone={timeZone} />
 
       <section className="card" aria-labelledby="start-h">
         <h2 id="start-h" style={{ marginTop: 0 }}>

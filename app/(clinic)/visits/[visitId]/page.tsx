@@ -16,13 +16,17 @@ import { Delivery } from "@/components/clinic/delivery";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
+import { getPlanLink } from "@/lib/data/plan";
+import { requestOrigin } from "@/lib/request-origin";
+import { PlanLinkField } from "@/components/clinic/between-visits";
 
 export const metadata: Metadata = { title: "Visit" };
 
 export default async function VisitPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
   const { visitId } = await params;
-  const visit = await getVisit(actor, visitId, await requestMeta());
+  const meta = await requestMeta();
+  const visit = await getVisit(actor, visitId, meta);
   if (!visit) notFound();
   const [intake, exam, settings, summary, delivery] = await Promise.all([
     getSubmittedIntake(actor, visit.visitId),
@@ -31,6 +35,7 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
     getSummaryStatus(actor, visit.visitId),
     getDelivery(actor, visit.visitId),
   ]);
+  const [planLink, origin] = visit.status === "SUMMARY_FINALIZED" ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
 
   return (
     <div className="stack">
@@ -97,6 +102,8 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
             {summary.state === "final" ? <RedraftButton visitId={visit.visitId} goToSummary /> : <p style={{ margin: "8px 0 0" }}>An amendment is in progress: finalize it to replace the signed version.</p>}
           </OutOfDateNotice>
         )}
+        {planLink?.token && <PlanLinkField link={planLink} origin={origin} id="visit-plan-link" />}
+        {planLink?.discharged && <p>The patient was discharged; the &ldquo;My plan&rdquo; link no longer works.</p>}
         <Link className="btn" href={`/visits/${visit.visitId}/summary`}>
           {visit.status === "SUMMARY_FINALIZED" ? "View the summary" : "Review the summary"}
         </Link>

@@ -10,7 +10,7 @@ import { isLocale } from "@/lib/i18n/locales";
 /**
  * The invite link. Its token is exchanged for a session cookie and the browser is sent to /intake, so the
  * token leaves the address bar and history at once (ASVS 14.2.1). A link that can no longer be used
- * answers with a clear page: 410 once submitted, expired or withdrawn; 404 when it never existed; 429 after
+ * answers with a clear page: 410 once submitted, expired, withdrawn or (a plan link) the patient discharged; 404 when it never existed; 429 after
  * too many links from one address (security-requirements §4.6: bad tokens are limited per address).
  */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ token: string }> }) {
@@ -29,7 +29,8 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ token: stri
   if (!result.ok) {
     return linkProblemPage(result.reason, result.reason === "invalid" ? 404 : 410, result.locale ?? browserLocale);
   }
-  const res = NextResponse.redirect(new URL("/intake", req.url), 303);
+  // A plan link (made when a summary is signed) opens "My plan"; the others the intake page.
+  const res = NextResponse.redirect(new URL(result.purpose === "plan" ? "/plan" : "/intake", req.url), 303);
   res.cookies.set(INTAKE_COOKIE, result.sessionToken, intakeCookieOptions(result.expiresAt));
   res.headers.set("Cache-Control", "no-store");
   res.headers.set("Referrer-Policy", "no-referrer");

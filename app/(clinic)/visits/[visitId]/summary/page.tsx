@@ -15,6 +15,9 @@ import { RedraftButton } from "@/components/summary/redraft-button";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { formatDateTime } from "@/lib/format";
 import { getClinicTimeZone } from "@/lib/data/clinics";
+import { getPlanLink } from "@/lib/data/plan";
+import { requestOrigin } from "@/lib/request-origin";
+import { PlanLinkField } from "@/components/clinic/between-visits";
 
 export const metadata: Metadata = { title: "Summary" };
 
@@ -51,6 +54,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   if (!visit) notFound();
   const [summary, timeZone] = await Promise.all([getSummary(actor, visit.visitId, meta), getClinicTimeZone(actor)]);
   const s = summary!;
+  // Once signed, the patient's "My plan" link (made at signing) to copy or read out.
+  const [planLink, origin] = s.finalized ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
   const a = s.assessment;
   const fromPlan = editsFromPlan(a.plan);
   const start = s.edits.rtrStart;
@@ -107,6 +112,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
           {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on {formatDateTime(s.finalized.at, timeZone)} (ruleset {s.finalized.rulesetVersion}).{" "}
           <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> · <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
           {s.state !== "final" && " An amendment is in progress below; the signed version stays printable until the amendment is finalized."}
+          {planLink && <PlanLinkField link={planLink} origin={origin} id="summary-plan-link" />}
         </div>
       )}
       <div className="summary-layout">

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getPrintableSummary } from "@/lib/data/summaries";
+import { getPlanLink } from "@/lib/data/plan";
+import { requestOrigin } from "@/lib/request-origin";
 import { getVisitHeader } from "@/lib/data/visits";
 import { isPdfRenderToken, pdfAvailable } from "@/lib/pdf";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
@@ -40,6 +42,9 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
   const timeZone = await getClinicTimeZone(actor);
+  // The patient's "My plan" link, printed on their sheet (the PDF renderer's request reads it too).
+  const planLink = version === "patient" ? await getPlanLink(actor, visit.patient.id, meta) : null;
+  const origin = planLink?.token ? await requestOrigin() : null;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
   const canPdf = pdfAvailable();
@@ -79,6 +84,11 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
         <div>
           <p className={styles.clinic}>{c.name}</p>
           <p className={styles.contact}>{[c.address, c.phone, c.email].filter(Boolean).join(" · ")}</p>
+          {planLink?.token && origin && (
+            <p className={styles.contact}>
+              <strong>My plan on your phone</strong> (runs, exercises, a check-in after each run): {`${origin}/i/${planLink.token}`}
+            </p>
+          )}
         </div>
         <div className={styles.meta}>
           <p>

@@ -1,0 +1,35 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { dischargePatient, newPlanLink } from "@/lib/data/plan";
+import { isUuid } from "@/lib/data/patients";
+import { DISCHARGE_REASON_TEXT, dischargeLabels, dischargeSchema } from "@/lib/forms/discharge-schema";
+import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { validate, type FormResult } from "@/lib/forms/validate";
+
+/** A form field from FormData, or from a plain object when a client posts JSON (never a crash). */
+function field(form: unknown, key: string): unknown {
+  if (form instanceof FormData) return form.get(key);
+  return form && typeof form === "object" ? (form as Record<string, unknown>)[key] : undefined;
+}
+
+/** Withdraw the patient's "My plan" link and make a new one (shown on the patient page; emailed if possible). */
+export async function newPlanLinkAction(form: FormData | unknown): Promise<void> {
+  const actor = await requireClinician();
+  const patientId = String(field(form, "patientId") ?? "");
+  if (isUuid(patientId)) await newPlanLink(actor, patientId, await requestMeta());
+  redirect(`/patients/${encodeURIComponent(patientId)}#plan-h`);
+}
+
+/** Discharge: the plan link stops with a plain page for the patient; the check-ins stay in the record. */
+export async function dischargeAction(input: unknown): Promise<FormResult<never>> {
+  const actor = await requireClinician();
+  const parsed = validate(dischargeSchema, input, labelsFrom(dischargeLabels), clinicErrors);
+  if (!parsed.ok) return parsed;
+  const d = parsed.data;
+  const reason = d.note ? `${DISCHARGE_REASON_TEXT[d.reason]}: ${d.note}` : DISCHARGE_REASON_TEXT[d.reason];
+  const r = await dischargePatient(actor, d.patientId, { date: d.date, reason }, await requestMeta());
+  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? "This patient is already discharged." : "This patient could not be found." };
+  redirect(`/patients/${d.patientId}?discharged=1`);
+}

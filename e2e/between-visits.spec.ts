@@ -1,0 +1,136 @@
+// Between visits: the clinician signs a summary; the patient opens "My plan" on a phone and checks in after
+// each run; the traffic light moves the plan (green → next, amber → repeat, red twice → paused) and the
+// clinic sees the alert on the worklist. A check-in made offline is sent once the phone is back online and
+// counted once. Every wait is for a visible state.
+import type { Browser, Page } from "@playwright/test";
+import { clinicianActor } from "../prisma/factories";
+import { expect, expectAccessible, intakeAnswers, patientWithVisit, signIn, test } from "./fixtures";
+import { fakeIp, owner } from "./security/world";
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function phone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
+  return context.newPage();
+}
+
+async function openPlan(page: Page, link: string, dob: string) {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  const [y, m, d] = dob.split("-");
+  await page.getByLabel("Day").fill(String(Number(d)));
+  await page.getByLabel("Month").fill(String(Number(m)));
+  await page.getByLabel("Year").fill(y!);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "My plan", level: 1 })).toBeVisible();
+}
+
+async function checkInRun(page: Page, pain: number) {
+  const form = page.getByRole("region", { name: "Check in" });
+  // The radio covers its chip (the whole chip is the target), so the radio itself is what is tapped.
+  await form.getByRole("group", { name: "Did you do the run?" }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form.getByLabel("Distance run (km)").fill("2");
+  await form.getByRole("group", { name: /Pain in the knee during the run/ }).getByRole("radio", { name: String(pain), exact: true }).check();
+  await form.getByRole("group", { name: /Within an hour/ }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form.getByRole("group", { name: "Did you do your exercises today?" }).getByRole("radio", { name: "Yes, all" }).check();
+  await form.getByRole("button", { name: "Send check-in" }).click();
+}
+
+test("sign a summary, open My plan on a phone, check in: green moves on, amber repeats, red twice alerts the clinic", async ({ page, browser, clinician }) => {
+  test.setTimeout(180_000);
+  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
+  await signIn(page, clinician);
+  await page.goto(`/visits/${p.visitId}/summary`);
+  await page.getByRole("button", { name: "Finalize and sign" }).click();
+  await page.getByRole("button", { name: "Confirm: sign the plan" }).click();
+  await expect(page.getByText(/^Finalized by/)).toBeVisible();
+  const link = await page.getByLabel(/My plan.*link/).inputValue();
+  expect(link).toMatch(/\/i\/[A-Za-z0-9_-]{43}$/);
+  // The same link on the visit page and on the patient's printed sheet.
+  await page.goto(`/visits/${p.visitId}`);
+  await expect(page.getByLabel(/My plan.*link/)).toHaveValue(link);
+  await page.goto(`/visits/${p.visitId}/print`);
+  await expect(page.getByText(link)).toBeVisible();
+
+  const phonePage = await phone(browser);
+  await openPlan(phonePage, link, p.dob);
+  await expect(phonePage.getByText("Check in after your first run")).toBeVisible();
+  await expect(phonePage.getByTestId("next-sessions").getByRole("listitem").first()).toBeVisible();
+  await expect(phonePage.getByRole("heading", { name: "Your exercises" })).toBeVisible();
+  await expect(phonePage.getByRole("list", { name: "The pain rule as a traffic light" })).toBeVisible();
+  await expectAccessible(phonePage);
+
+  // Green: the next session.
+  await checkInRun(phonePage, 1);
+  await expect(phonePage.getByRole("status").getByText("Thank you, your check-in is saved.")).toBeVisible();
+  await expect(phonePage.getByTestId("last-step")).toContainText("Green");
+  await expect(phonePage.getByTestId("last-step")).toContainText("move on to the next session");
+  await expect(phonePage.getByText(/Runs done this week: 1 of \d+/)).toBeVisible();
+  await expectAccessible(phonePage);
+
+  // Amber: repeat it.
+  await checkInRun(phonePage, 3);
+  await expect(phonePage.getByTestId("last-step")).toContainText("Amber");
+  await expect(phonePage.getByTestId("last-step")).toContainText("repeat this session");
+  await expect(phonePage.getByTestId("last-step")).toContainText("Pain 3/10 during the run is above 2/10");
+
+  // Red twice: running paused, the clinic alerted.
+  await checkInRun(phonePage, 6);
+  await expect(phonePage.getByTestId("last-step")).toContainText("rest a day, then go back one session");
+  await checkInRun(phonePage, 7);
+  await expect(phonePage.getByRole("alert").getByRole("heading", { name: "Running is paused" })).toBeVisible();
+  await expectAccessible(phonePage);
+
+  await page.goto("/patients");
+  const between = page.getByRole("region", { name: "Between visits: needs attention" });
+  await expect(between.getByRole("row", { name: new RegExp(p.firstName) })).toContainText("Red twice: running paused");
+  await expectAccessible(page);
+  await between.getByRole("link", { name: new RegExp(p.firstName) }).click();
+  await expect(page.getByRole("img", { name: /Pain during runs/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Runs done against runs planned/ })).toBeVisible();
+  await expect(page.getByText(/Adherence: 4 of \d+ runs done/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an offline check-in is kept on the phone, sent once back online and counted once; discharge stops the link", async ({ page, browser, clinician }) => {
+  test.setTimeout(180_000);
+  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
+  const { finalizeSummary } = await import("../lib/data/summaries");
+  const { getPlanLink } = await import("../lib/data/plan");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
+  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+
+  const phonePage = await phone(browser);
+  await openPlan(phonePage, `/i/${token}`, p.dob);
+  await phonePage.context().setOffline(true);
+  await checkInRun(phonePage, 1);
+  await expect(phonePage.getByText("You are offline. Your check-in is kept on this phone")).toBeVisible();
+  await expect(phonePage.getByText("1 check-in is waiting to be sent.")).toBeVisible();
+  expect(await owner(`SELECT id FROM "CheckIn" WHERE "patientId" = $1`, [p.patient.id])).toHaveLength(0);
+
+  await phonePage.context().setOffline(false);
+  await expect(phonePage.getByText("Your check-in kept on this phone has now been sent.")).toBeVisible();
+  await expect(phonePage.getByTestId("last-step")).toContainText("Green");
+  // Opened again (the outbox is empty now): nothing is sent twice.
+  await phonePage.reload();
+  await expect(phonePage.getByRole("heading", { name: "Your last check-ins" })).toBeVisible();
+  await expect(phonePage.getByText("waiting to be sent")).toHaveCount(0);
+  expect(await owner(`SELECT id FROM "CheckIn" WHERE "patientId" = $1`, [p.patient.id])).toHaveLength(1);
+
+  // Discharge from the patient page: the link stops with a plain page; the check-in stays.
+  await signIn(page, clinician);
+  await page.goto(`/patients/${p.patient.id}`);
+  await page.getByText("Discharge the patient").click();
+  await page.getByLabel("Reason").selectOption("goals-met");
+  await page.getByRole("button", { name: "Discharge" }).click();
+  await expect(page.getByRole("status").getByText(/Discharged\. The .My plan. link no longer works/)).toBeVisible();
+  await expect(page.getByText(/Discharged on .* \(Goals met\)/)).toBeVisible();
+  await phonePage.reload();
+  await expect(phonePage.getByRole("heading", { name: "Your plan with the clinic has ended" })).toBeVisible();
+  const fresh = await phone(browser);
+  const res = await fresh.goto(`/i/${token}`);
+  expect(res?.status()).toBe(410);
+  await expect(fresh.getByRole("heading", { name: "Your plan with the clinic has ended" })).toBeVisible();
+  expect(await owner(`SELECT id FROM "CheckIn" WHERE "patientId" = $1`, [p.patient.id])).toHaveLength(1);
+});

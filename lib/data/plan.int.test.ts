@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { asOwner } from "@/test/db";
+import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
+import type { CheckInInput } from "../forms/check-in-schema";
+import { saveExam } from "./exams";
+import { getIntakeSession, redeemInvite, submitIntake } from "./intake";
+import { createPatient } from "./patients";
+import { answerMorning, dischargePatient, getMyPlan, getPatientProgress, getPlanLink, listBetweenVisits, newPlanLink, saveCheckIn } from "./plan";
+import { finalizeSummary } from "./summaries";
+import { startVisit } from "./visits";
+
+const DOB = "1984-03-09";
+
+/** A clinic, a patient with a signed summary (a walk-run calendar), and the patient through the plan link. */
+async function signedPatient(email = "") {
+  const { clinic, user } = await createClinicianAndClinic({ email: `c-${randomUUID()}@example.com` });
+  const actor = await clinicianActor(user, clinic.id);
+  const patient = await createPatient(actor, { firstName: "Pia", lastName: "Lund", dateOfBirth: DOB, sex: "FEMALE", email, phone: "" });
+  const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: new Date().toISOString().slice(0, 10) });
+  if (!v.ok) throw new Error();
+  await submitIntake(await patientThroughInvite(v.token, DOB), intakeAnswers(), `k-${v.visitId}`);
+  await saveExam(actor, v.visitId, examData(150, 210), null);
+  expect((await finalizeSummary(actor, v.visitId)).ok).toBe(true);
+  const link = await getPlanLink(actor, patient.id);
+  return { actor, clinicId: clinic.id, patientId: patient.id, visitId: v.visitId, link: link!, patient: await patientThroughInvite(link!.token!, DOB) };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const run = (over: Partial<CheckInInput> = {}): CheckInInput => ({ key: randomUUID(), date: today(), kind: "run", done: true, km: 2, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes", ...over });
+
+describe("the plan link", () => {
+  it("is made when a summary is signed, opens My plan after the date-of-birth check, and shows this week's runs", async () => {
+    const { link, patient } = await signedPatient();
+    expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const redeemed = await redeemInvite(link.token!);
+    expect(redeemed).toMatchObject({ ok: true, purpose: "plan" });
+    const plan = await getMyPlan(patient);
+    expect(plan?.firstName).toBe("Pia");
+    expect(plan?.progress?.next.length).toBeGreaterThan(0);
+    expect(plan?.week.week).toBe(1);
+    expect(plan?.assessment.plan?.exercises.length).toBeGreaterThan(0);
+  });
+
+  it("is kept when a later summary is signed, and emailed once when the patient has an address", async () => {
+    const { actor, patientId, link } = await signedPatient(`pia-${randomUUID()}@example.com`);
+    const v2 = await startVisit(actor, { patientId, kind: "FOLLOW_UP", date: today() });
+    if (!v2.ok) throw new Error();
+    await submitIntake(await patientThroughInvite(v2.token, DOB), intakeAnswers(), `k-${v2.visitId}`);
+    await saveExam(actor, v2.visitId, examData(160, 200), null);
+    expect((await finalizeSummary(actor, v2.visitId)).ok).toBe(true);
+    expect((await getPlanLink(actor, patientId))?.token).toBe(link.token);
+    const sent = await asOwner(`SELECT kind FROM "Message" WHERE "patientId" = $1 AND kind = 'plan'`, [patientId]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("reaches one patient's plan only: a browser without the date-of-birth check, or on an intake link, gets nothing", async () => {
+    const { link } = await signedPatient();
+    const r = await redeemInvite(link.token!);
+    if (!r.ok) throw new Error();
+    const s = await getIntakeSession(r.sessionToken);
+    if (!s.ok) throw new Error();
+    expect(s.dobVerified).toBe(false);
+    expect(await getMyPlan(s.actor)).toBeNull();
+    expect(await saveCheckIn(s.actor, run())).toEqual({ ok: false, reason: "closed" });
+    // Another patient's intake session (same clinic) cannot check in.
+    const other = await signedPatient();
+    const { clinic, user } = { clinic: { id: other.clinicId }, user: { id: other.actor.userId } };
+    const actor = await clinicianActor(user, clinic.id);
+    const p = await createPatient(actor, { firstName: "Ole", lastName: "Berg", dateOfBirth: DOB, sex: "MALE", email: "", phone: "" });
+    const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: today() });
+    if (!v.ok) throw new Error();
+    const intakeActor = await patientThroughInvite(v.token, DOB);
+    expect(await saveCheckIn(intakeActor, run())).toEqual({ ok: false, reason: "closed" });
+    expect(await getMyPlan(intakeActor)).toBeNull();
+  });
+
+  it("a new link withdraws the old one; another clinic's clinician is refused and audited", async () => {
+    const { actor, patientId, link } = await signedPatient();
+    const fresh = await newPlanLink(actor, patientId);
+    expect(fresh.ok && fresh.token !== link.token).toBe(true);
+    expect(await redeemInvite(link.token!)).toMatchObject({ ok: false, reason: "revoked" });
+    const stranger = await signedPatient();
+    expect(await getPlanLink(stranger.actor, patientId)).toBeNull();
+    expect(await newPlanLink(stranger.actor, patientId)).toEqual({ ok: false, reason: "not-found" });
+    const denied = await asOwner(`SELECT "recordType" FROM "AuditEvent" WHERE action = 'access-denied' AND "recordId" = $1`, [patientId]);
+    expect(denied.map((d) => d.recordType)).toEqual(["PlanLink", "PlanLink"]);
+  });
+});
+
+describe("check-ins", () => {
+  it("green moves on, amber repeats, and each is saved and audited once", async () => {
+    const { patient, patientId } = await signedPatient();
+    const green = await saveCheckIn(patient, run({ date: today(), painDuring: 1 }));
+    expect(green).toMatchObject({ ok: true, repeated: false, step: { light: "green", action: "advance" } });
+    const amber = await saveCheckIn(patient, run({ painDuring: 3 }));
+    expect(amber).toMatchObject({ ok: true, step: { light: "amber", action: "repeat" } });
+    expect(amber.ok && amber.progress?.position).toBe(1);
+    const rows = await asOwner(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patientId]);
+    expect(rows[0]!.n).toBe(2);
+    const audit = await asOwner(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'create' AND "recordType" = 'CheckIn' AND "patientId" = $1`, [patientId]);
+    expect(audit[0]!.n).toBe(2);
+  });
+
+  it("the same key sent again (an offline phone back online, ten at once) is stored once; a different body under it is refused", async () => {
+    const { patient, patientId } = await signedPatient();
+    const c = run();
+    const all = await Promise.all(Array.from({ length: 10 }, () => saveCheckIn(patient, c)));
+    expect(all.every((r) => r.ok)).toBe(true);
+    expect(all.filter((r) => r.ok && !r.repeated)).toHaveLength(1);
+    expect(await saveCheckIn(patient, { ...c, painDuring: 7 })).toEqual({ ok: false, reason: "key-reused" });
+    const rows = await asOwner(`SELECT "painDuring" FROM "CheckIn" WHERE "patientId" = $1`, [patientId]);
+    expect(rows).toEqual([{ painDuring: 1 }]);
+  });
+
+  it("red twice pauses running and puts the patient on the worklist's between-visits list", async () => {
+    const { actor, patient, patientId } = await signedPatient();
+    await saveCheckIn(patient, run({ painDuring: 6 }));
+    expect((await listBetweenVisits(actor)).find((r) => r.patientId === patientId)).toBeUndefined();
+    const second = await saveCheckIn(patient, run({ painDuring: 5 }));
+    expect(second).toMatchObject({ ok: true, step: { light: "red", action: "pause" }, progress: { paused: true } });
+    expect((await listBetweenVisits(actor)).find((r) => r.patientId === patientId)).toMatchObject({ alert: "red-twice", missed: false });
+    const progress = await getPatientProgress(actor, patientId);
+    expect(progress).toMatchObject({ alert: "red-twice", weeks: [{ week: 1, runsDone: 2, pain: [6, 5] }] });
+  });
+
+  it("the next-morning answer turns a green red", async () => {
+    const { patient } = await signedPatient();
+    const c = run();
+    await saveCheckIn(patient, c);
+    const r = await answerMorning(patient, { key: c.key, worse: true });
+    expect(r).toMatchObject({ ok: true, step: { light: "red", action: "step-back" } });
+    expect(await answerMorning(patient, { key: c.key, worse: true })).toMatchObject({ ok: true, repeated: true });
+  });
+
+  it("a week without check-ins shows as missed", async () => {
+    const { actor, patientId } = await signedPatient();
+    await asOwner(`UPDATE "Patient" SET "planStartedAt" = now() - interval '8 days' WHERE id = $1`, [patientId]);
+    expect((await listBetweenVisits(actor)).find((r) => r.patientId === patientId)).toMatchObject({ alert: null, missed: true });
+  });
+});
+
+describe("discharge", () => {
+  it("stops the link with its own reason, keeps the check-ins, and takes the patient off the between-visits list", async () => {
+    const { actor, patient, patientId, link } = await signedPatient();
+    await saveCheckIn(patient, run({ painDuring: 6 }));
+    await saveCheckIn(patient, run({ painDuring: 6 }));
+    expect(await dischargePatient(actor, patientId, { date: today(), reason: "Goals met" })).toEqual({ ok: true });
+    expect(await redeemInvite(link.token!)).toMatchObject({ ok: false, reason: "discharged" });
+    expect(await getMyPlan(patient)).toBeNull();
+    expect(await saveCheckIn(patient, run())).toEqual({ ok: false, reason: "closed" });
+    expect((await listBetweenVisits(actor)).find((r) => r.patientId === patientId)).toBeUndefined();
+    const kept = await asOwner(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patientId]);
+    expect(kept[0]!.n).toBe(2);
+    expect(await getPatientProgress(actor, patientId)).toMatchObject({ discharged: { on: today(), reason: "Goals met" } });
+    const audit = await asOwner(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'discharge' AND "patientId" = $1`, [patientId]);
+    expect(audit[0]!.n).toBe(1);
+    expect(await dischargePatient(actor, patientId, { date: today(), reason: "again" })).toEqual({ ok: false, reason: "already" });
+  });
+});

@@ -1,0 +1,428 @@
+import "server-only";
+// Between visits: the patient's "My plan" link, check-ins, the clinic's view of them, and discharge.
+// The link is the intake's link design (IntakeInvite with purpose "plan": a random token kept as its hash,
+// the same browser session, date-of-birth check and rate limits), open until the patient is discharged or
+// the clinic withdraws it. The traffic light is lib/assessment/progress.ts; this file only stores and reads.
+import { createHash } from "node:crypto";
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { newToken, tokenHash } from "../auth/tokens";
+import { seal, unseal } from "../messages/seal";
+import { isDeliverableEmail } from "../forms/email";
+import { normalizeCheckIn, type CheckInInput, type MorningInput } from "../forms/check-in-schema";
+import {
+  applyCheckIns,
+  clinicAlert,
+  MISSED_CHECK_IN_DAYS,
+  missedCheckIns,
+  painTrend,
+  weeklyProgress,
+  type ClinicAlert,
+  type DayCheckIn,
+  type Progress,
+  type WeekProgress,
+} from "../assessment/progress";
+import type { Assessment } from "../assessment/types";
+import { addDays, todayIn } from "../format";
+import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
+import { recordAudit } from "./audit";
+import { getClinicTimeZone } from "./clinics";
+import { toIsoDate, fromIsoDate } from "./dates";
+import { denied } from "./denials";
+import { queueMessage } from "./messages";
+import { isUuid } from "./patients";
+
+type Tx = Prisma.TransactionClient;
+
+/** A plan link's hard ceiling: it is meant to last until discharge, but no credential lasts for ever. */
+export const PLAN_LINK_TTL_DAYS = 365;
+
+// ---------------------------------------------------------------------------------------------------
+// The link
+
+/**
+ * After a summary is signed (inside that transaction): the patient's plan link. One open link per patient:
+ * an open one is kept (the patient already has it; the page always shows the latest signed plan), else a
+ * new one is made, its token sealed so the visit page and the print can show it, and emailed when the
+ * patient has an address. The plan starts now: the check-in figures and the alerts count from here.
+ */
+export async function startPlan(tx: Tx, actor: ClinicianActor, visit: { id: string; patientId: string }, meta: RequestMeta, now: Date): Promise<{ inviteId: string; created: boolean }> {
+  await tx.patient.updateMany({
+    where: { id: visit.patientId, clinicId: actor.clinicId },
+    data: { planStartedAt: now, planAlert: null, dischargedOn: null, dischargeReason: null, dischargedById: null },
+  });
+  const open = await tx.intakeInvite.findFirst({
+    where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId: visit.patientId } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  if (open) return { inviteId: open.id, created: false };
+  return { inviteId: await makePlanLink(tx, actor, visit, meta, now), created: true };
+}
+
+async function makePlanLink(tx: Tx, actor: ClinicianActor, visit: { id: string; patientId: string }, meta: RequestMeta, now: Date): Promise<string> {
+  const token = newToken();
+  const invite = await tx.intakeInvite.create({
+    data: {
+      clinicId: actor.clinicId,
+      visitId: visit.id,
+      tokenHash: tokenHash(token),
+      tokenSealed: seal(token),
+      expiresAt: new Date(now.getTime() + PLAN_LINK_TTL_DAYS * 86_400_000),
+      createdById: actor.userId,
+      forRevision: 0,
+      purpose: "plan",
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { purpose: "plan" }, meta });
+  const p = await tx.patient.findFirst({ where: { id: visit.patientId, clinicId: actor.clinicId }, select: { email: true, emailOptOut: true } });
+  const email = p?.email?.trim();
+  if (email && !p!.emailOptOut && isDeliverableEmail(email)) {
+    const id = await queueMessage(tx, { clinicId: actor.clinicId, visitId: visit.id, patientId: visit.patientId, kind: "plan", recipient: email, inviteId: invite.id });
+    await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: visit.patientId, details: { kind: "plan" }, meta });
+  }
+  return invite.id;
+}
+
+export interface PlanLinkDTO {
+  /** The link's token (the page builds the address); null when there is no open link. */
+  token: string | null;
+  createdAt: string | null;
+  firstUsedAt: string | null;
+  discharged: { on: string; reason: string } | null;
+}
+
+/**
+ * The patient's open plan link for the clinician (the visit page, the summary page, the print), by patient.
+ * Showing the link is a disclosure of a credential: audited as a view of the link.
+ */
+export async function getPlanLink(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PlanLinkDTO | null> {
+  if (!isUuid(patientId)) return null;
+  return db().$transaction(async (tx) => {
+    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true, dischargeReason: true } });
+    if (!p) {
+      await denied(tx, actor, "PlanLink", patientId, meta);
+      return null;
+    }
+    const inv = await tx.intakeInvite.findFirst({
+      where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, tokenSealed: true, createdAt: true, firstUsedAt: true },
+    });
+    const discharged = p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null;
+    if (!inv || discharged) return { token: null, createdAt: null, firstUsedAt: null, discharged };
+    await recordAudit(tx, { actor, action: "view", recordType: "PlanLink", recordId: inv.id, patientId, meta });
+    return { token: inv.tokenSealed ? unseal(inv.tokenSealed) : null, createdAt: inv.createdAt.toISOString(), firstUsedAt: inv.firstUsedAt?.toISOString() ?? null, discharged: null };
+  });
+}
+
+export type NewPlanLinkResult = { ok: true; token: string } | { ok: false; reason: "not-found" | "no-plan" | "discharged" };
+
+/** Withdraw the patient's plan link and make a new one (a lost phone, a link sent to the wrong person). */
+export async function newPlanLink(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<NewPlanLinkResult> {
+  if (!isUuid(patientId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true } });
+    if (!p) return denied(tx, actor, "PlanLink", patientId, meta);
+    if (p.dischargedOn) return { ok: false, reason: "discharged" } as const;
+    const signed = await latestSignedPlan(tx, actor.clinicId, patientId);
+    if (!signed) return { ok: false, reason: "no-plan" } as const;
+    const withdrawn = await tx.intakeInvite.updateMany({ where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } }, data: { revokedAt: now } });
+    const id = await makePlanLink(tx, actor, { id: signed.visitId, patientId }, meta, now);
+    await recordAudit(tx, { actor, action: "update", recordType: "PlanLink", recordId: id, patientId, details: { withdrew: withdrawn.count }, meta });
+    const row = await tx.intakeInvite.findFirstOrThrow({ where: { id }, select: { tokenSealed: true } });
+    return { ok: true, token: unseal(row.tokenSealed!)! } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The plan and its check-ins
+
+/** The latest signed summary of a patient (any visit), whose plan the link shows. */
+async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
+  const s = await tx.summary.findFirst({
+    where: { clinicId, state: "FINAL", visit: { patientId } },
+    orderBy: [{ finalizedAt: "desc" }],
+    select: { id: true, visitId: true, content: true, finalizedAt: true },
+  });
+  if (!s) return null;
+  const assessment = (s.content as { assessment?: Assessment }).assessment ?? null;
+  return { summaryId: s.id, visitId: s.visitId, assessment, signedAt: s.finalizedAt! };
+}
+
+const checkInSelect = { key: true, date: true, kind: true, done: true, km: true, minutes: true, painDuring: true, settledWithinHour: true, worseNextMorning: true, exercises: true, createdAt: true } as const;
+type CheckInRow = Prisma.CheckInGetPayload<{ select: typeof checkInSelect }>;
+
+export interface CheckInDTO extends DayCheckIn {
+  key: string;
+}
+
+function toDay(r: CheckInRow): CheckInDTO {
+  return {
+    key: r.key,
+    date: toIsoDate(r.date),
+    kind: r.kind === "exercise" ? "exercise" : "run",
+    done: r.done,
+    km: r.km,
+    minutes: r.minutes,
+    painDuring: r.painDuring,
+    settledWithinHour: r.settledWithinHour,
+    worseNextMorning: r.worseNextMorning,
+    exercises: r.exercises === "yes" || r.exercises === "part" || r.exercises === "no" ? r.exercises : null,
+  };
+}
+
+/** The engine's reading of one plan's check-ins (runs only move the calendar). */
+function progressOf(assessment: Assessment | null, checkIns: readonly DayCheckIn[]): Progress | null {
+  const rtr = assessment?.returnToRun;
+  if (!rtr || assessment?.plan?.runningOnHold || rtr.calendar.length === 0) return null;
+  return applyCheckIns(rtr, checkIns.filter((c) => c.kind === "run"));
+}
+
+const exerciseDays = (a: Assessment | null) => a?.plan?.exercises[0]?.dose.daysPerWeek ?? 0;
+
+/** The plan session a patient request may act on: verified, a plan link, open, the patient not discharged. */
+async function openPlanSession(tx: Tx, actor: PatientActor, now: Date): Promise<boolean> {
+  const s = await tx.intakeSession.findFirst({
+    where: {
+      id: actor.intakeSessionId,
+      clinicId: actor.clinicId,
+      inviteId: actor.inviteId,
+      dobVerifiedAt: { not: null },
+      expiresAt: { gt: now },
+      invite: { purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId: actor.patientId, patient: { dischargedOn: null } } },
+    },
+    select: { id: true },
+  });
+  return !!s;
+}
+
+export interface MyPlanDTO {
+  firstName: string;
+  clinic: { name: string; phone: string | null };
+  today: string;
+  signedAt: string;
+  assessment: Assessment;
+  progress: Progress | null;
+  /** This week of the plan (1 = the first seven days after signing) and its figures. */
+  week: WeekProgress;
+  /** Runs done before today whose next-morning answer is still missing (latest first, at most three). */
+  askMorning: { key: string; date: string }[];
+  /** The latest check-ins, newest first. */
+  recent: CheckInDTO[];
+}
+
+/** "My plan" for the patient whose browser passed the date-of-birth check on a plan link; null otherwise. */
+export async function getMyPlan(actor: PatientActor, meta: RequestMeta = {}, now = new Date()): Promise<MyPlanDTO | null> {
+  const timeZone = await getClinicTimeZone(actor);
+  const today = todayIn(timeZone, now);
+  return db().$transaction(async (tx) => {
+    if (!(await openPlanSession(tx, actor, now))) return null;
+    const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
+    if (!plan?.assessment) return null;
+    const [patient, rows] = await Promise.all([
+      tx.patient.findFirstOrThrow({ where: { id: actor.patientId, clinicId: actor.clinicId }, select: { firstName: true, clinic: { select: { name: true, phone: true } } } }),
+      tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect }),
+    ]);
+    const checkIns = rows.map(toDay);
+    const start = todayIn(timeZone, plan.signedAt);
+    const weeks = weeklyProgress(plan.assessment.returnToRun, exerciseDays(plan.assessment), start, checkIns, today < start ? start : today);
+    await recordAudit(tx, { actor, action: "view", recordType: "Plan", recordId: plan.summaryId, meta });
+    return {
+      firstName: patient.firstName,
+      clinic: patient.clinic,
+      today,
+      signedAt: plan.signedAt.toISOString(),
+      assessment: plan.assessment,
+      progress: progressOf(plan.assessment, checkIns),
+      week: weeks.at(-1)!,
+      askMorning: checkIns
+        .filter((c) => c.kind === "run" && c.done && c.worseNextMorning === null && c.date < today && c.date >= addDays(today, -3))
+        .reverse()
+        .slice(0, 3)
+        .map((c) => ({ key: c.key, date: c.date })),
+      recent: checkIns.slice(-5).reverse(),
+    };
+  });
+}
+
+export type SaveCheckInResult =
+  | { ok: true; repeated: boolean; step: Progress["steps"][number] | null; progress: Progress | null }
+  | { ok: false; reason: "closed" | "key-reused" };
+
+const hashOf = (c: object) => createHash("sha256").update(JSON.stringify(c)).digest("hex");
+
+/**
+ * Store a check-in exactly once per key: a resend (an offline phone back online, a double tap, a retry
+ * after a lost answer) finds the first row and gets the same answer; a different check-in under a used
+ * key is refused (security-requirements §5, idempotent submit). Then the engine reads the plan's
+ * check-ins again and the patient's alert and last check-in are brought up to date for the worklist.
+ */
+export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
+  const c = normalizeCheckIn(input);
+  const { key, ...answers } = c;
+  const bodyHash = hashOf(answers);
+  return db().$transaction(async (tx) => {
+    if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
+    const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
+    if (!plan) return { ok: false, reason: "closed" } as const;
+    // ON CONFLICT DO NOTHING: a concurrent send with the same key waits for this one and inserts nothing.
+    const made = await tx.checkIn.createMany({
+      data: [{ clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId, inviteId: actor.inviteId, key, bodyHash, ...answers, date: fromIsoDate(c.date) }],
+      skipDuplicates: true,
+    });
+    const row = await tx.checkIn.findFirstOrThrow({ where: { patientId: actor.patientId, key }, select: { id: true, bodyHash: true, summaryId: true } });
+    if (made.count === 0 && row.bodyHash !== bodyHash) {
+      await recordAudit(tx, { actor, action: "create", outcome: "conflict", recordType: "CheckIn", recordId: row.id, meta });
+      return { ok: false, reason: "key-reused" } as const;
+    }
+    const progress = await refreshAlert(tx, actor.clinicId, actor.patientId, plan, now, made.count > 0);
+    if (made.count > 0) await recordAudit(tx, { actor, action: "create", recordType: "CheckIn", recordId: row.id, details: { kind: c.kind, done: c.done }, meta });
+    const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
+    return { ok: true, repeated: made.count === 0, step, progress } as const;
+  });
+}
+
+/** The next-morning answer for an earlier run (by the check-in's key). Idempotent: the same answer again
+ * changes nothing. A red the next morning can move the calendar back, or pause running. */
+export async function answerMorning(actor: PatientActor, input: MorningInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
+  return db().$transaction(async (tx) => {
+    if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
+    const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
+    if (!plan) return { ok: false, reason: "closed" } as const;
+    const row = await tx.checkIn.findFirst({ where: { clinicId: actor.clinicId, patientId: actor.patientId, key: input.key, kind: "run", done: true }, select: { id: true, worseNextMorning: true, date: true } });
+    if (!row) return { ok: false, reason: "closed" } as const;
+    const changed = row.worseNextMorning !== input.worse;
+    if (changed) {
+      await tx.checkIn.updateMany({ where: { id: row.id, clinicId: actor.clinicId, patientId: actor.patientId }, data: { worseNextMorning: input.worse } });
+      await recordAudit(tx, { actor, action: "update", recordType: "CheckIn", recordId: row.id, details: { worseNextMorning: input.worse }, meta });
+    }
+    const progress = await refreshAlert(tx, actor.clinicId, actor.patientId, plan, now, false);
+    const date = toIsoDate(row.date);
+    return { ok: true, repeated: !changed, step: progress?.steps.filter((s) => s.date === date).at(-1) ?? null, progress } as const;
+  });
+}
+
+/** Replay the plan's check-ins through the engine and keep the patient's worklist columns current. */
+async function refreshAlert(tx: Tx, clinicId: string, patientId: string, plan: { summaryId: string; assessment: Assessment | null }, now: Date, touched: boolean): Promise<Progress | null> {
+  const rows = await tx.checkIn.findMany({ where: { clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect });
+  const checkIns = rows.map(toDay);
+  const progress = progressOf(plan.assessment, checkIns);
+  const alert = clinicAlert(progress ?? { alertClinic: false }, painTrend(checkIns.filter((c) => c.kind === "run")));
+  await tx.patient.updateMany({ where: { id: patientId, clinicId }, data: { planAlert: alert, ...(touched ? { lastCheckInAt: now } : {}) } });
+  return progress;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The clinic's view
+
+export interface BetweenVisitsRow {
+  patientId: string;
+  name: string;
+  alert: ClinicAlert | null;
+  /** No check-in for MISSED_CHECK_IN_DAYS days (from the plan's start when there is none). */
+  missed: boolean;
+  lastCheckInAt: string | null;
+}
+
+/**
+ * The worklist's "between visits" list: patients on a plan (not discharged) whom the engine flagged (red
+ * twice, pain trending up) or who have not checked in for a week. Clinic-scoped; one indexed query.
+ */
+export async function listBetweenVisits(actor: ClinicianActor, meta: RequestMeta = {}, now = new Date()): Promise<BetweenVisitsRow[]> {
+  const cutoff = new Date(now.getTime() - MISSED_CHECK_IN_DAYS * 86_400_000);
+  const rows = await db().patient.findMany({
+    where: {
+      clinicId: actor.clinicId,
+      planStartedAt: { not: null },
+      dischargedOn: null,
+      OR: [{ planAlert: { not: null } }, { lastCheckInAt: { lt: cutoff } }, { lastCheckInAt: null, planStartedAt: { lt: cutoff } }],
+    },
+    orderBy: [{ planAlert: { sort: "asc", nulls: "last" } }, { lastCheckInAt: { sort: "asc", nulls: "first" } }],
+    take: 100,
+    select: { id: true, firstName: true, lastName: true, planAlert: true, planStartedAt: true, lastCheckInAt: true },
+  });
+  await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "BetweenVisits", details: { rows: rows.length }, meta }));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return rows.map((r) => ({
+    patientId: r.id,
+    name: `${r.firstName} ${r.lastName}`,
+    alert: r.planAlert === "red-twice" || r.planAlert === "pain-up" ? r.planAlert : null,
+    missed: missedCheckIns(r.lastCheckInAt ? day(r.lastCheckInAt) : null, day(r.planStartedAt!), day(now)),
+    lastCheckInAt: r.lastCheckInAt?.toISOString() ?? null,
+  }));
+}
+
+export interface PatientProgressDTO {
+  signedAt: string;
+  visitId: string;
+  today: string;
+  progress: Progress | null;
+  alert: ClinicAlert | null;
+  missed: boolean;
+  trend: ReturnType<typeof painTrend>;
+  weeks: WeekProgress[];
+  checkIns: CheckInDTO[];
+  /** Runs measured by time (minutes) rather than distance: the chart follows the calendar's basis. */
+  basis: "distance" | "time";
+  discharged: { on: string; reason: string } | null;
+}
+
+/** The patient page's between-visits section: the current plan's check-ins read by the engine. Audited. */
+export async function getPatientProgress(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PatientProgressDTO | null> {
+  if (!isUuid(patientId)) return null;
+  const timeZone = await getClinicTimeZone(actor);
+  const today = todayIn(timeZone, now);
+  return db().$transaction(async (tx) => {
+    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { planAlert: true, planStartedAt: true, lastCheckInAt: true, dischargedOn: true, dischargeReason: true } });
+    if (!p) {
+      await denied(tx, actor, "CheckIn", patientId, meta);
+      return null;
+    }
+    const plan = await latestSignedPlan(tx, actor.clinicId, patientId);
+    if (!plan) return null;
+    const rows = await tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect });
+    const checkIns = rows.map(toDay);
+    await recordAudit(tx, { actor, action: "view", recordType: "CheckIn", recordId: plan.summaryId, patientId, details: { rows: rows.length }, meta });
+    const start = todayIn(timeZone, plan.signedAt);
+    const end = p.dischargedOn ? toIsoDate(p.dischargedOn) : today;
+    const progress = progressOf(plan.assessment, checkIns);
+    const runs = checkIns.filter((c) => c.kind === "run");
+    return {
+      signedAt: plan.signedAt.toISOString(),
+      visitId: plan.visitId,
+      today,
+      progress,
+      alert: clinicAlert(progress ?? { alertClinic: false }, painTrend(runs)),
+      missed: !p.dischargedOn && missedCheckIns(runs.length || checkIns.length ? checkIns.at(-1)!.date : null, start, today),
+      trend: painTrend(runs),
+      weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
+      checkIns: [...checkIns].reverse(),
+      basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
+      discharged: p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Discharge
+
+export type DischargeResult = { ok: true } | { ok: false; reason: "not-found" | "already" };
+
+/** Discharge: the plan link stops (withdrawn; the patient sees a plain page), alerts clear, check-ins stay. */
+export async function dischargePatient(actor: ClinicianActor, patientId: string, input: { date: string; reason: string }, meta: RequestMeta = {}, now = new Date()): Promise<DischargeResult> {
+  if (!isUuid(patientId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true } });
+    if (!p) return denied(tx, actor, "Patient", patientId, meta);
+    if (p.dischargedOn) return { ok: false, reason: "already" } as const;
+    await tx.patient.updateMany({
+      where: { id: patientId, clinicId: actor.clinicId },
+      data: { dischargedOn: fromIsoDate(input.date), dischargeReason: input.reason, dischargedById: actor.userId, planAlert: null },
+    });
+    const links = await tx.intakeInvite.updateMany({ where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } }, data: { revokedAt: now } });
+    await recordAudit(tx, { actor, action: "discharge", recordType: "Patient", recordId: patientId, patientId, details: { date: input.date, linksWithdrawn: links.count }, meta });
+    return { ok: true } as const;
+  });
+}
