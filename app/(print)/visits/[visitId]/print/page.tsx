@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getClinicTimeZone } from "@/lib/data/clinics";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
 import styles from "./print.module.css";
+import { PlanQr } from "@/components/plan/plan-qr";
 
 export const metadata: Metadata = { title: "Visit summary" };
 
@@ -84,12 +85,16 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
         <div>
           <p className={styles.clinic}>{c.name}</p>
           <p className={styles.contact}>{[c.address, c.phone, c.email].filter(Boolean).join(" · ")}</p>
-          {planLink?.token && origin && (
-            <p className={styles.contact}>
-              <strong>My plan on your phone</strong> (runs, exercises, a check-in after each run): {`${origin}/i/${planLink.token}`}
-            </p>
-          )}
         </div>
+        {planLink?.token && origin && (
+          <div className={styles.planLink}>
+            <PlanQr url={`${origin}/i/${planLink.token}`} />
+            <p>
+              <strong>My plan on your phone:</strong> scan the code, or open {`${origin}/i/${planLink.token}`}. Your runs, your exercises and a
+              check-in after each run.
+            </p>
+          </div>
+        )}
         <div className={styles.meta}>
           <p>
             <strong>
