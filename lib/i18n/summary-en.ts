@@ -144,14 +144,14 @@ export const summaryEn = {
     amber: "Amber",
     red: "Red",
     trek: {
-      green: "Pain 2/10 or less during the run, back to normal within an hour, no worse next morning. Carry on, or move to the next step.",
-      amber: "Pain 3–4/10, or slow to settle. Repeat this step; do not move on yet.",
-      red: "Pain 5/10 or more, limping, or worse the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
+      green: "pain 2/10 or less during the run, back to normal within an hour, no worse next morning. Carry on, or move to the next step.",
+      amber: "pain 3–4/10, or slow to settle. Repeat this step; do not move on yet.",
+      red: "pain 5/10 or more, limping, or worse the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
     },
     "pain-monitoring": {
-      green: "Pain 0–2/10. Carry on, or move to the next step.",
-      amber: "Pain 3–5/10 that settles by the next morning. Repeat this step.",
-      red: "Pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
+      green: "pain 0–2/10. Carry on, or move to the next step.",
+      amber: "pain 3–5/10 that settles by the next morning. Repeat this step.",
+      red: "pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
     },
   },
   scales:
