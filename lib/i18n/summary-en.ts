@@ -4,6 +4,19 @@
 // sentence for the same structured fields, and otherwise prints the engine's text (an older ruleset's
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
 export const summaryEn = {
+  /** The printed sheet around the summary (header, page margins) and the patient's summary link page. */
+  sheet: {
+    title: "Your visit summary",
+    born: "Born {date}",
+    visit: "Visit {date}",
+    clinician: "Clinician: {name}",
+    margin: "{name} · visit {date}",
+    page: "Page",
+    of: "of",
+    signature: "Summary {id} · version {revision} · signed {signedAt} by {name} · ruleset {ruleset}",
+    print: "Print",
+    saveAsPdf: "To keep a copy as a file, print and choose “Save as PDF”.",
+  },
   headings: {
     refer: "Please see a doctor",
     why: "Why:",

@@ -3,6 +3,18 @@
 import type { SummaryMessages } from "./summary-en";
 
 export const summaryEs: SummaryMessages = {
+  sheet: {
+    title: "Resumen de su visita",
+    born: "Fecha de nacimiento: {date}",
+    visit: "Visita: {date}",
+    clinician: "Profesional: {name}",
+    margin: "{name} · visita del {date}",
+    page: "Página",
+    of: "de",
+    signature: "Resumen {id} · versión {revision} · firmado el {signedAt} por {name} · reglas {ruleset}",
+    print: "Imprimir",
+    saveAsPdf: "Para guardar una copia como archivo, imprima y elija «Guardar como PDF».",
+  },
   headings: {
     refer: "Por favor, vaya al médico",
     why: "Por qué:",
