@@ -1,23 +1,12 @@
 import pg from "pg";
 import { clinicianActor, lengthenPlan, longestPlanEdits } from "../prisma/factories";
 import type { Assessment } from "../lib/assessment/types";
-import { expect, intakeAnswers, patientWithVisit, signIn, test } from "./fixtures";
+import { expect, intakeAnswers, patientWithVisit, pdfPages, signIn, test } from "./fixtures";
 
 // The take-home sheet is two pages, on Letter and on A4, for the longest realistic plan (8 exercises, 3
 // stretches, 12 calendar weeks of 6 sessions), and every page names the patient, the date and "page N of M".
 // The plan is the engine's, with exercises added through the clinician's edits and the stretches and the
 // calendar lengthened from the engine's own (prisma/factories.ts lengthenPlan).
-
-async function pdfPages(buffer: Buffer | Uint8Array): Promise<string[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" ").replace(/\s+/g, " "));
-  }
-  return pages;
-}
 
 async function owner<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
   const c = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });

@@ -38,7 +38,7 @@ const DEMO_TIME_ZONE = "America/Toronto";
 const todayIso = () => todayIn(DEMO_TIME_ZONE);
 const daysAgo = (n: number): string => addDays(todayIso(), -n);
 
-export const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEMALE" | "MALE"; birthday: string }[] = [
+export const DEMO_CASES: { file: string; firstName: string; lastName: string; sex: "FEMALE" | "MALE"; birthday: string; locale?: "es" }[] = [
   { file: "11-green-high-mileage-late-pain", firstName: "Tessa", lastName: "Berg", sex: "FEMALE", birthday: "02-11" },
   { file: "12-amber-steady-creep", firstName: "Hannah", lastName: "Clarke", sex: "FEMALE", birthday: "04-03" },
   { file: "13-red-no-screen", firstName: "Grace", lastName: "Adeyemi", sex: "FEMALE", birthday: "08-21" },
@@ -49,6 +49,8 @@ export const DEMO_CASES: { file: string; firstName: string; lastName: string; se
   { file: "21-low-energy-steady", firstName: "Ava", lastName: "Moreau", sex: "FEMALE", birthday: "03-17" },
   { file: "24-refer-femoral-neck", firstName: "Daniel", lastName: "Osei", sex: "MALE", birthday: "07-09" },
   { file: "27-pfp-sitting-pain-settled", firstName: "Iris", lastName: "Novak", sex: "FEMALE", birthday: "09-14" },
+  // Carmen reads Spanish: her signed take-home summary prints (and downloads as a PDF) in Spanish.
+  { file: "01-pfp-asymmetry-ramp", firstName: "Carmen", lastName: "Ruiz", sex: "FEMALE", birthday: "05-22", locale: "es" },
 ];
 
 export async function seedDemo(): Promise<DemoSeed> {
@@ -153,12 +155,12 @@ export async function seedDemo(): Promise<DemoSeed> {
   // the demo can compare the plans side by side: green at high mileage, amber after a steady creep, red
   // before the entry screen, stopped, a new runner, a race too soon, a low-mileage runner built by time,
   // running on hold for signs of low energy availability, a same-day referral (femoral neck), and pain on
-  // sitting that is not a red flag.
+  // sitting that is not a red flag; and one Spanish-speaking runner.
   const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "examples", "cases");
   for (const c of DEMO_CASES) {
     const parsed = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, `${c.file}.json`), "utf8")));
     const born = `${Number(todayIso().slice(0, 4)) - (parsed.patient?.ageYears ?? 35) - 1}-${c.birthday}`;
-    await patientAt({ firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex }, "finalized", todayIso(), parsed.intake as IntakeAnswers, parsed.exam as ExamData);
+    await patientAt({ firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex, locale: c.locale }, "finalized", todayIso(), parsed.intake as IntakeAnswers, parsed.exam as ExamData);
   }
 
   return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob, spanishPatientLinkPath: `/i/${spanish.token}`, spanishPatientDateOfBirth: spanish.dob };

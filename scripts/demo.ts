@@ -83,6 +83,7 @@ async function main() {
         `Admin sign-in: ${seed.adminEmail}  password: ${seed.adminPassword}  (sets up two-factor sign-in at the first sign-in)`,
         `Patient intake link (Jordan Lee, born ${seed.patientDateOfBirth}; valid 7 days from ${new Date().toISOString().slice(0, 10)}): ${seed.patientLinkPath}`,
         `Spanish-speaking patient's intake link (Lucía Herrera, born ${seed.spanishPatientDateOfBirth}): ${seed.spanishPatientLinkPath}`,
+        "Spanish-speaking patient with a signed summary: Carmen Ruiz (Print shows her take-home sheet in Spanish).",
         "",
       ].join("\n"),
       { mode: 0o600 },

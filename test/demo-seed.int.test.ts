@@ -10,8 +10,8 @@ describe("the demo seed", () => {
   it("signs a summary for every demo runner, with the status its example case has", async () => {
     const seeded = await seedDemo();
     expect(seeded.clinicName).toBe("Riverside Running Clinic");
-    const rows = await asOwner<{ firstName: string; lastName: string; status: string; generated: { status: string; plan: { runningOnHold: boolean } | null } }>(
-      `SELECT p."firstName", p."lastName", v.status, s.generated
+    const rows = await asOwner<{ firstName: string; lastName: string; locale: string; status: string; generated: { status: string; plan: { runningOnHold: boolean } | null } }>(
+      `SELECT p."firstName", p."lastName", p.locale, v.status, s.generated
          FROM "Visit" v JOIN "Patient" p ON p.id = v."patientId" JOIN "Summary" s ON s."visitId" = v.id
          JOIN "Clinic" c ON c.id = v."clinicId"
         WHERE c.name = 'Riverside Running Clinic' AND s.state = 'FINAL'`,
@@ -23,6 +23,7 @@ describe("the demo seed", () => {
       expect(row!.status).toBe("SUMMARY_FINALIZED");
       expect(row!.generated.status, c.file).toBe(golden.status);
       expect(row!.generated.plan?.runningOnHold ?? null, c.file).toBe(golden.plan?.runningOnHold ?? null);
+      expect(row!.locale, `${c.firstName}'s language`).toBe(c.locale ?? "en-US");
     }
   });
 });

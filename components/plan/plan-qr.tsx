@@ -3,7 +3,7 @@
 // encoding only, no markup strings), black on white so any printer keeps it scannable.
 import { encode } from "uqr";
 
-export function PlanQr({ url, size = 72 }: { url: string; size?: number }) {
+export function PlanQr({ url, label, size = 72 }: { url: string; label: string; size?: number }) {
   // Medium error correction: survives a crease or a smudge on paper; a quiet zone of 2 modules.
   const { data } = encode(url, { ecc: "M", border: 2 });
   const n = data.length;
@@ -14,7 +14,7 @@ export function PlanQr({ url, size = 72 }: { url: string; size?: number }) {
     }),
   );
   return (
-    <svg role="img" aria-label="QR code that opens My plan on your phone" viewBox={`0 0 ${n} ${n}`} width={size} height={size} shapeRendering="crispEdges">
+    <svg role="img" aria-label={label} viewBox={`0 0 ${n} ${n}`} width={size} height={size} shapeRendering="crispEdges">
       <rect width={n} height={n} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

@@ -1,22 +1,26 @@
 // The summary the patient takes home (issue 5): plain language, exercise cards with drawings, the pain rule
 // as a traffic light, the walk-run calendar with boxes to tick, and when to stop and call the clinic.
 // Server-rendered; the same component is the print view and the PDF. A refer summary has no running
-// content at all.
+// content at all. Every word comes from the `summary` catalog in the given locale (the patient's), through
+// lib/i18n/summary.ts: the engine's English is printed only where the catalog has no sentence for it.
 import type { Assessment, ExercisePrescription, ReturnToRun, StretchPrescription } from "@/lib/assessment/types";
-import { PROGRESSION_RULE } from "@/lib/assessment/progression-rule";
+import { messagesFor } from "@/lib/i18n";
+import { formatNumber } from "@/lib/i18n/format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { SummaryWords } from "@/lib/i18n/summary";
 import { ExerciseDrawing } from "./exercise-drawing";
 import styles from "./summary.module.css";
 
-export function TrafficLight({ t }: { t: ReturnToRun["trafficLight"] }) {
+export function TrafficLight({ r, w }: { r: ReturnToRun; w: SummaryWords }) {
   const rows = [
-    { label: "Green", shape: "circle", text: t.green },
-    { label: "Amber", shape: "triangle", text: t.amber },
-    { label: "Red", shape: "square", text: t.red },
+    { colour: "Green", shape: "circle", ...w.light(r, "green") },
+    { colour: "Amber", shape: "triangle", ...w.light(r, "amber") },
+    { colour: "Red", shape: "square", ...w.light(r, "red") },
   ] as const;
   return (
-    <ul className={styles.traffic} aria-label="The pain rule as a traffic light">
+    <ul className={styles.traffic} aria-label={w.t((m) => m.trafficLight.label)}>
       {rows.map((r) => (
-        <li key={r.label} className={styles[`light${r.label}`]}>
+        <li key={r.colour} className={styles[`light${r.colour}`]}>
           {/* Shapes as well as colours, so it reads in black and white. */}
           <svg viewBox="0 0 20 20" width="22" height="22" aria-hidden="true">
             {r.shape === "circle" && <circle cx="10" cy="10" r="8" />}
@@ -24,7 +28,7 @@ export function TrafficLight({ t }: { t: ReturnToRun["trafficLight"] }) {
             {r.shape === "square" && <rect x="3" y="3" width="14" height="14" />}
           </svg>
           <span>
-            <strong>{r.label}:</strong> {r.text.replace(/^(Green|Amber|Red): /, "")}
+            <strong>{r.label}:</strong> {r.text}
           </span>
         </li>
       ))}
@@ -32,22 +36,32 @@ export function TrafficLight({ t }: { t: ReturnToRun["trafficLight"] }) {
   );
 }
 
-export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescription }) {
+/** `forWeeks`: the card says its own weeks (when the exercises' weeks differ). */
+export function ExerciseCard({ e, w, forWeeks = false }: { e: ExercisePrescription | StretchPrescription; w: SummaryWords; forWeeks?: boolean }) {
+  const name = w.exerciseName(e);
+  const dose = "exerciseId" in e ? w.exerciseDose(e) : w.stretchDose(e);
   return (
     <article className={styles.card}>
       <div className={styles.cardDrawing}>
-        <ExerciseDrawing drawing={e.drawing} title={`Drawing: ${e.name}`} size={130} />
+        <ExerciseDrawing drawing={e.drawing} title={w.t((m) => m.card.drawing, { name })} size={130} />
       </div>
       <div>
-        <h3 className={styles.cardTitle}>{e.name}</h3>
-        <p className={styles.dose}>{e.doseText}</p>
-        <p>{e.howTo}</p>
+        <h3 className={styles.cardTitle}>{name}</h3>
+        <p className={styles.dose}>{forWeeks && "dose" in e ? w.t((m) => m.card.forWeeks, { dose, weeks: e.dose.weeks }) : dose}</p>
+        <p>{w.howTo(e)}</p>
         <p>
-          <strong>It should feel like:</strong> {e.feel}
+          <strong>{w.t((m) => m.card.feel)}</strong> {w.feel(e)}
         </p>
         {"progression" in e && e.progression && (
           <p>
-            <strong>{e.progression.startsWith("Next: ") ? "Next:" : "Progress:"}</strong> {e.progression.replace(/^Next: /, "")}
+            {(() => {
+              const line = w.progression(e);
+              return (
+                <>
+                  <strong>{line.label}</strong> {line.text}
+                </>
+              );
+            })()}
           </p>
         )}
       </div>
@@ -57,48 +71,54 @@ export function ExerciseCard({ e }: { e: ExercisePrescription | StretchPrescript
 
 /** A week's identical sessions as one entry with a box per session ("3 × Easy run, 2.6 km"), in the order
  * each first appears: a week of 6 sessions of two kinds is two entries, not six lines. */
-function groupSessions(sessions: ReturnToRun["calendar"][number]["sessions"]): { text: string; count: number }[] {
+function groupSessions(sessions: ReturnToRun["calendar"][number]["sessions"], w: SummaryWords): { text: string; count: number }[] {
   const out: { text: string; count: number }[] = [];
   for (const s of sessions) {
-    const same = out.find((g) => g.text === s.text);
+    const text = w.session(s);
+    const same = out.find((g) => g.text === text);
     if (same) same.count += 1;
-    else out.push({ text: s.text, count: 1 });
+    else out.push({ text, count: 1 });
   }
   return out;
 }
 
-export function RunCalendar({ r }: { r: ReturnToRun }) {
+export function RunCalendar({ r, w }: { r: ReturnToRun; w: SummaryWords }) {
   return (
     <table className={styles.calendar}>
-      <caption className="visually-hidden">Running calendar: tick each run when done</caption>
+      <caption className="visually-hidden">{w.t((m) => m.calendar.caption)}</caption>
       <thead>
         <tr>
-          <th scope="col">Week</th>
-          <th scope="col">Runs (tick each one when done)</th>
-          <th scope="col">Week total</th>
+          <th scope="col">{w.t((m) => m.calendar.week)}</th>
+          <th scope="col">{w.t((m) => m.calendar.runs)}</th>
+          <th scope="col">{w.t((m) => m.calendar.total)}</th>
         </tr>
       </thead>
       <tbody>
-        {r.calendar.map((w) => (
-          <tr key={w.week}>
-            <th scope="row">{w.week}</th>
+        {r.calendar.map((wk) => (
+          <tr key={wk.week}>
+            <th scope="row">{wk.week}</th>
             <td>
               <ul className={styles.sessions}>
-                {groupSessions(w.sessions).map((g, i) => (
+                {groupSessions(wk.sessions, w).map((g, i) => (
                   <li key={i}>
                     <span className={styles.ticks} aria-hidden="true">
                       {Array.from({ length: g.count }, (_, k) => (
                         <span key={k} className={styles.tick} />
                       ))}
                     </span>
-                    {g.count > 1 ? `${g.count} × ` : ""}
-                    {g.text}
+                    {g.count > 1 ? w.t((m) => m.calendar.times, { count: g.count, session: g.text }) : g.text}
                   </li>
                 ))}
               </ul>
             </td>
             {/* The engine's week total is the sum of the sessions printed beside it (km, or minutes for a week planned by time). */}
-            <td>{w.weeklyKm !== null ? `${w.weeklyKm} km` : w.weeklyMinutes ? `${w.weeklyMinutes} min of running` : `${w.sessions.reduce((t, s) => t + (s.km ?? 0), 0).toFixed(1)} km`}</td>
+            <td>
+              {wk.weeklyKm !== null
+                ? w.t((m) => m.calendar.weekKm, { km: wk.weeklyKm })
+                : wk.weeklyMinutes
+                  ? w.t((m) => m.calendar.weekMinutes, { minutes: wk.weeklyMinutes })
+                  : w.t((m) => m.calendar.weekKm, { km: formatNumber(w.locale, wk.sessions.reduce((t, s) => t + (s.km ?? 0), 0), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -106,34 +126,49 @@ export function RunCalendar({ r }: { r: ReturnToRun }) {
   );
 }
 
-export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone: string | null }) {
-  const call = clinicPhone ? `call the clinic on ${clinicPhone}` : "call the clinic";
+export function PatientSummary({
+  a,
+  clinicPhone,
+  locale = DEFAULT_LOCALE,
+  onFallback,
+}: {
+  a: Assessment;
+  clinicPhone: string | null;
+  /** The reader's language: the patient's for the take-home sheet. */
+  locale?: Locale;
+  /** Told of each engine sentence printed in English because the catalog has none for it (tests). */
+  onFallback?: (english: string) => void;
+}) {
+  const w = new SummaryWords(messagesFor(locale).summary, locale, onFallback);
+  const h = messagesFor(locale).summary.headings;
+  const stop = clinicPhone ? w.t((m) => m.stop.headingPhone, { phone: clinicPhone }) : w.t((m) => m.stop.heading);
   if (a.status === "refer") {
+    const referral = w.referral(a);
     return (
-      <div className="stack">
+      <div className="stack" lang={locale}>
         <section className={styles.urgent} aria-labelledby="refer-h">
-          <h2 id="refer-h">Please see a doctor</h2>
-          <p className={styles.big}>{a.referral?.advice}</p>
-          <p>Why:</p>
+          <h2 id="refer-h">{h.refer}</h2>
+          <p className={styles.big}>{referral.advice}</p>
+          <p>{h.why}</p>
           <ul>
-            {(a.referral?.reasons ?? []).map((r) => (
+            {referral.reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
         </section>
         {a.plan && a.plan.exercises.length > 0 && (
           <section aria-labelledby="ex-h">
-            <h2 id="ex-h">Exercises your clinician chose</h2>
+            <h2 id="ex-h">{h.exercisesChosen}</h2>
             <div className={styles.cards}>
               {a.plan.exercises.map((e) => (
-                <ExerciseCard key={e.exerciseId} e={e} />
+                <ExerciseCard key={e.exerciseId} e={e} w={w} />
               ))}
             </div>
           </section>
         )}
         {a.clinicianNotes && (
           <section aria-labelledby="notes-h">
-            <h2 id="notes-h">Notes from your clinician</h2>
+            <h2 id="notes-h">{h.notes}</h2>
             <p className={styles.notes}>{a.clinicianNotes}</p>
           </section>
         )}
@@ -142,21 +177,22 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
   }
   const p = a.plan;
   const r = a.returnToRun;
-  if (!p) return <p>This summary is not complete yet.</p>;
+  if (!p) return <p lang={locale}>{h.notComplete}</p>;
+  const waits = r ? (r.waitsForScreen ?? (r.start.mode === "walk-run" && r.calendar.length === 0)) && !r.criteriaMet : false;
   return (
-    <div className="stack">
+    <div className="stack" lang={locale}>
       <section aria-labelledby="what-h">
-        <h2 id="what-h">What is going on</h2>
+        <h2 id="what-h">{h.whatIsGoingOn}</h2>
         <ul className={styles.points}>
           {p.education.map((e) => (
-            <li key={e.id}>{e.text}</li>
+            <li key={e.id}>{w.education(e)}</li>
           ))}
         </ul>
       </section>
 
       {p.exercises.length > 0 && (
         <section aria-labelledby="ex-h">
-          <h2 id="ex-h">Your exercises</h2>
+          <h2 id="ex-h">{h.exercises}</h2>
           {(() => {
             // One shared line only when it is true of every exercise; otherwise each card says its own weeks.
             const first = p.exercises[0]!.dose;
@@ -164,12 +200,11 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
             return (
               <>
                 <p>
-                  {same ? `Do these ${first.daysPerWeek === 7 ? "every day" : `${first.daysPerWeek} days a week`} for ${first.weeks} weeks.` : "Each exercise shows its own dose and how many weeks to do it."}{" "}
-                  {PROGRESSION_RULE}
+                  {same ? w.t((m) => m.exerciseIntro.same, { days: first.daysPerWeek, weeks: first.weeks }) : w.t((m) => m.exerciseIntro.each)} {w.t((m) => (p.exercises.some((e) => e.progression.startsWith("Next: ")) ? m.exerciseIntro.cards : m.exerciseIntro.cardsOld))}
                 </p>
                 <div className={styles.cards}>
                   {p.exercises.map((e) => (
-                    <ExerciseCard key={e.exerciseId} e={same ? e : { ...e, doseText: `${e.doseText}, for ${e.dose.weeks} ${e.dose.weeks === 1 ? "week" : "weeks"}` }} />
+                    <ExerciseCard key={e.exerciseId} e={e} w={w} forWeeks={!same} />
                   ))}
                 </div>
               </>
@@ -179,55 +214,53 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
       )}
       {p.stretches.length > 0 && (
         <section aria-labelledby="st-h">
-          <h2 id="st-h">Your stretches</h2>
+          <h2 id="st-h">{h.stretches}</h2>
           <div className={styles.cards}>
             {p.stretches.map((s) => (
-              <ExerciseCard key={s.stretchId} e={s} />
+              <ExerciseCard key={s.stretchId} e={s} w={w} />
             ))}
           </div>
         </section>
       )}
 
       <section aria-labelledby="day-h">
-        <h2 id="day-h">Everyday changes</h2>
+        <h2 id="day-h">{h.everyday}</h2>
         <ul className={styles.points}>
           {p.activity.map((x) => (
-            <li key={x.id}>{x.text}</li>
+            <li key={x.id}>{w.activity(x)}</li>
           ))}
-          {p.cadence && <li>{p.cadence.text}</li>}
+          {p.cadence && <li>{w.cadence(p.cadence)}</li>}
         </ul>
       </section>
 
       {r && (
         <section aria-labelledby="run-h" className={styles.runSection}>
-          <h2 id="run-h">Getting back to running</h2>
+          <h2 id="run-h">{h.running}</h2>
           {p.runningOnHold ? (
-            <p className={styles.hold}>
-              {p.runningOnHoldReason} Until then, walk, cycle or swim within the pain rule{p.exercises.length ? " and do your exercises" : ""}.
-            </p>
+            <p className={styles.hold}>{w.t((m) => (p.exercises.length ? m.onHold.line : m.onHold.lineNoExercises), { reason: w.onHoldReason(a, p.runningOnHoldReason ?? "") })}</p>
           ) : (
             <>
-              <p className={styles.big}>{r.painRule.text}</p>
-              <TrafficLight t={r.trafficLight} />
+              <p className={styles.big}>{w.painRule(r)}</p>
+              <TrafficLight r={r} w={w} />
               {/* One paragraph for the start, the build-up and the race: the sheet must hold the longest plan on two pages. */}
               <p>
-                {r.start.text} {r.progression.text}
-                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0
-                  ? ` If all goes well you will be back to about ${r.targetWeeklyKm} km a week in about ${r.projectedWeeks} weeks.`
-                  : ""}
-                {r.goalRace ? ` ${r.goalRace.text}` : ""}
+                {w.start(r)} {w.progressionRule(r)}
+                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0 ? ` ${w.t((m) => m.backBy, { km: r.targetWeeklyKm!, weeks: r.projectedWeeks! })}` : ""}
+                {r.goalRace ? ` ${w.goalRace(r.goalRace)}` : ""}
               </p>
-              {(r.waitsForScreen ?? (r.start.mode === "walk-run" && r.calendar.length === 0)) && !r.criteriaMet && (
+              {waits && (
                 <p>
-                  Tests to pass with your clinician first (pain 2/10 or less):{" "}
-                  {r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.
+                  {w.entryTests(
+                    r,
+                    `Tests to pass with your clinician first (pain 2/10 or less): ${r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.`,
+                  )}
                 </p>
               )}
-              {r.calendar.length > 0 && <RunCalendar r={r} />}
-              {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{r.scales}</p>}
+              {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}
+              {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}
               <p>
-                {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && `After week ${r.calendar.length}, keep adding no more than ${r.progression.weeklyIncreaseCapPercent}% a week. `}
-                <strong>Rules:</strong> {r.rules.join(" ")}
+                {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && w.t((m) => m.afterCalendar, { week: r.calendar.length, cap: r.progression.weeklyIncreaseCapPercent })}
+                <strong>{w.t((m) => m.rulesLabel)}</strong> {r.rules.map((x) => w.rule(x)).join(" ")}
               </p>
             </>
           )}
@@ -236,23 +269,22 @@ export function PatientSummary({ a, clinicPhone }: { a: Assessment; clinicPhone:
 
       {a.clinicianNotes && (
         <section aria-labelledby="notes-h">
-          <h2 id="notes-h">Notes from your clinician</h2>
+          <h2 id="notes-h">{h.notes}</h2>
           <p className={styles.notes}>{a.clinicianNotes}</p>
         </section>
       )}
 
       <section className={styles.stop} aria-labelledby="stop-h">
-        <h2 id="stop-h">Stop and {call} if</h2>
+        <h2 id="stop-h">{stop}</h2>
         <p>
-          your knee swells, locks or gives way; the pain wakes you at night or keeps getting worse; or you get a red on the traffic light twice.
-          {a.followUp && ` Your next check-up: in about ${a.followUp.inWeeks} weeks.`}
-          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? ` We will check how well the plan is working at about ${a.followUp.outcomeInWeeks} weeks.` : ""}
+          {w.t((m) => m.stop.body)}
+          {a.followUp && w.t((m) => m.stop.nextVisit, { weeks: a.followUp.inWeeks })}
+          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? w.t((m) => m.stop.outcomeVisit, { weeks: a.followUp.outcomeInWeeks }) : ""}
         </p>
         {/* Signs that need medical care, not the clinic's phone line (§5). */}
         <p>
-          <strong>Get medical care straight away</strong> (not the clinic) if your calf becomes swollen, red or tender, or you become breathless or have chest
-          pain (call the emergency number); or if your knee becomes hot, red and swollen with a fever, or you cannot put weight on the leg (go to an emergency
-          department).
+          <strong>{w.t((m) => m.stop.careNow)}</strong>
+          {w.t((m) => m.stop.careNowWhen)}
         </p>
       </section>
     </div>

@@ -11,6 +11,8 @@ import { assess } from "@/lib/assessment/engine";
 import { resolveSettings } from "@/lib/assessment/settings";
 import { ClinicianSummary } from "./clinician-summary";
 import { PatientSummary } from "./patient-summary";
+import { PROGRESSION_RULE } from "@/lib/assessment/progression-rule";
+import { summaryEn } from "@/lib/i18n/summary-en";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 function runCase(file: string) {
@@ -94,5 +96,11 @@ describe("exercise cards (§7.4)", () => {
       expect(e.progression).toMatch(/^Next: (this is the top step|[a-z].*\.$)/);
       expect(sheet).toContain(e.progression.replace(/^Next: /, ""));
     }
+  });
+});
+
+describe("the progression rule's words", () => {
+  it("are the same in the engine's module and in the English catalog", () => {
+    expect(summaryEn.exerciseIntro.cards).toBe(PROGRESSION_RULE);
   });
 });

@@ -59,7 +59,7 @@ export function doseText(e: { sets: number; reps?: number; holdSeconds?: number;
 /** The progression line names the next exercise (§7.4); PROGRESSION_RULE says when to move to it. */
 export function progressionText(e: LibraryExercise): string {
   const next = nextInChain(e);
-  if (!next) return "Next: this is the top step; keep it going and keep adding load.";
+  if (!next) return e.holdSeconds ? "Next: this is the top step; keep it going and make each hold longer (up to 45 seconds)." : "Next: this is the top step; keep it going and keep adding load.";
   return `Next: ${next.name.toLowerCase()}.`;
 }
 

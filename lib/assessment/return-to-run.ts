@@ -8,7 +8,7 @@ import type { EngineIntake } from "./intake-schema";
 import { describeLoadChange, firedRamp } from "./load";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
-import type { Derived, EntryCriterion, Finding, GoalRace, ReturnToRun, RtrSession, RtrWeek, RunnerState } from "./types";
+import type { Derived, EntryCriterion, Finding, GoalRace, ReturnToRun, RtrSession, RtrStartMsg, RtrWeek, RunnerState } from "./types";
 
 /**
  * §6.2 walk-run phases (US Army RCT protocol, Trials 2023), totals converted from miles to km. `repeats`
@@ -82,13 +82,13 @@ function effortText(effort: number): string {
 function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, share: number): RtrSession {
   if (byTime) {
     return p.phase === 6
-      ? { text: `Run ${share} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: share, km: null }
-      : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`, kind: "walk-run", minutes: share, km: null };
+      ? { text: `Run ${share} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: share, km: null, phase: p.phase }
+      : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`, kind: "walk-run", minutes: share, km: null, phase: p.phase };
   }
   const km = share / 10;
   return p.phase === 6
-    ? { text: `Run ${fmtKm(km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km }
-    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km };
+    ? { text: `Run ${fmtKm(km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km, phase: p.phase }
+    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km, phase: p.phase };
 }
 
 /** §6.5 (Nielsen 2014): an obese new runner's first week, short run intervals well under 3 km in all. */
@@ -258,6 +258,7 @@ export function buildReturnToRun(opts: {
         phase: null,
         weeklyKm: null,
         text: "Running is on hold until your clinician has checked the points below. Keep doing your exercises; walking, cycling and swimming within the pain rule are fine.",
+        msg: { key: "on-hold", params: {} },
         rule: RULES.onHold,
         because: stateBecause,
       },
@@ -277,6 +278,7 @@ export function buildReturnToRun(opts: {
   let phase: number | null = null;
   let startKm: number | null = null;
   let startText: string;
+  let startMsg: RtrStartMsg;
   let startRule = RULES.walkRun;
   let startBecause: Finding[] = stateBecause;
   const ramp = firedRamp(derived.load);
@@ -323,6 +325,11 @@ export function buildReturnToRun(opts: {
   const inMinutes = continuousPlan && (startKm ?? 0) < settings.timeBasedBelowKm && pace !== null;
   const longest = num(intake?.running?.longestRunKm);
   /** §6.1: more, shorter runs; the longest run of the week named against the runner's usual longest. */
+  const spreadParams = (km: number): RtrStartMsg["params"] => {
+    if (inMinutes) return { runs, oneMoreRun: runs > runsNow, longestMinutes: split(Math.floor(km * pace! + 1e-9), runs)[0] ?? 0 };
+    const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
+    return { runs, oneMoreRun: runs > runsNow, longestKm: most, ...(longest !== null && longest > most ? { usualLongestKm: longest } : {}) };
+  };
   const spread = (km: number) => {
     const each = runs > runsNow ? `split into ${runs} shorter runs (one more than now)` : `spread over ${runs} runs`;
     if (inMinutes) return `${each}, the longest about ${split(Math.floor(km * pace! + 1e-9), runs)[0] ?? 0} minutes`;
@@ -335,25 +342,31 @@ export function buildReturnToRun(opts: {
       `Keep running about ${fmtKm(startKm!)} km a week, no more until your review: ${spread(startKm!)}, ` +
       `10–20% slower than usual, on flat ground.` +
       (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
+    startMsg = { key: "keep", params: { ...spreadParams(startKm!), lateOnset } };
   } else if (mode === "reduced-continuous") {
     startRule = RULES.reducedContinuous;
-    const why = override ? "" : ramp && startKm === fromHalves(toHalves(ramp.fromKm)) ? ", back to where you were before your recent increase" : ", about a third less than now";
+    const whyKey = override ? undefined : ramp && startKm === fromHalves(toHalves(ramp.fromKm)) ? ("ramp" as const) : ("third" as const);
+    const why = whyKey === "ramp" ? ", back to where you were before your recent increase" : whyKey === "third" ? ", about a third less than now" : "";
     startText =
       `Cut back to about ${fmtKm(startKm!)} km a week${why}: ${spread(startKm!)}, 10–20% slower than usual, on flat ground. ` +
       `Build up again only after ${AMBER_HOLD_WEEKS} green weeks.` +
       (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
+    startMsg = { key: "reduce", params: { ...spreadParams(startKm!), ...(whyKey ? { why: whyKey } : {}), holdWeeks: AMBER_HOLD_WEEKS, lateOnset } };
   } else if (screenFirst) {
     startText = `Start walk-run phase ${phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.`;
+    startMsg = { key: "screen-first", params: {} };
   } else if (byTime) {
     startRule = RULES.timeBased;
     startText =
       (obeseNovice && !override
         ? `In your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
         : `Start with walk-run phase ${phase}, 3 times a week with a rest day in between.`);
+    startMsg = obeseNovice && !override ? { key: "by-time-obese", params: { firstWeekMaxKm: NOVICE_OBESE_WEEK1_KM } } : { key: "by-time", params: {} };
   } else {
     const p = WALK_RUN_PHASES[phase! - 1]!;
     const first = walkRunSession(p, false, Math.round(p.km * 10)).text;
     startText = `Start with walk-run phase ${phase}: ${first.charAt(0).toLowerCase()}${first.slice(1)}; 3 times a week with a rest day in between.`;
+    startMsg = { key: "walk-run", params: {} };
   }
   startBecause = [...startBecause, { code: "rtr.runner-state", label: "Where the runner is now (§6.5)", value: `${state}: ${reason}` }];
 
@@ -454,6 +467,7 @@ export function buildReturnToRun(opts: {
       phase,
       weeklyKm: startKm,
       text: inMinutes && calendar[0] ? `${startText} At your easy pace that is about ${calendar[0].weeklyMinutes} minutes of running a week: the calendar counts minutes.` : startText,
+      msg: inMinutes && calendar[0] ? { ...startMsg, params: { ...startMsg.params, minutesAWeek: calendar[0].weeklyMinutes ?? 0 } } : startMsg,
       rule: startRule,
       because: inMinutes ? [...startBecause, { code: "intake.running.paceMinPerKm", label: "Easy pace (min/km)", value: pace }] : startBecause,
     },

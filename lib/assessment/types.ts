@@ -118,6 +118,9 @@ export interface RtrSession {
   kind: "walk-run" | "run" | "walk" | "cross-train";
   minutes: number | null;
   km: number | null;
+  /** The §6.2 walk-run phase (1–6) the session follows; absent for an easy continuous run and for the first
+   * week's short intervals of a new runner with a BMI over 30. Lets a page say the session in another language. */
+  phase?: number;
 }
 
 export interface RtrWeek {
@@ -128,6 +131,31 @@ export interface RtrWeek {
   /** The week's running minutes for a week planned by time: the sum of its sessions' minutes. */
   weeklyMinutes?: number | null;
   note: string;
+}
+
+/** The parts of the start sentence (`ReturnToRun.start.text`) that its other fields do not carry. */
+export interface RtrStartMsg {
+  key: "keep" | "reduce" | "screen-first" | "by-time" | "by-time-obese" | "walk-run" | "on-hold";
+  params: {
+    /** Runs a week, and whether that is one more than now. */
+    runs?: number;
+    oneMoreRun?: boolean;
+    /** The week's longest run, in km or (a plan set in minutes) in minutes. */
+    longestKm?: number;
+    longestMinutes?: number;
+    /** The runner's own longest recent run, named when it is longer. */
+    usualLongestKm?: number;
+    /** Why the reduced volume is what it is (absent when the clinician set it). */
+    why?: "ramp" | "third";
+    /** The pain starts late in a run: keep each run shorter than that. */
+    lateOnset?: boolean;
+    /** Weeks of green running before building again. */
+    holdWeeks?: number;
+    /** A plan set in minutes: the first week's minutes of running. */
+    minutesAWeek?: number;
+    /** A new runner with a BMI over 30: the first week's limit in km. */
+    firstWeekMaxKm?: number;
+  };
 }
 
 /** §6.5: where the runner is now (the row of the table that sets the start). */
@@ -173,6 +201,9 @@ export interface ReturnToRun {
     /** Weekly distance to start from when mode is reduced-continuous. */
     weeklyKm: number | null;
     text: string;
+    /** What `text` says, as a message key and its values, for a page in another language (absent in
+     * older summaries). */
+    msg?: RtrStartMsg;
     rule: Rule;
     because: Finding[];
   };

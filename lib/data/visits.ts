@@ -11,6 +11,7 @@ import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
 import { safetyFlags } from "../assessment/safety";
 import type { EngineIntake } from "../assessment/intake-schema";
+import { toLocale, type Locale } from "../i18n/locales";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
 export type VisitKind = "INITIAL" | "FOLLOW_UP";
@@ -194,7 +195,8 @@ export interface VisitHeaderDTO {
   status: VisitStatus;
   needsReview: boolean;
   badges: VisitBadgeFacts;
-  patient: { id: string; firstName: string; lastName: string; dateOfBirth: string; sex: string };
+  /** `locale`: the language the patient reads (their take-home sheet is printed in it). */
+  patient: { id: string; firstName: string; lastName: string; dateOfBirth: string; sex: string; locale: Locale };
   invite: { expiresAt: string; revoked: boolean; firstUsedAt: string | null } | null;
   clinic: { name: string; phone: string | null; email: string | null; address: string | null };
 }
@@ -210,7 +212,7 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
       kind: true,
       status: true,
       needsReview: true,
-      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true } },
+      patient: { select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, locale: true } },
       invites: { where: { purpose: "intake" }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, revokedAt: true, firstUsedAt: true } },
       clinic: { select: { name: true, phone: true, email: true, address: true } },
       exams: latestExam,
@@ -226,7 +228,7 @@ export async function getVisitHeader(actor: ClinicianActor, visitId: string): Pr
     status: v.status,
     needsReview: v.needsReview,
     badges: { examFinal: v.exams[0]?.state === "FINAL", review: levels.get(v.id) ?? null },
-    patient: { ...v.patient, dateOfBirth: toIsoDate(v.patient.dateOfBirth) },
+    patient: { ...v.patient, dateOfBirth: toIsoDate(v.patient.dateOfBirth), locale: toLocale(v.patient.locale) },
     invite: inv ? { expiresAt: inv.expiresAt.toISOString(), revoked: !!inv.revokedAt, firstUsedAt: inv.firstUsedAt?.toISOString() ?? null } : null,
     clinic: v.clinic,
   };

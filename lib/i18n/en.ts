@@ -3,6 +3,7 @@
 // (en-gb.ts). Sentences use ICU syntax ({name}, {n, plural, one {…} other {…}}) rendered by
 // lib/i18n/format.ts. Clinician screens are English in their components.
 import type { ErrorCatalog } from "../forms/messages";
+import { summaryEn } from "./summary-en";
 
 // Field labels by form path, kept apart so every catalog must name the same paths (FieldKey).
 const fields = {
@@ -405,6 +406,8 @@ export const en = {
     body: "Nothing you entered has been lost. Please try again in a minute.",
     retry: "Try again",
   },
+  /** The take-home summary (screen, print and PDF): lib/i18n/summary-en.ts. */
+  summary: summaryEn,
 };
 
 export type Messages = typeof en;

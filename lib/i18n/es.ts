@@ -3,6 +3,7 @@
 // (docs/i18n.md): a translation of our own would not give a comparable score.
 import type { ErrorCatalog } from "../forms/messages";
 import { en, type FieldKey, type Messages } from "./en";
+import { summaryEs } from "./summary-es";
 
 const fields: Record<FieldKey, string> = {
   about: "Sobre usted",
@@ -347,4 +348,5 @@ export const es: Messages = {
     body: "No se ha perdido nada de lo que escribió. Inténtelo de nuevo dentro de un minuto.",
     retry: "Reintentar",
   },
+  summary: summaryEs,
 };

@@ -1,6 +1,7 @@
 // A small ICU MessageFormat subset: `{name}` arguments and `{n, plural, one {…} other {…}}` (with `=0`
 // style exact cases and `#` for the number), plural categories from Intl.PluralRules and numbers from
 // Intl.NumberFormat for the locale. Enough for every patient sentence; no library on the page.
+import { formatDate as formatDateEnglish } from "../format";
 import type { Locale } from "./locales";
 
 export type Params = Record<string, string | number>;
@@ -21,6 +22,12 @@ export function formatTime(locale: Locale, d: Date): string {
 /** A calendar date, written out (no ambiguous 04/05). */
 export function formatDate(locale: Locale, d: Date, timeZone = "UTC"): string {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(d);
+}
+
+/** A calendar date (YYYY-MM-DD) on a patient's page or sheet: the app's English form ("25 Nov 2026") in
+ * English, the locale's own otherwise ("3 de marzo de 2026"). */
+export function formatIsoDate(locale: Locale, iso: string): string {
+  return locale.startsWith("en") ? formatDateEnglish(iso) : formatDate(locale, new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 /** The body of `{…}` starting at `open` (the index of `{`): its end, matching nested braces. */

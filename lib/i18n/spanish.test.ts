@@ -1,5 +1,7 @@
 // Spanish end to end for the patient pages this catalog covers: each page's text, rendered in `es`, has
 // no English left (proper nouns and the questionnaires shown in English on purpose aside).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
@@ -8,6 +10,11 @@ import { enGB } from "./en-gb";
 import { es } from "./es";
 import { format } from "./format";
 import { messagesFor } from ".";
+import { caseSchema } from "@/lib/assessment/case-schema";
+import { assess } from "@/lib/assessment/engine";
+import { resolveSettings } from "@/lib/assessment/settings";
+import { PatientSummary } from "@/components/summary/patient-summary";
+import type { Locale } from "./locales";
 
 // The date-of-birth form calls a server action and the router; neither runs here.
 vi.mock("@/app/(patient)/intake/actions", () => ({ verifyDobAction: async () => ({ ok: true }), setIntakeLocaleAction: async () => {} }));
@@ -117,5 +124,51 @@ describe("every patient page this catalog covers, rendered in Spanish", () => {
     const html = renderToStaticMarkup(createElement(ThankYou, { messages: es.thanks, urgent: ["hot-swollen-unwell", "calf"], urgentMessages: es.intake.urgent }));
     expect(html).toContain("Gracias");
     expect(englishIn(textOf(html))).toEqual([]);
+  });
+});
+
+describe("the take-home summary of every example case", () => {
+  const dir = path.resolve(import.meta.dirname, "..", "..", "examples", "cases");
+  const cases = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  const run = (file: string) => {
+    const c = caseSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
+    return assess({ intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: (c.previousVisits ?? []) as never, settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {}, visitDate: c.visitDate ?? null });
+  };
+  const render = (file: string, locale: Locale) => {
+    const fallbacks: string[] = [];
+    const html = renderToStaticMarkup(createElement(PatientSummary, { a: run(file), clinicPhone: "01234 567890", locale, onFallback: (s: string) => fallbacks.push(s) }));
+    return { html, fallbacks };
+  };
+
+  it("covers all 24 cases", () => expect(cases).toHaveLength(24));
+
+  it.each(cases)("%s: every engine sentence has a catalog entry (none printed from the engine's English)", (file) => {
+    for (const locale of ["en-US", "en-GB", "es"] as const) expect(render(file, locale).fallbacks, locale).toEqual([]);
+  });
+
+  it.each(cases)("%s: in Spanish, with no English sentence left", (file) => {
+    const { html } = render(file, "es");
+    expect(html).toContain('lang="es"');
+    expect(englishIn(textOf(html))).toEqual([]);
+  });
+
+  it("(the check finds English on the same sheet in en-US)", () => {
+    expect(englishIn(textOf(render("01-pfp-asymmetry-ramp.json", "en-US").html))).not.toEqual([]);
+  });
+
+  it("says the numbers the Spanish way and counts with Spanish plurals", () => {
+    const sheet = textOf(render("11-green-high-mileage-late-pain.json", "es").html).replace(/\s+/g, " ");
+    expect(sheet).toMatch(/Siga corriendo unos 98 km por semana/);
+    expect(sheet).toMatch(/\d,\d km/);
+    expect(sheet).not.toMatch(/\d\.\d km/);
+  });
+
+  it("prints a clinician's own words and a clinic's own advice as written, not a catalog sentence", () => {
+    const a = run("01-pfp-asymmetry-ramp.json");
+    a.plan!.education = [{ ...a.plan!.education[0]!, text: "Written by the clinician." }];
+    const fallbacks: string[] = [];
+    const html = renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: null, locale: "es", onFallback: (s: string) => fallbacks.push(s) }));
+    expect(html).toContain("Written by the clinician.");
+    expect(fallbacks).toEqual(["Written by the clinician."]);
   });
 });

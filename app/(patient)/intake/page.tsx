@@ -3,13 +3,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requestMeta } from "@/lib/auth/session";
 import { getPatientSummary } from "@/lib/data/summaries";
-import { formatDate } from "@/lib/format";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getIntakeDraft } from "@/lib/data/intake";
-import { format } from "@/lib/i18n/format";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n";
 import { patientPage } from "@/lib/i18n/patient-locale";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { DobForm } from "@/components/intake/dob-form";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { LanguageSwitch } from "@/components/intake/language-switch";
@@ -59,7 +59,7 @@ export default async function IntakePage() {
         <DobForm messages={m.dob} />
       </>
     );
-  if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} link={m.link} />;
+  if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} link={m.link} locale={locale} />;
   // Health data from here on: the browser passed the date-of-birth check.
   const [settings, draft] = await Promise.all([getClinicSettings(session.actor), getIntakeDraft(session.actor)]);
   const greeting = format(session.kind === "FOLLOW_UP" ? m.intake.followUpGreeting : m.intake.greeting, { name: session.firstName, clinic: session.clinicName }, locale);
@@ -86,7 +86,7 @@ export default async function IntakePage() {
 
 /** A summary link (sent by email after signing), past the date-of-birth check: the take-home summary, to
  * read or print. Never the intake. */
-async function SummaryFromLink({ actor, link }: { actor: Parameters<typeof getPatientSummary>[0]; link: { revokedTitle: string; revokedBody: string } }) {
+async function SummaryFromLink({ actor, link, locale }: { actor: Parameters<typeof getPatientSummary>[0]; link: { revokedTitle: string; revokedBody: string }; locale: Locale }) {
   const s = await getPatientSummary(actor, await requestMeta());
   if (!s) {
     return (
@@ -98,13 +98,15 @@ async function SummaryFromLink({ actor, link }: { actor: Parameters<typeof getPa
   }
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = s.clinic;
+  const sheet = messagesFor(locale).summary.sheet;
+  const visitDate = formatIsoDate(locale, s.visitDate);
   return (
     <div className="stack">
       <p className="no-print">
         <button type="button" id="print-button" className="btn">
-          Print
+          {sheet.print}
         </button>{" "}
-        <span className="muted">To keep a copy as a file, print and choose “Save as PDF”.</span>
+        <span className="muted">{sheet.saveAsPdf}</span>
       </p>
       <header>
         <p>
@@ -113,11 +115,11 @@ async function SummaryFromLink({ actor, link }: { actor: Parameters<typeof getPa
           {[c.address, c.phone, c.email].filter(Boolean).join(" · ")}
         </p>
         <p>
-          {s.patient.firstName} {s.patient.lastName} · visit {formatDate(s.visitDate)}
+          {format(sheet.margin, { name: `${s.patient.firstName} ${s.patient.lastName}`, date: visitDate }, locale)}
         </p>
       </header>
-      <h1>Your visit summary</h1>
-      <PatientSummary a={s.assessment} clinicPhone={c.phone} />
+      <h1>{sheet.title}</h1>
+      <PatientSummary a={s.assessment} clinicPhone={c.phone} locale={locale} />
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
     </div>
   );

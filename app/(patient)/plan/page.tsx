@@ -6,6 +6,8 @@ import { getMyPlan } from "@/lib/data/plan";
 import { addDays } from "@/lib/format";
 import { format, formatDate } from "@/lib/i18n/format";
 import { patientPage } from "@/lib/i18n/patient-locale";
+import { messagesFor } from "@/lib/i18n";
+import { SummaryWords } from "@/lib/i18n/summary";
 import { DobForm } from "@/components/intake/dob-form";
 import { CheckIn } from "@/components/plan/check-in";
 import { ExerciseCard, TrafficLight } from "@/components/summary/patient-summary";
@@ -23,6 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function PlanPage() {
   const { session, locale, m } = await patientPage();
+  // The plan's own words (exercises, traffic light) in the patient's language, as on the printed sheet.
+  const words = new SummaryWords(messagesFor(locale).summary, locale);
   if (!session.ok) {
     const t =
       session.reason === "discharged"
@@ -130,8 +134,8 @@ export default async function PlanPage() {
       {rtr && !a.plan?.runningOnHold && (
         <section className="card" aria-labelledby="light-h">
           <h2 id="light-h">{p.lightHeading}</h2>
-          <p>{rtr.painRule.text}</p>
-          <TrafficLight t={rtr.trafficLight} />
+          <p>{words.painRule(rtr)}</p>
+          <TrafficLight r={rtr} w={words} />
         </section>
       )}
 
@@ -140,10 +144,10 @@ export default async function PlanPage() {
           <h2 id="ex-h">{p.exercisesHeading}</h2>
           <div className={summaryStyles.cards}>
             {a.plan.exercises.map((e) => (
-              <ExerciseCard key={e.exerciseId} e={e} />
+              <ExerciseCard key={e.exerciseId} e={e} w={words} />
             ))}
             {a.plan.stretches.map((s) => (
-              <ExerciseCard key={s.stretchId} e={s} />
+              <ExerciseCard key={s.stretchId} e={s} w={words} />
             ))}
           </div>
         </section>

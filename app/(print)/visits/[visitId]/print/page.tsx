@@ -9,9 +9,12 @@ import { getVisitHeader } from "@/lib/data/visits";
 import { isPdfRenderToken, pdfAvailable } from "@/lib/pdf";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { getClinicTimeZone } from "@/lib/data/clinics";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
+import { messagesFor } from "@/lib/i18n";
+import { format, formatDate as formatDateIn, formatIsoDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import styles from "./print.module.css";
 import { PlanQr } from "@/components/plan/plan-qr";
 
@@ -23,9 +26,9 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
 }
 
-function pageMarginCss(left: string, right: string, bottom: string): string {
+function pageMarginCss(left: string, right: string, bottom: string, words: { page: string; of: string } = { page: "Page", of: "of" }): string {
   const box = `font-family: system-ui, sans-serif; font-size: 8pt; color: #222;`;
-  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-left { content: ${cssString(bottom)}; ${box} font-size: 7pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} } }`;
+  return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-left { content: ${cssString(bottom)}; ${box} font-size: 7pt; } @bottom-right { content: ${cssString(`${words.page} `)} counter(page) ${cssString(` ${words.of} `)} counter(pages); ${box} } }`;
 }
 
 // Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
@@ -51,12 +54,18 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const canPdf = pdfAvailable();
 
   const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
-  const signature = `Summary ${printable.summaryId.slice(0, 8)} · version ${printable.revision} · signed ${formatDateTime(printable.finalizedAt, timeZone)} by ${printable.finalizedByName} · ruleset ${printable.assessment.rulesetVersion}`;
+  // The patient's sheet is in the patient's language; the clinician's version is the clinic's English, as
+  // every clinician page is.
+  const locale: Locale = version === "patient" ? visit.patient.locale : "en-US";
+  const sheet = messagesFor(locale).summary.sheet;
+  const t = (template: string, params: Record<string, string | number>) => format(template, params, locale);
+  const signedAt = locale.startsWith("en") ? formatDateTime(printable.finalizedAt, timeZone) : formatDateIn(locale, new Date(printable.finalizedAt), timeZone);
+  const signature = t(sheet.signature, { id: printable.summaryId.slice(0, 8), revision: String(printable.revision), signedAt, name: printable.finalizedByName, ruleset: printable.assessment.rulesetVersion });
   return (
     <main className={styles.page}>
       {/* Every printed page, in the browser's Print and in the PDF alike, carries whose sheet it is, the
           visit's date and "Page N of M", in the page margins (CSS page-margin boxes). */}
-      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(`${patientName} · visit ${formatDate(visit.date)}`, c.name, signature) }} />
+      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(t(sheet.margin, { name: patientName, date: formatIsoDate(locale, visit.date) }), c.name, signature, sheet) }} />
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
         <nav aria-label="Versions" className={styles.versions}>
@@ -81,40 +90,41 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
           </button>
         </div>
       </div>
-      <header className={styles.header}>
-        <div>
-          <p className={styles.clinic}>{c.name}</p>
-          <p className={styles.contact}>{[c.address, c.phone, c.email].filter(Boolean).join(" · ")}</p>
-        </div>
-        {planLink?.token && origin && (
-          <div className={styles.planLink}>
-            <PlanQr url={`${origin}/i/${planLink.token}`} />
+      <div lang={locale}>
+        <header className={styles.header}>
+          <div>
+            <p className={styles.clinic}>{c.name}</p>
+            <p className={styles.contact}>{[c.address, c.phone, c.email].filter(Boolean).join(" · ")}</p>
+          </div>
+          {planLink?.token && origin && (
+            <div className={styles.planLink}>
+              <PlanQr url={`${origin}/i/${planLink.token}`} label={sheet.planLinkQr} />
+              <p>
+                <strong>{sheet.planLinkTitle}</strong> {t(sheet.planLinkBody, { url: `${origin}/i/${planLink.token}` })}
+              </p>
+            </div>
+          )}
+          <div className={styles.meta}>
             <p>
-              <strong>My plan on your phone:</strong> scan the code, or open {`${origin}/i/${planLink.token}`}. Your runs, your exercises and a
-              check-in after each run.
+              <strong>
+                {visit.patient.firstName} {visit.patient.lastName}
+              </strong>
+              <br />
+              {t(sheet.born, { date: formatIsoDate(locale, visit.patient.dateOfBirth) })}
+              <br />
+              {t(sheet.visit, { date: formatIsoDate(locale, visit.date) })}
+              <br />
+              {t(sheet.clinician, { name: printable.finalizedByName })}
             </p>
           </div>
-        )}
-        <div className={styles.meta}>
-          <p>
-            <strong>
-              {visit.patient.firstName} {visit.patient.lastName}
-            </strong>
-            <br />
-            Born {formatDate(visit.patient.dateOfBirth)}
-            <br />
-            Visit {formatDate(visit.date)}
-            <br />
-            Clinician: {printable.finalizedByName}
-          </p>
-        </div>
-      </header>
-      {/* On screen and on paper: a sheet printed from an out-of-date summary says so itself. */}
-      {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
-      <h1 className={styles.title}>{version === "patient" ? "Your visit summary" : "Visit summary: clinician version"}</h1>
-      {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} /> : <ClinicianSummary a={printable.assessment} />}
-      {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
-      <footer className={`${styles.footer} no-print`}>{signature}</footer>
+        </header>
+        {/* On screen and on paper: a sheet printed from an out-of-date summary says so itself. */}
+        {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
+        <h1 className={styles.title}>{version === "patient" ? sheet.title : "Visit summary: clinician version"}</h1>
+        {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} /> : <ClinicianSummary a={printable.assessment} />}
+        {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
+        <footer className={`${styles.footer} no-print`}>{signature}</footer>
+      </div>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
     </main>

@@ -1,0 +1,320 @@
+// The take-home summary's sentences in a locale, from the engine's structured fields (ids, codes, numbers,
+// `start.msg`) and the `summary` catalog section. The engine's English `text` fields stay what was signed:
+// a sentence is taken from the catalog only when the catalog's English, from the same fields, is exactly
+// the engine's sentence; otherwise (a clinician's own wording, a clinic's own advice, an older ruleset's
+// sentence) the engine's English is printed as it is, and reported to `onFallback`.
+import { findExercise, nextInChain } from "../assessment/exercises";
+import { doseText as engineDoseText } from "../assessment/plan";
+import { WALK_RUN_PHASES } from "../assessment/return-to-run";
+import { REFERRAL_WORDING } from "../assessment/safety";
+import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
+import { format, type Params } from "./format";
+import type { Locale } from "./locales";
+import { summaryEn, type SummaryMessages } from "./summary-en";
+
+/** Renders one sentence from a catalog in a locale, or null when the fields do not say which sentence. */
+type Render = (m: SummaryMessages, locale: Locale) => string | null;
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** One decimal at most, as the engine prints distances. */
+const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
+
+const REFERRAL_KEY: Record<string, keyof typeof REFERRAL_WORDING> = {
+  "red.septic-arthritis": "septic",
+  "red.dvt": "dvt",
+  "red.ottawa": "ottawa",
+  "red.acute-knee": "acuteKnee",
+  "red.femoral-neck": "femoralNeck",
+  "red.bone-stress": "boneStress",
+  "red.scfe": "scfe",
+  "red.serious-pathology": "serious",
+};
+const URGENCY_ORDER = ["emergency", "same-day", "next-day", "urgent", "routine"];
+
+export class SummaryWords {
+  constructor(
+    readonly m: SummaryMessages,
+    readonly locale: Locale,
+    private readonly onFallback?: (english: string) => void,
+  ) {}
+
+  /** A catalog string of the summary's own (headings, labels). */
+  t(pick: (m: SummaryMessages) => string, params?: Params): string {
+    return format(pick(this.m), params, this.locale);
+  }
+
+  /** An engine sentence in this locale: the first render whose English is exactly `english`, else `english`. */
+  line(english: string, ...renders: Render[]): string {
+    for (const r of renders) {
+      if (r(summaryEn, "en-US") === english) {
+        const out = r(this.m, this.locale);
+        if (out !== null) return out;
+      }
+    }
+    this.onFallback?.(english);
+    return english;
+  }
+
+  /** The catalog entry of a record whose English is `english` (the same key in this locale). */
+  byValue(english: string, pick: (m: SummaryMessages) => Record<string, string>): string {
+    const key = Object.keys(pick(summaryEn)).find((k) => pick(summaryEn)[k] === english);
+    return this.line(english, (m) => (key ? (pick(m)[key] ?? null) : null));
+  }
+
+  education(r: Recommendation): string {
+    const e = (m: SummaryMessages) => m.education;
+    switch (r.id) {
+      case "education.what":
+        return this.byValue(r.text, (m) => m.education.what);
+      case "education.load":
+        return this.line(r.text, (m) => e(m).loadAfterRamp + e(m).loadRest, (m) => e(m).loadUsual + e(m).loadRest);
+      case "education.hip":
+        return this.line(r.text, (m) => e(m).hip);
+      case "education.borrowed":
+        return this.line(r.text, (m) => e(m).borrowed);
+      case "education.passive":
+        return this.line(r.text, (m) => e(m).passive);
+      case "education.adjuncts":
+        return this.line(r.text, (m) => e(m).adjuncts);
+      case "education.expect":
+        return this.line(r.text, (m) => e(m).expect);
+      default:
+        return this.line(r.text);
+    }
+  }
+
+  activity(r: Recommendation): string {
+    return this.byValue(r.text, (m) => m.activity);
+  }
+
+  cadence(c: NonNullable<NonNullable<Assessment["plan"]>["cadence"]>): string {
+    return this.line(c.text, (m, l) =>
+      c.currentSpm === null || !c.targetSpm ? m.cadence.unknown : format(m.cadence.known, { spm: c.currentSpm, low: c.targetSpm[0], high: c.targetSpm[1] }, l),
+    );
+  }
+
+  onHoldReason(a: Assessment, english: string): string {
+    const soft = a.flags.filter((f) => f.level === "soft" && f.code.startsWith("soft.")).map((f) => f.code);
+    return this.line(
+      english,
+      (m) => m.onHold.physician,
+      (m) => m.onHold.diagnosis,
+      (m, l) => {
+        const titles = soft.map((c) => (m.onHold.titles as Record<string, string>)[c]);
+        return titles.length && titles.every(Boolean) ? format(m.onHold.flags, { titles: titles.join(m.onHold.separator) }, l) : null;
+      },
+    );
+  }
+
+  exerciseName(e: ExercisePrescription | StretchPrescription): string {
+    return this.line(e.name, (m) => libraryEntry(m, e)?.name ?? null);
+  }
+
+  howTo(e: ExercisePrescription | StretchPrescription): string {
+    return this.line(
+      e.howTo,
+      (m) => libraryEntry(m, e)?.howTo ?? null,
+      (m) => {
+        const h = libraryEntry(m, e)?.howTo;
+        return h ? h + ("exerciseId" in e ? m.loaded : m.optionalStretch) : null;
+      },
+    );
+  }
+
+  feel(e: ExercisePrescription | StretchPrescription): string {
+    return this.line(e.feel, (m) => libraryEntry(m, e)?.feel ?? null);
+  }
+
+  /** The card's progression line as a label and its text: "Next: band walk." (ruleset 2026.12.2 on), or the
+   * older whole rule under "Progress:". */
+  progression(e: ExercisePrescription): { label: string; text: string } {
+    const lib = findExercise(e.exerciseId);
+    const next = lib ? nextInChain(lib) : null;
+    const label = (m: SummaryMessages) => m.card.next;
+    if (e.progression.startsWith(`${summaryEn.card.next} `)) {
+      const english = e.progression.slice(summaryEn.card.next.length + 1);
+      const text = this.line(english, (m, l) => {
+        if (!lib) return null;
+        if (!next) return lib.holdSeconds ? m.progression.topStepHold : m.progression.topStep;
+        const name = m.exercises[next.id as keyof SummaryMessages["exercises"]]?.name;
+        return name ? format(m.progression.nextStep, { next: name.toLowerCase() }, l) : null;
+      });
+      return { label: this.t(label), text };
+    }
+    const text = this.line(e.progression, (m, l) => {
+      if (!lib) return null;
+      if (!next) return format(m.progression.top, { harder: lib.holdSeconds ? m.progression.longerOrHarderHolds : m.progression.addLoad }, l);
+      const name = m.exercises[next.id as keyof SummaryMessages["exercises"]]?.name;
+      return name ? format(m.progression.next, { next: name.toLowerCase(), harder: lib.holdSeconds ? m.progression.longerHolds : m.progression.addLoad }, l) : null;
+    });
+    return { label: this.t((m) => m.card.progress), text };
+  }
+
+  /** The dose line; a clinician's note after it (". note") is printed as written. */
+  exerciseDose(e: ExercisePrescription): string {
+    const render: Render = (m, l) => format(m.dose.line, { what: doseWhat(m, l, e.dose), days: e.dose.daysPerWeek }, l);
+    const base = engineDoseText(e.dose, e.dose.daysPerWeek);
+    if (e.doseText !== base && e.doseText.startsWith(`${base}. `)) return `${this.line(base, render)}${e.doseText.slice(base.length)}`;
+    return this.line(e.doseText, render);
+  }
+
+  stretchDose(s: StretchPrescription): string {
+    return this.line(s.doseText, (m, l) => format(m.dose.stretch, { seconds: s.holdSeconds, reps: s.reps, days: s.daysPerWeek }, l));
+  }
+
+  session(s: RtrSession): string {
+    return this.line(s.text, (m, l) => sessionText(m, l, s));
+  }
+
+  painRule(r: ReturnToRun): string {
+    return this.line(r.painRule.text, (m) => m.painRule[r.painRule.model] ?? null);
+  }
+
+  /** A traffic-light row: its colour's name and what to do, in this locale. */
+  light(r: ReturnToRun, colour: "green" | "amber" | "red"): { label: string; text: string } {
+    const english = r.trafficLight[colour];
+    const model = r.painRule.model;
+    const ok = english === `${summaryEn.trafficLight[colour]}: ${summaryEn.trafficLight[model][colour]}`;
+    if (ok) return { label: this.m.trafficLight[colour], text: this.m.trafficLight[model][colour] };
+    this.onFallback?.(english);
+    const label = { green: "Green", amber: "Amber", red: "Red" }[colour];
+    return { label, text: english.replace(/^(Green|Amber|Red): /, "") };
+  }
+
+  scales(text: string): string {
+    return this.line(text, (m) => m.scales);
+  }
+
+  start(r: ReturnToRun): string {
+    return this.line(r.start.text, (m, l) => startText(m, l, r));
+  }
+
+  progressionRule(r: ReturnToRun): string {
+    return this.line(r.progression.text, (m, l) => {
+      const p = m.progressionText;
+      const cap = r.progression.weeklyIncreaseCapPercent;
+      if (r.start.mode === "on-hold") return p.onHold;
+      if (r.waitsForScreen) return format(p.screenFirst, { cap }, l);
+      if (r.start.mode === "walk-run") return format(r.progression.basis === "time" ? p.walkRunTime : p.walkRunDistance, { cap }, l);
+      return format(r.progression.basis === "time" ? p.time : p.distance, { cap }, l);
+    });
+  }
+
+  goalRace(g: GoalRace): string {
+    return this.line(g.text, (m, l) => {
+      const x = m.goalRace;
+      const name = g.name === summaryEn.goalRace.yourRace ? x.yourRace : g.name;
+      if (g.weeksAvailable === null) return format(x.noVisitDate, { name, date: g.date }, l);
+      if (g.weeksAvailable < 0) return format(x.passed, { name, date: g.date }, l);
+      if (g.fits === null || g.goalWeeklyKm === null) return format(x.notProjected, { name, weeks: g.weeksAvailable }, l);
+      if (g.fits) return g.weeksNeeded === null ? null : format(x.fits, { name, weeks: g.weeksAvailable, km: km1(g.goalWeeklyKm), needed: g.weeksNeeded }, l);
+      return format(x.tooSoon, { name, weeks: g.weeksAvailable, byRace: km1(g.kmByRaceDay ?? 0), km: km1(g.goalWeeklyKm) }, l);
+    });
+  }
+
+  /** The entry tests still to pass, as one sentence (`english` is the sheet's English for them). */
+  entryTests(r: ReturnToRun, english: string): string {
+    return this.line(english, (m, l) => {
+      const names = r.entryCriteria.map((c) => {
+        const name = (m.entryTests.tests as Record<string, string>)[c.id];
+        const enName = (summaryEn.entryTests.tests as Record<string, string>)[c.id];
+        if (!name || enName !== c.label) return null;
+        return c.status === "met" ? format(m.entryTests.passed, { test: lowerFirst(name) }, l) : lowerFirst(name);
+      });
+      return names.every((n) => n !== null) ? format(m.entryTests.line, { tests: names.join(m.entryTests.separator) }, l) : null;
+    });
+  }
+
+  rule(text: string): string {
+    return this.byValue(text, (m) => m.rules);
+  }
+
+  referral(a: Assessment): { advice: string; reasons: string[] } {
+    const ref = a.referral;
+    if (!ref) return { advice: "", reasons: [] };
+    const keys = a.flags
+      .filter((f) => f.level === "hard")
+      .map((f) => REFERRAL_KEY[f.code])
+      .filter((k): k is keyof typeof REFERRAL_WORDING => k !== undefined)
+      .map((k, i) => ({ k, i }))
+      .sort((x, y) => URGENCY_ORDER.indexOf(REFERRAL_WORDING[x.k].urgency) - URGENCY_ORDER.indexOf(REFERRAL_WORDING[y.k].urgency) || x.i - y.i)
+      .map((x) => x.k);
+    const actions = (m: SummaryMessages) => [...new Set(keys.map((k) => m.referral[k].action))];
+    const whys = (m: SummaryMessages) => [...new Set(keys.map((k) => m.referral[k].why))];
+    const advice = this.line(ref.advice, (m) => (keys.length ? actions(m).join(" ") : null));
+    const sameReasons = keys.length > 0 && JSON.stringify(whys(summaryEn)) === JSON.stringify(ref.reasons);
+    if (!sameReasons) ref.reasons.forEach((r) => this.onFallback?.(r));
+    return { advice, reasons: sameReasons ? whys(this.m) : ref.reasons };
+  }
+}
+
+function libraryEntry(m: SummaryMessages, e: ExercisePrescription | StretchPrescription): { name: string; howTo: string; feel: string } | undefined {
+  return "exerciseId" in e ? (m.exercises as Record<string, { name: string; howTo: string; feel: string }>)[e.exerciseId] : (m.stretches as Record<string, { name: string; howTo: string; feel: string }>)[e.stretchId];
+}
+
+function doseWhat(m: SummaryMessages, l: Locale, d: Dose): string {
+  if (d.holdSeconds) return format(d.perSide ? m.dose.holdsEachSide : m.dose.holds, { sets: d.sets, seconds: d.holdSeconds }, l);
+  return format(d.perSide ? m.dose.setsEachSide : m.dose.sets, { sets: d.sets, reps: d.reps ?? 0 }, l);
+}
+
+function sessionText(m: SummaryMessages, l: Locale, s: RtrSession): string | null {
+  const c = m.calendar;
+  if (s.phase !== undefined) {
+    const p = WALK_RUN_PHASES[s.phase - 1];
+    if (!p) return null;
+    const base = { walk: p.walkMin, run: p.runMin, effort: p.effort };
+    if (s.km !== null) return format(s.kind === "run" ? c.runKm : c.walkRunKm, { ...base, km: km1(s.km) }, l);
+    if (s.minutes !== null) return format(s.kind === "run" ? c.runMinutes : c.walkRunMinutes, { ...base, minutes: s.minutes }, l);
+    return null;
+  }
+  if (s.kind === "walk-run" && s.minutes !== null) return format(c.firstWeekIntervals, { times: s.minutes, total: s.minutes * 3 }, l);
+  if (s.kind === "run" && s.km !== null) return format(c.easyKm, { km: km1(s.km) }, l);
+  if (s.kind === "run" && s.minutes !== null) return format(c.easyMinutes, { minutes: s.minutes }, l);
+  return null;
+}
+
+function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null {
+  const msg = r.start.msg;
+  if (!msg) return null;
+  const s = m.start;
+  const p = msg.params;
+  const spread = () => {
+    const each = format(p.oneMoreRun ? s.spreadMore : s.spreadSame, { runs: p.runs ?? 0 }, l);
+    if (p.longestMinutes !== undefined) return format(s.longestMinutes, { spread: each, minutes: p.longestMinutes }, l);
+    const longest = format(s.longestKm, { spread: each, km: km1(p.longestKm ?? 0) }, l);
+    return p.usualLongestKm !== undefined ? format(s.usualLongest, { longest, km: km1(p.usualLongestKm) }, l) : longest;
+  };
+  const km = km1(r.start.weeklyKm ?? 0);
+  let text: string;
+  switch (msg.key) {
+    case "keep":
+      text = format(s.keep, { km, spread: spread() }, l) + (p.lateOnset ? s.lateOnset : "");
+      break;
+    case "reduce":
+      text = format(s.reduce, { km, spread: spread(), why: p.why === "ramp" ? s.whyRamp : p.why === "third" ? s.whyThird : "", weeks: p.holdWeeks ?? 0 }, l) + (p.lateOnset ? s.lateOnset : "");
+      break;
+    case "screen-first":
+      text = format(s.screenFirst, { phase: r.start.phase ?? 1 }, l);
+      break;
+    case "by-time":
+      text = format(s.byTime, { phase: r.start.phase ?? 1 }, l);
+      break;
+    case "by-time-obese":
+      text = format(s.byTimeObese, { phase: r.start.phase ?? 1, km: p.firstWeekMaxKm ?? 0 }, l);
+      break;
+    case "walk-run": {
+      const ph = WALK_RUN_PHASES[(r.start.phase ?? 1) - 1];
+      if (!ph) return null;
+      const first = sessionText(m, l, { text: "", kind: ph.phase === 6 ? "run" : "walk-run", minutes: null, km: ph.km, phase: ph.phase });
+      if (first === null) return null;
+      text = format(s.walkRun, { phase: ph.phase, first: lowerFirst(first) }, l);
+      break;
+    }
+    case "on-hold":
+      text = s.onHold;
+      break;
+    default:
+      return null;
+  }
+  return p.minutesAWeek !== undefined ? text + format(s.minutesAWeek, { minutes: p.minutesAWeek }, l) : text;
+}
