@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nextBuild, startAppServer } from "./lib/app-server.ts";
 import { prepareTestDatabase } from "./lib/test-database.ts";
-import { actionId, examBody } from "./faults/targets.ts";
+import { actionId, examBody, TARGETS } from "./faults/targets.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SCAN_SECONDS = Number(process.env.SCAN_SECONDS ?? 240);
@@ -120,9 +120,9 @@ async function main() {
     if (only("sqlmap")) await sqlmap("GET /patients?q= (patient search)", ["-u", `${base}/patients?q=ann`, "-p", "q", `--cookie=${clinicianCookie}`]);
     if (only("sqlmap")) await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
     const ids = {
-      saveExam: actionId(root, { file: "app/(clinic)/visits/[visitId]/actions.ts", export: "saveExamAction" }),
-      startVisit: actionId(root, { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction" }),
-      createPatient: actionId(root, { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction" }),
+      saveExam: actionId(root, TARGETS.saveExam),
+      startVisit: actionId(root, TARGETS.startVisit),
+      createPatient: actionId(root, TARGETS.createPatient),
     };
     const raw = (name: string, pagePath: string, id: string, body: string) => {
       const file = path.join(work, `${name}.req`);
@@ -138,7 +138,7 @@ async function main() {
 
     // wapiti on the signed-in clinician's site (the sign-out form's field is skipped so the crawl keeps its
     // session) and on the public pages.
-    const signOutField = `$ACTION_ID_${actionId(root, { file: "app/(clinic)/actions.ts", export: "signOutAction" })}`;
+    const signOutField = `$ACTION_ID_${actionId(root, TARGETS.signOut)}`;
     const wapitiModules = "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csrf,csp,http_headers,cookieflags,backup";
     for (const [label, start, cookie] of [
       ["clinician", "/patients", clinicianCookie],
