@@ -1,10 +1,11 @@
-// npm run security:scan (not in CI: it takes minutes). Independent tools against the app on loopback:
+// npm run security:scan (.ci/run runs it with SCAN_SECONDS=20). Independent tools against the app on loopback:
 // starts `next start` on a disposable database with a signed-in clinician and admin, runs sqlmap on the
 // query parameters and server actions that reach the database, wapiti's injection, XSS, file, redirect,
 // header and cookie modules on the authenticated site, and `npm audit --omit=dev --audit-level=high`.
 // Writes reports/security-scan.md; exits 1 on any injection, XSS or access finding or any high or critical
 // advisory. Findings that exist only because loopback is plain HTTP are listed as expected.
-//   SCAN_SECONDS (default 240) bounds each sqlmap target and the wapiti run.
+//   SCAN_SECONDS (default 240) bounds each sqlmap target and the wapiti run. Every server action it calls
+//   comes from scripts/faults/targets.ts: a moved action stops the scan (exit 2) with the file to update.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
