@@ -13,7 +13,7 @@ const labels = labelsFrom({ email: "Email", password: "Password", totp: "6-digit
 
 const MESSAGES = {
   wrong: "The email or password is not right. Please try again.",
-  wait: "Too many sign-in attempts. Please wait 15 minutes and try again.",
+  wait: "Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.",
   // For an account with two-factor sign-in the server never says which of the two was wrong (no password oracle).
   totpWrong: "The password or the code is not right (a code works once). Check your password and enter the code your authenticator app shows now.",
   offline: "Sign-in is not reachable right now. Check your connection and try again.",
