@@ -4,6 +4,7 @@
 // or saved; nothing throws (which would be a 500), and nothing stored holds a character that
 // lib/forms/input-hygiene.ts removes (control characters, lone surrogates, bidi overrides, zero-width).
 import fc from "fast-check";
+import { inputsFor, unsafeStrings } from "@/test/hostile";
 import { afterAll, describe, expect, it } from "vitest";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { examLabels } from "../assessment/exam-labels";
@@ -17,7 +18,6 @@ import { createPatient } from "../data/patients";
 import { saveSummaryEdits } from "../data/summaries";
 import { startVisit } from "../data/visits";
 import { messagesFor } from "../i18n";
-import { hasUnsafeText } from "./input-hygiene";
 import { intakeIssueText, intakeLabels } from "./intake-text";
 import { clinicErrors, labelsFrom } from "./messages";
 import { patientLabels, patientSchema } from "./patient-schema";
@@ -27,64 +27,6 @@ import { validate } from "./validate";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 let tried = 0;
 let saved = 0;
-
-// What a hostile client or an unlucky paste puts in a field.
-const nasty = fc.constantFrom(
-  "\u0000", "\ud800", "\udfff", "\u202e", "\u2066", "\u200b", "\ufeff", "\u0007", "\u009f", "\u061c", "e\u0301", "\r\n",
-  "'; DROP TABLE \"Patient\"; --", "<script>alert(1)</script>", "$1", "${x}", "%00", "\\", "\"", "a".repeat(5000),
-);
-const hostileString = fc.array(fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 5 }).map((a) => a.join(""));
-// React's reply encoding carries NaN, Infinity and -0 too.
-const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, Number.MAX_VALUE, -0, 1e308, Infinity, -Infinity, NaN));
-const hostileKey = fc.oneof(hostileString, fc.constantFrom("__proto__", "constructor", "prototype", "toString", ""));
-const { value: hostileValue } = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    hostileString,
-    hostileNumber,
-    fc.boolean(),
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.array(tie("value"), { maxLength: 4 }),
-    fc.dictionary(hostileKey, tie("value"), { maxKeys: 4 }),
-  ),
-}));
-/** Nested far deeper than any form: validate() must refuse it as a value, not overflow the stack. */
-const deep = fc.integer({ min: 20, max: 20_000 }).map((n) => {
-  let v: unknown = "x";
-  for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
-  return v;
-});
-
-type Leaf = { path: (string | number)[]; value: unknown };
-function leaves(v: unknown, path: (string | number)[] = []): Leaf[] {
-  if (v !== null && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => leaves(x, [...path, Array.isArray(v) ? Number(k) : k]));
-  return [{ path, value: v }];
-}
-function setAt(v: unknown, path: (string | number)[], x: unknown): unknown {
-  if (!path.length) return x;
-  const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, unknown>;
-  copy[path[0]!] = setAt(copy[path[0]!], path.slice(1), x);
-  return copy;
-}
-/** A valid input with one field made hostile: a string field gets hostile characters mixed in (so it can
- * still pass the schema and be saved), any field may get any hostile value. */
-function mutated(valid: unknown) {
-  const all = leaves(valid);
-  return fc.tuple(fc.nat({ max: all.length - 1 }), fc.boolean(), hostileString, hostileValue).map(([i, keepType, s, x]) => {
-    const leaf = all[i]!;
-    const replacement = keepType && typeof leaf.value === "string" ? `${s.slice(0, 3)}${leaf.value}${s.slice(3)}` : x;
-    return setAt(valid, leaf.path, replacement);
-  });
-}
-const inputsFor = (valid: unknown) => fc.oneof({ weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: deep });
-
-/** Every string anywhere in a stored value, checked for what input hygiene removes. */
-function unsafeStrings(v: unknown): string[] {
-  if (typeof v === "string") return hasUnsafeText(v) ? [v] : [];
-  if (v !== null && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => [...(hasUnsafeText(k) ? [k] : []), ...unsafeStrings(x)]);
-  return [];
-}
 
 async function setting() {
   const { clinic, user } = await createClinicianAndClinic();
