@@ -118,12 +118,12 @@ async function main() {
     console.log(`App on ${base}; clinician and admin signed in. Each tool is limited to ${SCAN_SECONDS} s.`);
 
     // sqlmap: every query parameter that reaches a database query, and server actions' JSON bodies.
-    if (only("sqlmap")) await sqlmap("GET /patients?q= (patient search)", ["-u", `${base}/patients?q=ann`, "-p", "q", `--cookie=${clinicianCookie}`]);
     if (only("sqlmap")) await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
     const ids = {
       saveExam: actionId(root, TARGETS.saveExam),
       startVisit: actionId(root, TARGETS.startVisit),
       createPatient: actionId(root, TARGETS.createPatient),
+      searchPatients: actionId(root, TARGETS.searchPatients),
     };
     const raw = (name: string, pagePath: string, id: string, body: string) => {
       const file = path.join(work, `${name}.req`);
@@ -131,6 +131,7 @@ async function main() {
       writeFileSync(file, `POST ${pagePath} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: ${id}\r\nContent-Type: text/plain;charset=UTF-8\r\nAccept: text/x-component\r\nOrigin: ${base}\r\nCookie: ${clinicianCookie}\r\n\r\n${body}`);
       return file;
     };
+    if (only("sqlmap")) await sqlmap("server action searchPatientsAction (patient search)", ["-r", raw("search-patients", "/patients", ids.searchPatients, JSON.stringify(["ann*"]))]);
     if (only("sqlmap")) await sqlmap("server action saveExamAction (visit id, values)", ["-r", raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1]))]);
     if (only("sqlmap")) await sqlmap("server action startVisitAction (patient id, date)", ["-r", raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }]))]);
     if (only("sqlmap")) await sqlmap("server action createPatientAction (names)", ["-r", raw("create-patient", "/patients/new", ids.createPatient, JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]))]);

@@ -17,6 +17,7 @@ export const TARGETS = {
   saveSummary: { file: "app/(clinic)/visits/[visitId]/summary/actions.ts", export: "saveSummaryEditsAction", page: (visitId: string) => `/visits/${visitId}/summary` },
   // The security scan's other targets (scripts/security-scan.ts names no action file of its own).
   createPatient: { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction", page: () => "/patients/new" },
+  searchPatients: { file: "app/(clinic)/patients/actions.ts", export: "searchPatientsAction", page: () => "/patients" },
   signOut: { file: "app/(clinic)/actions.ts", export: "signOutAction", page: () => "/patients" },
   /** The benchmark's empty action (answers only on a server started with STRIDE_BENCH=1). */
   benchEmpty: { file: "app/(bench)/bench-empty/actions.ts", export: "benchEmptyAction", page: () => "/bench-empty" },
