@@ -182,8 +182,8 @@ async function main() {
       const serverErrors: string[] = [];
       for (const target of targets) {
         const id = actionId(root, target.t);
-        // Nesting up to 3,000 here (JSON.stringify recurses); the body check refuses anything past 64.
-        for (const input of fc.sample(inputsFor(target.valid, 3_000), { numRuns: FUZZ_RUNS, seed: 14 })) {
+        // Nesting up to 500 here (JSON.stringify with a replacer recurses); the body check refuses past 64.
+        for (const input of fc.sample(inputsFor(target.valid, 500), { numRuns: FUZZ_RUNS, seed: 14 })) {
           const { url, init } = actionRequest(baseUrl, id, target.page, [], target.who.cookie);
           const r = await fetch(url, { ...init, body: encodeActionArgs(target.args(input)), headers: { ...init.headers, "X-Forwarded-For": target.who.ip }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
           await r.arrayBuffer();
