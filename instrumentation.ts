@@ -1,5 +1,6 @@
 // Runs once when the server starts. A production server without a proper NEXTAUTH_SECRET stops here, with
-// a message naming it, instead of starting and failing on the first sign-in (security-requirements §4.5).
+// a message naming it, instead of starting and failing on the first sign-in (security-requirements §4.5);
+// so does any server with a malformed TRUSTED_PROXIES. Then every request gets its client address stamped.
 // Then the message worker starts in this process (docs/decisions/0016-messages.md), unless
 // MESSAGE_WORKER=off (an instance that only serves pages).
 export async function register() {
@@ -10,6 +11,14 @@ export async function register() {
       console.error("Configuration error:\n  NEXTAUTH_SECRET: required in production, at least 32 characters (openssl rand -base64 32)");
       process.exit(1);
     }
+  }
+  // Each request's client address, from the socket or through TRUSTED_PROXIES only (lib/auth/client-address.ts).
+  const { installClientAddress } = await import("./lib/auth/client-address");
+  try {
+    installClientAddress();
+  } catch (e) {
+    console.error(`Configuration error:\n  ${(e as Error).message}`);
+    process.exit(1);
   }
   if (process.env.MESSAGE_WORKER === "off") return;
   const { startMessageWorker } = await import("./lib/messages/worker");

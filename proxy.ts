@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "./lib/auth/cookies";
+import { checkActionRequest } from "./lib/http/action-body";
 
 /**
  * Runs before every page and route. It sets the per-request Content-Security-Policy nonce, a request id,
@@ -7,7 +8,18 @@ import { SESSION_COOKIE_NAMES } from "./lib/auth/cookies";
  * It is NOT the security boundary: every page, action and data function checks the session itself
  * (CVE-2025-29927 showed why), so a request that skips this file still gets nothing.
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
+  // A server action's body, before React's decoder reads it: too large → 413, unreadable or nested too
+  // deep → 400, each with a plain message (lib/http/action-body.ts).
+  if (req.method === "POST" && req.headers.has("next-action")) {
+    const problem = await checkActionRequest(req);
+    if (problem) {
+      return new NextResponse(problem.message, {
+        status: problem.status,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...(problem.status === 413 ? { Connection: "close" } : {}) },
+      });
+    }
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

@@ -136,7 +136,13 @@ test("no health data, token, cookie or secret in URLs, browser storage, the serv
   const clinicPage = await newPage(browser);
   clinicPage.on("request", (r) => urls.push(r.url()));
   await signIn(clinicPage, clinician);
-  await clinicPage.goto(`/patients?q=${encodeURIComponent("1966-06-16")}`); // a search the clinician typed: GET form
+  // A search by the date of birth and by the name: sent in the request body, never in the URL.
+  for (const query of [dob, sentinelName]) {
+    await clinicPage.getByLabel("Find a patient").fill(query);
+    await clinicPage.getByRole("button", { name: "Search" }).click();
+    await expect(clinicPage.getByRole("search").getByRole("link", { name: new RegExp(sentinelName) })).toBeVisible();
+  }
+  expect(new URL(clinicPage.url()).pathname + new URL(clinicPage.url()).search).toBe("/patients");
   await clinicPage.goto(`/patients/${p.patient.id}`);
   await expect(clinicPage.getByRole("heading", { name: new RegExp(sentinelName) })).toBeVisible();
   await clinicPage.goto(`/visits/${p.visitId}`);
@@ -146,11 +152,10 @@ test("no health data, token, cookie or secret in URLs, browser storage, the serv
   expect(secret.length).toBeGreaterThanOrEqual(32);
   const sentinels = { name: sentinelName, dob, token: p.token, intakeCookie, sessionCookie, secret };
 
-  // URLs: after the exchange the token appears only in the link itself; names and cookies never. (The DOB
-  // search above is the clinician's own query, a search field; it is excluded from this check.)
-  const checked = urls.filter((u) => !u.includes("/patients?q="));
+  // URLs: after the exchange the token appears only in the link itself; names, dates of birth (searches
+  // included) and cookies never.
   for (const [k, v] of Object.entries(sentinels)) {
-    const hits = checked.filter((u) => u.includes(v) || u.includes(encodeURIComponent(v)));
+    const hits = urls.filter((u) => u.includes(v) || u.includes(encodeURIComponent(v)));
     expect(hits.length, `${k} in URLs`).toBe(k === "token" ? 1 : 0);
   }
 

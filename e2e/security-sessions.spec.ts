@@ -4,14 +4,16 @@ import { fakeIp, newClient, owner, signInHttp } from "./security/world";
 import { createClinicianAndClinic, uniqueSuffix } from "../prisma/factories";
 
 test("failed sign-ins: the 11th in 15 minutes gets HTTP 429 from the credentials endpoint, and the form says to wait", async ({ browser, clinician, baseURL }) => {
-  const ctx = await newClient(baseURL!);
+  // From ten addresses (one address alone would meet its growing delays first: e2e/sign-in-throttle.spec.ts).
   for (let i = 0; i < 10; i++) {
-    const r = await signInHttp(ctx, clinician.email, `wrong-password-${i}`);
+    const r = await signInHttp(await newClient(baseURL!), clinician.email, `wrong-password-${i}`);
     expect(r.status(), `attempt ${i + 1}`).toBe(401);
   }
-  const limited = await signInHttp(ctx, clinician.email, clinician.password);
+  const limited = await signInHttp(await newClient(baseURL!), clinician.email, clinician.password);
   expect(limited.status()).toBe(429);
-  expect(limited.headers()["retry-after"]).toBe("900");
+  // Until the oldest of the ten failures is 15 minutes old.
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Number(limited.headers()["retry-after"])).toBeLessThanOrEqual(900);
   expect(new URL(((await limited.json()) as { url: string }).url).searchParams.get("error")).toBe("rate-limited");
 
   // Per account: the right password from another address and a real browser is refused too, with a clear message.
@@ -23,7 +25,7 @@ test("failed sign-ins: the 11th in 15 minutes gets HTTP 429 from the credentials
   const answer = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Sign in" }).click();
   expect((await answer).status()).toBe(429);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many sign-in attempts. Please wait 15 minutes and try again.");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.");
   await expectAccessible(page);
   await context.close();
 

@@ -8,7 +8,9 @@
 //   4. Messages: the SMTP server down while 50 messages are due (FAULT_SMTP_DOWN_SECONDS, default 60), then
 //      back: all 50 arrive once. The app killed mid-send: after a restart every message arrives, no job stuck.
 //   5. A bounded soak of mixed traffic (autocannon): no errors, memory within a stated bound, no lost writes.
-//   6. The restore drill: a clinic of BACKUP_DRILL_PATIENTS (default 10,000) patients backed up while exam
+//   6. Hostile input over HTTP: fast-check inputs to the exam, intake, new-patient and summary saves; no 5xx,
+//      nothing stored with a character input hygiene removes; prints how many inputs were tried.
+//   7. The restore drill: a clinic of BACKUP_DRILL_PATIENTS (default 10,000) patients backed up while exam
 //      autosaves run, the database dropped, restored from the backup, then every table's row count and
 //      content hash, every save acknowledged before the backup, the audit chain, a sign-in and a print.
 // Prints "N passed, N failed" last. FAULT_SOAK_SECONDS (default 180) bounds the soak.
@@ -32,6 +34,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOAK_SECONDS = Number(process.env.FAULT_SOAK_SECONDS ?? 180);
 const SMTP_DOWN_SECONDS = Number(process.env.FAULT_SMTP_DOWN_SECONDS ?? 60);
 const DRILL_PATIENTS = Number(process.env.BACKUP_DRILL_PATIENTS ?? 10_000);
+/** Generated hostile inputs per action in the HTTP fuzz (FAULT_FUZZ_RUNS). */
+const FUZZ_RUNS = Number(process.env.FAULT_FUZZ_RUNS ?? 150);
 /** The soak's memory bound for the server process (resident set, including any worker it forks). */
 const RSS_LIMIT_MB = 900;
 /** And how much it may grow from the end of the warm-up to the end of the run. */
@@ -153,6 +157,51 @@ async function main() {
       const rows2 = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = $1`, [w.visitId]);
       assert(rows2[0]!.n === 1 && tabs.every((o) => o.ok), `ten tabs with different keys: ${rows2[0]!.n} rows`);
       return "10/10 answered ok with one row (same key), and one row from ten different keys";
+    });
+
+    await check(`hostile input over HTTP: ${FUZZ_RUNS} generated inputs each to the exam, intake, new-patient and summary saves; never a 5xx, nothing stored unclean`, async () => {
+      const fc = (await import("fast-check")).default;
+      const { encodeActionArgs, inputsFor, unsafeStrings } = await import("../test/hostile.ts");
+      const { examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
+      const { submitIntake } = await import("../lib/data/intake.ts");
+      const { saveExam: saveExamDirect } = await import("../lib/data/exams.ts");
+      const v = await newVisit();
+      const patient = await patientSession(v.token);
+      // The summary needs an intake and an exam to review.
+      const s = await newVisit();
+      await submitIntake(await patientThroughInvite(s.token, "1980-02-03"), intakeAnswers(), `fuzz-${s.visitId}`);
+      await saveExamDirect(actor, s.visitId, examData(150, 200), null);
+      const targets = [
+        { name: "exam", t: TARGETS.saveExam, page: TARGETS.saveExam.page(v.visitId), who: clinician, valid: examData(150, 200), args: (x: unknown) => [v.visitId, x, null] },
+        { name: "intake", t: TARGETS.saveDraft, page: TARGETS.saveDraft.page(), who: patient, valid: intakeAnswers(), args: (x: unknown) => [x, null, "about"] },
+        { name: "new patient", t: TARGETS.createPatient, page: TARGETS.createPatient.page(), who: clinician, valid: { firstName: "Ana", lastName: "Lee", dateOfBirth: "1980-01-01", sex: "FEMALE", email: "", phone: "" }, args: (x: unknown) => [x] },
+        { name: "summary", t: TARGETS.saveSummary, page: TARGETS.saveSummary.page(s.visitId), who: clinician, valid: { notes: "Seen today.", rtrStart: { mode: "walk-run", phase: 2 } }, args: (x: unknown) => [s.visitId, x, null] },
+      ];
+      const statuses = new Map<number, number>();
+      let tried = 0;
+      const serverErrors: string[] = [];
+      for (const target of targets) {
+        const id = actionId(root, target.t);
+        // Nesting up to 500 here (JSON.stringify with a replacer recurses); the body check refuses past 64.
+        for (const input of fc.sample(inputsFor(target.valid, 500), { numRuns: FUZZ_RUNS, seed: 14 })) {
+          const { url, init } = actionRequest(baseUrl, id, target.page, [], target.who.cookie);
+          const r = await fetch(url, { ...init, body: encodeActionArgs(target.args(input)), headers: { ...init.headers, "X-Forwarded-For": target.who.ip }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+          await r.arrayBuffer();
+          tried++;
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          if (r.status >= 500) serverErrors.push(`${target.name}: ${encodeActionArgs(target.args(input)).slice(0, 160)}`);
+        }
+      }
+      assert(serverErrors.length === 0, `${serverErrors.length} of ${tried} answered 5xx, e.g. ${serverErrors.slice(0, 3).join(" | ")}`);
+      const stored = await owner<{ v: unknown }>(
+        `SELECT data AS v FROM "Exam" WHERE "visitId" = $1 UNION ALL SELECT answers FROM "IntakeResponse" WHERE "visitId" = $1 UNION ALL SELECT content FROM "Summary" WHERE "visitId" = $2
+         UNION ALL SELECT to_jsonb(p) FROM "Patient" p WHERE "clinicId" = $3`,
+        [v.visitId, s.visitId, clinic.id],
+      );
+      const unclean = stored.flatMap((row) => unsafeStrings(row.v));
+      assert(unclean.length === 0, `stored with characters input hygiene removes: ${JSON.stringify(unclean.slice(0, 3))}`);
+      const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([k, n]) => `${n}× ${k}`).join(", ");
+      return `${tried} inputs tried: ${byStatus}; 0 server errors; ${stored.length} stored records clean`;
     });
 
     await check("killing the server in the middle of a save leaves all or nothing; the form says not saved and the retry saves", async () => {

@@ -1,10 +1,11 @@
-// npm run security:scan (not in CI: it takes minutes). Independent tools against the app on loopback:
+// npm run security:scan (.ci/run runs it with SCAN_SECONDS=20). Independent tools against the app on loopback:
 // starts `next start` on a disposable database with a signed-in clinician and admin, runs sqlmap on the
 // query parameters and server actions that reach the database, wapiti's injection, XSS, file, redirect,
 // header and cookie modules on the authenticated site, and `npm audit --omit=dev --audit-level=high`.
 // Writes reports/security-scan.md; exits 1 on any injection, XSS or access finding or any high or critical
 // advisory. Findings that exist only because loopback is plain HTTP are listed as expected.
-//   SCAN_SECONDS (default 240) bounds each sqlmap target and the wapiti run.
+//   SCAN_SECONDS (default 240) bounds each sqlmap target and the wapiti run. Every server action it calls
+//   comes from scripts/faults/targets.ts: a moved action stops the scan (exit 2) with the file to update.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nextBuild, startAppServer } from "./lib/app-server.ts";
 import { prepareTestDatabase } from "./lib/test-database.ts";
-import { actionId, examBody } from "./faults/targets.ts";
+import { actionId, examBody, TARGETS } from "./faults/targets.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SCAN_SECONDS = Number(process.env.SCAN_SECONDS ?? 240);
@@ -117,12 +118,12 @@ async function main() {
     console.log(`App on ${base}; clinician and admin signed in. Each tool is limited to ${SCAN_SECONDS} s.`);
 
     // sqlmap: every query parameter that reaches a database query, and server actions' JSON bodies.
-    if (only("sqlmap")) await sqlmap("GET /patients?q= (patient search)", ["-u", `${base}/patients?q=ann`, "-p", "q", `--cookie=${clinicianCookie}`]);
     if (only("sqlmap")) await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
     const ids = {
-      saveExam: actionId(root, { file: "app/(clinic)/visits/[visitId]/actions.ts", export: "saveExamAction" }),
-      startVisit: actionId(root, { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction" }),
-      createPatient: actionId(root, { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction" }),
+      saveExam: actionId(root, TARGETS.saveExam),
+      startVisit: actionId(root, TARGETS.startVisit),
+      createPatient: actionId(root, TARGETS.createPatient),
+      searchPatients: actionId(root, TARGETS.searchPatients),
     };
     const raw = (name: string, pagePath: string, id: string, body: string) => {
       const file = path.join(work, `${name}.req`);
@@ -130,6 +131,7 @@ async function main() {
       writeFileSync(file, `POST ${pagePath} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: ${id}\r\nContent-Type: text/plain;charset=UTF-8\r\nAccept: text/x-component\r\nOrigin: ${base}\r\nCookie: ${clinicianCookie}\r\n\r\n${body}`);
       return file;
     };
+    if (only("sqlmap")) await sqlmap("server action searchPatientsAction (patient search)", ["-r", raw("search-patients", "/patients", ids.searchPatients, JSON.stringify(["ann*"]))]);
     if (only("sqlmap")) await sqlmap("server action saveExamAction (visit id, values)", ["-r", raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1]))]);
     if (only("sqlmap")) await sqlmap("server action startVisitAction (patient id, date)", ["-r", raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }]))]);
     if (only("sqlmap")) await sqlmap("server action createPatientAction (names)", ["-r", raw("create-patient", "/patients/new", ids.createPatient, JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]))]);
@@ -138,7 +140,7 @@ async function main() {
 
     // wapiti on the signed-in clinician's site (the sign-out form's field is skipped so the crawl keeps its
     // session) and on the public pages.
-    const signOutField = `$ACTION_ID_${actionId(root, { file: "app/(clinic)/actions.ts", export: "signOutAction" })}`;
+    const signOutField = `$ACTION_ID_${actionId(root, TARGETS.signOut)}`;
     const wapitiModules = "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csrf,csp,http_headers,cookieflags,backup";
     for (const [label, start, cookie] of [
       ["clinician", "/patients", clinicianCookie],

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeStaffAction } from "@/app/(clinic)/admin/actions";
 
-type Change = "disable" | "enable" | "reset-password" | "reset-two-factor" | "role:ADMIN" | "role:CLINICIAN";
+type Change = "disable" | "enable" | "reset-password" | "reset-two-factor" | "unblock-sign-in" | "role:ADMIN" | "role:CLINICIAN";
 
 export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { userId: string; role: "ADMIN" | "CLINICIAN"; disabled: boolean; twoFactor: boolean; isSelf: boolean }) {
   const router = useRouter();
@@ -59,6 +59,12 @@ export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { us
             ? button("role:ADMIN", "Make administrator", "Now an administrator. Their sessions have ended; they sign in again.")
             : button("role:CLINICIAN", "Make clinician", "Now a clinician. Their sessions have ended; they sign in again."))}
         {!isSelf && button("reset-password", "Reset password", "Password reset. Their sessions have ended; give them the one-time password below.")}
+        {!isSelf &&
+          button(
+            "unblock-sign-in",
+            "Unblock sign-in",
+            "Sign-in unblocked: the failed attempts against this account are forgotten and the person can sign in from any browser now. Their sessions are unchanged.",
+          )}
         {twoFactor && button("reset-two-factor", "Reset two-factor sign-in", "Two-factor sign-in reset. They set it up again at their next sign-in if it is required.")}
       </div>
     </div>

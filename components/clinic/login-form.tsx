@@ -13,8 +13,9 @@ const labels = labelsFrom({ email: "Email", password: "Password", totp: "6-digit
 
 const MESSAGES = {
   wrong: "The email or password is not right. Please try again.",
-  wait: "Too many sign-in attempts. Please wait 15 minutes and try again.",
-  totpWrong: "That code is not right, or was already used. Enter the code your authenticator app shows now.",
+  wait: "Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.",
+  // For an account with two-factor sign-in the server never says which of the two was wrong (no password oracle).
+  totpWrong: "The password or the code is not right (a code works once). Check your password and enter the code your authenticator app shows now.",
   offline: "Sign-in is not reachable right now. Check your connection and try again.",
 };
 
@@ -24,7 +25,8 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
   const [askCode, setAskCode] = useState(false);
   const { register, handleSubmit, formState, setFocus } = useForm<LoginInput>({ resolver: schemaResolver(loginSchema, labels, clinicErrors) });
   const { errors, isSubmitting } = formState;
-  // The code field appears once the password proved right: move the cursor into it.
+  // The code field appears for an account with two-factor sign-in (before anyone knows whether the password
+  // was right): move the cursor into it.
   useEffect(() => {
     if (askCode) setFocus("totp");
   }, [askCode, setFocus]);
@@ -52,7 +54,7 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       <TextField registration={register("email")} label="Email" error={errors.email?.message} type="email" autoComplete="username" readOnly={askCode} />
-      <TextField registration={register("password")} label="Password" error={errors.password?.message} type="password" autoComplete="current-password" readOnly={askCode} />
+      <TextField registration={register("password")} label="Password" error={errors.password?.message} type="password" autoComplete="current-password" />
       {askCode && (
         <TextField
           registration={register("totp")}

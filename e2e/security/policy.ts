@@ -182,6 +182,15 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT count(*)::int AS n FROM "Patient" WHERE "clinicId" = $1 OR "lastName" = 'Intruder'`, [w.clinic1]),
     allowed: ["clinician1", "clinician2"],
   },
+  "app/(clinic)/patients/actions.ts#searchPatientsAction": {
+    // The victim's name as the query: another clinic's clinician finds nothing (the sentinel check reads
+    // the answer); the only write is the search's own audit row, in the searcher's clinic.
+    args: (w) => [w.A.lastName],
+    page: () => "/patients",
+    probe: (w) => snap(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "clinicId" = $1 AND "recordType" = 'PatientSearch'`, [w.clinic1]),
+    allowed: ["clinician1"],
+    ownOnly: ["clinician2"],
+  },
   "app/(clinic)/patients/actions.ts#startVisitAction": {
     args: (w) => [{ patientId: w.A2.patientId, kind: "FOLLOW_UP", date: "2026-12-01" }],
     page: (w) => `/patients/${w.A2.patientId}`,

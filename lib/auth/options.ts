@@ -5,6 +5,7 @@ import { signInWithPassword, SESSION_ABSOLUTE_HOURS } from "../data/users";
 import { loginSchema } from "../forms/login-schema";
 import { clientIp } from "./client-ip";
 import { sessionCookieName, secureCookies } from "./cookies";
+import { deviceCookieFrom } from "./device";
 
 export { clientIp };
 
@@ -48,6 +49,7 @@ export const authOptions: AuthOptions = {
           parsed.data.password,
           { ip: clientIp(headers), userAgent: headers["user-agent"] ?? null },
           parsed.data.totp || undefined,
+          { deviceCookie: deviceCookieFrom(headers.cookie, secure) },
         );
         if (!result.ok) {
           if (result.reason === "invalid") return null;

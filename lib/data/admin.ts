@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { clinicSettingsSchema, resolveSettings, type ClinicSettings } from "../assessment/settings";
 import type { AdminActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
+import { clearSignInFailures } from "./users";
 import { addDays, startOfDayIn } from "../format";
 import { toIsoDate } from "./dates";
 import { isUuid, matchPatients } from "./patients";
@@ -80,7 +81,13 @@ export async function createStaff(admin: AdminActor, input: { name: string; emai
   }
 }
 
-export type StaffChange = { kind: "disable" } | { kind: "enable" } | { kind: "role"; role: "ADMIN" | "CLINICIAN" } | { kind: "reset-password" } | { kind: "reset-two-factor" };
+export type StaffChange =
+  | { kind: "disable" }
+  | { kind: "enable" }
+  | { kind: "role"; role: "ADMIN" | "CLINICIAN" }
+  | { kind: "reset-password" }
+  | { kind: "reset-two-factor" }
+  | { kind: "unblock-sign-in" };
 
 export type ChangeStaffResult = { ok: true; password?: string } | { ok: false; reason: "not-found" | "self" | "last-admin" };
 
@@ -95,7 +102,7 @@ export async function changeStaff(admin: AdminActor, userId: string, change: Sta
   return db().$transaction(async (tx) => {
     // Lock the clinic's admin rows so two admins demoting each other cannot leave none.
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "clinicId" = ${admin.clinicId}::uuid AND role = 'ADMIN' FOR UPDATE`;
-    const target = await tx.user.findFirst({ where: { id: userId, clinicId: admin.clinicId }, select: { id: true, role: true, disabled: true } });
+    const target = await tx.user.findFirst({ where: { id: userId, clinicId: admin.clinicId }, select: { id: true, role: true, disabled: true, email: true } });
     if (!target) {
       await recordAudit(tx, { actor: admin, action: "access-denied", outcome: "denied", recordType: "User", recordId: userId, meta });
       return { ok: false, reason: "not-found" } as const;
@@ -106,6 +113,14 @@ export async function changeStaff(admin: AdminActor, userId: string, change: Sta
       const admins = await tx.user.count({ where: { clinicId: admin.clinicId, role: "ADMIN", disabled: false } });
       if (admins <= 1) return { ok: false, reason: "last-admin" } as const;
     }
+    if (change.kind === "unblock-sign-in") {
+      // The account's sign-in ceiling and every address's delay start over; sessions stay as they are.
+      const cleared = await clearSignInFailures(tx, target.email);
+      await recordAudit(tx, { actor: admin, action: "update", recordType: "User", recordId: target.id, details: { change: change.kind, cleared }, meta });
+      return { ok: true } as const;
+    }
+    // A new password also lifts the sign-in block (the old one was what was being guessed).
+    if (change.kind === "reset-password") await clearSignInFailures(tx, target.email);
     const data: Prisma.UserUpdateInput =
       change.kind === "disable"
         ? { disabled: true }

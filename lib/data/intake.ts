@@ -318,7 +318,10 @@ export async function saveIntakeDraft(
   }
   // The first save, and every save that is not a plain update of the current draft (a conflict, a closed
   // link, a missing draft): checked step by step, each outcome audited.
-  const json = answers as unknown as Prisma.InputJsonValue;
+  // As JSON text, the way the hot path's parameter is sent: a partly answered questionnaire arrives as an
+  // array with undefined items ("$undefined" in the request), which Prisma refuses (a 500) and JSON stores
+  // as null. Found by lib/forms/hostile-input.int.test.ts.
+  const json = JSON.parse(JSON.stringify(answers)) as Prisma.InputJsonValue;
   try {
     return await db().$transaction(async (tx) => {
       const open = await openInvite(tx, actor);

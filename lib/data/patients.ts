@@ -25,24 +25,68 @@ function toDTO(p: { id: string; firstName: string; lastName: string; dateOfBirth
 }
 
 export async function createPatient(actor: ClinicianActor, input: PatientInput, meta: RequestMeta = {}): Promise<PatientDTO> {
+  return db().$transaction((tx) => insertPatient(tx, actor, input, meta));
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+async function insertPatient(tx: Tx, actor: ClinicianActor, input: PatientInput, meta: RequestMeta, confirmedNew = false): Promise<PatientDTO> {
+  const locale = input.locale ?? (await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { locale: true } })).locale;
+  const p = await tx.patient.create({
+    data: {
+      clinicId: actor.clinicId,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      dateOfBirth: fromIsoDate(input.dateOfBirth),
+      sex: input.sex,
+      email: input.email || null,
+      phone: input.phone || null,
+      locale,
+      createdById: actor.userId,
+    },
+    select: patientSelect,
+  });
+  await recordAudit(tx, { actor, action: "create", recordType: "Patient", recordId: p.id, patientId: p.id, ...(confirmedNew ? { details: { confirmedNotDuplicate: true } } : {}), meta });
+  return toDTO(p);
+}
+
+export interface DuplicateMatch {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+}
+
+export type CreatePatientResult = { ok: true; patient: PatientDTO } | { ok: false; duplicates: DuplicateMatch[] };
+
+/**
+ * The "New patient" form's create: when the clinic already has a patient with the same first and last name
+ * (ignoring case) and date of birth, nothing is created and the matches come back to show, unless the
+ * clinician confirmed that this is someone else. The check and the insert hold one lock per name and date,
+ * so two clinicians typing the same patient at once still get asked.
+ */
+export async function createPatientUnlessDuplicate(actor: ClinicianActor, input: PatientInput, confirmedNew: boolean, meta: RequestMeta = {}): Promise<CreatePatientResult> {
+  const key = `patient:${actor.clinicId}:${input.firstName.trim().toLowerCase()}|${input.lastName.trim().toLowerCase()}|${input.dateOfBirth}`;
   return db().$transaction(async (tx) => {
-    const locale = input.locale ?? (await tx.clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { locale: true } })).locale;
-    const p = await tx.patient.create({
-      data: {
-        clinicId: actor.clinicId,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        dateOfBirth: fromIsoDate(input.dateOfBirth),
-        sex: input.sex,
-        email: input.email || null,
-        phone: input.phone || null,
-        locale,
-        createdById: actor.userId,
-      },
-      select: patientSelect,
-    });
-    await recordAudit(tx, { actor, action: "create", recordType: "Patient", recordId: p.id, patientId: p.id, meta });
-    return toDTO(p);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    if (!confirmedNew) {
+      const matches = await tx.patient.findMany({
+        where: {
+          clinicId: actor.clinicId,
+          dateOfBirth: fromIsoDate(input.dateOfBirth),
+          firstName: { equals: input.firstName.trim(), mode: "insensitive" },
+          lastName: { equals: input.lastName.trim(), mode: "insensitive" },
+        },
+        select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
+        orderBy: { createdAt: "asc" },
+        take: 10,
+      });
+      if (matches.length) {
+        await recordAudit(tx, { actor, action: "view", recordType: "PatientDuplicateCheck", details: { matches: matches.length }, meta });
+        return { ok: false, duplicates: matches.map((m) => ({ ...m, dateOfBirth: toIsoDate(m.dateOfBirth) })) } as const;
+      }
+    }
+    return { ok: true, patient: await insertPatient(tx, actor, input, meta, confirmedNew) } as const;
   });
 }
 

@@ -6,39 +6,90 @@ import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
 import type { RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { resolveSettings } from "../assessment/settings";
-import { bucket, isLimited, PASSWORD_CHECK_FAILURES, releaseAttempt, reserveAttempt, SIGN_IN_FAILURES } from "./rate-limits";
+import { readDeviceToken } from "../auth/device";
+import {
+  bucket,
+  clearBuckets,
+  PASSWORD_CHECK_FAILURES,
+  releaseAttempt,
+  reserveAttempt,
+  reserveChecked,
+  SIGN_IN_DEVICE_FAILURES,
+  SIGN_IN_FAILURES,
+  SIGN_IN_PAIR_FAILURES,
+  waitBefore,
+  type Check,
+} from "./rate-limits";
 
 /** Absolute session limit (security-requirements §2 #9, ONC §170.315(d)(5)); the idle limit is a clinic setting. */
 export const SESSION_ABSOLUTE_HOURS = 12;
 
 export type SignInResult =
   | { ok: true; userId: string; sessionId: string; name: string; email: string }
-  | { ok: false; reason: "invalid" | "rate-limited" | "totp-required" | "totp-invalid" };
+  | { ok: false; reason: "invalid" | "totp-required" | "totp-invalid" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 const staffActor = (u: { id: string; clinicId: string; role: "ADMIN" | "CLINICIAN"; name: string }, sessionId: string): StaffActor =>
   u.role === "ADMIN"
     ? { kind: "admin", userId: u.id, clinicId: u.clinicId, role: "ADMIN", name: u.name, sessionId }
     : { kind: "clinician", userId: u.id, clinicId: u.clinicId, role: "CLINICIAN", name: u.name, sessionId };
 
-/** Whether the sign-in limits (10 failures per 15 minutes per address and per account) are reached. */
-export function signInLimited(email: string, meta: RequestMeta = {}): Promise<boolean> {
-  return isLimited([bucket.signInIp(meta.ip), bucket.signInAccount(email)], SIGN_IN_FAILURES);
+/** What the browser brings besides the form: its known-device cookie's value, and (tests) the clock. */
+export interface SignInContext {
+  deviceCookie?: string | null;
+  now?: Date;
+}
+
+/**
+ * The limits one sign-in attempt is counted against (docs/security.md, "Sign-in throttling"): its address
+ * (10 failures per 15 minutes, across accounts); the account from that address (growing delays from the
+ * fourth failure); and either the account as a whole (10 per 15 minutes, from anywhere) or, for a browser
+ * with the account's known-device cookie, that device instead. So someone guessing from many addresses
+ * fills the account's ceiling, which stops them, but not the owner's usual browser.
+ */
+function signInChecks(email: string, ip: string | null | undefined, deviceId: string | null): Check[] {
+  return [
+    { bucket: bucket.signInIp(ip), limit: SIGN_IN_FAILURES },
+    { bucket: bucket.signInPair(email, ip), limit: SIGN_IN_PAIR_FAILURES },
+    deviceId ? { bucket: bucket.signInDevice(deviceId), limit: SIGN_IN_DEVICE_FAILURES } : { bucket: bucket.signInAccount(email), limit: SIGN_IN_FAILURES },
+  ];
+}
+
+/** The device id of a known-device cookie, when it was made here for this account. */
+function knownDevice(user: { id: string } | null, cookie: string | null | undefined, now: Date): string | null {
+  const d = readDeviceToken(cookie, now);
+  return d && user && d.userId === user.id ? d.deviceId : null;
+}
+
+/** Seconds to wait before the next sign-in attempt may be checked (0: go ahead). A cheap read, before any
+ * password hashing; signInWithPassword counts under locks, so this is not the only check. */
+export async function signInWait(emailInput: string, meta: RequestMeta = {}, ctx: SignInContext = {}): Promise<number> {
+  const email = emailInput.trim().toLowerCase();
+  const now = ctx.now ?? new Date();
+  const user = ctx.deviceCookie ? await db().user.findUnique({ where: { email }, select: { id: true } }) : null;
+  return Math.ceil((await waitBefore(signInChecks(email, meta.ip, knownDevice(user, ctx.deviceCookie, now)), now)) / 1000);
 }
 
 /**
  * Check an email, a password and (when the account has two-factor sign-in) a TOTP code, and open a
  * server-side session. A wrong email, a wrong password and a disabled account all give the same answer in
- * the same time (no account enumeration). Each attempt is counted against the address and the account
- * before the password is checked, and handed back only when it succeeds.
+ * the same time (no account enumeration). For an account with two-factor sign-in the answer never tells
+ * whether the password was right: without a code it is "totp-required" either way, with a code a wrong
+ * password and a wrong code both answer "totp-invalid" (no password oracle). Each attempt is counted
+ * before the password is checked (signInChecks), right passwords without a code included; only a
+ * completed sign-in gives its attempt back and clears its address's growing delay.
  */
-export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}, totp?: string): Promise<SignInResult> {
+export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}, totp?: string, ctx: SignInContext = {}): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
-  const hits = await reserveAttempt([bucket.signInIp(meta.ip), bucket.signInAccount(email)], SIGN_IN_FAILURES);
-  if (!hits) return { ok: false, reason: "rate-limited" };
+  const now = ctx.now ?? new Date();
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, clinicId: true, name: true, email: true, role: true, passwordHash: true, disabled: true, sessionVersion: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
+  const deviceId = knownDevice(user, ctx.deviceCookie, now);
+  const reserved = await reserveChecked(signInChecks(email, meta.ip, deviceId), now);
+  if ("waitMs" in reserved) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.ceil(reserved.waitMs / 1000) };
+  const hits = reserved.ids;
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const fail = async (reason: string) => {
     await db().$transaction((tx) =>
@@ -54,18 +105,19 @@ export async function signInWithPassword(emailInput: string, password: string, m
       }),
     );
   };
+  const twoFactor = !!(user && !user.disabled && user.totpEnabledAt && user.totpSecret);
+  if (twoFactor && !totp) {
+    // The same answer for a right and a wrong password, and the attempt stays counted either way.
+    if (!passwordOk) await fail("wrong-password");
+    return { ok: false, reason: "totp-required" };
+  }
   if (!user || !passwordOk || user.disabled) {
     await fail(!user ? "unknown-email" : user.disabled ? "disabled" : "wrong-password");
-    return { ok: false, reason: "invalid" };
+    return { ok: false, reason: twoFactor ? "totp-invalid" : "invalid" };
   }
   let totpStep: number | null = null;
-  if (user.totpEnabledAt && user.totpSecret) {
-    if (!totp) {
-      // The password was right: this attempt is not a failure, the form now asks for the code.
-      await releaseAttempt(hits);
-      return { ok: false, reason: "totp-required" };
-    }
-    totpStep = verifyTotp(user.totpSecret, totp, user.totpLastStep);
+  if (twoFactor) {
+    totpStep = verifyTotp(user.totpSecret!, totp!, user.totpLastStep);
     if (totpStep === null) {
       await fail("wrong-totp");
       return { ok: false, reason: "totp-invalid" };
@@ -87,7 +139,7 @@ export async function signInWithPassword(emailInput: string, password: string, m
       action: "sign-in",
       recordType: "User",
       recordId: user.id,
-      details: { sessionId: s.id, twoFactor: totpStep !== null },
+      details: { sessionId: s.id, twoFactor: totpStep !== null, knownDevice: !!deviceId },
       meta,
     });
     return s;
@@ -97,7 +149,15 @@ export async function signInWithPassword(emailInput: string, password: string, m
     return { ok: false, reason: "totp-invalid" };
   }
   await releaseAttempt(hits);
+  // The owner made it from here: this address's (and device's) growing delay starts over.
+  await clearBuckets(db(), [bucket.signInPair(email, meta.ip), ...(deviceId ? [bucket.signInDevice(deviceId)] : [])]);
   return { ok: true, userId: user.id, sessionId: session.id, name: user.name, email: user.email };
+}
+
+/** Forget an account's sign-in failures (the account's ceiling and every address's delay): an admin's
+ * "unblock" and a password reset. */
+export function clearSignInFailures(tx: Parameters<typeof clearBuckets>[0], email: string): Promise<number> {
+  return clearBuckets(tx, [bucket.signInAccount(email)], [bucket.signInPairsOf(email)]);
 }
 
 /** What a session must do before it may open anything else. */
@@ -189,6 +249,12 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
       twoFactorEnabled: !!s.totpEnabledAt,
     },
   };
+}
+
+/** The account a live session belongs to (the known-device cookie is made for it), or null. */
+export async function sessionOwner(sessionId: string): Promise<string | null> {
+  const s = await db().authSession.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true } });
+  return s && !s.revokedAt ? s.userId : null;
 }
 
 export async function revokeSession(sessionId: string, meta: RequestMeta = {}, reason: "sign-out" | "idle" = "sign-out") {

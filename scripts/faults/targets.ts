@@ -13,6 +13,12 @@ export const TARGETS = {
   saveDraft: { file: "app/(patient)/intake/actions.ts", export: "saveDraftAction", page: () => "/intake" },
   /** Start a visit: startVisitAction({ patientId, kind, date }) (queues the invite email when the patient has one). */
   startVisit: { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction", page: (patientId: string) => `/patients/${patientId}` },
+  /** Summary review: saveSummaryEditsAction(visitId, edits, baseVersion) (the fault run's hostile-input fuzz). */
+  saveSummary: { file: "app/(clinic)/visits/[visitId]/summary/actions.ts", export: "saveSummaryEditsAction", page: (visitId: string) => `/visits/${visitId}/summary` },
+  // The security scan's other targets (scripts/security-scan.ts names no action file of its own).
+  createPatient: { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction", page: () => "/patients/new" },
+  searchPatients: { file: "app/(clinic)/patients/actions.ts", export: "searchPatientsAction", page: () => "/patients" },
+  signOut: { file: "app/(clinic)/actions.ts", export: "signOutAction", page: () => "/patients" },
   /** The benchmark's empty action (answers only on a server started with STRIDE_BENCH=1). */
   benchEmpty: { file: "app/(bench)/bench-empty/actions.ts", export: "benchEmptyAction", page: () => "/bench-empty" },
 } as const;

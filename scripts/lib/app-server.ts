@@ -40,6 +40,9 @@ export async function startAppServer(opts: {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       NEXTAUTH_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests, fault runs and benchmarks play the proxy: they give each simulated client its own
+      // address in X-Forwarded-For, which the app reads only from a trusted hop (lib/auth/client-address.ts).
+      TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1/32,::1/128",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
-// "The configured database" for command-line tools (migrate, create-user, audit:verify): DATABASE_URL's
-// server when set, otherwise the embedded database the demo keeps in .data/ (started for the command and
-// stopped after it).
+// "The configured database" for command-line tools (migrate, create-user, audit:verify, backup, restore,
+// export): DATABASE_URL's server when set, otherwise the embedded database the demo keeps in .data/. When
+// the demo is running, its server is used as it is (never stopped); otherwise one is started for the command
+// and stopped after it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes, createHash } from "node:crypto";
 import path from "node:path";
@@ -19,6 +20,8 @@ export interface DemoSecrets {
 /** Where the embedded database keeps its data: .data/ in the project, unless PostgreSQL (run as the
  * 'postgres' user when we are root) could not enter it; then a per-project folder under /var/tmp. */
 export function demoDataDir(log: (s: string) => void = () => {}): string {
+  // STRIDE_DATA_DIR: somewhere else on purpose (a second demo beside the first; the tests).
+  if (process.env.STRIDE_DATA_DIR) return path.resolve(process.env.STRIDE_DATA_DIR);
   const inProject = path.join(projectRoot, ".data");
   const blocked = firstBlockedAncestor(inProject);
   if (!blocked) return inProject;
@@ -61,7 +64,7 @@ export function runningEmbeddedPort(dataDir: string): number | null {
 
 export async function withConfiguredDatabase<T>(
   fn: (db: ConfiguredDatabase) => Promise<T>,
-  opts: { migrate?: boolean; log?: (s: string) => void; attachToRunning?: boolean } = {},
+  opts: { migrate?: boolean; log?: (s: string) => void } = {},
 ): Promise<T> {
   const log = opts.log ?? ((s: string) => console.error(s));
   if (process.env.DATABASE_URL) {
@@ -71,9 +74,11 @@ export async function withConfiguredDatabase<T>(
   }
   const dir = demoDataDir(log);
   const secrets = loadDemoSecrets(dir);
-  const livePort = opts.attachToRunning ? runningEmbeddedPort(path.join(dir, "pg")) : null;
+  // A live server on the data directory is the demo's (or one it left running): use it. Starting our own
+  // would first stop it under the running app.
+  const livePort = runningEmbeddedPort(path.join(dir, "pg"));
   if (livePort) {
-    // The demo is running: use its server rather than stopping it (a backup is taken while the app runs).
+    log(`Using the running demo's database (port ${livePort}).`);
     const ownerUrl = `postgresql://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${livePort}/stride`;
     if (opts.migrate) migrate(ownerUrl);
     return fn({ appUrl: withCredentials(ownerUrl, "stride_web", secrets.appPassword), ownerUrl, embedded: true });

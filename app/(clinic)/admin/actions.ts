@@ -29,7 +29,7 @@ export async function createStaffAction(input: unknown): Promise<CreateStaffActi
 
 export type ChangeStaffActionResult = { ok: true; password?: string } | { ok: false; formError: string };
 
-const CHANGES = new Set(["disable", "enable", "reset-password", "reset-two-factor", "role:ADMIN", "role:CLINICIAN"]);
+const CHANGES = new Set(["disable", "enable", "reset-password", "reset-two-factor", "unblock-sign-in", "role:ADMIN", "role:CLINICIAN"]);
 
 export async function changeStaffAction(userId: unknown, change: unknown): Promise<ChangeStaffActionResult> {
   const admin = await requireAdmin();

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { createPatient, setPatientLocale } from "@/lib/data/patients";
+import { createPatientUnlessDuplicate, searchPatients, setPatientLocale, type DuplicateMatch } from "@/lib/data/patients";
+import { cleanText } from "@/lib/forms/input-hygiene";
 import { startVisit } from "@/lib/data/visits";
 import { requestOrigin } from "@/lib/request-origin";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
@@ -10,12 +11,37 @@ import { patientLabels, patientLocaleSchema, patientSchema } from "@/lib/forms/p
 import { startVisitSchema, startVisitLabels } from "@/lib/forms/visit-schema";
 import { validate, type FormResult } from "@/lib/forms/validate";
 
-export async function createPatientAction(input: unknown): Promise<FormResult<never>> {
+export type CreatePatientActionResult = FormResult<never> | { ok: false; duplicates: DuplicateMatch[]; fieldErrors: Record<string, string>; formError: string };
+
+/** Create a patient; when the clinic has one with the same name and date of birth, show the match and ask
+ * (`confirmedNew` true: the clinician said this is someone else). */
+export async function createPatientAction(input: unknown, confirmedNew?: unknown): Promise<CreatePatientActionResult> {
   const actor = await requireClinician();
   const parsed = validate(patientSchema, input, labelsFrom(patientLabels), clinicErrors);
   if (!parsed.ok) return parsed;
-  const patient = await createPatient(actor, parsed.data, await requestMeta());
-  redirect(`/patients/${patient.id}?created=1`);
+  const r = await createPatientUnlessDuplicate(actor, parsed.data, confirmedNew === true, await requestMeta());
+  if (!r.ok) {
+    return {
+      ok: false,
+      duplicates: r.duplicates,
+      fieldErrors: {},
+      formError: r.duplicates.length === 1 ? "This clinic already has a patient with this name and date of birth." : `This clinic already has ${r.duplicates.length} patients with this name and date of birth.`,
+    };
+  }
+  redirect(`/patients/${r.patient.id}?created=1`);
+}
+
+export type SearchPatientsActionResult = { ok: true; patients: { id: string; firstName: string; lastName: string; dateOfBirth: string }[] } | { ok: false };
+
+/** Patient search. A server action, so the name or date of birth travels in the request body and never
+ * lands in the address bar, the browser's history or a proxy's log. */
+export async function searchPatientsAction(query: unknown): Promise<SearchPatientsActionResult> {
+  const actor = await requireClinician();
+  if (typeof query !== "string" || query.length > 200) return { ok: false };
+  const q = cleanText(query).trim();
+  if (!q) return { ok: true, patients: [] };
+  const found = await searchPatients(actor, q, await requestMeta());
+  return { ok: true, patients: found.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth })) };
 }
 
 export type StartVisitActionResult = FormResult<never> | { ok: true; visitId: string; link: string; expiresAt: string };

@@ -1,25 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { searchPatients } from "@/lib/data/patients";
 import { clinicWorklist, type WorklistRow } from "@/lib/data/visits";
 import { listBetweenVisits, type BetweenVisitsRow } from "@/lib/data/plan";
+import { PatientSearch } from "@/components/clinic/patient-search";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { ageOn, formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Worklist" };
 
-export default async function WorklistPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function WorklistPage() {
   const actor = await requireClinician();
-  const { q: typed } = await searchParams;
-  // A query of spaces is no query: the page shows no "no patient matches" for it.
-  const q = typed?.trim() ?? "";
+  // Search is a server action (components/clinic/patient-search.tsx): no name or date of birth in the URL.
   const meta = await requestMeta();
-  const [{ today, rows, timeZone }, found, between] = await Promise.all([
-    clinicWorklist(actor, meta),
-    q ? searchPatients(actor, q, meta) : Promise.resolve(null),
-    listBetweenVisits(actor, meta),
-  ]);
+  const [{ today, rows, timeZone }, between] = await Promise.all([clinicWorklist(actor, meta), listBetweenVisits(actor, meta)]);
   const todays = rows.filter((r) => r.date === today);
   const others = rows.filter((r) => r.date !== today);
 
@@ -32,35 +26,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
 
-      <form role="search" className="card" action="/patients">
-        <div className="row" style={{ alignItems: "flex-end" }}>
-          <div className="field" style={{ flex: "1 1 260px", marginBottom: 0 }}>
-            <label htmlFor="q">Find a patient</label>
-            <input id="q" name="q" className="input" defaultValue={q} placeholder="Name, or date of birth (14/03/1991, 3/14/1991 or 1991-03-14)" autoComplete="off" />
-          </div>
-          <button type="submit" className="btn btn-secondary">
-            Search
-          </button>
-        </div>
-        {found && (
-          <div style={{ marginTop: 16 }}>
-            {found.length === 0 ? (
-              <p>No patient matches “{q}”.</p>
-            ) : (
-              <ul>
-                {found.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/patients/${p.id}`}>
-                      {p.lastName}, {p.firstName}
-                    </Link>{" "}
-                    <span className="muted">born {formatDate(p.dateOfBirth)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </form>
+      <PatientSearch />
 
       {between.length > 0 && (
         <section aria-labelledby="between-h">

@@ -40,7 +40,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <h2 id="changes-h" style={{ marginTop: 0 }}>
           Change this account
         </h2>
-        <p className="muted">Every change here ends the person&apos;s current sessions: they sign in again on their next click.</p>
+        <p className="muted">
+          Every change here but &ldquo;Unblock sign-in&rdquo; ends the person&apos;s current sessions: they sign in again on their next
+          click. Unblock sign-in when someone cannot sign in after many wrong passwords were tried against their account (theirs or
+          someone else&apos;s); a password reset unblocks too.
+        </p>
         <StaffActions userId={u.id} role={u.role} disabled={u.disabled} twoFactor={u.twoFactor} isSelf={u.id === admin.userId} />
         {u.id === admin.userId && (
           <p className="muted">
