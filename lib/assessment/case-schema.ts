@@ -1,14 +1,15 @@
 // The engine's input as one document (a "case"): what `npm run assess` reads and docs/case-format.md
 // describes. Every part is optional; values that are present must be valid (same rules as the forms).
 import { examSchema } from "./exam-schema";
-import { intakeSchema, SEXES } from "./intake-schema";
+import { intakeRecordSchema, SEXES } from "./intake-schema";
 import * as z from "zod/mini";
 import { deepPartial, isoDate, numberIn, oneOf } from "./schema-builders";
 import { clinicSettingsSchema } from "./settings";
 
 // Present values are checked by the forms' own rules; the cross-field rules that make a whole intake
-// complete do not apply to a case, which may hold any part of one.
-const partialIntake = deepPartial(intakeSchema);
+// complete do not apply to a case, which may hold any part of one; nor does "a race not in the past" (a case
+// is a record of its visit date).
+const partialIntake = deepPartial(intakeRecordSchema);
 const partialExam = deepPartial(examSchema);
 
 export const caseSchema = z.strictObject({

@@ -34,6 +34,12 @@ export const NO_RED_FLAGS: IntakeAnswers["safety"] = {
   recentTrainingJump: false,
 };
 
+/** A date that many weeks after today (YYYY-MM-DD): the sample's race is always still to come, as the
+ * intake's rules require of a date a patient types. */
+export function weeksFromToday(weeks: number, now: number = Date.now()): string {
+  return new Date(now + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function sampleIntake(over: IntakeOverrides = {}): IntakeAnswers {
   const base: IntakeAnswers = {
     about: { nameCorrect: true, sex: "female", heightCm: 168, bodyMassKg: 60, occupation: "Teacher", activityLevel: "mostly-standing" },
@@ -52,7 +58,7 @@ export function sampleIntake(over: IntakeOverrides = {}): IntakeAnswers {
       shoeAgeMonths: 8,
       cadenceSpm: 164,
       recentChanges: ["more-distance"],
-      goal: { kind: "event", eventName: "City half marathon", eventDate: "2027-04-18" },
+      goal: { kind: "event", eventName: "City half marathon", eventDate: weeksFromToday(19) },
     },
     knee: {
       side: "right",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dropInapplicable, followUpIntakeSchema, intakeDraftSchema, intakeFormSchema, intakeSchema, type IntakeAnswers } from "./intake-schema";
-import { mergeDeep, sampleFollowUpIntake, sampleIntake } from "./intake-sample";
+import { mergeDeep, sampleFollowUpIntake, sampleIntake, weeksFromToday } from "./intake-sample";
 import { scoreAkps, scoreLefs } from "./scoring";
 import type { z } from "./schema-kit";
 
@@ -227,7 +227,7 @@ describe("follow-on questions appear, are required and are refused together", ()
     ["about.nameCorrection", { "about.nameCorrect": false }, { "about.nameCorrect": true }, "Ann Runner-Smith", "required"],
     ["safety.missedPeriods", { "about.sex": "other" }, { "about.sex": "male" }, false, "choice"],
     ["safety.missedPeriods", { "about.sex": "female" }, { "about.sex": "undisclosed" }, true, "choice"],
-    ["running.goal.eventDate", { "running.goal.kind": "event" }, { "running.goal.kind": "none" }, "2027-04-18", "required"],
+    ["running.goal.eventDate", { "running.goal.kind": "event" }, { "running.goal.kind": "none" }, weeksFromToday(19), "required"],
     ["running.goal.weeklyKm", { "running.goal.kind": "distance" }, { "running.goal.kind": "event" }, 40, "required"],
     ["pain.duringRun", { "running.runsPerWeek": 1 }, { "running.runsPerWeek": 0 }, 2, "choice"],
     ["pain.morningAfter", { "running.runsPerWeek": 3 }, { "running.runsPerWeek": 0 }, 2, "choice"],
@@ -328,5 +328,20 @@ describe("drafts (autosave)", () => {
     expect(problems(f, { pain: { now: 2 } })).toEqual({});
     const r = f.safeParse({ about: { sex: "male" } });
     expect(r.success && r.data).toEqual({});
+  });
+});
+
+describe("a race date and time", () => {
+  it("an example case written before its race still reads after the race (a record is counted from its visit)", async () => {
+    const { caseSchema } = await import("./case-schema");
+    const past = { visitDate: "2026-12-05", intake: { running: { goal: { kind: "event", eventDate: "2027-04-18" } } } };
+    expect(caseSchema.safeParse(past).success).toBe(true);
+    expect(caseSchema.safeParse({ intake: { running: { goal: { kind: "event", eventDate: "2001-01-01" } } } }).success).toBe(true);
+  });
+  it("a patient typing a race date in the past is still refused, and the sample's race is always to come", () => {
+    const past = mergeDeep(sampleIntake(), { running: { goal: { eventDate: "2001-01-01" } } });
+    expect(intakeSchema.safeParse(past).success).toBe(false);
+    expect(intakeSchema.safeParse(sampleIntake()).success).toBe(true);
+    expect(weeksFromToday(19, Date.parse("2026-12-05T12:00:00Z"))).toBe("2027-04-17");
   });
 });

@@ -233,6 +233,15 @@ const followUpShape = {
 
 /** The initial visit's full intake. */
 export const intakeSchema = z.object(initialShape).check(followOnRules(INITIAL_FOLLOW_ONS, true));
+/**
+ * An intake as a record of its visit (the example cases): the same rules, except "a race not in the past",
+ * which is about the day a patient types it; a record's race is counted from its own visit date, and a
+ * case written in December must still read in May.
+ */
+export const intakeRecordSchema = z.object({
+  ...initialShape,
+  running: group({ ...runningSchema.shape, goal: group({ ...runningSchema.shape.goal.shape, eventDate: z.optional(isoDate()) }) }),
+});
 
 /** Before a follow-up: the shorter version (no history, which the initial intake holds). Missed periods is
  * optional here: there is no sex answer to decide it, so the form asks it from the patient's record. */
