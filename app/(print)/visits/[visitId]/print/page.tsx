@@ -98,7 +98,7 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
           </div>
           {planLink?.token && origin && (
             <div className={styles.planLink}>
-              <PlanQr url={`${origin}/i/${planLink.token}`} label={sheet.planLinkQr} />
+              <PlanQr url={`${origin}/i/${planLink.token}`} label={sheet.planLinkQr} size={56} />
               <p>
                 <strong>{sheet.planLinkTitle}</strong> {t(sheet.planLinkBody, { url: `${origin}/i/${planLink.token}` })}
               </p>
