@@ -11,6 +11,7 @@ import { messagesFor } from "@/lib/i18n";
 import { patientPage } from "@/lib/i18n/patient-locale";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { DobForm } from "@/components/intake/dob-form";
+import { DobLocked, LinkEnded } from "@/components/intake/link-state";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { LanguageSwitch } from "@/components/intake/language-switch";
 import { ThankYou } from "@/components/intake/thank-you";
@@ -26,31 +27,11 @@ export default async function IntakePage() {
   const switcher = <LanguageSwitch current={locale} languages={languages} label={m.intake.language} submit={m.intake.languageChange} />;
   if (!session.ok) {
     if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} />;
-    const t =
-      session.reason === "discharged"
-        ? { title: m.link.dischargedTitle, body: m.link.dischargedBody }
-        : session.reason === "expired"
-        ? { title: m.link.expiredTitle, body: m.link.expiredBody }
-        : session.reason === "revoked"
-          ? { title: m.link.revokedTitle, body: m.link.revokedBody }
-          : { title: m.link.noSessionTitle, body: m.link.noSessionBody };
-    return (
-      <div className="card">
-        <h1>{t.title}</h1>
-        <p>{t.body}</p>
-      </div>
-    );
+    return <LinkEnded reason={session.reason} m={m.link} />;
   }
   // A plan link's browser belongs on "My plan" (it never opens the intake).
   if (session.purpose === "plan") redirect("/plan");
-  if (session.locked) {
-    return (
-      <div className="card" role="alert">
-        <h1>{m.dob.lockedTitle}</h1>
-        <p>{m.dob.lockedBody}</p>
-      </div>
-    );
-  }
+  if (session.locked) return <DobLocked m={m.dob} />;
   // The first screen: the patient may pick their language before anything else.
   if (!session.dobVerified)
     return (

@@ -9,6 +9,7 @@ import { patientPage } from "@/lib/i18n/patient-locale";
 import { messagesFor } from "@/lib/i18n";
 import { SummaryWords } from "@/lib/i18n/summary";
 import { DobForm } from "@/components/intake/dob-form";
+import { DobLocked, LinkEnded } from "@/components/intake/link-state";
 import { CheckIn } from "@/components/plan/check-in";
 import { ExerciseCard, TrafficLight } from "@/components/summary/patient-summary";
 import summaryStyles from "@/components/summary/summary.module.css";
@@ -28,30 +29,10 @@ export default async function PlanPage() {
   // The plan's own words (exercises, traffic light) in the patient's language, as on the printed sheet.
   const words = new SummaryWords(messagesFor(locale).summary, locale);
   if (!session.ok) {
-    const t =
-      session.reason === "discharged"
-        ? { title: m.link.dischargedTitle, body: m.link.dischargedBody }
-        : session.reason === "expired"
-          ? { title: m.link.expiredTitle, body: m.link.expiredBody }
-          : session.reason === "revoked"
-            ? { title: m.link.revokedTitle, body: m.link.revokedBody }
-            : { title: m.link.noSessionTitle, body: m.link.noSessionBody };
-    return (
-      <div className="card">
-        <h1>{t.title}</h1>
-        <p>{t.body}</p>
-      </div>
-    );
+    return <LinkEnded reason={session.reason} m={m.link} />;
   }
   if (session.purpose !== "plan") redirect("/intake");
-  if (session.locked) {
-    return (
-      <div className="card" role="alert">
-        <h1>{m.dob.lockedTitle}</h1>
-        <p>{m.dob.lockedBody}</p>
-      </div>
-    );
-  }
+  if (session.locked) return <DobLocked m={m.dob} />;
   if (!session.dobVerified) return <DobForm messages={{ ...m.dob, intro: m.plan.dobIntro }} />;
   const plan = await getMyPlan(session.actor, await requestMeta());
   if (!plan) {
