@@ -134,3 +134,75 @@ test("an offline check-in is kept on the phone, sent once back online and counte
   await expect(fresh.getByRole("heading", { name: "Your plan with the clinic has ended" })).toBeVisible();
   expect(await owner(`SELECT id FROM "CheckIn" WHERE "patientId" = $1`, [p.patient.id])).toHaveLength(1);
 });
+
+test("the follow-up questions: the clinician asks, the patient answers them from My plan on a phone, and the clinic sees them", async ({ page, browser, clinician }) => {
+  test.setTimeout(180_000);
+  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
+  const { finalizeSummary } = await import("../lib/data/summaries");
+  const { getPlanLink } = await import("../lib/data/plan");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
+  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+
+  // Before the date the plan set, My plan only says when they will come.
+  const phonePage = await phone(browser);
+  await openPlan(phonePage, `/i/${token}`, p.dob);
+  await expect(phonePage.getByTestId("follow-up")).toContainText("we will ask you a few questions");
+  await expect(phonePage.getByRole("button", { name: "Answer the follow-up questions" })).toHaveCount(0);
+
+  // The clinician asks for them now (the patient has no email address: the page says so).
+  await signIn(page, clinician);
+  await page.goto(`/patients/${p.patient.id}`);
+  await expect(page.getByRole("heading", { name: "Follow-up questions" })).toBeVisible();
+  await page.getByRole("button", { name: "Ask for the follow-up questions now" }).click();
+  await expect(page.getByRole("status").getByText(/Asked: My plan offers the follow-up questions now.*no email address/)).toBeVisible();
+  await expectAccessible(page);
+
+  await phonePage.reload();
+  await expect(phonePage.getByRole("heading", { name: "Before your follow-up visit" })).toBeVisible();
+  await expect(phonePage.getByText("Your clinic has asked for these now.")).toBeVisible();
+  await expectAccessible(phonePage);
+  await phonePage.getByRole("button", { name: "Answer the follow-up questions" }).click();
+  // The follow-up visit's own short form, with no second date-of-birth check.
+  await expect(phonePage.getByText(/A few questions before your follow-up visit/)).toBeVisible();
+  await expect(phonePage.getByRole("heading", { level: 2, name: "Your running", exact: true })).toBeVisible();
+
+  // The earlier steps as the patient would have filled them (through the data layer, with this browser's
+  // own session), then the last step in the browser.
+  const [s] = await owner<{ intakeSessionId: string; inviteId: string; visitId: string; clinicId: string }>(
+    `SELECT s.id AS "intakeSessionId", i.id AS "inviteId", v.id AS "visitId", v."clinicId" FROM "IntakeSession" s JOIN "IntakeInvite" i ON i.id = s."inviteId" JOIN "Visit" v ON v.id = i."visitId"
+      WHERE v."patientId" = $1 AND v.kind = 'FOLLOW_UP' ORDER BY s."createdAt" DESC LIMIT 1`,
+    [p.patient.id],
+  );
+  const { saveIntakeDraft } = await import("../lib/data/intake");
+  const { running, knee, pain, safety, questionnaires } = intakeAnswers({ pain: { now: 2 } });
+  const answers = { running: { distanceUnit: running.distanceUnit, weeklyKm: running.weeklyKm, runsPerWeek: running.runsPerWeek }, knee: { side: knee.side, areas: knee.areas }, pain, safety, questionnaires };
+  const saved = await saveIntakeDraft({ kind: "patient", patientId: p.patient.id, ...s! }, answers, null, "consent");
+  expect(saved.ok).toBe(true);
+  await phonePage.reload();
+  await expect(phonePage.getByRole("heading", { level: 2, name: "Consent", exact: true })).toBeVisible();
+  await phonePage.getByRole("checkbox", { name: "I agree to the statement above" }).check();
+  await phonePage.getByLabel("Type your full name to sign").fill(`${p.firstName} Tester`);
+  await phonePage.getByRole("button", { name: "Send my answers" }).click();
+  await expect(phonePage.getByRole("heading", { name: "Thank you, your answers have been sent" })).toBeVisible();
+  await expect(phonePage.getByText(/at your follow-up visit we will test the strength of your hips again/)).toBeVisible();
+  await expectAccessible(phonePage);
+
+  // Back to My plan without the date of birth again; the questions are marked as answered.
+  await phonePage.getByRole("button", { name: "Back to My plan" }).click();
+  await expect(phonePage.getByRole("heading", { name: "My plan", level: 1 })).toBeVisible();
+  await expect(phonePage.getByTestId("follow-up")).toContainText("your clinic has your follow-up answers");
+  await expect(phonePage.getByRole("button", { name: "Answer the follow-up questions" })).toHaveCount(0);
+
+  // The clinic: the answers are the follow-up visit's intake, scored.
+  const [r] = await owner<{ state: string; akpsScore: number | null; lefsScore: number | null; painNow: number | null }>(
+    `SELECT r.state::text, r."akpsScore", r."lefsScore", r."painNow" FROM "IntakeResponse" r JOIN "Visit" v ON v.id = r."visitId" WHERE v."patientId" = $1 AND v.kind = 'FOLLOW_UP'`,
+    [p.patient.id],
+  );
+  expect(r).toMatchObject({ state: "FINAL", painNow: 2 });
+  expect(r!.akpsScore).not.toBeNull();
+  expect(r!.lefsScore).not.toBeNull();
+  await page.goto(`/patients/${p.patient.id}`);
+  await expect(page.getByText("Answered: they are the intake of the follow-up visit.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Follow-up/ })).toBeVisible();
+});

@@ -1,11 +1,12 @@
 // The patient page's "Between visits" section: the plan link, the engine's reading of the check-ins,
 // adherence, distance (or minutes) run against the calendar and pain during runs as server-rendered
-// charts, the check-ins themselves, and discharge. Server component: no client code but the discharge form.
+// charts, the check-ins themselves, the follow-up questions, and discharge. Server component: no client code but the discharge form.
 import type { PatientProgressDTO, PlanLinkDTO } from "@/lib/data/plan";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { PainChart, PlanVsDoneChart } from "../charts/week-charts";
+import { DropQueryParam } from "../ui/drop-query-param";
 import { DischargeForm } from "./discharge-form";
-import { newPlanLinkAction } from "@/app/(clinic)/patients/plan-actions";
+import { newPlanLinkAction, requestFollowUpAction } from "@/app/(clinic)/patients/plan-actions";
 
 const ALERT_TEXT = { "red-twice": "Red twice: running paused, the patient was told to wait for the clinic's call", "pain-up": "Pain during runs trending up (2 points or more)" } as const;
 
@@ -23,7 +24,48 @@ export function PlanLinkField({ link, origin, id = "plan-link" }: { link: PlanLi
   );
 }
 
-export function BetweenVisits({ patientId, progress, link, origin, timeZone }: { patientId: string; progress: PatientProgressDTO | null; link: PlanLinkDTO | null; origin: string; timeZone: string }) {
+const FOLLOW_UP_OUTCOME: Record<string, string> = {
+  emailed: "Asked: My plan offers the follow-up questions now, and the patient has been emailed.",
+  "no-email": "Asked: My plan offers the follow-up questions now. The patient has no email address on file (or opted out): tell them to open My plan.",
+  failed: "The follow-up questions could not be asked for: the patient has no open plan link.",
+};
+
+/** The follow-up questions (the follow-up visit's short intake, by the plan link): their state, and a button
+ * to ask for them now rather than on the date the plan set. */
+function FollowUpQuestions({ patientId, offer, requestOutcome }: { patientId: string; offer: PatientProgressDTO["followUp"]; requestOutcome: string | null }) {
+  const state =
+    offer.state === "answered"
+      ? "Answered: they are the intake of the follow-up visit."
+      : offer.state === "open"
+        ? `Open on My plan${offer.requested ? " (asked for by the clinic)" : ""}${offer.dueOn ? `; the follow-up visit is due about ${formatDate(offer.dueOn)}` : ""}. Not answered yet.`
+        : offer.state === "later"
+          ? `My plan offers them from ${formatDate(offer.opensOn)} (3 days before the follow-up the plan set, ${formatDate(offer.dueOn)}).`
+          : "The plan set no follow-up date.";
+  return (
+    <div>
+      <h3 id="follow-up-h" style={{ margin: 0 }}>
+        Follow-up questions
+      </h3>
+      <p>{state}</p>
+      {requestOutcome && FOLLOW_UP_OUTCOME[requestOutcome] && (
+        <p role="status" className={requestOutcome === "failed" ? "alert alert-danger" : "alert alert-ok"}>
+          {FOLLOW_UP_OUTCOME[requestOutcome]}
+          <DropQueryParam name="followUp" />
+        </p>
+      )}
+      {offer.state !== "answered" && (
+        <form action={requestFollowUpAction}>
+          <input type="hidden" name="patientId" value={patientId} />
+          <button type="submit" className="btn btn-secondary">
+            {offer.state === "open" ? "Remind the patient by email" : "Ask for the follow-up questions now"}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function BetweenVisits({ patientId, progress, link, origin, timeZone, followUpOutcome = null }: { patientId: string; progress: PatientProgressDTO | null; link: PlanLinkDTO | null; origin: string; timeZone: string; followUpOutcome?: string | null }) {
   if (!progress) {
     return (
       <section className="card" aria-labelledby="plan-h">
@@ -82,6 +124,7 @@ export function BetweenVisits({ patientId, progress, link, origin, timeZone }: {
           </form>
         </div>
       )}
+      {!p.discharged && <FollowUpQuestions patientId={patientId} offer={p.followUp} requestOutcome={followUpOutcome} />}
       <p>
         <strong>Adherence:</strong> {runsDone} of {runsPlanned} runs done; exercise days {exDone} of {exPlanned}.
         {p.trend.newer !== null && ` Pain during runs: ${p.trend.older}/10 earlier, ${p.trend.newer}/10 lately.`}

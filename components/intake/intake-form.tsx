@@ -113,6 +113,8 @@ export interface IntakeFormProps {
   messages: M;
   errors: ErrorCatalog;
   thanks: Messages["thanks"];
+  /** The "Back to My plan" label when the follow-up questions were started from My plan. */
+  backToPlan?: string | null;
 }
 
 export function IntakeForm(props: IntakeFormProps) {
@@ -253,7 +255,7 @@ export function IntakeForm(props: IntakeFormProps) {
     }
   }
 
-  if (done) return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} />;
+  if (done) return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} backToPlan={props.backToPlan} followUp={props.kind === "FOLLOW_UP"} />;
 
   const last = index === steps.length - 1;
   const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;

@@ -337,6 +337,27 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT id, "worseNextMorning" FROM "CheckIn" WHERE "clinicId" = $1 ORDER BY id`, [w.clinic1]),
     allowed: [],
   },
+  // The follow-up questions from My plan: only a plan session opens them (none here); a new follow-up visit,
+  // invite or session anywhere in clinic 1 would show.
+  "app/(patient)/plan/actions.ts#startFollowUpAction": {
+    args: () => [],
+    page: () => "/plan",
+    probe: (w) => snap(`SELECT (SELECT count(*)::int FROM "Visit" WHERE "clinicId" = $1) AS visits, (SELECT count(*)::int FROM "IntakeSession" WHERE "clinicId" = $1) AS sessions`, [w.clinic1]),
+    allowed: [],
+  },
+  // Only moves the caller's own cookies back: no record changes for anyone.
+  "app/(patient)/plan/actions.ts#backToPlanAction": {
+    args: () => [],
+    page: () => "/intake",
+    probe: (w) => snap(`SELECT count(*)::int AS n FROM "IntakeSession" WHERE "clinicId" = $1`, [w.clinic1]),
+    allowed: [],
+  },
+  "app/(clinic)/patients/plan-actions.ts#requestFollowUpAction": {
+    args: (w) => [{ patientId: w.A2.patientId }],
+    page: (w) => `/patients/${w.A2.patientId}`,
+    probe: (w) => snap(`SELECT p."followUpRequestedAt", (SELECT count(*)::int FROM "Message" m WHERE m."patientId" = p.id) AS messages FROM "Patient" p WHERE p.id = $1`, [w.A2.patientId]),
+    allowed: ["clinician1"],
+  },
   "app/(clinic)/patients/plan-actions.ts#newPlanLinkAction": {
     args: (w) => [{ patientId: w.A2.patientId }],
     page: (w) => `/patients/${w.A2.patientId}`,

@@ -5,6 +5,9 @@ import { getIntakeSession, type IntakeSessionState } from "../data/intake";
 
 /** The patient's intake session cookie: HttpOnly, SameSite=Lax (the link arrives from another site). */
 export const INTAKE_COOKIE = "stride_intake";
+/** While the patient answers the follow-up questions started from My plan: the plan's own session, kept
+ * aside so "Back to My plan" returns without asking for the date of birth again. */
+export const PLAN_RETURN_COOKIE = "stride_plan";
 
 export function intakeCookieOptions(expires: Date) {
   return {

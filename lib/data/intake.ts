@@ -98,7 +98,7 @@ export type IntakeSessionState =
   | { ok: false; reason: "expired" | "revoked" | "discharged"; locale: Locale }
   /** `urgent`: the sent answers call for same-day care (shown again on the thank-you page); empty for a
    * browser that has not passed the date-of-birth check, which learns nothing about the answers. */
-  | { ok: false; reason: "submitted"; urgent: UrgentReason[]; locale: Locale }
+  | { ok: false; reason: "submitted"; urgent: UrgentReason[]; locale: Locale; kind: IntakeKind }
   | {
       ok: true;
       actor: PatientActor;
@@ -143,7 +143,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   if (!s) return { ok: false, reason: "none" };
   const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, dischargedOn: s.dischargedOn, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
   if (problem === "submitted") {
-    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale) };
+    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale), kind: s.kind };
   }
   if (problem) return { ok: false, reason: problem, locale: toLocale(s.locale) };
   if (s.expiresAt <= now) return { ok: false, reason: "expired", locale: toLocale(s.locale) };

@@ -64,6 +64,22 @@ describe("invite email", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it("a Spanish-speaking patient's invite arrives in Spanish, with the date as Spanish writes it", async () => {
+    const { clinic, user } = await createClinicianAndClinic({ clinicName: `Riverside Physio ${uniqueSuffix()}` });
+    const actor = await clinicianActor(user, clinic.id);
+    const email = `carmen-${uniqueSuffix()}@example.org`;
+    const patient = await createPatient(actor, { firstName: "Carmen", lastName: "Ruiz", dateOfBirth: "1988-02-03", sex: "FEMALE", email, phone: "", locale: "es" });
+    const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: "2031-12-09" });
+    if (!v.ok) throw new Error("no visit");
+    const [mail] = await catcher.waitFor(() => mailTo(email).length >= 1).then(() => mailTo(email));
+    expect(mail!.subject).toBe(`${clinic.name}: unas preguntas antes de su visita`);
+    expect(mail!.text).toContain("Hola, Carmen:");
+    expect(mail!.text).toContain("Antes de su visita del martes, 9 de diciembre,");
+    expect(mail!.text).toContain("llámenos al +1 555 0100");
+    expect(mail!.text).toContain(`/i/${v.token}`);
+    expect(mail!.text).not.toMatch(/\b(Hello|please|your|the link)\b/i);
+  });
+
   it("no message and no job exist when the transaction that caused them rolls back", async () => {
     const { clinic } = await setup();
     const recipient = `rollback-${uniqueSuffix()}@example.org`;

@@ -137,7 +137,7 @@ function toDto(m: { id: string; kind: string; recipient: string; status: Message
 /** The messages of one visit, newest first (the visit page's delivery list), scoped to the actor's clinic. */
 export async function listVisitMessages(actor: ClinicianActor, visitId: string): Promise<MessageDTO[]> {
   if (!isUuid(visitId)) return [];
-  const rows = await db().message.findMany({ where: { clinicId: actor.clinicId, visitId, kind: { in: ["invite", "reminder", "intake-received", "summary", "plan"] } }, orderBy: { createdAt: "desc" }, take: 20, select: messageSelect });
+  const rows = await db().message.findMany({ where: { clinicId: actor.clinicId, visitId, kind: { in: ["invite", "reminder", "intake-received", "summary", "plan", "follow-up"] } }, orderBy: { createdAt: "desc" }, take: 20, select: messageSelect });
   return rows.map(toDto);
 }
 
@@ -152,7 +152,7 @@ export async function deliveryMarks(clinicId: string, visitIds: string[]): Promi
            EXISTS (SELECT 1 FROM "IntakeInvite" i WHERE i."visitId" = v.id AND i."clinicId" = v."clinicId" AND i."revokedAt" IS NULL
                       AND i."dobFailures" >= ${DOB_FAILURES_PER_INVITE}::int) AS locked,
            COALESCE((SELECT m.status = 'FAILED' FROM "Message" m WHERE m."visitId" = v.id AND m."clinicId" = v."clinicId"
-                      AND m.kind IN ('invite', 'reminder', 'intake-received', 'summary', 'plan') ORDER BY m."createdAt" DESC LIMIT 1), false) AS failed
+                      AND m.kind IN ('invite', 'reminder', 'intake-received', 'summary', 'plan', 'follow-up') ORDER BY m."createdAt" DESC LIMIT 1), false) AS failed
       FROM "Visit" v
      WHERE v."clinicId" = ${clinicId}::uuid AND v.id = ANY(${visitIds}::uuid[])`;
   const marks = new Map<string, DeliveryMark>();
@@ -203,8 +203,8 @@ export async function resendMessage(actor: ClinicianActor, messageId: string, me
     const id =
       m.kind === "summary"
         ? await queueSummaryEmail(tx, actor, m.visitId, meta, now)
-        : m.kind === "plan"
-          ? await queuePlanEmailAgain(tx, actor.clinicId, m.visitId, m.patientId, now)
+        : m.kind === "plan" || m.kind === "follow-up"
+          ? await queuePlanEmailAgain(tx, actor.clinicId, m.visitId, m.patientId, m.kind, now)
           : await queuePatientMessage(tx, actor.clinicId, m.visitId, m.kind as MessageKind);
     if (!id) return { ok: false, reason: "no-email" } as const;
     await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: m.patientId, details: { kind: m.kind, resendOf: m.id }, meta });
@@ -212,21 +212,22 @@ export async function resendMessage(actor: ClinicianActor, messageId: string, me
   });
 }
 
-/** "Send again" for the plan link's email: the patient's open plan link (it lasts until discharge), to their
- * current address. Null when the link was withdrawn or the patient has no address. */
-async function queuePlanEmailAgain(tx: Tx, clinicId: string, visitId: string, patientId: string | null, now: Date): Promise<string | null> {
+/** "Send again" for an email carrying the plan link (the link itself, or the request for the follow-up
+ * questions): the patient's open plan link (it lasts until discharge), to their current address. Null when
+ * the link was withdrawn or the patient has no address. */
+async function queuePlanEmailAgain(tx: Tx, clinicId: string, visitId: string, patientId: string | null, kind: "plan" | "follow-up", now: Date): Promise<string | null> {
   if (!patientId) return null;
   const p = await tx.patient.findFirst({ where: { id: patientId, clinicId }, select: { email: true, emailOptOut: true } });
   const email = p?.email?.trim();
   if (!email || p!.emailOptOut || !isDeliverableEmail(email)) return null;
   const inv = await tx.intakeInvite.findFirst({ where: { clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId } }, orderBy: { createdAt: "desc" }, select: { id: true } });
   if (!inv) return null;
-  return queueMessage(tx, { clinicId, visitId, patientId, kind: "plan", recipient: email, inviteId: inv.id });
+  return queueMessage(tx, { clinicId, visitId, patientId, kind, recipient: email, inviteId: inv.id });
 }
 
 /** Messages to a visit's patient made in the last hour (the rate limit on sending again). */
 export async function recentSends(tx: Tx, clinicId: string, visitId: string, now: Date): Promise<number> {
-  return tx.message.count({ where: { clinicId, visitId, kind: { in: ["invite", "intake-received", "summary", "plan"] }, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
+  return tx.message.count({ where: { clinicId, visitId, kind: { in: ["invite", "intake-received", "summary", "plan", "follow-up"] }, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
 }
 
 export interface DeadLetterDTO extends MessageDTO {

@@ -6,7 +6,7 @@ import type { CheckInInput } from "../forms/check-in-schema";
 import { saveExam } from "./exams";
 import { getIntakeSession, redeemInvite, submitIntake } from "./intake";
 import { createPatient } from "./patients";
-import { answerMorning, dischargePatient, getMyPlan, getPatientProgress, getPlanLink, listBetweenVisits, newPlanLink, saveCheckIn } from "./plan";
+import { answerMorning, dischargePatient, getMyPlan, getPatientProgress, getPlanLink, listBetweenVisits, newPlanLink, openFollowUp, requestFollowUp, saveCheckIn } from "./plan";
 import { finalizeSummary } from "./summaries";
 import { startVisit } from "./visits";
 
@@ -156,5 +156,77 @@ describe("discharge", () => {
     const audit = await asOwner(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'discharge' AND "patientId" = $1`, [patientId]);
     expect(audit[0]!.n).toBe(1);
     expect(await dischargePatient(actor, patientId, { date: today(), reason: "again" })).toEqual({ ok: false, reason: "already" });
+  });
+});
+
+describe("the follow-up questions by the plan link", () => {
+  const DAY = 86_400_000;
+
+  it("open three days before the follow-up the plan set, and lead to the follow-up visit's own intake, already past the date-of-birth check", async () => {
+    const { actor, patientId, patient } = await signedPatient();
+    const plan = await getMyPlan(patient);
+    const inWeeks = plan!.assessment.followUp!.inWeeks;
+    expect(plan!.followUp.state).toBe("later");
+    if (plan!.followUp.state !== "later") throw new Error();
+    expect(plan!.followUp.dueOn).toBe(new Date(Date.now() + inWeeks * 7 * DAY).toISOString().slice(0, 10));
+    // Not yet open: nothing is made.
+    expect(await openFollowUp(patient)).toEqual({ ok: false, reason: "not-open" });
+    const dueSoon = new Date(Date.now() + (inWeeks * 7 - 3) * DAY + 3_600_000);
+    expect((await getMyPlan(patient, {}, dueSoon))!.followUp).toMatchObject({ state: "open", requested: false });
+
+    const opened = await openFollowUp(patient, {}, dueSoon);
+    if (!opened.ok) throw new Error(opened.reason);
+    const s = await getIntakeSession(opened.sessionToken, dueSoon);
+    if (!s.ok) throw new Error(s.reason);
+    expect(s).toMatchObject({ dobVerified: true, kind: "FOLLOW_UP", purpose: "intake" });
+    expect(s.actor.patientId).toBe(patientId);
+    const [visit] = await asOwner<{ kind: string; date: Date; createdById: string | null }>(`SELECT kind::text, date, "createdById" FROM "Visit" WHERE id = $1`, [s.actor.visitId]);
+    expect(visit).toMatchObject({ kind: "FOLLOW_UP", createdById: null });
+    // Dated on the follow-up day the plan set (still ahead).
+    expect(visit!.date.toISOString().slice(0, 10)).toBe(plan!.followUp.dueOn);
+    // The plan's own session is untouched: My plan still opens with it.
+    expect(await getMyPlan(patient, {}, dueSoon)).not.toBeNull();
+
+    expect(await submitIntake(s.actor, intakeAnswers({ pain: { now: 2 } }), `fu-${s.actor.visitId}`)).toMatchObject({ ok: true });
+    const after = new Date(Date.now() + inWeeks * 7 * DAY);
+    expect((await getMyPlan(patient, {}, after))!.followUp).toEqual({ state: "answered" });
+    expect((await getPatientProgress(actor, patientId, {}, after))!.followUp).toEqual({ state: "answered" });
+    expect(await openFollowUp(patient, {}, after)).toEqual({ ok: false, reason: "not-open" });
+    const audit = await asOwner<{ action: string; recordType: string; actorType: string }>(
+      `SELECT action, "recordType", "actorType" FROM "AuditEvent" WHERE "patientId" = $1 AND "recordType" IN ('Visit', 'IntakeInvite') AND "actorType" = 'patient'`,
+      [patientId],
+    );
+    expect(audit.map((a) => a.recordType).sort()).toEqual(["IntakeInvite", "Visit"]);
+  });
+
+  it("open at once when the clinician asks (emailed with the plan link), and use the follow-up visit the clinic already started", async () => {
+    const { actor, patientId, patient } = await signedPatient(`fu-${randomUUID()}@example.com`);
+    const started = await startVisit(actor, { patientId, kind: "FOLLOW_UP", date: today() });
+    if (!started.ok) throw new Error();
+    expect(await requestFollowUp(actor, patientId)).toEqual({ ok: true, emailed: true });
+    expect((await getMyPlan(patient))!.followUp).toMatchObject({ state: "open", requested: true });
+    const sent = await asOwner<{ kind: string; inviteId: string }>(`SELECT m.kind, i.purpose AS "inviteId" FROM "Message" m JOIN "IntakeInvite" i ON i.id = m."inviteId" WHERE m."patientId" = $1 AND m.kind = 'follow-up'`, [patientId]);
+    expect(sent).toEqual([{ kind: "follow-up", inviteId: "plan" }]);
+    const opened = await openFollowUp(patient);
+    if (!opened.ok) throw new Error(opened.reason);
+    const s = await getIntakeSession(opened.sessionToken);
+    if (!s.ok) throw new Error(s.reason);
+    expect(s.actor.visitId).toBe(started.visitId);
+  });
+
+  it("are refused to another clinic's clinician (audited), to a discharged patient, and to a browser on an intake link", async () => {
+    const { actor, patientId, patient } = await signedPatient();
+    const other = await signedPatient();
+    expect(await requestFollowUp(other.actor, patientId)).toEqual({ ok: false, reason: "not-found" });
+    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE "recordId" = $1 AND outcome = 'denied' AND "actorId" = $2`, [patientId, other.actor.userId]);
+    expect(denied.length).toBeGreaterThan(0);
+    const p = await createPatient(actor, { firstName: "Ole", lastName: "Berg", dateOfBirth: DOB, sex: "MALE", email: "", phone: "" });
+    const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: today() });
+    if (!v.ok) throw new Error();
+    expect(await openFollowUp(await patientThroughInvite(v.token, DOB))).toEqual({ ok: false, reason: "closed" });
+    expect((await requestFollowUp(actor, patientId)).ok).toBe(true);
+    expect((await dischargePatient(actor, patientId, { date: today(), reason: "Goals met" })).ok).toBe(true);
+    expect(await openFollowUp(patient)).toEqual({ ok: false, reason: "closed" });
+    expect(await requestFollowUp(actor, patientId)).toEqual({ ok: false, reason: "discharged" });
   });
 });

@@ -23,6 +23,7 @@ import {
   type WeekProgress,
 } from "../assessment/progress";
 import type { Assessment } from "../assessment/types";
+import { followUpOffer, type FollowUpOffer } from "../assessment/follow-up-offer";
 import { addDays, todayIn } from "../format";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
@@ -31,6 +32,7 @@ import { toIsoDate, fromIsoDate } from "./dates";
 import { denied } from "./denials";
 import { queueMessage } from "./messages";
 import { isUuid } from "./patients";
+import { INVITE_TTL_DAYS } from "./visits";
 
 type Tx = Prisma.TransactionClient;
 
@@ -211,6 +213,8 @@ export interface MyPlanDTO {
   askMorning: { key: string; date: string }[];
   /** The latest check-ins, newest first. */
   recent: CheckInDTO[];
+  /** The follow-up questions: not set, not yet, open now, or answered. */
+  followUp: FollowUpOffer;
 }
 
 /** "My plan" for the patient whose browser passed the date-of-birth check on a plan link; null otherwise. */
@@ -221,9 +225,10 @@ export async function getMyPlan(actor: PatientActor, meta: RequestMeta = {}, now
     if (!(await openPlanSession(tx, actor, now))) return null;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
     if (!plan?.assessment) return null;
-    const [patient, rows] = await Promise.all([
+    const [patient, rows, followUp] = await Promise.all([
       tx.patient.findFirstOrThrow({ where: { id: actor.patientId, clinicId: actor.clinicId }, select: { firstName: true, clinic: { select: { name: true, phone: true } } } }),
       tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect }),
+      followUpFor(tx, actor.clinicId, actor.patientId, plan, timeZone, today),
     ]);
     const checkIns = rows.map(toDay);
     const start = todayIn(timeZone, plan.signedAt);
@@ -243,7 +248,88 @@ export async function getMyPlan(actor: PatientActor, meta: RequestMeta = {}, now
         .slice(0, 3)
         .map((c) => ({ key: c.key, date: c.date })),
       recent: checkIns.slice(-5).reverse(),
+      followUp,
     };
+  });
+}
+
+/** Whether the follow-up questions are offered for this plan (lib/assessment/follow-up-offer.ts). */
+async function followUpFor(tx: Tx, clinicId: string, patientId: string, plan: { signedAt: Date; assessment: Assessment | null }, timeZone: string, today: string): Promise<FollowUpOffer> {
+  const [p, answered] = await Promise.all([
+    tx.patient.findFirstOrThrow({ where: { id: patientId, clinicId }, select: { followUpRequestedAt: true } }),
+    tx.intakeResponse.count({ where: { clinicId, state: { in: ["FINAL", "SUPERSEDED"] }, submittedAt: { gt: plan.signedAt }, visit: { patientId, kind: "FOLLOW_UP" } } }),
+  ]);
+  return followUpOffer({
+    signedOn: todayIn(timeZone, plan.signedAt),
+    inWeeks: plan.assessment?.followUp?.inWeeks ?? null,
+    requestedOn: p.followUpRequestedAt && p.followUpRequestedAt >= plan.signedAt ? todayIn(timeZone, p.followUpRequestedAt) : null,
+    answered: answered > 0,
+    today,
+  });
+}
+
+export type OpenFollowUpResult = { ok: true; sessionToken: string; expiresAt: Date } | { ok: false; reason: "closed" | "not-open" };
+
+/**
+ * The patient starts the follow-up questions from My plan: the follow-up visit's intake, in a browser
+ * session of its own. The visit is the one the clinic already started (a follow-up made after this plan was
+ * signed whose intake is not in), else a new follow-up visit on the planned date (today when that has
+ * passed or the clinician asked early). The new session is already past the date-of-birth check: this
+ * browser proved it on the plan link a moment ago, and the plan session stays as it was for the way back.
+ */
+export async function openFollowUp(actor: PatientActor, meta: RequestMeta = {}, now = new Date()): Promise<OpenFollowUpResult> {
+  const timeZone = await getClinicTimeZone(actor);
+  const today = todayIn(timeZone, now);
+  return db().$transaction(async (tx) => {
+    if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
+    const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
+    if (!plan) return { ok: false, reason: "closed" } as const;
+    const offer = await followUpFor(tx, actor.clinicId, actor.patientId, plan, timeZone, today);
+    if (offer.state !== "open") return { ok: false, reason: "not-open" } as const;
+    let visit = await tx.visit.findFirst({
+      where: { clinicId: actor.clinicId, patientId: actor.patientId, kind: "FOLLOW_UP", createdAt: { gt: plan.signedAt }, intakes: { none: { state: { in: ["FINAL", "SUPERSEDED"] } } } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (!visit) {
+      const date = offer.dueOn && offer.dueOn > today ? offer.dueOn : today;
+      visit = await tx.visit.create({ data: { clinicId: actor.clinicId, patientId: actor.patientId, kind: "FOLLOW_UP", date: fromIsoDate(date) }, select: { id: true } });
+      await recordAudit(tx, { actor, action: "create", recordType: "Visit", recordId: visit.id, details: { from: "plan", requested: offer.requested }, meta });
+    }
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
+    const invite = await tx.intakeInvite.create({ data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, forRevision: 1, purpose: "intake" }, select: { id: true } });
+    const sessionToken = newToken();
+    await tx.intakeSession.create({ data: { clinicId: actor.clinicId, inviteId: invite.id, tokenHash: tokenHash(sessionToken), expiresAt, dobVerifiedAt: now } });
+    await tx.intakeInvite.update({ where: { id: invite.id }, data: { firstUsedAt: now } });
+    await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, details: { purpose: "intake", from: "plan" }, meta });
+    return { ok: true, sessionToken, expiresAt } as const;
+  });
+}
+
+export type RequestFollowUpResult = { ok: true; emailed: boolean } | { ok: false; reason: "not-found" | "no-plan" | "discharged" };
+
+/** The clinician asks for the follow-up questions now: My plan offers them at once, and the patient is told
+ * by email (the plan link) when there is an address. */
+export async function requestFollowUp(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<RequestFollowUpResult> {
+  if (!isUuid(patientId)) return { ok: false, reason: "not-found" };
+  return db().$transaction(async (tx) => {
+    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true, email: true, emailOptOut: true } });
+    if (!p) return denied(tx, actor, "Patient", patientId, meta);
+    if (p.dischargedOn) return { ok: false, reason: "discharged" } as const;
+    const link = await tx.intakeInvite.findFirst({
+      where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, visitId: true },
+    });
+    if (!link) return { ok: false, reason: "no-plan" } as const;
+    await tx.patient.updateMany({ where: { id: patientId, clinicId: actor.clinicId }, data: { followUpRequestedAt: now } });
+    await recordAudit(tx, { actor, action: "update", recordType: "Patient", recordId: patientId, patientId, details: { followUpRequested: true }, meta });
+    const email = p.email?.trim();
+    if (!email || p.emailOptOut || !isDeliverableEmail(email)) return { ok: true, emailed: false } as const;
+    const id = await queueMessage(tx, { clinicId: actor.clinicId, visitId: link.visitId, patientId, kind: "follow-up", recipient: email, inviteId: link.id });
+    await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId, details: { kind: "follow-up" }, meta });
+    return { ok: true, emailed: true } as const;
   });
 }
 
@@ -367,6 +453,8 @@ export interface PatientProgressDTO {
   /** Runs measured by time (minutes) rather than distance: the chart follows the calendar's basis. */
   basis: "distance" | "time";
   discharged: { on: string; reason: string } | null;
+  /** The follow-up questions for this plan, as My plan offers them. */
+  followUp: FollowUpOffer;
 }
 
 /** The patient page's between-visits section: the current plan's check-ins read by the engine. Audited. */
@@ -382,7 +470,10 @@ export async function getPatientProgress(actor: ClinicianActor, patientId: strin
     }
     const plan = await latestSignedPlan(tx, actor.clinicId, patientId);
     if (!plan) return null;
-    const rows = await tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect });
+    const [rows, followUp] = await Promise.all([
+      tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect }),
+      followUpFor(tx, actor.clinicId, patientId, plan, timeZone, today),
+    ]);
     const checkIns = rows.map(toDay);
     await recordAudit(tx, { actor, action: "view", recordType: "CheckIn", recordId: plan.summaryId, patientId, details: { rows: rows.length }, meta });
     const start = todayIn(timeZone, plan.signedAt);
@@ -401,6 +492,7 @@ export async function getPatientProgress(actor: ClinicianActor, patientId: strin
       checkIns: [...checkIns].reverse(),
       basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
       discharged: p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null,
+      followUp,
     };
   });
 }

@@ -339,6 +339,7 @@ export const en = {
     title: "Thank you, your answers have been sent",
     body: "Your clinician will read them before your visit. Bring your running shoes, and wear shorts or clothes that let us see your knees and hips.",
     next: "What happens next: at your visit we will look at your knee, test the strength of your hips, and make a plan with you.",
+    nextFollowUp: "What happens next: at your follow-up visit we will test the strength of your hips again, compare with last time, and adjust your plan with you.",
     change: "If you need to change an answer, please tell the clinic. They can send you a new link.",
   },
   plan: {
@@ -400,6 +401,17 @@ export const en = {
       saved: "Thank you, noted.",
     },
     nextSession: "Next: {session}",
+    followUp: {
+      heading: "Before your follow-up visit",
+      open: "Please answer a few questions about your knee and your running: the same ones as last time, so your clinician can see what has changed. It takes about 5 minutes and your answers save as you go.",
+      requested: "Your clinic has asked for these now.",
+      due: "Your follow-up visit is planned for around {date}.",
+      start: "Answer the follow-up questions",
+      later: "On {date} we will ask you a few questions about your knee and your running, before your follow-up visit.",
+      answered: "Thank you: your clinic has your follow-up answers.",
+      back: "Back to My plan",
+      notOpen: "The follow-up questions are not open yet.",
+    },
   },
   problem: {
     title: "Something went wrong on our side",

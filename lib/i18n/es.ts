@@ -281,6 +281,7 @@ export const es: Messages = {
     title: "Gracias, sus respuestas se han enviado",
     body: "Su profesional las leerá antes de la visita. Traiga sus zapatillas de correr y venga con pantalón corto o ropa que deje ver las rodillas y las caderas.",
     next: "Qué pasará después: en la visita le examinaremos la rodilla, mediremos la fuerza de sus caderas y haremos un plan con usted.",
+    nextFollowUp: "Qué pasará después: en la visita de seguimiento volveremos a medir la fuerza de sus caderas, la compararemos con la última vez y ajustaremos su plan con usted.",
     change: "Si necesita cambiar una respuesta, dígaselo a la clínica. Le pueden enviar un enlace nuevo.",
   },
   plan: {
@@ -342,6 +343,17 @@ export const es: Messages = {
       saved: "Gracias, anotado.",
     },
     nextSession: "Siguiente: {session}",
+    followUp: {
+      heading: "Antes de su visita de seguimiento",
+      open: "Por favor, responda unas preguntas sobre su rodilla y su forma de correr: las mismas que la última vez, para que su profesional vea qué ha cambiado. Se tarda unos 5 minutos y sus respuestas se guardan a medida que avanza.",
+      requested: "Su clínica le pide que las responda ahora.",
+      due: "Su visita de seguimiento está prevista hacia el {date}.",
+      start: "Responder las preguntas de seguimiento",
+      later: "El {date} le haremos unas preguntas sobre su rodilla y su forma de correr, antes de su visita de seguimiento.",
+      answered: "Gracias: su clínica ya tiene sus respuestas de seguimiento.",
+      back: "Volver a Mi plan",
+      notOpen: "Las preguntas de seguimiento todavía no están abiertas.",
+    },
   },
   problem: {
     title: "Algo ha fallado por nuestra parte",

@@ -39,3 +39,28 @@ describe("the message catalog", () => {
     expect(oneLine("a\u2028b\u0000c\td")).toBe("a b c d");
   });
 });
+
+describe("a patient's message is in the patient's language", () => {
+  const patientKinds = MESSAGE_KINDS.filter((k) => PATIENT_KINDS.includes(k));
+
+  it.each(patientKinds)("%s in Spanish: every sentence translated, the link, the phone and the opt-out kept", (kind) => {
+    const en = renderMessage(kind, ctx);
+    const es = renderMessage(kind, { ...ctx, locale: "es", visitDate: "martes, 8 de diciembre" });
+    expect(es.subject).not.toBe(en.subject);
+    expect(es.subject).toContain(clinic.name);
+    // No English sentence of the same message survives in the Spanish one.
+    for (const sentence of en.text.split(/(?<=[.:,])\s+|\n+/).filter((s) => s.length > 12 && !s.includes("http") && !s.includes(clinic.name))) {
+      expect(es.text, sentence).not.toContain(sentence);
+    }
+    expect(es.text).not.toMatch(/\b(the|your|please|link|answers|questions|emails)\b/i);
+    expect(es.text).toContain(clinic.phone);
+    expect(es.text).toContain(ctx.optOutLink);
+    expect(es.html).toContain('<html lang="es">');
+    if (kind !== "intake-received") expect(es.html).toContain(`href="${ctx.link}"`);
+  });
+
+  it("British English reads as the English catalog; notices to the clinic stay in English whatever is asked", () => {
+    expect(renderMessage("invite", { ...ctx, locale: "en-GB" })).toEqual(renderMessage("invite", ctx));
+    expect(renderMessage("clinic-link-locked", { ...ctx, locale: "es" }).text).toBe(renderMessage("clinic-link-locked", ctx).text);
+  });
+});

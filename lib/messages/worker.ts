@@ -6,6 +6,7 @@ import pg from "pg";
 import { maxAttempts, publicOrigin, REMINDER_TASK, SEND_TASK } from "./config";
 import { optOutToken, unseal } from "./seal";
 import { PATIENT_KINDS, renderMessage, type MessageKind } from "./templates";
+import { toLocale, type Locale } from "../i18n/locales";
 import { DeliveryError, smtpTransport, type MessageTransport } from "./transport";
 
 const log = (s: string) => console.log(`[messages] ${s}`);
@@ -22,13 +23,15 @@ interface MessageRow {
   clinicPhone: string | null;
   firstName: string | null;
   emailOptOut: boolean | null;
+  locale: string | null;
   visitDate: Date | null;
   tokenSealed: string | null;
   inviteOpen: boolean | null;
 }
 
-function formatDate(d: Date | null): string | null {
-  return d ? new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d) : null;
+/** The visit's date as the reader writes it ("Tuesday 8 December", "martes, 8 de diciembre"). */
+function formatDate(d: Date | null, locale: Locale): string | null {
+  return d ? new Intl.DateTimeFormat(locale === "es" ? "es" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d) : null;
 }
 
 async function audit(c: pg.PoolClient | pg.Pool, m: { clinicId: string; patientId: string | null; id: string }, action: "message-sent" | "message-failed", outcome: "ok" | "failed", details: object) {
@@ -59,7 +62,7 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     const { messageId, failedKind } = payload as { messageId: string; failedKind?: MessageKind };
     const { rows } = await pool.query<MessageRow>(
       `SELECT m.id, m."clinicId", m."visitId", m."patientId", m.kind, m.recipient, m.status::text AS status,
-              c.name AS "clinicName", c.phone AS "clinicPhone", p."firstName", p."emailOptOut", v.date AS "visitDate",
+              c.name AS "clinicName", c.phone AS "clinicPhone", p."firstName", p."emailOptOut", p.locale, v.date AS "visitDate",
               i."tokenSealed", (i.id IS NOT NULL AND i."revokedAt" IS NULL AND i."expiresAt" > now()) AS "inviteOpen"
          FROM "Message" m JOIN "Clinic" c ON c.id = m."clinicId"
          LEFT JOIN "Patient" p ON p.id = m."patientId"
@@ -76,7 +79,7 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     if (m.emailOptOut) return skip("The patient opted out of email");
     const origin = publicOrigin();
     let link: string | null = null;
-    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary" || m.kind === "plan") {
+    if (m.kind === "invite" || m.kind === "reminder" || m.kind === "summary" || m.kind === "plan" || m.kind === "follow-up") {
       const token = m.tokenSealed && m.inviteOpen ? unseal(m.tokenSealed) : null;
       // A link withdrawn (a newer one was made) or expired before the email left is not worth sending.
       if (!token) return skip("The link was withdrawn or expired before it was sent");
@@ -84,10 +87,13 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     } else if (m.visitId && (m.kind === "clinic-link-locked" || m.kind === "clinic-undeliverable")) {
       link = `${origin}/visits/${m.visitId}`;
     }
+    // A message to the patient in the patient's language; a notice to the clinic in English.
+    const patientLocale: Locale = PATIENT_KINDS.includes(m.kind) ? toLocale(m.locale) : "en-US";
     const content = renderMessage(m.kind, {
+      locale: patientLocale,
       clinic: { name: m.clinicName, phone: m.clinicPhone },
       firstName: m.firstName,
-      visitDate: formatDate(m.visitDate),
+      visitDate: formatDate(m.visitDate, patientLocale),
       link,
       optOutLink: PATIENT_KINDS.includes(m.kind) && m.patientId ? `${origin}/o/${optOutToken(m.patientId)}` : null,
       failedKind,

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { dischargePatient, newPlanLink } from "@/lib/data/plan";
+import { dischargePatient, newPlanLink, requestFollowUp } from "@/lib/data/plan";
 import { isUuid } from "@/lib/data/patients";
 import { DISCHARGE_REASON_TEXT, dischargeLabels, dischargeSchema } from "@/lib/forms/discharge-schema";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
@@ -32,4 +32,13 @@ export async function dischargeAction(input: unknown): Promise<FormResult<never>
   const r = await dischargePatient(actor, d.patientId, { date: d.date, reason }, await requestMeta());
   if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? "This patient is already discharged." : "This patient could not be found." };
   redirect(`/patients/${d.patientId}?discharged=1`);
+}
+
+/** Ask for the follow-up questions now: My plan offers them at once; the patient is emailed when possible. */
+export async function requestFollowUpAction(form: FormData | unknown): Promise<void> {
+  const actor = await requireClinician();
+  const patientId = String(field(form, "patientId") ?? "");
+  const r = isUuid(patientId) ? await requestFollowUp(actor, patientId, await requestMeta()) : null;
+  const outcome = r?.ok ? (r.emailed ? "emailed" : "no-email") : "failed";
+  redirect(`/patients/${encodeURIComponent(patientId)}?followUp=${outcome}#follow-up-h`);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { PLAN_RETURN_COOKIE } from "@/lib/auth/intake-session";
 import { redirect } from "next/navigation";
 import { requestMeta } from "@/lib/auth/session";
 import { getPatientSummary } from "@/lib/data/summaries";
@@ -24,9 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IntakePage() {
   const { session, locale, m } = await patientPage();
   const languages = LOCALES.map((l) => ({ value: l, name: LOCALE_NAMES[l] }));
+  // The follow-up questions opened from My plan: the way back is offered once they are sent.
+  const backToPlan = (await cookies()).get(PLAN_RETURN_COOKIE) ? m.plan.followUp.back : null;
   const switcher = <LanguageSwitch current={locale} languages={languages} label={m.intake.language} submit={m.intake.languageChange} />;
   if (!session.ok) {
-    if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} />;
+    if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} backToPlan={backToPlan} followUp={session.kind === "FOLLOW_UP"} />;
     return <LinkEnded reason={session.reason} m={m.link} />;
   }
   // A plan link's browser belongs on "My plan" (it never opens the intake).
@@ -60,6 +63,7 @@ export default async function IntakePage() {
         messages={m.intake}
         errors={m.errors}
         thanks={m.thanks}
+        backToPlan={backToPlan}
       />
     </>
   );

@@ -1,11 +1,15 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { INTAKE_COOKIE, intakeCookieOptions, PLAN_RETURN_COOKIE } from "@/lib/auth/intake-session";
 import { requestMeta } from "@/lib/auth/session";
 import { checkInSchema, morningSchema } from "@/lib/forms/check-in-schema";
 import { checkInLabels } from "@/lib/forms/check-in-text";
 import { labelsFrom } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
-import { answerMorning, saveCheckIn } from "@/lib/data/plan";
+import { PLAN_SESSION_DAYS } from "@/lib/data/intake";
+import { answerMorning, openFollowUp, saveCheckIn } from "@/lib/data/plan";
 import { patientPage } from "@/lib/i18n/patient-locale";
 
 /** What the phone needs back: the rule's decision for that run, in the patient's words. */
@@ -37,4 +41,32 @@ export async function answerMorningAction(input: unknown): Promise<CheckInAction
   const r = await answerMorning(session.actor, parsed.data, await requestMeta());
   if (!r.ok) return { ok: false, reason: r.reason, message: m.plan.checkIn.closed };
   return { ok: true, repeated: r.repeated, step: r.step && { light: r.step.light, action: r.step.action, text: r.step.text, because: r.step.because }, paused: !!r.progress?.paused };
+}
+
+/**
+ * "Answer the follow-up questions" on My plan: the follow-up visit's intake opens in this browser (a session
+ * of its own, already past the date-of-birth check) and the plan's session is kept aside for the way back.
+ */
+export async function startFollowUpAction(): Promise<void> {
+  const { session } = await patientPage();
+  if (!session.ok || !session.dobVerified || session.purpose !== "plan") redirect("/plan");
+  const r = await openFollowUp(session.actor, await requestMeta());
+  if (!r.ok) redirect("/plan");
+  const jar = await cookies();
+  const planToken = jar.get(INTAKE_COOKIE)?.value;
+  if (planToken) jar.set(PLAN_RETURN_COOKIE, planToken, intakeCookieOptions(new Date(Date.now() + PLAN_SESSION_DAYS * 86_400_000)));
+  jar.set(INTAKE_COOKIE, r.sessionToken, intakeCookieOptions(r.expiresAt));
+  redirect("/intake");
+}
+
+/** "Back to My plan" after the follow-up questions: the plan's session comes back (checked again by the
+ * plan page like any session: an ended link shows its plain page). */
+export async function backToPlanAction(): Promise<void> {
+  const jar = await cookies();
+  const planToken = jar.get(PLAN_RETURN_COOKIE)?.value;
+  if (planToken && /^[A-Za-z0-9_-]{20,100}$/.test(planToken)) {
+    jar.set(INTAKE_COOKIE, planToken, intakeCookieOptions(new Date(Date.now() + PLAN_SESSION_DAYS * 86_400_000)));
+  }
+  jar.delete(PLAN_RETURN_COOKIE);
+  redirect("/plan");
 }

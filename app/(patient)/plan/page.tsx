@@ -11,6 +11,7 @@ import { SummaryWords } from "@/lib/i18n/summary";
 import { DobForm } from "@/components/intake/dob-form";
 import { DobLocked, LinkEnded } from "@/components/intake/link-state";
 import { CheckIn } from "@/components/plan/check-in";
+import { startFollowUpAction } from "./actions";
 import { ExerciseCard, TrafficLight } from "@/components/summary/patient-summary";
 import summaryStyles from "@/components/summary/summary.module.css";
 
@@ -50,6 +51,29 @@ export default async function PlanPage() {
   const last = progress?.steps.at(-1);
   const running = !!progress;
   const dateText = (iso: string) => formatDate(locale, new Date(`${iso}T12:00:00Z`));
+  // The follow-up questions: at the top while they are open (the one thing to do), else a line near the end.
+  const f = plan.followUp;
+  const followUp = f.state !== "none" && (
+    <section className="card" aria-labelledby="follow-up-h" data-testid="follow-up">
+      <h2 id="follow-up-h">{p.followUp.heading}</h2>
+      {f.state === "open" && (
+        <>
+          <p>
+            {f.requested && <>{p.followUp.requested} </>}
+            {p.followUp.open}
+          </p>
+          {f.dueOn && f.dueOn >= plan.today && <p>{format(p.followUp.due, { date: dateText(f.dueOn) }, locale)}</p>}
+          <form action={startFollowUpAction}>
+            <button type="submit" className="btn btn-block">
+              {p.followUp.start}
+            </button>
+          </form>
+        </>
+      )}
+      {f.state === "later" && <p>{format(p.followUp.later, { date: dateText(f.opensOn) }, locale)}</p>}
+      {f.state === "answered" && <p>{p.followUp.answered}</p>}
+    </section>
+  );
   const lightName = (l: string) => p.lights[l === "not-done" ? "notDone" : (l as "green" | "amber" | "red")];
   return (
     <div className="stack">
@@ -81,6 +105,8 @@ export default async function PlanPage() {
           )}
         </section>
       )}
+
+      {plan.followUp.state === "open" && followUp}
 
       <CheckIn
         m={p}
@@ -148,6 +174,7 @@ export default async function PlanPage() {
           </ul>
         </section>
       )}
+      {(plan.followUp.state === "later" || plan.followUp.state === "answered") && followUp}
       {plan.clinic.phone && <p>{format(p.callClinic, { phone: plan.clinic.phone }, locale)}</p>}
     </div>
   );

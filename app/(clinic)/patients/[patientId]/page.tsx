@@ -19,10 +19,10 @@ export const metadata: Metadata = { title: "Patient" };
 
 const SEX: Record<string, string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Not stated" };
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string; discharged?: string }> }) {
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string; discharged?: string; followUp?: string }> }) {
   const actor = await requireClinician();
   const { patientId } = await params;
-  const { created, discharged } = await searchParams;
+  const { created, discharged, followUp } = await searchParams;
   const meta = await requestMeta();
   const patient = await getPatient(actor, patientId, meta);
   if (!patient) notFound();
@@ -101,7 +101,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         </p>
       </div>
 
-      <BetweenVisits patientId={patient.id} progress={progress} link={link} origin={origin} timeZone={timeZone} />
+      <BetweenVisits patientId={patient.id} progress={progress} link={link} origin={origin} timeZone={timeZone} followUpOutcome={followUp ?? null} />
 
       <section className="card" aria-labelledby="start-h">
         <h2 id="start-h" style={{ marginTop: 0 }}>

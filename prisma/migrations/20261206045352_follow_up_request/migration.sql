@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Patient" ADD COLUMN     "followUpRequestedAt" TIMESTAMPTZ(3);
+
