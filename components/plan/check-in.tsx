@@ -20,6 +20,13 @@ import { describedBy, FieldError } from "../ui/field-error";
 type Item = { type: "check-in"; body: CheckInInput } | { type: "morning"; body: { key: string; worse: boolean } };
 const OUTBOX = "stride-plan-outbox";
 
+/** The decision as the phone shows it: it arrives in the patient's language, its light word included
+ * ("Verde: …"). */
+function stepOf(r: CheckInActionResult) {
+  if (!r.ok || !r.step) return undefined;
+  return { light: r.step.light, text: r.step.text, because: r.step.because };
+}
+
 function readOutbox(): Item[] {
   try {
     const v = JSON.parse(localStorage.getItem(OUTBOX) ?? "[]");
@@ -69,14 +76,6 @@ export function CheckIn(props: {
   // the outbox); a new check-in gets a new one.
   const key = useRef<string | null>(null);
 
-  const stepOf = useCallback(
-    (r: CheckInActionResult) => {
-      if (!r.ok || !r.step) return undefined;
-      const light = m.lights[r.step.light === "not-done" ? "notDone" : (r.step.light as "green" | "amber" | "red")];
-      return { light, text: r.step.text, because: r.step.because };
-    },
-    [m.lights],
-  );
 
   /** Send what waits in the outbox, oldest first; stop at the first network failure (still offline). */
   const flush = useCallback(async () => {
@@ -237,9 +236,7 @@ export function CheckIn(props: {
           {status && <p>{status.text}</p>}
           {status?.step && (
             <p className={`plan-step plan-step-${status.step.light}`}>
-              <strong>
-                {status.step.light}: {status.step.text.replace(/^(Green|Amber|Red|Red twice): /, "")}
-              </strong>{" "}
+              <strong>{status.step.text}</strong>{" "}
               {status.step.because}
             </p>
           )}

@@ -214,10 +214,18 @@ export function builtActions(): BuiltAction[] {
 
 /** Call a server action as the browser does (same-origin POST with the Next-Action header). */
 export async function callAction(ctx: APIRequestContext, w: World, pagePath: string, actionId: string, args: unknown[], origin = w.baseURL) {
-  const r = await ctx.post(pagePath, {
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
-    data: JSON.stringify(args),
-    maxRedirects: 0,
+  const post = () =>
+    ctx.post(pagePath, {
+      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+      data: JSON.stringify(args),
+      maxRedirects: 0,
+    });
+  // A kept-alive socket the server closed just as this request went out (its idle timeout, under a busy
+  // machine) resets before any byte of the request is read: sent again once on a fresh socket. Anything
+  // else that fails is a failure.
+  const r = await post().catch((e: Error) => {
+    if (/ECONNRESET|socket hang up/.test(e.message)) return post();
+    throw e;
   });
   return { status: r.status(), text: await r.text(), location: r.headers()["location"] ?? r.headers()["x-action-redirect"] ?? null };
 }

@@ -22,16 +22,32 @@ export interface RunCheckIn {
 
 export type Light = "green" | "amber" | "red";
 
+/** Which decision a step is, as a code a page renders in the reader's language (`text` is its English). */
+export type StepDecision = "paused" | "not-done" | "advance" | "finished" | "repeat" | "pause" | "step-back";
+
+/** What the light was read from, for `because` in another language: the run's answers and the model's
+ * red threshold. */
+export interface StepFacts {
+  painDuring: number | null;
+  settledWithinHour: boolean | null;
+  worseNextMorning: boolean | null;
+  redFrom: number;
+}
+
 export interface ProgressStep {
   date: string;
   light: Light | "not-done";
   /** What happened to the position in the calendar. */
   action: "advance" | "repeat" | "step-back" | "pause" | "none";
-  /** Plain words for the patient. */
+  decision: StepDecision;
+  /** Plain words for the patient (English). */
   text: string;
   rule: { id: string; section: string };
-  /** Why the light was that colour, in plain words ("pain 4/10 during the run is above 2/10"). */
+  /** Why the light was that colour, in plain words ("pain 4/10 during the run is above 2/10"); empty when
+   * the run was not done. */
   because: string;
+  /** Null when the run was not done. */
+  facts: StepFacts | null;
 }
 
 export interface Progress {
@@ -55,7 +71,7 @@ export interface Progress {
  * model (chosen by the clinic): amber up to 5, red above 5 or still worse next morning.
  */
 export function lightFor(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning">, model: ReturnToRun["painRule"]["model"] = "trek"): Light {
-  const redFrom = model === "trek" ? 5 : 6;
+  const redFrom = redFromOf(model);
   if (c.worseNextMorning === true || (c.painDuring !== null && c.painDuring >= redFrom)) return "red";
   if ((c.painDuring !== null && c.painDuring > 2) || c.settledWithinHour === false) return "amber";
   // Nothing known about pain is not a green: the step is repeated until it is.
@@ -65,38 +81,56 @@ export function lightFor(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" 
 
 const RULE = { id: "rtr.traffic-light", section: "§6.1" };
 
+/** Each decision's English; lib/i18n/summary-*.ts hold it in each language (a test keeps the English equal). */
+export const STEP_TEXT: Record<StepDecision, string> = {
+  paused: "Running is paused until your clinician has spoken with you.",
+  "not-done": "Not done: do this session next time.",
+  advance: "Green: move on to the next session.",
+  finished: "Green: you have finished the calendar. Keep this level until your review.",
+  repeat: "Amber: repeat this session next time; do not move on yet.",
+  pause: "Red twice: stop running for now. The clinic has been told and will contact you.",
+  "step-back": "Red: rest a day, then go back one session.",
+};
+
+/** Pain at or above this is red: TREK 5/10; the pain-monitoring model allows up to 5. */
+const redFromOf = (model: ReturnToRun["painRule"]["model"]) => (model === "trek" ? 5 : 6);
+
 export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, checkIns: readonly RunCheckIn[]): Progress {
   const sessions = rtr.calendar.flatMap((w) => w.sessions.map((s) => ({ week: w.week, s })));
   let position = 0;
   let paused = false;
   let redSinceGreen = 0;
   const steps: ProgressStep[] = [];
+  const model = rtr.painRule.model;
+  const factsOf = (c: RunCheckIn): StepFacts => ({ painDuring: c.painDuring, settledWithinHour: c.settledWithinHour, worseNextMorning: c.worseNextMorning, redFrom: redFromOf(model) });
   for (const c of [...checkIns].sort((a, b) => a.date.localeCompare(b.date))) {
     if (paused) {
-      steps.push({ date: c.date, light: c.done ? lightFor(c, rtr.painRule.model) : "not-done", action: "none", text: "Running is paused until your clinician has spoken with you.", rule: RULE, because: c.done ? lightReason(c, rtr.painRule.model) : "" });
+      steps.push({ date: c.date, light: c.done ? lightFor(c, model) : "not-done", action: "none", decision: "paused", text: STEP_TEXT.paused, rule: RULE, because: c.done ? lightReason(c, model) : "", facts: c.done ? factsOf(c) : null });
       continue;
     }
     if (!c.done) {
-      steps.push({ date: c.date, light: "not-done", action: "none", text: "Not done: do this session next time.", rule: RULE, because: "" });
+      steps.push({ date: c.date, light: "not-done", action: "none", decision: "not-done", text: STEP_TEXT["not-done"], rule: RULE, because: "", facts: null });
       continue;
     }
-    const light = lightFor(c, rtr.painRule.model);
-    const because = lightReason(c, rtr.painRule.model);
+    const light = lightFor(c, model);
+    const because = lightReason(c, model);
+    const facts = factsOf(c);
     if (light === "green") {
       redSinceGreen = 0;
       const last = position >= sessions.length - 1;
       position = Math.min(sessions.length, position + 1);
-      steps.push({ date: c.date, light, action: "advance", text: last ? "Green: you have finished the calendar. Keep this level until your review." : "Green: move on to the next session.", rule: RULE, because });
+      const decision = last ? "finished" : "advance";
+      steps.push({ date: c.date, light, action: "advance", decision, text: STEP_TEXT[decision], rule: RULE, because, facts });
     } else if (light === "amber") {
-      steps.push({ date: c.date, light, action: "repeat", text: "Amber: repeat this session next time; do not move on yet.", rule: RULE, because });
+      steps.push({ date: c.date, light, action: "repeat", decision: "repeat", text: STEP_TEXT.repeat, rule: RULE, because, facts });
     } else {
       redSinceGreen += 1;
       if (redSinceGreen >= 2) {
         paused = true;
-        steps.push({ date: c.date, light, action: "pause", text: "Red twice: stop running for now. The clinic has been told and will contact you.", rule: RULE, because });
+        steps.push({ date: c.date, light, action: "pause", decision: "pause", text: STEP_TEXT.pause, rule: RULE, because, facts });
       } else {
         position = Math.max(0, position - 1);
-        steps.push({ date: c.date, light, action: "step-back", text: "Red: rest a day, then go back one session.", rule: RULE, because });
+        steps.push({ date: c.date, light, action: "step-back", decision: "step-back", text: STEP_TEXT["step-back"], rule: RULE, because, facts });
       }
     }
   }
@@ -114,11 +148,11 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
 
 /** The top of the green zone under each model (§6.1: TREK ≤ 2/10; the pain-monitoring model's "safe" zone
  * is also 0–2, with 3–5 acceptable). */
-const GREEN_MAX = 2;
+export const GREEN_MAX = 2;
 
 /** Why a run got its light, in the patient's words: each finding that set it, or why it was green. */
 export function lightReason(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning">, model: ReturnToRun["painRule"]["model"] = "trek"): string {
-  const redFrom = model === "trek" ? 5 : 6;
+  const redFrom = redFromOf(model);
   const parts: string[] = [];
   if (c.worseNextMorning === true) parts.push("your knee was worse the next morning");
   if (c.painDuring === null) parts.push("the pain during the run was not recorded");

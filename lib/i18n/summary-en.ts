@@ -164,6 +164,25 @@ export const summaryEn = {
     "pain-monitoring":
       "While running, pain up to 5 out of 10 is acceptable. If it goes above 5 during a run, stop running and walk home. It must settle by the next morning and must not build up from week to week.",
   },
+  /** My plan: what the traffic light decided after a run, and why (lib/assessment/progress.ts). */
+  progress: {
+    paused: "Running is paused until your clinician has spoken with you.",
+    "not-done": "Not done: do this session next time.",
+    advance: "Green: move on to the next session.",
+    finished: "Green: you have finished the calendar. Keep this level until your review.",
+    repeat: "Amber: repeat this session next time; do not move on yet.",
+    pause: "Red twice: stop running for now. The clinic has been told and will contact you.",
+    "step-back": "Red: rest a day, then go back one session.",
+    worseMorning: "your knee was worse the next morning",
+    painUnknown: "the pain during the run was not recorded",
+    painRed: "pain {pain}/10 during the run is {limit}/10 or more",
+    painAmber: "pain {pain}/10 during the run is above {limit}/10",
+    slowSettle: "the pain took more than an hour to settle",
+    and: " and ",
+    green: "Pain {pain}/10 during the run is {limit}/10 or less{settled}{morning}.",
+    greenSettled: ", it settled within the hour",
+    greenMorning: ", and it was no worse the next morning",
+  },
   trafficLight: {
     label: "The pain rule as a traffic light",
     green: "Green",

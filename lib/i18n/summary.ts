@@ -5,6 +5,7 @@
 // sentence) the engine's English is printed as it is, and reported to `onFallback`.
 import { findExercise, nextInChain } from "../assessment/exercises";
 import { doseText as engineDoseText } from "../assessment/plan";
+import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
 import { REFERRAL_WORDING } from "../assessment/safety";
 import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
@@ -222,6 +223,31 @@ export class SummaryWords {
         return c.status === "met" ? format(m.entryTests.passed, { test: lowerFirst(name) }, l) : lowerFirst(name);
       });
       return names.every((n) => n !== null) ? format(m.entryTests.line, { tests: names.join(m.entryTests.separator) }, l) : null;
+    });
+  }
+
+  /** A traffic-light decision after a run (My plan), from its code. */
+  stepText(s: Pick<ProgressStep, "decision" | "text">): string {
+    return this.line(s.text, (m) => m.progress[s.decision]);
+  }
+
+  /** Why the light was that colour, from the run's answers. */
+  stepReason(s: Pick<ProgressStep, "because" | "facts">): string {
+    if (!s.facts) return s.because;
+    const f = s.facts;
+    return this.line(s.because, (m, l) => {
+      const p = m.progress;
+      const parts: string[] = [];
+      if (f.worseNextMorning === true) parts.push(p.worseMorning);
+      if (f.painDuring === null) parts.push(p.painUnknown);
+      else if (f.painDuring >= f.redFrom) parts.push(format(p.painRed, { pain: f.painDuring, limit: f.redFrom }, l));
+      else if (f.painDuring > GREEN_MAX) parts.push(format(p.painAmber, { pain: f.painDuring, limit: GREEN_MAX }, l));
+      if (f.settledWithinHour === false) parts.push(p.slowSettle);
+      if (parts.length) {
+        const s = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")}${p.and}${parts.at(-1)}`;
+        return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+      }
+      return format(p.green, { pain: f.painDuring ?? "", limit: GREEN_MAX, settled: f.settledWithinHour ? p.greenSettled : "", morning: f.worseNextMorning === false ? p.greenMorning : "" }, l);
     });
   }
 

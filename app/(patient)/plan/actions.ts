@@ -11,6 +11,17 @@ import { validate } from "@/lib/forms/validate";
 import { PLAN_SESSION_DAYS } from "@/lib/data/intake";
 import { answerMorning, openFollowUp, saveCheckIn } from "@/lib/data/plan";
 import { patientPage } from "@/lib/i18n/patient-locale";
+import { messagesFor } from "@/lib/i18n";
+import { SummaryWords } from "@/lib/i18n/summary";
+import type { ProgressStep } from "@/lib/assessment/progress";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** The step as the phone shows it: the decision and its reason in the patient's language. */
+function stepFor(step: ProgressStep | null, locale: Locale): { light: string; action: string; text: string; because: string } | null {
+  if (!step) return null;
+  const words = new SummaryWords(messagesFor(locale).summary, locale);
+  return { light: step.light, action: step.action, text: words.stepText(step), because: words.stepReason(step) };
+}
 
 /** What the phone needs back: the rule's decision for that run, in the patient's words. */
 export type CheckInActionResult =
@@ -23,24 +34,24 @@ export type CheckInActionResult =
  * Only a browser that passed the date-of-birth check on an open plan link gets past the data layer.
  */
 export async function saveCheckInAction(input: unknown): Promise<CheckInActionResult> {
-  const { session, m } = await patientPage();
+  const { session, m, locale } = await patientPage();
   if (!session.ok || !session.dobVerified || session.purpose !== "plan") return { ok: false, reason: "closed", message: m.plan.checkIn.closed };
   const parsed = validate(checkInSchema, input, labelsFrom(checkInLabels(m.plan.checkIn)), m.errors);
   if (!parsed.ok) return { ok: false, reason: "invalid", fieldErrors: parsed.fieldErrors };
   const r = await saveCheckIn(session.actor, parsed.data, await requestMeta());
   if (!r.ok) return { ok: false, reason: r.reason, message: r.reason === "key-reused" ? m.plan.checkIn.keyReused : m.plan.checkIn.closed };
-  return { ok: true, repeated: r.repeated, step: r.step && { light: r.step.light, action: r.step.action, text: r.step.text, because: r.step.because }, paused: !!r.progress?.paused };
+  return { ok: true, repeated: r.repeated, step: stepFor(r.step, locale), paused: !!r.progress?.paused };
 }
 
 /** The next-morning answer for an earlier run (by that check-in's key). */
 export async function answerMorningAction(input: unknown): Promise<CheckInActionResult> {
-  const { session, m } = await patientPage();
+  const { session, m, locale } = await patientPage();
   if (!session.ok || !session.dobVerified || session.purpose !== "plan") return { ok: false, reason: "closed", message: m.plan.checkIn.closed };
   const parsed = validate(morningSchema, input, () => m.plan.morning.heading, m.errors);
   if (!parsed.ok) return { ok: false, reason: "invalid", fieldErrors: parsed.fieldErrors };
   const r = await answerMorning(session.actor, parsed.data, await requestMeta());
   if (!r.ok) return { ok: false, reason: r.reason, message: m.plan.checkIn.closed };
-  return { ok: true, repeated: r.repeated, step: r.step && { light: r.step.light, action: r.step.action, text: r.step.text, because: r.step.because }, paused: !!r.progress?.paused };
+  return { ok: true, repeated: r.repeated, step: stepFor(r.step, locale), paused: !!r.progress?.paused };
 }
 
 /**

@@ -96,9 +96,9 @@ export default async function PlanPage() {
           {last ? (
             <p className={`plan-step plan-step-${last.light}`} data-testid="last-step">
               <strong>
-                {lightName(last.light)} ({dateText(last.date)}): {last.text.replace(/^(Green|Amber|Red twice|Red): /, "")}
+                {dateText(last.date)}: {words.stepText(last)}
               </strong>{" "}
-              {last.because}
+              {words.stepReason(last)}
             </p>
           ) : (
             <p>{p.nothingYet}</p>
@@ -127,7 +127,7 @@ export default async function PlanPage() {
             {progress.next.length > 0 ? (
               <ol className="plan-sessions" data-testid="next-sessions">
                 {progress.next.map((s, i) => (
-                  <li key={i}>{s.text}</li>
+                  <li key={i}>{words.session(s)}</li>
                 ))}
               </ol>
             ) : (
