@@ -29,6 +29,18 @@ const config = [
     rules: { "no-restricted-imports": ["error", frameworkImports] },
   },
   {
+    // The database is reached only through lib/data, which checks authorization and scopes by clinic on
+    // every call; pages, actions, components and the other lib modules call lib/data.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
+    ignores: ["lib/data/**", "lib/db.ts", "lib/assessment/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"], message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization." }] },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "**/*.test.ts"],
     // Playwright fixtures call a function named `use`, which is not React's.
     rules: { "@next/next/no-html-link-for-pages": "off", "react-hooks/rules-of-hooks": "off" },
