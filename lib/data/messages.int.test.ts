@@ -254,4 +254,35 @@ describe("reminders, locked links and the summary link", () => {
     expect(summary?.patient.firstName).toBe("Maya");
     expect((await saveIntakeDraft(s.actor, { pain: { now: 3 } }, null, "pain")).ok).toBe(false);
   });
+
+  it("on the day the follow-up questions open, the patient is emailed the plan link once; not when the clinician asked already", async () => {
+    const signed = async () => {
+      const { actor, patient, email } = await setup();
+      const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(1) });
+      if (!v.ok) throw new Error("no visit");
+      await submitIntake(await patientThroughInvite(v.token, "1991-04-12"), intakeAnswers(), `key-${uniqueSuffix()}`);
+      await saveExam(actor, v.visitId, fullExam(), null);
+      expect((await finalizeSummary(actor, v.visitId)).ok).toBe(true);
+      return { actor, patient, email };
+    };
+    const dueJob = (patientId: string) => asOwner<{ run_at: Date }>(`SELECT run_at FROM graphile_worker.jobs WHERE key = $1`, [`follow-up:${patientId}`]);
+    const a = await signed();
+    const [job] = await dueJob(a.patient.id);
+    // Scheduled for 9:00 (the clinic's time) three days before the follow-up the plan set, weeks away.
+    expect(job!.run_at.getTime()).toBeGreaterThan(Date.now() + 7 * 86400_000);
+    await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [`follow-up:${a.patient.id}`]);
+    const mail = await catcher.waitFor(() => mailTo(a.email).some((m) => /before your follow-up/.test(m.subject))).then(() => mailTo(a.email).find((m) => /before your follow-up/.test(m.subject))!);
+    expect(mail.text).toContain("Answer the follow-up questions");
+    const token = /\/i\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+    expect(await redeemInvite(token)).toMatchObject({ ok: true, purpose: "plan" });
+
+    // Asked for by the clinician first: the due-day job sends nothing more.
+    const b = await signed();
+    const { requestFollowUp } = await import("./plan");
+    expect(await requestFollowUp(b.actor, b.patient.id)).toEqual({ ok: true, emailed: true });
+    await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [`follow-up:${b.patient.id}`]);
+    await expect.poll(async () => (await dueJob(b.patient.id)).length, { timeout: 15_000 }).toBe(0);
+    const sent = await asOwner(`SELECT 1 FROM "Message" WHERE "patientId" = $1 AND kind = 'follow-up'`, [b.patient.id]);
+    expect(sent).toHaveLength(1);
+  });
 });

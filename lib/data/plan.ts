@@ -31,6 +31,7 @@ import { getClinicTimeZone } from "./clinics";
 import { toIsoDate, fromIsoDate } from "./dates";
 import { denied } from "./denials";
 import { queueMessage } from "./messages";
+import { FOLLOW_UP_TASK } from "../messages/config";
 import { isUuid } from "./patients";
 import { INVITE_TTL_DAYS } from "./visits";
 
@@ -58,8 +59,28 @@ export async function startPlan(tx: Tx, actor: ClinicianActor, visit: { id: stri
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
-  if (open) return { inviteId: open.id, created: false };
-  return { inviteId: await makePlanLink(tx, actor, visit, meta, now), created: true };
+  const inviteId = open ? open.id : await makePlanLink(tx, actor, visit, meta, now);
+  await scheduleFollowUpEmail(tx, actor, visit.patientId);
+  return { inviteId, created: !open };
+}
+
+/**
+ * The email on the day the follow-up questions open (3 days before the follow-up the plan set), at 9:00 in
+ * the clinic's time zone. One pending job per patient: a later signing replaces it. The job itself checks
+ * again when it runs (lib/messages/worker.ts): still this plan, not answered, not asked already, not
+ * discharged, an address that takes email.
+ */
+async function scheduleFollowUpEmail(tx: Tx, actor: ClinicianActor, patientId: string): Promise<void> {
+  const plan = await latestSignedPlan(tx, actor.clinicId, patientId);
+  const weeks = plan?.assessment?.followUp?.inWeeks;
+  if (!plan || !weeks) return;
+  const timeZone = await getClinicTimeZone(actor);
+  const offer = followUpOffer({ signedOn: todayIn(timeZone, plan.signedAt), inWeeks: weeks, requestedOn: null, answered: false, today: todayIn(timeZone, plan.signedAt) });
+  if (offer.state !== "later") return;
+  await tx.$queryRaw`
+    SELECT graphile_worker.add_job(${FOLLOW_UP_TASK}, json_build_object('patientId', ${patientId}::text, 'summaryId', ${plan.summaryId}::text),
+             run_at := ((${offer.opensOn}::date + time '09:00') AT TIME ZONE ${timeZone}), max_attempts := 5,
+             job_key := 'follow-up:' || ${patientId}::text, job_key_mode := 'replace')::text`;
 }
 
 async function makePlanLink(tx: Tx, actor: ClinicianActor, visit: { id: string; patientId: string }, meta: RequestMeta, now: Date): Promise<string> {

@@ -16,3 +16,5 @@ export function publicOrigin(): string {
 
 export const SEND_TASK = "send_message";
 export const REMINDER_TASK = "intake_reminder";
+/** The day the follow-up questions open on My plan: the patient is told by email (ADR 0026). */
+export const FOLLOW_UP_TASK = "follow_up_due";

@@ -3,7 +3,7 @@
 // instrumentation.ts. Logs name job and message ids only: never an address or a link.
 import { Logger, run, type Runner, type Task } from "graphile-worker";
 import pg from "pg";
-import { maxAttempts, publicOrigin, REMINDER_TASK, SEND_TASK } from "./config";
+import { FOLLOW_UP_TASK, maxAttempts, publicOrigin, REMINDER_TASK, SEND_TASK } from "./config";
 import { optOutToken, unseal } from "./seal";
 import { PATIENT_KINDS, renderMessage, type MessageKind } from "./templates";
 import { toLocale, type Locale } from "../i18n/locales";
@@ -176,6 +176,49 @@ function reminderTask(pool: pg.Pool): Task {
   };
 }
 
+/** The follow-up questions open on My plan today: email the patient the plan link, only if the plan that
+ * scheduled it is still the patient's latest, its follow-up intake is not in, nobody asked for it already
+ * (the clinician's request sends its own email), the patient is not discharged and takes email. */
+function followUpTask(pool: pg.Pool): Task {
+  return async (payload) => {
+    const { patientId, summaryId } = payload as { patientId: string; summaryId: string };
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query(`SELECT 1 FROM "Patient" WHERE id = $1 FOR UPDATE`, [patientId]);
+      const { rows } = await c.query<{ clinicId: string; email: string; inviteId: string; visitId: string }>(
+        `SELECT p."clinicId", btrim(p.email) AS email, i.id AS "inviteId", i."visitId"
+           FROM "Patient" p
+           JOIN "Summary" s ON s.id = $2 AND s.state = 'FINAL'
+           JOIN LATERAL (SELECT i.id, i."visitId" FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId"
+                          WHERE v."patientId" = p.id AND i.purpose = 'plan' AND i."revokedAt" IS NULL AND i."expiresAt" > now()
+                            AND i."tokenSealed" IS NOT NULL ORDER BY i."createdAt" DESC LIMIT 1) i ON true
+          WHERE p.id = $1 AND p."dischargedOn" IS NULL AND NOT p."emailOptOut" AND p.email IS NOT NULL AND btrim(p.email) <> ''
+            AND NOT EXISTS (SELECT 1 FROM "Summary" later JOIN "Visit" lv ON lv.id = later."visitId"
+                             WHERE lv."patientId" = p.id AND later.state = 'FINAL' AND later."finalizedAt" > s."finalizedAt")
+            AND NOT EXISTS (SELECT 1 FROM "IntakeResponse" r JOIN "Visit" rv ON rv.id = r."visitId"
+                             WHERE rv."patientId" = p.id AND rv.kind = 'FOLLOW_UP' AND r.state IN ('FINAL', 'SUPERSEDED') AND r."submittedAt" > s."finalizedAt")
+            AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."patientId" = p.id AND m.kind = 'follow-up' AND m."createdAt" > s."finalizedAt")`,
+        [patientId, summaryId],
+      );
+      const r = rows[0];
+      if (r) {
+        const ins = await c.query<{ id: string }>(
+          `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'follow-up', $4, $5, now()) RETURNING id`,
+          [r.clinicId, r.visitId, patientId, r.email, r.inviteId],
+        );
+        await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
+      }
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+}
+
 /** How long a job may stay locked before its worker counts as dead (killed mid-send): a send gives up
  * after at most about a minute (connection, greeting and socket timeouts), so two minutes by default. */
 function staleLockSeconds(): number {
@@ -231,7 +274,7 @@ async function start(opts: { connectionString?: string; transport?: () => Messag
     noHandleSignals: true,
     pollInterval: 2000,
     logger,
-    taskList: { [SEND_TASK]: sendTask(pool, transport), [REMINDER_TASK]: reminderTask(pool) },
+    taskList: { [SEND_TASK]: sendTask(pool, transport), [REMINDER_TASK]: reminderTask(pool), [FOLLOW_UP_TASK]: followUpTask(pool) },
   });
   await releaseStaleLocks(pool).catch(() => 0);
   const sweep = setInterval(() => void releaseStaleLocks(pool).catch(() => 0), Math.min(30, staleLockSeconds() / 2) * 1000);
