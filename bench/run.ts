@@ -41,8 +41,9 @@ function pageWeight() {
   const over = (route: string) => r.routes.find((x) => x.route === route)!;
   const targets: Record<string, { name: string; target: number | null; what: string }> = {
     "/intake": { name: "intake-js-over-floor-kb", target: 40, what: "the patient's intake" },
-    "/visits/[visitId]/exam": { name: "exam-js-over-floor-kb", target: null, what: "the clinician's exam form" },
-    "/visits/[visitId]/summary": { name: "summary-js-over-floor-kb", target: null, what: "the summary review" },
+    "/plan": { name: "plan-js-over-floor-kb", target: 25, what: "the patient's My plan page with the check-in" },
+    "/visits/[visitId]/exam": { name: "exam-js-over-floor-kb", target: 80, what: "the clinician's exam form" },
+    "/visits/[visitId]/summary": { name: "summary-js-over-floor-kb", target: 40, what: "the summary review" },
     "/visits/[visitId]/print": { name: "print-js-over-floor-kb", target: 0, what: "the printed summary" },
   };
   for (const [route, t] of Object.entries(targets)) {

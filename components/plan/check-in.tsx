@@ -9,9 +9,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { answerMorningAction, saveCheckInAction, type CheckInActionResult } from "@/app/(patient)/plan/actions";
-import { checkInSchema, type CheckInInput } from "@/lib/forms/check-in-schema";
-import { checkInLabels } from "@/lib/forms/check-in-text";
-import { fieldErrorsFrom, labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
+import type { CheckInInput } from "@/lib/forms/check-in-schema";
+import type { ErrorCatalog } from "@/lib/forms/messages";
 import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/en";
 import type { Locale } from "@/lib/i18n/locales";
@@ -19,6 +18,17 @@ import { describedBy, FieldError } from "../ui/field-error";
 
 type Item = { type: "check-in"; body: CheckInInput } | { type: "morning"; body: { key: string; worse: boolean } };
 const OUTBOX = "stride-plan-outbox";
+
+/** The validation module, fetched once: right after the page shows (so it is in memory before the patient
+ * can go offline mid-form), or at the first submit if that came first. */
+let validation: Promise<typeof import("./check-in-validation")> | null = null;
+const loadValidation = () => {
+  validation ??= import("./check-in-validation").catch((e) => {
+    validation = null;
+    throw e;
+  });
+  return validation;
+};
 
 /** The decision as the phone shows it: it arrives in the patient's language, its light word included
  * ("Verde: …"). */
@@ -117,6 +127,12 @@ export function CheckIn(props: {
     if (status) statusRef.current?.focus();
   }, [status]);
 
+  useEffect(() => {
+    // After the first paint, off the page's critical path; a failure here is retried at submit.
+    const id = window.setTimeout(() => void loadValidation().catch(() => {}), 0);
+    return () => window.clearTimeout(id);
+  }, []);
+
   function keep(item: Item) {
     writeOutbox([...readOutbox().filter((i) => !(i.type === item.type && i.body.key === item.body.key)), item]);
     setWaiting(readOutbox().length);
@@ -148,9 +164,9 @@ export function CheckIn(props: {
       settledWithinHour: kind === "run" && done ? settled : null,
       exercises,
     };
-    const parsed = checkInSchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, labelsFrom(checkInLabels(t)), props.errors));
+    const parsed = (await loadValidation()).validateCheckIn(body, t, props.errors);
+    if (!parsed.ok) {
+      setErrors(parsed.fieldErrors);
       setStatus({ kind: "error", text: t.fixErrors });
       return;
     }
