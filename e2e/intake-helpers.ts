@@ -4,7 +4,7 @@
 import { devices, type Page } from "@playwright/test";
 import pg from "pg";
 import type { IntakeAnswers } from "../lib/assessment/intake-schema";
-import type { DeepPartial } from "../lib/assessment/schema-kit";
+import type { DeepPartial } from "../lib/assessment/schema-builders";
 import { expect } from "./fixtures";
 
 /** A 360 px wide phone with touch, as most patients fill the intake. */

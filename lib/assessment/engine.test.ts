@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assess, RULESET_VERSION, type AssessmentInput } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import type { DeepPartial } from "./schema-kit";
+import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 

@@ -3,7 +3,8 @@
 // §6.2 (return-to-run screen).
 //
 // "Not tested" is an answer of its own everywhere, distinct from a blank (absent) and from zero.
-import { group, numberIn, oneOf, scale, text, z, type DeepPartial } from "./schema-kit";
+import * as z from "zod/mini";
+import { group, numberIn, oneOf, scale, text, type DeepPartial } from "./schema-builders";
 
 export const EXAM_SCHEMA_VERSION = 2;
 

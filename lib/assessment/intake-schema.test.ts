@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dropInapplicable, followUpIntakeSchema, intakeDraftSchema, intakeFormSchema, intakeSchema, type IntakeAnswers } from "./intake-schema";
 import { mergeDeep, sampleFollowUpIntake, sampleIntake, weeksFromToday } from "./intake-sample";
 import { scoreAkps, scoreLefs } from "./scoring";
-import type { z } from "./schema-kit";
+import type * as z from "zod/mini";
 
 /** Problems as { "path": "message code" }, first per path. */
 function problems(schema: z.ZodMiniType, value: unknown): Record<string, string> {

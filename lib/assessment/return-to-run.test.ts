@@ -5,7 +5,7 @@ import { assess } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
 import { buildReturnToRun, entryCriteria, runnerState, weekTotalKm, type StartOverride } from "./return-to-run";
-import type { DeepPartial } from "./schema-kit";
+import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 import type { ReturnToRun } from "./types";

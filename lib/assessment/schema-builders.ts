@@ -4,8 +4,8 @@
 // Import zod in a schema file as `import * as z from "zod/mini"`, never through a module that re-exports
 // the namespace: Next 16's Turbopack cannot tree-shake a re-exported namespace object, so that one line
 // ships all of zod (every locale, JSON Schema) to the browser: 84.5 KB gzip instead of 21.6 KB for the
-// intake's validation (docs/decisions/0007-patient-intake.md). schema-kit.ts re-exports these
-// builders and `z` for server-side code written before this was found.
+// intake's validation (docs/decisions/0007-patient-intake.md). The exam schema imported such a module
+// until December 2026 and shipped all of zod with the exam page; that module is gone.
 //
 // Each check carries a message *code* rather than English text ("intRange:0:10"); lib/forms/messages.ts
 // turns a code plus the field's label into words from the message catalog, identically on both sides.

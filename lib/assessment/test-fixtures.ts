@@ -2,7 +2,7 @@
 // pain after a jump in distance (+25% in a week) and an asymmetric hip abduction (65%, 54 N). Override what a test is about.
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import type { DeepPartial } from "./schema-kit";
+import type { DeepPartial } from "./schema-builders";
 import { NO_RED_FLAGS, sampleIntake } from "./intake-sample";
 import { mergeDeep } from "./merge";
 

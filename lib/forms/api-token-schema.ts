@@ -1,5 +1,6 @@
 // An administrator making an API token for another system: one schema for the form and the server action.
-import { numberIn, text, z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
+import { numberIn, text } from "../assessment/schema-builders";
 
 /** The longest lifetime a token may have (a year and a day, so a yearly renewal never lapses). */
 export const API_TOKEN_MAX_DAYS = 366;

@@ -3,7 +3,8 @@ import { en } from "../i18n/en";
 import { clinicErrors, fieldErrorsFrom, formatIssue, labelsFrom } from "./messages";
 import { validate } from "./validate";
 import { intakeSchema } from "../assessment/intake-schema";
-import { numberIn, z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
+import { numberIn } from "../assessment/schema-builders";
 
 describe("formatIssue", () => {
   it("names the field and both bounds of a range", () => {

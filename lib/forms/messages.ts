@@ -1,4 +1,4 @@
-// Turns a schema's message code (lib/assessment/schema-kit.ts) and a field's label into a sentence, from
+// Turns a schema's message code (lib/assessment/schema-builders.ts) and a field's label into a sentence, from
 // a message catalog, so the browser and the server say exactly the same thing.
 
 export interface ErrorCatalog {

@@ -1,7 +1,7 @@
 // Setting a password (change-password form, admin's first password): one schema for the form and the
 // server. Length only, no composition rules (ASVS 6.2.1/6.2.5/6.2.9); the server also refuses common and
 // breached passwords (lib/auth/password-policy.ts), which the browser cannot check without the list.
-import { z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
 
 /** NIST SP 800-63B rev. 4 §3.1.1.2: 15 characters when a password may be the only factor (clinicians sign
  * in without TOTP unless their clinic requires it); ASVS 6.2.1 asks for 8 at least and recommends 15. */

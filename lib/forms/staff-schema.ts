@@ -1,7 +1,8 @@
 // An administrator adding a clinician or admin: one schema for the form and the server action.
 import { MUSCLE_GROUP_LABELS } from "../assessment/exam-labels";
 import { MUSCLE_GROUPS } from "../assessment/exam-schema";
-import { oneOf, text, z } from "../assessment/schema-kit";
+import * as z from "zod/mini";
+import { oneOf, text } from "../assessment/schema-builders";
 
 export const ROLES = ["CLINICIAN", "ADMIN"] as const;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
-import { isRealDate } from "@/lib/assessment/schema-kit";
+import { isRealDate } from "@/lib/assessment/schema-builders";
 import { listStaff, searchAudit, type AuditFilter } from "@/lib/data/admin";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/patients";
