@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { dischargeAction } from "@/app/(clinic)/patients/plan-actions";
-import { DISCHARGE_REASON_TEXT, DISCHARGE_REASONS, dischargeLabels, dischargeSchema } from "@/lib/forms/discharge-schema";
+import { DISCHARGE_REASON_TEXT, DISCHARGE_REASONS, dischargeLabels } from "@/lib/forms/discharge-text";
 import { clinicErrors, fieldErrorsFrom, labelsFrom } from "@/lib/forms/messages";
 import { describedBy, FieldError } from "../ui/field-error";
 import { FormAlert } from "../ui/text-field";
@@ -16,6 +16,8 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const input = { patientId, date: String(f.get("date") ?? ""), reason: String(f.get("reason") ?? ""), note: String(f.get("note") ?? "") || undefined };
+    // The schema loads at the first submit: the patient page does not carry zod for a rarely used form.
+    const { dischargeSchema } = await import("@/lib/forms/discharge-schema");
     const parsed = dischargeSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error.issues, labelsFrom(dischargeLabels), clinicErrors));

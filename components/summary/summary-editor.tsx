@@ -4,9 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { amendSummaryAction, finalizeSummaryAction, saveSummaryEditsAction, type SummaryActionResult } from "@/app/(clinic)/visits/[visitId]/summary/actions";
-import { rtrStartProblem, summaryEditLabel, summaryEditsSchema, type SummaryEdits } from "@/lib/assessment/edits";
-import { clinicErrors } from "@/lib/forms/messages";
-import { schemaResolver } from "@/lib/forms/resolver";
+import { rtrStartProblem, type SummaryEdits } from "@/lib/assessment/edits";
+import type { Resolver } from "react-hook-form";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 
 export interface LibraryItem {
@@ -64,6 +63,18 @@ function toEdits(v: FormValues): SummaryEdits {
 /** The form field that shows a schema path's error (the start point has its own fields). */
 const formPath = (p: string[]) => (p[0] === "rtrStart" ? [p[1] === "phase" ? "rtrPhase" : "rtrKm"] : p);
 
+/** The review's schema check, loaded at the first validation (zod stays off the page's first load). */
+let schemaCheck: Promise<Resolver<FormValues>> | null = null;
+function loadSchemaCheck(): Promise<Resolver<FormValues>> {
+  schemaCheck ??= import("./summary-validation")
+    .then((m) => m.summarySchemaCheck<FormValues>({ transform: toEdits, mapPath: formPath }))
+    .catch((e) => {
+      schemaCheck = null;
+      throw e;
+    });
+  return schemaCheck;
+}
+
 const radio = { width: 24, height: 24, flex: "none" } as const;
 const radioRow = { minHeight: 44, gap: 12 } as const;
 
@@ -91,12 +102,11 @@ export function SummaryEditor(props: {
   const [adding, setAdding] = useState("");
   const [confirming, setConfirming] = useState(false);
   const locked = props.state === "final";
-  const schemaCheck = schemaResolver<FormValues>(summaryEditsSchema, summaryEditLabel, clinicErrors, { transform: toEdits, mapPath: formPath });
   const { register, control, handleSubmit, setError, reset, formState, getValues } = useForm<FormValues>({
     defaultValues: props.initial,
     // The schema, then the limit the server checks too: a reduced start below the current weekly distance.
     resolver: async (values, context, options) => {
-      const r = await schemaCheck(values, context, options);
+      const r = await (await loadSchemaCheck())(values, context, options);
       const problem = rtrStartProblem(props.currentWeeklyKm, toEdits(values).rtrStart);
       if (!problem || (r.errors as Record<string, unknown>).rtrKm) return r;
       return { values: {}, errors: { ...r.errors, rtrKm: { type: "limit", message: problem.message } } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyStretchEdits, editsFromPlan, rtrStartProblem, suggestedReducedKm, summaryEditLabel, summaryEditsSchema } from "./edits";
+import { applyStretchEdits, editsFromPlan, rtrStartProblem, suggestedReducedKm, summaryEditLabel } from "./edits";
+import { summaryEditsSchema } from "./edits-schema";
 import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";

@@ -10,7 +10,8 @@ import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, pati
 import { examLabels } from "../assessment/exam-labels";
 import { examSchema } from "../assessment/exam-schema";
 import { intakeDraftSchema } from "../assessment/intake-schema";
-import { summaryEditLabel, summaryEditsSchema } from "../assessment/edits";
+import { summaryEditLabel } from "../assessment/edits";
+import { summaryEditsSchema } from "../assessment/edits-schema";
 import { db } from "../db";
 import { saveExam } from "../data/exams";
 import { saveIntakeDraft, submitIntake } from "../data/intake";

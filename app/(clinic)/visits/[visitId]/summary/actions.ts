@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { summaryEditLabel, summaryEditsSchema, type SummaryEdits } from "@/lib/assessment/edits";
+import { summaryEditLabel, type SummaryEdits } from "@/lib/assessment/edits";
+import { summaryEditsSchema } from "@/lib/assessment/edits-schema";
 import { isUuid } from "@/lib/data/patients";
 import { amendSummary, finalizeSummary, saveSummaryEdits } from "@/lib/data/summaries";
 import { MAX_INT4 } from "@/lib/forms/input-hygiene";
