@@ -206,3 +206,43 @@ test("the follow-up questions: the clinician asks, the patient answers them from
   await expect(page.getByText("Answered: they are the intake of the follow-up visit.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Visits" }).getByRole("row", { name: /Follow-up/ })).toBeVisible();
 });
+
+test("My plan in Spanish: the plan, the check-in and the traffic light's decision in the patient's language", async ({ browser, clinician }) => {
+  test.setTimeout(180_000);
+  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
+  await owner(`UPDATE "Patient" SET locale = 'es' WHERE id = $1`, [p.patient.id]);
+  const { finalizeSummary } = await import("../lib/data/summaries");
+  const { getPlanLink } = await import("../lib/data/plan");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
+  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+
+  const page = await phone(browser);
+  await page.goto(`/i/${token}`);
+  await expect(page.getByRole("heading", { name: "Confirme que es usted" })).toBeVisible();
+  const [y, m, d] = p.dob.split("-");
+  await page.getByLabel("Día").fill(String(Number(d)));
+  await page.getByLabel("Mes").fill(String(Number(m)));
+  await page.getByLabel("Año").fill(y!);
+  await page.getByRole("button", { name: "Continuar" }).click();
+  await expect(page.getByRole("heading", { name: "Mi plan", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sus ejercicios" })).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByRole("region", { name: "Registrar" });
+  await form.getByRole("group", { name: "¿Hizo la carrera?" }).getByRole("radio", { name: "Sí", exact: true }).check();
+  await form.getByLabel("Distancia (km)").fill("2");
+  await form.getByRole("group", { name: /Dolor de rodilla durante la carrera/ }).getByRole("radio", { name: "1", exact: true }).check();
+  await form.getByRole("group", { name: /En menos de una hora/ }).getByRole("radio", { name: "Sí", exact: true }).check();
+  await form.getByRole("group", { name: "¿Hizo hoy sus ejercicios?" }).getByRole("radio", { name: "Sí, todos" }).check();
+  await form.getByRole("button", { name: "Enviar registro" }).click();
+  await expect(form.getByRole("status")).toContainText("Verde: pase a la siguiente sesión.");
+  await expect(form.getByRole("status")).toContainText("Un dolor de 1/10 durante la carrera es 2/10 o menos");
+  await page.reload();
+  await expect(page.getByTestId("last-step")).toContainText("Verde: pase a la siguiente sesión.");
+  // The decision, the next runs and the rest of the page: no English sentence left.
+  const text = await page.locator("main").innerText();
+  const english = text.split(/\n+/).filter((line) => /\b(the|your|you|run|runs|pain|session|next|week|walk|minutes|easy|and|with)\b/i.test(line));
+  expect(english).toEqual([]);
+  await expectAccessible(page);
+});
