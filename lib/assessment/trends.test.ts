@@ -25,16 +25,16 @@ describe("trends across visits", () => {
     expect(t.groups).toContain("hipAbduction");
     // The same numbers derive() gives the signed summary (and so the printout).
     const d = derive({ intake: first.intake, exam: first.exam, settings: DEFAULT_SETTINGS });
-    expect(t.visits[0].strength.hipAbduction).toEqual({
+    expect(t.visits[0]!.strength.hipAbduction).toEqual({
       symmetryPercent: d.strength.hipAbduction!.symmetryPercent,
       weakerSide: "left",
       leftNPerKg: d.strength.hipAbduction!.leftNPerKg,
       rightNPerKg: d.strength.hipAbduction!.rightNPerKg,
     });
-    expect(t.visits[0].strength.hipAbduction!.symmetryPercent).toBeCloseTo(75);
-    expect(t.visits[1].strength.hipAbduction!.symmetryPercent).toBeCloseTo(90);
-    expect(t.visits[0].strength.hipAbduction!.leftNPerKg).toBeCloseTo(150 / 62);
-    expect(t.visits[0].akps).toBe(d.akps!.score);
+    expect(t.visits[0]!.strength.hipAbduction!.symmetryPercent).toBeCloseTo(75);
+    expect(t.visits[1]!.strength.hipAbduction!.symmetryPercent).toBeCloseTo(90);
+    expect(t.visits[0]!.strength.hipAbduction!.leftNPerKg).toBeCloseTo(150 / 62);
+    expect(t.visits[0]!.akps).toBe(d.akps!.score);
     expect(t.visits.map((v) => [v.painNow, v.painWorst, v.weeklyKm])).toEqual([
       [4, 7, 5],
       [1, 3, 20],
@@ -57,8 +57,8 @@ describe("trends across visits", () => {
   it("skips visits with nothing to chart and keeps a visit with only an intake or only an exam", () => {
     const t = visitTrends([visit("empty", "2026-09-01"), visit("exam", "2026-09-02", { exam: exam(150, 200) }), visit("intake", "2026-09-03", { intake: intake() })], DEFAULT_SETTINGS);
     expect(t.visits.map((v) => v.visitId)).toEqual(["exam", "intake"]);
-    expect(t.visits[0].akps).toBeNull();
-    expect(t.visits[1].strength).toEqual({});
+    expect(t.visits[0]!.akps).toBeNull();
+    expect(t.visits[1]!.strength).toEqual({});
     expect(t.akps.points.map((p) => p.visitId)).toEqual(["intake"]);
   });
 
@@ -90,14 +90,14 @@ describe("trends across visits", () => {
         // Every visit here with an exam or an intake has something to chart.
         expect(t.visits).toHaveLength(vs.filter((v) => v.exam || v.intake).length);
         expect(t.enough).toBe(t.visits.length >= 2);
-        for (let i = 1; i < t.visits.length; i++) expect(t.visits[i - 1].date <= t.visits[i].date).toBe(true);
+        for (let i = 1; i < t.visits.length; i++) expect(t.visits[i - 1]!.date <= t.visits[i]!.date).toBe(true);
         for (const trend of [t.akps, t.lefs]) {
           expect(trend.points).toHaveLength(vs.filter((v) => v.intake).length);
           trend.points.forEach((p, i) => {
             if (i === 0) return expect(p.meaningful).toBeNull();
-            expect(p.change).toBe(p.score - trend.points[i - 1].score);
+            expect(p.change).toBe(p.score - trend.points[i - 1]!.score);
             expect(p.meaningful).toBe(Math.abs(p.change!) >= trend.mcid);
-            expect(p.meaningfulSinceFirst).toBe(Math.abs(p.score - trend.points[0].score) >= trend.mcid);
+            expect(p.meaningfulSinceFirst).toBe(Math.abs(p.score - trend.points[0]!.score) >= trend.mcid);
           });
         }
         for (const v of t.visits) for (const g of t.groups) if (v.strength[g]) expect(v.strength[g]!.symmetryPercent).toBeLessThanOrEqual(100);

@@ -86,12 +86,13 @@ function hasData(v: TrendVisit): boolean {
 
 /** The change between consecutive scores and since the first, flagged when it reaches the MCID (§4). */
 export function scoreTrend(scores: { visitId: string; date: string; score: number }[], mcid: number): ScoreTrend {
-  const first = scores[0];
   return {
     mcid,
     points: scores.map((s, i) => {
-      const change = i === 0 ? null : s.score - scores[i - 1].score;
-      const sinceFirst = i === 0 ? null : s.score - first.score;
+      const before = scores[i - 1];
+      const first = scores[0];
+      const change = before ? s.score - before.score : null;
+      const sinceFirst = first && i > 0 ? s.score - first.score : null;
       return {
         ...s,
         change,

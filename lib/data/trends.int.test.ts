@@ -48,7 +48,7 @@ describe("trends across visits (data)", () => {
       [visits[2], "2026-10-26", "FOLLOW_UP"],
     ]);
     expect(t!.visits.map((v) => Math.round(v.strength.hipAbduction!.symmetryPercent))).toEqual([71, 83, 94]);
-    expect(t!.visits[0].strength.hipAbduction!.leftNPerKg).toBeCloseTo(150 / 62);
+    expect(t!.visits[0]!.strength.hipAbduction!.leftNPerKg).toBeCloseTo(150 / 62);
     expect(t!.visits.map((v) => [v.painNow, v.weeklyKm])).toEqual([
       [4, 8],
       [2, 15],
