@@ -68,7 +68,7 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
   const desc =
     `${title}. ` +
     labels
-      .map((l, i) => `${l}: ${series.map((s) => `${series.length > 1 ? `${s.name} ` : ""}${s.values[i] === null ? "not recorded" : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`)
+      .map((l, i) => `${l}: ${series.map((s) => `${s.name} ${s.values[i] === null ? "not recorded" : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`)
       .join("; ") +
     "." +
     (reference ? ` ${reference.label}.` : "");

@@ -133,7 +133,7 @@ export function VisitTrends({ trends, idPrefix = "trend", headingId = "trends-h"
           />
         )}
         {visits.some((v) => v.weeklyKm !== null) && (
-          <TrendChart id={id("km")} title="Distance run in the week before the visit" unit=" km" labels={labels} series={[{ name: "km a week", values: pick((v) => v.weeklyKm) }]} />
+          <TrendChart id={id("km")} title="Distance run in the week before the visit" unit=" km" labels={labels} series={[{ name: "Distance", values: pick((v) => v.weeklyKm) }]} />
         )}
       </div>
     </section>
