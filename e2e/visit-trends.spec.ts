@@ -47,15 +47,15 @@ test("trends across visits: the patient page, the follow-up's summary and its cl
   // Symmetry per muscle group: hip abduction 71% → 82% → 93% (weaker ÷ stronger), in the chart's words.
   const symmetry = section.getByRole("img", { name: /Strength symmetry/ });
   await expect(symmetry).toBeVisible();
-  await expect(symmetry).toHaveAccessibleDescription(/Hip abduction 71%.*Hip abduction 82%.*Hip abduction 93%/);
-  await expect(section.getByRole("img", { name: "Hip abduction: best force, N/kg" })).toHaveAccessibleDescription(/Left 2\.42 N\/kg, Right 3\.39 N\/kg/);
+  await expect(symmetry).toHaveAccessibleName(/Hip abduction 71%.*Hip abduction 82%.*Hip abduction 93%/);
+  await expect(section.getByRole("img", { name: "Hip abduction: best force, N/kg" })).toHaveAccessibleName(/Left 2\.42 N\/kg, Right 3\.39 N\/kg/);
   // Kujala 82 → 93: the last change (+11) reaches the MCID of 10 and is marked; LEFS has its own chart.
   const kujala = section.getByRole("img", { name: /^Kujala/ });
-  await expect(kujala).toHaveAccessibleDescription(/93 \(\+11 since the visit before, meaningful\)/);
+  await expect(kujala).toHaveAccessibleName(/93 \(\+11 since the visit before, meaningful\)/);
   await expect(section.getByText("A ringed point changed by 10 points or more since the visit before: the minimal clinically important difference (Crossley 2004).")).toBeVisible();
   await expect(section.getByRole("img", { name: /^LEFS/ })).toBeVisible();
-  await expect(section.getByRole("img", { name: /^Knee pain at intake/ })).toHaveAccessibleDescription(/Now 4\/10, Worst, past week 7\/10/);
-  await expect(section.getByRole("img", { name: /^Distance run/ })).toHaveAccessibleDescription(/Distance 8 km.*Distance 15 km.*Distance 24 km/);
+  await expect(section.getByRole("img", { name: /^Knee pain at intake/ })).toHaveAccessibleName(/Now 4\/10, Worst, past week 7\/10/);
+  await expect(section.getByRole("img", { name: /^Distance run/ })).toHaveAccessibleName(/Distance 8 km.*Distance 15 km.*Distance 24 km/);
   // The text alternative: the same figures as a table.
   await section.getByText("Strength symmetry (weaker ÷ stronger): the figures").click();
   await expect(section.getByRole("cell", { name: "93%" }).first()).toBeVisible();
