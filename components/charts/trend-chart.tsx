@@ -37,6 +37,8 @@ interface Props {
 }
 
 const DASHES = [undefined, "6 4", "2 3", "8 3 2 3"];
+/** A white outline under a label, so a line crossing it does not hide it. */
+const HALO = { stroke: "#fff", strokeWidth: 3, paintOrder: "stroke" } as const;
 
 function Marker({ kind, x, y }: { kind: number; x: number; y: number }) {
   switch (kind % 4) {
@@ -98,7 +100,7 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
         {ticks.map((t) => (
           <g key={t}>
             <text x={LEFT - 4} y={py(t) + 4} fontSize="10" textAnchor="end" fill={INK}>
-              {show(t)}
+              {fmt(t)}
             </text>
             <line x1={LEFT} x2={width - RIGHT} y1={py(t)} y2={py(t)} stroke="#c9ced4" />
           </g>
@@ -106,13 +108,15 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
         {reference && (
           <g>
             <line x1={LEFT} x2={width - RIGHT} y1={py(reference.value)} y2={py(reference.value)} stroke={INK} strokeWidth="1.5" strokeDasharray="5 4" />
-            <text x={width - RIGHT} y={py(reference.value) + 12} fontSize="10" textAnchor="end" fill={INK}>
+            <text x={width - RIGHT} y={py(reference.value) + 12} fontSize="10" textAnchor="end" fill={INK} {...HALO}>
               {reference.label}
             </text>
           </g>
         )}
         {series.map((s, k) => {
-          const pts = s.values.flatMap((v, i) => (v === null ? [] : [[px(i), py(v)] as const]));
+          // Series that share a value would hide each other's markers: each is nudged sideways a little.
+          const dx = (k - (series.length - 1) / 2) * 4;
+          const pts = s.values.flatMap((v, i) => (v === null ? [] : [[px(i) + dx, py(v)] as const]));
           return (
             <g key={s.name}>
               {pts.length > 1 && <polyline points={pts.map(([x, y]) => `${x},${y}`).join(" ")} fill="none" stroke={INK} strokeWidth="1.5" strokeDasharray={DASHES[k % 4]} />}
@@ -121,13 +125,13 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
                   <g key={i}>
                     {s.marks?.[i] && (
                       <>
-                        <circle cx={px(i)} cy={py(v)} r={9} fill="none" stroke={INK} strokeWidth="1.5" />
-                        <text x={px(i)} y={py(v) - 12} fontSize="10" fontWeight={700} textAnchor="middle" fill={INK}>
+                        <circle cx={px(i) + dx} cy={py(v)} r={9} fill="none" stroke={INK} strokeWidth="1.5" />
+                        <text x={px(i) + dx} y={py(v) - 12} fontSize="10" fontWeight={700} textAnchor="middle" fill={INK} {...HALO}>
                           {s.marks[i]}
                         </text>
                       </>
                     )}
-                    <Marker kind={k} x={px(i)} y={py(v)} />
+                    <Marker kind={k} x={px(i) + dx} y={py(v)} />
                   </g>
                 ),
               )}
