@@ -36,7 +36,8 @@ async function threeVisits(c: Clinician) {
 test.use({ viewport: { width: 1024, height: 900 } });
 
 test("trends across visits: the patient page, the follow-up's summary and its clinician print and PDF show the charts", async ({ page, clinician, request }) => {
-  test.setTimeout(120_000);
+  // Three visits made through the data layer and a PDF rendered: minutes when the machine is busy.
+  test.setTimeout(300_000);
   const { patientId, visits } = await threeVisits(clinician);
   await signIn(page, clinician);
 
