@@ -17,7 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const LARGE_TABLES = ["Patient", "Visit", "AuditEvent", "IntakeResponse", "Exam"];
 
 export interface QueryTiming {
-  query: "worklist" | "search" | "history" | "everything";
+  query: "worklist" | "search" | "history" | "everything" | "patient-page";
   patients: number;
   samples: number;
   p50: number;
@@ -99,6 +99,10 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
   const { searchPatients } = await import("../lib/data/patients.ts");
   const { exportPatientEverything } = await import("../lib/data/fhir-export.ts");
   const { exportClinicNdjson } = await import("../lib/data/fhir-bulk.ts");
+  const { getPatient } = await import("../lib/data/patients.ts");
+  const { getClinicTimeZone } = await import("../lib/data/clinics.ts");
+  const { getPatientProgress, getPlanLink } = await import("../lib/data/plan.ts");
+  const { getVisitTrends } = await import("../lib/data/trends.ts");
   const { clinic, user } = await createClinicianAndClinic({ clinicName: "Scale Clinic" });
   const actor = await clinicianActor(user, clinic.id);
   const today = new Date().toISOString().slice(0, 10);
@@ -107,6 +111,14 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
 
   const result: ReadPathResult = { sizes: [], timings: [], plans: [] };
   let seeded = 0;
+  let pagePatient = "";
+  // The patient page's data, as the page loads it: the patient (audited), then its visits, the clinic's
+  // time zone, the between-visits progress (52 weeks of check-ins replayed), the plan link and the trends.
+  const patientPage = async () => {
+    const p = await getPatient(actor, pagePatient, meta);
+    if (!p) throw new Error("bench: the page patient is missing");
+    await Promise.all([listPatientVisits(actor, p.id), getClinicTimeZone(actor), getPatientProgress(actor, p.id, meta), getPlanLink(actor, p.id, meta), getVisitTrends(actor, p.id, meta)]);
+  };
   for (const size of opts.sizes) {
     const t0 = Date.now();
     await withClient(w.ownerUrl, async (c) => {
@@ -115,6 +127,7 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       await c.query(`ANALYZE "Patient"; ANALYZE "Visit"`);
     });
     const seedSeconds = round((Date.now() - t0) / 1000);
+    if (seeded === 0) pagePatient = await seedPagePatient(w, actor, clinic.id, log);
     seeded = size;
     const visits = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Visit" WHERE "clinicId" = $1`, [clinic.id])).rows[0]!.n);
     result.sizes.push({ patients: size, visits, seedSeconds });
@@ -161,6 +174,7 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
     await time("history", (i) => listPatientVisits(actor, sample[i % sample.length]!.id));
     // A patient's FHIR $everything as the API route builds it (the Bundle and its audit event).
     await time("everything", (i) => exportPatientEverything(actor, sample[i % sample.length]!.id, "http://localhost:3000", meta));
+    await time("patient-page", patientPage);
   }
 
   // The whole clinic as NDJSON at the largest size: rate and the process's peak memory (maxRSS is a
@@ -193,6 +207,8 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       ["searchPatients", `"${p.firstName} ${p.lastName}" (two words)`, () => searchPatients(actor, `${p.firstName} ${p.lastName}`, meta)],
       ["searchPatients", `"${p.dob}" (a date of birth)`, () => searchPatients(actor, p.dob, meta)],
       ["listPatientVisits", "a patient with four visits", () => listPatientVisits(actor, p.id)],
+      ["getPatientProgress", "52 weeks of check-ins", () => getPatientProgress(actor, pagePatient, meta)],
+      ["getVisitTrends", "four visits with intakes and finalized exams", () => getVisitTrends(actor, pagePatient, meta)],
     ];
     for (const [fn, example, call] of calls) {
       const { queries } = await capture.during(call);
@@ -206,4 +222,50 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
     capture.restore();
   }
   return result;
+}
+
+/**
+ * One runner among the seeded patients as the patient page sees a year of care: four visits (each with its
+ * intake and a finalized exam), the first one's summary signed a year ago, and 52 weeks of check-ins against
+ * it (three runs and an exercise day a week). Made through the data layer, then moved back in time in SQL.
+ */
+async function seedPagePatient(w: BenchWorld, actor: import("../lib/data/actors.ts").ClinicianActor, clinicId: string, log: (s: string) => void): Promise<string> {
+  const { examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
+  const { createPatient } = await import("../lib/data/patients.ts");
+  const { startVisit } = await import("../lib/data/visits.ts");
+  const { submitIntake } = await import("../lib/data/intake.ts");
+  const { finalizeExam, saveExam } = await import("../lib/data/exams.ts");
+  const { finalizeSummary } = await import("../lib/data/summaries.ts");
+  const dob = "1987-04-12";
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  const patient = await createPatient(actor, { firstName: "Yara", lastName: "Yearlong", dateOfBirth: dob, sex: "FEMALE", email: "", phone: "" });
+  const visits: string[] = [];
+  for (const [i, ago] of [364, 250, 130, 20].entries()) {
+    const v = await startVisit(actor, { patientId: patient.id, kind: i === 0 ? "INITIAL" : "FOLLOW_UP", date: day(ago) });
+    if (!v.ok) throw new Error("bench: visit not started");
+    const answers = i === 0 ? intakeAnswers() : followUpIntakeAnswers({ running: { weeklyKm: { thisWeek: 10 + 8 * i } } });
+    const sent = await submitIntake(await patientThroughInvite(v.token, dob), answers, `bench-page-${v.visitId}`);
+    if (!sent.ok) throw new Error("bench: intake refused");
+    await saveExam(actor, v.visitId, examData(150 + 15 * i, 210), null);
+    await finalizeExam(actor, v.visitId, 1);
+    visits.push(v.visitId);
+  }
+  const signed = await finalizeSummary(actor, visits[0]!);
+  if (!signed.ok) throw new Error("bench: summary not signed");
+  await withClient(w.ownerUrl, async (c) => {
+    await c.query(`UPDATE "Summary" SET "finalizedAt" = now() - interval '364 days' WHERE id = $1`, [signed.summaryId]);
+    await c.query(`UPDATE "Patient" SET "planStartedAt" = now() - interval '364 days' WHERE id = $1`, [patient.id]);
+    await c.query(
+      `INSERT INTO "CheckIn" (id, "clinicId", "patientId", "summaryId", "inviteId", key, "bodyHash", date, kind, done, km, minutes, "painDuring", "settledWithinHour", "worseNextMorning", exercises, "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), $1, $2, $3, i.id, gen_random_uuid()::text, md5(d::text), (current_date - 364 + d), CASE WHEN d % 7 = 3 THEN 'exercise' ELSE 'run' END, true,
+              CASE WHEN d % 7 = 3 THEN NULL ELSE 3 + (d / 60) END, NULL, CASE WHEN d % 7 = 3 THEN NULL ELSE d % 3 END, true, false, 'yes', now(), now()
+         FROM generate_series(0, 363) AS d
+         JOIN LATERAL (SELECT id FROM "IntakeInvite" WHERE "visitId" = $4 AND purpose = 'plan' LIMIT 1) i ON true
+        WHERE d % 7 IN (0, 2, 3, 5)`,
+      [clinicId, patient.id, signed.summaryId, visits[0]],
+    );
+  });
+  const n = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patient.id])).rows[0]!.n);
+  log(`  the page patient: 4 visits, ${n} check-ins over 52 weeks`);
+  return patient.id;
 }

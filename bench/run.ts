@@ -104,8 +104,9 @@ function readFigures(r: ReadPathResult) {
     search: "patient search (surname, first name, both, or date of birth)",
     history: "a patient's visit history",
     everything: "a patient's FHIR R4 $everything Bundle (four visits) with its audit event",
+    "patient-page": "the patient page's data (the patient, visits, between-visits progress over 52 weeks of check-ins, plan link, trends across four visits; audited)",
   };
-  for (const q of ["worklist", "search", "history", "everything"] as const) {
+  for (const q of ["worklist", "search", "history", "everything", "patient-page"] as const) {
     const at = (n: number) => r.timings.find((t) => t.query === q && t.patients === n)!;
     const big = at(largest);
     const small = at(smallest);
@@ -164,7 +165,7 @@ function readFigures(r: ReadPathResult) {
       "",
       `| call | ${sizes.map((n) => `${n.toLocaleString("en-US")} patients`).join(" | ")} |`,
       `|---|${sizes.map(() => "--:").join("|")}|`,
-      ...(["worklist", "search", "history"] as const).map((q) => `| ${q} p95 ms (p50) | ${sizes.map((n) => { const t = r.timings.find((x) => x.query === q && x.patients === n)!; return `${t.p95} (${t.p50})`; }).join(" | ")} |`),
+      ...(["worklist", "search", "history", "patient-page"] as const).map((q) => `| ${q} p95 ms (p50) | ${sizes.map((n) => { const t = r.timings.find((x) => x.query === q && x.patients === n)!; return `${t.p95} (${t.p50})`; }).join(" | ")} |`),
     ].join("\n"),
   });
   sections.push({

@@ -126,26 +126,51 @@ export async function seedDemo(): Promise<DemoSeed> {
     intakeAnswers({ safety: { calfSwelling: true, swelling: true } }),
   );
 
-  // Dana: a follow-up whose initial exam four weeks ago was finalized, so today's exam carries its
-  // protocols forward and shows the change since then.
+  // Dana: three visits. The initial exam eight weeks ago and the first follow-up four weeks ago were
+  // finalized (that follow-up's summary signed), so the patient page and that follow-up's clinician print
+  // show the trends across visits; today's follow-up carries the exam protocols forward and shows the
+  // change since then.
   const danaDob = "1990-06-18";
+  const danaKnee = { side: "left" as const, areas: { left: ["around-kneecap" as const], right: [] } };
   const dana = await createPatient(actor, { firstName: "Dana", lastName: "Whitfield", dateOfBirth: danaDob, sex: "FEMALE", email: "", phone: "" });
-  const danaFirst = await startVisit(actor, { patientId: dana.id, kind: "INITIAL", date: daysAgo(28) });
+  const danaFirst = await startVisit(actor, { patientId: dana.id, kind: "INITIAL", date: daysAgo(56) });
   if (!danaFirst.ok) throw new Error("seed: visit not started");
   await submitIntake(
     await patientThroughInvite(danaFirst.token, danaDob),
-    intakeAnswers({ knee: { side: "left", areas: { left: ["around-kneecap"], right: [] } }, consent: { agreed: true, signatureName: "Dana Whitfield" } }),
+    intakeAnswers({ knee: danaKnee, consent: { agreed: true, signatureName: "Dana Whitfield" } }),
     randomBytes(16).toString("hex"),
     {},
     DEFAULT_CONSENT_TEXT,
   );
   await saveExam(actor, danaFirst.visitId, fullExam(), null);
   await finalizeExam(actor, danaFirst.visitId, 1);
+  const danaSecond = await startVisit(actor, { patientId: dana.id, kind: "FOLLOW_UP", date: daysAgo(28) });
+  if (!danaSecond.ok) throw new Error("seed: follow-up not started");
+  await submitIntake(
+    await patientThroughInvite(danaSecond.token, danaDob),
+    followUpIntakeAnswers({
+      knee: danaKnee,
+      pain: { now: 2, worstWeek: 4 },
+      running: { weeklyKm: { thisWeek: 12, fourWeeksAgo: 20 } },
+      questionnaires: { akps: [1, 0, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0], lefs: [4, 3, 4, 4, 4, 3, 4, 4, 3, 4, 4, 3, 3, 4, 3, 2, 2, 1, 2, 4] },
+      consent: { signatureName: "Dana Whitfield" },
+    }),
+    randomBytes(16).toString("hex"),
+    {},
+    DEFAULT_CONSENT_TEXT,
+  );
+  const stronger = fullExam();
+  stronger.strength!.hipAbduction!.left = { trialsN: [168, 176, 172] };
+  stronger.strength!.hipExternalRotation!.left = { trialsN: [116, 119, 117] };
+  await saveExam(actor, danaSecond.visitId, stronger, null);
+  await finalizeExam(actor, danaSecond.visitId, 1);
+  const danaSigned = await finalizeSummary(actor, danaSecond.visitId);
+  if (!danaSigned.ok) throw new Error(`seed: Dana's follow-up summary was not signed: ${JSON.stringify(danaSigned)}`);
   const danaFollowUp = await startVisit(actor, { patientId: dana.id, kind: "FOLLOW_UP", date: todayIso() });
   if (!danaFollowUp.ok) throw new Error("seed: follow-up not started");
   await submitIntake(
     await patientThroughInvite(danaFollowUp.token, danaDob),
-    followUpIntakeAnswers({ knee: { side: "left", areas: { left: ["around-kneecap"], right: [] } }, pain: { now: 1, worstWeek: 3 }, consent: { signatureName: "Dana Whitfield" } }),
+    followUpIntakeAnswers({ knee: danaKnee, pain: { now: 1, worstWeek: 3 }, consent: { signatureName: "Dana Whitfield" } }),
     randomBytes(16).toString("hex"),
     {},
     DEFAULT_CONSENT_TEXT,

@@ -2,13 +2,19 @@
 // must end with a signed summary that says what the case says (plan, plan on hold, or referral).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CASES, seedDemo } from "@/prisma/seed";
 import { asOwner } from "./db";
+import { getVisitTrends } from "@/lib/data/trends";
+import { clinicianActor } from "@/prisma/factories";
 
 describe("the demo seed", () => {
+  let seeded: Awaited<ReturnType<typeof seedDemo>>;
+  beforeAll(async () => {
+    seeded = await seedDemo();
+  });
+
   it("signs a summary for every demo runner, with the status its example case has", async () => {
-    const seeded = await seedDemo();
     expect(seeded.clinicName).toBe("Riverside Running Clinic");
     const rows = await asOwner<{ firstName: string; lastName: string; locale: string; status: string; generated: { status: string; plan: { runningOnHold: boolean } | null } }>(
       `SELECT p."firstName", p."lastName", p.locale, v.status, s.generated
@@ -25,5 +31,17 @@ describe("the demo seed", () => {
       expect(row!.generated.plan?.runningOnHold ?? null, c.file).toBe(golden.plan?.runningOnHold ?? null);
       expect(row!.locale, `${c.firstName}'s language`).toBe(c.locale ?? "en-US");
     }
+  });
+
+  it("gives Dana three visits, so her patient page shows the trends across visits", async () => {
+    const [dana] = await asOwner<{ id: string; clinicId: string; userId: string }>(
+      `SELECT p.id, p."clinicId", u.id AS "userId" FROM "Patient" p JOIN "User" u ON u."clinicId" = p."clinicId" AND u.email = 'clinician@demo.example'
+        WHERE p."firstName" = 'Dana' AND p."lastName" = 'Whitfield' ORDER BY p."createdAt" DESC LIMIT 1`,
+    );
+    const trends = await getVisitTrends(await clinicianActor({ id: dana!.userId }, dana!.clinicId), dana!.id);
+    expect(trends!.enough).toBe(true);
+    expect(trends!.visits).toHaveLength(3);
+    expect(trends!.visits.filter((v) => v.strength.hipAbduction)).toHaveLength(2);
+    expect(trends!.akps.points.map((p) => p.score)).toHaveLength(3);
   });
 });

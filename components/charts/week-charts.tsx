@@ -3,6 +3,8 @@
 // are shapes by zone (circle ≤ 2, triangle 3–4, square ≥ 5) on a 0–10 scale with the 2/10 line dashed.
 // Each chart's <desc> says the same in words, and a table under it lists the figures (the text alternative
 // a screen reader or a clinician reading numbers uses). docs/decisions/0025-between-visits-charts.md.
+import { fmt, INK, MUTED, niceMax } from "./chart-kit";
+import { FiguresTable } from "./figures-table";
 
 export interface PlanVsDone {
   label: string;
@@ -10,17 +12,6 @@ export interface PlanVsDone {
   planned: number | null;
   done: number;
 }
-
-const INK = "#15191e";
-const MUTED = "#4a5460";
-
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil((v * 1.1) / step) * step;
-}
-
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Planned against done, one pair of bars per week. */
 export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: string; title: string; unit: string; rows: PlanVsDone[]; width?: number }) {
@@ -76,29 +67,11 @@ export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: st
           );
         })}
       </svg>
-      <details>
-        <summary>{title}: the figures</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Planned</th>
-              <th scope="col">Done</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{r.planned === null ? "–" : `${fmt(r.planned)} ${unit}`}</td>
-                <td>
-                  {fmt(r.done)} {unit}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <FiguresTable
+        title={title}
+        columns={["Week", "Planned", "Done"]}
+        rows={rows.map((r) => ({ key: r.label, label: r.label, cells: [r.planned === null ? "–" : `${fmt(r.planned)} ${unit}`, `${fmt(r.done)} ${unit}`] }))}
+      />
     </figure>
   );
 }
@@ -158,25 +131,7 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
           );
         })}
       </svg>
-      <details>
-        <summary>{title}: the figures</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Pain during (0–10)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={`${p.date}-${i}`}>
-                <th scope="row">{p.date}</th>
-                <td>{p.pain}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <FiguresTable title={title} columns={["Run", "Pain during (0–10)"]} rows={points.map((p, i) => ({ key: `${p.date}-${i}`, label: p.date, cells: [p.pain] }))} />
     </figure>
   );
 }

@@ -4,7 +4,7 @@ import type { EngineExam, MuscleGroupKey } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { assessLoadChange } from "./load";
 import { bilateralWeakness } from "./norms";
-import { scoreAkps, scoreLefs } from "./scoring";
+import { AKPS_MCID, LEFS_MCID, scoreAkps, scoreLefs } from "./scoring";
 import type { ClinicSettings } from "./settings";
 import { assessSymmetry, changeSincePrevious, newtonsPerKg, sideBestN, torquePerKg } from "./strength";
 import type { Derived, StrengthDerived } from "./types";
@@ -21,8 +21,8 @@ export interface PreviousVisit {
   exam?: EngineExam | null;
 }
 
-/** §4: minimal clinically important differences. */
-export const MCID = { akps: 10, lefs: 9 } as const;
+/** §4: minimal clinically important differences (the values and sources are beside the scoring). */
+export const MCID = { akps: AKPS_MCID, lefs: LEFS_MCID } as const;
 
 const GROUPS: MuscleGroupKey[] = ["hipAbduction", "hipExtension", "hipExternalRotation", "kneeExtension"];
 

@@ -14,6 +14,8 @@ import { setPatientLocaleAction } from "../actions";
 import { getPatientProgress, getPlanLink } from "@/lib/data/plan";
 import { requestOrigin } from "@/lib/request-origin";
 import { BetweenVisits } from "@/components/clinic/between-visits";
+import { getVisitTrends } from "@/lib/data/trends";
+import { VisitTrends } from "@/components/clinic/visit-trends";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -26,12 +28,13 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
   const meta = await requestMeta();
   const patient = await getPatient(actor, patientId, meta);
   if (!patient) notFound();
-  const [visits, timeZone, progress, link, origin] = await Promise.all([
+  const [visits, timeZone, progress, link, origin, trends] = await Promise.all([
     listPatientVisits(actor, patient.id),
     getClinicTimeZone(actor),
     getPatientProgress(actor, patient.id, meta),
     getPlanLink(actor, patient.id, meta),
     requestOrigin(),
+    getVisitTrends(actor, patient.id, meta),
   ]);
   const today = todayIn(timeZone);
 
@@ -102,6 +105,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
       </div>
 
       <BetweenVisits patientId={patient.id} progress={progress} link={link} origin={origin} timeZone={timeZone} followUpOutcome={followUp ?? null} />
+
+      <VisitTrends trends={trends} />
 
       <section className="card" aria-labelledby="start-h">
         <h2 id="start-h" style={{ marginTop: 0 }}>

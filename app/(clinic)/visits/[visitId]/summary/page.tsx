@@ -18,6 +18,8 @@ import { getClinicTimeZone } from "@/lib/data/clinics";
 import { getPlanLink } from "@/lib/data/plan";
 import { requestOrigin } from "@/lib/request-origin";
 import { PlanLinkField } from "@/components/clinic/between-visits";
+import { getVisitTrends } from "@/lib/data/trends";
+import { VisitTrends } from "@/components/clinic/visit-trends";
 
 export const metadata: Metadata = { title: "Summary" };
 
@@ -52,7 +54,12 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const meta = await requestMeta();
   const visit = await getVisit(actor, visitId, meta, "SummaryReview");
   if (!visit) notFound();
-  const [summary, timeZone] = await Promise.all([getSummary(actor, visit.visitId, meta), getClinicTimeZone(actor)]);
+  // A follow-up shows the trend up to this visit (an initial visit has nothing before it to compare).
+  const [summary, timeZone, trends] = await Promise.all([
+    getSummary(actor, visit.visitId, meta),
+    getClinicTimeZone(actor),
+    visit.kind === "FOLLOW_UP" ? getVisitTrends(actor, visit.patient.id, meta, { upToVisitId: visit.visitId }) : null,
+  ]);
   const s = summary!;
   // Once signed, the patient's "My plan" link (made at signing) to copy or read out.
   const [planLink, origin] = s.finalized ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
@@ -146,6 +153,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
           />
         </section>
       </div>
+      {visit.kind === "FOLLOW_UP" && <VisitTrends trends={trends} upToVisit />}
       <section aria-labelledby="preview-h" className="card">
         <h2 id="preview-h" style={{ marginTop: 0 }}>
           What the patient will take home {s.state === "final" ? "" : "(preview of the saved draft)"}

@@ -17,6 +17,8 @@ import { format, formatDate as formatDateIn, formatIsoDate } from "@/lib/i18n/fo
 import type { Locale } from "@/lib/i18n/locales";
 import styles from "./print.module.css";
 import { PlanQr } from "@/components/plan/plan-qr";
+import { getVisitTrends } from "@/lib/data/trends";
+import { VisitTrends } from "@/components/clinic/visit-trends";
 
 export const metadata: Metadata = { title: "Visit summary" };
 
@@ -49,6 +51,9 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   // The patient's "My plan" link, printed on their sheet (the PDF renderer's request reads it too).
   const planLink = version === "patient" ? await getPlanLink(actor, visit.patient.id, meta) : null;
   const origin = planLink?.token ? await requestOrigin() : null;
+  // A follow-up's clinician version carries the trends up to this visit. Not the patient's take-home sheet:
+  // it is held to two pages (the longest plan already fills them).
+  const trends = version === "clinician" && visit.kind === "FOLLOW_UP" ? await getVisitTrends(actor, visit.patient.id, meta, { upToVisitId: visit.visitId }) : null;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
   const canPdf = pdfAvailable();
@@ -122,6 +127,7 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
         {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
         <h1 className={styles.title}>{version === "patient" ? sheet.title : "Visit summary: clinician version"}</h1>
         {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} /> : <ClinicianSummary a={printable.assessment} />}
+        {version === "clinician" && visit.kind === "FOLLOW_UP" && <VisitTrends trends={trends} upToVisit />}
         {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
         <footer className={`${styles.footer} no-print`}>{signature}</footer>
       </div>
