@@ -67,7 +67,7 @@ describe("invite links", () => {
     const patient = await patientThroughInvite(visit.token, "1990-04-27");
     await submitIntake(patient, intakeAnswers(), "key-0123456789abcdef");
     expect(await redeemInvite(visit.token)).toEqual({ ok: false, reason: "submitted", locale: "en-US" });
-    if (phone.ok) expect(await getIntakeSession(phone.sessionToken)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US" });
+    if (phone.ok) expect(await getIntakeSession(phone.sessionToken)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US", kind: "INITIAL" });
   });
 
   it("refuse a made-up token, an expired link and a withdrawn one", async () => {
@@ -242,8 +242,8 @@ describe("submitting with a draft", () => {
     const { sessionToken: verified, session: s } = await unverifiedBrowser(visit.token);
     await verifyDateOfBirth(s.actor, DOB);
     await submitIntake(s.actor, intakeAnswers({ safety: { calfSwelling: true, swelling: true, feverOrUnwell: true } }), key());
-    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"], locale: "en-US" });
-    expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US" });
+    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"], locale: "en-US", kind: "INITIAL" });
+    expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US", kind: "INITIAL" });
   });
 });
 
