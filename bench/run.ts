@@ -2,8 +2,9 @@
 // and bench/results.md.
 //   npm run bench                   the full run (100,000 patients; 20-second load runs)
 //   npm run bench -- --quick        a smaller run: 10,000 patients, 5-second load runs (under ten minutes)
-//   npm run bench -- --only write   one part (page-weight, write, read, engine, pdf, keystroke, lighthouse); results
-//                                   files are written only by a run of every part
+//   npm run bench -- --only write   one part (page-weight, write, audit, read, backup, engine, pdf, keystroke,
+//                                   lighthouse) or several (--only audit,backup); results files are written
+//                                   only by a run of every part. audit, backup and engine need no build.
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +12,9 @@ import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "../scripts/lib/build.ts";
 import { figure, renderMarkdown, REQUIRED_FIGURES, type Figure, type Results } from "./figures.ts";
 import { measurePageWeight, kb } from "./page-weight.ts";
-import { startBenchWorld, type BenchWorld } from "./setup.ts";
+import { startBenchDatabase, startBenchWorld, type BenchDatabase, type BenchWorld } from "./setup.ts";
+import { AUDIT_CLINICS, measureAuditChains } from "./audit-chains.ts";
+import { measureBackup } from "./backup.ts";
 import { CONCURRENCY, measureWritePath } from "./write-path.ts";
 import type { LoadRun } from "./load.ts";
 import { measureReadPath, type ReadPathResult } from "./read-path.ts";
@@ -25,6 +28,9 @@ const quick = args.includes("--quick");
 const onlyIdx = args.indexOf("--only");
 const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]!.split(",")) : null;
 const wants = (part: string) => !only || only.has(part);
+/** Parts that time PostgreSQL or this process alone: run by themselves, they need no build and no app. */
+const WITHOUT_APP = new Set(["audit", "backup", "engine"]);
+const needsApp = !only || [...only].some((p) => !WITHOUT_APP.has(p));
 
 const began = Date.now();
 const log = (s: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${s}`);
@@ -92,6 +98,51 @@ function writeFigures(runs: LoadRun[]) {
     title: "Write path runs",
     body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | max ms | ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...runs.map((r) => `| ${r.kind} | ${r.connections} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.ok} | ${r.failed} |`)].join("\n"),
   });
+}
+
+function auditChainFigures(r: Awaited<ReturnType<typeof measureAuditChains>>) {
+  const AC = "Audited writes across clinics (plain pg, durable PostgreSQL; a hash chain per clinic, ADR 0030)";
+  const one = r.runs.find((x) => x.connections === 1)!;
+  const spread = r.runs.find((x) => x.connections === AUDIT_CLINICS && x.kind.includes(`${AUDIT_CLINICS} clinics`))!;
+  const same = r.runs.find((x) => x.connections === AUDIT_CLINICS && x.kind.includes("1 clinic"))!;
+  figures.push(
+    figure({
+      group: AC,
+      name: "audited-writes-8-clinics-ratio",
+      value: spread.throughput / one.throughput,
+      unit: "×",
+      limit: AUDIT_CLINICS,
+      target: 3,
+      better: "higher",
+      note: `an exam save's rows (update + audit event) at ${AUDIT_CLINICS} clients over ${AUDIT_CLINICS} clinics, ${spread.throughput}/s (p99 ${spread.p99} ms), ÷ 1 client, ${one.throughput}/s (p99 ${one.p99} ms)${r.walSyncsPerCommit !== null ? `; ${r.walSyncsPerCommit} WAL fsyncs per commit at ${AUDIT_CLINICS} clinics (below 1: commits shared a flush)` : ""}`,
+    }),
+    figure({
+      group: AC,
+      name: "audited-writes-8-one-clinic-ratio",
+      value: same.throughput / one.throughput,
+      unit: "×",
+      limit: AUDIT_CLINICS,
+      better: "higher",
+      note: `the same at ${AUDIT_CLINICS} clients in one clinic, ${same.throughput}/s (p99 ${same.p99} ms): they share that clinic's chain head, as every audited write in the database did before`,
+    }),
+  );
+  detail.auditChains = r;
+  sections.push({
+    title: "Audited writes across clinics",
+    body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | pg CPU ms/ok | load CPU ms/ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...r.runs.map((x) => `| ${x.kind} | ${x.connections} | ${x.throughput} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpu?.postgresMsPerOk ?? ""} | ${x.cpu?.loadGeneratorMsPerOk ?? ""} | ${x.failed} |`)].join("\n"),
+  });
+}
+
+function backupFigures(r: Awaited<ReturnType<typeof measureBackup>>) {
+  const BK = "Backup and restore (scripts/lib/backup.ts, ADR 0020)";
+  const tag = `${r.patients >= 1000 ? Math.floor(r.patients / 1000) : r.patients}k`;
+  const what = `the whole database: ${r.patients.toLocaleString("en-US")} patients, ${r.visits.toLocaleString("en-US")} visits, ${r.rows.toLocaleString("en-US")} rows in ${r.tables} tables (${r.auditEvents.toLocaleString("en-US")} audit events)`;
+  figures.push(
+    figure({ group: BK, name: `backup-mb-${tag}`, value: r.backupBytes / 1e6, unit: "MB", better: "lower", note: `${what}, compressed and encrypted` }),
+    figure({ group: BK, name: `backup-seconds-${tag}`, value: r.backupSeconds, unit: "s", better: "lower", note: `npm run backup's work on ${what}, on a quiet database` }),
+    figure({ group: BK, name: `restore-seconds-${tag}`, value: r.restoreSeconds, unit: "s", better: "lower", note: `into a new migrated database (migrating it took ${r.migrateSeconds} s more), every table's count and content hash checked before commit; the audit chains verified after` }),
+  );
+  detail.backup = r;
 }
 
 function readFigures(r: ReadPathResult) {
@@ -193,12 +244,15 @@ function lighthouseFigures(runs: LighthouseRun[]) {
 
 async function main() {
   const loadAverageAtStart = os.loadavg();
-  buildIfNeeded((s) => log(s));
+  if (needsApp) buildIfNeeded((s) => log(s));
   if (wants("page-weight")) pageWeight();
   let world: BenchWorld | null = null;
+  let base: BenchDatabase | null = null;
   try {
-    world = await startBenchWorld(log);
+    if (needsApp) base = world = await startBenchWorld(log);
+    else base = await startBenchDatabase(log);
     if (wants("write")) {
+      if (!world) throw new Error("the write path needs the app");
       const seconds = quick ? 5 : 20;
       const rounds = quick ? 1 : 4;
       log(`write path: ${seconds} s per run${rounds > 1 ? `, in ${rounds} interleaved slices of ${seconds / rounds} s` : ""}`);
@@ -206,10 +260,22 @@ async function main() {
       writeFigures(r.runs);
       if (rounds > 1) notes.push(`Write path: at each concurrency the six kinds of run took turns, ${rounds} slices of ${seconds / rounds} s each, merged per kind, so that other work on the machine weighs on a save and on its two limits alike.`);
     }
+    if (wants("audit")) {
+      const seconds = quick ? 6 : 24;
+      const rounds = quick ? 2 : 4;
+      log(`audited writes across clinics: ${seconds} s per run, in ${rounds} interleaved slices`);
+      auditChainFigures(await measureAuditChains(base, { seconds, rounds, log }));
+    }
     if (wants("read")) {
+      if (!world) throw new Error("the read path needs the app");
       const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
       log(`read path: ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")} patients`);
       readFigures(await measureReadPath(world, { sizes, samples: quick ? 200 : 400, log }));
+    }
+    if (wants("backup")) {
+      const patients = quick ? 10_000 : 100_000;
+      log(`backup and restore: ${patients.toLocaleString("en-US")} patients`);
+      backupFigures(await measureBackup(base, { patients, log }));
     }
     if (wants("engine")) {
       const EP = "Engine and PDF";
@@ -221,6 +287,7 @@ async function main() {
       detail.engine = e;
     }
     if (wants("pdf")) {
+      if (!world) throw new Error("the PDF part needs the app");
       const EP = "Engine and PDF";
       const p = await measurePdf(world, quick ? 5 : 15);
       log(`pdf: warm p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), first ${p.coldMs} ms; the print page alone p50 ${p.printPageP50} ms; ${p.pdfBytes} bytes`);
@@ -231,6 +298,7 @@ async function main() {
       detail.pdf = p;
     }
     if (wants("keystroke")) {
+      if (!world) throw new Error("the keystroke part needs the app");
       const k = await measureKeystroke(world);
       log(`keystroke: median ${k.medianMs} ms, 90th percentile ${k.p90Ms} ms over ${k.samples} keystrokes in the full exam`);
       figures.push(
@@ -240,6 +308,7 @@ async function main() {
       detail.keystroke = k;
     }
     if (wants("lighthouse")) {
+      if (!world) throw new Error("the Lighthouse part needs the app");
       lighthouseFigures(await measureLighthouse(world, { runs: quick ? 1 : 3, log }));
     }
     const cores = os.cpus().length;
@@ -254,7 +323,7 @@ async function main() {
       at: new Date().toISOString(),
       mode: quick ? "quick" : "full",
       durationSeconds: Math.round((Date.now() - began) / 1000),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: world.postgresVersion, loadAverageAtStart },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: base.postgresVersion, loadAverageAtStart },
       notes,
       figures,
       detail,
@@ -271,7 +340,7 @@ async function main() {
   } finally {
     const { db } = await import("../lib/db.ts").catch(() => ({ db: null }));
     await db?.().$disconnect().catch(() => {});
-    await world?.stop();
+    await base?.stop();
   }
 }
 

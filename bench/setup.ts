@@ -11,19 +11,33 @@ import { createDatabase, ensureAppLogin, migrate, withClient, withCredentials } 
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/lib/embedded-pg.ts";
 import { HttpClient } from "../scripts/lib/http-client.ts";
 
-export interface BenchWorld {
+/** The database half of the world: enough for the parts that measure PostgreSQL alone (audit, backup). */
+export interface BenchDatabase {
   pg: RunningPostgres;
   ownerUrl: string;
   appUrl: string;
-  app: AppServer;
-  secret: string;
   postgresVersion: string;
-  /** A clinician signed in over HTTP (its cookie), and the same clinician as the data layer's actor. */
+  secret: string;
+  /** A clinic with one clinician (the data layer's actor for fixtures). */
   clinic: { id: string; userId: string; email: string; password: string };
   stop(): Promise<void>;
 }
 
+export interface BenchWorld extends BenchDatabase {
+  app: AppServer;
+}
+
 export async function startBenchWorld(log: (s: string) => void, opts: { appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void } = {}): Promise<BenchWorld> {
+  return (await start(log, { ...opts, app: true })) as BenchWorld;
+}
+
+/** The durable PostgreSQL, migrated, with the app's login role and a clinic, but no app server (and so no
+ * build): for the parts that time PostgreSQL alone. */
+export async function startBenchDatabase(log: (s: string) => void): Promise<BenchDatabase> {
+  return start(log, { app: false });
+}
+
+async function start(log: (s: string) => void, opts: { app: boolean; appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void }): Promise<BenchDatabase | BenchWorld> {
   const base = path.join(os.tmpdir(), `stride-bench-${process.pid}-${randomBytes(3).toString("hex")}`);
   mkdirSync(base, { recursive: true, mode: 0o755 });
   const pg = await startEmbeddedPostgres({ dataDir: path.join(base, "data"), password: randomBytes(18).toString("base64url"), port: await freePort(), fast: false, log: opts.pgLog });
@@ -52,15 +66,17 @@ export async function startBenchWorld(log: (s: string) => void, opts: { appEnv?:
     // The bench process itself uses the app's data layer (lib/data) for fixtures and the read path.
     process.env.DATABASE_URL = appUrl;
     process.env.NEXTAUTH_SECRET = secret;
-    app = await startAppServer({ databaseUrl: appUrl, env: { NEXTAUTH_SECRET: secret, STRIDE_BENCH: "1", ...opts.appEnv }, nodeArgs: opts.appNodeArgs });
-    log(`next start on ${app.url}`);
+    if (opts.app) {
+      app = await startAppServer({ databaseUrl: appUrl, env: { NEXTAUTH_SECRET: secret, STRIDE_BENCH: "1", ...opts.appEnv }, nodeArgs: opts.appNodeArgs });
+      log(`next start on ${app.url}`);
+    }
     const { createClinicianAndClinic } = await import("../prisma/factories.ts");
     const { clinic, user, password } = await createClinicianAndClinic({ clinicName: "Bench Clinic" });
     return {
       pg,
       ownerUrl,
       appUrl,
-      app,
+      ...(app ? { app } : {}),
       secret,
       postgresVersion: settings.server_version!,
       clinic: { id: clinic.id, userId: user.id, email: user.email, password },

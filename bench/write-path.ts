@@ -33,13 +33,36 @@ interface DraftSlot {
   n: number;
 }
 
-interface ExamSlot {
+export interface ExamSlot {
   cookie: string;
   visitId: string;
   patientId: string;
   examId: string;
   version: number;
   n: number;
+  /** The visit's clinic and the clinician saving (the audit row's clinic, hence its hash chain). */
+  clinicId: string;
+  userId: string;
+}
+
+// The same rows as an exam save, straight from pg: the update with its version check, then the audit event
+// (last, as the app writes it: its chain head's lock is held until commit; one chain per clinic, ADR 0030).
+export const AUDIT_INSERT = `INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, ip, "userAgent") VALUES ($1, $2, $3, $4, 'update', $5, $6, 'ok', $7, '127.0.0.1', 'bench')`;
+
+export async function pgExamSave(c: pg.Client, e: ExamSlot, n: number): Promise<boolean> {
+  await c.query("BEGIN");
+  const u = await c.query(`UPDATE "Exam" SET data = $1, version = version + 1, "updatedById" = $2, "schemaVersion" = $3, "updatedAt" = now() WHERE id = $4 AND version = $5 AND state = 'DRAFT'`, [
+    JSON.stringify(examSaveBody(n)),
+    e.userId,
+    EXAM_SCHEMA_VERSION,
+    e.examId,
+    e.version,
+  ]);
+  await c.query(AUDIT_INSERT, ["user", e.userId, e.clinicId, e.patientId, "Exam", e.examId, JSON.stringify({ revision: 1, version: e.version + 1 })]);
+  await c.query("COMMIT");
+  if (u.rowCount !== 1) return false;
+  e.version++;
+  return true;
 }
 
 /** A complete exam as autosave sends it (every section filled), one trial changing from save to save. */
@@ -74,7 +97,7 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   for (let i = 0; i < max; i++) {
     const v = await newVisit(w, i);
     const c = await signedInClinician(w);
-    exams.push({ cookie: c.cookie, visitId: v.visitId, patientId: v.patientId, examId: "", version: 0, n: 0 });
+    exams.push({ cookie: c.cookie, visitId: v.visitId, patientId: v.patientId, examId: "", version: 0, n: 0, clinicId: w.clinic.id, userId: w.clinic.userId });
   }
   // The first save of each creates the row (version 1); every measured save is an update of it.
   const post = async (id: string, page: string, args: unknown[], cookie: string) => {
@@ -144,9 +167,7 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     return { method: "POST" as const, path: page, headers: init.headers, body: init.body };
   }
 
-  // The same rows, straight from pg: the update with its version check, then the audit event (last, as
-  // the app writes it: the chain head's lock is held until commit).
-  const audit = `INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, ip, "userAgent") VALUES ($1, $2, $3, $4, 'update', $5, $6, 'ok', $7, '127.0.0.1', 'bench')`;
+  // The same rows, straight from pg (the exam's in pgExamSave above).
   const pgDraft = async (c: pg.Client, d: DraftSlot, n: number) => {
     await c.query("BEGIN");
     const u = await c.query(`UPDATE "IntakeResponse" SET answers = $1, "resumeStep" = 'pain', version = version + 1, "schemaVersion" = $2, "updatedAt" = now() WHERE id = $3 AND version = $4 AND state = 'DRAFT'`, [
@@ -155,25 +176,10 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
       d.rowId,
       d.version,
     ]);
-    await c.query(audit, ["patient", `invite:${d.inviteId}`, w.clinic.id, d.patientId, "IntakeResponse", d.rowId, JSON.stringify({ draft: true, version: d.version + 1 })]);
+    await c.query(AUDIT_INSERT, ["patient", `invite:${d.inviteId}`, w.clinic.id, d.patientId, "IntakeResponse", d.rowId, JSON.stringify({ draft: true, version: d.version + 1 })]);
     await c.query("COMMIT");
     if (u.rowCount !== 1) return false;
     d.version++;
-    return true;
-  };
-  const pgExam = async (c: pg.Client, e: ExamSlot, n: number) => {
-    await c.query("BEGIN");
-    const u = await c.query(`UPDATE "Exam" SET data = $1, version = version + 1, "updatedById" = $2, "schemaVersion" = $3, "updatedAt" = now() WHERE id = $4 AND version = $5 AND state = 'DRAFT'`, [
-      JSON.stringify(examSaveBody(n)),
-      w.clinic.userId,
-      EXAM_SCHEMA_VERSION,
-      e.examId,
-      e.version,
-    ]);
-    await c.query(audit, ["user", w.clinic.userId, w.clinic.id, e.patientId, "Exam", e.examId, JSON.stringify({ revision: 1, version: e.version + 1 })]);
-    await c.query("COMMIT");
-    if (u.rowCount !== 1) return false;
-    e.version++;
     return true;
   };
 
@@ -203,7 +209,7 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     db("autosave rows via pg", drafts, pgDraft),
     http("empty-action (exam body)", exams, emptyExamRequest, emptyOk),
     http("exam-save", exams, examRequest, saved),
-    db("exam-save rows via pg", exams, pgExam),
+    db("exam-save rows via pg", exams, pgExamSave),
   ];
 
   // At each concurrency, the kinds take turns in rounds of a few seconds each (a save, then its empty

@@ -1,17 +1,20 @@
-// npm run audit:verify: check the audit trail's hash chain in the configured database (DATABASE_URL, else
-// the embedded one the demo keeps in .data/). Exits 0 when every row is in place and unchanged; exits 1
-// naming the first changed or missing row; 2 when it could not check.
+// npm run audit:verify: check the audit trail's hash chains in the configured database (DATABASE_URL, else
+// the embedded one the demo keeps in .data/): the legacy chain up to the per-clinic cut-over, then each
+// clinic's chain and the no-clinic chain, one line each. Exits 0 when every row of every chain is in place
+// and unchanged; exits 1 naming each broken chain's first changed or missing row; 2 when it could not check.
 import { withConfiguredDatabase } from "./lib/configured-db.ts";
-import { describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
+import { describeChainResult, describeProblem, verifyAuditChain } from "./lib/audit-verify.ts";
 
 try {
   const code = await withConfiguredDatabase(async (db) => {
     const r = await verifyAuditChain(db.appUrl);
+    for (const chain of r.chains) (chain.ok ? console.log : console.error)(describeChainResult(chain));
     if (r.ok) {
-      console.log(`Audit trail intact: ${r.rows} events, seq 1 to ${r.lastSeq}, every hash verified.`);
+      console.log(`Audit trail intact: ${r.rows} events in ${r.chains.length} chains, every hash verified.`);
       return 0;
     }
-    console.error(`Audit trail NOT intact after ${r.rows} verified events.`);
+    const broken = r.chains.filter((x) => !x.ok).length;
+    console.error(`Audit trail NOT intact: ${broken} of ${r.chains.length} chains broken.`);
     console.error(`First problem: ${describeProblem(r.first)}`);
     return 1;
   });
