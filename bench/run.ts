@@ -81,6 +81,8 @@ function writeFigures(runs: LoadRun[]) {
     const emptyE = run("empty-action (exam body)", c);
     const exam = run("exam-save", c);
     const rowsE = run("exam-save rows via pg", c);
+    const emptyC = run("empty-action (check-in body)", c);
+    const checkIn = run("check-in", c);
     const at8 = c === 8;
     figures.push(
       figure({ group: WP, name: `autosave-throughput-ratio-${c}`, value: save.throughput / empty.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the empty action's ${empty.throughput}/s (same body, ${c} clients)` }),
@@ -89,6 +91,8 @@ function writeFigures(runs: LoadRun[]) {
       figure({ group: WP, name: `exam-save-throughput-ratio-${c}`, value: exam.throughput / emptyE.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `exam save ${exam.throughput}/s ÷ the empty action's ${emptyE.throughput}/s (same body, ${c} clients)` }),
       figure({ group: WP, name: `exam-save-db-ratio-${c}`, value: exam.throughput / rowsE.throughput, unit: "×", limit: 1, better: "higher", note: `exam save ${exam.throughput}/s ÷ the same rows written by plain pg, ${rowsE.throughput}/s` }),
       figure({ group: WP, name: `exam-save-p99-ms-${c}`, value: exam.p99, unit: "ms", limit: emptyE.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${exam.p50}, p95 ${exam.p95}; the limit is the empty action's p99` }),
+      figure({ group: WP, name: `check-in-throughput-ratio-${c}`, value: checkIn.throughput / emptyC.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `My plan check-in ${checkIn.throughput}/s (a new row, the plan's check-ins replayed through the traffic light, the alert kept current) ÷ the empty action's ${emptyC.throughput}/s (same body, ${c} clients)` }),
+      figure({ group: WP, name: `check-in-p99-ms-${c}`, value: checkIn.p99, unit: "ms", limit: emptyC.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${checkIn.p50}, p95 ${checkIn.p95}; the limit is the empty action's p99` }),
     );
   }
   const failed = runs.filter((r) => r.failed > 0);

@@ -115,6 +115,34 @@ export async function verifiedPatient(w: BenchWorld, n: number): Promise<{ clien
   return { client, visitId: v.visitId, patientId: p.id };
 }
 
+/** A patient with a signed plan whose browser holds a verified "My plan" session (for check-ins). */
+export async function planPatient(w: BenchWorld, n: number): Promise<{ client: HttpClient; patientId: string }> {
+  const { clinicianActor, examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
+  const { createPatient } = await import("../lib/data/patients.ts");
+  const { startVisit } = await import("../lib/data/visits.ts");
+  const { getIntakeSession, submitIntake, verifyDateOfBirth } = await import("../lib/data/intake.ts");
+  const { saveExam } = await import("../lib/data/exams.ts");
+  const { finalizeSummary } = await import("../lib/data/summaries.ts");
+  const { getPlanLink } = await import("../lib/data/plan.ts");
+  const actor = await clinicianActor({ id: w.clinic.userId }, w.clinic.id);
+  const dob = "1987-09-21";
+  const p = await createPatient(actor, { firstName: `Plan${n}`, lastName: "Runner", dateOfBirth: dob, sex: "FEMALE", email: "", phone: "" });
+  const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: new Date().toISOString().slice(0, 10) });
+  if (!v.ok) throw new Error("no visit");
+  if (!(await submitIntake(await patientThroughInvite(v.token, dob), intakeAnswers(), `bench-plan-${v.visitId}`)).ok) throw new Error("intake refused");
+  if (!(await saveExam(actor, v.visitId, examData(150, 210), null)).ok) throw new Error("exam refused");
+  if (!(await finalizeSummary(actor, v.visitId)).ok) throw new Error("summary not signed");
+  const token = (await getPlanLink(actor, p.id))?.token;
+  if (!token) throw new Error("no plan link");
+  const client = new HttpClient(w.app.url);
+  const r = await client.fetch(`/i/${token}`);
+  if (r.status !== 303) throw new Error(`plan link answered ${r.status}`);
+  const s = await getIntakeSession(client.jar.get("stride_intake"));
+  if (!s.ok) throw new Error("no plan session");
+  if (!(await verifyDateOfBirth(s.actor, dob)).ok) throw new Error("date of birth refused");
+  return { client, patientId: p.id };
+}
+
 /** A visit of the bench clinic, ready for its exam. */
 export async function newVisit(w: BenchWorld, n: number): Promise<{ visitId: string; patientId: string }> {
   const { clinicianActor } = await import("../prisma/factories.ts");

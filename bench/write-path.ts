@@ -16,7 +16,7 @@ import { withClient } from "../scripts/lib/db-setup.ts";
 import { actionId, actionRequest, draftBody, outcomeOf, TARGETS } from "../scripts/faults/targets.ts";
 import { postmasterPid, withCpu } from "./cpu.ts";
 import { httpLoad, mergeRuns, pgLoad, type LoadRun } from "./load.ts";
-import { newVisit, signedInClinician, verifiedPatient, type BenchWorld } from "./setup.ts";
+import { newVisit, planPatient, signedInClinician, verifiedPatient, type BenchWorld } from "./setup.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -77,13 +77,26 @@ export interface WritePathResult {
   /** Each kind's time at each concurrency was split into this many interleaved slices. */
   rounds: number;
   /** What the rows look like (bytes of the JSON each save stores). */
-  bodyBytes: { draft: number; exam: number };
+  bodyBytes: { draft: number; exam: number; checkIn: number };
+}
+
+interface CheckInSlot {
+  cookie: string;
+  patientId: string;
+  /** Unused (check-ins are inserts, not versioned updates); here for the shared load helpers. */
+  version: number;
+  n: number;
+}
+
+/** A check-in after a green run, as the phone sends it; each with its own key (a new row every time). */
+export function checkInBody(slot: { patientId: string; n: number }) {
+  return { key: `bench-${slot.patientId.slice(0, 8)}-${slot.n}-${Math.random().toString(36).slice(2, 10)}`, date: new Date().toISOString().slice(0, 10), kind: "run", done: true, km: 2, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes" };
 }
 
 export async function measureWritePath(w: BenchWorld, opts: { seconds: number; rounds: number; warmupSeconds: number; log: (s: string) => void }): Promise<WritePathResult> {
   const { log } = opts;
   const max = Math.max(...CONCURRENCY);
-  const ids = { draft: actionId(root, TARGETS.saveDraft), exam: actionId(root, TARGETS.saveExam), empty: actionId(root, TARGETS.benchEmpty) };
+  const ids = { draft: actionId(root, TARGETS.saveDraft), exam: actionId(root, TARGETS.saveExam), empty: actionId(root, TARGETS.benchEmpty), checkIn: actionId(root, TARGETS.saveCheckIn) };
   const url = w.app.url;
   const owner = <T extends pg.QueryResultRow>(sql: string, params: unknown[]) => withClient(w.ownerUrl, async (c) => (await c.query<T>(sql, params)).rows);
 
@@ -98,6 +111,12 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     const v = await newVisit(w, i);
     const c = await signedInClinician(w);
     exams.push({ cookie: c.cookie, visitId: v.visitId, patientId: v.patientId, examId: "", version: 0, n: 0, clinicId: w.clinic.id, userId: w.clinic.userId });
+  }
+  log(`making ${max} patients with a signed plan, each with its own verified My plan session`);
+  const checkIns: CheckInSlot[] = [];
+  for (let i = 0; i < max; i++) {
+    const p = await planPatient(w, i);
+    checkIns.push({ cookie: p.client.cookie, patientId: p.patientId, version: 0, n: 0 });
   }
   // The first save of each creates the row (version 1); every measured save is an update of it.
   const post = async (id: string, page: string, args: unknown[], cookie: string) => {
@@ -158,6 +177,10 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     return false;
   };
   const emptyOk = (_: unknown, status: number, body: string) => outcomeOf(status, body).ok;
+  // A check-in is good when it is stored as new (not a repeat) and the traffic light answered.
+  const checkInOk = (_: unknown, status: number, body: string) => status === 200 && /"ok":true/.test(body) && /"repeated":false/.test(body);
+  const checkInRequest = (s: CheckInSlot) => actionSpec(ids.checkIn, TARGETS.saveCheckIn.page(), [checkInBody({ patientId: s.patientId, n: ++s.n })], s.cookie);
+  const emptyCheckInRequest = (s: CheckInSlot) => actionSpec(ids.empty, TARGETS.benchEmpty.page(), [checkInBody({ patientId: s.patientId, n: ++s.n })], s.cookie);
   const draftRequest = (d: DraftSlot) => actionSpec(ids.draft, TARGETS.saveDraft.page(), [draftBody(++d.n), d.version, "pain"], d.cookie);
   const examRequest = (e: ExamSlot) => actionSpec(ids.exam, TARGETS.saveExam.page(e.visitId), [e.visitId, examSaveBody(++e.n), e.version], e.cookie);
   const emptyDraftRequest = (d: DraftSlot) => actionSpec(ids.empty, TARGETS.benchEmpty.page(), [draftBody(++d.n), d.version, "pain"], d.cookie);
@@ -210,6 +233,8 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     http("empty-action (exam body)", exams, emptyExamRequest, emptyOk),
     http("exam-save", exams, examRequest, saved),
     db("exam-save rows via pg", exams, pgExamSave),
+    http("empty-action (check-in body)", checkIns, emptyCheckInRequest, emptyOk),
+    http("check-in", checkIns, checkInRequest, checkInOk),
   ];
 
   // At each concurrency, the kinds take turns in rounds of a few seconds each (a save, then its empty
@@ -229,7 +254,7 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   }
   const order = (r: LoadRun) => kinds.findIndex((k) => k.kind === r.kind) * 1000 + r.connections;
   runs.sort((a, b) => order(a) - order(b));
-  return { runs, rounds, bodyBytes: { draft: JSON.stringify(draftBody(1)).length, exam: JSON.stringify(examSaveBody(1)).length } };
+  return { runs, rounds, bodyBytes: { draft: JSON.stringify(draftBody(1)).length, exam: JSON.stringify(examSaveBody(1)).length, checkIn: JSON.stringify(checkInBody({ patientId: "00000000", n: 1 })).length } };
 }
 
 export function describeRun(r: LoadRun): string {

@@ -19,6 +19,8 @@ export const TARGETS = {
   createPatient: { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction", page: () => "/patients/new" },
   searchPatients: { file: "app/(clinic)/patients/actions.ts", export: "searchPatientsAction", page: () => "/patients" },
   signOut: { file: "app/(clinic)/actions.ts", export: "signOutAction", page: () => "/patients" },
+  /** My plan's check-in: saveCheckInAction({ key, date, kind, done, km, minutes, painDuring, settledWithinHour, exercises }). */
+  saveCheckIn: { file: "app/(patient)/plan/actions.ts", export: "saveCheckInAction", page: () => "/plan" },
   /** The benchmark's empty action (answers only on a server started with STRIDE_BENCH=1). */
   benchEmpty: { file: "app/(bench)/bench-empty/actions.ts", export: "benchEmptyAction", page: () => "/bench-empty" },
 } as const;
