@@ -62,5 +62,5 @@ export const RULES = {
   novice: { id: "rtr.novice", section: "§6.3, §6.5", summary: "New runners (under about 3 months) build by time; with a BMI over 30, no more than 3 km in the first week (Nielsen 2014)." },
   weeklyCap: { id: "rtr.weekly-cap", section: "§6.3", summary: "Weekly increases capped (default 10%, a conservative convention; the 10% rule is not supported by trials).", convention: true },
   timeBased: { id: "rtr.time-based", section: "§6.3", summary: "Below 10 km a week, progress by minutes per session, not by percentage.", convention: true },
-  followUp: { id: "plan.follow-up", section: "§7.1, §4", summary: "Early review at about 2 weeks when running pain is high or a ramp was flagged; outcome visit at about 6 weeks retesting what was abnormal (AKPS MCID 10, LEFS 9, NPRS)." },
+  followUp: { id: "plan.follow-up", section: "§7.4, §4", summary: "Early review at about 2 weeks when running pain is high or a ramp was flagged; outcome visit at about 6 weeks retesting what was abnormal (AKPS MCID 10, LEFS 9, NPRS)." },
 } satisfies Record<string, Rule>;

@@ -34,7 +34,7 @@ export const clinicSettingsSchema = z.object({
   rampWeekPercent: numberIn(5, 100),
   /** §6.3: increase across two weeks that raises the load flag. Convention. */
   rampTwoWeekPercent: numberIn(5, 200),
-  /** §6.3: increase from four weeks ago to now (when only those two are known). Convention. */
+  /** §6.3: increase from four weeks ago to now (whenever both weeks are known). Convention. */
   rampFourWeekPercent: numberIn(5, 300),
   /** §6.3: the cap on weekly increases while returning to running; 10% default, up to 20%. Convention. */
   returnWeeklyIncreasePercent: numberIn(5, 20),
