@@ -30,6 +30,7 @@ import { getClinicTimeZone } from "./clinics";
 import { toIsoDate, fromIsoDate } from "./dates";
 import { denied } from "./denials";
 import { queueMessage } from "./messages";
+import { openSummaryJson } from "./sealed";
 import { isUuid } from "./patients";
 
 type Tx = Prisma.TransactionClient;
@@ -147,7 +148,7 @@ async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
     select: { id: true, visitId: true, content: true, finalizedAt: true },
   });
   if (!s) return null;
-  const assessment = (s.content as { assessment?: Assessment }).assessment ?? null;
+  const assessment = openSummaryJson<{ assessment?: Assessment } | null>(s.content)?.assessment ?? null;
   return { summaryId: s.id, visitId: s.visitId, assessment, signedAt: s.finalizedAt! };
 }
 
