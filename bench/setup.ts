@@ -66,6 +66,7 @@ async function start(log: (s: string) => void, opts: { app: boolean; appEnv?: Re
     // The bench process itself uses the app's data layer (lib/data) for fixtures and the read path.
     process.env.DATABASE_URL = appUrl;
     process.env.NEXTAUTH_SECRET = secret;
+    process.env.FIELD_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
     if (opts.app) {
       app = await startAppServer({ databaseUrl: appUrl, env: { NEXTAUTH_SECRET: secret, STRIDE_BENCH: "1", ...opts.appEnv }, nodeArgs: opts.appNodeArgs });
       log(`next start on ${app.url}`);

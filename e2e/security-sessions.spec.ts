@@ -135,3 +135,29 @@ test("a production server without NEXTAUTH_SECRET refuses to start, naming it", 
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("NEXTAUTH_SECRET: required in production");
 });
+
+test("a server with a missing, malformed or wrong FIELD_KEYS refuses to start, naming it", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { randomBytes } = await import("node:crypto");
+  const { freePort } = await import("../scripts/lib/embedded-pg");
+  const start = async (fieldKeys: string, databaseUrl = "postgresql://nobody@127.0.0.1:1/none") =>
+    spawnSync("node_modules/.bin/next", ["start", "-p", String(await freePort())], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, NODE_ENV: "production", FIELD_KEYS: fieldKeys, DATABASE_URL: databaseUrl },
+    });
+  const missing = await start("");
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toContain("Configuration error:\n  FIELD_KEYS is not set");
+  const short = await start(`k1:${randomBytes(16).toString("base64")}`);
+  expect(short.status).toBe(1);
+  expect(short.stderr).toContain('FIELD_KEYS: key "k1" must be 32 bytes');
+  // The run's database holds values (and the key check) under the run's key "k1"; another key under that id
+  // is wrong, and is caught before the server serves a page.
+  const kid = process.env.FIELD_KEYS!.split(":")[0]!;
+  const wrong = await start(`${kid}:${randomBytes(32).toString("base64")}`, process.env.DATABASE_URL!);
+  expect(wrong.status).toBe(1);
+  expect(wrong.stderr).toContain(`FIELD_KEYS's key "${kid}" is not the key this database's values under "${kid}" were encrypted with`);
+  // Neither message shows a key.
+  expect(wrong.stderr).not.toContain(process.env.FIELD_KEYS!.split(":")[1]!);
+});

@@ -26,6 +26,18 @@ async function auditActions(recordType: string, visitId: string): Promise<string
   }
 }
 
+/** The signed summary's stored columns, as text, read as the tables' owner. */
+async function storedSummaryText(visitId: string): Promise<string> {
+  const c = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ t: string }>(`SELECT content::text || ' ' || generated::text AS t FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [visitId]);
+    return r.rows.map((x) => x.t).join("\n");
+  } finally {
+    await c.end();
+  }
+}
+
 /** No content wider than the paper (Letter 8.5 in, A4 210 mm, minus margins) when printed. */
 async function expectFitsWidth(page: import("@playwright/test").Page) {
   await page.emulateMedia({ media: "print" });
@@ -158,7 +170,11 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
     const { text } = await pdfText(await res.body());
     expect(text).toContain("Your visit summary");
     expect(text).toContain("Side plank");
+    expect(text).toContain("Bring your running shoes next time.");
   }
+  // The note prints, and is stored only encrypted (ADR 0029): the database's superuser reads ciphertext.
+  expect(await storedSummaryText(visitId)).not.toContain("Bring your running shoes");
+  expect(await storedSummaryText(visitId)).toMatch(/^"enc:j1:/);
   const actions = await auditActions("Summary", visitId);
   expect(actions.filter((a) => a === "print").length).toBeGreaterThanOrEqual(2);
   expect(actions.filter((a) => a === "pdf-download")).toHaveLength(2);

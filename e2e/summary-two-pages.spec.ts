@@ -1,6 +1,7 @@
 import pg from "pg";
 import { clinicianActor, lengthenPlan, longestPlanEdits } from "../prisma/factories";
 import type { Assessment } from "../lib/assessment/types";
+import { decryptJson, encryptJson } from "../lib/crypto/fields";
 import { expect, intakeAnswers, patientWithVisit, pdfPages, signIn, test } from "./fixtures";
 
 // The take-home sheet is two pages, on Letter and on A4, for the longest realistic plan (8 exercises, 3
@@ -30,13 +31,15 @@ test("the longest realistic plan prints on two pages, Letter and A4, each page w
   const exercises = await longestPlanEdits(draft.engineDraft.plan!.exercises);
   expect((await saveSummaryEdits(actor, visitId, { exercises }, null)).ok).toBe(true);
   expect((await finalizeSummary(actor, visitId)).ok).toBe(true);
-  const [row] = await owner<{ id: string; content: { assessment: Assessment } }>(`SELECT id, content FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [visitId]);
-  const long = await lengthenPlan(row!.content.assessment);
+  // The signed content is encrypted whole (ADR 0029): opened and sealed again with the run's keys.
+  const [row] = await owner<{ id: string; content: unknown }>(`SELECT id, content FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [visitId]);
+  const content = decryptJson<{ assessment: Assessment }>(row!.content);
+  const long = await lengthenPlan(content.assessment);
   expect(long.plan!.exercises).toHaveLength(8);
   expect(long.plan!.stretches).toHaveLength(3);
   expect(long.returnToRun!.calendar).toHaveLength(12);
   expect(long.plan!.runningOnHold).toBe(false);
-  await owner(`UPDATE "Summary" SET content = jsonb_set(content, '{assessment}', $2::jsonb) WHERE id = $1`, [row!.id, JSON.stringify(long)]);
+  await owner(`UPDATE "Summary" SET content = $2::jsonb WHERE id = $1`, [row!.id, JSON.stringify(encryptJson({ ...content, assessment: long }))]);
 
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}/print`);

@@ -70,6 +70,7 @@ async function main() {
     say("Seeding the demo clinic…");
     process.env.DATABASE_URL = appUrl;
     process.env.NEXTAUTH_SECRET = secrets.nextauthSecret;
+    process.env.FIELD_KEYS ??= secrets.fieldKeys;
     const { seedDemo } = await import("../prisma/seed.ts");
     const seed = await seedDemo();
     const { db } = await import("../lib/db.ts");
@@ -107,6 +108,8 @@ async function main() {
     NODE_ENV: (dev ? "development" : "production") as "development" | "production",
     DATABASE_URL: appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextauthSecret,
+    // The keys for encrypted notes and two-factor secrets: the operator's, else the demo's own in .data/.
+    FIELD_KEYS: process.env.FIELD_KEYS ?? secrets.fieldKeys,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),

@@ -40,6 +40,8 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   const db = await prepareTestDatabase("stride_e2e");
   // A fresh secret per run and the server's log in a file: the sentinel test greps the log for it.
   const secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64");
+  // The field keys, the same for the server, a second instance and the test fixtures (lib/data).
+  process.env.FIELD_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
   // Outside test-results/, which Playwright empties when it starts.
   const appLog = path.join(os.tmpdir(), `stride-e2e-app-${process.pid}.log`);
   rmSync(appLog, { force: true });

@@ -84,6 +84,7 @@ async function main() {
     process.env.DATABASE_URL = appUrl;
     const secret = randomBytes(32).toString("base64");
     process.env.NEXTAUTH_SECRET = secret;
+    process.env.FIELD_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
     const { db } = await import("../lib/db.ts");
     const { createClinicianAndClinic, clinicianActor, uniqueSuffix } = await import("../prisma/factories.ts");
     const { createPatient } = await import("../lib/data/patients.ts");
@@ -198,7 +199,9 @@ async function main() {
          UNION ALL SELECT to_jsonb(p) FROM "Patient" p WHERE "clinicId" = $3`,
         [v.visitId, s.visitId, clinic.id],
       );
-      const unclean = stored.flatMap((row) => unsafeStrings(row.v));
+      // Encrypted free text is checked as the app would read it.
+      const { decryptDeep } = await import("../lib/crypto/fields.ts");
+      const unclean = stored.flatMap((row) => unsafeStrings(decryptDeep(row.v)));
       assert(unclean.length === 0, `stored with characters input hygiene removes: ${JSON.stringify(unclean.slice(0, 3))}`);
       const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([k, n]) => `${n}× ${k}`).join(", ");
       return `${tried} inputs tried: ${byStatus}; 0 server errors; ${stored.length} stored records clean`;

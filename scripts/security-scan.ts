@@ -78,6 +78,7 @@ async function main() {
   const db = await prepareTestDatabase("stride_scan");
   process.env.DATABASE_URL = db.appUrl;
   process.env.NEXTAUTH_SECRET = randomBytes(32).toString("base64");
+  process.env.FIELD_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
   const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET } });
   const base = app.url.replace("localhost", "127.0.0.1");
   try {

@@ -7,6 +7,7 @@ import { DEMO_CASES, seedDemo } from "@/prisma/seed";
 import { asOwner } from "./db";
 import { getVisitTrends } from "@/lib/data/trends";
 import { clinicianActor } from "@/prisma/factories";
+import { decryptJson } from "@/lib/crypto/fields";
 
 describe("the demo seed", () => {
   let seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -16,12 +17,15 @@ describe("the demo seed", () => {
 
   it("signs a summary for every demo runner, with the status its example case has", async () => {
     expect(seeded.clinicName).toBe("Riverside Running Clinic");
-    const rows = await asOwner<{ firstName: string; lastName: string; locale: string; status: string; generated: { status: string; plan: { runningOnHold: boolean } | null } }>(
+    type Generated = { status: string; plan: { runningOnHold: boolean } | null };
+    const stored = await asOwner<{ firstName: string; lastName: string; locale: string; status: string; generated: unknown }>(
       `SELECT p."firstName", p."lastName", p.locale, v.status, s.generated
          FROM "Visit" v JOIN "Patient" p ON p.id = v."patientId" JOIN "Summary" s ON s."visitId" = v.id
          JOIN "Clinic" c ON c.id = v."clinicId"
         WHERE c.name = 'Riverside Running Clinic' AND s.state = 'FINAL'`,
     );
+    // Stored encrypted whole (ADR 0029); read as the app reads it.
+    const rows = stored.map((r) => ({ ...r, generated: decryptJson<Generated>(r.generated) }));
     for (const c of DEMO_CASES) {
       const golden = JSON.parse(readFileSync(path.join(import.meta.dirname, "golden", `${c.file}.json`), "utf8")) as { status: string; plan: { runningOnHold: boolean } | null };
       const row = rows.find((r) => r.firstName === c.firstName && r.lastName === c.lastName);

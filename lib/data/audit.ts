@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   "api-token-created",
   "api-token-revoked",
   "discharge",
+  // Written by scripts/keys-rotate.ts (plain SQL as the tables' owner), named here so the trail's readers know it.
+  "keys-rotated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

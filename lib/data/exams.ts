@@ -10,6 +10,7 @@ import { toIsoDate } from "./dates";
 import { isVersion } from "../forms/input-hygiene";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
+import { openExam, sealExam } from "./sealed";
 
 // A visit's exam is a series of revisions (Exam.revision). The latest is the one being worked on: a DRAFT
 // saved by autosave under optimistic concurrency (Exam.version), or FINAL (locked). Amending a FINAL exam
@@ -74,7 +75,7 @@ async function loadExam(tx: Client, clinicId: string, visitId: string, revision?
     revision: e.revision,
     version: e.version,
     state: e.state,
-    data: e.data as unknown as ExamData,
+    data: openExam(e.data as unknown as ExamData),
     updatedAt: e.updatedAt.toISOString(),
     updatedByName: (e.updatedById && names.get(e.updatedById)) || null,
     finalizedAt: e.finalizedAt?.toISOString() ?? null,
@@ -143,7 +144,7 @@ export async function getPreviousExam(actor: ClinicianActor, visitId: string): P
     select: { visitId: true, revision: true, state: true, data: true, visit: { select: { date: true } } },
   });
   if (!e) return null;
-  return { visitId: e.visitId, visitDate: toIsoDate(e.visit.date), revision: e.revision, state: e.state, data: e.data as unknown as ExamData };
+  return { visitId: e.visitId, visitDate: toIsoDate(e.visit.date), revision: e.revision, state: e.state, data: openExam(e.data as unknown as ExamData) };
 }
 
 export type SaveExamResult =
@@ -172,7 +173,7 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
         await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Exam", recordId: visitId, meta });
         return { ok: false, reason: "not-found" } as const;
       }
-      const json = data as unknown as Prisma.InputJsonValue;
+      const json = sealExam(data) as unknown as Prisma.InputJsonValue;
       let id: string;
       let version: number;
       let revision: number;
@@ -245,7 +246,7 @@ async function updateExam(actor: ClinicianActor, visitId: string, data: ExamData
          FROM saved
      )
      SELECT version, revision FROM saved`;
-  const params = [visitId, actor.clinicId, JSON.stringify(data), actor.userId, EXAM_SCHEMA_VERSION, now, baseVersion, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null];
+  const params = [visitId, actor.clinicId, JSON.stringify(sealExam(data)), actor.userId, EXAM_SCHEMA_VERSION, now, baseVersion, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null];
   const delay = env().FAULT_DELAY_MS;
   const [row] =
     delay > 0
@@ -328,7 +329,8 @@ export async function amendExam(actor: ClinicianActor, visitId: string, meta: Re
           visitId,
           revision: current.revision + 1,
           schemaVersion: EXAM_SCHEMA_VERSION,
-          data: current.data as Prisma.InputJsonValue,
+          // Opened and sealed again: the new revision's text is under the current key.
+          data: sealExam(openExam(current.data)) as Prisma.InputJsonValue,
           updatedById: actor.userId,
         },
         select: { id: true, revision: true, version: true },

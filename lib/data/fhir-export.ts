@@ -9,11 +9,13 @@ import type { ApiTokenActor, ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
+import { openExam, openIntake, openSummaryJson } from "./sealed";
 
 type Client = Pick<ReturnType<typeof db>, "clinic" | "patient" | "visit" | "intakeResponse" | "exam" | "summary" | "user">;
 
 /** A signed summary keeps the assessment as signed; summaries signed before review edits stored it whole. */
-function signedAssessment(content: unknown): Assessment | null {
+function signedAssessment(stored: unknown): Assessment | null {
+  const content = openSummaryJson(stored);
   const c = (content ?? {}) as { assessment?: Assessment; status?: string };
   if (c.assessment) return c.assessment;
   return c.status ? (content as Assessment) : null;
@@ -66,8 +68,8 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
       date: toIsoDate(v.date),
       kind: v.kind,
       status: v.status,
-      intake: i ? { id: i.id, revision: i.revision, submittedAt: i.submittedAt?.toISOString() ?? null, answers: i.answers as EngineIntake } : null,
-      exam: e ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: e.data as EngineExam } : null,
+      intake: i ? { id: i.id, revision: i.revision, submittedAt: i.submittedAt?.toISOString() ?? null, answers: openIntake(i.answers as EngineIntake) } : null,
+      exam: e ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: openExam(e.data as EngineExam) } : null,
       summary: s && assessment && s.finalizedAt ? { id: s.id, revision: s.revision, finalizedAt: s.finalizedAt.toISOString(), signedBy: person(s.finalizedById), assessment } : null,
     };
     const list = visitsBy.get(v.patientId) ?? [];

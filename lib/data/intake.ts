@@ -16,6 +16,7 @@ import { toLocale, type Locale } from "../i18n/locales";
 import { questionnaireLocale } from "../i18n";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
+import { openIntake, sealIntake } from "./sealed";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
@@ -290,7 +291,7 @@ export async function getIntakeDraft(actor: PatientActor): Promise<DraftDTO | nu
     });
     if (!d) return null;
     await recordAudit(tx, { actor, action: "view", recordType: "IntakeResponse", recordId: d.id, details: { draft: true, version: d.version } });
-    return { answers: d.answers as DeepPartial<IntakeAnswers>, version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() };
+    return { answers: openIntake(d.answers as DeepPartial<IntakeAnswers>), version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() };
   });
 }
 
@@ -321,7 +322,7 @@ export async function saveIntakeDraft(
   // As JSON text, the way the hot path's parameter is sent: a partly answered questionnaire arrives as an
   // array with undefined items ("$undefined" in the request), which Prisma refuses (a 500) and JSON stores
   // as null. Found by lib/forms/hostile-input.int.test.ts.
-  const json = JSON.parse(JSON.stringify(answers)) as Prisma.InputJsonValue;
+  const json = sealIntake(JSON.parse(JSON.stringify(answers))) as Prisma.InputJsonValue;
   try {
     return await db().$transaction(async (tx) => {
       const open = await openInvite(tx, actor);
@@ -349,7 +350,7 @@ export async function saveIntakeDraft(
         return {
           ok: false,
           reason: "conflict",
-          current: { answers: latest.answers as DeepPartial<IntakeAnswers>, version: latest.version, resumeStep: latest.resumeStep, savedAt: latest.updatedAt.toISOString() },
+          current: { answers: openIntake(latest.answers as DeepPartial<IntakeAnswers>), version: latest.version, resumeStep: latest.resumeStep, savedAt: latest.updatedAt.toISOString() },
         } as const;
       }
       const version = baseVersion! + 1;
@@ -363,7 +364,7 @@ export async function saveIntakeDraft(
         where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "DRAFT" },
         select: { answers: true, version: true, resumeStep: true, updatedAt: true },
       });
-      if (d) return { ok: false, reason: "conflict", current: { answers: d.answers as DeepPartial<IntakeAnswers>, version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() } };
+      if (d) return { ok: false, reason: "conflict", current: { answers: openIntake(d.answers as DeepPartial<IntakeAnswers>), version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() } };
     }
     throw e;
   }
@@ -402,7 +403,7 @@ async function updateDraft(actor: PatientActor, answers: DeepPartial<IntakeAnswe
       actor.clinicId,
       actor.inviteId,
       now,
-      JSON.stringify(answers),
+      JSON.stringify(sealIntake(answers)),
       resumeStep,
       INTAKE_SCHEMA_VERSION,
       actor.visitId,
@@ -471,7 +472,7 @@ export async function submitIntake(
       const data = {
         state: "FINAL" as const,
         schemaVersion: INTAKE_SCHEMA_VERSION,
-        answers: answers as unknown as Prisma.InputJsonValue,
+        answers: sealIntake(answers) as unknown as Prisma.InputJsonValue,
         submissionKey,
         submittedAt: now,
         resumeStep: null,
@@ -540,7 +541,7 @@ export async function reopenIntake(actor: ClinicianActor, visitId: string, meta:
     if (!draft) {
       const { consent: _consent, ...rest } = final.answers as Record<string, unknown>;
       const row = await tx.intakeResponse.create({
-        data: { clinicId: actor.clinicId, visitId, revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: rest as Prisma.InputJsonValue, resumeStep: null },
+        data: { clinicId: actor.clinicId, visitId, revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: sealIntake(openIntake(rest)) as Prisma.InputJsonValue, resumeStep: null },
         select: { id: true },
       });
       await recordAudit(tx, { actor, action: "update", recordType: "IntakeResponse", recordId: final.id, patientId: visit.patientId, details: { reopened: true, draftId: row.id, revision }, meta });
@@ -641,7 +642,7 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
     id: r.id,
     revision: r.revision,
     kind: r.visit.kind,
-    answers: r.answers as unknown as SubmittedAnswers,
+    answers: openIntake(r.answers as unknown as SubmittedAnswers),
     schemaVersion: r.schemaVersion,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     hasRedFlag: r.hasRedFlag,

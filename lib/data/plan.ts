@@ -32,6 +32,7 @@ import { toIsoDate, fromIsoDate } from "./dates";
 import { denied } from "./denials";
 import { queueMessage } from "./messages";
 import { FOLLOW_UP_TASK } from "../messages/config";
+import { openSummaryJson } from "./sealed";
 import { isUuid } from "./patients";
 import { INVITE_TTL_DAYS } from "./visits";
 
@@ -170,7 +171,7 @@ async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
     select: { id: true, visitId: true, content: true, finalizedAt: true },
   });
   if (!s) return null;
-  const assessment = (s.content as { assessment?: Assessment }).assessment ?? null;
+  const assessment = openSummaryJson<{ assessment?: Assessment } | null>(s.content)?.assessment ?? null;
   return { summaryId: s.id, visitId: s.visitId, assessment, signedAt: s.finalizedAt! };
 }
 

@@ -15,6 +15,7 @@ import { denied } from "./denials";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
+import { openExam, openIntake, openSummaryJson, sealSummaryJson } from "./sealed";
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +25,8 @@ interface StoredContent {
   assessment?: Assessment;
 }
 
-function readContent(content: unknown): StoredContent {
+function readContent(stored: unknown): StoredContent {
+  const content = openSummaryJson(stored);
   const c = (content ?? {}) as Partial<StoredContent> & { status?: string };
   // Summaries finalized before review edits existed stored the assessment itself.
   if (!c.edits && c.status) return { edits: {}, assessment: content as Assessment };
@@ -54,7 +56,7 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
       tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true } }),
       tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "DRAFT" }, orderBy: { revision: "desc" }, select: { data: true } }),
     ]).then(([i, finalExam, draftExam]) => [i, finalExam ?? draftExam] as const);
-    return { intake: (intake?.answers as EngineIntake | undefined) ?? null, exam: (exam?.data as EngineExam | undefined) ?? null };
+    return { intake: intake ? openIntake(intake.answers as EngineIntake) : null, exam: exam ? openExam(exam.data as EngineExam) : null };
   };
   const earlier = await tx.visit.findMany({
     where: { clinicId, patientId: visit.patientId, id: { not: visit.id }, OR: [{ date: { lt: visit.date } }, { date: visit.date, createdAt: { lt: visit.createdAt } }] },
@@ -210,15 +212,15 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
         const problem = rtrStartProblem(assess(input).returnToRun?.currentWeeklyKm ?? null, edits.rtrStart);
         if (problem) return { ok: false, reason: "invalid", fieldErrors: { [problem.path]: problem.message } } as const;
       }
-      const content = { edits } as unknown as Prisma.InputJsonValue;
+      const content = sealSummaryJson({ edits });
       let id: string;
       let version: number;
       if (!latest || latest.state !== "DRAFT") {
         if (baseVersion !== null) return { ok: false, reason: "conflict", current: { edits: {}, version: 0 } } as const;
         const { input } = await engineInputs(tx, actor.clinicId, visitId);
-        const generated = assess(input) as unknown as Prisma.InputJsonValue;
+        const draft = assess(input);
         const row = await tx.summary.create({
-          data: { clinicId: actor.clinicId, visitId, revision: (latest?.revision ?? 0) + 1, state: "DRAFT", engineVersion: (generated as unknown as Assessment).rulesetVersion, generated, content, updatedById: actor.userId },
+          data: { clinicId: actor.clinicId, visitId, revision: (latest?.revision ?? 0) + 1, state: "DRAFT", engineVersion: draft.rulesetVersion, generated: sealSummaryJson(draft), content, updatedById: actor.userId },
           select: { id: true, version: true },
         });
         ({ id, version } = row);
@@ -269,8 +271,8 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       const data = {
         state: "FINAL" as const,
         engineVersion: assessment.rulesetVersion,
-        generated: assess(input) as unknown as Prisma.InputJsonValue,
-        content: { edits, assessment } as unknown as Prisma.InputJsonValue,
+        generated: sealSummaryJson(assess(input)),
+        content: sealSummaryJson({ edits, assessment }),
         updatedById: actor.userId,
         finalizedAt: new Date(),
         finalizedById: actor.userId,
@@ -323,8 +325,9 @@ export async function amendSummary(actor: ClinicianActor, visitId: string, meta:
         revision: latest.revision + 1,
         state: "DRAFT",
         engineVersion: latest.engineVersion,
-        generated: latest.generated as Prisma.InputJsonValue,
-        content: { edits: readContent(latest.content).edits } as unknown as Prisma.InputJsonValue,
+        // Opened and sealed again: the new revision is under the current key.
+        generated: sealSummaryJson(openSummaryJson(latest.generated)),
+        content: sealSummaryJson({ edits: readContent(latest.content).edits }),
         updatedById: actor.userId,
       },
       select: { id: true },

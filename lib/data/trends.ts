@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { denied } from "./denials";
 import { isUuid } from "./patients";
+import { openExam, openIntake } from "./sealed";
 
 export type VisitTrendsDTO = Trends;
 
@@ -57,8 +58,9 @@ export async function getVisitTrends(actor: ClinicianActor, patientId: string, m
         date: toIsoDate(v.date),
         createdAt: v.createdAt.toISOString(),
         kind: v.kind,
-        exam: (v.exams[0]?.data as EngineExam | undefined) ?? null,
-        intake: (v.intakes[0]?.answers as EngineIntake | undefined) ?? null,
+        // Free text is stored encrypted (ADR 0029): opened as every other read does.
+        exam: v.exams[0] ? openExam(v.exams[0].data as EngineExam) : null,
+        intake: v.intakes[0] ? openIntake(v.intakes[0].answers as EngineIntake) : null,
       })),
       resolveSettings(p.clinic.settings),
     );

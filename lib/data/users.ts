@@ -7,6 +7,7 @@ import type { RequestMeta, StaffActor } from "./actors";
 import { recordAudit } from "./audit";
 import { resolveSettings } from "../assessment/settings";
 import { readDeviceToken } from "../auth/device";
+import { openTotpSecret, sealTotpSecret } from "./sealed";
 import {
   bucket,
   clearBuckets,
@@ -117,7 +118,7 @@ export async function signInWithPassword(emailInput: string, password: string, m
   }
   let totpStep: number | null = null;
   if (twoFactor) {
-    totpStep = verifyTotp(user.totpSecret!, totp!, user.totpLastStep);
+    totpStep = verifyTotp(openTotpSecret(user.totpSecret!), totp!, user.totpLastStep);
     if (totpStep === null) {
       await fail("wrong-totp");
       return { ok: false, reason: "totp-invalid" };
@@ -286,7 +287,7 @@ export async function createUser(input: { clinicId: string; email: string; name:
       role: input.role,
       passwordHash,
       mustChangePassword: input.mustChangePassword ?? false,
-      ...(input.totpSecret ? { totpSecret: input.totpSecret, totpEnabledAt: new Date() } : {}),
+      ...(input.totpSecret ? { totpSecret: sealTotpSecret(input.totpSecret), totpEnabledAt: new Date() } : {}),
     },
     select: { id: true, email: true },
   });
@@ -332,10 +333,10 @@ export interface TotpEnrolment {
 export async function beginTotpEnrolment(actor: StaffActor): Promise<TotpEnrolment | null> {
   const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
   if (u.totpEnabledAt) return null;
-  let secret = u.totpSecret;
+  let secret = u.totpSecret ? openTotpSecret(u.totpSecret) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await db().user.updateMany({ where: { id: actor.userId, clinicId: actor.clinicId, totpEnabledAt: null }, data: { totpSecret: secret } });
+    await db().user.updateMany({ where: { id: actor.userId, clinicId: actor.clinicId, totpEnabledAt: null }, data: { totpSecret: sealTotpSecret(secret) } });
   }
   return { secret, uri: otpauthUri(secret, u.email) };
 }
@@ -346,7 +347,7 @@ export async function confirmTotpEnrolment(actor: StaffActor, code: string, meta
   if (!hits) return { ok: false, reason: "rate-limited" };
   const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { totpSecret: true, totpEnabledAt: true } });
   if (!u.totpSecret || u.totpEnabledAt) return { ok: false, reason: "not-started" };
-  const step = verifyTotp(u.totpSecret, code, null);
+  const step = verifyTotp(openTotpSecret(u.totpSecret), code, null);
   if (step === null) return { ok: false, reason: "wrong-code" };
   await releaseAttempt(hits);
   await db().$transaction(async (tx) => {

@@ -39,6 +39,8 @@ async function reviewLevels(clinicId: string, visits: { id: string; needsReview:
   if (ids.length === 0) return out;
   const intakes = await db().intakeResponse.findMany({ where: { clinicId, visitId: { in: ids }, state: "FINAL" }, select: { visitId: true, answers: true } });
   for (const i of intakes) {
+    // Safety and questionnaire answers are structured and stored in clear (ADR 0029): nothing to decrypt on
+    // the worklist's path.
     const flags = safetyFlags(i.answers as unknown as Pick<EngineIntake, "safety" | "questionnaires">);
     out.set(i.visitId, flags.some((f) => f.level === "hard") ? "red-flag" : flags.some((f) => f.level === "soft") ? "review" : "note");
   }

@@ -5,6 +5,7 @@
 // lib/forms/input-hygiene.ts removes (control characters, lone surrogates, bidi overrides, zero-width).
 import fc from "fast-check";
 import { inputsFor, unsafeStrings } from "@/test/hostile";
+import { decryptDeep } from "@/lib/crypto/fields";
 import { afterAll, describe, expect, it } from "vitest";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { examLabels } from "../assessment/exam-labels";
@@ -61,7 +62,7 @@ describe("hostile input to the server actions' validators and saves: refused or 
     );
     const rows = await db().exam.findMany({ where: { visitId: s.visitId }, select: { data: true } });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.flatMap((r) => unsafeStrings(r.data))).toEqual([]);
+    expect(rows.flatMap((r) => unsafeStrings(decryptDeep(r.data)))).toEqual([]);
   });
 
   it("the intake autosave (saveDraftAction's path)", async () => {
@@ -83,7 +84,7 @@ describe("hostile input to the server actions' validators and saves: refused or 
     );
     const rows = await db().intakeResponse.findMany({ where: { visitId: s.visitId }, select: { answers: true } });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.flatMap((r) => unsafeStrings(r.answers))).toEqual([]);
+    expect(rows.flatMap((r) => unsafeStrings(decryptDeep(r.answers)))).toEqual([]);
   });
 
   it("an intake's first autosave with an unanswered questionnaire item (undefined in an array) is saved, not a 500", async () => {
@@ -118,7 +119,7 @@ describe("hostile input to the server actions' validators and saves: refused or 
     );
     const rows = await db().summary.findMany({ where: { visitId: s.visitId }, select: { content: true } });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.flatMap((r) => unsafeStrings(r.content))).toEqual([]);
+    expect(rows.flatMap((r) => unsafeStrings(decryptDeep(r.content)))).toEqual([]);
   });
 
   it("new patients and new visits (createPatientAction's and startVisitAction's paths)", async () => {

@@ -1,5 +1,6 @@
 // Start the production build (`next start`) against a given database, for the e2e tests and benchmarks.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +39,9 @@ export async function startAppServer(opts: {
       NODE_ENV: "production",
       DATABASE_URL: opts.databaseUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      // One keyring per run, kept in this process too: a second instance, and the test's own reads of the
+      // database through lib/data, use the same keys.
+      FIELD_KEYS: (process.env.FIELD_KEYS ??= `k1:${randomBytes(32).toString("base64")}`),
       NEXTAUTH_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
       // The tests, fault runs and benchmarks play the proxy: they give each simulated client its own

@@ -15,6 +15,9 @@ export interface DemoSecrets {
   postgresPassword: string;
   appPassword: string;
   nextauthSecret: string;
+  /** FIELD_KEYS for the demo's database (encrypted notes and two-factor secrets); added to an older
+   * secrets file on its first use. */
+  fieldKeys?: string;
 }
 
 /** Where the embedded database keeps its data: .data/ in the project, unless PostgreSQL (run as the
@@ -35,11 +38,20 @@ export function demoDataDir(log: (s: string) => void = () => {}): string {
 export function loadDemoSecrets(dir: string): DemoSecrets {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   const file = path.join(dir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  if (existsSync(file)) {
+    const s = JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+    if (s.fieldKeys) return s;
+    // A demo made before field encryption: its rows are plain (still readable); npm run keys:rotate
+    // encrypts them with this key.
+    s.fieldKeys = `k1:${randomBytes(32).toString("base64")}`;
+    writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
+    return s;
+  }
   const s: DemoSecrets = {
     postgresPassword: randomBytes(18).toString("base64url"),
     appPassword: randomBytes(18).toString("base64url"),
     nextauthSecret: randomBytes(32).toString("base64"),
+    fieldKeys: `k1:${randomBytes(32).toString("base64")}`,
   };
   writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
   return s;
@@ -74,6 +86,8 @@ export async function withConfiguredDatabase<T>(
   }
   const dir = demoDataDir(log);
   const secrets = loadDemoSecrets(dir);
+  // The demo's database is encrypted with the demo's keys (unless the operator gave others).
+  process.env.FIELD_KEYS ??= secrets.fieldKeys;
   // A live server on the data directory is the demo's (or one it left running): use it. Starting our own
   // would first stop it under the running app.
   const livePort = runningEmbeddedPort(path.join(dir, "pg"));
