@@ -163,16 +163,33 @@ export async function newPlanLink(actor: ClinicianActor, patientId: string, meta
 // ---------------------------------------------------------------------------------------------------
 // The plan and its check-ins
 
+/**
+ * Signed plans, parsed, by summary id. A signed summary's content never changes (an amendment is a new row),
+ * so a check-in need not fetch, decrypt and parse the whole signed summary again: it was most of a check-in's
+ * cost (bench: check-in throughput). Bounded; the oldest entry goes first.
+ */
+const signedPlans = new Map<string, Assessment | null>();
+const SIGNED_PLANS_KEPT = 500;
+
+async function signedAssessment(tx: Tx, clinicId: string, summaryId: string): Promise<Assessment | null> {
+  const hit = signedPlans.get(summaryId);
+  if (hit !== undefined) return hit;
+  const row = await tx.summary.findFirstOrThrow({ where: { id: summaryId, clinicId, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { content: true } });
+  const assessment = openSummaryJson<{ assessment?: Assessment } | null>(row.content)?.assessment ?? null;
+  if (signedPlans.size >= SIGNED_PLANS_KEPT) signedPlans.delete(signedPlans.keys().next().value!);
+  signedPlans.set(summaryId, assessment);
+  return assessment;
+}
+
 /** The latest signed summary of a patient (any visit), whose plan the link shows. */
 async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
   const s = await tx.summary.findFirst({
     where: { clinicId, state: "FINAL", visit: { patientId } },
     orderBy: [{ finalizedAt: "desc" }],
-    select: { id: true, visitId: true, content: true, finalizedAt: true },
+    select: { id: true, visitId: true, finalizedAt: true },
   });
   if (!s) return null;
-  const assessment = openSummaryJson<{ assessment?: Assessment } | null>(s.content)?.assessment ?? null;
-  return { summaryId: s.id, visitId: s.visitId, assessment, signedAt: s.finalizedAt! };
+  return { summaryId: s.id, visitId: s.visitId, assessment: await signedAssessment(tx, clinicId, s.id), signedAt: s.finalizedAt! };
 }
 
 const checkInSelect = { key: true, date: true, kind: true, done: true, km: true, minutes: true, painDuring: true, settledWithinHour: true, worseNextMorning: true, exercises: true, createdAt: true } as const;
