@@ -1,4 +1,4 @@
-// Audited writes across clinics (issue 15 §5, ADR 0030): the exam save's rows (the update and its audit
+// Audited writes across clinics (ADR 0030): the exam save's rows (the update and its audit
 // event) written by plain `pg` clients, the same transaction as the write path's "exam-save rows via pg",
 //   - 1 client (one clinic),
 //   - 8 clients spread over 8 clinics (one each): with a chain head per clinic they do not wait for each

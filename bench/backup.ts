@@ -1,4 +1,4 @@
-// Backup and restore at scale (issue 15 §3): the whole database with a clinic of 100,000 patients (400,000
+// Backup and restore at scale: the whole database with a clinic of 100,000 patients (400,000
 // visits; bench/seed-scale.sql, as the read path and the CI restore drill seed them) backed up by
 // scripts/lib/backup.ts (ADR 0020), then restored into a new, migrated, empty database, whose every
 // table's row count and content hash must equal the backup's and whose audit chains must verify.

@@ -1,4 +1,4 @@
-// Engine and PDF (issue 7 §4).
+// Engine and PDF.
 //   Engine: the clinical engine (lib/assessment/engine.ts) over the example cases (examples/cases, parsed
 //   once, as `npm run assess` parses them), round after round in this one thread: one core.
 //   PDF: "Download PDF" of a finalized summary through the real route (/visits/[id]/print/pdf, headless

@@ -1,4 +1,4 @@
-// The shape of bench/results.json (issue 7) and its readable twin bench/results.md.
+// The shape of bench/results.json and its readable twin bench/results.md.
 //
 // Every figure is reported beside the limit it is compared against (the same machine's physical or
 // framework limit, measured in the same run) and the ratio value / limit, so a reader sees how close to
@@ -103,7 +103,7 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-/** The figure names issue 7 requires in results.json. */
+/** The figure names the benchmark must produce in results.json. */
 export const REQUIRED_FIGURES = [
   "intake-js-over-floor-kb",
   "print-js-over-floor-kb",

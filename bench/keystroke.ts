@@ -1,5 +1,5 @@
 // Browser: the cost of one keystroke in the clinician's full exam form, measured inside Debian's Chromium
-// (issue 19 moved it here from an end-to-end test: a timing is a figure to track, not a pass/fail on a shared
+// (moved here from an end-to-end test: a timing is a figure to track, not a pass/fail on a shared
 // CI machine). Each keystroke as the browser delivers it (an input event on a trial's force field), timed from
 // the event to the page laid out again: React's update, the derived values, the strength chart, style and
 // layout. The median and the 90th percentile of 60 keystrokes, on a desktop-sized window.

@@ -1,4 +1,4 @@
-// Browser (issue 7 §5): Lighthouse 12 (lighthouse@12.2.3; 13 needs Node 22) in Debian's Chromium, with its
+// Browser: Lighthouse 12 (lighthouse@12.2.3; 13 needs Node 22) in Debian's Chromium, with its
 // default mobile profile (a mid-range phone's screen, simulated slow 4G and a 4× slower CPU), scoring
 // performance and accessibility of the patient's intake (a verified patient session: its cookie is sent) and
 // of the printed summary (a clinician's session).

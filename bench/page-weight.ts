@@ -1,5 +1,5 @@
 // Page weight: the JavaScript a first load of each route fetches, gzip -9, in KB (1000 bytes), from a
-// production build's own manifests, and the same for an empty page of that build (issue 3; issue 7's
+// production build's own manifests, and the same for an empty page of that build (the
 // budget for the intake is at most 40 KB over the empty page).
 //
 // Where Next.js 16.4 (Turbopack) records a route's first-load chunks:

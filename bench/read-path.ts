@@ -1,4 +1,4 @@
-// Read path at scale (issue 7 §3): one clinic grown to 1,000, 10,000 and 100,000 patients (four visits
+// Read path at scale: one clinic grown to 1,000, 10,000 and 100,000 patients (four visits
 // each, over ten years) by bench/seed-scale.sql; at each size the worklist, patient search (by name and by
 // date of birth) and a patient's visit history through the real lib/data functions, timed in this process
 // (each call as the page makes it, its audit event included). At the largest size the SQL those functions

@@ -1,4 +1,4 @@
-// npm run bench: speed and scale against the limits of this machine (issue 7). Writes bench/results.json
+// npm run bench: speed and scale against the limits of this machine. Writes bench/results.json
 // and bench/results.md.
 //   npm run bench                   the full run (100,000 patients; 20-second load runs)
 //   npm run bench -- --quick        a smaller run: 10,000 patients, 5-second load runs (under ten minutes)

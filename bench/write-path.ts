@@ -1,4 +1,4 @@
-// Write path (issue 7 §2): intake autosave and exam save at 1, 8 and 32 concurrent clients, against their
+// Write path: intake autosave and exam save at 1, 8 and 32 concurrent clients, against their
 // two limits measured in the same run on the same machine:
 //   (a) the framework's ceiling: the empty server action (app/(bench)/bench-empty/actions.ts) in the same
 //       build, posted the same body at the same concurrency: what Next.js costs before any of our code runs;

@@ -2,7 +2,7 @@ import type { Locator } from "@playwright/test";
 import { clinicianActor, fullExam } from "../prisma/factories";
 import { expect, patientWithVisit, signIn, test } from "./fixtures";
 
-// Fast entry (issue 4): a full initial exam entered with the keyboard alone. Every step below is a key
+// Fast entry: a full initial exam entered with the keyboard alone. Every step below is a key
 // press (Tab, Space, arrows, typing); the journey counts them and the time taken.
 test("a full initial exam is entered with the keyboard only, and saved exactly", async ({ page, clinician }) => {
   test.setTimeout(180_000);

@@ -1,4 +1,4 @@
-// The authorization matrix (issue 6; security-requirements §3 class 1, §4.1, §4.2): every route and every
+// The authorization matrix (security-requirements §3 class 1, §4.1, §4.2): every route and every
 // server action in the build, as every principal, against the policy table in e2e/security/policy.ts.
 // Routes and actions are read from the build's own manifests, so a page or action added later without a
 // policy entry fails here.

@@ -1,4 +1,4 @@
-// npm run test:faults: reliability under faults (issue 6), against `next start` on a durable embedded
+// npm run test:faults: reliability under faults, against `next start` on a durable embedded
 // PostgreSQL (fsync, synchronous_commit and full_page_writes on: the defaults, not the tests' fast mode).
 //   1. Idempotent writes: ten identical concurrent intake submissions make one row.
 //   2. The server killed (SIGKILL) in the middle of an exam save: all or nothing in the database, and the

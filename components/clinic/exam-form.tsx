@@ -1,6 +1,6 @@
 "use client";
 
-// The clinician's exam (issue 4): fast to enter on a tablet or a keyboard, derived values beside the inputs
+// The clinician's exam: fast to enter on a tablet or a keyboard, derived values beside the inputs
 // as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
 import { useRouter } from "next/navigation";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";

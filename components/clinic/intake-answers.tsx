@@ -1,4 +1,4 @@
-// The patient's intake at a glance for the clinician (issue 3): red flags first, then the scores with their
+// The patient's intake at a glance for the clinician: red flags first, then the scores with their
 // meaning and the change since the previous visit, then the answers grouped as the form asked them, with
 // the knee drawing showing the marked areas. Server-rendered; no client code.
 import type { EngineIntake, IntakeAnswers } from "@/lib/assessment/intake-schema";
@@ -116,7 +116,7 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
                 {intake.questionnaireLocale !== intake.locale && " (no validated translation yet)"}.{" "}
               </>
             )}
-            Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-reference §4.1, §4.2).
+            Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-rules §4.1, §4.2).
           </p>
         </div>
       )}

@@ -96,7 +96,7 @@ export function YesNo({ path, hint, legend }: { path: string; hint?: string; leg
   );
 }
 
-/** NPRS 0–10 (clinical-reference §4.3). */
+/** NPRS 0–10 (clinical-rules §4.3). */
 export function PainScale({ path }: { path: string }) {
   const { m } = useIntake();
   return <Choices path={path} scale hint={m.hints.pain} options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))} />;

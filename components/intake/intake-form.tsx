@@ -1,6 +1,6 @@
 "use client";
 
-// The patient's multi-step intake (issue 3). Kept light for old phones (issue 7: at most 40 KB of JS over
+// The patient's multi-step intake. Kept light for old phones (at most 40 KB of JS over
 // an empty page): the first step ships with the page; later steps load when reached (prefetched while the
 // patient answers the current one); validation (zod/mini and the schema) loads on first use; every word
 // arrives as props from the server, so the catalog is not in the bundle.

@@ -1,5 +1,5 @@
-// The knee drawing (issue 3): front and back of one knee, as seen by someone facing the patient, with the
-// areas of clinical-reference §1 (above the kneecap: quadriceps tendon §1.4; around or behind it: PFP §1.1;
+// The knee drawing: front and back of one knee, as seen by someone facing the patient, with the
+// areas of clinical-rules §1 (above the kneecap: quadriceps tendon §1.4; around or behind it: PFP §1.1;
 // below it: patellar tendon §1.4; outer side: ITB §1.3; inner side; back). Tappable in the intake, where
 // every area is also a real checkbox (KneeAreasField); read-only with the marked areas for the clinician.
 import { KNEE_AREAS, type KneeArea } from "@/lib/assessment/intake-options";

@@ -1,5 +1,5 @@
 // The intake's validation, loaded when first needed (the first step check or autosave) rather than with
-// the page, so the patient's first load carries no zod/mini or schema code (issue 7's page-weight budget).
+// the page, so the patient's first load carries no zod/mini or schema code (the page-weight budget in bench/run.ts).
 import type { Resolver } from "react-hook-form";
 import { dropInapplicable, intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
 import type { IntakeKind, QuestionnaireSwitches } from "@/lib/assessment/intake-options";

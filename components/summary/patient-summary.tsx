@@ -1,4 +1,4 @@
-// The summary the patient takes home (issue 5): plain language, exercise cards with drawings, the pain rule
+// The summary the patient takes home: plain language, exercise cards with drawings, the pain rule
 // as a traffic light, the walk-run calendar with boxes to tick, and when to stop and call the clinic.
 // Server-rendered; the same component is the print view and the PDF. A refer summary has no running
 // content at all. Every word comes from the `summary` catalog in the given locale (the patient's), through

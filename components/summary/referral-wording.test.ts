@@ -1,4 +1,4 @@
-// Every hard flag's patient wording (clinical-reference §5's urgency table) on the patient summary, which is
+// Every hard flag's patient wording (clinical-rules §5's urgency table) on the patient summary, which is
 // the same component on the screen and on the print page (and so the PDF). Cases are the example cases
 // each referral kind has, run through the engine as `npm run assess` does.
 import { readFileSync } from "node:fs";

@@ -159,7 +159,7 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     probe: (w) => snap(`SELECT "emailOptOut" FROM "Patient" WHERE id = $1`, [w.A.patientId]),
     allowed: [],
   },
-  // The write-path benchmark's empty action (issue 7): it reads and writes nothing, and outside a server
+  // The write-path benchmark's empty action: it reads and writes nothing, and outside a server
   // started with STRIDE_BENCH=1 (the benchmark's own) it answers { ok: false } to everyone.
   "app/(bench)/bench-empty/actions.ts#benchEmptyAction": {
     args: () => [{ about: { heightCm: 170 } }, 1, "about"],

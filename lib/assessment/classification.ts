@@ -1,4 +1,4 @@
-// Working classification (clinical-reference §1): patellofemoral pain, ITB syndrome, tendinopathy to
+// Working classification (clinical-rules §1): patellofemoral pain, ITB syndrome, tendinopathy to
 // consider, or unclear, with the findings for and against. It guides the plan; the clinician confirms or
 // overrides it in the exam, and the override wins.
 import type { EngineExam } from "./exam-schema";

@@ -1,4 +1,4 @@
-// The clinician's review of the engine's draft (issue 5): remove, add or reorder exercises from the library,
+// The clinician's review of the engine's draft: remove, add or reorder exercises from the library,
 // change any dose, edit the education text, change the return-to-run start point, confirm the running part
 // of a plan that a soft flag put on hold, and add notes. One schema for the review form and the server.
 // The schema is in edits-schema.ts: this module is zod-free, so the review form can show its rules without

@@ -17,7 +17,7 @@ const run = (opts: { intake?: DeepPartial<IntakeAnswers> | null; exam?: DeepPart
 const codes = (a: ReturnType<typeof assess>) => a.flags.map((f) => f.code);
 const everyText = (a: ReturnType<typeof assess>) => JSON.stringify(a);
 
-describe("status (clinical-reference §5)", () => {
+describe("status (clinical-rules §5)", () => {
   it("gives a plan for a runner with no red flags", () => {
     const a = run();
     expect(a.status).toBe("plan");

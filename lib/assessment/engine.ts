@@ -1,7 +1,7 @@
 // The clinical engine: from the intake, the exam and earlier visits to a status, a classification, flags
 // and a plan whose every line says which rule produced it and which findings fired it. Pure and
 // deterministic: no I/O, no clock, no framework (a lint rule keeps it that way). Rules cite
-// clinical-reference.md (shared/docs) by section; the ruleset is in ./rules.ts.
+// docs/clinical-rules.md by section; the ruleset is in ./rules.ts.
 import { classificationPrompts, classify } from "./classification";
 import { applyEducationEdits, applyExerciseEdits, applyStretchEdits, type SummaryEdits } from "./edits";
 import { EXERCISE_LIBRARY_VERSION } from "./exercises";

@@ -1,5 +1,5 @@
 // The clinician's exam: one schema for the form and the server. Units, protocols and limits from
-// clinical-reference.md §2 (hip strength) and §3 (functional and flexibility tests), §5 (safety findings),
+// docs/clinical-rules.md §2 (hip strength) and §3 (functional and flexibility tests), §5 (safety findings),
 // §6.2 (return-to-run screen).
 //
 // "Not tested" is an answer of its own everywhere, distinct from a blank (absent) and from zero.

@@ -1,5 +1,5 @@
 // What a clinician sees when the exam opens: the saved exam, with the gaps a new exam would have filled in
-// from what is already known (issue 4): each dynamometry protocol carried forward from the patient's previous
+// from what is already known: each dynamometry protocol carried forward from the patient's previous
 // exam, or the clinic's standard (§2.2: the same protocol keeps visits comparable), and body mass and height
 // from the intake. Pure, so the rules are tested without a page.
 import { BODY_MASS_LIMITS_KG, EMPTY_EXAM, HEIGHT_LIMITS_CM, MUSCLE_GROUPS, type ExamData, type MuscleGroupKey, type Protocol } from "./exam-schema";

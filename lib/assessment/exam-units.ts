@@ -1,4 +1,4 @@
-// Units the clinician may type in, and the one each value is stored in (clinical-reference §2.2: store raw
+// Units the clinician may type in, and the one each value is stored in (clinical-rules §2.2: store raw
 // newtons, the lever arm in metres and body mass in kilograms). Conversions are exact definitions.
 
 /** International avoirdupois pound, exactly (1959 agreement). */

@@ -1,5 +1,5 @@
 // The exercise library (versioned: a finalized summary keeps the version it was made with).
-// Progression order from clinical-reference §7.2 (gluteus medius EMG ranking): 1 clamshell / isometrics,
+// Progression order from clinical-rules §7.2 (gluteus medius EMG ranking): 1 clamshell / isometrics,
 // 2 side-lying abduction and bridge, 3 side plank, band walks, hip hike, 4 step-down and single-leg squat,
 // 5 single-leg bridge and hip thrust; knee-targeted work alongside (§1.2: hip AND knee exercise beats knee
 // alone; §7.2 squat within a comfortable range). Doses from §7.1: the ITBS pilot RCT's progressions

@@ -1,4 +1,4 @@
-// Functional and flexibility tests (clinical-reference §3): the lateral step-down score, the Y-balance
+// Functional and flexibility tests (clinical-rules §3): the lateral step-down score, the Y-balance
 // composite, and what a measured angle says for the tests that have an angle criterion.
 
 /** Lateral step-down items as the form holds them (Piva 2006, §3). */

@@ -7,7 +7,7 @@ import type { IntakeAnswers } from "./intake-schema";
 export const KNEE_SIDES = ["left", "right", "both"] as const;
 export type KneeSide = (typeof KNEE_SIDES)[number];
 
-/** Areas on the knee drawing (issue 3; §1.1 around/behind the kneecap = PFP; §1.4 above = quadriceps
+/** Areas on the knee drawing (§1.1 around/behind the kneecap = PFP; §1.4 above = quadriceps
  * tendon, below = patellar tendon; §1.3 outer side = ITB). */
 export const KNEE_AREAS = ["above-kneecap", "around-kneecap", "below-kneecap", "inner", "outer", "back"] as const;
 export type KneeArea = (typeof KNEE_AREAS)[number];

@@ -1,5 +1,5 @@
 // A complete, valid intake for tests, the demo seed and the engine's examples: a runner with gradual front-
-// of-knee pain after a rise in distance (clinical-reference §1.1). Overrides merge into it at any depth;
+// of-knee pain after a rise in distance (clinical-rules §1.1). Overrides merge into it at any depth;
 // lists are replaced, not merged.
 import { dropInapplicable, kneesFor } from "./intake-options";
 import type { FollowUpIntakeAnswers, IntakeAnswers } from "./intake-schema";

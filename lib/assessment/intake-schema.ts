@@ -1,5 +1,5 @@
 // The patient's pre-visit intake: one schema for the browser form and the server (docs/decisions/0004-forms.md).
-// Clinical content from clinical-reference.md: §1 (where it hurts and what brings it on: PFP, ITB syndrome,
+// Clinical content from docs/clinical-rules.md: §1 (where it hurts and what brings it on: PFP, ITB syndrome,
 // tendinopathy), §4 (questionnaires and NPRS), §5 (safety questions), §6 (running load).
 //
 // Shape rules: distances are stored in km whatever unit the patient typed (running.distanceUnit says

@@ -12,7 +12,7 @@ describe("percentChange", () => {
   });
 });
 
-describe("assessLoadChange (clinical-reference §6.3)", () => {
+describe("assessLoadChange (clinical-rules §6.3)", () => {
   const s = DEFAULT_SETTINGS;
   it("flags a rise over 30% from four weeks ago when only those are known", () => {
     const [r] = assessLoadChange({ thisWeek: 40, fourWeeksAgo: 30 }, s);

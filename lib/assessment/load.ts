@@ -1,4 +1,4 @@
-// Recent change in weekly running distance (clinical-reference §6.3).
+// Recent change in weekly running distance (clinical-rules §6.3).
 import type { ClinicSettings } from "./settings";
 
 export interface WeeklyDistances {

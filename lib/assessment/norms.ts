@@ -1,4 +1,4 @@
-// Absolute hip strength against a published norm (clinical-reference §2.2, §2.3): symmetry near 100% can
+// Absolute hip strength against a published norm (clinical-rules §2.2, §2.3): symmetry near 100% can
 // hide weakness of both sides, so the app also compares each side with what is expected for the person,
 // but ONLY when the exam used the norm's own protocol ("Norms are only valid for the same position, lever
 // and contraction type", §2.2).

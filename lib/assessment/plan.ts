@@ -1,4 +1,4 @@
-// The plan a good sports physiotherapist would write (clinical-reference §1.2, §6, §7): education, a hip-
+// The plan a good sports physiotherapist would write (clinical-rules §1.2, §6, §7): education, a hip-
 // and-knee exercise programme from the library, stretches chosen by the flexibility findings, activity
 // changes and a cadence trial when it fits. Each line carries its rule and the findings that fired it.
 import type { EngineExam } from "./exam-schema";

@@ -1,4 +1,4 @@
-// Between visits: the traffic light applied to the runner's check-ins (clinical-reference §6.1, §6.5).
+// Between visits: the traffic light applied to the runner's check-ins (clinical-rules §6.1, §6.5).
 // Pure and versioned: from the signed return-to-run plan and the check-ins so far, where the runner is in
 // the calendar, what comes next, and the rule that decided each step. Green moves on one session, amber
 // repeats it, red rests a day and goes back one session, and a second red without a green between them

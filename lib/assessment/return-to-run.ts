@@ -1,4 +1,4 @@
-// Return to running (clinical-reference §6): the pain rule and traffic light (§6.1), the entry screen and
+// Return to running (clinical-rules §6): the pain rule and traffic light (§6.1), the entry screen and
 // walk-run phases (§6.2), the load cap (§6.3) and where the restart begins (§6.5): keep running (green),
 // reduce (amber), walk-run after the screen (red or stopped), a time-based build from zero (a new runner),
 // nothing while running is on hold. The calendar is exact: each week's total is the sum of its sessions,

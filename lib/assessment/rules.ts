@@ -1,4 +1,4 @@
-// The ruleset: every rule the engine applies, with the clinical-reference section it encodes. Outputs
+// The ruleset: every rule the engine applies, with the clinical-rules section it encodes. Outputs
 // carry these so the clinician and the printout can show why each line is there.
 import type { Rule } from "./types";
 

@@ -1,4 +1,4 @@
-// Red flags and referral (clinical-reference §5). Hard flags mean `refer`: no running plan and no mileage
+// Red flags and referral (clinical-rules §5). Hard flags mean `refer`: no running plan and no mileage
 // numbers anywhere, plain "see a physician" advice with the reason. Soft flags give a plan whose running
 // part is on hold until the clinician confirms it. A jump in training alone is a load flag (§6.3).
 import type { EngineExam } from "./exam-schema";

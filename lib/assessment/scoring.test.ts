@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AKPS_MAX, AKPS_POINTS, LEFS_MAX, scoreAkps, scoreLefs } from "./scoring";
 
-// clinical-reference §4.1's Kujala table, copied verbatim (item, options with points), so every expected
+// clinical-rules §4.1's Kujala table, copied verbatim (item, options with points), so every expected
 // score below is read from the reference's own words rather than from the code under test.
 const KUJALA_TABLE: [string, string][] = [
   ["Limp (5)", "None 5 · Slight or periodical 3 · Constant 0*"],

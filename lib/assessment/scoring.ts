@@ -1,5 +1,5 @@
-// Questionnaire scoring (issue 3's scoring contract, also used by the exam and engine issues).
-// clinical-reference.md §4.1 (Kujala Anterior Knee Pain Scale, AKPS) and §4.2 (Lower Extremity Functional
+// Questionnaire scoring (shared by the intake, the exam and the engine).
+// docs/clinical-rules.md §4.1 (Kujala Anterior Knee Pain Scale, AKPS) and §4.2 (Lower Extremity Functional
 // Scale, LEFS). This file imports nothing at all, so any TypeScript runner can load it on its own.
 
 /**

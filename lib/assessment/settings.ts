@@ -21,7 +21,7 @@ export const DEFAULT_CONSENT_TEXT =
   "them to assess my knee and plan my care, and keep them in my health record.";
 
 export const DEFAULT_TERRAIN_ADVICE =
-  // clinical-reference §6.4, "Wording this app uses" (editable by the clinic).
+  // clinical-rules §6.4, "Wording this app uses" (editable by the clinic).
   "While it settles, avoid downhill running and banked or cambered roads; choose flat, level routes (on a " +
   "cambered road, run on the flattest part or alternate direction).";
 
@@ -42,7 +42,7 @@ export const clinicSettingsSchema = z.object({
   timeBasedBelowKm: numberIn(0, 50),
   /** §6.1: the pain rule; TREK ≤2/10 by default, the 5/10 pain-monitoring model only when chosen. */
   painRule: z.enum(["trek", "pain-monitoring"]),
-  /** Intake questionnaires (issue 3: a clinic can switch either off). */
+  /** Intake questionnaires (a clinic can switch either off). */
   akpsEnabled: z.boolean(),
   lefsEnabled: z.boolean(),
   consentText: text(4000),

@@ -26,7 +26,7 @@ describe("bestTrial", () => {
   });
 });
 
-describe("assessSymmetry (clinical-reference §2.3)", () => {
+describe("assessSymmetry (clinical-rules §2.3)", () => {
   it("is weaker ÷ stronger × 100 and names the weaker side", () => {
     const r = assessSymmetry("hipAbduction", 150, 200, settings)!;
     expect(r.symmetryPercent).toBe(75);

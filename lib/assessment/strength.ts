@@ -1,4 +1,4 @@
-// Left/right hip strength from hand-held dynamometry (clinical-reference §2.2, §2.3).
+// Left/right hip strength from hand-held dynamometry (clinical-rules §2.2, §2.3).
 import { FORCE_LIMITS_N, type MuscleGroupKey } from "./exam-schema";
 import type { ClinicSettings } from "./settings";
 

@@ -10,7 +10,7 @@ export interface Finding {
   value: string | number | boolean | null;
 }
 
-/** A rule of the ruleset, with the clinical-reference section it encodes. */
+/** A rule of the ruleset, with the clinical-rules section it encodes. */
 export interface Rule {
   id: string;
   section: string;
@@ -52,7 +52,7 @@ export interface Dose {
 export interface ExercisePrescription {
   exerciseId: string;
   name: string;
-  /** Level in the progression order of clinical-reference §7.2 (1 = easiest). */
+  /** Level in the progression order of clinical-rules §7.2 (1 = easiest). */
   level: number;
   target: "hip" | "knee" | "trunk";
   dose: Dose;
@@ -196,7 +196,7 @@ export interface ReturnToRun {
   runnerState?: RunnerState;
   start: {
     mode: "walk-run" | "reduced-continuous" | "keep-continuous" | "on-hold";
-    /** Walk-run phase (1–6, clinical-reference §6.2) when mode is walk-run. */
+    /** Walk-run phase (1–6, clinical-rules §6.2) when mode is walk-run. */
     phase: number | null;
     /** Weekly distance to start from when mode is reduced-continuous. */
     weeklyKm: number | null;

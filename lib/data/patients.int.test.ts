@@ -4,7 +4,7 @@ import { clinicianActor, createClinicianAndClinic } from "@/prisma/factories";
 import { createPatient, matchPatients, searchPatients } from "./patients";
 
 // Patient search by the start of a name (any case) or a date of birth: one SQL statement on expression
-// indexes (migration read_path_indexes; issue 7's read path).
+// indexes (migration read_path_indexes).
 
 const PEOPLE = [
   ["Ann", "Smith", "1980-01-02"],

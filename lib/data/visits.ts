@@ -47,7 +47,7 @@ async function reviewLevels(clinicId: string, visits: { id: string; needsReview:
   return out;
 }
 
-/** Invite links expire after 7 days (issue 2; security-requirements §4.6). */
+/** Invite links expire after 7 days (security-requirements §4.6). */
 export const INVITE_TTL_DAYS = 7;
 
 export interface WorklistRow {

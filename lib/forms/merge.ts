@@ -1,4 +1,4 @@
-// Field-by-field three-way merge for a form two people edited at once (optimistic concurrency, issue 4):
+// Field-by-field three-way merge for a form two people edited at once (optimistic concurrency):
 // `base` is what both started from, `mine` what is on this screen, `theirs` what the other person saved.
 // A field only one side changed takes that side's value; a field both changed to different values is a
 // conflict the person chooses. Pure, so the same rules are testable without a browser.

@@ -1,6 +1,6 @@
 "use server";
 
-// The write-path benchmark's framework ceiling (issue 7, bench/write-path.ts): a server action that takes
+// The write-path benchmark's framework ceiling (bench/write-path.ts): a server action that takes
 // the same body as the real saves (the framework decodes its arguments before calling it) and returns an
 // answer of the same shape, doing nothing else: no session, no validation, no database. It answers only
 // when the server was started with STRIDE_BENCH=1 (the benchmark's own server); anywhere else it refuses.

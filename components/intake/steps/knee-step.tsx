@@ -35,7 +35,7 @@ function KneeAreasField({ knee }: { knee: "left" | "right" }) {
   );
 }
 
-/** Step 3: which knee, where (the drawing), and the history of the pain (clinical-reference §1.1–§1.4). */
+/** Step 3: which knee, where (the drawing), and the history of the pain (clinical-rules §1.1–§1.4). */
 export default function KneeStep({ kind }: { kind: IntakeKind }) {
   const { m } = useIntake();
   const side = useWatch({ name: "knee.side" });

@@ -4,7 +4,7 @@ import type { QuestionnaireSwitches } from "@/lib/assessment/intake-options";
 import { Choices, useIntake } from "../fields";
 import styles from "../intake.module.css";
 
-/** Step 6: the Kujala AKPS (13 items) and the LEFS (20 items), clinical-reference §4.1 and §4.2, each with
+/** Step 6: the Kujala AKPS (13 items) and the LEFS (20 items), clinical-rules §4.1 and §4.2, each with
  * its source beneath. Options in the reference's order; the answer stored is the option's index (AKPS) or
  * the rating 0–4 (LEFS). A clinic can switch either off. */
 export default function QuestionnairesStep({ enabled }: { enabled: QuestionnaireSwitches }) {

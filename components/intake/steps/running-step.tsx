@@ -4,7 +4,7 @@ import { DISTANCE_UNITS, FREQUENCY, GOAL_KINDS, RECENT_CHANGES, SURFACES, type I
 import { CheckboxGroup, Choices, DistanceField, NumberField, optionsOf, PaceField, TextField, useAsked, useIntake } from "../fields";
 import styles from "../intake.module.css";
 
-/** Step 2: running load (clinical-reference §6.3: weekly distance over the last four weeks), terrain (§6.4),
+/** Step 2: running load (clinical-rules §6.3: weekly distance over the last four weeks), terrain (§6.4),
  * shoes, cadence and goal. The follow-up version asks only the current load. */
 export default function RunningStep({ kind }: { kind: IntakeKind }) {
   const { m } = useIntake();

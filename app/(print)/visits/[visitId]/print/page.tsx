@@ -33,7 +33,7 @@ function pageMarginCss(left: string, right: string, bottom: string, words: { pag
   return `@page { @top-left { content: ${cssString(left)}; ${box} } @top-right { content: ${cssString(right)}; ${box} } @bottom-left { content: ${cssString(bottom)}; ${box} font-size: 7pt; } @bottom-right { content: ${cssString(`${words.page} `)} counter(page) ${cssString(` ${words.of} `)} counter(pages); ${box} } }`;
 }
 
-// Server-rendered only: this route ships no client components of its own (issue 7 measures it). The
+// Server-rendered only: this route ships no client components of its own (bench/page-weight.ts measures it). The
 // "Download PDF" links render this same page in a headless Chromium (lib/pdf.ts), so there is one layout.
 export default async function PrintPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ version?: string; render?: string }> }) {
   const actor = await requireClinician();
