@@ -3,7 +3,7 @@
 import type { ExamData } from "../lib/assessment/exam-schema";
 import type { IntakeAnswers } from "../lib/assessment/intake-schema";
 import { sampleFollowUpIntake, sampleIntake, type IntakeOverrides } from "../lib/assessment/intake-sample";
-import type { AdminActor, ClinicianActor, PatientActor } from "../lib/data/actors";
+import type { AdminActor, ClinicianActor, PatientActor, StaffRole } from "../lib/data/actors";
 
 /** A complete, valid v2 intake (lib/assessment/intake-sample.ts); overrides merge at any depth, e.g.
  * `intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } }, safety: { calfSwelling: true } })`. */
@@ -91,7 +91,7 @@ export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 10);
 }
 
-export async function createClinicianAndClinic(opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: "ADMIN" | "CLINICIAN"; timeZone?: string } = {}) {
+export async function createClinicianAndClinic(opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: StaffRole; timeZone?: string } = {}) {
   const { createClinic } = await import("../lib/data/clinics");
   const { createUser } = await import("../lib/data/users");
   const clinic = await createClinic({ name: opts.clinicName ?? `Clinic ${uniqueSuffix()}`, phone: "+1 555 0100", email: "front-desk@example.com", address: "12 River Road", ...(opts.timeZone ? { settings: { timeZone: opts.timeZone } } : {}) });

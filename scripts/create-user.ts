@@ -4,6 +4,7 @@
 // With --clinic, a new clinic of that name is created first, in --time-zone (an IANA name; default: this
 // machine's zone); with --clinic-id, the account joins it.
 // The password is generated and printed once; the user changes it after signing in.
+import type { StaffRole } from "../lib/data/actors.ts";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { isTimeZone } from "../lib/assessment/settings.ts";
@@ -48,7 +49,7 @@ await withConfiguredDatabase(async (db) => {
     const password = randomBytes(15).toString("base64url");
     const exists = await prisma().user.findUnique({ where: { email: values.email!.toLowerCase() }, select: { id: true } });
     if (exists) throw new Refused(`--email: an account with ${values.email} already exists.`);
-    await createUser({ clinicId: clinicId!, email: values.email!, name: values.name!, role: values.role as "ADMIN" | "CLINICIAN", password, mustChangePassword: true });
+    await createUser({ clinicId: clinicId!, email: values.email!, name: values.name!, role: values.role as StaffRole, password, mustChangePassword: true });
     console.log(`Created ${values.role === "ADMIN" ? "an admin" : "a clinician"} account for ${values.email} (clinic ${clinicId}).`);
     if (values.clinic) console.log(`Clinic time zone: ${timeZone} (an admin can change it in Clinic settings).`);
     console.log(`One-time password: ${password}`);

@@ -1,12 +1,13 @@
 "use client";
 
+import type { StaffRole } from "@/lib/data/actors";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeStaffAction } from "@/app/(clinic)/admin/actions";
 
 type Change = "disable" | "enable" | "reset-password" | "reset-two-factor" | "unblock-sign-in" | "role:ADMIN" | "role:CLINICIAN";
 
-export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { userId: string; role: "ADMIN" | "CLINICIAN"; disabled: boolean; twoFactor: boolean; isSelf: boolean }) {
+export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { userId: string; role: StaffRole; disabled: boolean; twoFactor: boolean; isSelf: boolean }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);

@@ -1,4 +1,8 @@
 // Who is asking. Every function in lib/data takes one and scopes its queries by it.
+import type { Role } from "../generated/prisma/enums";
+
+/** A staff member's role, as the database's enum has it (one definition for every form and check). */
+export type StaffRole = Role;
 
 /** A signed-in clinician: patients and visits of their own clinic. */
 export interface ClinicianActor {

@@ -1,3 +1,4 @@
+import type { StaffRole } from "./actors";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
@@ -21,7 +22,7 @@ export interface StaffRow {
   id: string;
   name: string;
   email: string;
-  role: "ADMIN" | "CLINICIAN";
+  role: StaffRole;
   disabled: boolean;
   twoFactor: boolean;
   mustChangePassword: boolean;
@@ -63,7 +64,7 @@ function oneTimePassword(): string {
 
 export type CreateStaffResult = { ok: true; userId: string; password: string } | { ok: false; reason: "email-taken" };
 
-export async function createStaff(admin: AdminActor, input: { name: string; email: string; role: "ADMIN" | "CLINICIAN" }, meta: RequestMeta = {}): Promise<CreateStaffResult> {
+export async function createStaff(admin: AdminActor, input: { name: string; email: string; role: StaffRole }, meta: RequestMeta = {}): Promise<CreateStaffResult> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   try {
@@ -84,7 +85,7 @@ export async function createStaff(admin: AdminActor, input: { name: string; emai
 export type StaffChange =
   | { kind: "disable" }
   | { kind: "enable" }
-  | { kind: "role"; role: "ADMIN" | "CLINICIAN" }
+  | { kind: "role"; role: StaffRole }
   | { kind: "reset-password" }
   | { kind: "reset-two-factor" }
   | { kind: "unblock-sign-in" };

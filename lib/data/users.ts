@@ -1,3 +1,4 @@
+import type { StaffRole } from "./actors";
 import "server-only";
 import { db, sql } from "../db";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../auth/password";
@@ -30,7 +31,7 @@ export type SignInResult =
   | { ok: false; reason: "invalid" | "totp-required" | "totp-invalid" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
-const staffActor = (u: { id: string; clinicId: string; role: "ADMIN" | "CLINICIAN"; name: string }, sessionId: string): StaffActor =>
+const staffActor = (u: { id: string; clinicId: string; role: StaffRole; name: string }, sessionId: string): StaffActor =>
   u.role === "ADMIN"
     ? { kind: "admin", userId: u.id, clinicId: u.clinicId, role: "ADMIN", name: u.name, sessionId }
     : { kind: "clinician", userId: u.id, clinicId: u.clinicId, role: "CLINICIAN", name: u.name, sessionId };
@@ -167,7 +168,7 @@ export type SessionPending = "change-password" | "enroll-totp" | null;
 export interface SessionUser {
   userId: string;
   clinicId: string;
-  role: "ADMIN" | "CLINICIAN";
+  role: StaffRole;
   name: string;
   email: string;
   sessionId: string;
@@ -186,7 +187,7 @@ interface SessionRow {
   revokedAt: Date | null;
   userId: string;
   clinicId: string;
-  role: "ADMIN" | "CLINICIAN";
+  role: StaffRole;
   name: string;
   email: string;
   disabled: boolean;
@@ -277,7 +278,7 @@ export async function revokeSession(sessionId: string, meta: RequestMeta = {}, r
 
 /** Create a clinician or admin account (the CLI in scripts/create-user.ts, the demo seed, tests; admins
  * use lib/data/admin.ts). */
-export async function createUser(input: { clinicId: string; email: string; name: string; password: string; role: "ADMIN" | "CLINICIAN"; mustChangePassword?: boolean; totpSecret?: string }) {
+export async function createUser(input: { clinicId: string; email: string; name: string; password: string; role: StaffRole; mustChangePassword?: boolean; totpSecret?: string }) {
   const passwordHash = await hashPassword(input.password);
   return db().user.create({
     data: {

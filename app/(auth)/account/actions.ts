@@ -1,5 +1,6 @@
 "use server";
 
+import type { StaffRole } from "@/lib/data/actors";
 import { requestMeta, requireSignedIn } from "@/lib/auth/session";
 import { passwordProblemText } from "@/lib/auth/password-policy";
 import { changeOwnPassword, confirmTotpEnrolment } from "@/lib/data/users";
@@ -14,7 +15,7 @@ export type AccountActionResult = FormFailure | { ok: true; next: string };
 const WAIT = "Too many wrong entries. Please wait 15 minutes and try again.";
 
 /** Where a staff member goes once nothing is pending. */
-const home = (role: "ADMIN" | "CLINICIAN") => (role === "ADMIN" ? "/admin" : "/patients");
+const home = (role: StaffRole) => (role === "ADMIN" ? "/admin" : "/patients");
 
 export async function changePasswordAction(input: unknown): Promise<AccountActionResult> {
   const { actor, session } = await requireSignedIn();

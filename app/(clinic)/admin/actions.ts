@@ -1,5 +1,6 @@
 "use server";
 
+import type { StaffRole } from "@/lib/data/actors";
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { clinicSettingsSchema } from "@/lib/assessment/settings";
 import { changeStaff, createStaff, setClinicLocale, updateSettings, type StaffChange } from "@/lib/data/admin";
@@ -36,7 +37,7 @@ export async function changeStaffAction(userId: unknown, change: unknown): Promi
   if (typeof userId !== "string" || !isUuid(userId) || typeof change !== "string" || !CHANGES.has(change)) {
     return { ok: false, formError: "This account could not be found." };
   }
-  const c: StaffChange = change.startsWith("role:") ? { kind: "role", role: change.slice(5) as "ADMIN" | "CLINICIAN" } : ({ kind: change } as StaffChange);
+  const c: StaffChange = change.startsWith("role:") ? { kind: "role", role: change.slice(5) as StaffRole } : ({ kind: change } as StaffChange);
   const r = await changeStaff(admin, userId, c, await requestMeta());
   if (r.ok) return r;
   if (r.reason === "self") return { ok: false, formError: "You cannot disable your own account or remove your own admin role." };
