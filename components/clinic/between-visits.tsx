@@ -154,6 +154,7 @@ export function BetweenVisits({ patientId, progress, link, origin, timeZone, fol
                 <th scope="col">Run</th>
                 <th scope="col">Pain</th>
                 <th scope="col">Settled within 1 h</th>
+                <th scope="col">Limped</th>
                 <th scope="col">Worse next morning</th>
                 <th scope="col">Exercises</th>
               </tr>
@@ -167,6 +168,7 @@ export function BetweenVisits({ patientId, progress, link, origin, timeZone, fol
                   <td>{[c.km !== null ? `${c.km} km` : null, c.minutes !== null ? `${c.minutes} min` : null].filter(Boolean).join(", ") || "–"}</td>
                   <td>{c.painDuring ?? "–"}</td>
                   <td>{c.settledWithinHour === null ? "–" : c.settledWithinHour ? "yes" : "no"}</td>
+                  <td>{c.limped == null ? "–" : c.limped ? "yes" : "no"}</td>
                   <td>{c.worseNextMorning === null ? "–" : c.worseNextMorning ? "yes" : "no"}</td>
                   <td>{c.exercises ?? "–"}</td>
                 </tr>

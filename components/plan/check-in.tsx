@@ -73,6 +73,7 @@ export function CheckIn(props: {
   const [minutes, setMinutes] = useState("");
   const [pain, setPain] = useState<number | null>(null);
   const [settled, setSettled] = useState<boolean | null>(null);
+  const [limped, setLimped] = useState<boolean | null>(null);
   const [exercises, setExercises] = useState<"yes" | "part" | "no" | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status | null>(null);
@@ -144,6 +145,7 @@ export function CheckIn(props: {
     setMinutes("");
     setPain(null);
     setSettled(null);
+    setLimped(null);
     setExercises(null);
     setErrors({});
     key.current = null;
@@ -162,6 +164,7 @@ export function CheckIn(props: {
       minutes: kind === "run" && done ? num(minutes) : null,
       painDuring: kind === "run" && done ? pain : null,
       settledWithinHour: kind === "run" && done ? settled : null,
+      limped: kind === "run" && done ? limped : null,
       exercises,
     };
     const parsed = (await loadValidation()).validateCheckIn(body, t, props.errors);
@@ -315,6 +318,7 @@ export function CheckIn(props: {
                 <FieldError id="painDuring-error" message={errors.painDuring} />
               </fieldset>
               {yesNo("settledWithinHour", t.settled, settled, setSettled)}
+              {yesNo("limped", t.limped, limped, setLimped)}
             </>
           )}
           <fieldset className="field" id="exercises" data-invalid={errors.exercises ? true : undefined} aria-describedby={describedBy(errors.exercises && "exercises-error")}>

@@ -18,6 +18,12 @@ describe("the traffic light on a check-in (§6.1)", () => {
     expect(lightFor(run("d", 4))).toBe("amber");
     expect(lightFor(run("d", 1, { settledWithinHour: false }))).toBe("amber");
   });
+  it("is red when the runner limped, whatever the pain (§6.1), and says why", () => {
+    expect(lightFor(run("d", 0, { limped: true }))).toBe("red");
+    expect(lightReason(run("d", 0, { limped: true }))).toBe("You limped.");
+    expect(lightFor(run("d", 1, { limped: false }))).toBe("green");
+    expect(applyCheckIns(rtr, [run("2026-12-01", 1), run("2026-12-02", 0, { limped: true })]).steps.at(-1)).toMatchObject({ light: "red", action: "step-back" });
+  });
   it("is red at 5/10 or worse the next morning", () => {
     expect(lightFor(run("d", 5))).toBe("red");
     expect(lightFor(run("d", 0, { worseNextMorning: true }))).toBe("red");

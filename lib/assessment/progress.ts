@@ -6,7 +6,8 @@
 import type { ReturnToRun, RtrSession } from "./types";
 
 /** The version of these rules: a stored decision records it, as a signed summary records RULESET_VERSION. */
-export const PROGRESS_RULES_VERSION = "2026.12.1";
+// 2026.12.2: limping during or after a run is a red (§6.1), as the printed traffic light already said.
+export const PROGRESS_RULES_VERSION = "2026.12.2";
 
 export interface RunCheckIn {
   /** YYYY-MM-DD of the run. */
@@ -18,6 +19,8 @@ export interface RunCheckIn {
   settledWithinHour: boolean | null;
   /** The next morning, worse than before the run (asked the next day; null until answered). */
   worseNextMorning: boolean | null;
+  /** Limped during or after the run (§6.1: a red). Absent or null in check-ins made before it was asked. */
+  limped?: boolean | null;
 }
 
 export type Light = "green" | "amber" | "red";
@@ -29,6 +32,7 @@ export type StepDecision = "paused" | "not-done" | "advance" | "finished" | "rep
  * red threshold. */
 export interface StepFacts {
   painDuring: number | null;
+  limped: boolean | null;
   settledWithinHour: boolean | null;
   worseNextMorning: boolean | null;
   redFrom: number;
@@ -67,12 +71,12 @@ export interface Progress {
 
 /**
  * §6.1's traffic light for one run. TREK (default): green = pain ≤ 2, settled within the hour, not worse next
- * morning; amber = pain 3–4 or slow to settle; red = pain ≥ 5 or worse next morning. The pain-monitoring
+ * morning; amber = pain 3–4 or slow to settle; red = pain ≥ 5, limping, or worse next morning. The pain-monitoring
  * model (chosen by the clinic): amber up to 5, red above 5 or still worse next morning.
  */
-export function lightFor(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning">, model: ReturnToRun["painRule"]["model"] = "trek"): Light {
+export function lightFor(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">, model: ReturnToRun["painRule"]["model"] = "trek"): Light {
   const redFrom = redFromOf(model);
-  if (c.worseNextMorning === true || (c.painDuring !== null && c.painDuring >= redFrom)) return "red";
+  if (c.worseNextMorning === true || c.limped === true || (c.painDuring !== null && c.painDuring >= redFrom)) return "red";
   if ((c.painDuring !== null && c.painDuring > 2) || c.settledWithinHour === false) return "amber";
   // Nothing known about pain is not a green: the step is repeated until it is.
   if (c.painDuring === null) return "amber";
@@ -102,7 +106,7 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
   let redSinceGreen = 0;
   const steps: ProgressStep[] = [];
   const model = rtr.painRule.model;
-  const factsOf = (c: RunCheckIn): StepFacts => ({ painDuring: c.painDuring, settledWithinHour: c.settledWithinHour, worseNextMorning: c.worseNextMorning, redFrom: redFromOf(model) });
+  const factsOf = (c: RunCheckIn): StepFacts => ({ painDuring: c.painDuring, limped: c.limped ?? null, settledWithinHour: c.settledWithinHour, worseNextMorning: c.worseNextMorning, redFrom: redFromOf(model) });
   for (const c of [...checkIns].sort((a, b) => a.date.localeCompare(b.date))) {
     if (paused) {
       steps.push({ date: c.date, light: c.done ? lightFor(c, model) : "not-done", action: "none", decision: "paused", text: STEP_TEXT.paused, rule: RULE, because: c.done ? lightReason(c, model) : "", facts: c.done ? factsOf(c) : null });
@@ -151,10 +155,11 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
 export const GREEN_MAX = 2;
 
 /** Why a run got its light, in the patient's words: each finding that set it, or why it was green. */
-export function lightReason(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning">, model: ReturnToRun["painRule"]["model"] = "trek"): string {
+export function lightReason(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">, model: ReturnToRun["painRule"]["model"] = "trek"): string {
   const redFrom = redFromOf(model);
   const parts: string[] = [];
   if (c.worseNextMorning === true) parts.push("your knee was worse the next morning");
+  if (c.limped === true) parts.push("you limped");
   if (c.painDuring === null) parts.push("the pain during the run was not recorded");
   else if (c.painDuring >= redFrom) parts.push(`pain ${c.painDuring}/10 during the run is ${redFrom}/10 or more`);
   else if (c.painDuring > GREEN_MAX) parts.push(`pain ${c.painDuring}/10 during the run is above ${GREEN_MAX}/10`);

@@ -124,6 +124,19 @@ describe("check-ins", () => {
     expect(progress).toMatchObject({ alert: "red-twice", weeks: [{ week: 1, runsDone: 2, pain: [6, 5] }] });
   });
 
+  it("a limp is a red whatever the pain (§6.1); a resend without the limp answer is still the same check-in", async () => {
+    const { patient } = await signedPatient();
+    const limp = run({ painDuring: 0, limped: true });
+    const r = await saveCheckIn(patient, limp);
+    expect(r).toMatchObject({ ok: true, repeated: false, step: { light: "red", action: "step-back" } });
+    expect(r.ok && r.step?.because).toBe("You limped.");
+    const plain = run({ painDuring: 1 });
+    expect((await saveCheckIn(patient, plain)).ok).toBe(true);
+    // The same check-in sent again as a phone from before the question would send it (no limp key).
+    const { limped: _omit, ...old } = { ...plain, limped: undefined };
+    expect(await saveCheckIn(patient, old)).toMatchObject({ ok: true, repeated: true });
+  });
+
   it("the next-morning answer turns a green red", async () => {
     const { patient } = await signedPatient();
     const c = run();

@@ -192,7 +192,7 @@ async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
   return { summaryId: s.id, visitId: s.visitId, assessment: await signedAssessment(tx, clinicId, s.id), signedAt: s.finalizedAt! };
 }
 
-const checkInSelect = { key: true, date: true, kind: true, done: true, km: true, minutes: true, painDuring: true, settledWithinHour: true, worseNextMorning: true, exercises: true, createdAt: true } as const;
+const checkInSelect = { key: true, date: true, kind: true, done: true, km: true, minutes: true, painDuring: true, settledWithinHour: true, limped: true, worseNextMorning: true, exercises: true, createdAt: true } as const;
 type CheckInRow = Prisma.CheckInGetPayload<{ select: typeof checkInSelect }>;
 
 export interface CheckInDTO extends DayCheckIn {
@@ -209,6 +209,7 @@ function toDay(r: CheckInRow): CheckInDTO {
     minutes: r.minutes,
     painDuring: r.painDuring,
     settledWithinHour: r.settledWithinHour,
+    limped: r.limped,
     worseNextMorning: r.worseNextMorning,
     exercises: r.exercises === "yes" || r.exercises === "part" || r.exercises === "no" ? r.exercises : null,
   };
@@ -387,7 +388,10 @@ const hashOf = (c: object) => createHash("sha256").update(JSON.stringify(c)).dig
 export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
   const c = normalizeCheckIn(input);
   const { key, ...answers } = c;
-  const bodyHash = hashOf(answers);
+  // An unanswered limp question is left out of the hash, so a check-in stored before the question existed,
+  // sent again from a phone's outbox, still hashes as it did then (a repeat, not a different check-in).
+  const { limped, ...hashed } = answers;
+  const bodyHash = hashOf(limped === null ? hashed : answers);
   return db().$transaction(async (tx) => {
     if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);

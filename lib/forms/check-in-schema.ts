@@ -29,6 +29,8 @@ export const checkInSchema = z
     minutes: nullable(numberIn(0, 600, { int: true })),
     painDuring: nullable(scale(0, 10)),
     settledWithinHour: nullable(yesNo()),
+    /** Optional: a check-in kept on a phone before this was asked still sends. */
+    limped: nullable(yesNo()),
     exercises: nullable(oneOf(["yes", "part", "no"])),
   })
   .check(
@@ -70,6 +72,7 @@ export function normalizeCheckIn(c: CheckInInput): Required<Omit<CheckInInput, "
     minutes: ran ? (c.minutes ?? null) : null,
     painDuring: ran ? (c.painDuring ?? null) : null,
     settledWithinHour: ran ? (c.settledWithinHour ?? null) : null,
+    limped: ran ? (c.limped ?? null) : null,
     exercises: c.exercises ?? null,
   };
 }

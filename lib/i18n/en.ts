@@ -378,6 +378,7 @@ export const en = {
       minutes: "Or minutes run",
       pain: "Pain in the knee during the run (0 = none, 10 = worst)",
       settled: "Within an hour, was the knee back to how it was before the run?",
+      limped: "Did you limp during or after the run?",
       exercises: "Did you do your exercises today?",
       exYes: "Yes, all",
       exPart: "Some",

@@ -320,6 +320,7 @@ export const es: Messages = {
       minutes: "O minutos corriendo",
       pain: "Dolor de rodilla durante la carrera (0 = nada, 10 = el peor)",
       settled: "En menos de una hora, ¿volvió la rodilla a estar como antes de correr?",
+      limped: "¿Cojeó durante la carrera o después?",
       exercises: "¿Hizo hoy sus ejercicios?",
       exYes: "Sí, todos",
       exPart: "Algunos",

@@ -21,6 +21,7 @@ const checkIn = fc.record({
   painDuring: fc.option(fc.integer({ min: 0, max: 10 })),
   settledWithinHour: fc.option(fc.boolean()),
   worseNextMorning: fc.option(fc.boolean()),
+  limped: fc.option(fc.boolean()),
 });
 const checkIns = fc.array(checkIn, { maxLength: 30 }).map((xs) => xs.map((c, i): RunCheckIn => ({ ...c, date: `2026-12-${String(1 + (i % 28)).padStart(2, "0")}` })));
 const model = fc.constantFrom("trek" as const, "pain-monitoring" as const);

@@ -174,6 +174,7 @@ export const summaryEn = {
     pause: "Red twice: stop running for now. The clinic has been told and will contact you.",
     "step-back": "Red: rest a day, then go back one session.",
     worseMorning: "your knee was worse the next morning",
+    limped: "you limped",
     painUnknown: "the pain during the run was not recorded",
     painRed: "pain {pain}/10 during the run is {limit}/10 or more",
     painAmber: "pain {pain}/10 during the run is above {limit}/10",

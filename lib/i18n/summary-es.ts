@@ -283,6 +283,7 @@ export const summaryEs: SummaryMessages = {
     pause: "Rojo dos veces: deje de correr por ahora. La clínica ya lo sabe y se pondrá en contacto con usted.",
     "step-back": "Rojo: descanse un día y luego vuelva a la sesión anterior.",
     worseMorning: "la rodilla estaba peor a la mañana siguiente",
+    limped: "cojeó",
     painUnknown: "no se anotó el dolor durante la carrera",
     painRed: "un dolor de {pain}/10 durante la carrera es {limit}/10 o más",
     painAmber: "un dolor de {pain}/10 durante la carrera supera {limit}/10",

@@ -239,6 +239,7 @@ export class SummaryWords {
       const p = m.progress;
       const parts: string[] = [];
       if (f.worseNextMorning === true) parts.push(p.worseMorning);
+      if (f.limped === true) parts.push(p.limped);
       if (f.painDuring === null) parts.push(p.painUnknown);
       else if (f.painDuring >= f.redFrom) parts.push(format(p.painRed, { pain: f.painDuring, limit: f.redFrom }, l));
       else if (f.painDuring > GREEN_MAX) parts.push(format(p.painAmber, { pain: f.painDuring, limit: GREEN_MAX }, l));
