@@ -137,14 +137,37 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
   };
 }
 
+/** One transaction on its own connection: committed, or rolled back and the error passed on. */
+async function inTransaction(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<void>): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    await work(c);
+    await c.query("COMMIT");
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** A message the worker decided to send (a reminder, the follow-up day's email) and its send job, in the
+ * caller's transaction. */
+async function queueFromWorker(c: pg.PoolClient, m: { clinicId: string; visitId: string; patientId: string; email: string; inviteId: string; kind: "reminder" | "follow-up" }): Promise<void> {
+  const ins = await c.query<{ id: string }>(
+    `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+    [m.clinicId, m.visitId, m.patientId, m.kind, m.email, m.inviteId],
+  );
+  await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
+}
+
 /** A reminder comes due: queue it only if the intake is still not sent, the visit is still ahead, the patient
  * still takes email and at most two were sent. Message and job in one transaction. */
 function reminderTask(pool: pg.Pool): Task {
   return async (payload) => {
     const { visitId, n } = payload as { visitId: string; n: number };
-    const c = await pool.connect();
-    try {
-      await c.query("BEGIN");
+    await inTransaction(pool, async (c) => {
       // Lock the visit first, in its own statement: the count below then sees reminders that a concurrent
       // job committed while this one waited (a new snapshot per statement).
       await c.query(`SELECT 1 FROM "Visit" WHERE id = $1 FOR UPDATE`, [visitId]);
@@ -159,20 +182,8 @@ function reminderTask(pool: pg.Pool): Task {
         [visitId],
       );
       const r = rows[0];
-      if (r?.email && r.inviteId && r.sent < Math.min(n, 2)) {
-        const ins = await c.query<{ id: string }>(
-          `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'reminder', $4, $5, now()) RETURNING id`,
-          [r.clinicId, visitId, r.patientId, r.email, r.inviteId],
-        );
-        await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
-      }
-      await c.query("COMMIT");
-    } catch (e) {
-      await c.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+      if (r?.email && r.inviteId && r.sent < Math.min(n, 2)) await queueFromWorker(c, { clinicId: r.clinicId, visitId, patientId: r.patientId, email: r.email, inviteId: r.inviteId, kind: "reminder" });
+    });
   };
 }
 
@@ -182,9 +193,7 @@ function reminderTask(pool: pg.Pool): Task {
 function followUpTask(pool: pg.Pool): Task {
   return async (payload) => {
     const { patientId, summaryId } = payload as { patientId: string; summaryId: string };
-    const c = await pool.connect();
-    try {
-      await c.query("BEGIN");
+    await inTransaction(pool, async (c) => {
       await c.query(`SELECT 1 FROM "Patient" WHERE id = $1 FOR UPDATE`, [patientId]);
       const { rows } = await c.query<{ clinicId: string; email: string; inviteId: string; visitId: string }>(
         `SELECT p."clinicId", btrim(p.email) AS email, i.id AS "inviteId", i."visitId"
@@ -202,20 +211,8 @@ function followUpTask(pool: pg.Pool): Task {
         [patientId, summaryId],
       );
       const r = rows[0];
-      if (r) {
-        const ins = await c.query<{ id: string }>(
-          `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'follow-up', $4, $5, now()) RETURNING id`,
-          [r.clinicId, r.visitId, patientId, r.email, r.inviteId],
-        );
-        await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
-      }
-      await c.query("COMMIT");
-    } catch (e) {
-      await c.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+      if (r) await queueFromWorker(c, { ...r, patientId, kind: "follow-up" });
+    });
   };
 }
 
