@@ -14,6 +14,17 @@ async function phone(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A patient whose summary is signed (through the data layer), and the token of their My plan link. */
+async function signedPatient(clinician: Parameters<typeof patientWithVisit>[0], locale?: "es") {
+  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
+  if (locale) await owner(`UPDATE "Patient" SET locale = $2 WHERE id = $1`, [p.patient.id, locale]);
+  const { finalizeSummary } = await import("../lib/data/summaries");
+  const { getPlanLink } = await import("../lib/data/plan");
+  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
+  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
+  return { p, token: (await getPlanLink(actor, p.patient.id))!.token! };
+}
+
 async function openPlan(page: Page, link: string, dob: string) {
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
@@ -94,12 +105,7 @@ test("sign a summary, open My plan on a phone, check in: green moves on, amber r
 
 test("an offline check-in is kept on the phone, sent once back online and counted once; discharge stops the link", async ({ page, browser, clinician }) => {
   test.setTimeout(180_000);
-  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
-  const { finalizeSummary } = await import("../lib/data/summaries");
-  const { getPlanLink } = await import("../lib/data/plan");
-  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
-  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
-  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+  const { p, token } = await signedPatient(clinician);
 
   const phonePage = await phone(browser);
   await openPlan(phonePage, `/i/${token}`, p.dob);
@@ -137,12 +143,7 @@ test("an offline check-in is kept on the phone, sent once back online and counte
 
 test("the follow-up questions: the clinician asks, the patient answers them from My plan on a phone, and the clinic sees them", async ({ page, browser, clinician }) => {
   test.setTimeout(180_000);
-  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
-  const { finalizeSummary } = await import("../lib/data/summaries");
-  const { getPlanLink } = await import("../lib/data/plan");
-  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
-  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
-  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+  const { p, token } = await signedPatient(clinician);
 
   // Before the date the plan set, My plan only says when they will come.
   const phonePage = await phone(browser);
@@ -209,13 +210,7 @@ test("the follow-up questions: the clinician asks, the patient answers them from
 
 test("My plan in Spanish: the plan, the check-in and the traffic light's decision in the patient's language", async ({ browser, clinician }) => {
   test.setTimeout(180_000);
-  const p = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
-  await owner(`UPDATE "Patient" SET locale = 'es' WHERE id = $1`, [p.patient.id]);
-  const { finalizeSummary } = await import("../lib/data/summaries");
-  const { getPlanLink } = await import("../lib/data/plan");
-  const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);
-  expect((await finalizeSummary(actor, p.visitId)).ok).toBe(true);
-  const token = (await getPlanLink(actor, p.patient.id))!.token!;
+  const { p, token } = await signedPatient(clinician, "es");
 
   const page = await phone(browser);
   await page.goto(`/i/${token}`);
