@@ -1,12 +1,11 @@
 // Derived values: what the engine computes from the raw intake and exam before applying any rule.
 // Missing data stays missing (null); nothing is invented.
-import type { EngineExam, MuscleGroupKey } from "./exam-schema";
+import { deriveExam, type GroupDerived } from "./exam-derived";
+import { MUSCLE_GROUPS, type EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { assessLoadChange } from "./load";
-import { bilateralWeakness } from "./norms";
 import { AKPS_MCID, LEFS_MCID, scoreAkps, scoreLefs } from "./scoring";
 import type { ClinicSettings } from "./settings";
-import { assessSymmetry, changeSincePrevious, newtonsPerKg, sideBestN, torquePerKg } from "./strength";
 import type { Derived, StrengthDerived } from "./types";
 
 export interface PatientFacts {
@@ -24,8 +23,6 @@ export interface PreviousVisit {
 /** §4: minimal clinically important differences (the values and sources are beside the scoring). */
 export const MCID = { akps: AKPS_MCID, lefs: LEFS_MCID } as const;
 
-const GROUPS: MuscleGroupKey[] = ["hipAbduction", "hipExtension", "hipExternalRotation", "kneeExtension"];
-
 function num(v: unknown): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
@@ -39,14 +36,34 @@ function safeScore(fn: (a: number[]) => number, answers: readonly (number | null
   }
 }
 
-/** Step-down total 0–6 (Piva 2006, §3): one point each, the knee item 1 or 2. Null when not tested/blank. */
-export function stepDownTotal(s: { notTested?: boolean | null; armStrategy?: boolean | null; trunkLean?: boolean | null; pelvisTilt?: boolean | null; knee?: number | null; unsteady?: boolean | null } | null | undefined): number | null {
-  if (!s || s.notTested) return null;
-  const items = [s.armStrategy, s.trunkLean, s.pelvisTilt, s.unsteady];
-  if (items.every((v) => v === undefined || v === null) && (s.knee === undefined || s.knee === null)) return null;
-  return items.filter((v) => v === true).length + (num(s.knee) ?? 0);
+/** No exam and no intake: every value missing (the intake-only safety check starts from this). */
+export const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
+
+/** The engine's strength summary of one muscle group, read off the exam form's own derivation. */
+function strengthOf(d: GroupDerived): StrengthDerived | null {
+  if (!d.symmetry) return null;
+  const c = d.change;
+  const norm = d.norm;
+  return {
+    ...d.symmetry,
+    leftNPerKg: d.left.nPerKg,
+    rightNPerKg: d.right.nPerKg,
+    leftNmPerKg: d.left.nmPerKg,
+    rightNmPerKg: d.right.nmPerKg,
+    // §2.2: changes within the measurement error may be noise, and readings are never compared across protocols.
+    change: c && c.comparable ? { left: c.left?.deltaN ?? null, right: c.right?.deltaN ?? null, beyondError: [c.left, c.right].some((x) => x && x.verdict !== "within-error") } : null,
+    bilateralWeakness:
+      norm && norm.verdict !== "not-applicable" && norm.expectedNmPerKg !== null && norm.cutoffNmPerKg !== null
+        ? { expectedNmPerKg: norm.expectedNmPerKg, cutoffNmPerKg: norm.cutoffNmPerKg, weak: norm.verdict === "bilateral-weakness" }
+        : null,
+  };
 }
 
+/**
+ * Everything the rules read. The exam's values come from `deriveExam` (exam-derived.ts), the same function
+ * the exam form shows beside the inputs and the print reads, so the form, the engine and the paper cannot
+ * disagree; this adds what needs the intake or earlier visits (scores and their change, the load ramp).
+ */
 export function derive(input: { intake: EngineIntake | null; exam: EngineExam | null; previousVisits?: PreviousVisit[]; settings: ClinicSettings; patient?: PatientFacts }): Derived {
   const { intake, exam, settings } = input;
   const previous = [...(input.previousVisits ?? [])].sort((a, b) => b.date.localeCompare(a.date));
@@ -54,38 +71,14 @@ export function derive(input: { intake: EngineIntake | null; exam: EngineExam | 
   const lastIntake = previous.find((v) => v.intake)?.intake ?? null;
   const ageYears = num(input.patient?.ageYears);
   const sex = input.patient?.sex ?? intake?.about?.sex ?? null;
-  const bodyMassKg = num(exam?.bodyMassKg) ?? num(intake?.about?.bodyMassKg);
   const painfulKnee = intake?.knee?.side ?? null;
+  const fromExam = exam ? deriveExam(exam, { settings, painfulKnee, ageYears, sex, previous: lastExam, intakeBodyMassKg: num(intake?.about?.bodyMassKg) }) : null;
+  const bodyMassKg = fromExam ? fromExam.bodyMassKg : num(intake?.about?.bodyMassKg);
 
   const strength: Derived["strength"] = {};
-  for (const group of GROUPS) {
-    const g = exam?.strength?.[group];
-    if (!g) continue;
-    // "Not tested" and blank both give no value (strength.ts); nothing is assumed.
-    const left = sideBestN(g.left);
-    const right = sideBestN(g.right);
-    const sym = assessSymmetry(group, left, right, settings, painfulKnee);
-    if (!sym) continue;
-    const lever = num(g.protocol?.leverArmM);
-    const leftNmPerKg = torquePerKg(left, lever, bodyMassKg);
-    const rightNmPerKg = torquePerKg(right, lever, bodyMassKg);
-    // §2.2: changes within the measurement error may be noise, and readings are never compared across protocols.
-    const c = changeSincePrevious(group, g, lastExam?.strength?.[group], settings);
-    const change: StrengthDerived["change"] =
-      c && c.comparable ? { left: c.left?.deltaN ?? null, right: c.right?.deltaN ?? null, beyondError: [c.left, c.right].some((x) => x && x.verdict !== "within-error") } : null;
-    const bw = group === "hipAbduction" ? bilateralWeakness({ protocol: g.protocol ?? null, leftN: left, rightN: right, bodyMassKg, ageYears, sex }, settings) : null;
-    strength[group] = {
-      ...sym,
-      leftNPerKg: newtonsPerKg(left, bodyMassKg),
-      rightNPerKg: newtonsPerKg(right, bodyMassKg),
-      leftNmPerKg,
-      rightNmPerKg,
-      change,
-      bilateralWeakness:
-        bw && bw.verdict !== "not-applicable" && bw.expectedNmPerKg !== null && bw.cutoffNmPerKg !== null
-          ? { expectedNmPerKg: bw.expectedNmPerKg, cutoffNmPerKg: bw.cutoffNmPerKg, weak: bw.verdict === "bilateral-weakness" }
-          : null,
-    };
+  for (const group of MUSCLE_GROUPS) {
+    const s = fromExam && exam?.strength?.[group] ? strengthOf(fromExam.strength[group]) : null;
+    if (s) strength[group] = s;
   }
 
   const w = intake?.running?.weeklyKm;
@@ -113,6 +106,6 @@ export function derive(input: { intake: EngineIntake | null; exam: EngineExam | 
     load,
     akps: score("akps"),
     lefs: score("lefs"),
-    stepDown: { left: stepDownTotal(exam?.functional?.stepDown?.left), right: stepDownTotal(exam?.functional?.stepDown?.right) },
+    stepDown: { left: fromExam?.stepDown.left?.total ?? null, right: fromExam?.stepDown.right?.total ?? null },
   };
 }

@@ -33,6 +33,8 @@ export interface ExamContext {
   sex: string | null;
   /** The same patient's previous exam, for the change since then. */
   previous: EngineExam | null;
+  /** The body mass the patient gave in the intake: used for N/kg when the exam has none. */
+  intakeBodyMassKg?: number | null;
 }
 
 export interface SideDerived {
@@ -73,7 +75,7 @@ const within = (v: unknown, l: { min: number; max: number }): v is number => typ
 const r0 = (n: number) => Math.round(n);
 
 export function deriveExam(exam: EngineExam | null | undefined, ctx: ExamContext): ExamDerived {
-  const bodyMassKg = within(exam?.bodyMassKg, BODY_MASS_LIMITS_KG) ? exam!.bodyMassKg! : null;
+  const bodyMassKg = within(exam?.bodyMassKg, BODY_MASS_LIMITS_KG) ? exam!.bodyMassKg! : within(ctx.intakeBodyMassKg, BODY_MASS_LIMITS_KG) ? ctx.intakeBodyMassKg : null;
   const notes: ExamNote[] = [];
   const strength = {} as Record<MuscleGroupKey, GroupDerived>;
 

@@ -1,6 +1,7 @@
 // Red flags and referral (clinical-rules §5). Hard flags mean `refer`: no running plan and no mileage
 // numbers anywhere, plain "see a physician" advice with the reason. Soft flags give a plan whose running
 // part is on hold until the clinician confirms it. A jump in training alone is a load flag (§6.3).
+import { NO_DERIVED } from "./derive";
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { RULES } from "./rules";
@@ -293,8 +294,6 @@ function buildReferral(flags: HardFlag[]): Referral {
   const actions = [...new Set(ordered.map((f) => f.patientAction))];
   return { urgency, advice: actions.join(" "), reasons: [...new Set(ordered.map((f) => f.patientWhy))] };
 }
-
-const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
 
 /**
  * The flags the intake alone raises, for the clinician's view of the answers (before any exam). A reported

@@ -40,6 +40,7 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
   });
   const knee = (intake?.answers as { knee?: { side?: unknown } } | undefined)?.knee?.side;
   const painfulKnee = knee === "left" || knee === "right" || knee === "both" ? knee : null;
+  const intakeMass = (intake?.answers as { about?: { bodyMassKg?: unknown } } | undefined)?.about?.bodyMassKg;
 
   return (
     <div className="stack">
@@ -80,6 +81,7 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
           ageYears: ageOn(visit.patient.dateOfBirth, visit.date),
           sex: sexForNorm(visit.patient.sex, intake?.answers),
           previous: previous ? { data: previous.data, visitDate: previous.visitDate } : null,
+          intakeBodyMassKg: typeof intakeMass === "number" ? intakeMass : null,
         }}
         protocolSources={sources}
         prefilled={prefilled}
