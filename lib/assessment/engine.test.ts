@@ -6,14 +6,20 @@ import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 
-const run = (opts: { intake?: DeepPartial<IntakeAnswers> | null; exam?: DeepPartial<ExamData> | null; age?: number; extra?: Partial<AssessmentInput> } = {}) =>
+/** `unrecorded` leaves out exam sections the complete fixture has (an override can only add or change). */
+const run = (opts: { intake?: DeepPartial<IntakeAnswers> | null; exam?: DeepPartial<ExamData> | null; unrecorded?: "ottawa"; age?: number; extra?: Partial<AssessmentInput> } = {}) =>
   assess({
     intake: opts.intake === null ? null : fullIntake(opts.intake ?? undefined),
-    exam: opts.exam === null ? null : fullExam(opts.exam ?? undefined),
+    exam: opts.exam === null ? null : withoutOttawa(fullExam(opts.exam ?? undefined), opts.unrecorded === "ottawa"),
     settings: DEFAULT_SETTINGS,
     patient: { ageYears: opts.age ?? 34 },
     ...opts.extra,
   });
+function withoutOttawa(e: ExamData, drop: boolean): ExamData {
+  if (!drop || !e.safety) return e;
+  const { ottawa: _dropped, ...safety } = e.safety;
+  return { ...e, safety };
+}
 const codes = (a: ReturnType<typeof assess>) => a.flags.map((f) => f.code);
 const everyText = (a: ReturnType<typeof assess>) => JSON.stringify(a);
 
@@ -120,7 +126,7 @@ describe("soft flags: a plan with the running part on hold (§5)", () => {
     ["giving way", { intake: { safety: { givingWay: true } } }, "soft.instability"],
     ["kneecap subluxations on the Kujala", { intake: { questionnaires: { akps: [0, 0, 0, 1, 1, 2, 1, 1, 1, 0, 2, 0, 0] } } }, "soft.instability"],
     ["swelling without injury or fever", { intake: { safety: { swelling: true } } }, "soft.persistent-swelling"],
-    ["an injury with the Ottawa rules not recorded", { intake: { safety: { injuryOrFall: true } } }, "soft.trauma-ottawa-unchecked"],
+    ["an injury with the Ottawa rules not recorded", { intake: { safety: { injuryOrFall: true } }, unrecorded: "ottawa" }, "soft.trauma-ottawa-unchecked"],
   ] as const)("holds running for %s", (_n, opts, code) => {
     const a = run(opts as Parameters<typeof run>[0]);
     expect(a.status).toBe("plan");

@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { fullExam } from "../../prisma/factories";
 import { flatten } from "../forms/merge";
+import { schemaPaths } from "../forms/schema-paths";
 import { examLabels, formatExamValue } from "./exam-labels";
 import { examSchema } from "./exam-schema";
+import { fullExam } from "./test-fixtures";
 
 describe("exam labels", () => {
-  it("name every field of a complete exam (no error message falls back to 'This answer')", () => {
+  it("name every answer the exam schema can hold (no error message falls back to 'This answer')", () => {
+    const paths = schemaPaths(examSchema);
+    // The walk reaches every section, down to each of the three trials.
+    expect(paths).toEqual(expect.arrayContaining(["bodyMassKg", "strength.kneeExtension.right.trialsN.2", "functional.stepDown.left.knee", "functional.yBalance.limbLengthCm", "safety.ottawa.cannotBearWeight4Steps", "impression"]));
+    expect(paths.filter((p) => !examLabels[p])).toEqual([]);
+  });
+
+  it("the schema's paths are the paths a form holds (a complete exam flattens into them)", () => {
     const exam = fullExam();
     expect(examSchema.safeParse(exam).success).toBe(true);
-    const unnamed = Object.keys(flatten(exam)).filter((p) => !examLabels[p]);
-    expect(unnamed).toEqual([]);
+    const paths = new Set(schemaPaths(examSchema));
+    expect(Object.keys(flatten(exam)).filter((p) => !paths.has(p))).toEqual([]);
   });
 
   it.each([

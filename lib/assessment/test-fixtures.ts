@@ -25,7 +25,11 @@ export function fullIntake(over?: DeepPartial<IntakeAnswers>): IntakeAnswers {
   return sampleIntake(mergeDeep(differences, over));
 }
 
-/** Hip abduction measured on the norm's protocol (side-lying long lever, break test, belt). */
+/**
+ * The one complete exam of the tests, the demo and the benchmarks: every section of the exam form, hip
+ * abduction measured on the norm's protocol (side-lying long lever, break test, belt). A new exam field goes
+ * here once; prisma/factories.ts's demo exam is this exam with the demo runner's readings.
+ */
 export function fullExam(over?: DeepPartial<ExamData>): ExamData {
   const base: ExamData = {
     bodyMassKg: 60,
@@ -34,13 +38,16 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
       hipAbduction: { protocol: { position: "side-lying-long-lever", leverArmM: 0.85, contraction: "break", belt: true }, left: { trialsN: [150, 155, 152] }, right: { trialsN: [100, 98, 101] } },
       hipExtension: { protocol: { position: "prone-knee-90", leverArmM: 0.45, contraction: "break", belt: true }, left: { trialsN: [240] }, right: { trialsN: [232] } },
       hipExternalRotation: { protocol: { position: "seated-90-90", leverArmM: 0.35, contraction: "break", belt: false }, left: { trialsN: [110] }, right: { trialsN: [104] } },
+      kneeExtension: { protocol: { position: "seated-90", leverArmM: 0.38, contraction: "break", belt: true }, left: { notTested: true }, right: { notTested: true } },
     },
     mmt: { gluteusMedius: { left: "5", right: "4" }, gluteusMaximus: { left: "5", right: "5" } },
     functional: {
       singleLegSquat: { left: { rating: "good" }, right: { rating: "fair", kneeValgus: true, pelvicDrop: true } },
-      stepDown: { left: { armStrategy: false, trunkLean: false, pelvisTilt: false, knee: 0, unsteady: false }, right: { armStrategy: false, trunkLean: true, pelvisTilt: true, knee: 1, unsteady: false } },
+      // Items not seen are left unticked (absent); the knee item is always answered.
+      stepDown: { left: { knee: 0 }, right: { trunkLean: true, pelvisTilt: true, knee: 1 } },
       trendelenburg: { left: "negative", right: "negative" },
       sidePlankS: { left: 60, right: 48 },
+      yBalance: { limbLengthCm: 90, left: { anteriorCm: 62, posteromedialCm: 96, posterolateralCm: 92 }, right: { anteriorCm: 60, posteromedialCm: 94, posterolateralCm: 90 } },
     },
     rtrScreen: {
       walk30Min: { result: "pass", pain: 0 },
@@ -49,7 +56,10 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
       jogOnSpot1Min: { result: "pass", pain: 1 },
       hop10: { result: "pass", pain: 2 },
     },
-    safety: { calfCircumferenceDiffCm: 0.5, focalBonyTenderness: "negative", painOnHop: "negative", painfulHipInternalRotation: "negative" },
+    safety: {
+      ottawa: { age55OrOver: false, isolatedPatellarTenderness: false, fibularHeadTenderness: false, cannotFlexTo90: false, cannotBearWeight4Steps: false },
+      calfCircumferenceDiffCm: 0.5, focalBonyTenderness: "negative", painOnHop: "negative", painfulHipInternalRotation: "negative",
+    },
     flexibility: {
       thomasOneJoint: { left: { result: "negative" }, right: { result: "negative" } },
       thomasTwoJoint: { left: { result: "negative" }, right: { result: "positive" } },
