@@ -2,6 +2,7 @@
 // Missing data stays missing (null); nothing is invented.
 import { deriveExam, type GroupDerived } from "./exam-derived";
 import { MUSCLE_GROUPS, type EngineExam } from "./exam-schema";
+import { deriveFunctional } from "./functional";
 import type { EngineIntake } from "./intake-schema";
 import { assessLoadChange } from "./load";
 import { AKPS_MCID, LEFS_MCID, scoreAkps, scoreLefs } from "./scoring";
@@ -107,5 +108,6 @@ export function derive(input: { intake: EngineIntake | null; exam: EngineExam | 
     akps: score("akps"),
     lefs: score("lefs"),
     stepDown: { left: fromExam?.stepDown.left?.total ?? null, right: fromExam?.stepDown.right?.total ?? null },
+    functional: exam ? deriveFunctional(exam.functional) : null,
   };
 }

@@ -2,7 +2,7 @@
 // stands (any part may be missing or mid-correction). Pure: the form, the engine and the printout all call
 // this, so the numbers on screen and on paper are the same numbers.
 import { BODY_MASS_LIMITS_KG, LEVER_ARM_LIMITS_M, MUSCLE_GROUPS, type EngineExam, type MuscleGroupKey } from "./exam-schema";
-import { scoreStepDown, yBalanceComposite, type StepDownScore } from "./functional";
+import { deriveFunctional, type FunctionalDerived } from "./functional";
 import { bilateralWeakness, type BilateralWeaknessResult } from "./norms";
 import type { ClinicSettings } from "./settings";
 import {
@@ -62,11 +62,9 @@ export interface ExamNote {
   message: string;
 }
 
-export interface ExamDerived {
+export interface ExamDerived extends FunctionalDerived {
   bodyMassKg: number | null;
   strength: Record<MuscleGroupKey, GroupDerived>;
-  stepDown: Record<Side, StepDownScore | null>;
-  yBalance: Record<Side, number | null> & { anteriorDiffCm: number | null };
   notes: ExamNote[];
 }
 
@@ -123,17 +121,5 @@ export function deriveExam(exam: EngineExam | null | undefined, ctx: ExamContext
     }
   }
 
-  const fn = exam?.functional;
-  const yb = fn?.yBalance;
-  const yLeft = yBalanceComposite(yb?.left, yb?.limbLengthCm);
-  const yRight = yBalanceComposite(yb?.right, yb?.limbLengthCm);
-  const aL = yb?.left?.anteriorCm;
-  const aR = yb?.right?.anteriorCm;
-  return {
-    bodyMassKg,
-    strength,
-    stepDown: { left: scoreStepDown(fn?.stepDown?.left), right: scoreStepDown(fn?.stepDown?.right) },
-    yBalance: { left: yLeft, right: yRight, anteriorDiffCm: typeof aL === "number" && typeof aR === "number" ? Math.abs(aL - aR) : null },
-    notes,
-  };
+  return { bodyMassKg, strength, ...deriveFunctional(exam?.functional), notes };
 }

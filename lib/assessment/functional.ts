@@ -80,3 +80,27 @@ export function flexibilityFromAngle(test: FlexibilityTest, degrees: number | nu
       return null;
   }
 }
+
+/** What the exam form shows beside the functional tests and what the engine's rules read of them: one
+ * function, so a new functional test is scored here once (exam-derived.ts spreads it into the form's values,
+ * derive.ts hands it to the rules). */
+export interface FunctionalDerived {
+  stepDown: { left: StepDownScore | null; right: StepDownScore | null };
+  yBalance: { left: number | null; right: number | null; anteriorDiffCm: number | null };
+}
+
+export function deriveFunctional(
+  fn: { stepDown?: { left?: StepDownInput | null; right?: StepDownInput | null } | null; yBalance?: { limbLengthCm?: number | null; left?: YBalanceSideInput | null; right?: YBalanceSideInput | null } | null } | null | undefined,
+): FunctionalDerived {
+  const yb = fn?.yBalance;
+  const aL = yb?.left?.anteriorCm;
+  const aR = yb?.right?.anteriorCm;
+  return {
+    stepDown: { left: scoreStepDown(fn?.stepDown?.left), right: scoreStepDown(fn?.stepDown?.right) },
+    yBalance: {
+      left: yBalanceComposite(yb?.left, yb?.limbLengthCm),
+      right: yBalanceComposite(yb?.right, yb?.limbLengthCm),
+      anteriorDiffCm: typeof aL === "number" && typeof aR === "number" ? Math.abs(aL - aR) : null,
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // The engine's output: plain data that the screen, the printout, the PDF and the command line all read.
 // Every recommendation carries the rule that produced it and the findings that fired it.
+import type { FunctionalDerived } from "./functional";
 import type { LoadChange } from "./load";
 import type { MuscleGroup, SymmetryResult } from "./strength";
 
@@ -259,6 +260,9 @@ export interface Derived {
   akps: { score: number; change: number | null; beyondMcid: boolean | null } | null;
   lefs: { score: number; change: number | null; beyondMcid: boolean | null } | null;
   stepDown: { left: number | null; right: number | null };
+  /** The functional tests as the exam form scores them (functional.ts). Absent in assessments stored before
+   * 2026-12-06, so read it as optional. */
+  functional?: FunctionalDerived | null;
 }
 
 export interface Referral {
