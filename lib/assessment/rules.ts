@@ -3,7 +3,9 @@
 import type { Rule } from "./types";
 
 /** The ruleset's version. A finalized summary stores it, so an old summary shows what it said then. */
-export const RULESET_VERSION = "2026.12.2";
+// 2026.12.3: the exam is read through the form's own derivation (a step-down with nothing ticked and the knee item
+// unanswered is not scored, as the form shows; body mass and lever arm outside their limits are not used).
+export const RULESET_VERSION = "2026.12.3";
 
 export const RULES = {
   // Safety (§5)
