@@ -109,15 +109,15 @@ export async function createClinicianAndClinic(opts: { clinicName?: string; emai
 
 /** A clinician actor as a signed-in session would produce it. */
 export async function clinicianActor(user: { id: string }, clinicId: string): Promise<ClinicianActor> {
-  const { signInWithPasswordForUser } = await import("./factories-internal");
-  const sessionId = await signInWithPasswordForUser(user.id);
+  const { openSessionForUser } = await import("./factories-internal");
+  const sessionId = await openSessionForUser(user.id);
   return { kind: "clinician", userId: user.id, clinicId, role: "CLINICIAN", name: "Alex Morgan", sessionId };
 }
 
 /** An admin actor as a signed-in session would produce it (the user must have the ADMIN role). */
 export async function adminActor(user: { id: string }, clinicId: string): Promise<AdminActor> {
-  const { signInWithPasswordForUser } = await import("./factories-internal");
-  const sessionId = await signInWithPasswordForUser(user.id);
+  const { openSessionForUser } = await import("./factories-internal");
+  const sessionId = await openSessionForUser(user.id);
   return { kind: "admin", userId: user.id, clinicId, role: "ADMIN", name: "Alex Morgan", sessionId };
 }
 

@@ -6,7 +6,7 @@ import { submitIntake } from "./intake";
 import { createPatient, getPatient } from "./patients";
 import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, saveSummaryEdits } from "./summaries";
 import { revokeSession, signInWithPassword } from "./users";
-import { getVisit } from "./visit-view";
+import { getVisitAndAudit } from "./visit-view";
 import { startVisit } from "./visits";
 
 // HIPAA §164.312(b) / ASTM E2147: each kind of event writes exactly one row with actor, action, record and
@@ -44,7 +44,7 @@ describe("every kind of event is in the audit trail, once", () => {
     if (!v.ok) throw new Error();
     await getPatient(actor, p.id);
     await submitIntake(await patientThroughInvite(v.token, "1991-02-03"), intakeAnswers(), `audit-${v.visitId}`);
-    await getVisit(actor, v.visitId);
+    await getVisitAndAudit(actor, v.visitId);
     await saveExam(actor, v.visitId, examData(150, 200), null);
     await saveExam(actor, v.visitId, examData(151, 200), 1);
     await getSummary(actor, v.visitId);
@@ -76,7 +76,7 @@ describe("every kind of event is in the audit trail, once", () => {
     const other = await createClinicianAndClinic();
     const stranger = await clinicianActor(other.user, other.clinic.id);
     expect(await getPatient(stranger, p.id)).toBeNull();
-    expect(await getVisit(stranger, v.visitId)).toBeNull();
+    expect(await getVisitAndAudit(stranger, v.visitId)).toBeNull();
     expect(await saveExam(stranger, v.visitId, examData(1, 1), 2)).toEqual({ ok: false, reason: "not-found" });
     expect(await finalizeSummary(stranger, v.visitId)).toEqual({ ok: false, reason: "not-found" });
     expect(await getPrintableSummary(stranger, v.visitId)).toBeNull();

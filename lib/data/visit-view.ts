@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { getVisitHeader, type VisitHeaderDTO } from "./visits";
 
 /** The visit's header for a clinician of its clinic, recording the view (or the denied attempt). */
-export async function getVisit(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, recordType = "Visit"): Promise<VisitHeaderDTO | null> {
+export async function getVisitAndAudit(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, recordType = "Visit"): Promise<VisitHeaderDTO | null> {
   const visit = await getVisitHeader(actor, visitId);
   await db().$transaction((tx) =>
     recordAudit(tx, {

@@ -203,7 +203,8 @@ export interface VisitHeaderDTO {
   clinic: { name: string; phone: string | null; email: string | null; address: string | null };
 }
 
-/** The visit's header (patient, status, invite state), scoped to the actor's clinic; null if none. */
+/** The visit's header (patient, status, invite state), scoped to the actor's clinic; null if none. Writes no
+ * audit row: for code that records its own (a page showing the visit calls getVisitAndAudit). */
 export async function getVisitHeader(actor: ClinicianActor, visitId: string): Promise<VisitHeaderDTO | null> {
   if (!isUuid(visitId)) return null;
   const v = await db().visit.findFirst({

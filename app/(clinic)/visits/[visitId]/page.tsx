@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getExam } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake";
-import { getVisit } from "@/lib/data/visit-view";
+import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { getSummaryStatus } from "@/lib/data/summaries";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
 import { RedraftButton } from "@/components/summary/redraft-button";
@@ -26,7 +26,7 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
   const actor = await requireClinician();
   const { visitId } = await params;
   const meta = await requestMeta();
-  const visit = await getVisit(actor, visitId, meta);
+  const visit = await getVisitAndAudit(actor, visitId, meta);
   if (!visit) notFound();
   const [intake, exam, settings, summary, delivery] = await Promise.all([
     getSubmittedIntake(actor, visit.visitId),

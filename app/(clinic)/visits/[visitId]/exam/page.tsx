@@ -5,7 +5,7 @@ import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getExam, getExamRevision, getPreviousExam, listExamRevisions } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake";
-import { getVisit } from "@/lib/data/visit-view";
+import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { sexForNorm, startExam } from "@/lib/assessment/exam-start";
 import { ExamForm } from "@/components/clinic/exam-form";
 import { VisitHeading } from "@/components/clinic/visit-heading";
@@ -17,7 +17,7 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
   const actor = await requireClinician();
   const { visitId } = await params;
   const { revision: revisionParam } = await searchParams;
-  const visit = await getVisit(actor, visitId, await requestMeta(), "Exam");
+  const visit = await getVisitAndAudit(actor, visitId, await requestMeta(), "Exam");
   if (!visit) notFound();
   const [latest, settings, intake, previous, revisions] = await Promise.all([
     getExam(actor, visit.visitId),

@@ -6,7 +6,7 @@ import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
 import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
-import { getVisit } from "@/lib/data/visit-view";
+import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { SummaryEditor, type Reason } from "@/components/summary/summary-editor";
@@ -52,7 +52,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const actor = await requireClinician();
   const { visitId } = await params;
   const meta = await requestMeta();
-  const visit = await getVisit(actor, visitId, meta, "SummaryReview");
+  const visit = await getVisitAndAudit(actor, visitId, meta, "SummaryReview");
   if (!visit) notFound();
   // A follow-up shows the trend up to this visit (an initial visit has nothing before it to compare).
   const [summary, timeZone, trends] = await Promise.all([
