@@ -11,6 +11,12 @@ const frameworkImports = {
   ],
 };
 
+// The database is reached only through lib/data, which checks authorization and scopes by clinic on every call.
+const databaseImports = { group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"], message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization." };
+// Actors are made only where a credential was just checked (lib/data/actors.ts says why).
+const actorMinting = { group: ["**/actor-mint", "@/lib/data/actor-mint"], message: "Only a credential check makes an actor (lib/auth/session.ts, lib/data/users.ts, intake.ts, api-tokens.ts) and the test factories: take the actor you were given." };
+const mayMintActors = ["lib/auth/session.ts", "lib/data/users.ts", "lib/data/intake.ts", "lib/data/api-tokens.ts", "prisma/factories.ts", "e2e/**", "**/*.test.ts", "**/*.test.tsx"];
+
 const config = [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/out/**"] },
   ...nextCoreWebVitals,
@@ -26,19 +32,22 @@ const config = [
   },
   {
     files: ["lib/assessment/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", frameworkImports] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...frameworkImports.patterns, actorMinting] }] },
   },
   {
-    // The database is reached only through lib/data, which checks authorization and scopes by clinic on
-    // every call; pages, actions, components and the other lib modules call lib/data.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
-    ignores: ["lib/data/**", "lib/db.ts", "lib/assessment/**", "**/*.test.ts", "**/*.test.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"], message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization." }] },
-      ],
-    },
+    ignores: ["lib/data/**", "lib/db.ts", "lib/assessment/**", ...mayMintActors],
+    rules: { "no-restricted-imports": ["error", { patterns: [databaseImports, actorMinting] }] },
+  },
+  {
+    // May mint an actor, still may not reach the database.
+    files: ["lib/auth/session.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [databaseImports] }] },
+  },
+  {
+    files: ["lib/data/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts", "prisma/**/*.ts"],
+    ignores: mayMintActors,
+    rules: { "no-restricted-imports": ["error", { patterns: [actorMinting] }] },
   },
   {
     files: ["scripts/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "**/*.test.ts"],

@@ -176,9 +176,10 @@ test("the follow-up questions: the clinician asks, the patient answers them from
     [p.patient.id],
   );
   const { saveIntakeDraft } = await import("../lib/data/intake");
+  const { mintActor } = await import("../lib/data/actor-mint");
   const { running, knee, pain, safety, questionnaires } = intakeAnswers({ pain: { now: 2 } });
   const answers = { running: { distanceUnit: running.distanceUnit, weeklyKm: running.weeklyKm, runsPerWeek: running.runsPerWeek }, knee: { side: knee.side, areas: knee.areas }, pain, safety, questionnaires };
-  const saved = await saveIntakeDraft({ kind: "patient", patientId: p.patient.id, ...s! }, answers, null, "consent");
+  const saved = await saveIntakeDraft(mintActor({ kind: "patient", patientId: p.patient.id, ...s! }), answers, null, "consent");
   expect(saved.ok).toBe(true);
   await phonePage.reload();
   await expect(phonePage.getByRole("heading", { level: 2, name: "Consent", exact: true })).toBeVisible();

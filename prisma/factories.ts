@@ -5,6 +5,7 @@ import type { IntakeAnswers } from "../lib/assessment/intake-schema";
 import { fullExam as completeExam } from "../lib/assessment/test-fixtures";
 import { sampleFollowUpIntake, sampleIntake, type IntakeOverrides } from "../lib/assessment/intake-sample";
 import type { AdminActor, ClinicianActor, PatientActor, StaffRole } from "../lib/data/actors";
+import { mintActor } from "../lib/data/actor-mint";
 
 /** A complete, valid v2 intake (lib/assessment/intake-sample.ts); overrides merge at any depth, e.g.
  * `intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } }, safety: { calfSwelling: true } })`. */
@@ -111,14 +112,14 @@ export async function createClinicianAndClinic(opts: { clinicName?: string; emai
 export async function clinicianActor(user: { id: string }, clinicId: string): Promise<ClinicianActor> {
   const { openSessionForUser } = await import("./factories-internal");
   const sessionId = await openSessionForUser(user.id);
-  return { kind: "clinician", userId: user.id, clinicId, role: "CLINICIAN", name: "Alex Morgan", sessionId };
+  return mintActor({ kind: "clinician", userId: user.id, clinicId, role: "CLINICIAN", name: "Alex Morgan", sessionId });
 }
 
 /** An admin actor as a signed-in session would produce it (the user must have the ADMIN role). */
 export async function adminActor(user: { id: string }, clinicId: string): Promise<AdminActor> {
   const { openSessionForUser } = await import("./factories-internal");
   const sessionId = await openSessionForUser(user.id);
-  return { kind: "admin", userId: user.id, clinicId, role: "ADMIN", name: "Alex Morgan", sessionId };
+  return mintActor({ kind: "admin", userId: user.id, clinicId, role: "ADMIN", name: "Alex Morgan", sessionId });
 }
 
 /** Open an invite link and pass the date-of-birth check, as the patient's browser would. */

@@ -9,6 +9,7 @@ import { checkSession, type SessionUser } from "../data/users";
 import { authOptions } from "./options";
 import { clientIp } from "./client-ip";
 import { sessionCookieName } from "./cookies";
+import { mintActor } from "../data/actor-mint";
 
 /** The session id inside the next-auth JWT cookie, or null. */
 async function sessionIdFromCookie(): Promise<string | null> {
@@ -34,7 +35,7 @@ export const currentSession = cache(async (): Promise<SessionUser | null> => {
 
 function toActor(u: SessionUser): StaffActor {
   const base = { userId: u.userId, clinicId: u.clinicId, name: u.name, sessionId: u.sessionId };
-  return u.role === "ADMIN" ? { kind: "admin", role: "ADMIN", ...base } : { kind: "clinician", role: "CLINICIAN", ...base };
+  return u.role === "ADMIN" ? mintActor({ kind: "admin", role: "ADMIN", ...base }) : mintActor({ kind: "clinician", role: "CLINICIAN", ...base });
 }
 
 /** A fully signed-in staff member (nothing pending), or a redirect: to sign-in, or to the page that

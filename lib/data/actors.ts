@@ -4,8 +4,15 @@ import type { Role } from "../generated/prisma/enums";
 /** A staff member's role, as the database's enum has it (one definition for every form and check). */
 export type StaffRole = Role;
 
+// Actors are branded: a plain object literal is not one. Only code that has just checked a credential
+// (a staff session, a patient's link session, an API token) makes one, through lib/data/actor-mint.ts,
+// and a lint rule keeps every other module from importing it (eslint.config.mjs). Tests make theirs
+// through prisma/factories.ts, which signs in for real.
+declare const verified: unique symbol;
+type Verified = { readonly [verified]: true };
+
 /** A signed-in clinician: patients and visits of their own clinic. */
-export interface ClinicianActor {
+export type ClinicianActor = Verified & {
   kind: "clinician";
   userId: string;
   clinicId: string;
@@ -16,7 +23,7 @@ export interface ClinicianActor {
 
 /** A signed-in clinic administrator: accounts, clinic settings and the audit trail of their own clinic.
  * Admins do not open clinical records (minimum necessary, HIPAA §164.502(b)); docs/security.md. */
-export interface AdminActor {
+export type AdminActor = Verified & {
   kind: "admin";
   userId: string;
   clinicId: string;
@@ -29,7 +36,7 @@ export interface AdminActor {
 export type StaffActor = ClinicianActor | AdminActor;
 
 /** A patient's browser holding an intake session for one visit (reached by an invite link). */
-export interface PatientActor {
+export type PatientActor = Verified & {
   kind: "patient";
   intakeSessionId: string;
   inviteId: string;
@@ -39,7 +46,7 @@ export interface PatientActor {
 }
 
 /** Another system holding an admin-made API token: read-only FHIR export of its own clinic's records. */
-export interface ApiTokenActor {
+export type ApiTokenActor = Verified & {
   kind: "api-token";
   tokenId: string;
   clinicId: string;

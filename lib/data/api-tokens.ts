@@ -6,6 +6,7 @@ import { recordAudit } from "./audit";
 import { API_TOKEN_MAX_DAYS } from "../forms/api-token-schema";
 import { isUuid } from "./patients";
 import { type Limit, recordHit, reserveAttempt, isLimited } from "./rate-limits";
+import { mintActor } from "./actor-mint";
 
 // API tokens let another system (the clinic's EHR) pull FHIR exports without a person's session. Like
 // invite links: 256 random bits, only the SHA-256 stored, the secret shown once (security-requirements
@@ -116,5 +117,5 @@ export async function authenticateApiToken(authorization: string | null, meta: R
   if (!reserved) return { ok: false, status: 429 };
   // Coarse last-use stamp (a minute is enough to spot an unused token), so a busy token is not a hot row.
   await db().apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] }, data: { lastUsedAt: now } });
-  return { ok: true, actor: { kind: "api-token", tokenId: row.id, clinicId: row.clinicId, scope: API_TOKEN_SCOPE } };
+  return { ok: true, actor: mintActor({ kind: "api-token", tokenId: row.id, clinicId: row.clinicId, scope: API_TOKEN_SCOPE }) };
 }

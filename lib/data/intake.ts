@@ -17,6 +17,7 @@ import { questionnaireLocale } from "../i18n";
 import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 import { openIntake, sealIntake } from "./sealed";
+import { mintActor } from "./actor-mint";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
@@ -150,7 +151,7 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
   if (s.expiresAt <= now) return { ok: false, reason: "expired", locale: toLocale(s.locale) };
   return {
     ok: true,
-    actor: { kind: "patient", intakeSessionId: s.id, inviteId: s.inviteId, visitId: s.visitId, patientId: s.patientId, clinicId: s.clinicId },
+    actor: mintActor({ kind: "patient", intakeSessionId: s.id, inviteId: s.inviteId, visitId: s.visitId, patientId: s.patientId, clinicId: s.clinicId }),
     dobVerified: !!s.dobVerifiedAt,
     locked: !s.dobVerifiedAt && (s.dobAttempts >= DOB_ATTEMPTS_PER_SESSION || s.dobFailures >= DOB_FAILURES_PER_INVITE),
     // The clinic name is not PHI; the patient's names are for the page to show after the check.

@@ -5,6 +5,7 @@ import { newTotpSecret, totpCode } from "../auth/totp";
 import { beginTotpEnrolment, changeOwnPassword, checkSession, confirmTotpEnrolment, createUser, signInWithPassword } from "./users";
 import { isLimited, reserveAttempt, SIGN_IN_FAILURES } from "./rate-limits";
 import type { StaffActor } from "./actors";
+import { mintActor } from "./actor-mint";
 
 const ip = () => `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
@@ -68,7 +69,7 @@ describe("two-factor sign-in (TOTP)", () => {
     if (!r.ok) throw new Error("sign-in failed");
     const s = await checkSession(r.sessionId);
     expect(s).toMatchObject({ ok: true, user: { role: "ADMIN", pending: "enroll-totp" } });
-    const actor: StaffActor = { kind: "admin", role: "ADMIN", userId: admin.id, clinicId: clinic.id, name: "Ada Min", sessionId: r.sessionId };
+    const actor: StaffActor = mintActor({ kind: "admin", role: "ADMIN", userId: admin.id, clinicId: clinic.id, name: "Ada Min", sessionId: r.sessionId });
     const enrol = await beginTotpEnrolment(actor);
     expect(enrol?.uri).toContain(`secret=${enrol?.secret}`);
     // The same secret on a reload, until confirmed.
@@ -95,7 +96,7 @@ describe("changing one's password", () => {
     const a = await signInWithPassword(user.email, password, { ip: ip() });
     const b = await signInWithPassword(user.email, password, { ip: ip() });
     if (!a.ok || !b.ok) throw new Error();
-    const actor: StaffActor = { kind: "clinician", role: "CLINICIAN", userId: user.id, clinicId: clinic.id, name: "Alex Morgan", sessionId: a.sessionId };
+    const actor: StaffActor = mintActor({ kind: "clinician", role: "CLINICIAN", userId: user.id, clinicId: clinic.id, name: "Alex Morgan", sessionId: a.sessionId });
     expect(await changeOwnPassword(actor, "not-my-password", "violet tractor pencil harbour")).toEqual({ ok: false, reason: "wrong-current" });
     expect(await changeOwnPassword(actor, password, "passwordpassword")).toEqual({ ok: false, reason: "weak", problem: "common" });
     expect(await changeOwnPassword(actor, password, "short")).toEqual({ ok: false, reason: "weak", problem: "too-short" });
@@ -113,7 +114,7 @@ describe("changing one's password", () => {
     const r = await signInWithPassword(u.email, temp, { ip: ip() });
     if (!r.ok) throw new Error();
     expect(await checkSession(r.sessionId)).toMatchObject({ ok: true, user: { pending: "change-password" } });
-    const actor: StaffActor = { kind: "clinician", role: "CLINICIAN", userId: u.id, clinicId: clinic.id, name: "Nia New", sessionId: r.sessionId };
+    const actor: StaffActor = mintActor({ kind: "clinician", role: "CLINICIAN", userId: u.id, clinicId: clinic.id, name: "Nia New", sessionId: r.sessionId });
     expect(await changeOwnPassword(actor, temp, "amber lantern quietly folds")).toEqual({ ok: true });
     expect(await checkSession(r.sessionId)).toMatchObject({ ok: true, user: { pending: null } });
   });

@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import { resolveSettings } from "../assessment/settings";
 import { readDeviceToken } from "../auth/device";
 import { openTotpSecret, sealTotpSecret } from "./sealed";
+import { mintActor } from "./actor-mint";
 import {
   bucket,
   clearBuckets,
@@ -33,8 +34,8 @@ export type SignInResult =
 
 const staffActor = (u: { id: string; clinicId: string; role: StaffRole; name: string }, sessionId: string): StaffActor =>
   u.role === "ADMIN"
-    ? { kind: "admin", userId: u.id, clinicId: u.clinicId, role: "ADMIN", name: u.name, sessionId }
-    : { kind: "clinician", userId: u.id, clinicId: u.clinicId, role: "CLINICIAN", name: u.name, sessionId };
+    ? mintActor({ kind: "admin", userId: u.id, clinicId: u.clinicId, role: "ADMIN", name: u.name, sessionId })
+    : mintActor({ kind: "clinician", userId: u.id, clinicId: u.clinicId, role: "CLINICIAN", name: u.name, sessionId });
 
 /** What the browser brings besides the form: its known-device cookie's value, and (tests) the clock. */
 export interface SignInContext {
