@@ -250,3 +250,15 @@ describe("clinic scoping of every exam function", () => {
     expect(await listExamRevisions(actor, visitId)).toHaveLength(1);
   });
 });
+
+describe("an exam stored by an older version", () => {
+  it("a version-1 row reads through the versioned reader; a version this build does not know is refused in words", async () => {
+    const { actor, visitId } = await visitOf();
+    await saveExam(actor, visitId, examData(180, 200), null);
+    // As the first build stored it: body mass and hip-abduction trials only, schema version 1, finalized.
+    await asOwner(`UPDATE "Exam" SET "schemaVersion" = 1, data = $2::jsonb WHERE "visitId" = $1`, [visitId, JSON.stringify({ bodyMassKg: 64, strength: { hipAbduction: { left: { trialsN: [150] }, right: { trialsN: [101] } } } })]);
+    expect(left(await getExam(actor, visitId))).toEqual([150]);
+    await asOwner(`UPDATE "Exam" SET "schemaVersion" = 99 WHERE "visitId" = $1`, [visitId]);
+    await expect(getExam(actor, visitId)).rejects.toThrow(/stored as version 99; this build reads versions 1 to 2/);
+  });
+});

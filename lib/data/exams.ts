@@ -10,7 +10,8 @@ import { toIsoDate } from "./dates";
 import { isVersion } from "../forms/input-hygiene";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
-import { openExam, sealExam } from "./sealed";
+import { sealExam } from "./sealed";
+import { readExam } from "./stored";
 
 // A visit's exam is a series of revisions (Exam.revision). The latest is the one being worked on: a DRAFT
 // saved by autosave under optimistic concurrency (Exam.version), or FINAL (locked). Amending a FINAL exam
@@ -48,6 +49,7 @@ const examSelect = {
   version: true,
   state: true,
   data: true,
+  schemaVersion: true,
   updatedAt: true,
   updatedById: true,
   finalizedAt: true,
@@ -75,7 +77,8 @@ async function loadExam(tx: Client, clinicId: string, visitId: string, revision?
     revision: e.revision,
     version: e.version,
     state: e.state,
-    data: openExam(e.data as unknown as ExamData),
+    // A draft may be partial: the form reads it as its own (partial) values.
+    data: readExam(e) as ExamData,
     updatedAt: e.updatedAt.toISOString(),
     updatedByName: (e.updatedById && names.get(e.updatedById)) || null,
     finalizedAt: e.finalizedAt?.toISOString() ?? null,
@@ -141,10 +144,10 @@ export async function getPreviousExam(actor: ClinicianActor, visitId: string): P
       },
     },
     orderBy: [{ visit: { date: "desc" } }, { visit: { createdAt: "desc" } }, { revision: "desc" }],
-    select: { visitId: true, revision: true, state: true, data: true, visit: { select: { date: true } } },
+    select: { visitId: true, revision: true, state: true, data: true, schemaVersion: true, visit: { select: { date: true } } },
   });
   if (!e) return null;
-  return { visitId: e.visitId, visitDate: toIsoDate(e.visit.date), revision: e.revision, state: e.state, data: openExam(e.data as unknown as ExamData) };
+  return { visitId: e.visitId, visitDate: toIsoDate(e.visit.date), revision: e.revision, state: e.state, data: readExam(e) as ExamData };
 }
 
 export type SaveExamResult =
@@ -320,7 +323,7 @@ export async function amendExam(actor: ClinicianActor, visitId: string, meta: Re
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
       if (!visit) return denied(tx, actor, "Exam", visitId, meta);
-      const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true, data: true } });
+      const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true, data: true, schemaVersion: true } });
       if (!current) return { ok: false, reason: "not-found" } as const;
       if (current.state !== "FINAL") return { ok: false, reason: "not-final", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
       const created = await tx.exam.create({
@@ -329,8 +332,9 @@ export async function amendExam(actor: ClinicianActor, visitId: string, meta: Re
           visitId,
           revision: current.revision + 1,
           schemaVersion: EXAM_SCHEMA_VERSION,
-          // Opened and sealed again: the new revision's text is under the current key.
-          data: sealExam(openExam(current.data)) as Prisma.InputJsonValue,
+          // Read (opened and brought to this build's version) and sealed again: the new revision is stored as
+          // the current version, its text under the current key.
+          data: sealExam(readExam(current)) as Prisma.InputJsonValue,
           updatedById: actor.userId,
         },
         select: { id: true, revision: true, version: true },

@@ -1,25 +1,15 @@
 import "server-only";
 import type { Bundle } from "@medplum/fhirtypes";
 import { db } from "../db";
-import type { Assessment } from "../assessment/types";
-import type { EngineExam } from "../assessment/exam-schema";
-import type { EngineIntake } from "../assessment/intake-schema";
 import { everythingBundle, type FhirPatientRecord, type FhirVisit } from "../fhir/bundle";
 import type { ApiTokenActor, ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
-import { openExam, openIntake, openSummaryJson } from "./sealed";
+import { readExam, readIntake, readSummary } from "./stored";
 
 type Client = Pick<ReturnType<typeof db>, "clinic" | "patient" | "visit" | "intakeResponse" | "exam" | "summary" | "user">;
 
-/** A signed summary keeps the assessment as signed; summaries signed before review edits stored it whole. */
-function signedAssessment(stored: unknown): Assessment | null {
-  const content = openSummaryJson(stored);
-  const c = (content ?? {}) as { assessment?: Assessment; status?: string };
-  if (c.assessment) return c.assessment;
-  return c.status ? (content as Assessment) : null;
-}
 
 /** Latest row per visit from rows sorted by revision, highest first. */
 function latestBy<T extends { visitId: string }>(rows: T[]): Map<string, T> {
@@ -43,8 +33,8 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
   const visitIds = visits.map((v) => v.id);
   const [intakes, exams, summaries] = visitIds.length
     ? await Promise.all([
-        client.intakeResponse.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, submittedAt: true, answers: true } }),
-        client.exam.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, data: true } }),
+        client.intakeResponse.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, submittedAt: true, answers: true, schemaVersion: true } }),
+        client.exam.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, data: true, schemaVersion: true } }),
         client.summary.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, content: true } }),
       ])
     : [[], [], []];
@@ -62,14 +52,14 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
     const i = intakeBy.get(v.id);
     const e = examBy.get(v.id);
     const s = summaryBy.get(v.id);
-    const assessment = s ? signedAssessment(s.content) : null;
+    const assessment = s ? (readSummary(s.content).assessment ?? null) : null;
     const fv: FhirVisit = {
       id: v.id,
       date: toIsoDate(v.date),
       kind: v.kind,
       status: v.status,
-      intake: i ? { id: i.id, revision: i.revision, submittedAt: i.submittedAt?.toISOString() ?? null, answers: openIntake(i.answers as EngineIntake) } : null,
-      exam: e ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: openExam(e.data as EngineExam) } : null,
+      intake: i ? { id: i.id, revision: i.revision, submittedAt: i.submittedAt?.toISOString() ?? null, answers: readIntake(i) } : null,
+      exam: e ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: readExam(e) } : null,
       summary: s && assessment && s.finalizedAt ? { id: s.id, revision: s.revision, finalizedAt: s.finalizedAt.toISOString(), signedBy: person(s.finalizedById), assessment } : null,
     };
     const list = visitsBy.get(v.patientId) ?? [];

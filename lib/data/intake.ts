@@ -18,6 +18,7 @@ import { advanceVisitStatus } from "./visit-status";
 import { issueInvite } from "./visits";
 import { openIntake, sealIntake } from "./sealed";
 import { mintActor } from "./actor-mint";
+import { readIntake } from "./stored";
 
 /** Wrong dates of birth allowed per browser, and per link across all browsers (security-requirements §1 (d)). */
 export const DOB_ATTEMPTS_PER_SESSION = 5;
@@ -643,7 +644,7 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
     id: r.id,
     revision: r.revision,
     kind: r.visit.kind,
-    answers: openIntake(r.answers as unknown as SubmittedAnswers),
+    answers: readIntake(r) as SubmittedAnswers,
     schemaVersion: r.schemaVersion,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     hasRedFlag: r.hasRedFlag,

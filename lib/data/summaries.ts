@@ -4,8 +4,6 @@ import { db } from "../db";
 import { assess, type Assessment } from "../assessment/engine";
 import type { PreviousVisit } from "../assessment/derive";
 import { rtrStartProblem, type SummaryEdits } from "../assessment/edits";
-import type { EngineExam } from "../assessment/exam-schema";
-import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
 import { queueSummaryEmail } from "./messages";
@@ -15,23 +13,11 @@ import { denied } from "./denials";
 import { toIsoDate } from "./dates";
 import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
-import { openExam, openIntake, openSummaryJson, sealSummaryJson } from "./sealed";
+import { openSummaryJson, sealSummaryJson } from "./sealed";
+import { readExam, readIntake, readSummary } from "./stored";
 
 type Tx = Prisma.TransactionClient;
 
-/** What a summary row keeps: the clinician's edits, and once finalized the assessment as it was signed. */
-interface StoredContent {
-  edits: SummaryEdits;
-  assessment?: Assessment;
-}
-
-function readContent(stored: unknown): StoredContent {
-  const content = openSummaryJson(stored);
-  const c = (content ?? {}) as Partial<StoredContent> & { status?: string };
-  // Summaries finalized before review edits existed stored the assessment itself.
-  if (!c.edits && c.status) return { edits: {}, assessment: content as Assessment };
-  return { edits: c.edits ?? {}, assessment: c.assessment };
-}
 
 const SEX: Record<string, "female" | "male" | "other" | "undisclosed"> = { FEMALE: "female", MALE: "male", OTHER: "other", UNDISCLOSED: "undisclosed" };
 
@@ -50,13 +36,13 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
   });
   const latest = async (vid: string) => {
     const [intake, exam] = await Promise.all([
-      tx.intakeResponse.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true } }),
+      tx.intakeResponse.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true, schemaVersion: true } }),
       // The signed exam when there is one (an amendment in progress does not change the summary until it is
       // signed); otherwise the draft being recorded.
-      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true } }),
-      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "DRAFT" }, orderBy: { revision: "desc" }, select: { data: true } }),
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true, schemaVersion: true } }),
+      tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "DRAFT" }, orderBy: { revision: "desc" }, select: { data: true, schemaVersion: true } }),
     ]).then(([i, finalExam, draftExam]) => [i, finalExam ?? draftExam] as const);
-    return { intake: intake ? openIntake(intake.answers as EngineIntake) : null, exam: exam ? openExam(exam.data as EngineExam) : null };
+    return { intake: intake ? readIntake(intake) : null, exam: exam ? readExam(exam) : null };
   };
   const earlier = await tx.visit.findMany({
     where: { clinicId, patientId: visit.patientId, id: { not: visit.id }, OR: [{ date: { lt: visit.date } }, { date: visit.date, createdAt: { lt: visit.createdAt } }] },
@@ -183,10 +169,10 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
       : null;
     const outOfDate = lastFinal?.finalizedAt ? await outOfDateSince(tx, actor.clinicId, visitId, lastFinal.finalizedAt) : null;
     if (latest?.state === "FINAL") {
-      const c = readContent(latest.content);
+      const c = readSummary(latest.content);
       return { assessment: c.assessment!, engineDraft, edits: c.edits, draftVersion: null, state: "final", finalized, revisions, outOfDate };
     }
-    const edits = latest ? readContent(latest.content).edits : {};
+    const edits = latest ? readSummary(latest.content).edits : {};
     return { assessment: assess(input, edits), engineDraft, edits, draftVersion: latest?.version ?? null, state: latest ? "draft" : "none", finalized, revisions, outOfDate };
   });
 }
@@ -231,7 +217,7 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
         });
         if (updated.count === 0) {
           await recordAudit(tx, { actor, action: "update", outcome: "conflict", recordType: "Summary", recordId: latest.id, patientId: visit.patientId, meta });
-          return { ok: false, reason: "conflict", current: { edits: readContent(latest.content).edits, version: latest.version } } as const;
+          return { ok: false, reason: "conflict", current: { edits: readSummary(latest.content).edits, version: latest.version } } as const;
         }
         id = latest.id;
         version = latest.version + 1;
@@ -242,7 +228,7 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       const row = await db().summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { content: true, version: true } });
-      return { ok: false, reason: "conflict", current: { edits: readContent(row?.content).edits, version: row?.version ?? 0 } };
+      return { ok: false, reason: "conflict", current: { edits: readSummary(row?.content).edits, version: row?.version ?? 0 } };
     }
     throw e;
   }
@@ -265,7 +251,7 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       if (latest?.state === "FINAL") return { ok: false, reason: "already-finalized" } as const;
       if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
       const { input } = await engineInputs(tx, actor.clinicId, visitId);
-      const edits = latest ? readContent(latest.content).edits : {};
+      const edits = latest ? readSummary(latest.content).edits : {};
       const assessment = assess(input, edits);
       if (assessment.status === "incomplete") return { ok: false, reason: "incomplete" } as const;
       const data = {
@@ -327,7 +313,7 @@ export async function amendSummary(actor: ClinicianActor, visitId: string, meta:
         engineVersion: latest.engineVersion,
         // Opened and sealed again: the new revision is under the current key.
         generated: sealSummaryJson(openSummaryJson(latest.generated)),
-        content: sealSummaryJson({ edits: readContent(latest.content).edits }),
+        content: sealSummaryJson({ edits: readSummary(latest.content).edits }),
         updatedById: actor.userId,
       },
       select: { id: true },
@@ -364,7 +350,7 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
     const by = s.finalizedById ? await tx.user.findFirst({ where: { id: s.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
     await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision, version }, meta });
     const outOfDate = await outOfDateSince(tx, actor.clinicId, visitId, s.finalizedAt!);
-    return { assessment: readContent(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "", outOfDate };
+    return { assessment: readSummary(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "", outOfDate };
   });
 }
 
@@ -394,7 +380,7 @@ export async function getPatientSummary(actor: PatientActor, meta: RequestMeta =
     if (!s) return null;
     await recordAudit(tx, { actor, action: "print", recordType: "Summary", recordId: s.id, details: { revision: s.revision, version: "patient", by: "patient-link" }, meta });
     return {
-      assessment: readContent(s.content).assessment!,
+      assessment: readSummary(s.content).assessment!,
       revision: s.revision,
       finalizedAt: s.finalizedAt!.toISOString(),
       clinic: s.visit.clinic,

@@ -3,8 +3,6 @@ import "server-only";
 // their finalized exam and submitted intake, read in one query (the patient row with its visits and their
 // latest final exam and intake nested), and turned into points by lib/assessment/trends.ts.
 import { db } from "../db";
-import type { EngineExam } from "../assessment/exam-schema";
-import type { EngineIntake } from "../assessment/intake-schema";
 import { resolveSettings } from "../assessment/settings";
 import { visitTrends, type Trends } from "../assessment/trends";
 import type { ClinicianActor, RequestMeta } from "./actors";
@@ -12,7 +10,7 @@ import { recordAudit } from "./audit";
 import { toIsoDate } from "./dates";
 import { denied } from "./denials";
 import { isUuid } from "./patients";
-import { openExam, openIntake } from "./sealed";
+import { readExam, readIntake } from "./stored";
 
 export type VisitTrendsDTO = Trends;
 
@@ -39,8 +37,8 @@ export async function getVisitTrends(actor: ClinicianActor, patientId: string, m
             date: true,
             createdAt: true,
             kind: true,
-            exams: { ...latestFinal, select: { data: true } },
-            intakes: { ...latestFinal, select: { answers: true } },
+            exams: { ...latestFinal, select: { data: true, schemaVersion: true } },
+            intakes: { ...latestFinal, select: { answers: true, schemaVersion: true } },
           },
         },
       },
@@ -58,9 +56,9 @@ export async function getVisitTrends(actor: ClinicianActor, patientId: string, m
         date: toIsoDate(v.date),
         createdAt: v.createdAt.toISOString(),
         kind: v.kind,
-        // Free text is stored encrypted (ADR 0029): opened as every other read does.
-        exam: v.exams[0] ? openExam(v.exams[0].data as EngineExam) : null,
-        intake: v.intakes[0] ? openIntake(v.intakes[0].answers as EngineIntake) : null,
+        // Opened (free text is encrypted, ADR 0029) and read at its stored version, as every other read does.
+        exam: v.exams[0] ? readExam(v.exams[0]) : null,
+        intake: v.intakes[0] ? readIntake(v.intakes[0]) : null,
       })),
       resolveSettings(p.clinic.settings),
     );

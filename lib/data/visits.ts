@@ -10,8 +10,8 @@ import { fromIsoDate, toIsoDate } from "./dates";
 import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
 import { safetyFlags } from "../assessment/safety";
-import type { EngineIntake } from "../assessment/intake-schema";
 import { toLocale, type Locale } from "../i18n/locales";
+import { readIntakeJson } from "../assessment/stored-versions";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
 export type VisitKind = "INITIAL" | "FOLLOW_UP";
@@ -37,11 +37,11 @@ async function reviewLevels(clinicId: string, visits: { id: string; needsReview:
   const ids = visits.filter((v) => v.needsReview && v.status !== "SUMMARY_FINALIZED").map((v) => v.id);
   const out = new Map<string, ReviewLevel>();
   if (ids.length === 0) return out;
-  const intakes = await db().intakeResponse.findMany({ where: { clinicId, visitId: { in: ids }, state: "FINAL" }, select: { visitId: true, answers: true } });
+  const intakes = await db().intakeResponse.findMany({ where: { clinicId, visitId: { in: ids }, state: "FINAL" }, select: { visitId: true, answers: true, schemaVersion: true } });
   for (const i of intakes) {
     // Safety and questionnaire answers are structured and stored in clear (ADR 0029): nothing to decrypt on
     // the worklist's path.
-    const flags = safetyFlags(i.answers as unknown as Pick<EngineIntake, "safety" | "questionnaires">);
+    const flags = safetyFlags(readIntakeJson(i.answers, i.schemaVersion));
     out.set(i.visitId, flags.some((f) => f.level === "hard") ? "red-flag" : flags.some((f) => f.level === "soft") ? "review" : "note");
   }
   return out;
