@@ -14,8 +14,8 @@ const frameworkImports = {
 // The database is reached only through lib/data, which checks authorization and scopes by clinic on every call.
 const databaseImports = { group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"], message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization." };
 // Actors are made only where a credential was just checked (lib/data/actors.ts says why).
-const actorMinting = { group: ["**/actor-mint", "@/lib/data/actor-mint"], message: "Only a credential check makes an actor (lib/auth/session.ts, lib/data/users.ts, intake.ts, api-tokens.ts) and the test factories: take the actor you were given." };
-const mayMintActors = ["lib/auth/session.ts", "lib/data/users.ts", "lib/data/intake.ts", "lib/data/api-tokens.ts", "prisma/factories.ts", "e2e/**", "**/*.test.ts", "**/*.test.tsx"];
+const actorMinting = { group: ["**/actor-mint", "@/lib/data/actor-mint"], message: "Only a credential check makes an actor (lib/auth/session.ts, lib/data/users.ts, intake-link.ts, api-tokens.ts) and the test factories: take the actor you were given." };
+const mayMintActors = ["lib/auth/session.ts", "lib/data/users.ts", "lib/data/intake-link.ts", "lib/data/api-tokens.ts", "prisma/factories.ts", "e2e/**", "**/*.test.ts", "**/*.test.tsx"];
 
 const config = [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/out/**"] },

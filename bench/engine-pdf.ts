@@ -60,7 +60,7 @@ export async function finalizedVisit(w: BenchWorld): Promise<{ visitId: string }
   const { clinicianActor, examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
   const { createPatient } = await import("../lib/data/patients.ts");
   const { startVisit } = await import("../lib/data/visits.ts");
-  const { submitIntake } = await import("../lib/data/intake.ts");
+  const { submitIntake } = await import("../lib/data/intake-answers.ts");
   const { saveExam } = await import("../lib/data/exams.ts");
   const { finalizeSummary } = await import("../lib/data/summaries.ts");
   const actor = await clinicianActor({ id: w.clinic.userId }, w.clinic.id);

@@ -233,7 +233,7 @@ async function seedPagePatient(w: BenchWorld, actor: import("../lib/data/actors.
   const { examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
   const { createPatient } = await import("../lib/data/patients.ts");
   const { startVisit } = await import("../lib/data/visits.ts");
-  const { submitIntake } = await import("../lib/data/intake.ts");
+  const { submitIntake } = await import("../lib/data/intake-answers.ts");
   const { finalizeExam, saveExam } = await import("../lib/data/exams.ts");
   const { finalizeSummary } = await import("../lib/data/summaries.ts");
   const dob = "1987-04-12";

@@ -101,7 +101,7 @@ export async function verifiedPatient(w: BenchWorld, n: number): Promise<{ clien
   const { clinicianActor } = await import("../prisma/factories.ts");
   const { createPatient } = await import("../lib/data/patients.ts");
   const { startVisit } = await import("../lib/data/visits.ts");
-  const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake.ts");
+  const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link.ts");
   const actor = await clinicianActor({ id: w.clinic.userId }, w.clinic.id);
   const p = await createPatient(actor, { firstName: `Bench${n}`, lastName: "Runner", dateOfBirth: "1985-06-15", sex: "FEMALE", email: "", phone: "" });
   const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: new Date().toISOString().slice(0, 10) });
@@ -121,7 +121,8 @@ export async function planPatient(w: BenchWorld, n: number): Promise<{ client: H
   const { clinicianActor, examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
   const { createPatient } = await import("../lib/data/patients.ts");
   const { startVisit } = await import("../lib/data/visits.ts");
-  const { getIntakeSession, submitIntake, verifyDateOfBirth } = await import("../lib/data/intake.ts");
+  const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link.ts");
+  const { submitIntake } = await import("../lib/data/intake-answers.ts");
   const { saveExam } = await import("../lib/data/exams.ts");
   const { finalizeSummary } = await import("../lib/data/summaries.ts");
   const { getPlanLink } = await import("../lib/data/plan.ts");

@@ -175,7 +175,7 @@ test("the follow-up questions: the clinician asks, the patient answers them from
       WHERE v."patientId" = $1 AND v.kind = 'FOLLOW_UP' ORDER BY s."createdAt" DESC LIMIT 1`,
     [p.patient.id],
   );
-  const { saveIntakeDraft } = await import("../lib/data/intake");
+  const { saveIntakeDraft } = await import("../lib/data/intake-answers");
   const { mintActor } = await import("../lib/data/actor-mint");
   const { running, knee, pain, safety, questionnaires } = intakeAnswers({ pain: { now: 2 } });
   const answers = { running: { distanceUnit: running.distanceUnit, weeklyKm: running.weeklyKm, runsPerWeek: running.runsPerWeek }, knee: { side: knee.side, areas: knee.areas }, pain, safety, questionnaires };

@@ -62,7 +62,7 @@ export async function patientWithVisit(
 ) {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
-  const { submitIntake } = await import("../lib/data/intake");
+  const { submitIntake } = await import("../lib/data/intake-answers");
   const { saveExam } = await import("../lib/data/exams");
   const actor = await clinicianActor({ id: c.userId }, c.clinicId);
   const dob = opts.dob ?? "1990-04-27";

@@ -40,7 +40,7 @@ export async function expectSaved(page: Page) {
 /** Save a draft as the patient would have by filling the earlier steps (their own verified session). */
 export async function draftAs(token: string, dob: string, answers: DeepPartial<IntakeAnswers>, step: string) {
   const { patientThroughInvite } = await import("../prisma/factories");
-  const { saveIntakeDraft } = await import("../lib/data/intake");
+  const { saveIntakeDraft } = await import("../lib/data/intake-answers");
   const r = await saveIntakeDraft(await patientThroughInvite(token, dob), answers, null, step);
   if (!r.ok) throw new Error(`draft not saved: ${r.reason}`);
 }

@@ -86,7 +86,7 @@ test("a captured intake submission, replayed without the patient's session or wi
   // Patient B's browser, past its own date-of-birth check.
   const bCtx = await newClient(baseURL!);
   await bCtx.get(`/i/${b.token}`, { maxRedirects: 0 });
-  const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake");
+  const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link");
   const bSession = await getIntakeSession((await bCtx.storageState()).cookies.find((c) => c.name === "stride_intake")!.value);
   if (!bSession.ok) throw new Error("no session for B");
   expect(await verifyDateOfBirth(bSession.actor, b.dob)).toEqual({ ok: true });

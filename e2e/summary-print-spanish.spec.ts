@@ -10,7 +10,7 @@ test("a Spanish-speaking patient's signed summary prints and downloads in Spanis
   test.setTimeout(120_000);
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
-  const { submitIntake } = await import("../lib/data/intake");
+  const { submitIntake } = await import("../lib/data/intake-answers");
   const { saveExam } = await import("../lib/data/exams");
   const { finalizeSummary } = await import("../lib/data/summaries");
   const actor = await clinicianActor({ id: clinician.userId }, clinician.clinicId);

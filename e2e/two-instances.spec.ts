@@ -69,7 +69,8 @@ test("a journey alternating between two instances over one database: sign-in, in
 
   // The rest of the answers as if typed on another device (the draft moves on from the version the two
   // instances made), then sent from B.
-  const { saveIntakeDraft, getIntakeSession } = await import("../lib/data/intake");
+  const { saveIntakeDraft } = await import("../lib/data/intake-answers");
+  const { getIntakeSession } = await import("../lib/data/intake-link");
   const cookie = (await phonePage.context().cookies()).find((c) => c.name === "stride_intake")!;
   const session = await getIntakeSession(cookie.value);
   if (!session.ok) throw new Error("no intake session");

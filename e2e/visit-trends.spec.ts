@@ -9,7 +9,7 @@ const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOStri
 async function threeVisits(c: Clinician) {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
-  const { submitIntake } = await import("../lib/data/intake");
+  const { submitIntake } = await import("../lib/data/intake-answers");
   const { saveExam, finalizeExam } = await import("../lib/data/exams");
   const { finalizeSummary } = await import("../lib/data/summaries");
   const actor = await clinicianActor({ id: c.userId }, c.clinicId);

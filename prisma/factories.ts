@@ -124,7 +124,7 @@ export async function adminActor(user: { id: string }, clinicId: string): Promis
 
 /** Open an invite link and pass the date-of-birth check, as the patient's browser would. */
 export async function patientThroughInvite(token: string, dob: string): Promise<PatientActor> {
-  const { redeemInvite, getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake");
+  const { redeemInvite, getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link");
   const r = await redeemInvite(token);
   if (!r.ok) throw new Error(`invite not usable: ${r.reason}`);
   const s = await getIntakeSession(r.sessionToken);

@@ -11,7 +11,7 @@ import { addDays, todayIn } from "../lib/format";
 import { DEFAULT_CONSENT_TEXT } from "../lib/assessment/settings";
 import { createClinic } from "../lib/data/clinics";
 import { finalizeExam, saveExam } from "../lib/data/exams";
-import { submitIntake } from "../lib/data/intake";
+import { submitIntake } from "../lib/data/intake-answers";
 import { createPatient } from "../lib/data/patients";
 import { finalizeSummary } from "../lib/data/summaries";
 import { createUser } from "../lib/data/users";

@@ -89,7 +89,7 @@ async function main() {
     const { createClinicianAndClinic, clinicianActor, uniqueSuffix } = await import("../prisma/factories.ts");
     const { createPatient } = await import("../lib/data/patients.ts");
     const { startVisit } = await import("../lib/data/visits.ts");
-    const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake.ts");
+    const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link.ts");
     const owner = async <T,>(sql: string, params: unknown[] = []) => {
       const pgm = await import("pg");
       const c = new pgm.default.Client({ connectionString: ownerUrl });
@@ -164,7 +164,7 @@ async function main() {
       const fc = (await import("fast-check")).default;
       const { encodeActionArgs, inputsFor, unsafeStrings } = await import("../test/hostile.ts");
       const { examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
-      const { submitIntake } = await import("../lib/data/intake.ts");
+      const { submitIntake } = await import("../lib/data/intake-answers.ts");
       const { saveExam: saveExamDirect } = await import("../lib/data/exams.ts");
       const v = await newVisit();
       const patient = await patientSession(v.token);
@@ -524,7 +524,7 @@ async function main() {
     });
 
     await check(`restore drill: ${DRILL_PATIENTS.toLocaleString("en-US")} patients backed up during autosaves, database dropped, restored; counts, hashes, acknowledged saves, audit chain, sign-in and print`, async () => {
-      const { submitIntake } = await import("../lib/data/intake.ts");
+      const { submitIntake } = await import("../lib/data/intake-answers.ts");
       const { saveExam: saveExamData } = await import("../lib/data/exams.ts");
       const { finalizeSummary } = await import("../lib/data/summaries.ts");
       const { intakeAnswers, examData, patientThroughInvite } = await import("../prisma/factories.ts");

@@ -86,7 +86,7 @@ async function main() {
     const { createUser } = await import("../lib/data/users.ts");
     const { createPatient } = await import("../lib/data/patients.ts");
     const { startVisit } = await import("../lib/data/visits.ts");
-    const { submitIntake } = await import("../lib/data/intake.ts");
+    const { submitIntake } = await import("../lib/data/intake-answers.ts");
     const { saveExam } = await import("../lib/data/exams.ts");
     const { newTotpSecret, totpCode } = await import("../lib/auth/totp.ts");
     const { clinic, user, password } = await createClinicianAndClinic();

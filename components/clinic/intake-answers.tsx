@@ -9,7 +9,7 @@ import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { AKPS_MAX, AKPS_MCID, LEFS_MAX, LEFS_MCID } from "@/lib/assessment/scoring";
 import type { ClinicSettings } from "@/lib/assessment/settings";
 import { formatPace, fromKm, KM_PER_MILE } from "@/lib/assessment/units";
-import type { IntakeDTO } from "@/lib/data/intake";
+import type { IntakeDTO } from "@/lib/data/intake-clinic";
 import { formatDate, formatDateTime, round } from "@/lib/format";
 import { en } from "@/lib/i18n/en";
 import { KneeDrawing } from "@/components/intake/knee-drawing";

@@ -75,7 +75,7 @@ async function patientClient(baseURL: string, p: PatientRecord): Promise<APIRequ
   const r = await ctx.get(`/i/${p.token}`, { maxRedirects: 0 });
   if (r.status() !== 303) throw new Error(`invite answered ${r.status()}`);
   const cookie = (await ctx.storageState()).cookies.find((c) => c.name === "stride_intake");
-  const { getIntakeSession, verifyDateOfBirth } = await import("../../lib/data/intake");
+  const { getIntakeSession, verifyDateOfBirth } = await import("../../lib/data/intake-link");
   const s = await getIntakeSession(cookie!.value);
   if (!s.ok) throw new Error("no intake session");
   await verifyDateOfBirth(s.actor, p.dob);
@@ -87,7 +87,7 @@ const sentinelName = (tag: string) => ({ firstName: `Zq${tag}${uniqueSuffix()}`,
 async function patientAt(clinician: { id: string }, clinicId: string, tag: string, stage: "invited" | "examined" | "finalized"): Promise<PatientRecord> {
   const { createPatient } = await import("../../lib/data/patients");
   const { startVisit } = await import("../../lib/data/visits");
-  const { submitIntake } = await import("../../lib/data/intake");
+  const { submitIntake } = await import("../../lib/data/intake-answers");
   const { saveExam } = await import("../../lib/data/exams");
   const { finalizeSummary } = await import("../../lib/data/summaries");
   const actor = await clinicianActor(clinician, clinicId);

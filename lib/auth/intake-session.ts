@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { secureCookies } from "./cookies";
-import { getIntakeSession, type IntakeSessionState } from "../data/intake";
+import { getIntakeSession, type IntakeSessionState } from "../data/intake-link";
 
 /** The patient's intake session cookie: HttpOnly, SameSite=Lax (the link arrives from another site). */
 export const INTAKE_COOKIE = "stride_intake";

@@ -1,5 +1,5 @@
 // The one way to make an actor: called right after a credential is checked (lib/data/users.ts's staff
-// session check and sign-in, lib/auth/session.ts, lib/data/intake.ts's link session, lib/data/api-tokens.ts)
+// session check and sign-in, lib/auth/session.ts, lib/data/intake-link.ts's link session, lib/data/api-tokens.ts)
 // and by the test factories. eslint.config.mjs refuses this import anywhere else.
 import type { AdminActor, ApiTokenActor, ClinicianActor, PatientActor } from "./actors";
 

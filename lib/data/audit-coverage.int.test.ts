@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { amendExam, finalizeExam, saveExam } from "./exams";
-import { submitIntake } from "./intake";
+import { submitIntake } from "./intake-answers";
 import { createPatient, getPatient } from "./patients";
 import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, saveSummaryEdits } from "./summaries";
 import { revokeSession, signInWithPassword } from "./users";

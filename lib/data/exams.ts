@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db, sql, sqlTransaction } from "../db";
-import { env } from "../env";
 import { EXAM_SCHEMA_VERSION, type ExamData } from "../assessment/exam-schema";
 import type { ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
@@ -12,6 +11,7 @@ import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 import { sealExam } from "./sealed";
 import { readExam } from "./stored";
+import { faultDelayMs, pauseBeforeCommit } from "./fault-hooks";
 
 // A visit's exam is a series of revisions (Exam.revision). The latest is the one being worked on: a DRAFT
 // saved by autosave under optimistic concurrency (Exam.version), or FINAL (locked). Amending a FINAL exam
@@ -208,8 +208,7 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
       }
       await advanceVisitStatus(tx, visitId, actor.clinicId, "EXAMINED");
       await recordAudit(tx, { actor, action: baseVersion === null ? "create" : "update", recordType: "Exam", recordId: id, patientId: visit.patientId, details: { revision, version }, meta });
-      const delay = env().FAULT_DELAY_MS;
-      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      await pauseBeforeCommit();
       return { ok: true, version, revision } as const;
     });
   } catch (e) {
@@ -250,13 +249,12 @@ async function updateExam(actor: ClinicianActor, visitId: string, data: ExamData
      )
      SELECT version, revision FROM saved`;
   const params = [visitId, actor.clinicId, JSON.stringify(sealExam(data)), actor.userId, EXAM_SCHEMA_VERSION, now, baseVersion, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null];
-  const delay = env().FAULT_DELAY_MS;
   const [row] =
-    delay > 0
+    faultDelayMs() > 0
       ? // Fault tests: the same statement inside a transaction that waits before committing.
         await sqlTransaction(async (query) => {
           const rows = await query<{ version: number; revision: number }>(statement, params);
-          await new Promise((r) => setTimeout(r, delay));
+          await pauseBeforeCommit();
           return rows;
         })
       : await sql<{ version: number; revision: number }>(statement, params);

@@ -11,7 +11,7 @@ import { API_TOKEN_RATE, authenticateApiToken, createApiToken, listApiTokens, re
 import { finalizeExam, saveExam } from "./exams";
 import { clinicRecordBatches, exportPatientEverything } from "./fhir-export";
 import { exportClinicNdjson } from "./fhir-bulk";
-import { submitIntake } from "./intake";
+import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
 import { finalizeSummary } from "./summaries";
 import { createUser } from "./users";

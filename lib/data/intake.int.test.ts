@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { tokenHash } from "../auth/tokens";
-import { getIntakeDraft, getIntakeSession, getSubmittedIntake, newIntakeLink, redeemInvite, reopenIntake, saveIntakeDraft, submitIntake, verifyDateOfBirth, DOB_ATTEMPTS_PER_SESSION } from "./intake";
+import { getIntakeDraft, saveIntakeDraft, submitIntake } from "./intake-answers";
+import { getIntakeSession, redeemInvite, verifyDateOfBirth, DOB_ATTEMPTS_PER_SESSION } from "./intake-link";
+import { getSubmittedIntake, newIntakeLink, reopenIntake } from "./intake-clinic";
 import { createPatient, getPatient } from "./patients";
 import { startVisit } from "./visits";
 
@@ -344,7 +346,7 @@ describe("a follow-up visit", () => {
 
 describe("limits hold under concurrency", () => {
   it("150 wrong dates fired at once on one link, from 30 browsers, record exactly the link's limit of 10", async () => {
-    const { DOB_FAILURES_PER_INVITE } = await import("./intake");
+    const { DOB_FAILURES_PER_INVITE } = await import("./intake-link");
     const { visit } = await setup();
     const browsers: Awaited<ReturnType<typeof unverifiedBrowser>>[] = [];
     for (let i = 0; i < 30; i++) browsers.push(await unverifiedBrowser(visit.token));

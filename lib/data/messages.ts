@@ -10,7 +10,7 @@ import type { AdminActor, ClinicianActor, RequestMeta } from "./actors";
 import { recordAudit } from "./audit";
 import { isUuid } from "./patients";
 
-/** Wrong dates of birth that lock a link (kept equal to lib/data/intake.ts's limit, which imports this file). */
+/** Wrong dates of birth that lock a link (kept equal to lib/data/intake-link.ts's limit, which imports this file). */
 const DOB_FAILURES_PER_INVITE = 10;
 
 type Tx = Prisma.TransactionClient;

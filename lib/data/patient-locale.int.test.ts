@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
-import { getIntakeSession, getSubmittedIntake, redeemInvite, setPatientLocaleFromIntake, submitIntake } from "./intake";
+import { getIntakeSession, redeemInvite, setPatientLocaleFromIntake } from "./intake-link";
+import { getSubmittedIntake } from "./intake-clinic";
+import { submitIntake } from "./intake-answers";
 import { createPatient, getPatient, setPatientLocale } from "./patients";
 import { startVisit } from "./visits";
 

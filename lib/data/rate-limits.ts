@@ -30,7 +30,7 @@ export const BAD_INVITES_PER_IP: Limit = { max: 20, windowMs: 15 * MINUTES };
 /** Invite links opened per address, working or not: a clinic's waiting-room tablet opens a few an hour. */
 export const INVITES_PER_IP: Limit = { max: 60, windowMs: 15 * MINUTES };
 /** Wrong dates of birth per address, across every link and browser (each browser and link has its own
- * smaller limit in lib/data/intake.ts). */
+ * smaller limit in lib/data/intake-link.ts). */
 export const DOB_FAILURES_PER_IP: Limit = { max: 10, windowMs: 15 * MINUTES };
 
 /** The address part of a bucket: a request whose address is missing or malformed (lib/auth/client-ip.ts

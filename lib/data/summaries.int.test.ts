@@ -3,7 +3,7 @@ import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { RULESET_VERSION } from "../assessment/engine";
 import { saveExam } from "./exams";
-import { submitIntake } from "./intake";
+import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
 import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, saveSummaryEdits } from "./summaries";
 import { startVisit } from "./visits";

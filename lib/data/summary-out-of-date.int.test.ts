@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { amendExam, finalizeExam, saveExam } from "./exams";
-import { reopenIntake, submitIntake } from "./intake";
+import { reopenIntake } from "./intake-clinic";
+import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
 import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, getSummaryStatus, saveSummaryEdits } from "./summaries";
 import { startVisit } from "./visits";

@@ -4,7 +4,7 @@ import pg from "pg";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { finalizeExam, saveExam } from "./exams";
-import { submitIntake } from "./intake";
+import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
 import { getVisitTrends } from "./trends";
 import { startVisit } from "./visits";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { finalizeExam, saveExam } from "./exams";
-import { submitIntake } from "./intake";
+import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
 import { finalizeSummary } from "./summaries";
 import { clinicWorklist, getVisitHeader, listPatientVisits, startVisit } from "./visits";

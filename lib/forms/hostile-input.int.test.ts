@@ -15,7 +15,7 @@ import { summaryEditLabel } from "../assessment/edits";
 import { summaryEditsSchema } from "../assessment/edits-schema";
 import { db } from "../db";
 import { saveExam } from "../data/exams";
-import { saveIntakeDraft, submitIntake } from "../data/intake";
+import { saveIntakeDraft, submitIntake } from "../data/intake-answers";
 import { createPatient } from "../data/patients";
 import { saveSummaryEdits } from "../data/summaries";
 import { startVisit } from "../data/visits";

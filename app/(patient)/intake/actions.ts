@@ -7,7 +7,8 @@ import { intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-sch
 import { urgentCareReasons, type UrgentReason } from "@/lib/assessment/safety";
 import { isRealDate } from "@/lib/assessment/schema-builders";
 import { getClinicSettings } from "@/lib/data/clinics";
-import { isOwnSubmission, saveIntakeDraft, setPatientLocaleFromIntake, submitIntake, verifyDateOfBirth, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake";
+import { isOwnSubmission, setPatientLocaleFromIntake, verifyDateOfBirth } from "@/lib/data/intake-link";
+import { saveIntakeDraft, submitIntake, type DraftDTO, type SubmittedAnswers } from "@/lib/data/intake-answers";
 import { isVersion } from "@/lib/forms/input-hygiene";
 import { bucket, DOB_FAILURES_PER_IP, releaseAttempt, reserveAttempt } from "@/lib/data/rate-limits";
 import { labelsFrom } from "@/lib/forms/messages";

@@ -6,7 +6,7 @@ import { requestMeta } from "@/lib/auth/session";
 import { getPatientSummary } from "@/lib/data/summaries";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { getClinicSettings } from "@/lib/data/clinics";
-import { getIntakeDraft } from "@/lib/data/intake";
+import { getIntakeDraft } from "@/lib/data/intake-answers";
 import { format, formatIsoDate } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n";
 import { patientPage } from "@/lib/i18n/patient-locale";

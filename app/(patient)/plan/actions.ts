@@ -8,7 +8,7 @@ import { checkInSchema, morningSchema } from "@/lib/forms/check-in-schema";
 import { checkInLabels } from "@/lib/forms/check-in-text";
 import { labelsFrom } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
-import { PLAN_SESSION_DAYS } from "@/lib/data/intake";
+import { PLAN_SESSION_DAYS } from "@/lib/data/intake-link";
 import { answerMorning, openFollowUp, saveCheckIn } from "@/lib/data/plan";
 import { patientPage } from "@/lib/i18n/patient-locale";
 import { messagesFor } from "@/lib/i18n";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { newIntakeLink, reopenIntake } from "@/lib/data/intake";
+import { newIntakeLink, reopenIntake } from "@/lib/data/intake-clinic";
 import { isUuid } from "@/lib/data/patients";
 import { requestOrigin } from "@/lib/request-origin";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getExam } from "@/lib/data/exams";
-import { getSubmittedIntake } from "@/lib/data/intake";
+import { getSubmittedIntake } from "@/lib/data/intake-clinic";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { getSummaryStatus } from "@/lib/data/summaries";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";

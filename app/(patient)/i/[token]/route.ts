@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { INTAKE_COOKIE, intakeCookieOptions } from "@/lib/auth/intake-session";
 import { clientIp } from "@/lib/auth/client-ip";
-import { redeemInvite } from "@/lib/data/intake";
+import { redeemInvite } from "@/lib/data/intake-link";
 import { BAD_INVITES_PER_IP, bucket, INVITES_PER_IP, isLimited, reserveAttempt } from "@/lib/data/rate-limits";
 import { linkProblemPage } from "@/lib/link-problem-page";
 import { LANG_COOKIE } from "@/lib/i18n/patient-locale";

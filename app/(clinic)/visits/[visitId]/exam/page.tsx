@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getExam, getExamRevision, getPreviousExam, listExamRevisions } from "@/lib/data/exams";
-import { getSubmittedIntake } from "@/lib/data/intake";
+import { getSubmittedIntake } from "@/lib/data/intake-clinic";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { sexForNorm, startExam } from "@/lib/assessment/exam-start";
 import { ExamForm } from "@/components/clinic/exam-form";
