@@ -97,6 +97,12 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   // At the top "Move up" is disabled: focus moves to the same exercise's "Move down".
   await expect(up).toBeDisabled();
   await expect(page.getByRole("button", { name: "Move Side plank down" })).toBeFocused();
+  // The stretches are the same list: removing one keeps focus in it (a neighbour's Remove, or the library).
+  const stretchGroup = page.getByRole("group", { name: "Stretches" });
+  await page.getByLabel("Add a stretch from the library").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Add stretch" }).click();
+  await stretchGroup.getByRole("list").first().locator(":scope > li").last().getByRole("button", { name: /^Remove / }).click();
+  await expect(stretchGroup.locator(":focus")).toHaveCount(1);
   await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
   await page.getByRole("radio", { name: "Walk-run phase", exact: true }).check();
   await page.getByLabel("Phase (1–6)").selectOption("3");

@@ -7,6 +7,8 @@ import { amendSummaryAction, finalizeSummaryAction, saveSummaryEditsAction, type
 import { rtrStartProblem, type SummaryEdits } from "@/lib/assessment/edits";
 import type { Resolver } from "react-hook-form";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { DoseList } from "./dose-list";
+import styles from "./summary-editor.module.css";
 
 export interface LibraryItem {
   id: string;
@@ -75,8 +77,6 @@ function loadSchemaCheck(): Promise<Resolver<FormValues>> {
   return schemaCheck;
 }
 
-const radio = { width: 24, height: 24, flex: "none" } as const;
-const radioRow = { minHeight: 44, gap: 12 } as const;
 
 export function SummaryEditor(props: {
   visitId: string;
@@ -99,7 +99,6 @@ export function SummaryEditor(props: {
   const router = useRouter();
   const [version, setVersion] = useState<number | null>(props.draftVersion);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text?: string }>({ kind: "idle" });
-  const [adding, setAdding] = useState("");
   const [confirming, setConfirming] = useState(false);
   const locked = props.state === "final";
   const { register, control, handleSubmit, setError, reset, formState, getValues } = useForm<FormValues>({
@@ -115,7 +114,6 @@ export function SummaryEditor(props: {
   const exercises = useFieldArray({ control, name: "exercises" });
   const stretches = useFieldArray({ control, name: "stretches" });
   const chosenStretches = useWatch({ control, name: "stretches" });
-  const [addingStretch, setAddingStretch] = useState("");
   const education = useFieldArray({ control, name: "education" });
   const rtrMode = useWatch({ control, name: "rtrMode" });
   const chosenExercises = useWatch({ control, name: "exercises" });
@@ -171,31 +169,6 @@ export function SummaryEditor(props: {
       }
     });
 
-  // Focus follows the exercise a button acted on, so it never falls back to the top of the page: a moved
-  // exercise keeps it (on the other arrow once it reaches an end), a removal passes it to the next exercise's
-  // Remove, or to the library list when none is left.
-  const focusAfterRender = (selector: string, fallback?: string) =>
-    requestAnimationFrame(() => {
-      const el = document.querySelector<HTMLElement>(selector);
-      (el && !(el as HTMLButtonElement).disabled ? el : fallback ? document.querySelector<HTMLElement>(fallback) : null)?.focus();
-    });
-  const exerciseName = (i: number) => {
-    const id = getValues(`exercises.${i}.exerciseId`);
-    return inLibrary.get(id)?.name ?? id;
-  };
-  function moveExercise(i: number, by: -1 | 1) {
-    const name = exerciseName(i);
-    exercises.move(i, i + by);
-    const same = `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "up" : "down"}`)}"]`;
-    focusAfterRender(same, `button[aria-label="${CSS.escape(`Move ${name} ${by < 0 ? "down" : "up"}`)}"]`);
-  }
-  function removeExercise(i: number) {
-    const count = exercises.fields.length;
-    const neighbour = i + 1 < count ? exerciseName(i + 1) : i > 0 ? exerciseName(i - 1) : null;
-    exercises.remove(i);
-    focusAfterRender(neighbour ? `button[aria-label="${CSS.escape(`Remove ${neighbour}`)}"]` : "#add-exercise", "#add-exercise");
-  }
-
   const inLibrary = new Map(props.library.map((l) => [l.id, l]));
   const chosen = new Set((chosenExercises ?? []).map((e) => e.exerciseId));
   const stretchNames = new Map(props.stretchLibrary.map((l) => [l.id, l.name]));
@@ -226,177 +199,72 @@ export function SummaryEditor(props: {
 
   return (
     <form onSubmit={run("save")} noValidate className="stack">
-      <fieldset className="card">
-        <legend>
-          <h2 style={{ margin: 0 }}>Exercises</h2>
-        </legend>
-        {exercises.fields.length === 0 && <p className="muted">No exercises. Add one from the library below.</p>}
-        <ol className="stack" style={{ paddingLeft: 18 }}>
-          {exercises.fields.map((f, i) => {
-            const lib = inLibrary.get(f.exerciseId);
-            const name = lib?.name ?? f.exerciseId;
-            const reason = props.reasons[f.exerciseId];
-            const err = (k: string) => (errors.exercises?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message;
-            const field = (k: "sets" | "reps" | "holdSeconds" | "daysPerWeek" | "weeks", label: string) => (
-              <div className="field" style={{ marginBottom: 0 }}>
-                <label htmlFor={`ex-${i}-${k}`}>{label}</label>
-                <input id={`ex-${i}-${k}`} className="input" style={{ width: "5.5rem" }} inputMode="numeric" aria-invalid={!!err(k)} aria-describedby={describedBy(err(k) && `ex-${i}-${k}-error`)} {...register(`exercises.${i}.${k}`, { setValueAs: num })} />
-                <FieldError id={`ex-${i}-${k}-error`} message={err(k)} />
-              </div>
-            );
-            return (
-              <li key={f.id}>
-                <div className="row" style={{ justifyContent: "space-between" }}>
-                  <strong>
-                    {name} <span className="muted">(level {lib?.level}, {lib?.target})</span>
-                  </strong>
-                  <span className="row" style={{ gap: 4 }}>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => moveExercise(i, -1)}>
-                      ↑
-                    </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === exercises.fields.length - 1} onClick={() => moveExercise(i, 1)}>
-                      ↓
-                    </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => removeExercise(i)}>
-                      Remove
-                    </button>
-                  </span>
-                </div>
-                <div className="row" style={{ alignItems: "flex-start" }}>
-                  {field("sets", "Sets")}
-                  {lib?.hold ? field("holdSeconds", "Hold (s)") : field("reps", "Repetitions")}
-                  {field("daysPerWeek", "Days a week")}
-                  {field("weeks", "Weeks")}
-                </div>
-                {reason && (
-                  <details>
-                    <summary>Why this exercise</summary>
-                    <p className="muted">
-                      {reason.rule}
-                      {reason.because ? ` Because: ${reason.because}.` : ""}
-                    </p>
-                  </details>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        <div className="row" style={{ alignItems: "flex-end" }}>
-          <div className="field" style={{ marginBottom: 0 }}>
-            <label htmlFor="add-exercise">Add from the library</label>
-            <select id="add-exercise" className="input" value={adding} onChange={(e) => setAdding(e.target.value)}>
-              <option value="">Choose an exercise…</option>
-              {props.library
-                .filter((l) => !chosen.has(l.id))
-                .map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name} (level {l.level}, {l.target})
-                  </option>
-                ))}
-            </select>
-          </div>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!adding}
-            onClick={() => {
-              const l = inLibrary.get(adding);
-              if (!l) return;
-              exercises.append({ exerciseId: l.id, sets: l.sets, reps: l.reps, holdSeconds: l.holdSeconds, daysPerWeek: 3, weeks: 6 });
-              setAdding("");
-            }}
-          >
-            Add
-          </button>
-        </div>
-        <FieldError id="exercises-error" message={errors.exercises?.message} />
-      </fieldset>
+      <DoseList
+        title="Exercises"
+        empty="No exercises. Add one from the library below."
+        idPrefix="ex"
+        reasonLabel="Why this exercise"
+        items={exercises.fields.map((f) => {
+          const lib = inLibrary.get(f.exerciseId);
+          const doses = [{ key: "sets", label: "Sets" }, lib?.hold ? { key: "holdSeconds", label: "Hold (s)" } : { key: "reps", label: "Repetitions" }, { key: "daysPerWeek", label: "Days a week" }, { key: "weeks", label: "Weeks" }];
+          return { key: f.id, name: lib?.name ?? f.exerciseId, detail: lib ? `level ${lib.level}, ${lib.target}` : undefined, reason: props.reasons[f.exerciseId], doses };
+        })}
+        register={(i, k) => register(`exercises.${i}.${k}` as "exercises.0.sets", { setValueAs: num })}
+        error={(i, k) => (errors.exercises?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message}
+        listError={errors.exercises?.message}
+        errorId="exercises-error"
+        move={exercises.move}
+        remove={exercises.remove}
+        add={{
+          selectId: "add-exercise",
+          label: "Add from the library",
+          placeholder: "Choose an exercise…",
+          button: "Add",
+          options: props.library.filter((l) => !chosen.has(l.id)).map((l) => ({ id: l.id, label: `${l.name} (level ${l.level}, ${l.target})` })),
+          onAdd: (id) => {
+            const l = inLibrary.get(id);
+            if (l) exercises.append({ exerciseId: l.id, sets: l.sets, reps: l.reps, holdSeconds: l.holdSeconds, daysPerWeek: 3, weeks: 6 });
+          },
+        }}
+      />
+
+      <DoseList
+        title="Stretches"
+        empty="No stretches. Add one from the library below."
+        idPrefix="st"
+        reasonLabel="Why this stretch"
+        items={stretches.fields.map((f) => ({
+          key: f.id,
+          name: stretchNames.get(f.stretchId) ?? f.stretchId,
+          reason: props.reasons[`stretch:${f.stretchId}`],
+          doses: [
+            { key: "holdSeconds", label: "Hold (s)" },
+            { key: "reps", label: "Times on each side" },
+            { key: "daysPerWeek", label: "Days a week" },
+          ],
+        }))}
+        register={(i, k) => register(`stretches.${i}.${k}` as "stretches.0.reps", { setValueAs: num })}
+        error={(i, k) => (errors.stretches?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message}
+        listError={errors.stretches?.message}
+        errorId="stretches-error"
+        move={stretches.move}
+        remove={stretches.remove}
+        add={{
+          selectId: "add-stretch",
+          label: "Add a stretch from the library",
+          placeholder: "Choose a stretch…",
+          button: "Add stretch",
+          options: props.stretchLibrary.filter((l) => !chosenStretchIds.has(l.id)).map((l) => ({ id: l.id, label: l.name })),
+          // The library's dose (§7.3): 30 s, twice on each side, once a day.
+          onAdd: (id) => {
+            if (stretchNames.has(id)) stretches.append({ stretchId: id, holdSeconds: 30, reps: 2, daysPerWeek: 7 });
+          },
+        }}
+      />
 
       <fieldset className="card">
         <legend>
-          <h2 style={{ margin: 0 }}>Stretches</h2>
-        </legend>
-        {stretches.fields.length === 0 && <p className="muted">No stretches. Add one from the library below.</p>}
-        <ol className="stack" style={{ paddingLeft: 18 }}>
-          {stretches.fields.map((f, i) => {
-            const name = stretchNames.get(f.stretchId) ?? f.stretchId;
-            const reason = props.reasons[`stretch:${f.stretchId}`];
-            const err = (k: string) => (errors.stretches?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message;
-            const field = (k: "holdSeconds" | "reps" | "daysPerWeek", label: string) => (
-              <div className="field" style={{ marginBottom: 0 }}>
-                <label htmlFor={`st-${i}-${k}`}>{label}</label>
-                <input id={`st-${i}-${k}`} className="input" style={{ width: "5.5rem" }} inputMode="numeric" aria-invalid={!!err(k)} aria-describedby={describedBy(err(k) && `st-${i}-${k}-error`)} {...register(`stretches.${i}.${k}`, { setValueAs: num })} />
-                <FieldError id={`st-${i}-${k}-error`} message={err(k)} />
-              </div>
-            );
-            return (
-              <li key={f.id}>
-                <div className="row" style={{ justifyContent: "space-between" }}>
-                  <strong>{name}</strong>
-                  <span className="row" style={{ gap: 4 }}>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} up`} disabled={i === 0} onClick={() => stretches.move(i, i - 1)}>
-                      ↑
-                    </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Move ${name} down`} disabled={i === stretches.fields.length - 1} onClick={() => stretches.move(i, i + 1)}>
-                      ↓
-                    </button>
-                    <button type="button" className="btn btn-secondary" aria-label={`Remove ${name}`} onClick={() => stretches.remove(i)}>
-                      Remove
-                    </button>
-                  </span>
-                </div>
-                <div className="row" style={{ alignItems: "flex-start" }}>
-                  {field("holdSeconds", "Hold (s)")}
-                  {field("reps", "Times on each side")}
-                  {field("daysPerWeek", "Days a week")}
-                </div>
-                {reason && (
-                  <details>
-                    <summary>Why this stretch</summary>
-                    <p className="muted">
-                      {reason.rule}
-                      {reason.because ? ` Because: ${reason.because}.` : ""}
-                    </p>
-                  </details>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        <div className="row" style={{ alignItems: "flex-end" }}>
-          <div className="field" style={{ marginBottom: 0 }}>
-            <label htmlFor="add-stretch">Add a stretch from the library</label>
-            <select id="add-stretch" className="input" value={addingStretch} onChange={(e) => setAddingStretch(e.target.value)}>
-              <option value="">Choose a stretch…</option>
-              {props.stretchLibrary
-                .filter((l) => !chosenStretchIds.has(l.id))
-                .map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!addingStretch}
-            onClick={() => {
-              if (!stretchNames.has(addingStretch)) return;
-              // The library's dose (§7.3): 30 s, twice on each side, once a day.
-              stretches.append({ stretchId: addingStretch, holdSeconds: 30, reps: 2, daysPerWeek: 7 });
-              setAddingStretch("");
-            }}
-          >
-            Add stretch
-          </button>
-        </div>
-        <FieldError id="stretches-error" message={errors.stretches?.message} />
-      </fieldset>
-
-      <fieldset className="card">
-        <legend>
-          <h2 style={{ margin: 0 }}>What the patient is told</h2>
+          <h2 className={styles.sectionTitle}>What the patient is told</h2>
         </legend>
         {education.fields.map((f, i) => {
           const msg = errors.education?.[i]?.text?.message;
@@ -407,7 +275,7 @@ export function SummaryEditor(props: {
               <label htmlFor={`edu-${i}`}>Point {i + 1}</label>
               <textarea id={`edu-${i}`} className="input" rows={3} aria-invalid={!!msg} aria-describedby={describedBy(msg && `edu-${i}-error`)} {...register(`education.${i}.text`)} />
               <FieldError id={`edu-${i}-error`} message={msg} />
-              <div className="row" style={{ justifyContent: "space-between" }}>
+              <div className={`row ${styles.itemHead}`}>
                 {reason ? (
                   <details>
                     <summary>Why this point</summary>
@@ -434,42 +302,42 @@ export function SummaryEditor(props: {
       {props.hasRunningPlan && (
         <fieldset className="card">
           <legend>
-            <h2 style={{ margin: 0 }}>Return to running</h2>
+            <h2 className={styles.sectionTitle}>Return to running</h2>
           </legend>
           {props.holdReason && (
             <div className="field">
-              <label className="row" style={{ fontWeight: 600 }}>
-                <input type="checkbox" style={{ width: 24, height: 24 }} {...register("confirmRunning")} />
+              <label className={`row ${styles.strongLabel}`}>
+                <input type="checkbox" className={styles.checkbox} {...register("confirmRunning")} />
                 I have reviewed the flags: the running part may start. ({props.holdReason})
               </label>
             </div>
           )}
           <fieldset className="field">
             <legend>Start point</legend>
-            <div className="stack" style={{ gap: 4 }}>
-              <label className="row" style={radioRow}>
-                <input type="radio" style={radio} value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
+            <div className={`stack ${styles.choices}`}>
+              <label className={`row ${styles.radioRow}`}>
+                <input type="radio" className={styles.radio} value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
               </label>
               {props.currentWeeklyKm !== null && props.currentWeeklyKm > 0 && (
-                <label className="row" style={radioRow}>
-                  <input type="radio" style={radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance ({km(props.currentWeeklyKm)} km)
+                <label className={`row ${styles.radioRow}`}>
+                  <input type="radio" className={styles.radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance ({km(props.currentWeeklyKm)} km)
                 </label>
               )}
-              <label className="row" style={radioRow}>
-                <input type="radio" style={radio} value="reduced-continuous" {...register("rtrMode")} /> Reduce to a weekly distance
+              <label className={`row ${styles.radioRow}`}>
+                <input type="radio" className={styles.radio} value="reduced-continuous" {...register("rtrMode")} /> Reduce to a weekly distance
               </label>
               {rtrMode === "reduced-continuous" && (
-                <div className="field" style={{ marginLeft: 36 }}>
+                <div className={`field ${styles.indented}`}>
                   <label htmlFor="rtr-km">Weekly distance to start from (km){props.currentWeeklyKm ? `, below the current ${km(props.currentWeeklyKm)} km` : ""}</label>
                   <input id="rtr-km" className="input input-short" inputMode="decimal" aria-invalid={!!errors.rtrKm} aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")} {...register("rtrKm", { setValueAs: num })} />
                   <FieldError id="rtr-km-error" message={errors.rtrKm?.message} />
                 </div>
               )}
-              <label className="row" style={radioRow}>
-                <input type="radio" style={radio} value="walk-run" {...register("rtrMode")} /> Walk-run phase
+              <label className={`row ${styles.radioRow}`}>
+                <input type="radio" className={styles.radio} value="walk-run" {...register("rtrMode")} /> Walk-run phase
               </label>
               {rtrMode === "walk-run" && (
-                <div className="field" style={{ marginLeft: 36 }}>
+                <div className={`field ${styles.indented}`}>
                   <label htmlFor="rtr-phase">Phase (1–6)</label>
                   <select id="rtr-phase" className="input input-short" {...register("rtrPhase", { setValueAs: num })}>
                     {[1, 2, 3, 4, 5, 6].map((p) => (
@@ -486,7 +354,7 @@ export function SummaryEditor(props: {
       )}
 
       <div className="card">
-        <div className="field" style={{ marginBottom: 0 }}>
+        <div className={`field ${styles.tightField}`}>
           <label htmlFor="notes">Notes for the summary (printed)</label>
           <textarea id="notes" className="input" rows={3} {...register("notes")} />
         </div>
@@ -515,7 +383,7 @@ export function SummaryEditor(props: {
       {confirming && (
         // Signing is the weightier act than finalizing the exam: it asks first, showing what is signed.
         <section className="card alert-warning" aria-labelledby="sign-h" role="group">
-          <h2 id="sign-h" style={{ marginTop: 0 }}>
+          <h2 id="sign-h" className={styles.sectionTitleTop}>
             Sign this plan?
           </h2>
           <dl className="facts">
