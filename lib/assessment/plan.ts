@@ -4,6 +4,7 @@
 import type { EngineExam } from "./exam-schema";
 import { EXERCISES, EXERCISE_LIBRARY_VERSION, nextInChain, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
 import type { EngineIntake } from "./intake-schema";
+import { EDUCATION_WHAT } from "./education-wording";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
 import type { CadenceTrial, Classification, Derived, ExercisePrescription, Finding, Plan, Recommendation, StretchPrescription } from "./types";
@@ -138,21 +139,12 @@ function stretches(exam: EngineExam | null, c: Classification): StretchPrescript
 const TEST_LABEL: Record<string, string> = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" };
 
 function education(c: Classification, derived: Derived, intake: EngineIntake | null, hasExercises: boolean): Recommendation[] {
-  // The wording keeps the classification's certainty: "likely" stays "most likely" (never "your pain comes
-  // from"), and the prognosis follows §0 (it persists in about half), never "it usually gets better".
-  const what: Record<Classification["code"], string> = {
-    "pfp-likely":
-      "Your pain most likely comes from the joint between your kneecap and your thigh bone (patellofemoral pain). It is very common in runners and it is not damage to the knee. Scans are not needed to diagnose it.",
-    "itbs-likely":
-      "Your pain on the outside of the knee most likely comes from the band of tissue along the outside of your thigh where it crosses the knee (iliotibial band). It is common in runners and usually responds to strengthening and some changes to your running.",
-    "tendinopathy-consider":
-      "Your pain may come from a tendon just above or below your kneecap. Your clinician will check this and choose the right loading exercises for the tendon.",
-    unclear: "Your clinician will explain what is most likely causing your pain. The advice below helps most runners' knee pain while it settles.",
-  };
+  // The wording keeps the classification's certainty (education-wording.ts), and the prognosis follows §0 (it
+  // persists in about half), never "it usually gets better".
   const ramp = derived.load.find((l) => l.exceeds);
   const weak = deficits(derived);
   const out: Recommendation[] = [
-    { id: "education.what", kind: "education", text: what[c.code], rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat, because: c.for },
+    { id: "education.what", kind: "education", text: EDUCATION_WHAT[c.code], rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat, because: c.for },
     {
       id: "education.load",
       kind: "education",

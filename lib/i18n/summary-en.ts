@@ -4,6 +4,8 @@
 // sentence for the same structured fields, and otherwise prints the engine's text (an older ruleset's
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
 import { STEP_TEXT } from "../assessment/progress";
+import { EDUCATION_WHAT } from "../assessment/education-wording";
+import { REFERRAL_WORDING } from "../assessment/referral-wording";
 
 export const summaryEn = {
   /** The printed sheet around the summary (header, page margins) and the patient's summary link page. */
@@ -104,15 +106,8 @@ export const summaryEn = {
     "hamstring-stretch": { name: "Hamstring stretch", howTo: "Lie on your back and hold the back of one thigh with the hip bent to 90 degrees. Slowly straighten the knee until you feel a stretch behind the thigh.", feel: "A gentle pull behind the thigh, not behind the knee." },
   },
   education: {
-    what: {
-      "pfp-likely":
-        "Your pain most likely comes from the joint between your kneecap and your thigh bone (patellofemoral pain). It is very common in runners and it is not damage to the knee. Scans are not needed to diagnose it.",
-      "itbs-likely":
-        "Your pain on the outside of the knee most likely comes from the band of tissue along the outside of your thigh where it crosses the knee (iliotibial band). It is common in runners and usually responds to strengthening and some changes to your running.",
-      "tendinopathy-consider":
-        "Your pain may come from a tendon just above or below your kneecap. Your clinician will check this and choose the right loading exercises for the tendon.",
-      unclear: "Your clinician will explain what is most likely causing your pain. The advice below helps most runners' knee pain while it settles.",
-    },
+    // The engine's own sentences (lib/assessment/education-wording.ts): one English copy.
+    what: { ...EDUCATION_WHAT },
     loadAfterRamp: "Pain like this often starts when running increases faster than the body can adapt, as yours did recently. ",
     loadUsual: "Pain like this often follows more running, faster running or more hills than the knee is ready for. ",
     loadRest: "Rest calms it down but does not fix it on its own: what works is building your running back gradually while you get stronger.",
@@ -287,33 +282,9 @@ export const summaryEn = {
       " (not the clinic) if your calf becomes swollen, red or tender, or you become breathless or have chest pain (call the emergency number); or if your knee becomes hot, red and swollen with a fever, or you cannot put weight on the leg (go to an emergency department).",
   },
   /** §5's wording per hard flag: what to do, and why (the engine's REFERRAL_WORDING). */
-  referral: {
-    septic: { action: "Go to an emergency department now.", why: "A hot, red or swollen knee with a fever or feeling unwell can be an infection in the joint." },
-    dvt: {
-      action: "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood (a clot that has moved to the lungs).",
-      why: "A swollen, red or tender calf can be a blood clot in a deep vein.",
-    },
-    ottawa: { action: "Get an X-ray today (urgent care or an emergency department).", why: "After your injury, the knee checks suggest a broken bone must be ruled out." },
-    acuteKnee: {
-      action: "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight.",
-      why: "A knee that locks, or swells a lot or soon after an injury, may have an injury inside the joint.",
-    },
-    femoralNeck: {
-      action: "See a doctor today. No running; limit walking; use crutches if walking hurts. A doctor will arrange a scan.",
-      why: "Pain in the groin or front of the hip in a runner can be a stress injury of the top of the thigh bone, which needs checking quickly.",
-    },
-    boneStress: {
-      action: "See a doctor in the next few days. No running; limit walking; use crutches if walking hurts. A doctor will arrange a scan.",
-      why: "A sore spot on the bone, pain on hopping or pain that wakes you can be a stress injury of the bone.",
-    },
-    scfe: {
-      action: "See a doctor today. Avoid putting weight on the leg (use crutches) until you have been seen.",
-      why: "In a young person, knee pain with a painful hip movement can come from the growth plate of the hip.",
-    },
-    serious: {
-      action: "See your doctor in the next few days; sooner if it gets worse.",
-      why: "Pain that wakes you from sleep, constant pain or weight loss without trying needs a doctor to rule out other causes.",
-    },
+  // The engine's own sentences (lib/assessment/referral-wording.ts): one English copy.
+  referral: Object.fromEntries(Object.entries(REFERRAL_WORDING).map(([k, w]) => [k, { action: w.action as string, why: w.why as string }])) as {
+    [K in keyof typeof REFERRAL_WORDING]: { action: string; why: string };
   },
 };
 

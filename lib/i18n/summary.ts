@@ -7,7 +7,7 @@ import { findExercise, nextInChain } from "../assessment/exercises";
 import { doseText as engineDoseText } from "../assessment/plan";
 import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
-import { REFERRAL_WORDING } from "../assessment/safety";
+import { REFERRAL_WORDING } from "../assessment/referral-wording";
 import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
 import { format, type Params } from "./format";
 import type { Locale } from "./locales";
