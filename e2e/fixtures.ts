@@ -58,7 +58,7 @@ export async function pdfPages(buffer: Buffer | Uint8Array): Promise<string[]> {
 /** A patient with a started visit; optionally the intake submitted and the exam recorded, made directly. */
 export async function patientWithVisit(
   c: Clinician,
-  opts: { dob?: string; intake?: IntakeAnswers | null; exam?: { left: number; right: number; mass?: number } | null; firstName?: string } = {},
+  opts: { dob?: string; intake?: IntakeAnswers | null; exam?: { left: number; right: number; mass?: number } | null; firstName?: string; locale?: "es" | "en-US" | "en-GB" } = {},
 ) {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
@@ -67,7 +67,7 @@ export async function patientWithVisit(
   const actor = await clinicianActor({ id: c.userId }, c.clinicId);
   const dob = opts.dob ?? "1990-04-27";
   const firstName = opts.firstName ?? `Pat${uniqueSuffix()}`;
-  const patient = await createPatient(actor, { firstName, lastName: "Tester", dateOfBirth: dob, sex: "FEMALE", email: "", phone: "" });
+  const patient = await createPatient(actor, { firstName, lastName: "Tester", dateOfBirth: dob, sex: "FEMALE", email: "", phone: "", ...(opts.locale ? { locale: opts.locale } : {}) });
   const today = new Date().toISOString().slice(0, 10);
   const visit = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: today });
   if (!visit.ok) throw new Error("visit not started");

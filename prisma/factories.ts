@@ -142,6 +142,7 @@ export async function patientThroughInvite(token: string, dob: string): Promise<
  */
 export async function lengthenPlan(a: import("../lib/assessment/types").Assessment, weeks = 12, sessions = 6): Promise<import("../lib/assessment/types").Assessment> {
   const { STRETCHES, STRETCH_DOSE } = await import("../lib/assessment/exercises");
+  const { STRETCH_DOSE_TEXT } = await import("../lib/assessment/plan");
   const plan = a.plan!;
   const model = plan.stretches[0] ?? null;
   const first = plan.exercises[0]!;
@@ -156,7 +157,7 @@ export async function lengthenPlan(a: import("../lib/assessment/types").Assessme
       reps: STRETCH_DOSE.reps,
       perSide: true,
       daysPerWeek: STRETCH_DOSE.daysPerWeek,
-      doseText: model?.doseText ?? `${STRETCH_DOSE.reps} holds of ${STRETCH_DOSE.holdSeconds} seconds on each side, every day`,
+      doseText: model?.doseText ?? STRETCH_DOSE_TEXT,
       howTo: s.howTo,
       feel: s.feel,
       drawing: model?.drawing ?? first.drawing,

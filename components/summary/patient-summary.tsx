@@ -179,6 +179,16 @@ export function PatientSummary({
   const r = a.returnToRun;
   if (!p) return <p lang={locale}>{h.notComplete}</p>;
   const waits = r ? (r.waitsForScreen ?? (r.start.mode === "walk-run" && r.calendar.length === 0)) && !r.criteriaMet : false;
+  const stretches = p.stretches.length > 0 && (
+    <section aria-labelledby="st-h" className={styles.stretches}>
+      <h2 id="st-h">{h.stretches}</h2>
+      <div className={styles.cards}>
+        {p.stretches.map((s) => (
+          <ExerciseCard key={s.stretchId} e={s} w={w} />
+        ))}
+      </div>
+    </section>
+  );
   return (
     <div className="stack" lang={locale}>
       <section aria-labelledby="what-h">
@@ -202,26 +212,23 @@ export function PatientSummary({
                 <p>
                   {same ? w.t((m) => m.exerciseIntro.same, { days: first.daysPerWeek, weeks: first.weeks }) : w.t((m) => m.exerciseIntro.each)} {w.t((m) => (p.exercises.some((e) => e.progression.startsWith("Next: ")) ? m.exerciseIntro.cards : m.exerciseIntro.cardsOld))}
                 </p>
-                <div className={styles.cards}>
-                  {p.exercises.map((e) => (
-                    <ExerciseCard key={e.exerciseId} e={e} w={w} forWeeks={!same} />
-                  ))}
+                {/* In print the exercise and stretch cards flow through three columns together, so no card
+                    row leaves a gap beside a short card (the sheet's two pages hold the longest plan in
+                    Spanish too); on screen they stay two grids. */}
+                <div className={styles.cardFlow}>
+                  <div className={styles.cards}>
+                    {p.exercises.map((e) => (
+                      <ExerciseCard key={e.exerciseId} e={e} w={w} forWeeks={!same} />
+                    ))}
+                  </div>
+                  {stretches}
                 </div>
               </>
             );
           })()}
         </section>
       )}
-      {p.stretches.length > 0 && (
-        <section aria-labelledby="st-h">
-          <h2 id="st-h">{h.stretches}</h2>
-          <div className={styles.cards}>
-            {p.stretches.map((s) => (
-              <ExerciseCard key={s.stretchId} e={s} w={w} />
-            ))}
-          </div>
-        </section>
-      )}
+      {p.exercises.length === 0 && stretches}
 
       <section aria-labelledby="day-h">
         <h2 id="day-h">{h.everyday}</h2>

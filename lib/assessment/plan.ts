@@ -125,7 +125,7 @@ function stretches(exam: EngineExam | null, c: Classification): StretchPrescript
       reps: STRETCH_DOSE.reps,
       perSide: true,
       daysPerWeek: STRETCH_DOSE.daysPerWeek,
-      doseText: `Hold ${STRETCH_DOSE.holdSeconds} seconds, ${STRETCH_DOSE.reps} times on each side, once a day`,
+      doseText: STRETCH_DOSE_TEXT,
       howTo: adjunct ? `${s.howTo} This one is optional, an extra to the strengthening, which is what matters.` : s.howTo,
       feel: s.feel,
       drawing: s.id,
@@ -137,6 +137,9 @@ function stretches(exam: EngineExam | null, c: Classification): StretchPrescript
 }
 
 const TEST_LABEL: Record<string, string> = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" };
+
+/** The stretches' one dose, as the engine words it (the catalogs render it from the numbers). */
+export const STRETCH_DOSE_TEXT = `Hold ${STRETCH_DOSE.holdSeconds} seconds, ${STRETCH_DOSE.reps} times on each side, once a day`;
 
 function education(c: Classification, derived: Derived, intake: EngineIntake | null, hasExercises: boolean): Recommendation[] {
   // The wording keeps the classification's certainty (education-wording.ts), and the prognosis follows §0 (it
