@@ -47,11 +47,13 @@ export function fullExam(): ExamData {
     },
     mmt: { gluteusMedius: tri("4", "4+"), gluteusMaximus: tri("4+", "5") },
     functional: {
-      singleLegSquat: tri({ rating: "fair" as const, kneeValgus: true, pelvicDrop: true }, { rating: "good" as const, kneeValgus: false, pelvicDrop: false }),
-      stepDown: tri({ trunkLean: true, pelvisTilt: true, knee: 1 }, { trunkLean: false, pelvisTilt: false, knee: 0 }),
       trendelenburg: tri("positive" as const, "negative" as const),
       sidePlankS: tri(48, 61),
-      yBalance: { limbLengthCm: 88, left: { anteriorCm: 58, posteromedialCm: 92, posterolateralCm: 88 }, right: { anteriorCm: 63, posteromedialCm: 97, posterolateralCm: 93 } },
+      yBalance: {
+        limbLengthCm: 88,
+        left: { anteriorCm: 58, posteromedialCm: 92, posterolateralCm: 88 },
+        right: { anteriorCm: 63, posteromedialCm: 97, posterolateralCm: 93 },
+      },
     },
     safety: {
       ottawa: { age55OrOver: false, isolatedPatellarTenderness: false, fibularHeadTenderness: false, cannotFlexTo90: false, cannotBearWeight4Steps: false },
@@ -74,10 +76,16 @@ export function fullExam(): ExamData {
     impression: "Peripatellar pain on squatting and step-down; left hip abductors weaker.",
     classification: "pfp",
   });
-  // The return-to-run screen is this runner's own, whole: the jog hurt and the hop was not tested (so it has
-  // no pain score to keep from the base).
+  // The return-to-run screen and the movement-quality items are this runner's own, whole (a deep merge would
+  // keep the base's ticks): the jog hurt and the hop was not tested; items not seen are left unticked
+  // (absent), as the form stores them; the step-down's knee item is always answered.
   return {
     ...exam,
+    functional: {
+      ...exam.functional,
+      singleLegSquat: tri({ rating: "fair" as const, kneeValgus: true, pelvicDrop: true }, { rating: "good" as const }),
+      stepDown: tri({ trunkLean: true, pelvisTilt: true, knee: 1 }, { knee: 0 }),
+    },
     rtrScreen: {
       walk30Min: { result: "pass", pain: 0 },
       singleLegStand10s: { result: "pass", pain: 0 },
@@ -93,10 +101,18 @@ export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 10);
 }
 
-export async function createClinicianAndClinic(opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: StaffRole; timeZone?: string } = {}) {
+export async function createClinicianAndClinic(
+  opts: { clinicName?: string; email?: string; password?: string; name?: string; role?: StaffRole; timeZone?: string } = {},
+) {
   const { createClinic } = await import("../lib/data/clinics");
   const { createUser } = await import("../lib/data/users");
-  const clinic = await createClinic({ name: opts.clinicName ?? `Clinic ${uniqueSuffix()}`, phone: "+1 555 0100", email: "front-desk@example.com", address: "12 River Road", ...(opts.timeZone ? { settings: { timeZone: opts.timeZone } } : {}) });
+  const clinic = await createClinic({
+    name: opts.clinicName ?? `Clinic ${uniqueSuffix()}`,
+    phone: "+1 555 0100",
+    email: "front-desk@example.com",
+    address: "12 River Road",
+    ...(opts.timeZone ? { settings: { timeZone: opts.timeZone } } : {}),
+  });
   const password = opts.password ?? `pw-${uniqueSuffix()}-${uniqueSuffix()}`;
   const user = await createUser({
     clinicId: clinic.id,
@@ -140,7 +156,11 @@ export async function patientThroughInvite(token: string, dob: string): Promise<
  * weeks of 6 sessions, each week alternating the engine's own kinds of session. Exercises come through the
  * clinician's edits (see longestPlanEdits), as a clinician would add them.
  */
-export async function lengthenPlan(a: import("../lib/assessment/types").Assessment, weeks = 12, sessions = 6): Promise<import("../lib/assessment/types").Assessment> {
+export async function lengthenPlan(
+  a: import("../lib/assessment/types").Assessment,
+  weeks = 12,
+  sessions = 6,
+): Promise<import("../lib/assessment/types").Assessment> {
   const { STRETCHES, STRETCH_DOSE } = await import("../lib/assessment/exercises");
   const { STRETCH_DOSE_TEXT } = await import("../lib/assessment/plan");
   const plan = a.plan!;
