@@ -5,17 +5,36 @@ const frameworkImports = {
   patterns: [
     { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "lib/assessment is the pure clinical engine: no framework imports." },
     { group: ["react", "react/*", "react-dom", "react-dom/*", "react-hook-form"], message: "lib/assessment is the pure clinical engine: no React." },
-    { group: ["@prisma/*", "pg", "**/generated/prisma/**", "**/lib/db", "**/lib/data/*", "@/lib/db", "@/lib/data/*", "server-only"], message: "lib/assessment is the pure clinical engine: no database or server access." },
+    {
+      group: ["@prisma/*", "pg", "**/generated/prisma/**", "**/lib/db", "**/lib/data/*", "@/lib/db", "@/lib/data/*", "server-only"],
+      message: "lib/assessment is the pure clinical engine: no database or server access.",
+    },
     { group: ["node:*", "fs", "path", "http", "https", "child_process"], message: "lib/assessment is the pure clinical engine: no I/O." },
     { group: ["@/*"], message: "lib/assessment uses relative imports only, so any TypeScript runner can load it." },
   ],
 };
 
 // The database is reached only through lib/data, which checks authorization and scopes by clinic on every call.
-const databaseImports = { group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"], message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization." };
+const databaseImports = {
+  group: ["@/lib/db", "**/lib/db", "../db", "./db", "**/generated/prisma/**", "@prisma/*"],
+  message: "Only lib/data (and scripts, tests) may reach the database: call a lib/data function, which checks authorization.",
+};
 // Actors are made only where a credential was just checked (lib/data/actors.ts says why).
-const actorMinting = { group: ["**/actor-mint", "@/lib/data/actor-mint"], message: "Only a credential check makes an actor (lib/auth/session.ts, lib/data/users.ts, intake-link.ts, api-tokens.ts) and the test factories: take the actor you were given." };
-const mayMintActors = ["lib/auth/session.ts", "lib/data/users.ts", "lib/data/intake-link.ts", "lib/data/api-tokens.ts", "prisma/factories.ts", "e2e/**", "**/*.test.ts", "**/*.test.tsx"];
+const actorMinting = {
+  group: ["**/actor-mint", "@/lib/data/actor-mint"],
+  message:
+    "Only a credential check makes an actor (lib/auth/session.ts, lib/data/users.ts, intake-link.ts, api-tokens.ts) and the test factories: take the actor you were given.",
+};
+const mayMintActors = [
+  "lib/auth/session.ts",
+  "lib/data/users.ts",
+  "lib/data/intake-link.ts",
+  "lib/data/api-tokens.ts",
+  "prisma/factories.ts",
+  "e2e/**",
+  "**/*.test.ts",
+  "**/*.test.tsx",
+];
 
 const config = [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/out/**"] },
@@ -26,7 +45,10 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]", message: "Raw SQL from strings is banned (security-requirements §2 #19): use tagged $queryRaw." },
+        {
+          selector: "CallExpression[callee.property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
+          message: "Raw SQL from strings is banned (security-requirements §2 #19): use tagged $queryRaw.",
+        },
       ],
     },
   },

@@ -46,9 +46,10 @@ export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const isClinicPage = /^\/(patients|visits|admin|account)(\/|$)/.test(path);
   const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => req.cookies.has(name));
-  const res = isClinicPage && !hasSessionCookie && req.method === "GET"
-    ? NextResponse.redirect(new URL("/login", req.url))
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const res =
+    isClinicPage && !hasSessionCookie && req.method === "GET"
+      ? NextResponse.redirect(new URL("/login", req.url))
+      : NextResponse.next({ request: { headers: requestHeaders } });
 
   res.headers.set("Content-Security-Policy", csp);
   res.headers.set("x-request-id", requestId);

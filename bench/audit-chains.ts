@@ -33,7 +33,10 @@ async function examSlot(clinic: { id: string; userId: string }, n: number): Prom
   const saved = await saveExam(actor, v.visitId, examSaveBody(0) as Parameters<typeof saveExam>[2], null);
   if (!saved.ok) throw new Error(`first exam save: ${JSON.stringify(saved)}`);
   const { withClient } = await import("../scripts/lib/db-setup.ts");
-  const examId = await withClient(process.env.DATABASE_URL!, async (c) => (await c.query<{ id: string }>(`SELECT id FROM "Exam" WHERE "visitId" = $1`, [v.visitId])).rows[0]!.id);
+  const examId = await withClient(
+    process.env.DATABASE_URL!,
+    async (c) => (await c.query<{ id: string }>(`SELECT id FROM "Exam" WHERE "visitId" = $1`, [v.visitId])).rows[0]!.id,
+  );
   return { cookie: "", visitId: v.visitId, patientId: p.id, examId, version: 1, n: 0, clinicId: clinic.id, userId: clinic.userId };
 }
 
@@ -52,7 +55,16 @@ export async function measureAuditChains(w: BenchDatabase, opts: { seconds: numb
   for (let i = 1; i < AUDIT_CLINICS; i++) oneClinic.push(await examSlot(clinics[0]!, 100 + i));
 
   const pids = { app: null, postgres: postmasterPid(w.pg.dataDir) };
-  const wal = () => withClient(w.ownerUrl, async (c) => (await c.query<{ syncs: string; commits: string }>(`SELECT (SELECT sum(fsyncs) FROM pg_stat_io WHERE object = 'wal')::text AS syncs, (SELECT sum(xact_commit) FROM pg_stat_database)::text AS commits`)).rows[0]!);
+  const wal = () =>
+    withClient(
+      w.ownerUrl,
+      async (c) =>
+        (
+          await c.query<{ syncs: string; commits: string }>(
+            `SELECT (SELECT sum(fsyncs) FROM pg_stat_io WHERE object = 'wal')::text AS syncs, (SELECT sum(xact_commit) FROM pg_stat_database)::text AS commits`,
+          )
+        ).rows[0]!,
+    );
   let spreadSyncs = 0;
   let spreadCommits = 0;
   const kinds: { kind: string; connections: number; slots: ExamSlot[] }[] = [
@@ -65,7 +77,11 @@ export async function measureAuditChains(w: BenchDatabase, opts: { seconds: numb
   for (let round = 0; round < rounds; round++) {
     for (const [i, k] of kinds.entries()) {
       const before = i === 1 ? await wal().catch(() => null) : null;
-      slices[i]!.push(await withCpu(pids, () => pgLoad({ kind: k.kind, databaseUrl: w.appUrl, connections: k.connections, seconds: opts.seconds / rounds, slots: k.slots, transaction: pgExamSave })));
+      slices[i]!.push(
+        await withCpu(pids, () =>
+          pgLoad({ kind: k.kind, databaseUrl: w.appUrl, connections: k.connections, seconds: opts.seconds / rounds, slots: k.slots, transaction: pgExamSave }),
+        ),
+      );
       if (before) {
         const after = await wal();
         spreadSyncs += Number(after.syncs) - Number(before.syncs);
@@ -74,6 +90,9 @@ export async function measureAuditChains(w: BenchDatabase, opts: { seconds: numb
     }
   }
   const runs = slices.map((s) => mergeRuns(s));
-  for (const r of runs) opts.log(`${r.kind.padEnd(36)} c=${r.connections}  ${r.throughput}/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ok ${r.ok}  failed ${r.failed}${r.cpu ? `  pg cpu ${r.cpu.postgresMsPerOk} ms/ok, load ${r.cpu.loadGeneratorMsPerOk} ms/ok` : ""}`);
+  for (const r of runs)
+    opts.log(
+      `${r.kind.padEnd(36)} c=${r.connections}  ${r.throughput}/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ok ${r.ok}  failed ${r.failed}${r.cpu ? `  pg cpu ${r.cpu.postgresMsPerOk} ms/ok, load ${r.cpu.loadGeneratorMsPerOk} ms/ok` : ""}`,
+    );
   return { runs, rounds, walSyncsPerCommit: spreadCommits > 0 ? Math.round((spreadSyncs / spreadCommits) * 1000) / 1000 : null };
 }

@@ -43,7 +43,12 @@ export async function measureBackup(w: BenchDatabase, opts: { patients: number; 
     const seedSql = readFileSync(path.join(here, "seed-scale.sql"), "utf8");
     log(`backup: seeding ${(opts.patients - have).toLocaleString("en-US")} patients (${have.toLocaleString("en-US")} already there)`);
     await withClient(w.ownerUrl, async (c) => {
-      await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, 0 AS from_n, $3::int AS to_n, $4::date AS today`, [clinic.id, user.id, opts.patients - have, new Date().toISOString().slice(0, 10)]);
+      await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, 0 AS from_n, $3::int AS to_n, $4::date AS today`, [
+        clinic.id,
+        user.id,
+        opts.patients - have,
+        new Date().toISOString().slice(0, 10),
+      ]);
       await c.query(seedSql);
     });
   }

@@ -54,7 +54,10 @@ export async function withCpu<T extends { ok: number }>(pids: { app: number | nu
   const r = await fn();
   const after = { app: pids.app ? treeCpuMs(pids.app) : 0, pg: treeCpuMs(pids.postgres), self: selfCpuMs() };
   const per = (a: number, b: number) => Math.round(((a - b) / Math.max(1, r.ok)) * 100) / 100;
-  return { ...r, cpu: { appMsPerOk: per(after.app, before.app), postgresMsPerOk: per(after.pg, before.pg), loadGeneratorMsPerOk: per(after.self, before.self) } };
+  return {
+    ...r,
+    cpu: { appMsPerOk: per(after.app, before.app), postgresMsPerOk: per(after.pg, before.pg), loadGeneratorMsPerOk: per(after.self, before.self) },
+  };
 }
 
 /** The postmaster's pid from its data directory. */

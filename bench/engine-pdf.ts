@@ -29,7 +29,14 @@ export function measureEngine(seconds: number): EngineResult {
     .sort()
     .map((f) => {
       const c = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, f), "utf8")));
-      return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits ?? [], settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {}, visitDate: c.visitDate ?? null };
+      return {
+        intake: c.intake ?? null,
+        exam: c.exam ?? null,
+        previousVisits: c.previousVisits ?? [],
+        settings: resolveSettings(c.settings ?? {}),
+        patient: c.patient ?? {},
+        visitDate: c.visitDate ?? null,
+      };
     });
   let sink = 0;
   const loop = (fn: (i: number) => number, ms: number) => {
@@ -43,7 +50,13 @@ export function measureEngine(seconds: number): EngineResult {
   const r = loop((i) => assess(inputs[i]!).flags.length, seconds * 1000);
   const empty = loop((i) => (inputs[i]!.intake ? 1 : 0), 200);
   if (sink < 0) console.log(sink);
-  return { cases: inputs.length, assessments: r.n, seconds: round(r.seconds), perSecond: Math.round(r.n / r.seconds), emptyLoopPerSecond: Math.round(empty.n / empty.seconds) };
+  return {
+    cases: inputs.length,
+    assessments: r.n,
+    seconds: round(r.seconds),
+    perSecond: Math.round(r.n / r.seconds),
+    emptyLoopPerSecond: Math.round(empty.n / empty.seconds),
+  };
 }
 
 export interface PdfResult {
@@ -93,5 +106,12 @@ export async function measurePdf(w: BenchWorld, samples: number): Promise<PdfRes
     pdf.push((await get(`/visits/${visitId}/print/pdf`)).ms);
     page.push((await get(`/visits/${visitId}/print`)).ms);
   }
-  return { samples, pdfP50: round(percentile(pdf, 50)), pdfP95: round(percentile(pdf, 95)), pdfBytes: cold.body.length, printPageP50: round(percentile(page, 50)), coldMs: round(cold.ms) };
+  return {
+    samples,
+    pdfP50: round(percentile(pdf, 50)),
+    pdfP95: round(percentile(pdf, 95)),
+    pdfBytes: cold.body.length,
+    printPageP50: round(percentile(page, 50)),
+    coldMs: round(cold.ms),
+  };
 }

@@ -46,7 +46,18 @@ export function figure(f: FigureInput): Figure {
   const target = f.target ?? null;
   const ratio = limit === null || limit === 0 ? null : round(f.value / limit);
   const met = target === null ? null : f.better === "lower" ? f.value <= target : f.value >= target;
-  return { name: f.name, value: round(f.value), unit: f.unit, limit: limit === null ? null : round(limit), ratio, target, better: f.better, met, note: f.note, group: f.group };
+  return {
+    name: f.name,
+    value: round(f.value),
+    unit: f.unit,
+    limit: limit === null ? null : round(limit),
+    ratio,
+    target,
+    better: f.better,
+    met,
+    note: f.note,
+    group: f.group,
+  };
 }
 
 export interface Results {

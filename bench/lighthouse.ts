@@ -29,7 +29,13 @@ export interface LighthouseRun {
  */
 async function audit(port: number, t: { page: string; url: string; cookie: string }, log: (s: string) => void) {
   for (let attempt = 1; ; attempt++) {
-    const r = await lighthouse(t.url, { port, output: "json", logLevel: "silent", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: t.cookie } });
+    const r = await lighthouse(t.url, {
+      port,
+      output: "json",
+      logLevel: "silent",
+      onlyCategories: ["performance", "accessibility"],
+      extraHeaders: { Cookie: t.cookie },
+    });
     if (!r) throw new Error(`Lighthouse gave no result for ${t.page}`);
     const err = r.lhr.runtimeError;
     if (!err) return r.lhr;
@@ -67,7 +73,13 @@ export async function measureLighthouse(w: BenchWorld, opts: { runs: number; log
           url: t.url.replace(w.app.url, "").replace(visitId, "[visitId]"),
           performance: score("performance"),
           accessibility: score("accessibility"),
-          metrics: { FCP: metric("first-contentful-paint"), LCP: metric("largest-contentful-paint"), TBT: metric("total-blocking-time"), CLS: metric("cumulative-layout-shift"), SI: metric("speed-index") },
+          metrics: {
+            FCP: metric("first-contentful-paint"),
+            LCP: metric("largest-contentful-paint"),
+            TBT: metric("total-blocking-time"),
+            CLS: metric("cumulative-layout-shift"),
+            SI: metric("speed-index"),
+          },
           failing,
           lighthouseVersion: lhr.lighthouseVersion,
           benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
@@ -75,7 +87,13 @@ export async function measureLighthouse(w: BenchWorld, opts: { runs: number; log
       }
       runs.sort((a, b) => a.performance - b.performance);
       const median = runs[Math.floor(runs.length / 2)]!;
-      opts.log(`lighthouse ${t.page}: performance ${runs.map((r) => r.performance).join("/")} (median ${median.performance}), accessibility ${median.accessibility}; ${Object.entries(median.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+      opts.log(
+        `lighthouse ${t.page}: performance ${runs.map((r) => r.performance).join("/")} (median ${median.performance}), accessibility ${median.accessibility}; ${Object.entries(
+          median.metrics,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
+      );
       results.push(median);
     }
   } finally {

@@ -36,15 +36,31 @@ export function mergeRuns(parts: LoadRun[]): LoadRun {
   const latencies = parts.flatMap((p) => p.latencies ?? []);
   const seconds = parts.reduce((a, p) => a + p.seconds, 0);
   const ok = parts.reduce((a, p) => a + p.ok, 0);
-  const merged = summarize(first.kind, first.connections, seconds, latencies, parts.reduce((a, p) => a + p.failed, 0), parts.flatMap((p) => p.failures));
+  const merged = summarize(
+    first.kind,
+    first.connections,
+    seconds,
+    latencies,
+    parts.reduce((a, p) => a + p.failed, 0),
+    parts.flatMap((p) => p.failures),
+  );
   const withCpu = parts.filter((p) => p.cpu && p.ok > 0);
-  const weighted = (k: keyof NonNullable<LoadRun["cpu"]>) => round(withCpu.reduce((a, p) => a + p.cpu![k] * p.ok, 0) / Math.max(1, withCpu.reduce((a, p) => a + p.ok, 0)));
+  const weighted = (k: keyof NonNullable<LoadRun["cpu"]>) =>
+    round(
+      withCpu.reduce((a, p) => a + p.cpu![k] * p.ok, 0) /
+        Math.max(
+          1,
+          withCpu.reduce((a, p) => a + p.ok, 0),
+        ),
+    );
   const { latencies: _drop, ...run } = merged;
   return {
     ...run,
     ok,
     throughput: round(ok / seconds),
-    ...(withCpu.length ? { cpu: { appMsPerOk: weighted("appMsPerOk"), postgresMsPerOk: weighted("postgresMsPerOk"), loadGeneratorMsPerOk: weighted("loadGeneratorMsPerOk") } } : {}),
+    ...(withCpu.length
+      ? { cpu: { appMsPerOk: weighted("appMsPerOk"), postgresMsPerOk: weighted("postgresMsPerOk"), loadGeneratorMsPerOk: weighted("loadGeneratorMsPerOk") } }
+      : {}),
   };
 }
 

@@ -33,8 +33,19 @@ async function main() {
     const today = new Date().toISOString().slice(0, 10);
     const patients = async (withEmail: boolean) =>
       Promise.all(
-        Array.from({ length: CLIENTS }, async (_, i) =>
-          (await createPatient(actor, { firstName: `Bench${i}`, lastName: "Mail", dateOfBirth: "1985-06-15", sex: "FEMALE", email: withEmail ? `bench-${i}-${uniqueSuffix()}@example.org` : "", phone: "" })).id,
+        Array.from(
+          { length: CLIENTS },
+          async (_, i) =>
+            (
+              await createPatient(actor, {
+                firstName: `Bench${i}`,
+                lastName: "Mail",
+                dateOfBirth: "1985-06-15",
+                sex: "FEMALE",
+                email: withEmail ? `bench-${i}-${uniqueSuffix()}@example.org` : "",
+                phone: "",
+              })
+            ).id,
         ),
       );
     const slots = { email: await patients(true), none: await patients(false) };
@@ -65,7 +76,10 @@ async function main() {
     }
     const email = mergeRuns(parts.email);
     const none = mergeRuns(parts.none);
-    const queued = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Message" WHERE status = 'QUEUED'`)).rows[0]!.n);
+    const queued = await withClient(
+      w.ownerUrl,
+      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Message" WHERE status = 'QUEUED'`)).rows[0]!.n,
+    );
 
     log(`draining ${queued} queued invites into a loopback SMTP server`);
     const catcher = await new MailCatcher().start();
@@ -86,7 +100,9 @@ async function main() {
     const p50 = ratio(email.p50, none.p50);
     const p99 = ratio(email.p99, none.p99);
     console.log(`  with the email queued: p50 ${p50} ×, p99 ${p99} × (target ≤ 1.10 ×: ${p50 <= 1.1 && p99 <= 1.1 ? "met" : "not met"})`);
-    console.log(`queue to loopback SMTP: ${target} sent in ${round(sendSeconds, 1)} s = ${round(target / sendSeconds, 1)} sends/s (4 at once; worker and SMTP server in one process)`);
+    console.log(
+      `queue to loopback SMTP: ${target} sent in ${round(sendSeconds, 1)} s = ${round(target / sendSeconds, 1)} sends/s (4 at once; worker and SMTP server in one process)`,
+    );
   } finally {
     await w.stop();
   }

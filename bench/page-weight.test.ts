@@ -17,7 +17,10 @@ const chunk = (name: string, content: string) => {
 const routeManifest = (appPath: string, entries: Record<string, string[]>) => {
   const file = path.join(dir, "server", "app", `${appPath}_client-reference-manifest.js`);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(appPath)}] = ${JSON.stringify({ clientModules: {}, entryJSFiles: entries })};\n`);
+  writeFileSync(
+    file,
+    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(appPath)}] = ${JSON.stringify({ clientModules: {}, entryJSFiles: entries })};\n`,
+  );
 };
 
 const runtime = chunk("runtime.js", "r".repeat(5000) + "runtime");
@@ -28,16 +31,33 @@ const step = chunk("step.js", "step()".repeat(100));
 chunk("polyfill.js", "polyfill".repeat(100));
 
 writeFileSync(path.join(dir, "BUILD_ID"), "test-build\n");
-writeFileSync(path.join(dir, "build-manifest.json"), JSON.stringify({ rootMainFiles: ["static/chunks/runtime.js", "static/chunks/react.js"], polyfillFiles: ["static/chunks/polyfill.js"] }));
-writeFileSync(path.join(dir, "app-path-routes-manifest.json"), JSON.stringify({ "/(bench)/bench-empty/page": "/bench-empty", "/(patient)/intake/page": "/intake", "/api/health/route": "/api/health" }));
-routeManifest("/(bench)/bench-empty/page", { "[project]/app/layout": ["static/chunks/layout.js"], "[project]/app/(bench)/bench-empty/page": ["static/chunks/layout.js"] });
-routeManifest("/(patient)/intake/page", { "[project]/app/layout": ["static/chunks/layout.js"], "[project]/app/(patient)/intake/page": ["/_next/static/chunks/layout.js", "/_next/static/chunks/form.js", "/_next/static/chunks/page.css"] });
+writeFileSync(
+  path.join(dir, "build-manifest.json"),
+  JSON.stringify({ rootMainFiles: ["static/chunks/runtime.js", "static/chunks/react.js"], polyfillFiles: ["static/chunks/polyfill.js"] }),
+);
+writeFileSync(
+  path.join(dir, "app-path-routes-manifest.json"),
+  JSON.stringify({ "/(bench)/bench-empty/page": "/bench-empty", "/(patient)/intake/page": "/intake", "/api/health/route": "/api/health" }),
+);
+routeManifest("/(bench)/bench-empty/page", {
+  "[project]/app/layout": ["static/chunks/layout.js"],
+  "[project]/app/(bench)/bench-empty/page": ["static/chunks/layout.js"],
+});
+routeManifest("/(patient)/intake/page", {
+  "[project]/app/layout": ["static/chunks/layout.js"],
+  "[project]/app/(patient)/intake/page": ["/_next/static/chunks/layout.js", "/_next/static/chunks/form.js", "/_next/static/chunks/page.css"],
+});
 mkdirSync(path.join(dir, "server", "app", "(patient)", "intake", "page"), { recursive: true });
-writeFileSync(path.join(dir, "server", "app", "(patient)", "intake", "page", "react-loadable-manifest.json"), JSON.stringify({ 1: { id: 1, files: ["static/chunks/step.js"] }, 2: { id: 2, files: ["static/chunks/form.js"] } }));
+writeFileSync(
+  path.join(dir, "server", "app", "(patient)", "intake", "page", "react-loadable-manifest.json"),
+  JSON.stringify({ 1: { id: 1, files: ["static/chunks/step.js"] }, 2: { id: 2, files: ["static/chunks/form.js"] } }),
+);
 
 describe("page weight from the build manifests", () => {
   it("counts the root main files and every segment's entry chunks once, JavaScript only", () => {
-    expect(firstLoadFiles(dir, "/(patient)/intake/page").sort()).toEqual(["static/chunks/form.js", "static/chunks/layout.js", "static/chunks/layout.js", "static/chunks/react.js", "static/chunks/runtime.js"].sort());
+    expect(firstLoadFiles(dir, "/(patient)/intake/page").sort()).toEqual(
+      ["static/chunks/form.js", "static/chunks/layout.js", "static/chunks/layout.js", "static/chunks/react.js", "static/chunks/runtime.js"].sort(),
+    );
   });
 
   it("reports gzip -9 sizes per route, the empty page, the difference and the chunks loaded later", () => {

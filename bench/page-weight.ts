@@ -137,7 +137,9 @@ export function formatReport(r: PageWeightReport): string {
     "route                          first load   over empty   loaded later (next/dynamic)",
   ];
   for (const w of r.routes) {
-    lines.push(`${w.route.padEnd(30)} ${`${kb(w.firstLoad.gzipBytes)} KB`.padStart(10)}   ${`${w.overBaselineKb >= 0 ? "+" : ""}${w.overBaselineKb} KB`.padStart(10)}   ${w.later.files.length ? `${kb(w.later.gzipBytes)} KB in ${w.later.files.length} chunks` : "–"}`);
+    lines.push(
+      `${w.route.padEnd(30)} ${`${kb(w.firstLoad.gzipBytes)} KB`.padStart(10)}   ${`${w.overBaselineKb >= 0 ? "+" : ""}${w.overBaselineKb} KB`.padStart(10)}   ${w.later.files.length ? `${kb(w.later.gzipBytes)} KB in ${w.later.files.length} chunks` : "–"}`,
+    );
   }
   return lines.join("\n");
 }

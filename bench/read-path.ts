@@ -117,31 +117,48 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
   const patientPage = async () => {
     const p = await getPatient(actor, pagePatient, meta);
     if (!p) throw new Error("bench: the page patient is missing");
-    await Promise.all([listPatientVisits(actor, p.id), getClinicTimeZone(actor), getPatientProgress(actor, p.id, meta), getPlanLink(actor, p.id, meta), getVisitTrends(actor, p.id, meta)]);
+    await Promise.all([
+      listPatientVisits(actor, p.id),
+      getClinicTimeZone(actor),
+      getPatientProgress(actor, p.id, meta),
+      getPlanLink(actor, p.id, meta),
+      getVisitTrends(actor, p.id, meta),
+    ]);
   };
   for (const size of opts.sizes) {
     const t0 = Date.now();
     await withClient(w.ownerUrl, async (c) => {
-      await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, $3::int AS from_n, $4::int AS to_n, $5::date AS today`, [clinic.id, user.id, seeded, size, today]);
+      await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, $3::int AS from_n, $4::int AS to_n, $5::date AS today`, [
+        clinic.id,
+        user.id,
+        seeded,
+        size,
+        today,
+      ]);
       await c.query(seedSql);
       await c.query(`ANALYZE "Patient"; ANALYZE "Visit"`);
     });
     const seedSeconds = round((Date.now() - t0) / 1000);
     if (seeded === 0) pagePatient = await seedPagePatient(w, actor, clinic.id, log);
     seeded = size;
-    const visits = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Visit" WHERE "clinicId" = $1`, [clinic.id])).rows[0]!.n);
+    const visits = await withClient(
+      w.ownerUrl,
+      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Visit" WHERE "clinicId" = $1`, [clinic.id])).rows[0]!.n,
+    );
     result.sizes.push({ patients: size, visits, seedSeconds });
     log(`seeded ${size.toLocaleString("en-US")} patients, ${visits.toLocaleString("en-US")} visits (${seedSeconds} s)`);
 
     // What a clinician types: a surname or its first letters, a first name's first letters, both names, or
     // a date of birth; and patients to open, all drawn from the rows just made.
-    const sample = await withClient(w.ownerUrl, async (c) =>
-      (
-        await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(
-          `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 ORDER BY random() LIMIT $2`,
-          [clinic.id, opts.samples],
-        )
-      ).rows,
+    const sample = await withClient(
+      w.ownerUrl,
+      async (c) =>
+        (
+          await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(
+            `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 ORDER BY random() LIMIT $2`,
+            [clinic.id, opts.samples],
+          )
+        ).rows,
     );
     const searches = sample.map((p, i) => {
       switch (i % 5) {
@@ -165,7 +182,15 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
         await fn(i);
         ms.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
-      const timing: QueryTiming = { query, patients: size, samples: ms.length, p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), p99: round(percentile(ms, 99)), max: round(Math.max(...ms)) };
+      const timing: QueryTiming = {
+        query,
+        patients: size,
+        samples: ms.length,
+        p50: round(percentile(ms, 50)),
+        p95: round(percentile(ms, 95)),
+        p99: round(percentile(ms, 99)),
+        max: round(Math.max(...ms)),
+      };
       log(`  ${query.padEnd(9)} at ${size.toLocaleString("en-US").padStart(7)} patients: p50 ${timing.p50} ms, p95 ${timing.p95} ms, p99 ${timing.p99} ms`);
       result.timings.push(timing);
     };
@@ -194,13 +219,26 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       peakRssBeforeMb: Math.round(before),
     };
     rmSync(out, { recursive: true, force: true });
-    log(`  bulk FHIR export: ${r.patients.toLocaleString("en-US")} patients in ${round(seconds)} s (${result.bulk.patientsPerSecond}/s), peak RSS ${result.bulk.peakRssMb} MB (${result.bulk.peakRssBeforeMb} MB before)`);
+    log(
+      `  bulk FHIR export: ${r.patients.toLocaleString("en-US")} patients in ${round(seconds)} s (${result.bulk.patientsPerSecond}/s), peak RSS ${result.bulk.peakRssMb} MB (${result.bulk.peakRssBeforeMb} MB before)`,
+    );
   }
 
   // The plans, at the largest size, of what each function sent.
   const capture = captureQueries();
   try {
-    const p = (await withClient(w.ownerUrl, async (c) => (await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(`SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 AND "lastName" = 'Smith' LIMIT 1`, [clinic.id])).rows))[0]!;
+    const p = (
+      await withClient(
+        w.ownerUrl,
+        async (c) =>
+          (
+            await c.query<{ id: string; firstName: string; lastName: string; dob: string }>(
+              `SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS dob FROM "Patient" WHERE "clinicId" = $1 AND "lastName" = 'Smith' LIMIT 1`,
+              [clinic.id],
+            )
+          ).rows,
+      )
+    )[0]!;
     const calls: [string, string, () => Promise<unknown>][] = [
       ["listWorklist", `today (${today})`, () => listWorklist(actor, today, meta)],
       ["searchPatients", `"smi" (a surname's start)`, () => searchPatients(actor, "smi", meta)],
@@ -213,7 +251,9 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
     for (const [fn, example, call] of calls) {
       const { queries } = await capture.during(call);
       for (const q of queries.filter((x) => isRead(x.text))) {
-        const plan = await withClient(w.ownerUrl, async (c) => (await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n"));
+        const plan = await withClient(w.ownerUrl, async (c) =>
+          (await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n"),
+        );
         const seq = LARGE_TABLES.filter((t) => new RegExp(`Seq Scan on "?${t}"?\\b`).test(plan));
         result.plans.push({ function: fn, example, sql: compactPlanText(q.text), plan: compactPlanText(plan), seqScansOnLargeTables: seq });
       }
@@ -229,7 +269,12 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
  * intake and a finalized exam), the first one's summary signed a year ago, and 52 weeks of check-ins against
  * it (three runs and an exercise day a week). Made through the data layer, then moved back in time in SQL.
  */
-async function seedPagePatient(w: BenchWorld, actor: import("../lib/data/actors.ts").ClinicianActor, clinicId: string, log: (s: string) => void): Promise<string> {
+async function seedPagePatient(
+  w: BenchWorld,
+  actor: import("../lib/data/actors.ts").ClinicianActor,
+  clinicId: string,
+  log: (s: string) => void,
+): Promise<string> {
   const { examData, followUpIntakeAnswers, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
   const { createPatient } = await import("../lib/data/patients.ts");
   const { startVisit } = await import("../lib/data/visits.ts");
@@ -265,7 +310,10 @@ async function seedPagePatient(w: BenchWorld, actor: import("../lib/data/actors.
       [clinicId, patient.id, signed.summaryId, visits[0]],
     );
   });
-  const n = await withClient(w.ownerUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patient.id])).rows[0]!.n);
+  const n = await withClient(
+    w.ownerUrl,
+    async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patient.id])).rows[0]!.n,
+  );
   log(`  the page patient: 4 visits, ${n} check-ins over 52 weeks`);
   return patient.id;
 }

@@ -67,8 +67,21 @@ function pageWeight() {
       }),
     );
   }
-  figures.push(figure({ group: PW, name: "floor-js-kb", value: floor, unit: "KB", better: "lower", note: "an empty page of the same build (/bench-empty): Next.js and React, which every route loads" }));
-  detail.pageWeight = { buildId: r.buildId, floorKb: floor, routes: r.routes.map((x) => ({ route: x.route, firstLoadKb: kb(x.firstLoad.gzipBytes), overFloorKb: x.overBaselineKb, laterKb: kb(x.later.gzipBytes) })) };
+  figures.push(
+    figure({
+      group: PW,
+      name: "floor-js-kb",
+      value: floor,
+      unit: "KB",
+      better: "lower",
+      note: "an empty page of the same build (/bench-empty): Next.js and React, which every route loads",
+    }),
+  );
+  detail.pageWeight = {
+    buildId: r.buildId,
+    floorKb: floor,
+    routes: r.routes.map((x) => ({ route: x.route, firstLoadKb: kb(x.firstLoad.gzipBytes), overFloorKb: x.overBaselineKb, laterKb: kb(x.later.gzipBytes) })),
+  };
 }
 
 function writeFigures(runs: LoadRun[]) {
@@ -85,22 +98,97 @@ function writeFigures(runs: LoadRun[]) {
     const checkIn = run("check-in", c);
     const at8 = c === 8;
     figures.push(
-      figure({ group: WP, name: `autosave-throughput-ratio-${c}`, value: save.throughput / empty.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the empty action's ${empty.throughput}/s (same body, ${c} clients)` }),
-      figure({ group: WP, name: `autosave-db-ratio-${c}`, value: save.throughput / rows.throughput, unit: "×", limit: 1, better: "higher", note: `intake autosave ${save.throughput}/s ÷ the same rows written by plain pg, ${rows.throughput}/s` }),
-      figure({ group: WP, name: `autosave-p99-ms-${c}`, value: save.p99, unit: "ms", limit: empty.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${save.p50}, p95 ${save.p95}; the limit is the empty action's p99` }),
-      figure({ group: WP, name: `exam-save-throughput-ratio-${c}`, value: exam.throughput / emptyE.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `exam save ${exam.throughput}/s ÷ the empty action's ${emptyE.throughput}/s (same body, ${c} clients)` }),
-      figure({ group: WP, name: `exam-save-db-ratio-${c}`, value: exam.throughput / rowsE.throughput, unit: "×", limit: 1, better: "higher", note: `exam save ${exam.throughput}/s ÷ the same rows written by plain pg, ${rowsE.throughput}/s` }),
-      figure({ group: WP, name: `exam-save-p99-ms-${c}`, value: exam.p99, unit: "ms", limit: emptyE.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${exam.p50}, p95 ${exam.p95}; the limit is the empty action's p99` }),
-      figure({ group: WP, name: `check-in-throughput-ratio-${c}`, value: checkIn.throughput / emptyC.throughput, unit: "×", limit: 1, target: at8 ? 0.6 : null, better: "higher", note: `My plan check-in ${checkIn.throughput}/s (a new row, the plan's check-ins replayed through the traffic light, the alert kept current) ÷ the empty action's ${emptyC.throughput}/s (same body, ${c} clients)` }),
-      figure({ group: WP, name: `check-in-p99-ms-${c}`, value: checkIn.p99, unit: "ms", limit: emptyC.p99, target: at8 ? 100 : null, better: "lower", note: `p50 ${checkIn.p50}, p95 ${checkIn.p95}; the limit is the empty action's p99` }),
+      figure({
+        group: WP,
+        name: `autosave-throughput-ratio-${c}`,
+        value: save.throughput / empty.throughput,
+        unit: "×",
+        limit: 1,
+        target: at8 ? 0.6 : null,
+        better: "higher",
+        note: `intake autosave ${save.throughput}/s ÷ the empty action's ${empty.throughput}/s (same body, ${c} clients)`,
+      }),
+      figure({
+        group: WP,
+        name: `autosave-db-ratio-${c}`,
+        value: save.throughput / rows.throughput,
+        unit: "×",
+        limit: 1,
+        better: "higher",
+        note: `intake autosave ${save.throughput}/s ÷ the same rows written by plain pg, ${rows.throughput}/s`,
+      }),
+      figure({
+        group: WP,
+        name: `autosave-p99-ms-${c}`,
+        value: save.p99,
+        unit: "ms",
+        limit: empty.p99,
+        target: at8 ? 100 : null,
+        better: "lower",
+        note: `p50 ${save.p50}, p95 ${save.p95}; the limit is the empty action's p99`,
+      }),
+      figure({
+        group: WP,
+        name: `exam-save-throughput-ratio-${c}`,
+        value: exam.throughput / emptyE.throughput,
+        unit: "×",
+        limit: 1,
+        target: at8 ? 0.6 : null,
+        better: "higher",
+        note: `exam save ${exam.throughput}/s ÷ the empty action's ${emptyE.throughput}/s (same body, ${c} clients)`,
+      }),
+      figure({
+        group: WP,
+        name: `exam-save-db-ratio-${c}`,
+        value: exam.throughput / rowsE.throughput,
+        unit: "×",
+        limit: 1,
+        better: "higher",
+        note: `exam save ${exam.throughput}/s ÷ the same rows written by plain pg, ${rowsE.throughput}/s`,
+      }),
+      figure({
+        group: WP,
+        name: `exam-save-p99-ms-${c}`,
+        value: exam.p99,
+        unit: "ms",
+        limit: emptyE.p99,
+        target: at8 ? 100 : null,
+        better: "lower",
+        note: `p50 ${exam.p50}, p95 ${exam.p95}; the limit is the empty action's p99`,
+      }),
+      figure({
+        group: WP,
+        name: `check-in-throughput-ratio-${c}`,
+        value: checkIn.throughput / emptyC.throughput,
+        unit: "×",
+        limit: 1,
+        target: at8 ? 0.6 : null,
+        better: "higher",
+        note: `My plan check-in ${checkIn.throughput}/s (a new row, the plan's check-ins replayed through the traffic light, the alert kept current) ÷ the empty action's ${emptyC.throughput}/s (same body, ${c} clients)`,
+      }),
+      figure({
+        group: WP,
+        name: `check-in-p99-ms-${c}`,
+        value: checkIn.p99,
+        unit: "ms",
+        limit: emptyC.p99,
+        target: at8 ? 100 : null,
+        better: "lower",
+        note: `p50 ${checkIn.p50}, p95 ${checkIn.p95}; the limit is the empty action's p99`,
+      }),
     );
   }
   const failed = runs.filter((r) => r.failed > 0);
-  if (failed.length) notes.push(`Write path: failed requests in ${failed.map((r) => `${r.kind} c=${r.connections} (${r.failed}: ${r.failures.join("; ")})`).join(", ")}.`);
+  if (failed.length)
+    notes.push(`Write path: failed requests in ${failed.map((r) => `${r.kind} c=${r.connections} (${r.failed}: ${r.failures.join("; ")})`).join(", ")}.`);
   detail.writePath = runs;
   sections.push({
     title: "Write path runs",
-    body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | max ms | ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...runs.map((r) => `| ${r.kind} | ${r.connections} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.ok} | ${r.failed} |`)].join("\n"),
+    body: [
+      "| run | clients | ok/s | p50 ms | p95 ms | p99 ms | max ms | ok | failed |",
+      "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+      ...runs.map((r) => `| ${r.kind} | ${r.connections} | ${r.throughput} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.ok} | ${r.failed} |`),
+    ].join("\n"),
   });
 }
 
@@ -133,7 +221,14 @@ function auditChainFigures(r: Awaited<ReturnType<typeof measureAuditChains>>) {
   detail.auditChains = r;
   sections.push({
     title: "Audited writes across clinics",
-    body: ["| run | clients | ok/s | p50 ms | p95 ms | p99 ms | pg CPU ms/ok | load CPU ms/ok | failed |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|", ...r.runs.map((x) => `| ${x.kind} | ${x.connections} | ${x.throughput} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpu?.postgresMsPerOk ?? ""} | ${x.cpu?.loadGeneratorMsPerOk ?? ""} | ${x.failed} |`)].join("\n"),
+    body: [
+      "| run | clients | ok/s | p50 ms | p95 ms | p99 ms | pg CPU ms/ok | load CPU ms/ok | failed |",
+      "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+      ...r.runs.map(
+        (x) =>
+          `| ${x.kind} | ${x.connections} | ${x.throughput} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpu?.postgresMsPerOk ?? ""} | ${x.cpu?.loadGeneratorMsPerOk ?? ""} | ${x.failed} |`,
+      ),
+    ].join("\n"),
   });
 }
 
@@ -143,8 +238,22 @@ function backupFigures(r: Awaited<ReturnType<typeof measureBackup>>) {
   const what = `the whole database: ${r.patients.toLocaleString("en-US")} patients, ${r.visits.toLocaleString("en-US")} visits, ${r.rows.toLocaleString("en-US")} rows in ${r.tables} tables (${r.auditEvents.toLocaleString("en-US")} audit events)`;
   figures.push(
     figure({ group: BK, name: `backup-mb-${tag}`, value: r.backupBytes / 1e6, unit: "MB", better: "lower", note: `${what}, compressed and encrypted` }),
-    figure({ group: BK, name: `backup-seconds-${tag}`, value: r.backupSeconds, unit: "s", better: "lower", note: `npm run backup's work on ${what}, on a quiet database` }),
-    figure({ group: BK, name: `restore-seconds-${tag}`, value: r.restoreSeconds, unit: "s", better: "lower", note: `into a new migrated database (migrating it took ${r.migrateSeconds} s more), every table's count and content hash checked before commit; the audit chains verified after` }),
+    figure({
+      group: BK,
+      name: `backup-seconds-${tag}`,
+      value: r.backupSeconds,
+      unit: "s",
+      better: "lower",
+      note: `npm run backup's work on ${what}, on a quiet database`,
+    }),
+    figure({
+      group: BK,
+      name: `restore-seconds-${tag}`,
+      value: r.restoreSeconds,
+      unit: "s",
+      better: "lower",
+      note: `into a new migrated database (migrating it took ${r.migrateSeconds} s more), every table's count and content hash checked before commit; the audit chains verified after`,
+    }),
   );
   detail.backup = r;
 }
@@ -159,7 +268,8 @@ function readFigures(r: ReadPathResult) {
     search: "patient search (surname, first name, both, or date of birth)",
     history: "a patient's visit history",
     everything: "a patient's FHIR R4 $everything Bundle (four visits) with its audit event",
-    "patient-page": "the patient page's data (the patient, visits, between-visits progress over 52 weeks of check-ins, plan link, trends across four visits; audited)",
+    "patient-page":
+      "the patient page's data (the patient, visits, between-visits progress over 52 weeks of check-ins, plan link, trends across four visits; audited)",
   };
   for (const q of ["worklist", "search", "history", "everything", "patient-page"] as const) {
     const at = (n: number) => r.timings.find((t) => t.query === q && t.patients === n)!;
@@ -220,7 +330,15 @@ function readFigures(r: ReadPathResult) {
       "",
       `| call | ${sizes.map((n) => `${n.toLocaleString("en-US")} patients`).join(" | ")} |`,
       `|---|${sizes.map(() => "--:").join("|")}|`,
-      ...(["worklist", "search", "history", "patient-page"] as const).map((q) => `| ${q} p95 ms (p50) | ${sizes.map((n) => { const t = r.timings.find((x) => x.query === q && x.patients === n)!; return `${t.p95} (${t.p50})`; }).join(" | ")} |`),
+      ...(["worklist", "search", "history", "patient-page"] as const).map(
+        (q) =>
+          `| ${q} p95 ms (p50) | ${sizes
+            .map((n) => {
+              const t = r.timings.find((x) => x.query === q && x.patients === n)!;
+              return `${t.p95} (${t.p50})`;
+            })
+            .join(" | ")} |`,
+      ),
     ].join("\n"),
   });
   sections.push({
@@ -232,18 +350,60 @@ function readFigures(r: ReadPathResult) {
 function lighthouseFigures(runs: LighthouseRun[]) {
   const LH = "Browser (Lighthouse, mobile profile)";
   const of = (page: LighthouseRun["page"]) => runs.find((r) => r.page === page)!;
-  const note = (r: LighthouseRun) => `${r.url}: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
+  const note = (r: LighthouseRun) =>
+    `${r.url}: ${Object.entries(r.metrics)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
   const intake = of("intake");
   const print = of("print");
   figures.push(
-    figure({ group: LH, name: "lighthouse-intake-performance", value: intake.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(intake) }),
-    figure({ group: LH, name: "lighthouse-intake-accessibility", value: intake.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${intake.url}, a verified patient's session` }),
-    figure({ group: LH, name: "lighthouse-print-performance", value: print.performance, unit: "points", limit: 100, target: 95, better: "higher", note: note(print) }),
-    figure({ group: LH, name: "lighthouse-print-accessibility", value: print.accessibility, unit: "points", limit: 100, target: 100, better: "higher", note: `${print.url}, a clinician's session` }),
+    figure({
+      group: LH,
+      name: "lighthouse-intake-performance",
+      value: intake.performance,
+      unit: "points",
+      limit: 100,
+      target: 95,
+      better: "higher",
+      note: note(intake),
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-intake-accessibility",
+      value: intake.accessibility,
+      unit: "points",
+      limit: 100,
+      target: 100,
+      better: "higher",
+      note: `${intake.url}, a verified patient's session`,
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-print-performance",
+      value: print.performance,
+      unit: "points",
+      limit: 100,
+      target: 95,
+      better: "higher",
+      note: note(print),
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-print-accessibility",
+      value: print.accessibility,
+      unit: "points",
+      limit: 100,
+      target: 100,
+      better: "higher",
+      note: `${print.url}, a clinician's session`,
+    }),
   );
   detail.lighthouse = runs;
   const lost = runs.flatMap((r) => r.failing.map((f) => `| ${r.page} | ${f.title} (\`${f.id}\`) | ${f.score} | ${f.displayValue ?? ""} |`));
-  sections.push({ title: "Lighthouse: audits that lost points", body: lost.length ? ["| page | audit | score | value |", "|---|---|--:|---|", ...lost].join("\n") : "None." });
+  sections.push({
+    title: "Lighthouse: audits that lost points",
+    body: lost.length ? ["| page | audit | score | value |", "|---|---|--:|---|", ...lost].join("\n") : "None.",
+  });
 }
 
 async function main() {
@@ -262,7 +422,10 @@ async function main() {
       log(`write path: ${seconds} s per run${rounds > 1 ? `, in ${rounds} interleaved slices of ${seconds / rounds} s` : ""}`);
       const r = await measureWritePath(world, { seconds, rounds, warmupSeconds: quick ? 1 : 3, log });
       writeFigures(r.runs);
-      if (rounds > 1) notes.push(`Write path: at each concurrency the six kinds of run took turns, ${rounds} slices of ${seconds / rounds} s each, merged per kind, so that other work on the machine weighs on a save and on its two limits alike.`);
+      if (rounds > 1)
+        notes.push(
+          `Write path: at each concurrency the six kinds of run took turns, ${rounds} slices of ${seconds / rounds} s each, merged per kind, so that other work on the machine weighs on a save and on its two limits alike.`,
+        );
     }
     if (wants("audit")) {
       const seconds = quick ? 6 : 24;
@@ -284,9 +447,19 @@ async function main() {
     if (wants("engine")) {
       const EP = "Engine and PDF";
       const e = measureEngine(quick ? 3 : 10);
-      log(`engine: ${e.perSecond.toLocaleString("en-US")} assessments/s over ${e.cases} example cases (${e.assessments.toLocaleString("en-US")} in ${e.seconds} s, one thread)`);
+      log(
+        `engine: ${e.perSecond.toLocaleString("en-US")} assessments/s over ${e.cases} example cases (${e.assessments.toLocaleString("en-US")} in ${e.seconds} s, one thread)`,
+      );
       figures.push(
-        figure({ group: EP, name: "engine-assessments-per-second", value: e.perSecond, unit: "/s", target: 10_000, better: "higher", note: `lib/assessment/engine.ts over the ${e.cases} example cases, one thread (one core), ${e.assessments.toLocaleString("en-US")} assessments in ${e.seconds} s` }),
+        figure({
+          group: EP,
+          name: "engine-assessments-per-second",
+          value: e.perSecond,
+          unit: "/s",
+          target: 10_000,
+          better: "higher",
+          note: `lib/assessment/engine.ts over the ${e.cases} example cases, one thread (one core), ${e.assessments.toLocaleString("en-US")} assessments in ${e.seconds} s`,
+        }),
       );
       detail.engine = e;
     }
@@ -297,7 +470,16 @@ async function main() {
       log(`pdf: warm p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), first ${p.coldMs} ms; the print page alone p50 ${p.printPageP50} ms; ${p.pdfBytes} bytes`);
       figures.push(
         // Target: at most 3 × the print page the PDF renders (the page, then Chromium's layout and PDF writing).
-        figure({ group: EP, name: "pdf-ms", value: p.pdfP50, unit: "ms", limit: p.printPageP50, target: Math.round(3 * p.printPageP50), better: "lower", note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the limit is the print page it renders, fetched alone; the target is 3 × that limit` }),
+        figure({
+          group: EP,
+          name: "pdf-ms",
+          value: p.pdfP50,
+          unit: "ms",
+          limit: p.printPageP50,
+          target: Math.round(3 * p.printPageP50),
+          better: "lower",
+          note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the limit is the print page it renders, fetched alone; the target is 3 × that limit`,
+        }),
       );
       detail.pdf = p;
     }
@@ -307,7 +489,15 @@ async function main() {
       log(`keystroke: median ${k.medianMs} ms, 90th percentile ${k.p90Ms} ms over ${k.samples} keystrokes in the full exam`);
       figures.push(
         // Target: one 60 Hz frame, so a tablet four times slower still answers well within 100 ms.
-        figure({ group: "Browser", name: "exam-keystroke-ms", value: k.medianMs, unit: "ms", target: 16, better: "lower", note: `one keystroke in a trial's force field of the full exam, from the input event to the page laid out again (React's update, derived values, chart, layout), median of ${k.samples} in Chromium (90th percentile ${k.p90Ms} ms); the target is one 60 Hz frame` }),
+        figure({
+          group: "Browser",
+          name: "exam-keystroke-ms",
+          value: k.medianMs,
+          unit: "ms",
+          target: 16,
+          better: "lower",
+          note: `one keystroke in a trial's force field of the full exam, from the input event to the page laid out again (React's update, derived values, chart, layout), median of ${k.samples} in Chromium (90th percentile ${k.p90Ms} ms); the target is one 60 Hz frame`,
+        }),
       );
       detail.keystroke = k;
     }
@@ -321,13 +511,23 @@ async function main() {
     );
     if (!only) {
       const missing = REQUIRED_FIGURES.filter((n) => !figures.some((f) => f.name === n));
-      if (missing.length) notes.push(`Not in this run (${quick ? "the quick run seeds 10,000 patients, so its read-path figures end in -10k" : "a part failed"}): ${missing.join(", ")}.`);
+      if (missing.length)
+        notes.push(
+          `Not in this run (${quick ? "the quick run seeds 10,000 patients, so its read-path figures end in -10k" : "a part failed"}): ${missing.join(", ")}.`,
+        );
     }
     const results: Results = {
       at: new Date().toISOString(),
       mode: quick ? "quick" : "full",
       durationSeconds: Math.round((Date.now() - began) / 1000),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: base.postgresVersion, loadAverageAtStart },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "?",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: base.postgresVersion,
+        loadAverageAtStart,
+      },
       notes,
       figures,
       detail,
@@ -343,7 +543,9 @@ async function main() {
     }
   } finally {
     const { db } = await import("../lib/db.ts").catch(() => ({ db: null }));
-    await db?.().$disconnect().catch(() => {});
+    await db?.()
+      .$disconnect()
+      .catch(() => {});
     await base?.stop();
   }
 }

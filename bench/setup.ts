@@ -27,7 +27,10 @@ export interface BenchWorld extends BenchDatabase {
   app: AppServer;
 }
 
-export async function startBenchWorld(log: (s: string) => void, opts: { appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void } = {}): Promise<BenchWorld> {
+export async function startBenchWorld(
+  log: (s: string) => void,
+  opts: { appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void } = {},
+): Promise<BenchWorld> {
   return (await start(log, { ...opts, app: true })) as BenchWorld;
 }
 
@@ -37,10 +40,19 @@ export async function startBenchDatabase(log: (s: string) => void): Promise<Benc
   return start(log, { app: false });
 }
 
-async function start(log: (s: string) => void, opts: { app: boolean; appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void }): Promise<BenchDatabase | BenchWorld> {
+async function start(
+  log: (s: string) => void,
+  opts: { app: boolean; appEnv?: Record<string, string>; appNodeArgs?: string[]; pgLog?: (line: string) => void },
+): Promise<BenchDatabase | BenchWorld> {
   const base = path.join(os.tmpdir(), `stride-bench-${process.pid}-${randomBytes(3).toString("hex")}`);
   mkdirSync(base, { recursive: true, mode: 0o755 });
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(base, "data"), password: randomBytes(18).toString("base64url"), port: await freePort(), fast: false, log: opts.pgLog });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(base, "data"),
+    password: randomBytes(18).toString("base64url"),
+    port: await freePort(),
+    fast: false,
+    log: opts.pgLog,
+  });
   let app: AppServer | null = null;
   const stop = async () => {
     await app?.stop().catch(() => {});
@@ -55,7 +67,9 @@ async function start(log: (s: string) => void, opts: { app: boolean; appEnv?: Re
     await ensureAppLogin(ownerUrl, "stride_web", appPw);
     const appUrl = withCredentials(ownerUrl, "stride_web", appPw);
     const settings = await withClient(ownerUrl, async (c) => {
-      const r = await c.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'server_version')`);
+      const r = await c.query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'server_version')`,
+      );
       return Object.fromEntries(r.rows.map((x) => [x.name, x.setting]));
     });
     if (settings.fsync !== "on" || settings.synchronous_commit !== "on" || settings.full_page_writes !== "on") {

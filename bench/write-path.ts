@@ -51,13 +51,10 @@ export const AUDIT_INSERT = `INSERT INTO "AuditEvent" ("actorType", "actorId", "
 
 export async function pgExamSave(c: pg.Client, e: ExamSlot, n: number): Promise<boolean> {
   await c.query("BEGIN");
-  const u = await c.query(`UPDATE "Exam" SET data = $1, version = version + 1, "updatedById" = $2, "schemaVersion" = $3, "updatedAt" = now() WHERE id = $4 AND version = $5 AND state = 'DRAFT'`, [
-    JSON.stringify(examSaveBody(n)),
-    e.userId,
-    EXAM_SCHEMA_VERSION,
-    e.examId,
-    e.version,
-  ]);
+  const u = await c.query(
+    `UPDATE "Exam" SET data = $1, version = version + 1, "updatedById" = $2, "schemaVersion" = $3, "updatedAt" = now() WHERE id = $4 AND version = $5 AND state = 'DRAFT'`,
+    [JSON.stringify(examSaveBody(n)), e.userId, EXAM_SCHEMA_VERSION, e.examId, e.version],
+  );
   await c.query(AUDIT_INSERT, ["user", e.userId, e.clinicId, e.patientId, "Exam", e.examId, JSON.stringify({ revision: 1, version: e.version + 1 })]);
   await c.query("COMMIT");
   if (u.rowCount !== 1) return false;
@@ -90,13 +87,31 @@ interface CheckInSlot {
 
 /** A check-in after a green run, as the phone sends it; each with its own key (a new row every time). */
 export function checkInBody(slot: { patientId: string; n: number }) {
-  return { key: `bench-${slot.patientId.slice(0, 8)}-${slot.n}-${Math.random().toString(36).slice(2, 10)}`, date: new Date().toISOString().slice(0, 10), kind: "run", done: true, km: 2, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes" };
+  return {
+    key: `bench-${slot.patientId.slice(0, 8)}-${slot.n}-${Math.random().toString(36).slice(2, 10)}`,
+    date: new Date().toISOString().slice(0, 10),
+    kind: "run",
+    done: true,
+    km: 2,
+    minutes: null,
+    painDuring: 1,
+    settledWithinHour: true,
+    exercises: "yes",
+  };
 }
 
-export async function measureWritePath(w: BenchWorld, opts: { seconds: number; rounds: number; warmupSeconds: number; log: (s: string) => void }): Promise<WritePathResult> {
+export async function measureWritePath(
+  w: BenchWorld,
+  opts: { seconds: number; rounds: number; warmupSeconds: number; log: (s: string) => void },
+): Promise<WritePathResult> {
   const { log } = opts;
   const max = Math.max(...CONCURRENCY);
-  const ids = { draft: actionId(root, TARGETS.saveDraft), exam: actionId(root, TARGETS.saveExam), empty: actionId(root, TARGETS.benchEmpty), checkIn: actionId(root, TARGETS.saveCheckIn) };
+  const ids = {
+    draft: actionId(root, TARGETS.saveDraft),
+    exam: actionId(root, TARGETS.saveExam),
+    empty: actionId(root, TARGETS.benchEmpty),
+    checkIn: actionId(root, TARGETS.saveCheckIn),
+  };
   const url = w.app.url;
   const owner = <T extends pg.QueryResultRow>(sql: string, params: unknown[]) => withClient(w.ownerUrl, async (c) => (await c.query<T>(sql, params)).rows);
 
@@ -140,7 +155,9 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
     const r = draftRows.find((x) => x.visitId === d.visitId)!;
     Object.assign(d, { rowId: r.id, intakeSessionId: r.sid, inviteId: r.iid, version: 1 });
   }
-  const examRows = await owner<{ id: string; visitId: string }>(`SELECT id, "visitId" FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [exams.map((e) => e.visitId)]);
+  const examRows = await owner<{ id: string; visitId: string }>(`SELECT id, "visitId" FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [
+    exams.map((e) => e.visitId),
+  ]);
   for (const e of exams) Object.assign(e, { examId: examRows.find((x) => x.visitId === e.visitId)!.id, version: 1 });
 
   /**
@@ -149,8 +166,12 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
    */
   const resync = async () => {
     const read = async () => {
-      const dv = await owner<{ id: string; version: number }>(`SELECT id, version FROM "IntakeResponse" WHERE id = ANY($1::uuid[]) ORDER BY id`, [drafts.map((d) => d.rowId)]);
-      const ev = await owner<{ id: string; version: number }>(`SELECT id, version FROM "Exam" WHERE id = ANY($1::uuid[]) ORDER BY id`, [exams.map((e) => e.examId)]);
+      const dv = await owner<{ id: string; version: number }>(`SELECT id, version FROM "IntakeResponse" WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+        drafts.map((d) => d.rowId),
+      ]);
+      const ev = await owner<{ id: string; version: number }>(`SELECT id, version FROM "Exam" WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+        exams.map((e) => e.examId),
+      ]);
       return { dv, ev, key: JSON.stringify([dv, ev]) };
     };
     let last = await read();
@@ -180,7 +201,8 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   // A check-in is good when it is stored as new (not a repeat) and the traffic light answered.
   const checkInOk = (_: unknown, status: number, body: string) => status === 200 && /"ok":true/.test(body) && /"repeated":false/.test(body);
   const checkInRequest = (s: CheckInSlot) => actionSpec(ids.checkIn, TARGETS.saveCheckIn.page(), [checkInBody({ patientId: s.patientId, n: ++s.n })], s.cookie);
-  const emptyCheckInRequest = (s: CheckInSlot) => actionSpec(ids.empty, TARGETS.benchEmpty.page(), [checkInBody({ patientId: s.patientId, n: ++s.n })], s.cookie);
+  const emptyCheckInRequest = (s: CheckInSlot) =>
+    actionSpec(ids.empty, TARGETS.benchEmpty.page(), [checkInBody({ patientId: s.patientId, n: ++s.n })], s.cookie);
   const draftRequest = (d: DraftSlot) => actionSpec(ids.draft, TARGETS.saveDraft.page(), [draftBody(++d.n), d.version, "pain"], d.cookie);
   const examRequest = (e: ExamSlot) => actionSpec(ids.exam, TARGETS.saveExam.page(e.visitId), [e.visitId, examSaveBody(++e.n), e.version], e.cookie);
   const emptyDraftRequest = (d: DraftSlot) => actionSpec(ids.empty, TARGETS.benchEmpty.page(), [draftBody(++d.n), d.version, "pain"], d.cookie);
@@ -193,13 +215,19 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   // The same rows, straight from pg (the exam's in pgExamSave above).
   const pgDraft = async (c: pg.Client, d: DraftSlot, n: number) => {
     await c.query("BEGIN");
-    const u = await c.query(`UPDATE "IntakeResponse" SET answers = $1, "resumeStep" = 'pain', version = version + 1, "schemaVersion" = $2, "updatedAt" = now() WHERE id = $3 AND version = $4 AND state = 'DRAFT'`, [
-      JSON.stringify(draftBody(n)),
-      INTAKE_SCHEMA_VERSION,
+    const u = await c.query(
+      `UPDATE "IntakeResponse" SET answers = $1, "resumeStep" = 'pain', version = version + 1, "schemaVersion" = $2, "updatedAt" = now() WHERE id = $3 AND version = $4 AND state = 'DRAFT'`,
+      [JSON.stringify(draftBody(n)), INTAKE_SCHEMA_VERSION, d.rowId, d.version],
+    );
+    await c.query(AUDIT_INSERT, [
+      "patient",
+      `invite:${d.inviteId}`,
+      w.clinic.id,
+      d.patientId,
+      "IntakeResponse",
       d.rowId,
-      d.version,
+      JSON.stringify({ draft: true, version: d.version + 1 }),
     ]);
-    await c.query(AUDIT_INSERT, ["patient", `invite:${d.inviteId}`, w.clinic.id, d.patientId, "IntakeResponse", d.rowId, JSON.stringify({ draft: true, version: d.version + 1 })]);
     await c.query("COMMIT");
     if (u.rowCount !== 1) return false;
     d.version++;
@@ -207,7 +235,12 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   };
 
   const pids = { app: w.app.process.pid ?? null, postgres: postmasterPid(w.pg.dataDir) };
-  const http = <S extends { version: number }>(kind: string, slots: S[], request: (s: S) => ReturnType<typeof actionSpec>, accept: (s: S, status: number, body: string) => boolean) => ({
+  const http = <S extends { version: number }>(
+    kind: string,
+    slots: S[],
+    request: (s: S) => ReturnType<typeof actionSpec>,
+    accept: (s: S, status: number, body: string) => boolean,
+  ) => ({
     kind,
     warmup: async (connections: number) => {
       await resync();
@@ -254,7 +287,15 @@ export async function measureWritePath(w: BenchWorld, opts: { seconds: number; r
   }
   const order = (r: LoadRun) => kinds.findIndex((k) => k.kind === r.kind) * 1000 + r.connections;
   runs.sort((a, b) => order(a) - order(b));
-  return { runs, rounds, bodyBytes: { draft: JSON.stringify(draftBody(1)).length, exam: JSON.stringify(examSaveBody(1)).length, checkIn: JSON.stringify(checkInBody({ patientId: "00000000", n: 1 })).length } };
+  return {
+    runs,
+    rounds,
+    bodyBytes: {
+      draft: JSON.stringify(draftBody(1)).length,
+      exam: JSON.stringify(examSaveBody(1)).length,
+      checkIn: JSON.stringify(checkInBody({ patientId: "00000000", n: 1 })).length,
+    },
+  };
 }
 
 export function describeRun(r: LoadRun): string {

@@ -41,8 +41,14 @@ async function checkInRun(page: Page, pain: number) {
   // The radio covers its chip (the whole chip is the target), so the radio itself is what is tapped.
   await form.getByRole("group", { name: "Did you do the run?" }).getByRole("radio", { name: "Yes", exact: true }).check();
   await form.getByLabel("Distance run (km)").fill("2");
-  await form.getByRole("group", { name: /Pain in the knee during the run/ }).getByRole("radio", { name: String(pain), exact: true }).check();
-  await form.getByRole("group", { name: /Within an hour/ }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form
+    .getByRole("group", { name: /Pain in the knee during the run/ })
+    .getByRole("radio", { name: String(pain), exact: true })
+    .check();
+  await form
+    .getByRole("group", { name: /Within an hour/ })
+    .getByRole("radio", { name: "Yes", exact: true })
+    .check();
   await form.getByRole("group", { name: "Did you do your exercises today?" }).getByRole("radio", { name: "Yes, all" }).check();
   await form.getByRole("button", { name: "Send check-in" }).click();
 }
@@ -141,7 +147,11 @@ test("an offline check-in is kept on the phone, sent once back online and counte
   expect(await owner(`SELECT id FROM "CheckIn" WHERE "patientId" = $1`, [p.patient.id])).toHaveLength(1);
 });
 
-test("the follow-up questions: the clinician asks, the patient answers them from My plan on a phone, and the clinic sees them", async ({ page, browser, clinician }) => {
+test("the follow-up questions: the clinician asks, the patient answers them from My plan on a phone, and the clinic sees them", async ({
+  page,
+  browser,
+  clinician,
+}) => {
   test.setTimeout(180_000);
   const { p, token } = await signedPatient(clinician);
 
@@ -178,7 +188,13 @@ test("the follow-up questions: the clinician asks, the patient answers them from
   const { saveIntakeDraft } = await import("../lib/data/intake-answers");
   const { mintActor } = await import("../lib/data/actor-mint");
   const { running, knee, pain, safety, questionnaires } = intakeAnswers({ pain: { now: 2 } });
-  const answers = { running: { distanceUnit: running.distanceUnit, weeklyKm: running.weeklyKm, runsPerWeek: running.runsPerWeek }, knee: { side: knee.side, areas: knee.areas }, pain, safety, questionnaires };
+  const answers = {
+    running: { distanceUnit: running.distanceUnit, weeklyKm: running.weeklyKm, runsPerWeek: running.runsPerWeek },
+    knee: { side: knee.side, areas: knee.areas },
+    pain,
+    safety,
+    questionnaires,
+  };
   const saved = await saveIntakeDraft(mintActor({ kind: "patient", patientId: p.patient.id, ...s! }), answers, null, "consent");
   expect(saved.ok).toBe(true);
   await phonePage.reload();
@@ -228,8 +244,14 @@ test("My plan in Spanish: the plan, the check-in and the traffic light's decisio
   const form = page.getByRole("region", { name: "Registrar" });
   await form.getByRole("group", { name: "¿Hizo la carrera?" }).getByRole("radio", { name: "Sí", exact: true }).check();
   await form.getByLabel("Distancia (km)").fill("2");
-  await form.getByRole("group", { name: /Dolor de rodilla durante la carrera/ }).getByRole("radio", { name: "1", exact: true }).check();
-  await form.getByRole("group", { name: /En menos de una hora/ }).getByRole("radio", { name: "Sí", exact: true }).check();
+  await form
+    .getByRole("group", { name: /Dolor de rodilla durante la carrera/ })
+    .getByRole("radio", { name: "1", exact: true })
+    .check();
+  await form
+    .getByRole("group", { name: /En menos de una hora/ })
+    .getByRole("radio", { name: "Sí", exact: true })
+    .check();
   await form.getByRole("group", { name: "¿Hizo hoy sus ejercicios?" }).getByRole("radio", { name: "Sí, todos" }).check();
   await form.getByRole("button", { name: "Enviar registro" }).click();
   await expect(form.getByRole("status")).toContainText("Verde: pase a la siguiente sesión.");

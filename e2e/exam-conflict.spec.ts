@@ -22,7 +22,9 @@ test("a conflict between two browsers is shown and resolved field by field", asy
   await b.getByLabel("Hip abduction, left, trial 1").fill("155");
   await b.getByLabel("Hip abduction, right, trial 1").fill("200");
   const panel = b.getByRole("alert").filter({ hasText: "while you were editing it" });
-  await expect(panel.getByRole("heading", { name: /Not saved: Alex Morgan saved this exam while you were editing it \(version 1/ })).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole("heading", { name: /Not saved: Alex Morgan saved this exam while you were editing it \(version 1/ })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(panel.getByText("Body mass (kg): (blank) → 62 kg")).toBeVisible();
   await expect(panel.getByText("Hip abduction, right, trial 1 (N): (blank) → 200 N")).toBeVisible();
   const row = panel.getByRole("row", { name: /Hip abduction, left, trial 1 \(N\)/ });

@@ -72,7 +72,10 @@ test("a full initial exam is entered with the keyboard only, and saved exactly",
   ] as const;
   for (const [name, lever, left, right] of groups) {
     await type(`${name} Lever arm (m)`, lever);
-    for (const [side, trials] of [["left", left], ["right", right]] as const) {
+    for (const [side, trials] of [
+      ["left", left],
+      ["right", right],
+    ] as const) {
       for (let i = 0; i < 3; i++) await type(`${name}, ${side}, Trial ${i + 1} (N)`, trials[i]!);
     }
   }
@@ -117,7 +120,13 @@ test("a full initial exam is entered with the keyboard only, and saved exactly",
     if (pain !== null) await type(`${test}: Pain (0–10)`, pain);
   }
   // Safety findings.
-  for (const item of ["age 55 or over", "isolated patellar tenderness", "fibular head tenderness", "cannot flex to 90°", "cannot bear weight for 4 steps (then and now)"]) {
+  for (const item of [
+    "age 55 or over",
+    "isolated patellar tenderness",
+    "fibular head tenderness",
+    "cannot flex to 90°",
+    "cannot bear weight for 4 steps (then and now)",
+  ]) {
     await choose(`Ottawa: ${item}`, "No");
   }
   await type("Difference (cm) in calf circumference", "0.5");

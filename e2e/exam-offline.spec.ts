@@ -15,7 +15,9 @@ test("the exam survives a lost connection and a lost session without losing what
 
   await context.setOffline(true);
   await page.getByLabel("Hip abduction, left, trial 1").fill("166");
-  await expect(page.getByText(/Not saved: the server could not be reached\. Retrying in \d+ s; your entries are still here\./)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/Not saved: the server could not be reached\. Retrying in \d+ s; your entries are still here\./)).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByLabel("Hip abduction, left, trial 1")).toHaveValue("166");
   await expectAccessible(page);
 

@@ -25,10 +25,11 @@ for (const viewport of [
     const t3 = await page.getByLabel("Hip abduction, left, trial 3").boundingBox();
     expect(Math.abs(t3!.y - l!.y)).toBeLessThan(2);
     // Targets at least 44 px (WCAG 2.5.5), inputs and tapped answers alike.
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll("form[aria-label=Exam] :is(input:not([type=radio]):not([type=checkbox]), select, button, .choice span)")]
-        .map((el) => el.getBoundingClientRect())
-        .filter((b) => b.width > 0 && (b.height < 44 || b.width < 44)).length,
+    const small = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("form[aria-label=Exam] :is(input:not([type=radio]):not([type=checkbox]), select, button, .choice span)")]
+          .map((el) => el.getBoundingClientRect())
+          .filter((b) => b.width > 0 && (b.height < 44 || b.width < 44)).length,
     );
     expect(small).toBe(0);
 

@@ -19,7 +19,13 @@ test("an admin's API token exports a patient's Bundle until it is revoked; then 
   expect((await finalizeExam(actor, visitId, exam!.version)).ok).toBe(true);
   expect((await finalizeSummary(actor, visitId)).ok).toBe(true);
   const other = await createClinicianAndClinic();
-  const stranger = await patientWithVisit({ ...clinician, userId: other.user.id, clinicId: other.clinic.id, email: other.user.email, password: other.password });
+  const stranger = await patientWithVisit({
+    ...clinician,
+    userId: other.user.id,
+    clinicId: other.clinic.id,
+    email: other.user.email,
+    password: other.password,
+  });
 
   const admin = await signInAsNewAdmin(browser, clinician.clinicId);
   await admin.getByRole("link", { name: "API tokens" }).click();
@@ -49,7 +55,8 @@ test("an admin's API token exports a patient's Bundle until it is revoked; then 
   const bundle = await res.json();
   expect(bundle).toMatchObject({ resourceType: "Bundle", type: "searchset" });
   const types = new Set(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType));
-  for (const t of ["Patient", "Organization", "Practitioner", "Encounter", "QuestionnaireResponse", "Observation", "CarePlan", "DocumentReference"]) expect(types.has(t)).toBe(true);
+  for (const t of ["Patient", "Organization", "Practitioner", "Encounter", "QuestionnaireResponse", "Observation", "CarePlan", "DocumentReference"])
+    expect(types.has(t)).toBe(true);
   expect(JSON.stringify(bundle)).toContain(firstName);
 
   // Another clinic's patient: not found, exactly like no patient at all.

@@ -50,7 +50,12 @@ export async function pdfPages(buffer: Buffer | Uint8Array): Promise<string[]> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" ").replace(/\s+/g, " "));
+    pages.push(
+      content.items
+        .map((it) => ("str" in it ? it.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   return pages;
 }
@@ -58,7 +63,13 @@ export async function pdfPages(buffer: Buffer | Uint8Array): Promise<string[]> {
 /** A patient with a started visit; optionally the intake submitted and the exam recorded, made directly. */
 export async function patientWithVisit(
   c: Clinician,
-  opts: { dob?: string; intake?: IntakeAnswers | null; exam?: { left: number; right: number; mass?: number } | null; firstName?: string; locale?: "es" | "en-US" | "en-GB" } = {},
+  opts: {
+    dob?: string;
+    intake?: IntakeAnswers | null;
+    exam?: { left: number; right: number; mass?: number } | null;
+    firstName?: string;
+    locale?: "es" | "en-US" | "en-GB";
+  } = {},
 ) {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
@@ -67,7 +78,15 @@ export async function patientWithVisit(
   const actor = await clinicianActor({ id: c.userId }, c.clinicId);
   const dob = opts.dob ?? "1990-04-27";
   const firstName = opts.firstName ?? `Pat${uniqueSuffix()}`;
-  const patient = await createPatient(actor, { firstName, lastName: "Tester", dateOfBirth: dob, sex: "FEMALE", email: "", phone: "", ...(opts.locale ? { locale: opts.locale } : {}) });
+  const patient = await createPatient(actor, {
+    firstName,
+    lastName: "Tester",
+    dateOfBirth: dob,
+    sex: "FEMALE",
+    email: "",
+    phone: "",
+    ...(opts.locale ? { locale: opts.locale } : {}),
+  });
   const today = new Date().toISOString().slice(0, 10);
   const visit = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: today });
   if (!visit.ok) throw new Error("visit not started");

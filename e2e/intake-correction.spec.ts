@@ -2,7 +2,11 @@ import { sampleIntake } from "../lib/assessment/intake-sample";
 import { expect, expectAccessible, newPage, patientWithVisit, signIn, test } from "./fixtures";
 import { answer, asOwner, expectStep, openLinkAndConfirm } from "./intake-helpers";
 
-test("the clinician reopens a sent intake for corrections: a new link, the earlier answers kept, and the corrected ones replace them", async ({ page, clinician, browser }) => {
+test("the clinician reopens a sent intake for corrections: a new link, the earlier answers kept, and the corrected ones replace them", async ({
+  page,
+  clinician,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { visitId, dob, firstName } = await patientWithVisit(clinician, { dob: "1975-03-30", intake: sampleIntake({ pain: { now: 3 } }) });
   await signIn(page, clinician);
@@ -43,7 +47,10 @@ test("the clinician reopens a sent intake for corrections: a new link, the earli
 
   await page.reload();
   await expect(page.getByText(/revision 2 \(corrects revision 1 of .*, kept\)/)).toBeVisible();
-  const rows = await asOwner<{ revision: number; state: string; painNow: number }>(`SELECT revision, state, "painNow" FROM "IntakeResponse" WHERE "visitId" = $1 ORDER BY revision`, [visitId]);
+  const rows = await asOwner<{ revision: number; state: string; painNow: number }>(
+    `SELECT revision, state, "painNow" FROM "IntakeResponse" WHERE "visitId" = $1 ORDER BY revision`,
+    [visitId],
+  );
   expect(rows).toEqual([
     { revision: 1, state: "SUPERSEDED", painNow: 3 },
     { revision: 2, state: "FINAL", painNow: 5 },

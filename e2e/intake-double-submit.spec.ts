@@ -24,7 +24,9 @@ test("a double tap and replays of the send request make exactly one submission",
     await route.continue();
   });
   // The send carries the consent statement the patient read (autosaves never do).
-  const sent = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("I confirm that the answers I gave"));
+  const sent = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("I confirm that the answers I gave"),
+  );
   const send = page.getByRole("button", { name: /Send my answers|Sending/ });
   await send.dblclick();
   await send.click({ force: true }).catch(() => {});
@@ -39,9 +41,14 @@ test("a double tap and replays of the send request make exactly one submission",
     expect(replay.status()).toBe(200);
   }
 
-  const rows = await asOwner<{ state: string; submissionKey: string | null }>(`SELECT state, "submissionKey" FROM "IntakeResponse" WHERE "visitId" = $1`, [visitId]);
+  const rows = await asOwner<{ state: string; submissionKey: string | null }>(`SELECT state, "submissionKey" FROM "IntakeResponse" WHERE "visitId" = $1`, [
+    visitId,
+  ]);
   expect(rows).toHaveLength(1);
   expect(rows[0]!.state).toBe("FINAL");
-  const submits = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'submit' AND "recordType" = 'IntakeResponse' AND "recordId" = (SELECT id::text FROM "IntakeResponse" WHERE "visitId" = $1)`, [visitId]);
+  const submits = await asOwner(
+    `SELECT 1 FROM "AuditEvent" WHERE action = 'submit' AND "recordType" = 'IntakeResponse' AND "recordId" = (SELECT id::text FROM "IntakeResponse" WHERE "visitId" = $1)`,
+    [visitId],
+  );
   expect(submits).toHaveLength(1);
 });

@@ -4,7 +4,11 @@ import { answer, draftAs, expectStep, next, openLinkAndConfirm, phone } from "./
 
 test.use(phone);
 
-test("a swollen knee with fever shows 'get care today' at once and after sending, and reaches the clinician as a referral", async ({ page, clinician, browser }) => {
+test("a swollen knee with fever shows 'get care today' at once and after sending, and reaches the clinician as a referral", async ({
+  page,
+  clinician,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { token, dob, visitId, firstName } = await patientWithVisit(clinician, { dob: "1992-02-11" });
   // The patient had filled the first four steps earlier (a draft on the server).

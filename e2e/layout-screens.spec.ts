@@ -41,7 +41,12 @@ test("exam verdicts, derived values and the print toolbar fit at every width", a
         return r.length;
       }),
     );
-    expect.soft(lines.every((n) => n === 1), `derived values stay on one line at ${viewport.width}`).toBe(true);
+    expect
+      .soft(
+        lines.every((n) => n === 1),
+        `derived values stay on one line at ${viewport.width}`,
+      )
+      .toBe(true);
 
     await page.goto(`/visits/${visitId}/print`);
     await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();

@@ -98,10 +98,16 @@ test("the invite, the confirmation and the summary link arrive by email and each
   await reader.close();
 
   await page.reload();
-  await expect(page.getByRole("list", { name: "Messages to the patient" }).getByRole("listitem").filter({ hasText: "Visit summary link" })).toContainText("Sent");
+  await expect(page.getByRole("list", { name: "Messages to the patient" }).getByRole("listitem").filter({ hasText: "Visit summary link" })).toContainText(
+    "Sent",
+  );
 });
 
-test("a message that failed shows on the worklist and the visit page, the admin retries it from the dead-letter list, and the patient opts out by keyboard", async ({ page, clinician, browser }) => {
+test("a message that failed shows on the worklist and the visit page, the admin retries it from the dead-letter list, and the patient opts out by keyboard", async ({
+  page,
+  clinician,
+  browser,
+}) => {
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");
   const { optOutToken } = await import("../lib/messages/seal");
@@ -113,7 +119,10 @@ test("a message that failed shows on the worklist and the visit page, the admin 
   if (!v.ok) throw new Error("no visit");
   await waitForMail(email, /a few questions/);
   // As the queue leaves a message it gave up on (the mail server refused it after every retry).
-  const [msg] = await asOwner<{ id: string }>(`UPDATE "Message" SET status = 'FAILED', "lastError" = 'The mail server answered 550', attempts = 10 WHERE "visitId" = $1 RETURNING id`, [v.visitId]);
+  const [msg] = await asOwner<{ id: string }>(
+    `UPDATE "Message" SET status = 'FAILED', "lastError" = 'The mail server answered 550', attempts = 10 WHERE "visitId" = $1 RETURNING id`,
+    [v.visitId],
+  );
 
   await signIn(page, clinician);
   await expect(page.getByRole("row", { name: /Sam Bounce/ }).getByText("Email not delivered")).toBeVisible();

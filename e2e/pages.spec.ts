@@ -12,7 +12,12 @@ test("unknown routes and records give the not-found page, never a stack trace", 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expectAccessible(page);
   await signIn(page, clinician);
-  for (const path of ["/visits/00000000-0000-4000-8000-000000000000", "/visits/not-a-uuid/exam", "/patients/00000000-0000-4000-8000-000000000000", "/visits/00000000-0000-4000-8000-000000000000/print"]) {
+  for (const path of [
+    "/visits/00000000-0000-4000-8000-000000000000",
+    "/visits/not-a-uuid/exam",
+    "/patients/00000000-0000-4000-8000-000000000000",
+    "/visits/00000000-0000-4000-8000-000000000000/print",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -3,10 +3,20 @@
 import { clinicianActor } from "../prisma/factories";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
-test("creating a patient with an existing name and date of birth shows the match and asks; search keeps the name out of the URL", async ({ page, clinician }) => {
+test("creating a patient with an existing name and date of birth shows the match and asks; search keeps the name out of the URL", async ({
+  page,
+  clinician,
+}) => {
   const { createPatient } = await import("../lib/data/patients");
   const lastName = `Dupli${Date.now().toString(36)}`;
-  const existing = await createPatient(await clinicianActor({ id: clinician.userId }, clinician.clinicId), { firstName: "Maren", lastName, dateOfBirth: "1979-08-14", sex: "FEMALE", email: "", phone: "" });
+  const existing = await createPatient(await clinicianActor({ id: clinician.userId }, clinician.clinicId), {
+    firstName: "Maren",
+    lastName,
+    dateOfBirth: "1979-08-14",
+    sex: "FEMALE",
+    email: "",
+    phone: "",
+  });
   await signIn(page, clinician);
 
   // Search: the result is on the page, the address is still /patients.

@@ -8,7 +8,11 @@ test.use(phone);
 const AKPS = [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0];
 const LEFS = [4, 2, 4, 4, 4, 2, 4, 4, 3, 4, 4, 3, 3, 4, 2, 2, 1, 1, 2, 4];
 
-test("a patient fills every step on a phone, with checks on each step, and sends; the link then closes and the clinician sees it all", async ({ page, clinician, browser }) => {
+test("a patient fills every step on a phone, with checks on each step, and sends; the link then closes and the clinician sees it all", async ({
+  page,
+  clinician,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { token, dob, visitId, firstName } = await patientWithVisit(clinician, { dob: "1985-07-02" });
 
@@ -113,7 +117,8 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   await group(page, "Where does your right knee hurt?").getByRole("checkbox", { name: "Below the kneecap" }).check();
   await page.getByLabel("How many weeks ago did the pain start?").fill("6");
   await answer(page, "Did it start suddenly or slowly?", "Slowly, over time");
-  for (const t of ["Running", "Running downhill", "Going down stairs"]) await group(page, "What brings the pain on?").getByRole("checkbox", { name: t, exact: true }).check();
+  for (const t of ["Running", "Running downhill", "Going down stairs"])
+    await group(page, "What brings the pain on?").getByRole("checkbox", { name: t, exact: true }).check();
   await answer(page, "When you run, do you feel a sharp pain each time your foot lands?", "Yes");
   await answer(page, "When does the pain start during a run?", "After 10 to 30 minutes");
   await answer(page, "After a run, how long does the pain last?", "1 to 24 hours");
@@ -128,7 +133,13 @@ test("a patient fills every step on a phone, with checks on each step, and sends
   // 4. Pain scores.
   await expectStep(page, "Pain");
   await expectAccessible(page);
-  for (const [q, v] of [["Pain right now", "3"], ["Worst pain in the past week", "6"], ["Pain during a run", "5"], ["Pain the morning after a run", "3"]] as const) await answer(page, q, v);
+  for (const [q, v] of [
+    ["Pain right now", "3"],
+    ["Worst pain in the past week", "6"],
+    ["Pain during a run", "5"],
+    ["Pain the morning after a run", "3"],
+  ] as const)
+    await answer(page, q, v);
   await next(page);
 
   // 5. Safety: all answered no; the missed-periods question is asked of a female patient.

@@ -46,7 +46,11 @@ test("every kind of page sends the security headers, and pages with health data 
   expect(intake.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
-test("an invite link swaps its token for a cookie, then answers 410 once submitted, expired or withdrawn, and bad ones are limited", async ({ browser, clinician, baseURL }) => {
+test("an invite link swaps its token for a cookie, then answers 410 once submitted, expired or withdrawn, and bad ones are limited", async ({
+  browser,
+  clinician,
+  baseURL,
+}) => {
   const a = await patientWithVisit(clinician, { dob: "1981-05-06" });
   const ctx = await newClient(baseURL!);
   const first = await ctx.get(`/i/${a.token}`, { maxRedirects: 0 });
@@ -178,7 +182,8 @@ test("no health data, token, cookie or secret in URLs, browser storage, the serv
   for (const [k, v] of Object.entries(sentinels)) expect(log.includes(v), `${k} in the server log`).toBe(false);
 
   // The secret is not in anything the browser can download.
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
   const staticDir = path.join(process.cwd(), ".next", "static");
   for (const f of files(staticDir)) expect(readFileSync(f, "utf8").includes(secret), f).toBe(false);
   await patientPage.close();

@@ -22,10 +22,19 @@ test("every route and server action in the build has a policy entry", () => {
   const actions = builtActions();
   expect(routes.length).toBeGreaterThan(20);
   expect(actions.length).toBeGreaterThan(10);
-  expect(routes.filter((r) => !ROUTES[r]), "routes with no entry in e2e/security/policy.ts ROUTES").toEqual([]);
-  expect(actions.filter((a) => !ACTIONS[a.key]).map((a) => a.key), "server actions with no entry in e2e/security/policy.ts ACTIONS").toEqual([]);
+  expect(
+    routes.filter((r) => !ROUTES[r]),
+    "routes with no entry in e2e/security/policy.ts ROUTES",
+  ).toEqual([]);
+  expect(
+    actions.filter((a) => !ACTIONS[a.key]).map((a) => a.key),
+    "server actions with no entry in e2e/security/policy.ts ACTIONS",
+  ).toEqual([]);
   // And no stale entries that would hide a renamed route.
-  expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), "policy entries for routes the build no longer has").toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+    "policy entries for routes the build no longer has",
+  ).toEqual([]);
 });
 
 function check(e: Expect, r: { status: number; location: string | null; body: string }, seen: string[], label: string) {
@@ -40,7 +49,10 @@ function check(e: Expect, r: { status: number; location: string | null; body: st
   }
   const allowed = e.status === 200 ? (e.see ?? []) : [];
   if (e.status === 200) for (const s of allowed) expect(seen, `${label} must show ${s}`).toContain(s);
-  expect(seen.filter((s) => !allowed.includes(s)), `${label}: data it must not see`).toEqual([]);
+  expect(
+    seen.filter((s) => !allowed.includes(s)),
+    `${label}: data it must not see`,
+  ).toEqual([]);
 }
 
 test("each route answers each principal as the policy says, with nobody else's data", async () => {
@@ -50,7 +62,12 @@ test("each route answers each principal as the policy says, with nobody else's d
     for (const who of PRINCIPALS) {
       const res = await w.http[who].get(policy.path(w), { maxRedirects: 0 });
       const body = await res.text();
-      check(policy.expect[who], { status: res.status(), location: res.headers()["location"] ?? null, body }, sentinelsIn(w, body, policy.path(w)), `${who} GET ${route}`);
+      check(
+        policy.expect[who],
+        { status: res.status(), location: res.headers()["location"] ?? null, body },
+        sentinelsIn(w, body, policy.path(w)),
+        `${who} GET ${route}`,
+      );
       if (res.status() === 200 && policy.expect[who].status === 200 && route !== "/icon.svg" && !route.startsWith("/api/")) {
         expect(res.headers()["cache-control"], `${who} GET ${route}`).toContain("no-store");
       }
@@ -77,7 +94,10 @@ test("each server action refuses every principal it is not for, and changes noth
       const label = `${who} → ${action.key} (HTTP ${r.status})`;
       expect(await policy.probe(w), `${label} changed the victim's records`).toBe(before);
       if (!policy.ownOnly?.includes(who)) expect(r.text, `${label} reported success`).not.toMatch(/"ok":true/);
-      expect(sentinelsIn(w, r.text).filter((s) => !(who === "patientB" && s.startsWith("B."))), `${label} leaked`).toEqual([]);
+      expect(
+        sentinelsIn(w, r.text).filter((s) => !(who === "patientB" && s.startsWith("B."))),
+        `${label} leaked`,
+      ).toEqual([]);
       calls++;
     }
   }
@@ -111,7 +131,10 @@ test("a cross-site POST to a server action is refused (Origin check), even with 
 const VARIANTS: { name: string; suffix?: string; headers?: Record<string, string> }[] = [
   { name: "x-middleware-subrequest (middleware)", headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } },
   { name: "x-middleware-subrequest (proxy)", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } },
-  { name: "x-middleware-subrequest (src/middleware)", headers: { "x-middleware-subrequest": "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware" } },
+  {
+    name: "x-middleware-subrequest (src/middleware)",
+    headers: { "x-middleware-subrequest": "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware" },
+  },
   { name: "RSC header", headers: { RSC: "1" } },
   { name: "prefetch", headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
   { name: "segment prefetch", headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" } },
@@ -128,9 +151,7 @@ test("middleware-bypass probes on real protected routes get no data", async () =
     const allowedWho = PRINCIPALS.filter((p) => policy.expect[p].status === 200 && ((policy.expect[p] as { see?: string[] }).see?.length ?? 0) > 0);
     for (const v of VARIANTS) {
       const [pathname, query] = policy.path(w).split("?");
-      const url = v.suffix?.startsWith("?")
-        ? `${pathname}${v.suffix}${query ? `&${query}` : ""}`
-        : `${pathname}${v.suffix ?? ""}${query ? `?${query}` : ""}`;
+      const url = v.suffix?.startsWith("?") ? `${pathname}${v.suffix}${query ? `&${query}` : ""}` : `${pathname}${v.suffix ?? ""}${query ? `?${query}` : ""}`;
       // Next answers an RSC request without its cache-busting parameter with a redirect to the address that
       // has it: follow redirects, so each variant is seen through to what it finally serves.
       const control = await w.http[allowedWho[0]!].get(url, { headers: v.headers, maxRedirects: 3 });
@@ -141,7 +162,10 @@ test("middleware-bypass probes on real protected routes get no data", async () =
         const body = await res.text();
         const label = `${who} ${v.name} ${url} → ${res.status()}`;
         const allowedToSee = policy.expect[who].status === 200 ? ((policy.expect[who] as { see?: string[] }).see ?? []) : [];
-        expect(sentinelsIn(w, body, url).filter((s) => !allowedToSee.includes(s)), label).toEqual([]);
+        expect(
+          sentinelsIn(w, body, url).filter((s) => !allowedToSee.includes(s)),
+          label,
+        ).toEqual([]);
         // A 404 is a pass only where the app itself answers this principal 404 (another clinic's record), or
         // where the allowed principal gets no data from the same address either (the variant is unknown).
         if (res.status() === 404 && policy.expect[who].status !== 404) expect(controlData, `${label}: 404 while the allowed principal gets data`).toBe(false);

@@ -10,7 +10,13 @@ import type { APIRequestContext, Request } from "@playwright/test";
 async function replay(ctx: APIRequestContext, req: Request) {
   const h = req.headers();
   const r = await ctx.post(req.url(), {
-    headers: { "Next-Action": h["next-action"]!, "Content-Type": h["content-type"]!, Accept: h["accept"] ?? "text/x-component", Origin: new URL(req.url()).origin, ...(h["next-router-state-tree"] ? { "Next-Router-State-Tree": h["next-router-state-tree"] } : {}) },
+    headers: {
+      "Next-Action": h["next-action"]!,
+      "Content-Type": h["content-type"]!,
+      Accept: h["accept"] ?? "text/x-component",
+      Origin: new URL(req.url()).origin,
+      ...(h["next-router-state-tree"] ? { "Next-Router-State-Tree": h["next-router-state-tree"] } : {}),
+    },
     data: req.postData() ?? "",
     maxRedirects: 0,
   });
@@ -32,7 +38,13 @@ test("a captured exam save, replayed by anyone else, changes nothing", async ({ 
   const other = await createClinicianAndClinic();
   const strangerCtx = await newClient(baseURL!);
   await signInHttp(strangerCtx, other.user.email, other.password);
-  const otherPatient = await patientWithVisit({ email: other.user.email, password: other.password, clinicId: other.clinic.id, userId: other.user.id, clinicName: "x" });
+  const otherPatient = await patientWithVisit({
+    email: other.user.email,
+    password: other.password,
+    clinicId: other.clinic.id,
+    userId: other.user.id,
+    clinicName: "x",
+  });
   const patientCtx = await newClient(baseURL!);
   await patientCtx.get(`/i/${otherPatient.token}`, { maxRedirects: 0 });
 
@@ -45,7 +57,10 @@ test("a captured exam save, replayed by anyone else, changes nothing", async ({ 
     expect(r.text, who).not.toMatch(/"ok":true|"conflict"/);
     expect(JSON.stringify(await examNow()), who).toBe(before);
   }
-  const denied = await owner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "recordType" = 'Exam' AND "recordId" = $1 AND "actorId" = $2`, [visitId, other.user.id]);
+  const denied = await owner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "recordType" = 'Exam' AND "recordId" = $1 AND "actorId" = $2`, [
+    visitId,
+    other.user.id,
+  ]);
   expect(denied).toHaveLength(1);
 
   // Control: the same bytes with the clinician's own session reach the data layer (a stale save: conflict).
@@ -61,7 +76,12 @@ test("a captured exam save, replayed by anyone else, changes nothing", async ({ 
   await page.waitForURL(/\/login/);
   const oldCookieCtx = await newClient(baseURL!);
   const afterSignOut = await oldCookieCtx.post(req.url(), {
-    headers: { "Next-Action": req.headers()["next-action"]!, "Content-Type": req.headers()["content-type"]!, Origin: new URL(req.url()).origin, Cookie: `${cookie.name}=${cookie.value}` },
+    headers: {
+      "Next-Action": req.headers()["next-action"]!,
+      "Content-Type": req.headers()["content-type"]!,
+      Origin: new URL(req.url()).origin,
+      Cookie: `${cookie.name}=${cookie.value}`,
+    },
     data: req.postData() ?? "",
     maxRedirects: 0,
   });
@@ -69,7 +89,11 @@ test("a captured exam save, replayed by anyone else, changes nothing", async ({ 
   expect(JSON.stringify(await examNow())).toBe(before);
 });
 
-test("a captured intake submission, replayed without the patient's session or with another patient's, changes nothing", async ({ browser, clinician, baseURL }) => {
+test("a captured intake submission, replayed without the patient's session or with another patient's, changes nothing", async ({
+  browser,
+  clinician,
+  baseURL,
+}) => {
   const a = await patientWithVisit(clinician, { dob: "1979-03-21" });
   const b = await patientWithVisit(clinician, { dob: "1988-08-08" });
   const page = await newPage(browser, { width: 390, height: 800 });

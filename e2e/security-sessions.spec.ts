@@ -3,7 +3,11 @@ import { expect, expectAccessible, newPage, patientWithVisit, signIn, test } fro
 import { fakeIp, newClient, owner, signInHttp } from "./security/world";
 import { createClinicianAndClinic, uniqueSuffix } from "../prisma/factories";
 
-test("failed sign-ins: the 11th in 15 minutes gets HTTP 429 from the credentials endpoint, and the form says to wait", async ({ browser, clinician, baseURL }) => {
+test("failed sign-ins: the 11th in 15 minutes gets HTTP 429 from the credentials endpoint, and the form says to wait", async ({
+  browser,
+  clinician,
+  baseURL,
+}) => {
   // From ten addresses (one address alone would meet its growing delays first: e2e/sign-in-throttle.spec.ts).
   for (let i = 0; i < 10; i++) {
     const r = await signInHttp(await newClient(baseURL!), clinician.email, `wrong-password-${i}`);
@@ -25,7 +29,9 @@ test("failed sign-ins: the 11th in 15 minutes gets HTTP 429 from the credentials
   const answer = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Sign in" }).click();
   expect((await answer).status()).toBe(429);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText("Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
+    "Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.",
+  );
   await expectAccessible(page);
   await context.close();
 

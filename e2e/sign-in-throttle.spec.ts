@@ -4,7 +4,11 @@
 import { expect, expectAccessible, signIn, signInAsNewAdmin, test } from "./fixtures";
 import { fakeIp, newClient, signInHttp } from "./security/world";
 
-test("guessing from many addresses cannot lock the owner out of their usual browser; an admin can unblock a new one", async ({ browser, clinician, baseURL }) => {
+test("guessing from many addresses cannot lock the owner out of their usual browser; an admin can unblock a new one", async ({
+  browser,
+  clinician,
+  baseURL,
+}) => {
   // Three browsers, an admin's two-factor sign-in and a dozen password hashes on a shared machine.
   test.setTimeout(180_000);
   // The owner's usual browser: a successful sign-in leaves the signed known-device cookie.

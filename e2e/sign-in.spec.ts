@@ -1,6 +1,11 @@
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
-test("a clinician signs in, a wrong password gets a generic error, and signing out ends the session on the server", async ({ page, clinician, context, request }) => {
+test("a clinician signs in, a wrong password gets a generic error, and signing out ends the session on the server", async ({
+  page,
+  clinician,
+  context,
+  request,
+}) => {
   await page.goto("/patients");
   await expect(page).toHaveURL(/\/login$/);
   await expectAccessible(page);

@@ -3,14 +3,23 @@ import { expect, signIn, test } from "./fixtures";
 // next-auth has a sign-out of its own (POST /api/auth/signout, and the confirmation page at GET
 // /api/auth/signout that posts there). It used to clear the cookie only: the old cookie still opened
 // /patients. Now it ends the server session and audits it, like the app's sign-out button.
-test("next-auth's own sign-out route ends the server session, audited; the old cookie no longer opens /patients", async ({ page, clinician, context, request }) => {
+test("next-auth's own sign-out route ends the server session, audited; the old cookie no longer opens /patients", async ({
+  page,
+  clinician,
+  context,
+  request,
+}) => {
   await signIn(page, clinician);
   await expect(page.getByRole("heading", { name: "Worklist" })).toBeVisible();
   const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token");
   expect(cookie).toBeDefined();
 
   // Without next-auth's CSRF token nothing happens (no sign-out a cross-site form could trigger).
-  const forged = await request.post("/api/auth/signout", { form: { json: "true" }, headers: { cookie: `next-auth.session-token=${cookie!.value}` }, maxRedirects: 0 });
+  const forged = await request.post("/api/auth/signout", {
+    form: { json: "true" },
+    headers: { cookie: `next-auth.session-token=${cookie!.value}` },
+    maxRedirects: 0,
+  });
   expect(forged.headers()["set-cookie"] ?? "").not.toMatch(/next-auth\.session-token=;/);
   const stillIn = await request.get("/patients", { headers: { cookie: `next-auth.session-token=${cookie!.value}` }, maxRedirects: 0 });
   expect(stillIn.status()).toBe(200);

@@ -4,12 +4,18 @@ test.use({ viewport: { width: 1280, height: 900 } });
 
 // A signed summary whose exam is amended and finalized again says it is out of date wherever it is read or
 // printed, until it is redrafted (an amendment assessed on today's exam) and signed again.
-test("the plan editor's start point and stretches; a summary signed before an exam amendment is marked out of date until redrafted", async ({ page, clinician }) => {
+test("the plan editor's start point and stretches; a summary signed before an exam amendment is marked out of date until redrafted", async ({
+  page,
+  clinician,
+}) => {
   // Eleven page loads, two signings and an exam amendment: a long journey, on a busy 2-core machine well past
   // the default minute (it timed out at 62.7 s, on its last page, in a fresh-clone run). Every wait is for a
   // visible state.
   test.setTimeout(180_000);
-  const { visitId } = await patientWithVisit(clinician, { intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } } }), exam: { left: 150, right: 210 } });
+  const { visitId } = await patientWithVisit(clinician, {
+    intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40 } } }),
+    exam: { left: 150, right: 210 },
+  });
   const { clinicianActor } = await import("../prisma/factories");
   const { finalizeExam } = await import("../lib/data/exams");
   expect((await finalizeExam(await clinicianActor({ id: clinician.userId }, clinician.clinicId), visitId, 1)).ok).toBe(true);
@@ -63,7 +69,8 @@ test("the plan editor's start point and stretches; a summary signed before an ex
   await page.getByRole("button", { name: "Confirm: finalize and lock" }).click();
   await expect(page.getByText(/Finalized by Alex Morgan/)).toBeVisible();
 
-  const warning = /^Out of date: the exam was amended after this summary was signed on \d{1,2} [A-Z][a-z]{2} \d{4}\. Redraft before printing for the patient\.$/;
+  const warning =
+    /^Out of date: the exam was amended after this summary was signed on \d{1,2} [A-Z][a-z]{2} \d{4}\. Redraft before printing for the patient\.$/;
   await page.goto(`/visits/${visitId}`);
   await expect(page.getByText(warning)).toBeVisible();
   await expect(page.getByRole("button", { name: "Redraft as an amendment" })).toBeVisible();

@@ -6,7 +6,11 @@ import { expect, expectAccessible, intakeAnswers, pdfPages, signIn, test } from 
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test("a Spanish-speaking patient's signed summary prints and downloads in Spanish; the clinician version stays English", async ({ page, clinician, request }) => {
+test("a Spanish-speaking patient's signed summary prints and downloads in Spanish; the clinician version stays English", async ({
+  page,
+  clinician,
+  request,
+}) => {
   test.setTimeout(120_000);
   const { createPatient } = await import("../lib/data/patients");
   const { startVisit } = await import("../lib/data/visits");

@@ -31,7 +31,9 @@ async function storedSummaryText(visitId: string): Promise<string> {
   const c = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });
   await c.connect();
   try {
-    const r = await c.query<{ t: string }>(`SELECT content::text || ' ' || generated::text AS t FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [visitId]);
+    const r = await c.query<{ t: string }>(`SELECT content::text || ' ' || generated::text AS t FROM "Summary" WHERE "visitId" = $1 AND state = 'FINAL'`, [
+      visitId,
+    ]);
     return r.rows.map((x) => x.t).join("\n");
   } finally {
     await c.end();
@@ -52,7 +54,11 @@ async function expectFitsWidth(page: import("@playwright/test").Page) {
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test("the clinician reviews, edits and finalizes the plan; the patient and clinician versions print and download as PDF", async ({ page, clinician, request }) => {
+test("the clinician reviews, edits and finalizes the plan; the patient and clinician versions print and download as PDF", async ({
+  page,
+  clinician,
+  request,
+}) => {
   test.setTimeout(150_000);
   const { visitId, firstName } = await patientWithVisit(clinician, {
     intake: intakeAnswers({ running: { weeklyKm: { thisWeek: 40, lastWeek: 30, fourWeeksAgo: 25 }, downhill: "often", bankedRoads: "never" } }),
@@ -101,7 +107,13 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   const stretchGroup = page.getByRole("group", { name: "Stretches" });
   await page.getByLabel("Add a stretch from the library").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Add stretch" }).click();
-  await stretchGroup.getByRole("list").first().locator(":scope > li").last().getByRole("button", { name: /^Remove / }).click();
+  await stretchGroup
+    .getByRole("list")
+    .first()
+    .locator(":scope > li")
+    .last()
+    .getByRole("button", { name: /^Remove / })
+    .click();
   await expect(stretchGroup.locator(":focus")).toHaveCount(1);
   await page.getByRole("textbox", { name: "Point 1" }).fill("Your kneecap joint is irritated by more running than it was ready for.");
   await page.getByRole("radio", { name: "Walk-run phase", exact: true }).check();
@@ -170,7 +182,9 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
 
   // "Download PDF" renders the same page on the server.
   for (const paper of ["letter", "a4"]) {
-    const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=${paper}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=${paper}`, {
+      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+    });
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
     const { text } = await pdfText(await res.body());
@@ -217,7 +231,9 @@ test("a refer summary says to see a physician and holds no running plan anywhere
   const printed = await pdfText(await page.pdf({ format: "Letter" }));
   expect(printed.text).toContain("Please see a doctor");
   expect(printed.text).not.toMatch(/\bkm\b|walk-run|Getting back to running/);
-  const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=a4`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+  const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=a4`, {
+    headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+  });
   expect(res.status()).toBe(200);
   const downloaded = await pdfText(await res.body());
   expect(downloaded.text).toContain("Please see a doctor");

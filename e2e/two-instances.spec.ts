@@ -23,7 +23,12 @@ test.afterAll(async () => {
 /** The same path on the first instance (the suite's server) or the second. */
 const on = (page: Page, instance: "A" | "B", path: string) => page.goto(instance === "A" ? path : `${second.url}${path}`);
 
-test("a journey alternating between two instances over one database: sign-in, intake autosave and submit, exam save, summary, print and PDF", async ({ page, clinician, browser, baseURL }) => {
+test("a journey alternating between two instances over one database: sign-in, intake autosave and submit, exam save, summary, print and PDF", async ({
+  page,
+  clinician,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   expect(second.url).not.toBe(baseURL);
 
@@ -60,7 +65,8 @@ test("a journey alternating between two instances over one database: sign-in, in
   await phonePage.getByLabel("How many times a week do you run now?").fill("4");
   // Wait for the row itself (the status still says "saved" from the step change until the next save starts).
   type Draft = { version: number; resumeStep: string; answers: { about: { heightCm: number; bodyMassKg: number }; running?: { runsPerWeek?: number } } };
-  const readDraft = async () => (await asOwner<Draft>(`SELECT version, "resumeStep", answers FROM "IntakeResponse" WHERE "visitId" = $1 AND state = 'DRAFT'`, [visitId]))[0]!;
+  const readDraft = async () =>
+    (await asOwner<Draft>(`SELECT version, "resumeStep", answers FROM "IntakeResponse" WHERE "visitId" = $1 AND state = 'DRAFT'`, [visitId]))[0]!;
   await expect.poll(async () => (await readDraft()).answers.running?.runsPerWeek, { timeout: 15_000 }).toBe(4);
   await expectSaved(phonePage);
   const draft = await readDraft();
@@ -135,7 +141,11 @@ test("sign-in limits count attempts on both instances together", async ({ clinic
   const attempt = async (ctx: typeof a, password: string) => {
     const headers = { "x-forwarded-for": fakeIp() };
     const { csrfToken } = (await (await ctx.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
-    const r = await ctx.post("/api/auth/callback/credentials", { headers, form: { csrfToken, email: clinician.email, password, totp: "", json: "true", callbackUrl: "/" }, maxRedirects: 0 });
+    const r = await ctx.post("/api/auth/callback/credentials", {
+      headers,
+      form: { csrfToken, email: clinician.email, password, totp: "", json: "true", callbackUrl: "/" },
+      maxRedirects: 0,
+    });
     return ((await r.json()) as { url: string }).url;
   };
   for (let i = 0; i < 5; i++) {
@@ -144,7 +154,9 @@ test("sign-in limits count attempts on both instances together", async ({ clinic
   }
   expect(await attempt(a, clinician.password)).toContain("error=rate-limited");
   expect(await attempt(b, clinician.password)).toContain("error=rate-limited");
-  const hits = await asOwner<{ n: number }>(`SELECT count(*)::int AS n FROM "RateLimitHit" WHERE bucket = $1`, [`signin:account:${clinician.email.toLowerCase()}`]);
+  const hits = await asOwner<{ n: number }>(`SELECT count(*)::int AS n FROM "RateLimitHit" WHERE bucket = $1`, [
+    `signin:account:${clinician.email.toLowerCase()}`,
+  ]);
   expect(hits[0]!.n).toBe(10);
   for (const ctx of [a, b]) await ctx.dispose();
 });

@@ -17,7 +17,16 @@ async function threeVisits(c: Clinician) {
   const visits: string[] = [];
   const steps = [
     { date: ago(56), left: 150, right: 210, intake: intakeAnswers({ pain: { now: 4, worstWeek: 7 }, running: { weeklyKm: { thisWeek: 8 } } }) },
-    { date: ago(28), left: 172, right: 210, intake: followUpIntakeAnswers({ pain: { now: 2, worstWeek: 4 }, running: { weeklyKm: { thisWeek: 15 } }, questionnaires: { akps: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0] } }) },
+    {
+      date: ago(28),
+      left: 172,
+      right: 210,
+      intake: followUpIntakeAnswers({
+        pain: { now: 2, worstWeek: 4 },
+        running: { weeklyKm: { thisWeek: 15 } },
+        questionnaires: { akps: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0] },
+      }),
+    },
     { date: ago(0), left: 198, right: 212, intake: followUpIntakeAnswers({ pain: { now: 1, worstWeek: 2 }, running: { weeklyKm: { thisWeek: 24 } } }) },
   ];
   for (const [i, s] of steps.entries()) {
@@ -35,7 +44,11 @@ async function threeVisits(c: Clinician) {
 
 test.use({ viewport: { width: 1024, height: 900 } });
 
-test("trends across visits: the patient page, the follow-up's summary and its clinician print and PDF show the charts", async ({ page, clinician, request }) => {
+test("trends across visits: the patient page, the follow-up's summary and its clinician print and PDF show the charts", async ({
+  page,
+  clinician,
+  request,
+}) => {
   // Three visits made through the data layer and a PDF rendered: minutes when the machine is busy.
   test.setTimeout(300_000);
   const { patientId, visits } = await threeVisits(clinician);
@@ -53,7 +66,9 @@ test("trends across visits: the patient page, the follow-up's summary and its cl
   // Kujala 82 → 93: the last change (+11) reaches the MCID of 10 and is marked; LEFS has its own chart.
   const kujala = section.getByRole("img", { name: /^Kujala/ });
   await expect(kujala).toHaveAccessibleName(/93 \(\+11 since the visit before, meaningful\)/);
-  await expect(section.getByText("A ringed point changed by 10 points or more since the visit before: the minimal clinically important difference (Crossley 2004).")).toBeVisible();
+  await expect(
+    section.getByText("A ringed point changed by 10 points or more since the visit before: the minimal clinically important difference (Crossley 2004)."),
+  ).toBeVisible();
   await expect(section.getByRole("img", { name: /^LEFS/ })).toBeVisible();
   await expect(section.getByRole("img", { name: /^Knee pain at intake/ })).toHaveAccessibleName(/Now 4\/10, Worst, past week 7\/10/);
   await expect(section.getByRole("img", { name: /^Distance run/ })).toHaveAccessibleName(/Distance 8 km.*Distance 15 km.*Distance 24 km/);
@@ -76,7 +91,9 @@ test("trends across visits: the patient page, the follow-up's summary and its cl
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Trends across visits" })).toHaveCount(0);
 
-  const pdf = await request.get(`/visits/${visits[2]}/print/pdf?version=clinician&paper=letter`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+  const pdf = await request.get(`/visits/${visits[2]}/print/pdf?version=clinician&paper=letter`, {
+    headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+  });
   expect(pdf.status()).toBe(200);
   const text = (await pdfPages(await pdf.body())).join(" ");
   expect(text).toContain("Trends across visits");
@@ -86,7 +103,11 @@ test("trends across visits: the patient page, the follow-up's summary and its cl
   // With one visit the page says what will appear.
   const one = await patientWithVisit(clinician, { intake: intakeAnswers(), exam: { left: 150, right: 210 } });
   await page.goto(`/patients/${one.patient.id}`);
-  await expect(page.getByRole("region", { name: "Trends across visits" }).getByText(/^One visit with data so far \(.*\)\. From the second visit with a finalized exam or a submitted intake, this shows strength symmetry/)).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Trends across visits" })
+      .getByText(/^One visit with data so far \(.*\)\. From the second visit with a finalized exam or a submitted intake, this shows strength symmetry/),
+  ).toBeVisible();
 });
 
 test("the trends read at a phone's width without sideways scrolling", async ({ page, clinician }) => {

@@ -64,7 +64,9 @@ function statementName(text: string): string {
 }
 
 /** Several statements in one transaction on one connection (rolled back if `fn` throws). */
-export async function sqlTransaction<T>(fn: (query: <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+export async function sqlTransaction<T>(
+  fn: (query: <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<R[]>) => Promise<T>,
+): Promise<T> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");

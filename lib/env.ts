@@ -14,13 +14,15 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Keys for encrypted free text and TOTP secrets: "k2:<base64 32 bytes>,k1:<...>", the first current
    * (lib/crypto/fields.ts). Checked here and at server start (instrumentation.ts). */
-  FIELD_KEYS: z.string({ error: "FIELD_KEYS is not set: it holds the keys for encrypted notes and two-factor secrets (docs/operations.md, Field encryption keys)." }).check((ctx) => {
-    try {
-      parseKeyring(ctx.value);
-    } catch (e) {
-      ctx.issues.push({ code: "custom", message: (e as Error).message, input: ctx.value });
-    }
-  }),
+  FIELD_KEYS: z
+    .string({ error: "FIELD_KEYS is not set: it holds the keys for encrypted notes and two-factor secrets (docs/operations.md, Field encryption keys)." })
+    .check((ctx) => {
+      try {
+        parseKeyring(ctx.value);
+      } catch (e) {
+        ctx.issues.push({ code: "custom", message: (e as Error).message, input: ctx.value });
+      }
+    }),
   /** Chromium used to render "Download PDF"; found on its own when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** Test-only fault injection: wait this long inside a save's transaction before it commits. */

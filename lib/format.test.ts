@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, dateIn, formatDate, formatDateTime, formatTime, startOfDayIn, timeZoneChoices, todayIn, typedDates, formatNewtons, formatPerKg, formatPercent } from "./format";
+import {
+  addDays,
+  ageOn,
+  dateIn,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  startOfDayIn,
+  timeZoneChoices,
+  todayIn,
+  typedDates,
+  formatNewtons,
+  formatPerKg,
+  formatPercent,
+} from "./format";
 
 describe("formatDateTime in the clinic's zone", () => {
   it.each([

@@ -76,7 +76,15 @@ function wallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const n = (k: string) => Number(parts[k]);
-  return { year: n("year"), month: n("month"), day: n("day"), hour: n("hour") % 24, minute: n("minute"), second: n("second"), zoneName: parts.timeZoneName ?? "" };
+  return {
+    year: n("year"),
+    month: n("month"),
+    day: n("day"),
+    hour: n("hour") % 24,
+    minute: n("minute"),
+    second: n("second"),
+    zoneName: parts.timeZoneName ?? "",
+  };
 }
 
 /** Minutes the zone is ahead of UTC at that instant (-480 for PST, +780 for NZDT). */

@@ -98,6 +98,9 @@ export async function renderPdf(opts: { url: string; cookieHeader: string; forma
     return await page.pdf({ format: opts.format, printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
   } finally {
     // Closed after the answer is on its way: the download does not wait for the teardown.
-    void page.context().close().catch(() => {});
+    void page
+      .context()
+      .close()
+      .catch(() => {});
   }
 }

@@ -97,7 +97,11 @@ export async function seedDemo(): Promise<DemoSeed> {
   }
 
   // Jordan has an email on file: the invite goes to the demo's mail catcher when the app starts.
-  const invited = await patientAt({ firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE", email: "jordan.lee@patient.example" }, "invited", todayIso());
+  const invited = await patientAt(
+    { firstName: "Jordan", lastName: "Lee", dateOfBirth: "1991-03-14", sex: "FEMALE", email: "jordan.lee@patient.example" },
+    "invited",
+    todayIso(),
+  );
   // Lucía reads Spanish: the clinic set her language, so her intake link opens in Spanish.
   const spanish = await patientAt({ firstName: "Lucía", lastName: "Herrera", dateOfBirth: "1989-02-17", sex: "FEMALE", locale: "es" }, "invited", todayIso());
   await patientAt(
@@ -106,15 +110,30 @@ export async function seedDemo(): Promise<DemoSeed> {
     todayIso(),
     intakeAnswers({ about: { sex: "male" }, knee: { side: "left" }, running: { weeklyKm: { thisWeek: 45, fourWeeksAgo: 30 } } }),
   );
-  await patientAt({ firstName: "Priya", lastName: "Nair", dateOfBirth: "1994-11-23", sex: "FEMALE" }, "examined", todayIso(), intakeAnswers(), examData(160, 212, 58));
+  await patientAt(
+    { firstName: "Priya", lastName: "Nair", dateOfBirth: "1994-11-23", sex: "FEMALE" },
+    "examined",
+    todayIso(),
+    intakeAnswers(),
+    examData(160, 212, 58),
+  );
   // Chris: seen three weeks ago, back for a follow-up today with the shorter intake sent (scores compared).
   const chrisDob = "1979-05-30";
-  const chris = await patientAt({ firstName: "Chris", lastName: "O'Neil", dateOfBirth: chrisDob, sex: "MALE" }, "finalized", daysAgo(21), intakeAnswers({ about: { sex: "male" }, knee: { side: "both" } }), examData(240, 252, 78));
+  const chris = await patientAt(
+    { firstName: "Chris", lastName: "O'Neil", dateOfBirth: chrisDob, sex: "MALE" },
+    "finalized",
+    daysAgo(21),
+    intakeAnswers({ about: { sex: "male" }, knee: { side: "both" } }),
+    examData(240, 252, 78),
+  );
   const followUp = await startVisit(actor, { patientId: chris.patientId, kind: "FOLLOW_UP", date: todayIso() });
   if (!followUp.ok) throw new Error("seed: follow-up not started");
   await submitIntake(
     await patientThroughInvite(followUp.token, chrisDob),
-    followUpIntakeAnswers({ knee: { side: "both", areas: { left: ["around-kneecap"], right: ["below-kneecap"] } }, consent: { signatureName: "Chris O'Neil" } }),
+    followUpIntakeAnswers({
+      knee: { side: "both", areas: { left: ["around-kneecap"], right: ["below-kneecap"] } },
+      consent: { signatureName: "Chris O'Neil" },
+    }),
     randomBytes(16).toString("hex"),
     {},
     DEFAULT_CONSENT_TEXT,
@@ -185,8 +204,24 @@ export async function seedDemo(): Promise<DemoSeed> {
   for (const c of DEMO_CASES) {
     const parsed = caseSchema.parse(JSON.parse(readFileSync(path.join(casesDir, `${c.file}.json`), "utf8")));
     const born = `${Number(todayIso().slice(0, 4)) - (parsed.patient?.ageYears ?? 35) - 1}-${c.birthday}`;
-    await patientAt({ firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex, locale: c.locale }, "finalized", todayIso(), parsed.intake as IntakeAnswers, parsed.exam as ExamData);
+    await patientAt(
+      { firstName: c.firstName, lastName: c.lastName, dateOfBirth: born, sex: c.sex, locale: c.locale },
+      "finalized",
+      todayIso(),
+      parsed.intake as IntakeAnswers,
+      parsed.exam as ExamData,
+    );
   }
 
-  return { clinicName: clinic.name, email, password, adminEmail, adminPassword, patientLinkPath: `/i/${invited.token}`, patientDateOfBirth: invited.dob, spanishPatientLinkPath: `/i/${spanish.token}`, spanishPatientDateOfBirth: spanish.dob };
+  return {
+    clinicName: clinic.name,
+    email,
+    password,
+    adminEmail,
+    adminPassword,
+    patientLinkPath: `/i/${invited.token}`,
+    patientDateOfBirth: invited.dob,
+    spanishPatientLinkPath: `/i/${spanish.token}`,
+    spanishPatientDateOfBirth: spanish.dob,
+  };
 }

@@ -26,18 +26,19 @@ async function sql(text: string, params: unknown[] = []) {
 }
 
 const tamper = (statement: string) =>
-  sql(`BEGIN; ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete; ${statement}; ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete; COMMIT;`);
+  sql(
+    `BEGIN; ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete; ${statement}; ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete; COMMIT;`,
+  );
 
 async function addEvents(n: number, clinicId: string | null = null, url = ownerUrl) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     for (let i = 0; i < n; i++) {
-      await c.query(`INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", action, "recordType", "recordId", details) VALUES ('user', $1, $2, 'view', 'Patient', $3, '{"n": 1}')`, [
-        `u-${i}`,
-        clinicId,
-        `p-${i}`,
-      ]);
+      await c.query(
+        `INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", action, "recordType", "recordId", details) VALUES ('user', $1, $2, 'view', 'Patient', $3, '{"n": 1}')`,
+        [`u-${i}`, clinicId, `p-${i}`],
+      );
     }
   } finally {
     await c.end();
@@ -74,7 +75,14 @@ describe("npm run audit:verify", () => {
   it("passes an intact chain, then names the first changed, missing or unchained row", async () => {
     // More than nine rows: seq 10 must sort after seq 9, not after seq 1.
     await addEvents(12);
-    expect(await verifyAuditChain(appUrl)).toMatchObject({ ok: true, rows: 12, chains: [{ chain: "legacy", rows: 0 }, { chain: "no-clinic", rows: 12, firstSeq: "1", lastSeq: "12", ok: true }] });
+    expect(await verifyAuditChain(appUrl)).toMatchObject({
+      ok: true,
+      rows: 12,
+      chains: [
+        { chain: "legacy", rows: 0 },
+        { chain: "no-clinic", rows: 12, firstSeq: "1", lastSeq: "12", ok: true },
+      ],
+    });
     const ok = cli();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("ok      no-clinic chain (events with no clinic): 12 events, seq 1 to 12, head agrees");
@@ -206,7 +214,9 @@ describe("audit chains per clinic", () => {
     );
     expect((await verifyAuditChain(db.app)).ok).toBe(true);
     await db.run(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_chain`);
-    await db.run(`INSERT INTO "AuditEvent" ("actorType", action, "clinicId", seq, hash, "prevHash") VALUES ('system', 'view', $1, 100, 'x', 'y')`, [randomUUID()]);
+    await db.run(`INSERT INTO "AuditEvent" ("actorType", action, "clinicId", seq, hash, "prevHash") VALUES ('system', 'view', $1, 100, 'x', 'y')`, [
+      randomUUID(),
+    ]);
     await db.run(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_chain`);
     const forged = await verifyAuditChain(db.app);
     expect(forged.ok).toBe(false);
@@ -215,7 +225,9 @@ describe("audit chains per clinic", () => {
 
   it("moves an existing single chain: history before the migration verifies, and each clinic's chain continues from it", async () => {
     const dir = path.resolve(import.meta.dirname, "..", "prisma", "migrations");
-    const all = readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort();
+    const all = readdirSync(dir)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort();
     const at = all.findIndex((d) => d.endsWith("_audit_chains_per_clinic"));
     expect(at).toBeGreaterThan(0);
     // The schema as it was before: every earlier migration applied as PostgreSQL runs Prisma's (one script).

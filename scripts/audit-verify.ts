@@ -21,6 +21,10 @@ try {
   process.exit(code);
 } catch (e) {
   const msg = e instanceof Error ? e.message : String(e);
-  console.error(/relation "AuditEvent" does not exist/.test(msg) ? "No audit trail in this database: it has not been migrated (npm run db:migrate)." : `Could not check the audit trail: ${msg}`);
+  console.error(
+    /relation "AuditEvent" does not exist/.test(msg)
+      ? "No audit trail in this database: it has not been migrated (npm run db:migrate)."
+      : `Could not check the audit trail: ${msg}`,
+  );
   process.exit(2);
 }

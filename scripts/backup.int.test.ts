@@ -39,8 +39,15 @@ beforeAll(async () => {
   const src = urlOf(names.src);
   const [clinic] = await sql(src, `INSERT INTO "Clinic" (id, name) VALUES (gen_random_uuid(), 'Backup Clinic ünïcode') RETURNING id`);
   for (let i = 0; i < 30; i++) {
-    await sql(src, `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", sex) VALUES (gen_random_uuid(), $1, $2, E'Tab\tand\nnewline \\\\ back', '1980-01-02', 'OTHER')`, [clinic.id, `P${i}`]);
-    await sql(src, `INSERT INTO "AuditEvent" ("actorType", "clinicId", action, details) VALUES ('system', $1, 'view', $2)`, [clinic.id, JSON.stringify({ i, s: "quote \" and 'x'" })]);
+    await sql(
+      src,
+      `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", sex) VALUES (gen_random_uuid(), $1, $2, E'Tab\tand\nnewline \\\\ back', '1980-01-02', 'OTHER')`,
+      [clinic.id, `P${i}`],
+    );
+    await sql(src, `INSERT INTO "AuditEvent" ("actorType", "clinicId", action, details) VALUES ('system', $1, 'view', $2)`, [
+      clinic.id,
+      JSON.stringify({ i, s: "quote \" and 'x'" }),
+    ]);
   }
 }, 120_000);
 
@@ -79,7 +86,9 @@ describe("backup and restore", () => {
   it("refuses a non-empty database unless forced, a wrong key, a missing key and a changed file, with plain messages", async () => {
     const file = listBackups(dir).at(-1)!;
     await expect(restoreDatabase(urlOf(names.dst), file, key)).rejects.toThrow(/not empty.*--force/);
-    await expect(restoreDatabase(urlOf(names.dst), file, randomBytes(32).toString("base64"), { force: true })).rejects.toThrow(/encrypted with the key whose id is/);
+    await expect(restoreDatabase(urlOf(names.dst), file, randomBytes(32).toString("base64"), { force: true })).rejects.toThrow(
+      /encrypted with the key whose id is/,
+    );
     await expect(restoreDatabase(urlOf(names.dst), file, undefined, { force: true })).rejects.toThrow(/BACKUP_KEY is not set/);
     const bytes = readFileSync(file);
     const changed = path.join(dir, "changed.backup");

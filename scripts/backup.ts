@@ -15,7 +15,9 @@ try {
   if (!Number.isInteger(keep) || keep < 1) throw new Error("BACKUP_KEEP must be a whole number of at least 1.");
   const r = await withConfiguredDatabase((db) => backupDatabase(db.ownerUrl, backupDir(), process.env.BACKUP_KEY, keep));
   const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
-  console.log(`Backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(2)} MB, ${rows} rows in ${r.manifest.tables.length} tables, ${(r.ms / 1000).toFixed(1)} s), checksum in ${path.basename(r.file)}.sha256; the newest ${keep} kept.`);
+  console.log(
+    `Backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(2)} MB, ${rows} rows in ${r.manifest.tables.length} tables, ${(r.ms / 1000).toFixed(1)} s), checksum in ${path.basename(r.file)}.sha256; the newest ${keep} kept.`,
+  );
 } catch (e) {
   console.error(`Backup failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

@@ -29,7 +29,18 @@ describe("the command-line tools and a running demo", () => {
       const verify = run(["scripts/audit-verify.ts"]);
       expect(verify.status, verify.stderr).toBe(0);
       const email = `cli-${Date.now()}@example.com`;
-      const create = run(["--conditions=react-server", "scripts/create-user.ts", "--email", email, "--name", "Cli User", "--clinic", "CLI Clinic", "--time-zone", "UTC"]);
+      const create = run([
+        "--conditions=react-server",
+        "scripts/create-user.ts",
+        "--email",
+        email,
+        "--name",
+        "Cli User",
+        "--clinic",
+        "CLI Clinic",
+        "--time-zone",
+        "UTC",
+      ]);
       expect(create.status, create.stderr).toBe(0);
 
       // Still the demo's server, still answering, with the new account in it.

@@ -23,7 +23,9 @@ const { values } = parseArgs({
 
 function fail(message: string): never {
   console.error(message);
-  console.error('Usage: npm run user:create -- --email ana@clinic.example --name "Ana Silva" [--role ADMIN|CLINICIAN] (--clinic "Name" [--time-zone America/Toronto] | --clinic-id <uuid>)');
+  console.error(
+    'Usage: npm run user:create -- --email ana@clinic.example --name "Ana Silva" [--role ADMIN|CLINICIAN] (--clinic "Name" [--time-zone America/Toronto] | --clinic-id <uuid>)',
+  );
   process.exit(2);
 }
 

@@ -116,7 +116,11 @@ async function main() {
     SMTP_URL: process.env.SMTP_URL ?? catcher!.url,
     MAIL_FROM: process.env.MAIL_FROM ?? "Stride demo <no-reply@stride.invalid>",
   };
-  const next: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const next: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let announced = false;
   next.stdout!.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
@@ -145,10 +149,13 @@ async function main() {
         (b) => say(`Daily backup written: ${b.file} (${(b.bytes / 1024 / 1024).toFixed(1)} MB, ${(b.ms / 1000).toFixed(1)} s)`),
         (e: unknown) => say(`Daily backup FAILED: ${e instanceof Error ? e.message : String(e)}`),
       );
-    const first = setTimeout(() => {
-      void takeBackup();
-      dailyBackup = setInterval(() => void takeBackup(), 24 * 60 * 60 * 1000);
-    }, 60 * 60 * 1000);
+    const first = setTimeout(
+      () => {
+        void takeBackup();
+        dailyBackup = setInterval(() => void takeBackup(), 24 * 60 * 60 * 1000);
+      },
+      60 * 60 * 1000,
+    );
     first.unref();
     say(`Daily backups on: into ${backupDir}, the newest ${process.env.BACKUP_KEEP ?? 7} kept.`);
   } else {
@@ -186,4 +193,3 @@ main().catch((e: unknown) => {
   console.error(`[demo] ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
-

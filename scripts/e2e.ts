@@ -48,7 +48,11 @@ export async function runE2E(extraArgs: string[] = []): Promise<SuiteResult> {
   // A real SMTP server on loopback receives the app's mail; the journeys read it from its JSON outbox.
   const catcher = await new MailCatcher().start();
   const outbox = await catcher.serveOutbox(0);
-  const app = await startAppServer({ databaseUrl: db.appUrl, env: { NEXTAUTH_SECRET: secret, SMTP_URL: catcher.url, MAIL_FROM: "Stride e2e <no-reply@stride.invalid>" }, logFile: appLog });
+  const app = await startAppServer({
+    databaseUrl: db.appUrl,
+    env: { NEXTAUTH_SECRET: secret, SMTP_URL: catcher.url, MAIL_FROM: "Stride e2e <no-reply@stride.invalid>" },
+    logFile: appLog,
+  });
   const resultsFile = path.join(root, "test-results", "e2e-results.json");
   rmSync(resultsFile, { force: true });
   try {

@@ -90,7 +90,7 @@ async function main() {
     const { createPatient } = await import("../lib/data/patients.ts");
     const { startVisit } = await import("../lib/data/visits.ts");
     const { getIntakeSession, verifyDateOfBirth } = await import("../lib/data/intake-link.ts");
-    const owner = async <T,>(sql: string, params: unknown[] = []) => {
+    const owner = async <T>(sql: string, params: unknown[] = []) => {
       const pgm = await import("pg");
       const c = new pgm.default.Client({ connectionString: ownerUrl });
       await c.connect();
@@ -106,7 +106,8 @@ async function main() {
     const { MailCatcher } = await import("./lib/mail-catcher.ts");
     catcher = await new MailCatcher().start();
     const smtpEnv = { SMTP_URL: catcher.url, MAIL_FROM: "Stride faults <no-reply@stride.invalid>", MESSAGE_STALE_LOCK_SECONDS: "10" };
-    const start = (env: Record<string, string> = {}) => startAppServer({ databaseUrl: appUrl, port, env: { NEXTAUTH_SECRET: secret, ...smtpEnv, ...env }, detached: true });
+    const start = (env: Record<string, string> = {}) =>
+      startAppServer({ databaseUrl: appUrl, port, env: { NEXTAUTH_SECRET: secret, ...smtpEnv, ...env }, detached: true });
     app = await start();
     const baseUrl = app.url;
     const submitId = actionId(root, TARGETS.submitIntake);
@@ -118,7 +119,14 @@ async function main() {
     await clinician.signIn(user.email, password);
     const today = new Date().toISOString().slice(0, 10);
     const newVisit = async () => {
-      const p = await createPatient(actor, { firstName: `F${uniqueSuffix()}`, lastName: "Fault", dateOfBirth: "1980-02-03", sex: "OTHER", email: "", phone: "" });
+      const p = await createPatient(actor, {
+        firstName: `F${uniqueSuffix()}`,
+        lastName: "Fault",
+        dateOfBirth: "1980-02-03",
+        sex: "OTHER",
+        email: "",
+        phone: "",
+      });
       const v = await startVisit(actor, { patientId: p.id, kind: "INITIAL", date: today });
       assert(v.ok, "no visit");
       return { patientId: p.id, visitId: v.visitId, token: v.token };
@@ -149,7 +157,10 @@ async function main() {
       const c = await patientSession(v.token);
       const key = `fault-${randomBytes(8).toString("hex")}`;
       const all = await Promise.all(Array.from({ length: 10 }, () => submit(c, key)));
-      assert(all.every((o) => o.ok), `not all ten succeeded: ${JSON.stringify(all.filter((o) => !o.ok))}`);
+      assert(
+        all.every((o) => o.ok),
+        `not all ten succeeded: ${JSON.stringify(all.filter((o) => !o.ok))}`,
+      );
       const rows = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = $1`, [v.visitId]);
       assert(rows[0]!.n === 1, `${rows[0]!.n} rows`);
       const w = await newVisit();
@@ -160,52 +171,92 @@ async function main() {
       return "10/10 answered ok with one row (same key), and one row from ten different keys";
     });
 
-    await check(`hostile input over HTTP: ${FUZZ_RUNS} generated inputs each to the exam, intake, new-patient and summary saves; never a 5xx, nothing stored unclean`, async () => {
-      const fc = (await import("fast-check")).default;
-      const { encodeActionArgs, inputsFor, unsafeStrings } = await import("../test/hostile.ts");
-      const { examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
-      const { submitIntake } = await import("../lib/data/intake-answers.ts");
-      const { saveExam: saveExamDirect } = await import("../lib/data/exams.ts");
-      const v = await newVisit();
-      const patient = await patientSession(v.token);
-      // The summary needs an intake and an exam to review.
-      const s = await newVisit();
-      await submitIntake(await patientThroughInvite(s.token, "1980-02-03"), intakeAnswers(), `fuzz-${s.visitId}`);
-      await saveExamDirect(actor, s.visitId, examData(150, 200), null);
-      const targets = [
-        { name: "exam", t: TARGETS.saveExam, page: TARGETS.saveExam.page(v.visitId), who: clinician, valid: examData(150, 200), args: (x: unknown) => [v.visitId, x, null] },
-        { name: "intake", t: TARGETS.saveDraft, page: TARGETS.saveDraft.page(), who: patient, valid: intakeAnswers(), args: (x: unknown) => [x, null, "about"] },
-        { name: "new patient", t: TARGETS.createPatient, page: TARGETS.createPatient.page(), who: clinician, valid: { firstName: "Ana", lastName: "Lee", dateOfBirth: "1980-01-01", sex: "FEMALE", email: "", phone: "" }, args: (x: unknown) => [x] },
-        { name: "summary", t: TARGETS.saveSummary, page: TARGETS.saveSummary.page(s.visitId), who: clinician, valid: { notes: "Seen today.", rtrStart: { mode: "walk-run", phase: 2 } }, args: (x: unknown) => [s.visitId, x, null] },
-      ];
-      const statuses = new Map<number, number>();
-      let tried = 0;
-      const serverErrors: string[] = [];
-      for (const target of targets) {
-        const id = actionId(root, target.t);
-        // Nesting up to 500 here (JSON.stringify with a replacer recurses); the body check refuses past 64.
-        for (const input of fc.sample(inputsFor(target.valid, 500), { numRuns: FUZZ_RUNS, seed: 14 })) {
-          const { url, init } = actionRequest(baseUrl, id, target.page, [], target.who.cookie);
-          const r = await fetch(url, { ...init, body: encodeActionArgs(target.args(input)), headers: { ...init.headers, "X-Forwarded-For": target.who.ip }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
-          await r.arrayBuffer();
-          tried++;
-          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-          if (r.status >= 500) serverErrors.push(`${target.name}: ${encodeActionArgs(target.args(input)).slice(0, 160)}`);
+    await check(
+      `hostile input over HTTP: ${FUZZ_RUNS} generated inputs each to the exam, intake, new-patient and summary saves; never a 5xx, nothing stored unclean`,
+      async () => {
+        const fc = (await import("fast-check")).default;
+        const { encodeActionArgs, inputsFor, unsafeStrings } = await import("../test/hostile.ts");
+        const { examData, intakeAnswers, patientThroughInvite } = await import("../prisma/factories.ts");
+        const { submitIntake } = await import("../lib/data/intake-answers.ts");
+        const { saveExam: saveExamDirect } = await import("../lib/data/exams.ts");
+        const v = await newVisit();
+        const patient = await patientSession(v.token);
+        // The summary needs an intake and an exam to review.
+        const s = await newVisit();
+        await submitIntake(await patientThroughInvite(s.token, "1980-02-03"), intakeAnswers(), `fuzz-${s.visitId}`);
+        await saveExamDirect(actor, s.visitId, examData(150, 200), null);
+        const targets = [
+          {
+            name: "exam",
+            t: TARGETS.saveExam,
+            page: TARGETS.saveExam.page(v.visitId),
+            who: clinician,
+            valid: examData(150, 200),
+            args: (x: unknown) => [v.visitId, x, null],
+          },
+          {
+            name: "intake",
+            t: TARGETS.saveDraft,
+            page: TARGETS.saveDraft.page(),
+            who: patient,
+            valid: intakeAnswers(),
+            args: (x: unknown) => [x, null, "about"],
+          },
+          {
+            name: "new patient",
+            t: TARGETS.createPatient,
+            page: TARGETS.createPatient.page(),
+            who: clinician,
+            valid: { firstName: "Ana", lastName: "Lee", dateOfBirth: "1980-01-01", sex: "FEMALE", email: "", phone: "" },
+            args: (x: unknown) => [x],
+          },
+          {
+            name: "summary",
+            t: TARGETS.saveSummary,
+            page: TARGETS.saveSummary.page(s.visitId),
+            who: clinician,
+            valid: { notes: "Seen today.", rtrStart: { mode: "walk-run", phase: 2 } },
+            args: (x: unknown) => [s.visitId, x, null],
+          },
+        ];
+        const statuses = new Map<number, number>();
+        let tried = 0;
+        const serverErrors: string[] = [];
+        for (const target of targets) {
+          const id = actionId(root, target.t);
+          // Nesting up to 500 here (JSON.stringify with a replacer recurses); the body check refuses past 64.
+          for (const input of fc.sample(inputsFor(target.valid, 500), { numRuns: FUZZ_RUNS, seed: 14 })) {
+            const { url, init } = actionRequest(baseUrl, id, target.page, [], target.who.cookie);
+            const r = await fetch(url, {
+              ...init,
+              body: encodeActionArgs(target.args(input)),
+              headers: { ...init.headers, "X-Forwarded-For": target.who.ip },
+              redirect: "manual",
+              signal: AbortSignal.timeout(20_000),
+            });
+            await r.arrayBuffer();
+            tried++;
+            statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+            if (r.status >= 500) serverErrors.push(`${target.name}: ${encodeActionArgs(target.args(input)).slice(0, 160)}`);
+          }
         }
-      }
-      assert(serverErrors.length === 0, `${serverErrors.length} of ${tried} answered 5xx, e.g. ${serverErrors.slice(0, 3).join(" | ")}`);
-      const stored = await owner<{ v: unknown }>(
-        `SELECT data AS v FROM "Exam" WHERE "visitId" = $1 UNION ALL SELECT answers FROM "IntakeResponse" WHERE "visitId" = $1 UNION ALL SELECT content FROM "Summary" WHERE "visitId" = $2
+        assert(serverErrors.length === 0, `${serverErrors.length} of ${tried} answered 5xx, e.g. ${serverErrors.slice(0, 3).join(" | ")}`);
+        const stored = await owner<{ v: unknown }>(
+          `SELECT data AS v FROM "Exam" WHERE "visitId" = $1 UNION ALL SELECT answers FROM "IntakeResponse" WHERE "visitId" = $1 UNION ALL SELECT content FROM "Summary" WHERE "visitId" = $2
          UNION ALL SELECT to_jsonb(p) FROM "Patient" p WHERE "clinicId" = $3`,
-        [v.visitId, s.visitId, clinic.id],
-      );
-      // Encrypted free text is checked as the app would read it.
-      const { decryptDeep } = await import("../lib/crypto/fields.ts");
-      const unclean = stored.flatMap((row) => unsafeStrings(decryptDeep(row.v)));
-      assert(unclean.length === 0, `stored with characters input hygiene removes: ${JSON.stringify(unclean.slice(0, 3))}`);
-      const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([k, n]) => `${n}× ${k}`).join(", ");
-      return `${tried} inputs tried: ${byStatus}; 0 server errors; ${stored.length} stored records clean`;
-    });
+          [v.visitId, s.visitId, clinic.id],
+        );
+        // Encrypted free text is checked as the app would read it.
+        const { decryptDeep } = await import("../lib/crypto/fields.ts");
+        const unclean = stored.flatMap((row) => unsafeStrings(decryptDeep(row.v)));
+        assert(unclean.length === 0, `stored with characters input hygiene removes: ${JSON.stringify(unclean.slice(0, 3))}`);
+        const byStatus = [...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([k, n]) => `${n}× ${k}`)
+          .join(", ");
+        return `${tried} inputs tried: ${byStatus}; 0 server errors; ${stored.length} stored records clean`;
+      },
+    );
 
     await check("killing the server in the middle of a save leaves all or nothing; the form says not saved and the retry saves", async () => {
       const v = await newVisit();
@@ -219,7 +270,10 @@ async function main() {
       await app.crash();
       const r = await pending;
       assert(!r.answered || !(r.o as WriteOutcome).ok, "the client was told it saved");
-      const left = await owner<{ n: number }>(`SELECT (SELECT count(*) FROM "Exam" WHERE "visitId" = $1)::int + (SELECT count(*) FROM "AuditEvent" WHERE "recordType" = 'Exam' AND "patientId" = $2)::int AS n`, [v.visitId, v.patientId]);
+      const left = await owner<{ n: number }>(
+        `SELECT (SELECT count(*) FROM "Exam" WHERE "visitId" = $1)::int + (SELECT count(*) FROM "AuditEvent" WHERE "recordType" = 'Exam' AND "patientId" = $2)::int AS n`,
+        [v.visitId, v.patientId],
+      );
       assert(left[0]!.n === 0, "a partial save is in the database");
       const [status] = await owner<{ status: string }>(`SELECT status FROM "Visit" WHERE id = $1`, [v.visitId]);
       assert(status!.status === "INVITED", `visit moved to ${status!.status}`);
@@ -320,9 +374,14 @@ async function main() {
       assert(failures.length > 0, "no request failed during the outage: was the database really down?");
       const slow = failures.filter((f) => f.ms > 5000);
       assert(slow.length === 0, `${slow.length} requests took over 5 s to fail`);
-      assert(failures.every((f) => f.reason === "server error" || f.reason.startsWith("HTTP 5")), `unexpected failure kinds: ${[...new Set(failures.map((f) => f.reason))].join(", ")}`);
+      assert(
+        failures.every((f) => f.reason === "server error" || f.reason.startsWith("HTTP 5")),
+        `unexpected failure kinds: ${[...new Set(failures.map((f) => f.reason))].join(", ")}`,
+      );
       assert(recoveredMs >= 0 && recoveredMs < 10_000, `not recovered within 10 s (${recoveredMs})`);
-      const rows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [workers.map((w) => w.visitId)]);
+      const rows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [
+        workers.map((w) => w.visitId),
+      ]);
       const inDb = new Map(rows.map((r) => [r.visitId, r.version]));
       const lost = [...acked].filter(([v, ver]) => (inDb.get(v) ?? 0) < ver);
       assert(lost.length === 0, `acknowledged saves missing: ${JSON.stringify(lost)}`);
@@ -350,7 +409,10 @@ async function main() {
       return { received: ours.length, unique, repeats: ours.length - unique, lost: ids.length - unique };
     };
     const messageRows = (ids: string[]) =>
-      owner<{ sent: number; attempts: number }>(`SELECT count(*) FILTER (WHERE status = 'SENT')::int AS sent, coalesce(sum(attempts), 0)::int AS attempts FROM "Message" WHERE id = ANY($1::uuid[])`, [ids]);
+      owner<{ sent: number; attempts: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'SENT')::int AS sent, coalesce(sum(attempts), 0)::int AS attempts FROM "Message" WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
     const untilAllSent = async (ids: string[], timeoutMs: number) => {
       const t = Date.now();
       while (Date.now() - t < timeoutMs) {
@@ -387,7 +449,9 @@ async function main() {
       const ids = await queue(20, "kill");
       try {
         await catcher!.waitFor(() => arrived(ids).received >= 3, 60_000);
-        const locked = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL AND key = ANY($1::text[])`, [ids]);
+        const locked = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL AND key = ANY($1::text[])`, [
+          ids,
+        ]);
         await app!.crash();
         const atKill = arrived(ids);
         const [marked] = await messageRows(ids);
@@ -464,7 +528,11 @@ async function main() {
           },
           {
             method: "GET",
-            setupRequest: (req) => ({ ...req, path: `/visits/${visits[Math.floor(Math.random() * visits.length)]!.visitId}/summary`, headers: { Cookie: clinician.cookie } }),
+            setupRequest: (req) => ({
+              ...req,
+              path: `/visits/${visits[Math.floor(Math.random() * visits.length)]!.visitId}/summary`,
+              headers: { Cookie: clinician.cookie },
+            }),
             onResponse: (status, body) => {
               if (status !== 200) bad("summary view", status, body);
             },
@@ -475,7 +543,13 @@ async function main() {
               const i = nextPatient++;
               ctx.submitting = i < patients.length;
               if (i >= patients.length) return { ...req, method: "GET", path: "/api/health", headers: {}, body: undefined };
-              const { init } = actionRequest(baseUrl, submitId, TARGETS.submitIntake.page(), [intakeBody, `soak-${i}-${randomBytes(6).toString("hex")}`, consentShown], patients[i]!.cookie);
+              const { init } = actionRequest(
+                baseUrl,
+                submitId,
+                TARGETS.submitIntake.page(),
+                [intakeBody, `soak-${i}-${randomBytes(6).toString("hex")}`, consentShown],
+                patients[i]!.cookie,
+              );
               return { ...req, path: "/intake", headers: init.headers, body: init.body };
             },
             onResponse: (status, body, ctx) => {
@@ -496,21 +570,28 @@ async function main() {
         ],
       });
       clearInterval(sampler);
-      const examRows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [visits.map((v) => v.visitId)]);
+      const examRows = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [
+        visits.map((v) => v.visitId),
+      ]);
       // Lost: acknowledged but not in the database. Unacknowledged but saved can only be the few requests in
       // flight when the load tool stopped (it stops listening at the deadline): at most one per connection.
       const inDb = new Map(examRows.map((r) => [r.visitId, r.version]));
       const lostExam = [...ackedSaves].reduce((n, [v, acked]) => n + Math.max(0, acked - (inDb.get(v) ?? 0)), 0);
       const unackedExam = examRows.reduce((n, r) => n + Math.max(0, r.version - (ackedSaves.get(r.visitId) ?? 0)), 0);
-      const intakeRows = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = ANY($1::uuid[])`, [patientVisits.map((p) => p.visitId)]);
+      const intakeRows = await owner<{ n: number }>(`SELECT count(*)::int AS n FROM "IntakeResponse" WHERE "visitId" = ANY($1::uuid[])`, [
+        patientVisits.map((p) => p.visitId),
+      ]);
       const totalSaves = [...ackedSaves.values()].reduce((a, b) => a + b, 0);
       const warm = rss.slice(Math.floor(rss.length * 0.2), Math.floor(rss.length * 0.2) + 3);
-      const warmMb = warm.length ? Math.max(...warm) : rss[0] ?? 0;
+      const warmMb = warm.length ? Math.max(...warm) : (rss[0] ?? 0);
       const endMb = Math.max(...rss.slice(-3));
       const peakMb = Math.max(...rss);
       const summary = `${result.requests.total} requests (${result.requests.average}/s), latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms max ${result.latency.max} ms; ${totalSaves} exam saves, ${intakeAcked} intake submissions, sign-ins and summary views (${lostExam} acknowledged saves missing; ${unackedExam} saved while in flight at the deadline); RSS ${Math.round(warmMb)} MB after warm-up, ${Math.round(endMb)} MB at the end, peak ${Math.round(peakMb)} MB`;
       log(summary);
-      assert(result.errors === 0 && result.timeouts === 0 && result.non2xx === 0, `transport errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+      assert(
+        result.errors === 0 && result.timeouts === 0 && result.non2xx === 0,
+        `transport errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+      );
       assert(badAnswers === 0, `${badAnswers} refused or failed answers: ${badSamples.join(" | ")}`);
       assert(lostExam === 0, `${lostExam} acknowledged exam saves are not in the database`);
       assert(unackedExam <= CONNECTIONS, `${unackedExam} exam saves in the database were never acknowledged`);
@@ -523,80 +604,90 @@ async function main() {
       return summary;
     });
 
-    await check(`restore drill: ${DRILL_PATIENTS.toLocaleString("en-US")} patients backed up during autosaves, database dropped, restored; counts, hashes, acknowledged saves, audit chain, sign-in and print`, async () => {
-      const { submitIntake } = await import("../lib/data/intake-answers.ts");
-      const { saveExam: saveExamData } = await import("../lib/data/exams.ts");
-      const { finalizeSummary } = await import("../lib/data/summaries.ts");
-      const { intakeAnswers, examData, patientThroughInvite } = await import("../prisma/factories.ts");
-      // A signed summary to print after the restore.
-      const signed = await newVisit();
-      await submitIntake(await patientThroughInvite(signed.token, "1980-02-03"), intakeAnswers(), `drill-${signed.visitId}`);
-      await saveExamData(actor, signed.visitId, examData(150, 200), null);
-      const fin = await finalizeSummary(actor, signed.visitId);
-      assert(fin.ok, `finalize: ${JSON.stringify(fin)}`);
-      const seedSql = readFileSync(path.join(root, "bench", "seed-scale.sql"), "utf8");
-      const s0 = Date.now();
-      await withClient(ownerUrl, async (c) => {
-        await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, 0 AS from_n, $3::int AS to_n, $4::date AS today`, [clinic.id, user.id, DRILL_PATIENTS, today]);
-        await c.query(seedSql);
-      });
-      log(`seeded ${DRILL_PATIENTS.toLocaleString("en-US")} patients in ${((Date.now() - s0) / 1000).toFixed(1)} s`);
+    await check(
+      `restore drill: ${DRILL_PATIENTS.toLocaleString("en-US")} patients backed up during autosaves, database dropped, restored; counts, hashes, acknowledged saves, audit chain, sign-in and print`,
+      async () => {
+        const { submitIntake } = await import("../lib/data/intake-answers.ts");
+        const { saveExam: saveExamData } = await import("../lib/data/exams.ts");
+        const { finalizeSummary } = await import("../lib/data/summaries.ts");
+        const { intakeAnswers, examData, patientThroughInvite } = await import("../prisma/factories.ts");
+        // A signed summary to print after the restore.
+        const signed = await newVisit();
+        await submitIntake(await patientThroughInvite(signed.token, "1980-02-03"), intakeAnswers(), `drill-${signed.visitId}`);
+        await saveExamData(actor, signed.visitId, examData(150, 200), null);
+        const fin = await finalizeSummary(actor, signed.visitId);
+        assert(fin.ok, `finalize: ${JSON.stringify(fin)}`);
+        const seedSql = readFileSync(path.join(root, "bench", "seed-scale.sql"), "utf8");
+        const s0 = Date.now();
+        await withClient(ownerUrl, async (c) => {
+          await c.query(`CREATE TEMP TABLE seed_params AS SELECT $1::uuid AS clinic, $2::uuid AS user_id, 0 AS from_n, $3::int AS to_n, $4::date AS today`, [
+            clinic.id,
+            user.id,
+            DRILL_PATIENTS,
+            today,
+          ]);
+          await c.query(seedSql);
+        });
+        log(`seeded ${DRILL_PATIENTS.toLocaleString("en-US")} patients in ${((Date.now() - s0) / 1000).toFixed(1)} s`);
 
-      // Autosaves running through the app while the backup is taken.
-      const workers = await Promise.all(Array.from({ length: 4 }, () => newVisit()));
-      const acked = new Map<string, number>();
-      let stop = false;
-      const loops = workers.map(async (v) => {
-        let base: number | null = null;
-        let n = 0;
-        while (!stop) {
-          const o: WriteOutcome = await saveExam(v.visitId, n++, base).catch((e: unknown) => ({ ok: false, status: 0, reason: String(e) }) as WriteOutcome);
-          if (o.ok) {
-            base = o.version!;
-            acked.set(v.visitId, o.version!);
-          } else await sleep(100);
-        }
-      });
-      // The backup starts once every autosave loop has been acknowledged at least once.
-      for (let waited = 0; acked.size < workers.length && waited < 30_000; waited += 100) await sleep(100);
-      const ackedBefore = new Map(acked);
-      const key = randomBytes(32).toString("base64");
-      const backupDir = path.join(base, "backups");
-      const b = await backupDatabase(ownerUrl, backupDir, key);
-      await sleep(500);
-      stop = true;
-      await Promise.all(loops);
-      const savesDuring = [...acked.values()].reduce((a, x) => a + x, 0) - [...ackedBefore.values()].reduce((a, x) => a + x, 0);
-      assert(ackedBefore.size === workers.length && savesDuring > 0, `autosaves were not running around the backup (${savesDuring} saves)`);
+        // Autosaves running through the app while the backup is taken.
+        const workers = await Promise.all(Array.from({ length: 4 }, () => newVisit()));
+        const acked = new Map<string, number>();
+        let stop = false;
+        const loops = workers.map(async (v) => {
+          let base: number | null = null;
+          let n = 0;
+          while (!stop) {
+            const o: WriteOutcome = await saveExam(v.visitId, n++, base).catch((e: unknown) => ({ ok: false, status: 0, reason: String(e) }) as WriteOutcome);
+            if (o.ok) {
+              base = o.version!;
+              acked.set(v.visitId, o.version!);
+            } else await sleep(100);
+          }
+        });
+        // The backup starts once every autosave loop has been acknowledged at least once.
+        for (let waited = 0; acked.size < workers.length && waited < 30_000; waited += 100) await sleep(100);
+        const ackedBefore = new Map(acked);
+        const key = randomBytes(32).toString("base64");
+        const backupDir = path.join(base, "backups");
+        const b = await backupDatabase(ownerUrl, backupDir, key);
+        await sleep(500);
+        stop = true;
+        await Promise.all(loops);
+        const savesDuring = [...acked.values()].reduce((a, x) => a + x, 0) - [...ackedBefore.values()].reduce((a, x) => a + x, 0);
+        assert(ackedBefore.size === workers.length && savesDuring > 0, `autosaves were not running around the backup (${savesDuring} saves)`);
 
-      // Lose the database, then bring it back from the file alone.
-      await app!.stop();
-      app = null;
-      await db().$disconnect();
-      await dropDatabase(pg.superuserUrl(), "stride_faults");
-      await createDatabase(pg.superuserUrl(), "stride_faults");
-      migrate(ownerUrl, { quiet: true });
-      const r = await restoreDatabase(ownerUrl, b.file, key);
-      const after = await tableFingerprints(ownerUrl);
-      const differs = b.manifest.tables.filter((t) => JSON.stringify(after.find((x) => x.name === t.name)) !== JSON.stringify(t)).map((t) => t.name);
-      assert(differs.length === 0 && after.length === b.manifest.tables.length, `tables differ from the backup: ${differs.join(", ")}`);
-      const patients = after.find((t) => t.name === "Patient")!.rows;
-      assert(patients >= DRILL_PATIENTS, `${patients} patients restored`);
-      const exams = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [workers.map((w) => w.visitId)]);
-      const lost = [...ackedBefore].filter(([v, ver]) => (exams.find((e) => e.visitId === v)?.version ?? 0) < ver);
-      assert(lost.length === 0, `saves acknowledged before the backup are missing: ${JSON.stringify(lost)}`);
-      const chain = await verifyAuditChain(appUrl);
-      assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
+        // Lose the database, then bring it back from the file alone.
+        await app!.stop();
+        app = null;
+        await db().$disconnect();
+        await dropDatabase(pg.superuserUrl(), "stride_faults");
+        await createDatabase(pg.superuserUrl(), "stride_faults");
+        migrate(ownerUrl, { quiet: true });
+        const r = await restoreDatabase(ownerUrl, b.file, key);
+        const after = await tableFingerprints(ownerUrl);
+        const differs = b.manifest.tables.filter((t) => JSON.stringify(after.find((x) => x.name === t.name)) !== JSON.stringify(t)).map((t) => t.name);
+        assert(differs.length === 0 && after.length === b.manifest.tables.length, `tables differ from the backup: ${differs.join(", ")}`);
+        const patients = after.find((t) => t.name === "Patient")!.rows;
+        assert(patients >= DRILL_PATIENTS, `${patients} patients restored`);
+        const exams = await owner<{ visitId: string; version: number }>(`SELECT "visitId", version FROM "Exam" WHERE "visitId" = ANY($1::uuid[])`, [
+          workers.map((w) => w.visitId),
+        ]);
+        const lost = [...ackedBefore].filter(([v, ver]) => (exams.find((e) => e.visitId === v)?.version ?? 0) < ver);
+        assert(lost.length === 0, `saves acknowledged before the backup are missing: ${JSON.stringify(lost)}`);
+        const chain = await verifyAuditChain(appUrl);
+        assert(chain.ok, `the audit chain broke: ${chain.ok ? "" : describeProblem(chain.first)}`);
 
-      app = await start();
-      const fresh = new Client(app.url);
-      await fresh.signIn(user.email, password);
-      const printed = await fresh.fetch(`/visits/${signed.visitId}/print`);
-      const html = await printed.text();
-      assert(printed.status === 200 && html.includes("Fault"), `print after restore: ${printed.status}`);
-      const rows = after.reduce((n, t) => n + t.rows, 0);
-      return `backup ${(b.bytes / 1024 / 1024).toFixed(1)} MB (${rows.toLocaleString("en-US")} rows, ${patients.toLocaleString("en-US")} patients) in ${(b.ms / 1000).toFixed(1)} s with ${savesDuring} autosaves acknowledged meanwhile; restore ${(r.ms / 1000).toFixed(1)} s; ${after.length} tables' counts and hashes equal; every save acknowledged before the backup present; audit chain intact (${chain.rows} events); sign-in and print of a signed summary on the restored data`;
-    });
+        app = await start();
+        const fresh = new Client(app.url);
+        await fresh.signIn(user.email, password);
+        const printed = await fresh.fetch(`/visits/${signed.visitId}/print`);
+        const html = await printed.text();
+        assert(printed.status === 200 && html.includes("Fault"), `print after restore: ${printed.status}`);
+        const rows = after.reduce((n, t) => n + t.rows, 0);
+        return `backup ${(b.bytes / 1024 / 1024).toFixed(1)} MB (${rows.toLocaleString("en-US")} rows, ${patients.toLocaleString("en-US")} patients) in ${(b.ms / 1000).toFixed(1)} s with ${savesDuring} autosaves acknowledged meanwhile; restore ${(r.ms / 1000).toFixed(1)} s; ${after.length} tables' counts and hashes equal; every save acknowledged before the backup present; audit chain intact (${chain.rows} events); sign-in and print of a signed summary on the restored data`;
+      },
+    );
     await db().$disconnect();
   } finally {
     await app?.stop().catch(() => {});

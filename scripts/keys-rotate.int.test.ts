@@ -34,15 +34,25 @@ async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: 
 }
 
 const examOf = (i: number) => ({ strength: { hipAbduction: { left: { trialsN: [100 + i] } } }, impression: `Impression number ${i}` });
-const intakeOf = (i: number) => ({ about: { occupation: `Occupation ${i}`, sex: "female" }, safety: { swelling: i % 2 === 0 }, consent: { agreed: true, signatureName: `Signer ${i}` } });
+const intakeOf = (i: number) => ({
+  about: { occupation: `Occupation ${i}`, sex: "female" },
+  safety: { swelling: i % 2 === 0 },
+  consent: { agreed: true, signatureName: `Signer ${i}` },
+});
 const summaryOf = (i: number) => ({ edits: { notes: `Note ${i}` } });
 
 beforeAll(async () => {
   await createDatabase(server(), name);
   migrate(url(), { quiet: true });
   const [clinic] = await sql<{ id: string }>(`INSERT INTO "Clinic" (id, name) VALUES (gen_random_uuid(), 'Rotation Clinic') RETURNING id`);
-  const [patient] = await sql<{ id: string }>(`INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", sex) VALUES (gen_random_uuid(), $1, 'Ro', 'Tate', '1980-01-02', 'OTHER') RETURNING id`, [clinic!.id]);
-  const visits = await sql<{ id: string }>(`INSERT INTO "Visit" (id, "clinicId", "patientId", date, "updatedAt") SELECT gen_random_uuid(), $1, $2, '2026-11-25', now() FROM generate_series(1, $3) RETURNING id`, [clinic!.id, patient!.id, N]);
+  const [patient] = await sql<{ id: string }>(
+    `INSERT INTO "Patient" (id, "clinicId", "firstName", "lastName", "dateOfBirth", sex) VALUES (gen_random_uuid(), $1, 'Ro', 'Tate', '1980-01-02', 'OTHER') RETURNING id`,
+    [clinic!.id],
+  );
+  const visits = await sql<{ id: string }>(
+    `INSERT INTO "Visit" (id, "clinicId", "patientId", date, "updatedAt") SELECT gen_random_uuid(), $1, $2, '2026-11-25', now() FROM generate_series(1, $3) RETURNING id`,
+    [clinic!.id, patient!.id, N],
+  );
   const ids = visits.map((v) => v.id).sort();
   // A third of the rows plain (written before encryption), the rest under k1; every tenth exam finalized.
   const examJson = ids.map((_, i) => JSON.stringify(i % 3 === 0 ? examOf(i) : encryptPaths(examOf(i), EXAM_TEXT, ring1)));
@@ -53,9 +63,15 @@ beforeAll(async () => {
     [clinic!.id, ids, examJson],
   );
   const intakeJson = ids.map((_, i) => JSON.stringify(i % 3 === 0 ? intakeOf(i) : encryptPaths(intakeOf(i), INTAKE_TEXT, ring1)));
-  await sql(`INSERT INTO "IntakeResponse" (id, "clinicId", "visitId", state, "schemaVersion", answers, "updatedAt", "submittedAt") SELECT gen_random_uuid(), $1, v, 'FINAL', 3, d::jsonb, now(), now() FROM unnest($2::uuid[], $3::text[]) AS x(v, d)`, [clinic!.id, ids, intakeJson]);
+  await sql(
+    `INSERT INTO "IntakeResponse" (id, "clinicId", "visitId", state, "schemaVersion", answers, "updatedAt", "submittedAt") SELECT gen_random_uuid(), $1, v, 'FINAL', 3, d::jsonb, now(), now() FROM unnest($2::uuid[], $3::text[]) AS x(v, d)`,
+    [clinic!.id, ids, intakeJson],
+  );
   const summaryJson = ids.map((_, i) => JSON.stringify(i % 3 === 0 ? summaryOf(i) : encryptJson(summaryOf(i), ring1)));
-  await sql(`INSERT INTO "Summary" (id, "clinicId", "visitId", "engineVersion", generated, content, "updatedAt") SELECT gen_random_uuid(), $1, v, 'test', d::jsonb, d::jsonb, now() FROM unnest($2::uuid[], $3::text[]) AS x(v, d)`, [clinic!.id, ids, summaryJson]);
+  await sql(
+    `INSERT INTO "Summary" (id, "clinicId", "visitId", "engineVersion", generated, content, "updatedAt") SELECT gen_random_uuid(), $1, v, 'test', d::jsonb, d::jsonb, now() FROM unnest($2::uuid[], $3::text[]) AS x(v, d)`,
+    [clinic!.id, ids, summaryJson],
+  );
   await sql(
     `INSERT INTO "User" (id, "clinicId", email, name, "passwordHash", "totpSecret", "updatedAt") VALUES
        (gen_random_uuid(), $1, 'plain@example.com', 'P', 'x', 'JBSWY3DPEHPK3PXP', now()),
@@ -103,7 +119,10 @@ describe("npm run keys:rotate", () => {
       while (!stop) {
         for (const d of drafts) {
           const text = `Typed during rotation ${saves}`;
-          const r = await sql(`UPDATE "Exam" SET data = $2::jsonb, version = version + 1, "updatedAt" = now() WHERE id = $1 AND state = 'DRAFT' RETURNING id`, [d.id, JSON.stringify(encryptPaths({ ...d.plain, impression: text }, EXAM_TEXT, ring21))]);
+          const r = await sql(`UPDATE "Exam" SET data = $2::jsonb, version = version + 1, "updatedAt" = now() WHERE id = $1 AND state = 'DRAFT' RETURNING id`, [
+            d.id,
+            JSON.stringify(encryptPaths({ ...d.plain, impression: text }, EXAM_TEXT, ring21)),
+          ]);
           if (r.length) lastSaved.set(d.id, text);
           saves++;
         }
@@ -154,7 +173,9 @@ describe("npm run keys:rotate", () => {
     const [plainLeft] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Exam" WHERE data::text LIKE '%Impression number%'`);
     expect(plainLeft!.n).toBe(0);
     // One audit event for the whole rotation, with the counts.
-    const events = await sql<{ details: { to: string; tables: Record<string, { rewritten: number }> } }>(`SELECT details FROM "AuditEvent" WHERE action = 'keys-rotated'`);
+    const events = await sql<{ details: { to: string; tables: Record<string, { rewritten: number }> } }>(
+      `SELECT details FROM "AuditEvent" WHERE action = 'keys-rotated'`,
+    );
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ to: "k2", tables: { Summary: { rewritten: N } } });
     // k1 may now leave the keyring: everything reads with k2 alone.

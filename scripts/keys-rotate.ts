@@ -15,10 +15,14 @@ try {
     return rotateFieldKeys(db.ownerUrl, ring, { log: (s) => console.log(s) });
   });
   for (const c of r.counts) {
-    console.log(`  ${c.table}: ${c.scanned} rows looked at, ${c.rewritten} re-encrypted${c.retried ? `, ${c.retried} changed by the app meanwhile and taken again` : ""}${c.unfinished ? `, ${c.unfinished} still changing: run again` : ""}`);
+    console.log(
+      `  ${c.table}: ${c.scanned} rows looked at, ${c.rewritten} re-encrypted${c.retried ? `, ${c.retried} changed by the app meanwhile and taken again` : ""}${c.unfinished ? `, ${c.unfinished} still changing: run again` : ""}`,
+    );
   }
   const total = r.counts.reduce((n, c) => n + c.rewritten, 0);
-  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total} rows re-encrypted.${r.retiredKeyIds.length ? ` No value uses key ${r.retiredKeyIds.map((k) => `"${k}"`).join(", ")} any more: it may leave FIELD_KEYS once every instance has the new keyring.` : ""}`);
+  console.log(
+    `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${total} rows re-encrypted.${r.retiredKeyIds.length ? ` No value uses key ${r.retiredKeyIds.map((k) => `"${k}"`).join(", ")} any more: it may leave FIELD_KEYS once every instance has the new keyring.` : ""}`,
+  );
   if (r.counts.some((c) => c.unfinished)) process.exitCode = 1;
 } catch (e) {
   console.error(`Key rotation failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,7 +2,9 @@
 // (MIGRATE_DATABASE_URL, else DATABASE_URL; with neither, the embedded demo database in .data/).
 import { withConfiguredDatabase } from "./lib/configured-db.ts";
 
-withConfiguredDatabase(async (db) => console.log(db.embedded ? "Migrated the embedded database." : "Migrated the database."), { migrate: true }).catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+withConfiguredDatabase(async (db) => console.log(db.embedded ? "Migrated the embedded database." : "Migrated the database."), { migrate: true }).catch(
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

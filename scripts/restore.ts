@@ -23,7 +23,9 @@ try {
     async (db) => {
       const r = await restoreDatabase(db.ownerUrl, target, process.env.BACKUP_KEY, { force });
       const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
-      console.log(`Restored ${target} (taken ${r.header.createdAt}): ${rows} rows in ${r.manifest.tables.length} tables, every count and content hash as in the backup; checksum ${r.checksum}; ${(r.ms / 1000).toFixed(1)} s.`);
+      console.log(
+        `Restored ${target} (taken ${r.header.createdAt}): ${rows} rows in ${r.manifest.tables.length} tables, every count and content hash as in the backup; checksum ${r.checksum}; ${(r.ms / 1000).toFixed(1)} s.`,
+      );
       const chain = await verifyAuditChain(db.appUrl);
       if (!chain.ok) {
         console.error(`Audit trail NOT intact after restore: ${describeProblem(chain.first)}`);

@@ -63,12 +63,41 @@ function run(cmd: string, args: string[], seconds: number): Promise<{ code: numb
 }
 
 async function sqlmap(name: string, args: string[]) {
-  const r = await run("sqlmap", [...args, "--batch", "--ignore-stdin", "--dbms=PostgreSQL", "--level=3", "--risk=2", "--flush-session", "--disable-coloring", `--output-dir=${path.join(work, "sqlmap")}`, "--timeout=10", "--retries=1", "--time-sec=2", "--smart"], SCAN_SECONDS);
+  const r = await run(
+    "sqlmap",
+    [
+      ...args,
+      "--batch",
+      "--ignore-stdin",
+      "--dbms=PostgreSQL",
+      "--level=3",
+      "--risk=2",
+      "--flush-session",
+      "--disable-coloring",
+      `--output-dir=${path.join(work, "sqlmap")}`,
+      "--timeout=10",
+      "--retries=1",
+      "--time-sec=2",
+      "--smart",
+    ],
+    SCAN_SECONDS,
+  );
   ran.push(`sqlmap ${name}`);
   const injectable = /is vulnerable|appears to be '.*' injectable|sqlmap identified the following injection point/i.test(r.out);
   const clean = /do not appear to be injectable|does not seem to be injectable/i.test(r.out);
   if (injectable) findings.push({ tool: "sqlmap", target: name, what: "SQL injection", blocking: true });
-  else if (!clean) findings.push({ tool: "sqlmap", target: name, what: `no verdict (exit ${r.code}, time limit ${SCAN_SECONDS} s)`, blocking: false, note: r.out.split("\n").filter((l) => /\[(CRITICAL|WARNING)\]/.test(l)).slice(-3).join(" / ") });
+  else if (!clean)
+    findings.push({
+      tool: "sqlmap",
+      target: name,
+      what: `no verdict (exit ${r.code}, time limit ${SCAN_SECONDS} s)`,
+      blocking: false,
+      note: r.out
+        .split("\n")
+        .filter((l) => /\[(CRITICAL|WARNING)\]/.test(l))
+        .slice(-3)
+        .join(" / "),
+    });
   console.log(`  sqlmap ${name}: ${injectable ? "INJECTABLE" : clean ? "not injectable" : "no verdict"}`);
 }
 
@@ -98,11 +127,21 @@ async function main() {
     await saveExam(actor, v.visitId, examData(150, 200), null);
     const secret = newTotpSecret();
     const adminPw = `adm-${randomBytes(8).toString("hex")}`;
-    const admin = await createUser({ clinicId: clinic.id, email: `scan-admin-${randomBytes(3).toString("hex")}@example.com`, name: "Scan Admin", password: adminPw, role: "ADMIN", totpSecret: secret });
+    const admin = await createUser({
+      clinicId: clinic.id,
+      email: `scan-admin-${randomBytes(3).toString("hex")}@example.com`,
+      name: "Scan Admin",
+      password: adminPw,
+      role: "ADMIN",
+      totpSecret: secret,
+    });
 
     const signIn = async (email: string, pw: string, totp = "") => {
       const csrfRes = await fetch(`${base}/api/auth/csrf`);
-      const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const csrfCookie = csrfRes.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
       const r = await fetch(`${base}/api/auth/callback/credentials`, {
         method: "POST",
@@ -119,7 +158,12 @@ async function main() {
     console.log(`App on ${base}; clinician and admin signed in. Each tool is limited to ${SCAN_SECONDS} s.`);
 
     // sqlmap: every query parameter that reaches a database query, and server actions' JSON bodies.
-    if (only("sqlmap")) await sqlmap("GET /admin/audit (filters and sort)", ["-u", `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`, `--cookie=${adminCookie}`]);
+    if (only("sqlmap"))
+      await sqlmap("GET /admin/audit (filters and sort)", [
+        "-u",
+        `${base}/admin/audit?patient=Target&user=${user.id}&action=view&from=2026-01-01&to=2026-12-31&order=newest&page=0`,
+        `--cookie=${adminCookie}`,
+      ]);
     const ids = {
       saveExam: actionId(root, TARGETS.saveExam),
       startVisit: actionId(root, TARGETS.startVisit),
@@ -129,15 +173,40 @@ async function main() {
     const raw = (name: string, pagePath: string, id: string, body: string) => {
       const file = path.join(work, `${name}.req`);
       const host = new URL(base).host;
-      writeFileSync(file, `POST ${pagePath} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: ${id}\r\nContent-Type: text/plain;charset=UTF-8\r\nAccept: text/x-component\r\nOrigin: ${base}\r\nCookie: ${clinicianCookie}\r\n\r\n${body}`);
+      writeFileSync(
+        file,
+        `POST ${pagePath} HTTP/1.1\r\nHost: ${host}\r\nNext-Action: ${id}\r\nContent-Type: text/plain;charset=UTF-8\r\nAccept: text/x-component\r\nOrigin: ${base}\r\nCookie: ${clinicianCookie}\r\n\r\n${body}`,
+      );
       return file;
     };
-    if (only("sqlmap")) await sqlmap("server action searchPatientsAction (patient search)", ["-r", raw("search-patients", "/patients", ids.searchPatients, JSON.stringify(["ann*"]))]);
-    if (only("sqlmap")) await sqlmap("server action saveExamAction (visit id, values)", ["-r", raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1]))]);
-    if (only("sqlmap")) await sqlmap("server action startVisitAction (patient id, date)", ["-r", raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }]))]);
-    if (only("sqlmap")) await sqlmap("server action createPatientAction (names)", ["-r", raw("create-patient", "/patients/new", ids.createPatient, JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]))]);
+    if (only("sqlmap"))
+      await sqlmap("server action searchPatientsAction (patient search)", [
+        "-r",
+        raw("search-patients", "/patients", ids.searchPatients, JSON.stringify(["ann*"])),
+      ]);
+    if (only("sqlmap"))
+      await sqlmap("server action saveExamAction (visit id, values)", [
+        "-r",
+        raw("save-exam", `/visits/${v.visitId}/exam`, ids.saveExam, JSON.stringify([`${v.visitId}*`, examBody(1), 1])),
+      ]);
+    if (only("sqlmap"))
+      await sqlmap("server action startVisitAction (patient id, date)", [
+        "-r",
+        raw("start-visit", `/patients/${p.id}`, ids.startVisit, JSON.stringify([{ patientId: `${p.id}*`, kind: "FOLLOW_UP", date: "2026-12-01*" }])),
+      ]);
+    if (only("sqlmap"))
+      await sqlmap("server action createPatientAction (names)", [
+        "-r",
+        raw(
+          "create-patient",
+          "/patients/new",
+          ids.createPatient,
+          JSON.stringify([{ firstName: "Ann*", lastName: "Lee*", dateOfBirth: "1980-01-01", sex: "OTHER", email: "", phone: "" }]),
+        ),
+      ]);
     // A made-up token answers 404 by design, and 429 after 20 from one address: sqlmap must go on through both.
-    if (only("sqlmap")) await sqlmap("GET /i/<token> (invite link path)", ["-u", `${base}/i/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`, "--ignore-code=404,429"]);
+    if (only("sqlmap"))
+      await sqlmap("GET /i/<token> (invite link path)", ["-u", `${base}/i/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*`, "--ignore-code=404,429"]);
 
     // wapiti on the signed-in clinician's site (the sign-out form's field is skipped so the crawl keeps its
     // session) and on the public pages.
@@ -149,7 +218,29 @@ async function main() {
     ] as const) {
       if (!only("wapiti")) break;
       const out = path.join(work, `wapiti-${label}.json`);
-      const args = ["-u", `${base}/`, "-s", `${base}${start}`, "--scope", "folder", "-m", wapitiModules, "-d", "4", "--max-scan-time", String(SCAN_SECONDS), "--max-attack-time", String(Math.ceil(SCAN_SECONDS / 4)), "-f", "json", "-o", out, "--flush-session", "--skip", signOutField];
+      const args = [
+        "-u",
+        `${base}/`,
+        "-s",
+        `${base}${start}`,
+        "--scope",
+        "folder",
+        "-m",
+        wapitiModules,
+        "-d",
+        "4",
+        "--max-scan-time",
+        String(SCAN_SECONDS),
+        "--max-attack-time",
+        String(Math.ceil(SCAN_SECONDS / 4)),
+        "-f",
+        "json",
+        "-o",
+        out,
+        "--flush-session",
+        "--skip",
+        signOutField,
+      ];
       // (No -x: Debian's wapiti 3.0.4 crashes on any exclusion under Python 3.11, "global flags not at the start".)
       if (cookie) args.push("-H", `Cookie: ${cookie}`);
       const r = await run("wapiti", args, SCAN_SECONDS + 120);
@@ -158,7 +249,10 @@ async function main() {
         findings.push({ tool: "wapiti", target: label, what: `no report (exit ${r.code})`, blocking: true, note: r.out.slice(-300) });
         continue;
       }
-      const report = JSON.parse(readFileSync(out, "utf8")) as { vulnerabilities: Record<string, { path: string; info: string; method: string }[]>; anomalies?: Record<string, { path: string; info: string }[]> };
+      const report = JSON.parse(readFileSync(out, "utf8")) as {
+        vulnerabilities: Record<string, { path: string; info: string; method: string }[]>;
+        anomalies?: Record<string, { path: string; info: string }[]>;
+      };
       for (const [category, items] of Object.entries(report.vulnerabilities)) {
         for (const it of items) findings.push(classify("wapiti", `${label}: ${it.method} ${it.path}`, category, it.info));
       }
@@ -183,19 +277,39 @@ function npmAudit() {
   try {
     const j = JSON.parse(audit.stdout) as { metadata: { vulnerabilities: Record<string, number> } };
     const v = j.metadata.vulnerabilities;
-    if ((v.high ?? 0) + (v.critical ?? 0) > 0) findings.push({ tool: "npm audit", target: "runtime dependencies", what: `${v.high} high, ${v.critical} critical advisories`, blocking: true });
-    else findings.push({ tool: "npm audit", target: "runtime dependencies", what: `0 high, 0 critical (${v.moderate ?? 0} moderate, ${v.low ?? 0} low)`, blocking: false, note: "pass" });
+    if ((v.high ?? 0) + (v.critical ?? 0) > 0)
+      findings.push({ tool: "npm audit", target: "runtime dependencies", what: `${v.high} high, ${v.critical} critical advisories`, blocking: true });
+    else
+      findings.push({
+        tool: "npm audit",
+        target: "runtime dependencies",
+        what: `0 high, 0 critical (${v.moderate ?? 0} moderate, ${v.low ?? 0} low)`,
+        blocking: false,
+        note: "pass",
+      });
   } catch {
     // This workplace's registry mirror has no advisories endpoint (it answers 405): say so, and check the
     // framework versions the catalogue names instead (security-requirements §3: next >= 16.2.6).
     const why = /"statusCode":\s*(\d+)/.exec(audit.stdout)?.[1];
-    findings.push({ tool: "npm audit", target: "runtime dependencies", what: `could not run: the registry answered ${why ?? `exit ${audit.status}`} to the advisories request`, blocking: false, note: "NOT CHECKED here; run it where the public registry is reachable" });
+    findings.push({
+      tool: "npm audit",
+      target: "runtime dependencies",
+      what: `could not run: the registry answered ${why ?? `exit ${audit.status}`} to the advisories request`,
+      blocking: false,
+      note: "NOT CHECKED here; run it where the public registry is reachable",
+    });
   }
   const installed = (name: string) => (JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const next = installed("next");
   const [maj, min, pat] = next.split(".").map((n) => Number.parseInt(n, 10));
   const patched = maj! > 16 || (maj === 16 && (min! > 2 || (min === 2 && pat! >= 6)));
-  findings.push({ tool: "versions", target: "next", what: `${next} ${patched ? ">=" : "<"} 16.2.6 (May 2026 proxy-bypass and RSC fixes)`, blocking: !patched, note: patched ? "pass" : "upgrade next" });
+  findings.push({
+    tool: "versions",
+    target: "next",
+    what: `${next} ${patched ? ">=" : "<"} 16.2.6 (May 2026 proxy-bypass and RSC fixes)`,
+    blocking: !patched,
+    note: patched ? "pass" : "upgrade next",
+  });
 }
 
 /** Loopback is plain HTTP: these findings describe the test setup, not the deployment (TLS terminator,
@@ -204,8 +318,14 @@ function classify(tool: string, target: string, category: string, info: string):
   const expected: [RegExp, string][] = [
     [/secure flag/i, "plain HTTP on loopback: the cookie is Secure (and __Host- prefixed) whenever NEXTAUTH_URL is https (lib/auth/cookies.ts)"],
     [/strict-transport-security|hsts/i, "HSTS is sent in production; browsers ignore it over plain HTTP"],
-    [/x-xss-protection/i, "deliberately 0 (OWASP Secure Headers: the legacy XSS auditor is removed from browsers and could leak); the nonce CSP is the protection"],
-    [/cross site request forgery|csrf/i, "server-action forms carry no token by design: Next.js refuses a cross-origin Origin and the session cookie is SameSite=Lax (e2e/security-matrix.spec.ts proves a cross-site POST changes nothing)"],
+    [
+      /x-xss-protection/i,
+      "deliberately 0 (OWASP Secure Headers: the legacy XSS auditor is removed from browsers and could leak); the nonce CSP is the protection",
+    ],
+    [
+      /cross site request forgery|csrf/i,
+      "server-action forms carry no token by design: Next.js refuses a cross-origin Origin and the session cookie is SameSite=Lax (e2e/security-matrix.spec.ts proves a cross-site POST changes nothing)",
+    ],
   ];
   const hit = expected.find(([re]) => re.test(`${category} ${info}`));
   if (hit) return { tool, target, what: category, blocking: false, note: `expected: ${hit[1]}` };
@@ -226,9 +346,12 @@ function writeReport() {
     "",
     "| Tool | Target | Finding | Blocking | Note |",
     "|---|---|---|---|---|",
-    ...findings.map((f) => `| ${f.tool} | ${f.target.replace(/\|/g, "\\|")} | ${f.what.replace(/\|/g, "\\|").slice(0, 160)} | ${f.blocking ? "yes" : "no"} | ${(f.note ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 240)} |`),
+    ...findings.map(
+      (f) =>
+        `| ${f.tool} | ${f.target.replace(/\|/g, "\\|")} | ${f.what.replace(/\|/g, "\\|").slice(0, 160)} | ${f.blocking ? "yes" : "no"} | ${(f.note ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 240)} |`,
+    ),
     "",
-    "sqlmap targets with no finding answered \"do not appear to be injectable\".",
+    'sqlmap targets with no finding answered "do not appear to be injectable".',
   ];
   const file = path.join(reportDir, "security-scan.md");
   writeFileSync(file, `${lines.join("\n")}\n`);

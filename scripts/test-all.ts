@@ -1,6 +1,7 @@
 // npm test: every suite, in order, with one total at the end.
 //   type check (tsc --noEmit)      counts as one check
 //   lint (ESLint, Next.js rules)   counts as one check
+//   format (Prettier --check)      counts as one check
 //   unit (Vitest)                  each test
 //   integration (Vitest, real PostgreSQL, freshly migrated)  each test
 //   end-to-end (Playwright, Chromium, next build && next start)  each test
@@ -41,6 +42,7 @@ async function main() {
   const results: [string, SuiteResult][] = [];
   results.push(["type check", check("Type check", bin("tsc"), ["--noEmit"])]);
   results.push(["lint", check("Lint", bin("eslint"), ["--max-warnings=0", "."])]);
+  results.push(["format", check("Format", bin("prettier"), ["--check", "--log-level", "warn", "."])]);
   results.push(["unit", vitest("unit")]);
   results.push(["integration", vitest("integration")]);
   console.log("\n=== end-to-end tests (Playwright)");

@@ -12,5 +12,6 @@ async function run<T extends pg.QueryResultRow>(url: string, sql: string, params
   }
 }
 
-export const asOwner = <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]) => run<T>(process.env.OWNER_DATABASE_URL!, sql, params);
+export const asOwner = <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]) =>
+  run<T>(process.env.OWNER_DATABASE_URL!, sql, params);
 export const asApp = <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]) => run<T>(process.env.DATABASE_URL!, sql, params);

@@ -27,7 +27,10 @@ describe("the demo seed", () => {
     // Stored encrypted whole (ADR 0029); read as the app reads it.
     const rows = stored.map((r) => ({ ...r, generated: decryptJson<Generated>(r.generated) }));
     for (const c of DEMO_CASES) {
-      const golden = JSON.parse(readFileSync(path.join(import.meta.dirname, "golden", `${c.file}.json`), "utf8")) as { status: string; plan: { runningOnHold: boolean } | null };
+      const golden = JSON.parse(readFileSync(path.join(import.meta.dirname, "golden", `${c.file}.json`), "utf8")) as {
+        status: string;
+        plan: { runningOnHold: boolean } | null;
+      };
       const row = rows.find((r) => r.firstName === c.firstName && r.lastName === c.lastName);
       expect(row, `${c.firstName} ${c.lastName} (${c.file})`).toBeDefined();
       expect(row!.status).toBe("SUMMARY_FINALIZED");

@@ -6,12 +6,36 @@ import { hasUnsafeText } from "../lib/forms/input-hygiene.ts";
 
 // What a hostile client or an unlucky paste puts in a field.
 const nasty = fc.constantFrom(
-  "\u0000", "\ud800", "\udfff", "\u202e", "\u2066", "\u200b", "\ufeff", "\u0007", "\u009f", "\u061c", "e\u0301", "\r\n",
-  "'; DROP TABLE \"Patient\"; --", "<script>alert(1)</script>", "$1", "${x}", "%00", "\\", "\"", "a".repeat(5000),
+  "\u0000",
+  "\ud800",
+  "\udfff",
+  "\u202e",
+  "\u2066",
+  "\u200b",
+  "\ufeff",
+  "\u0007",
+  "\u009f",
+  "\u061c",
+  "e\u0301",
+  "\r\n",
+  '\'; DROP TABLE "Patient"; --',
+  "<script>alert(1)</script>",
+  "$1",
+  "${x}",
+  "%00",
+  "\\",
+  '"',
+  "a".repeat(5000),
 );
-const hostileString = fc.array(fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 5 }).map((a) => a.join(""));
+const hostileString = fc
+  .array(fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 5 })
+  .map((a) => a.join(""));
 // React's reply encoding carries NaN, Infinity and -0 too.
-const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, Number.MAX_VALUE, -0, 1e308, Infinity, -Infinity, NaN));
+const hostileNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, Number.MAX_VALUE, -0, 1e308, Infinity, -Infinity, NaN),
+);
 const hostileKey = fc.oneof(hostileString, fc.constantFrom("__proto__", "constructor", "prototype", "toString", ""));
 export const { value: hostileValue } = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -26,11 +50,12 @@ export const { value: hostileValue } = fc.letrec((tie) => ({
   ),
 }));
 /** Nested far deeper than any form: validate() must refuse it as a value, not overflow the stack. */
-export const deep = (max = 20_000) => fc.integer({ min: 20, max }).map((n) => {
-  let v: unknown = "x";
-  for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
-  return v;
-});
+export const deep = (max = 20_000) =>
+  fc.integer({ min: 20, max }).map((n) => {
+    let v: unknown = "x";
+    for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
+    return v;
+  });
 
 type Leaf = { path: (string | number)[]; value: unknown };
 function leaves(v: unknown, path: (string | number)[] = []): Leaf[] {
@@ -53,7 +78,8 @@ function mutated(valid: unknown) {
     return setAt(valid, leaf.path, replacement);
   });
 }
-export const inputsFor = (valid: unknown, maxDepth = 20_000) => fc.oneof({ weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: deep(maxDepth) });
+export const inputsFor = (valid: unknown, maxDepth = 20_000) =>
+  fc.oneof({ weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: deep(maxDepth) });
 
 /** Every string anywhere in a stored value, checked for what input hygiene removes. */
 export function unsafeStrings(v: unknown): string[] {
@@ -61,7 +87,6 @@ export function unsafeStrings(v: unknown): string[] {
   if (v !== null && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => [...(hasUnsafeText(k) ? [k] : []), ...unsafeStrings(x)]);
   return [];
 }
-
 
 /** The body a browser's server action call sends (React's reply encoding for plain values): undefined,
  * NaN, the infinities and -0 as "$" strings, and strings that start with "$" escaped. */

@@ -16,7 +16,10 @@ export function CreateApiTokenForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<ApiTokenInput>({ resolver: schemaResolver(apiTokenSchema, labels, clinicErrors), defaultValues: { expiresInDays: 90 } });
+  const { register, handleSubmit, setError, reset, formState } = useForm<ApiTokenInput>({
+    resolver: schemaResolver(apiTokenSchema, labels, clinicErrors),
+    defaultValues: { expiresInDays: 90 },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -55,7 +58,15 @@ export function CreateApiTokenForm() {
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={formError} />
         <TextField registration={register("name")} label={apiTokenLabels.name} error={errors.name?.message} autoComplete="off" />
-        <TextField registration={register("expiresInDays", { valueAsNumber: true })} label={apiTokenLabels.expiresInDays} error={errors.expiresInDays?.message} type="number" inputMode="numeric" min={1} max={366} />
+        <TextField
+          registration={register("expiresInDays", { valueAsNumber: true })}
+          label={apiTokenLabels.expiresInDays}
+          error={errors.expiresInDays?.message}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={366}
+        />
         <button type="submit" className="btn" disabled={isSubmitting}>
           {isSubmitting ? "Making…" : "Make token"}
         </button>

@@ -15,7 +15,10 @@ const ROLE_LABEL = { CLINICIAN: "Clinician (patients and visits)", ADMIN: "Admin
 export function CreateStaffForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ userId: string; password: string; email: string } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<StaffInput>({ resolver: schemaResolver(staffSchema, labels, clinicErrors), defaultValues: { role: "CLINICIAN" } });
+  const { register, handleSubmit, setError, formState } = useForm<StaffInput>({
+    resolver: schemaResolver(staffSchema, labels, clinicErrors),
+    defaultValues: { role: "CLINICIAN" },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -53,7 +56,14 @@ export function CreateStaffForm() {
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       {(["name", "email"] as const).map((name) => (
-        <TextField key={name} registration={register(name)} label={staffLabels[name]} error={errors[name]?.message} type={name === "email" ? "email" : "text"} autoComplete="off" />
+        <TextField
+          key={name}
+          registration={register(name)}
+          label={staffLabels[name]}
+          error={errors[name]?.message}
+          type={name === "email" ? "email" : "text"}
+          autoComplete="off"
+        />
       ))}
       <fieldset className="field">
         <legend>Role</legend>

@@ -31,9 +31,27 @@ const SECTIONS: { title: string; defs: Def[] }[] = [
   {
     title: "Strength",
     defs: [
-      { key: "asymmetryThresholdPercent", kind: "number", source: "§2.3", convention: true, help: "Symmetry (weaker ÷ stronger) below this is flagged, when the difference is also beyond measurement error." },
-      { key: "relativeErrorPercent", kind: "number", source: "§2.3", convention: true, help: "Used for muscle groups with no published minimal detectable change." },
-      { key: "normCutoffSd", kind: "number", source: "§2.2, §2.3", convention: true, help: "Both sides this many standard deviations below the same-protocol norm (Ramskov 2014) flag bilateral weakness." },
+      {
+        key: "asymmetryThresholdPercent",
+        kind: "number",
+        source: "§2.3",
+        convention: true,
+        help: "Symmetry (weaker ÷ stronger) below this is flagged, when the difference is also beyond measurement error.",
+      },
+      {
+        key: "relativeErrorPercent",
+        kind: "number",
+        source: "§2.3",
+        convention: true,
+        help: "Used for muscle groups with no published minimal detectable change.",
+      },
+      {
+        key: "normCutoffSd",
+        kind: "number",
+        source: "§2.2, §2.3",
+        convention: true,
+        help: "Both sides this many standard deviations below the same-protocol norm (Ramskov 2014) flag bilateral weakness.",
+      },
     ],
   },
   {
@@ -77,7 +95,10 @@ const showDefault = (k: Key) => {
  * matches the zones the server accepts. */
 export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; timeZones: string[] }) {
   const [status, setStatus] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<ClinicSettings>({ resolver: schemaResolver(clinicSettingsSchema, labels, clinicErrors), defaultValues: initial });
+  const { register, handleSubmit, setError, formState, reset } = useForm<ClinicSettings>({
+    resolver: schemaResolver(clinicSettingsSchema, labels, clinicErrors),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -99,7 +120,11 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
   const field = (d: Def) => {
     const id = `s-${d.key}`;
     const err = errors[d.key]?.message;
-    const note = [d.convention ? `A convention, not a fixed rule (clinical reference ${d.source}).` : d.source ? `Clinical reference ${d.source}.` : null, `Default: ${showDefault(d.key)}.`, d.help]
+    const note = [
+      d.convention ? `A convention, not a fixed rule (clinical reference ${d.source}).` : d.source ? `Clinical reference ${d.source}.` : null,
+      `Default: ${showDefault(d.key)}.`,
+      d.help,
+    ]
       .filter(Boolean)
       .join(" ");
     const hintId = `${id}-hint`;
@@ -123,9 +148,18 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
           {note}
         </p>
         {d.kind === "number" && (
-          <input id={id} className="input input-short" inputMode="decimal" aria-invalid={!!err} aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key, { setValueAs: num })} />
+          <input
+            id={id}
+            className="input input-short"
+            inputMode="decimal"
+            aria-invalid={!!err}
+            aria-describedby={describedBy(hintId, err && `${id}-error`)}
+            {...register(d.key, { setValueAs: num })}
+          />
         )}
-        {d.kind === "text" && <textarea id={id} className="input" rows={4} aria-invalid={!!err} aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)} />}
+        {d.kind === "text" && (
+          <textarea id={id} className="input" rows={4} aria-invalid={!!err} aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)} />
+        )}
         {d.kind === "painRule" && (
           <select id={id} className="input" aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)}>
             <option value="trek">TREK: pain at most 2/10 during and after running</option>

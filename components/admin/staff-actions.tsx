@@ -7,7 +7,19 @@ import { changeStaffAction } from "@/app/(clinic)/admin/actions";
 
 type Change = "disable" | "enable" | "reset-password" | "reset-two-factor" | "unblock-sign-in" | "role:ADMIN" | "role:CLINICIAN";
 
-export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { userId: string; role: StaffRole; disabled: boolean; twoFactor: boolean; isSelf: boolean }) {
+export function StaffActions({
+  userId,
+  role,
+  disabled,
+  twoFactor,
+  isSelf,
+}: {
+  userId: string;
+  role: StaffRole;
+  disabled: boolean;
+  twoFactor: boolean;
+  isSelf: boolean;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);
@@ -66,7 +78,8 @@ export function StaffActions({ userId, role, disabled, twoFactor, isSelf }: { us
             "Unblock sign-in",
             "Sign-in unblocked: the failed attempts against this account are forgotten and the person can sign in from any browser now. Their sessions are unchanged.",
           )}
-        {twoFactor && button("reset-two-factor", "Reset two-factor sign-in", "Two-factor sign-in reset. They set it up again at their next sign-in if it is required.")}
+        {twoFactor &&
+          button("reset-two-factor", "Reset two-factor sign-in", "Two-factor sign-in reset. They set it up again at their next sign-in if it is required.")}
       </div>
     </div>
   );

@@ -13,7 +13,9 @@ const labels = labelsFrom(changePasswordLabels);
 export function ChangePasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm<ChangePasswordInput>({ resolver: schemaResolver(changePasswordSchema, labels, clinicErrors) });
+  const { register, handleSubmit, setError, formState } = useForm<ChangePasswordInput>({
+    resolver: schemaResolver(changePasswordSchema, labels, clinicErrors),
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -33,7 +35,14 @@ export function ChangePasswordForm() {
   });
 
   const field = (name: keyof ChangePasswordInput, autoComplete: string, hint?: string) => (
-    <TextField registration={register(name)} label={changePasswordLabels[name]} hint={hint} error={errors[name]?.message} type="password" autoComplete={autoComplete} />
+    <TextField
+      registration={register(name)}
+      label={changePasswordLabels[name]}
+      hint={hint}
+      error={errors[name]?.message}
+      type="password"
+      autoComplete={autoComplete}
+    />
   );
 
   if (done) return <p role="status">Password changed. Your other sessions have been signed out.</p>;
@@ -41,7 +50,11 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       {field("currentPassword", "current-password")}
-      {field("newPassword", "new-password", `At least ${PASSWORD_MIN} characters; any characters, spaces welcome. Three or four unrelated words work well. Common or breached passwords are refused.`)}
+      {field(
+        "newPassword",
+        "new-password",
+        `At least ${PASSWORD_MIN} characters; any characters, spaces welcome. Three or four unrelated words work well. Common or breached passwords are refused.`,
+      )}
       {field("confirmPassword", "new-password")}
       <button type="submit" className="btn" disabled={isSubmitting}>
         {isSubmitting ? "Changing…" : "Change password"}

@@ -33,7 +33,14 @@ export function TwoFactorForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
-      <TextField registration={register("code")} label={totpCodeLabels.code} error={errors.code?.message} className="input input-short" inputMode="numeric" autoComplete="one-time-code" />
+      <TextField
+        registration={register("code")}
+        label={totpCodeLabels.code}
+        error={errors.code?.message}
+        className="input input-short"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+      />
       <button type="submit" className="btn" disabled={isSubmitting}>
         {isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}
       </button>

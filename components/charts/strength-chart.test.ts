@@ -21,7 +21,13 @@ describe("StrengthChart renders on the server, for screen and print", () => {
   });
 
   it("says 'not recorded' for a missing side and marks the previous visit", () => {
-    const html = render({ id: "ext", title: "Hip extension", leftN: null, rightN: 240, previous: { leftN: null, rightN: 220, label: "Previous visit (28 Oct 2026)" } });
+    const html = render({
+      id: "ext",
+      title: "Hip extension",
+      leftN: null,
+      rightN: 240,
+      previous: { leftN: null, rightN: 220, label: "Previous visit (28 Oct 2026)" },
+    });
     expect(html).toContain("not recorded");
     expect(html).toContain("Previous visit (28 Oct 2026): left not recorded, right 220 N.");
     expect(html).toContain('stroke-dasharray="3 2"');

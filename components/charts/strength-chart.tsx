@@ -51,7 +51,14 @@ export function StrengthChart({ id, title, leftN, rightN, previous, weakerSide =
     (previous ? `. ${previous.label}: left ${words(previous.leftN)}, right ${words(previous.rightN)}.` : ".");
 
   return (
-    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} className="strength-chart">
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      className="strength-chart"
+    >
       <title id={`${id}-title`}>{`${title}, left and right`}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       <defs>

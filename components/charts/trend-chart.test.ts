@@ -6,7 +6,17 @@ import { TrendChart } from "./trend-chart";
 const render = (props: Parameters<typeof TrendChart>[0]) => renderToStaticMarkup(createElement(TrendChart, props));
 
 describe("TrendChart renders on the server, for screen and print", () => {
-  const pain = { id: "pain", title: "Knee pain", unit: "/10", labels: ["1 Sep 26", "1 Oct 26"], yMax: 10, series: [{ name: "Now", values: [4, 1] }, { name: "Worst", values: [7, null] }] };
+  const pain = {
+    id: "pain",
+    title: "Knee pain",
+    unit: "/10",
+    labels: ["1 Sep 26", "1 Oct 26"],
+    yMax: 10,
+    series: [
+      { name: "Now", values: [4, 1] },
+      { name: "Worst", values: [7, null] },
+    ],
+  };
 
   it("is an image whose description says every figure, with the same figures as a table", () => {
     const html = render(pain);
@@ -28,7 +38,14 @@ describe("TrendChart renders on the server, for screen and print", () => {
   });
 
   it("rings a marked point and writes its mark, and labels a reference line", () => {
-    const html = render({ id: "k", title: "Kujala", unit: "", labels: ["a", "b"], series: [{ name: "Kujala", values: [70, 82], marks: [null, "+12"], notes: [null, "+12 since the visit before, meaningful"] }], reference: { value: 90, label: "90: goal" } });
+    const html = render({
+      id: "k",
+      title: "Kujala",
+      unit: "",
+      labels: ["a", "b"],
+      series: [{ name: "Kujala", values: [70, 82], marks: [null, "+12"], notes: [null, "+12 since the visit before, meaningful"] }],
+      reference: { value: 90, label: "90: goal" },
+    });
     expect(html.match(/r="9"/g)).toHaveLength(1);
     expect(html).toContain(">+12</text>");
     expect(html).toContain(">90: goal</text>");

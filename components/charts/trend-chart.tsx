@@ -70,7 +70,10 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
   const desc =
     `${title}. ` +
     labels
-      .map((l, i) => `${l}: ${series.map((s) => `${s.name} ${s.values[i] === null ? "not recorded" : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`)
+      .map(
+        (l, i) =>
+          `${l}: ${series.map((s) => `${s.name} ${s.values[i] === null ? "not recorded" : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`,
+      )
       .join("; ") +
     "." +
     (reference ? ` ${reference.label}.` : "");
@@ -119,7 +122,9 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
           const pts = s.values.flatMap((v, i) => (v === null ? [] : [[px(i) + dx, py(v)] as const]));
           return (
             <g key={s.name}>
-              {pts.length > 1 && <polyline points={pts.map(([x, y]) => `${x},${y}`).join(" ")} fill="none" stroke={INK} strokeWidth="1.5" strokeDasharray={DASHES[k % 4]} />}
+              {pts.length > 1 && (
+                <polyline points={pts.map(([x, y]) => `${x},${y}`).join(" ")} fill="none" stroke={INK} strokeWidth="1.5" strokeDasharray={DASHES[k % 4]} />
+              )}
               {s.values.map((v, i) =>
                 v === null ? null : (
                   <g key={i}>

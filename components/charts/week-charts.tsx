@@ -103,7 +103,15 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
             <text x={0} y={py(v) + 4} fontSize="11" fill={INK}>
               {v}
             </text>
-            <line x1={LEFT} x2={width - 4} y1={py(v)} y2={py(v)} stroke={v === 2 ? INK : "#c9ced4"} strokeDasharray={v === 2 ? "6 4" : undefined} strokeWidth={v === 2 ? 1.5 : 1} />
+            <line
+              x1={LEFT}
+              x2={width - 4}
+              y1={py(v)}
+              y2={py(v)}
+              stroke={v === 2 ? INK : "#c9ced4"}
+              strokeDasharray={v === 2 ? "6 4" : undefined}
+              strokeWidth={v === 2 ? 1.5 : 1}
+            />
           </g>
         ))}
         <text x={width - 4} y={py(2) - 4} fontSize="11" textAnchor="end" fill={INK}>
@@ -131,7 +139,11 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
           );
         })}
       </svg>
-      <FiguresTable title={title} columns={["Run", "Pain during (0–10)"]} rows={points.map((p, i) => ({ key: `${p.date}-${i}`, label: p.date, cells: [p.pain] }))} />
+      <FiguresTable
+        title={title}
+        columns={["Run", "Pain during (0–10)"]}
+        rows={points.map((p, i) => ({ key: `${p.date}-${i}`, label: p.date, cells: [p.pain] }))}
+      />
     </figure>
   );
 }

@@ -8,7 +8,10 @@ import { DropQueryParam } from "../ui/drop-query-param";
 import { DischargeForm } from "./discharge-form";
 import { newPlanLinkAction, requestFollowUpAction } from "@/app/(clinic)/patients/plan-actions";
 
-const ALERT_TEXT = { "red-twice": "Red twice: running paused, the patient was told to wait for the clinic's call", "pain-up": "Pain during runs trending up (2 points or more)" } as const;
+const ALERT_TEXT = {
+  "red-twice": "Red twice: running paused, the patient was told to wait for the clinic's call",
+  "pain-up": "Pain during runs trending up (2 points or more)",
+} as const;
 
 export function PlanLinkField({ link, origin, id = "plan-link" }: { link: PlanLinkDTO; origin: string; id?: string }) {
   if (!link.token) return null;
@@ -65,7 +68,21 @@ function FollowUpQuestions({ patientId, offer, requestOutcome }: { patientId: st
   );
 }
 
-export function BetweenVisits({ patientId, progress, link, origin, timeZone, followUpOutcome = null }: { patientId: string; progress: PatientProgressDTO | null; link: PlanLinkDTO | null; origin: string; timeZone: string; followUpOutcome?: string | null }) {
+export function BetweenVisits({
+  patientId,
+  progress,
+  link,
+  origin,
+  timeZone,
+  followUpOutcome = null,
+}: {
+  patientId: string;
+  progress: PatientProgressDTO | null;
+  link: PlanLinkDTO | null;
+  origin: string;
+  timeZone: string;
+  followUpOutcome?: string | null;
+}) {
   if (!progress) {
     return (
       <section className="card" aria-labelledby="plan-h">
@@ -101,7 +118,13 @@ export function BetweenVisits({ patientId, progress, link, origin, timeZone, fol
           </strong>
         ) : (
           <>
-            {p.progress?.paused ? "Running is paused (red twice)." : p.progress ? (p.progress.week ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0]?.text ?? ""}` : "The running calendar is done.") : "The plan has no running calendar."}
+            {p.progress?.paused
+              ? "Running is paused (red twice)."
+              : p.progress
+                ? p.progress.week
+                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0]?.text ?? ""}`
+                  : "The running calendar is done."
+                : "The plan has no running calendar."}
           </>
         )}
       </p>

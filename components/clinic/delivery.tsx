@@ -8,7 +8,9 @@ function statusText(m: MessageDTO, timeZone: string): string {
     case "SENT":
       return `Sent ${m.sentAt ? formatDateTime(m.sentAt, timeZone) : ""}`;
     case "QUEUED":
-      return m.attempts > 0 ? `Queued: trying again (${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"} so far; ${m.lastError ?? "not delivered"})` : "Queued";
+      return m.attempts > 0
+        ? `Queued: trying again (${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"} so far; ${m.lastError ?? "not delivered"})`
+        : "Queued";
     case "FAILED":
       return `Failed: ${m.lastError ?? "not delivered"}`;
     case "SKIPPED":
@@ -32,14 +34,20 @@ export function Delivery({ visitId, delivery, timeZone }: { visitId: string; del
         </p>
       )}
       <p className="muted">
-        {optedOut ? "The patient asked for no email; links have to be passed on by hand." : email ? `Emails go to ${email}.` : "No email address on file: copy the link to the patient by hand, or add an address on the patient's record."}
+        {optedOut
+          ? "The patient asked for no email; links have to be passed on by hand."
+          : email
+            ? `Emails go to ${email}.`
+            : "No email address on file: copy the link to the patient by hand, or add an address on the patient's record."}
       </p>
       {messages.length > 0 && (
         <ul className="stack" style={{ listStyle: "none", padding: 0 }} aria-label="Messages to the patient">
           {messages.map((m) => (
             <li key={m.id} data-message-kind={m.kind} data-message-status={m.status}>
               <strong>{label(m)}</strong>: {statusText(m, timeZone)}
-              {(m.status === "FAILED" || m.status === "SENT") && (m.kind === "intake-received" || m.kind === "summary") && <ResendButton visitId={visitId} messageId={m.id} what={kindLabel(m.kind)} />}
+              {(m.status === "FAILED" || m.status === "SENT") && (m.kind === "intake-received" || m.kind === "summary") && (
+                <ResendButton visitId={visitId} messageId={m.id} what={kindLabel(m.kind)} />
+              )}
             </li>
           ))}
         </ul>

@@ -33,7 +33,8 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
       }
     } catch (err) {
       // A redirect (success) is thrown by the framework and handled by it.
-      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message))) setFormError("The discharge was not saved: the server could not be reached. Try again.");
+      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message)))
+        setFormError("The discharge was not saved: the server could not be reached. Try again.");
       else throw err;
     } finally {
       setBusy(false);
@@ -45,12 +46,27 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
       <div className="row">
         <div className="field">
           <label htmlFor="discharge-date">{dischargeLabels.date}</label>
-          <input id="discharge-date" name="date" type="date" className="input" defaultValue={today} aria-invalid={!!errors.date} aria-describedby={describedBy(errors.date && "discharge-date-error")} />
+          <input
+            id="discharge-date"
+            name="date"
+            type="date"
+            className="input"
+            defaultValue={today}
+            aria-invalid={!!errors.date}
+            aria-describedby={describedBy(errors.date && "discharge-date-error")}
+          />
           <FieldError id="discharge-date-error" message={errors.date} />
         </div>
         <div className="field">
           <label htmlFor="discharge-reason">{dischargeLabels.reason}</label>
-          <select id="discharge-reason" name="reason" className="input" defaultValue="" aria-invalid={!!errors.reason} aria-describedby={describedBy(errors.reason && "discharge-reason-error")}>
+          <select
+            id="discharge-reason"
+            name="reason"
+            className="input"
+            defaultValue=""
+            aria-invalid={!!errors.reason}
+            aria-describedby={describedBy(errors.reason && "discharge-reason-error")}
+          >
             <option value="" disabled>
               Choose…
             </option>

@@ -17,7 +17,16 @@ import { schemaResolver } from "@/lib/forms/resolver";
 import { validPart } from "@/lib/forms/valid-part";
 import { ConflictPanel } from "./exam/conflict-panel";
 import { ExamUiContext } from "./exam/fields";
-import { BodySection, FlexibilitySection, FunctionalSection, ImpressionSection, MmtSection, PalpationSection, SafetySection, ScreenSection } from "./exam/sections";
+import {
+  BodySection,
+  FlexibilitySection,
+  FunctionalSection,
+  ImpressionSection,
+  MmtSection,
+  PalpationSection,
+  SafetySection,
+  ScreenSection,
+} from "./exam/sections";
 import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
 import { StrengthSection } from "./exam/strength-section";
 import { useAutosave, type SaveStatus } from "./exam/use-autosave";
@@ -93,7 +102,11 @@ export function ExamForm(props: ExamFormProps) {
         if (!r.ok) return setMessage({ kind: "error", text: r.formError });
         if (data) {
           const s = await saveExamAction(props.visitId, validPart(examSchema, data, EMPTY_EXAM).data, r.version);
-          if (!s.ok) setMessage({ kind: "error", text: "The amendment was started but your changes could not be applied to it. They are listed above; enter them again." });
+          if (!s.ok)
+            setMessage({
+              kind: "error",
+              text: "The amendment was started but your changes could not be applied to it. They are listed above; enter them again.",
+            });
         }
         router.refresh();
       } catch {
@@ -134,7 +147,12 @@ export function ExamForm(props: ExamFormProps) {
             />
           )}
           <BodySection massUnit={massUnit} onMassUnit={setMassUnit} prefilled={props.prefilled} />
-          <StrengthSection forceUnit={forceUnit} onForceUnit={setForceUnit} sources={props.protocolSources} previousDate={props.context.previous?.visitDate ?? null} />
+          <StrengthSection
+            forceUnit={forceUnit}
+            onForceUnit={setForceUnit}
+            sources={props.protocolSources}
+            previousDate={props.context.previous?.visitDate ?? null}
+          />
           <MmtSection />
           <FunctionalSection />
           <ScreenSection />
@@ -159,12 +177,21 @@ export function ExamForm(props: ExamFormProps) {
                     </button>
                   </>
                 ) : (
-                  <button type="button" className="btn" disabled={busy || status.kind === "conflict" || status.kind === "locked"} onClick={() => setConfirming(true)}>
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={busy || status.kind === "conflict" || status.kind === "locked"}
+                    onClick={() => setConfirming(true)}
+                  >
                     Finalize exam
                   </button>
                 )}
               </div>
-              {confirming && <p className={styles.hint} style={{ width: "100%", margin: 0 }}>Finalizing locks this exam. Later changes need an amendment, which keeps this version.</p>}
+              {confirming && (
+                <p className={styles.hint} style={{ width: "100%", margin: 0 }}>
+                  Finalizing locks this exam. Later changes need an amendment, which keeps this version.
+                </p>
+              )}
               {message && (
                 <p role="alert" className={message.kind === "error" ? styles.statusBad : undefined} style={{ width: "100%", margin: 0 }}>
                   {message.text}
@@ -233,7 +260,10 @@ function StatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string
   let cls = "";
   switch (status.kind) {
     case "saved":
-      text = status.version === null ? "Nothing saved yet: entries save automatically as you type." : `All changes saved (version ${status.version}${status.at ? `, ${formatTime(status.at, timeZone)}` : ""}).`;
+      text =
+        status.version === null
+          ? "Nothing saved yet: entries save automatically as you type."
+          : `All changes saved (version ${status.version}${status.at ? `, ${formatTime(status.at, timeZone)}` : ""}).`;
       if (status.leftOut) {
         text = `Saved, except ${status.leftOut === 1 ? "1 value that needs" : `${status.leftOut} values that need`} correcting (marked).`;
         cls = styles.statusWarn!;
@@ -295,7 +325,6 @@ function useLeaveGuard(hasUnsaved: () => boolean) {
     };
   }, []);
 }
-
 
 /**
  * Keeps a field that takes focus clear of the sticky save bar (WCAG 2.2 2.4.11, Focus Not Obscured): the

@@ -17,7 +17,8 @@ import { KneeDrawing } from "@/components/intake/knee-drawing";
 const o = en.intake.options;
 const f = en.intake.fields;
 const yn = (v: boolean | null | undefined) => (v === true ? "Yes" : v === false ? "No" : "–");
-const list = <K extends string>(values: readonly K[] | null | undefined, labels: Record<K, string>) => (values && values.length ? values.map((v) => labels[v]).join(", ") : "None");
+const list = <K extends string>(values: readonly K[] | null | undefined, labels: Record<K, string>) =>
+  values && values.length ? values.map((v) => labels[v]).join(", ") : "None";
 const pick = <K extends string>(v: K | null | undefined, labels: Record<K, string>) => (v ? labels[v] : "–");
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
@@ -41,7 +42,21 @@ function distance(km: number | null | undefined, unit: "km" | "mi" | undefined) 
 
 const signed = (n: number) => `${n > 0 ? "+" : ""}${round(n)}`;
 
-function ScoreRow({ name, score, max, mcid, previous, previousDate }: { name: string; score: number | null; max: number; mcid: number; previous: number | null | undefined; previousDate: string | undefined }) {
+function ScoreRow({
+  name,
+  score,
+  max,
+  mcid,
+  previous,
+  previousDate,
+}: {
+  name: string;
+  score: number | null;
+  max: number;
+  mcid: number;
+  previous: number | null | undefined;
+  previousDate: string | undefined;
+}) {
   if (score === null) return null;
   const change = typeof previous === "number" ? score - previous : null;
   return (
@@ -82,7 +97,8 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
             {flags.map((fl) => (
               <li key={fl.code}>
                 <strong>{level[fl.level]}:</strong> {fl.title}
-                {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title ? ` (${fl.findings.map((x) => x.label).join(", ")})` : ""}. {fl.detail} <span className="muted">{fl.section}</span>
+                {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title ? ` (${fl.findings.map((x) => x.label).join(", ")})` : ""}. {fl.detail}{" "}
+                <span className="muted">{fl.section}</span>
               </li>
             ))}
           </ul>
@@ -104,8 +120,22 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
                 </tr>
               </thead>
               <tbody>
-                <ScoreRow name="Kujala AKPS" score={intake.akpsScore} max={AKPS_MAX} mcid={AKPS_MCID} previous={intake.previous?.akpsScore} previousDate={intake.previous?.visitDate} />
-                <ScoreRow name="LEFS" score={intake.lefsScore} max={LEFS_MAX} mcid={LEFS_MCID} previous={intake.previous?.lefsScore} previousDate={intake.previous?.visitDate} />
+                <ScoreRow
+                  name="Kujala AKPS"
+                  score={intake.akpsScore}
+                  max={AKPS_MAX}
+                  mcid={AKPS_MCID}
+                  previous={intake.previous?.akpsScore}
+                  previousDate={intake.previous?.visitDate}
+                />
+                <ScoreRow
+                  name="LEFS"
+                  score={intake.lefsScore}
+                  max={LEFS_MAX}
+                  mcid={LEFS_MCID}
+                  previous={intake.previous?.lefsScore}
+                  previousDate={intake.previous?.visitDate}
+                />
               </tbody>
             </table>
           </div>
@@ -116,7 +146,8 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
                 {intake.questionnaireLocale !== intake.locale && " (no validated translation yet)"}.{" "}
               </>
             )}
-            Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-rules §4.1, §4.2).
+            Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-rules
+            §4.1, §4.2).
           </p>
         </div>
       )}
@@ -129,7 +160,10 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               ["Painful knee", pick(a.knee?.side, o.kneeSide)],
               ...(full
                 ? ([
-                    ["Started", `${full.knee.startedWeeksAgo} ${full.knee.startedWeeksAgo === 1 ? "week" : "weeks"} ago, ${o.onset[full.knee.onset].toLowerCase()}`],
+                    [
+                      "Started",
+                      `${full.knee.startedWeeksAgo} ${full.knee.startedWeeksAgo === 1 ? "week" : "weeks"} ago, ${o.onset[full.knee.onset].toLowerCase()}`,
+                    ],
                     ["Brought on by", list(full.knee.triggers, o.triggers)],
                     ["Sharp pain at each foot strike", yn(full.knee.painEachFootStrike)],
                     ["Pain starts in a run", pick(full.knee.painStartsInRun, o.painStartsInRun)],
@@ -146,7 +180,12 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               <figure key={k} style={{ margin: "12px 0" }}>
                 <KneeDrawing knee={k} marked={marked} labels={en.intake.knee} />
                 <figcaption className="muted">
-                  {en.intake.knee[k]}: {marked.length ? KNEE_AREAS.filter((x) => marked.includes(x)).map((x) => en.intake.knee.areas[x]).join(", ") : "no area marked"}
+                  {en.intake.knee[k]}:{" "}
+                  {marked.length
+                    ? KNEE_AREAS.filter((x) => marked.includes(x))
+                        .map((x) => en.intake.knee.areas[x])
+                        .join(", ")
+                    : "no area marked"}
                 </figcaption>
               </figure>
             );
@@ -171,22 +210,40 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
               ["2 weeks ago", distance(km.twoWeeksAgo, unit)],
               ["3 weeks ago", distance(km.threeWeeksAgo, unit)],
               ["Four weeks ago", distance(km.fourWeeksAgo, unit)],
-              ...(loads.length === 0 ? [["Change", typeof km.thisWeek === "number" && km.thisWeek > 0 ? "new running (a start from zero is not a jump, §6.5)" : "–"] as [string, React.ReactNode]] : []),
+              ...(loads.length === 0
+                ? [
+                    ["Change", typeof km.thisWeek === "number" && km.thisWeek > 0 ? "new running (a start from zero is not a jump, §6.5)" : "–"] as [
+                      string,
+                      React.ReactNode,
+                    ],
+                  ]
+                : []),
               // Every comparison the engine makes (§6.3), each naming its two weeks, so the screen and the flag agree.
               ...loads.map(
                 (l) =>
-                  [`${BASIS[l.basis]}: ${weekName(l.fromWeeksAgo)} → ${weekName(l.toWeeksAgo)}`, `${signed(l.changePercent ?? 0)}%${l.exceeds ? ` (above the clinic's ${l.limitPercent}% limit, a convention, §6.3)` : ""}`] as [string, React.ReactNode],
+                  [
+                    `${BASIS[l.basis]}: ${weekName(l.fromWeeksAgo)} → ${weekName(l.toWeeksAgo)}`,
+                    `${signed(l.changePercent ?? 0)}%${l.exceeds ? ` (above the clinic's ${l.limitPercent}% limit, a convention, §6.3)` : ""}`,
+                  ] as [string, React.ReactNode],
               ),
               ...(full
                 ? ([
                     ["Best week in the last year", distance(full.running.weeklyKm.bestLastYear, unit)],
                     ["Years running", full.running.yearsRunning ?? "–"],
                     ["Longest run, last month", distance(full.running.longestRunKm, unit)],
-                    ["Easy pace", full.running.paceMinPerKm ? `${formatPace(full.running.paceMinPerKm)} per km${unit === "mi" ? ` (${formatPace(full.running.paceMinPerKm * KM_PER_MILE)} per mile)` : ""}` : "–"],
+                    [
+                      "Easy pace",
+                      full.running.paceMinPerKm
+                        ? `${formatPace(full.running.paceMinPerKm)} per km${unit === "mi" ? ` (${formatPace(full.running.paceMinPerKm * KM_PER_MILE)} per mile)` : ""}`
+                        : "–",
+                    ],
                     ["Surfaces", list(full.running.surfaces, o.surfaces)],
                     ["Downhill", pick(full.running.downhill, o.frequency)],
                     ["Banked or cambered roads", pick(full.running.bankedRoads, o.frequency)],
-                    ["Shoes", `${full.running.shoes ?? "–"}${typeof full.running.shoeAgeMonths === "number" ? `, ${full.running.shoeAgeMonths} months old` : ""}`],
+                    [
+                      "Shoes",
+                      `${full.running.shoes ?? "–"}${typeof full.running.shoeAgeMonths === "number" ? `, ${full.running.shoeAgeMonths} months old` : ""}`,
+                    ],
                     ["Cadence", full.running.cadenceSpm ? `${full.running.cadenceSpm} steps/min` : "–"],
                     ["Recent changes", list(full.running.recentChanges, o.recentChanges)],
                     [

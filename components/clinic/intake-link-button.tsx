@@ -32,7 +32,17 @@ export function IntakeLinkButton({ visitId, kind, label, timeZone }: { visitId: 
   if (link) {
     return (
       <div className="stack" role="status">
-        <InviteLink id={k.id} link={link.link} expiresAt={link.expiresAt} timeZone={timeZone} intro={<><strong>{k.done}</strong> {k.send}</>} />
+        <InviteLink
+          id={k.id}
+          link={link.link}
+          expiresAt={link.expiresAt}
+          timeZone={timeZone}
+          intro={
+            <>
+              <strong>{k.done}</strong> {k.send}
+            </>
+          }
+        />
       </div>
     );
   }

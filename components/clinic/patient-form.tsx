@@ -94,7 +94,11 @@ export function PatientForm({ today, clinicLocale }: { today: string; clinicLoca
       {duplicates && (
         <div className="alert alert-info" role="alert">
           <p style={{ marginTop: 0 }}>
-            <strong>{duplicates.length === 1 ? "This clinic already has a patient with this name and date of birth:" : "This clinic already has patients with this name and date of birth:"}</strong>
+            <strong>
+              {duplicates.length === 1
+                ? "This clinic already has a patient with this name and date of birth:"
+                : "This clinic already has patients with this name and date of birth:"}
+            </strong>
           </p>
           <ul>
             {duplicates.map((d) => (

@@ -33,8 +33,7 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
         setInvite(r as { visitId: string; link: string; expiresAt: string });
         // The page's list of visits (a server component) shows the new visit without a reload.
         router.refresh();
-      }
-      else {
+      } else {
         for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof StartVisitInput, { message });
         setFormError(r.formError ?? "Please correct the marked fields.");
       }
@@ -46,7 +45,16 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
   if (invite) {
     return (
       <div className="stack" role="status">
-        <InviteLink link={invite.link} expiresAt={invite.expiresAt} timeZone={timeZone} intro={<><strong>Visit started.</strong> Send this link to the patient.</>} />
+        <InviteLink
+          link={invite.link}
+          expiresAt={invite.expiresAt}
+          timeZone={timeZone}
+          intro={
+            <>
+              <strong>Visit started.</strong> Send this link to the patient.
+            </>
+          }
+        />
         <p>
           <Link className="btn btn-secondary" href={`/visits/${invite.visitId}`}>
             Open the visit
@@ -77,7 +85,14 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
         </fieldset>
         <div className="field">
           <label htmlFor="visit-date">Visit date</label>
-          <input id="visit-date" type="date" className="input input-short" aria-invalid={!!errors.date} aria-describedby={describedBy(errors.date && "date-error")} {...register("date")} />
+          <input
+            id="visit-date"
+            type="date"
+            className="input input-short"
+            aria-invalid={!!errors.date}
+            aria-describedby={describedBy(errors.date && "date-error")}
+            {...register("date")}
+          />
           <FieldError id="date-error" message={errors.date?.message} />
         </div>
       </div>

@@ -9,8 +9,8 @@ export function VisitHeading({ visit, title }: { visit: VisitHeaderDTO; title?: 
         <Link href={`/patients/${visit.patient.id}`}>
           {visit.patient.firstName} {visit.patient.lastName}
         </Link>{" "}
-        · born {formatDate(visit.patient.dateOfBirth)} (age {ageOn(visit.patient.dateOfBirth, visit.date)}) · {visit.kind === "INITIAL" ? "initial" : "follow-up"} visit{" "}
-        {formatDate(visit.date)}
+        · born {formatDate(visit.patient.dateOfBirth)} (age {ageOn(visit.patient.dateOfBirth, visit.date)}) ·{" "}
+        {visit.kind === "INITIAL" ? "initial" : "follow-up"} visit {formatDate(visit.date)}
       </p>
       <h1>{title ?? `Visit of ${formatDate(visit.date)}`}</h1>
     </div>

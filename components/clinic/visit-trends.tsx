@@ -37,7 +37,17 @@ function scoreLine(name: string, t: ScoreTrend): string | null {
   return `${name} ${first.score} → ${last.score} (${signed(last.sinceFirst!)} since ${formatDate(first.date)}${last.meaningfulSinceFirst ? `, a meaningful change: ${t.mcid} points or more` : `, under the ${t.mcid}-point meaningful change`}).`;
 }
 
-export function VisitTrends({ trends, idPrefix = "trend", headingId = "trends-h", upToVisit = false }: { trends: Trends | null; idPrefix?: string; headingId?: string; upToVisit?: boolean }) {
+export function VisitTrends({
+  trends,
+  idPrefix = "trend",
+  headingId = "trends-h",
+  upToVisit = false,
+}: {
+  trends: Trends | null;
+  idPrefix?: string;
+  headingId?: string;
+  upToVisit?: boolean;
+}) {
   const visits = trends?.visits ?? [];
   const heading = (
     <h2 id={headingId} style={{ marginTop: 0 }}>
@@ -66,7 +76,8 @@ export function VisitTrends({ trends, idPrefix = "trend", headingId = "trends-h"
     <section className="card stack" aria-labelledby={headingId}>
       {heading}
       <p>
-        {visits.length} visits{upToVisit ? ", up to this one" : ""}, from {formatDate(visits[0]!.date)} to {formatDate(visits.at(-1)!.date)}: values from each visit&apos;s finalized exam and submitted intake. {lines.join(" ")}
+        {visits.length} visits{upToVisit ? ", up to this one" : ""}, from {formatDate(visits[0]!.date)} to {formatDate(visits.at(-1)!.date)}: values from each
+        visit&apos;s finalized exam and submitted intake. {lines.join(" ")}
       </p>
       <div className="trend-grid">
         {trends.groups.length > 0 && (
@@ -133,7 +144,13 @@ export function VisitTrends({ trends, idPrefix = "trend", headingId = "trends-h"
           />
         )}
         {visits.some((v) => v.weeklyKm !== null) && (
-          <TrendChart id={id("km")} title="Distance run in the week before the visit" unit=" km" labels={labels} series={[{ name: "Distance", values: pick((v) => v.weeklyKm) }]} />
+          <TrendChart
+            id={id("km")}
+            title="Distance run in the week before the visit"
+            unit=" km"
+            labels={labels}
+            series={[{ name: "Distance", values: pick((v) => v.weeklyKm) }]}
+          />
         )}
       </div>
     </section>

@@ -15,7 +15,10 @@ export function DobForm({ messages }: { messages: Messages["dob"] }) {
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const pad = (v: FormDataEntryValue | null, n: number) => String(v ?? "").trim().padStart(n, "0");
+    const pad = (v: FormDataEntryValue | null, n: number) =>
+      String(v ?? "")
+        .trim()
+        .padStart(n, "0");
     const dob = `${pad(f.get("year"), 4)}-${pad(f.get("month"), 2)}-${pad(f.get("day"), 2)}`;
     setBusy(true);
     setError(null);
@@ -59,11 +62,29 @@ export function DobForm({ messages }: { messages: Messages["dob"] }) {
             </div>
             <div className="field" style={{ marginBottom: 0 }}>
               <label htmlFor="dob-month">{messages.month}</label>
-              <input id="dob-month" name="month" className="input" style={{ width: "4.5rem" }} inputMode="numeric" autoComplete="bday-month" maxLength={2} required />
+              <input
+                id="dob-month"
+                name="month"
+                className="input"
+                style={{ width: "4.5rem" }}
+                inputMode="numeric"
+                autoComplete="bday-month"
+                maxLength={2}
+                required
+              />
             </div>
             <div className="field" style={{ marginBottom: 0 }}>
               <label htmlFor="dob-year">{messages.year}</label>
-              <input id="dob-year" name="year" className="input" style={{ width: "6.5rem" }} inputMode="numeric" autoComplete="bday-year" maxLength={4} required />
+              <input
+                id="dob-year"
+                name="year"
+                className="input"
+                style={{ width: "6.5rem" }}
+                inputMode="numeric"
+                autoComplete="bday-year"
+                maxLength={4}
+                required
+              />
             </div>
           </div>
           {error && (

@@ -63,11 +63,29 @@ function Label({ path, text, optional }: { path: string; text?: string; optional
 const hintId = (path: string) => `${idOf(path)}-hint`;
 const errorId = (path: string) => `${idOf(path)}-error`;
 
-export function Choices<V extends string | number | boolean>(props: { path: string; options: { value: V; label: string }[]; hint?: string; scale?: boolean; legend?: string; optional?: boolean }) {
+export function Choices<V extends string | number | boolean>(props: {
+  path: string;
+  options: { value: V; label: string }[];
+  hint?: string;
+  scale?: boolean;
+  legend?: string;
+  optional?: boolean;
+}) {
   const { control } = useFormContext<FieldValues>();
   const { m, label } = useIntake();
   const legend = props.legend ?? label(props.path);
-  return <ChoiceGroup control={control} name={props.path} legend={props.optional ? `${legend} ${m.optional}` : legend} choices={props.options} hint={props.hint} scale={props.scale} error={useFieldError(props.path)} clearLabel={props.optional ? m.clearAnswer : undefined} />;
+  return (
+    <ChoiceGroup
+      control={control}
+      name={props.path}
+      legend={props.optional ? `${legend} ${m.optional}` : legend}
+      choices={props.options}
+      hint={props.hint}
+      scale={props.scale}
+      error={useFieldError(props.path)}
+      clearLabel={props.optional ? m.clearAnswer : undefined}
+    />
+  );
 }
 
 /** Whether a follow-on question is asked now (lib/assessment/intake-options.ts, the schema's own rule). */
@@ -140,12 +158,32 @@ export function NumberField({ path, hint, optional, decimal }: { path: string; h
       path={path}
       hint={hint}
       optional={optional}
-      input={(a11y) => <input {...a11y} className="input input-short" inputMode={decimal ? "decimal" : "numeric"} autoComplete="off" {...register(path, { setValueAs: toNumber })} />}
+      input={(a11y) => (
+        <input
+          {...a11y}
+          className="input input-short"
+          inputMode={decimal ? "decimal" : "numeric"}
+          autoComplete="off"
+          {...register(path, { setValueAs: toNumber })}
+        />
+      )}
     />
   );
 }
 
-export function TextField({ path, hint, optional, autoComplete, type = "text" }: { path: string; hint?: string; optional?: boolean; autoComplete?: string; type?: "text" | "date" }) {
+export function TextField({
+  path,
+  hint,
+  optional,
+  autoComplete,
+  type = "text",
+}: {
+  path: string;
+  hint?: string;
+  optional?: boolean;
+  autoComplete?: string;
+  type?: "text" | "date";
+}) {
   const { register } = useFormContext();
   return (
     <Field
@@ -166,7 +204,17 @@ export function TextField({ path, hint, optional, autoComplete, type = "text" }:
 }
 
 /** Ticked boxes stored as a list of values (never a bare `false` when none is ticked). */
-export function CheckboxGroup<V extends string>({ path, options, hint, legend }: { path: string; options: { value: V; label: string }[]; hint?: string; legend?: string }) {
+export function CheckboxGroup<V extends string>({
+  path,
+  options,
+  hint,
+  legend,
+}: {
+  path: string;
+  options: { value: V; label: string }[];
+  hint?: string;
+  legend?: string;
+}) {
   const { field } = useController({ name: path });
   const { label } = useIntake();
   const error = useFieldError(path);
@@ -189,7 +237,9 @@ export function CheckboxGroup<V extends string>({ path, options, hint, legend }:
               aria-invalid={error ? true : undefined}
               ref={i === 0 ? field.ref : undefined}
               onBlur={field.onBlur}
-              onChange={(e) => field.onChange(e.currentTarget.checked ? [...ticked.filter((t) => t !== o.value), o.value] : ticked.filter((t) => t !== o.value))}
+              onChange={(e) =>
+                field.onChange(e.currentTarget.checked ? [...ticked.filter((t) => t !== o.value), o.value] : ticked.filter((t) => t !== o.value))
+              }
             />
             <span>{o.label}</span>
           </label>
@@ -285,11 +335,19 @@ export function PaceField({ path, optional }: { path: string; optional?: boolean
   const error = useFieldError(path);
   const stored = typeof value === "number" && Number.isFinite(value) ? paceParts(value, unit) : null;
   const [draft, setDraft] = useState<{ min: string; sec: string; unit: DistanceUnit; value: unknown } | null>(null);
-  const current = draft && draft.unit === unit && Object.is(draft.value, value) ? draft : { min: stored ? String(stored.min) : "", sec: stored ? String(stored.sec).padStart(2, "0") : "", unit, value };
+  const current =
+    draft && draft.unit === unit && Object.is(draft.value, value)
+      ? draft
+      : { min: stored ? String(stored.min) : "", sec: stored ? String(stored.sec).padStart(2, "0") : "", unit, value };
   const update = (min: string, sec: string) => {
     const mm = toNumber(min);
     const ss = toNumber(sec) ?? 0;
-    const next = mm === undefined && sec.trim() === "" ? undefined : Number.isFinite(mm) && Number.isFinite(ss) && ss >= 0 && ss < 60 ? paceFromParts(mm ?? 0, ss, unit) : Number.NaN;
+    const next =
+      mm === undefined && sec.trim() === ""
+        ? undefined
+        : Number.isFinite(mm) && Number.isFinite(ss) && ss >= 0 && ss < 60
+          ? paceFromParts(mm ?? 0, ss, unit)
+          : Number.NaN;
     setDraft({ min, sec, unit, value: next });
     onChange(next);
   };
@@ -301,14 +359,33 @@ export function PaceField({ path, optional }: { path: string; optional?: boolean
       <div className="row">
         <div className={styles.pacePart}>
           <label htmlFor={`${idOf(path)}-min`}>{m.paceMinutes}</label>
-          <input id={`${idOf(path)}-min`} ref={ref} className="input" inputMode="numeric" autoComplete="off" value={current.min} aria-invalid={error ? true : undefined} onBlur={onBlur} onChange={(e) => update(e.currentTarget.value, current.sec)} />
+          <input
+            id={`${idOf(path)}-min`}
+            ref={ref}
+            className="input"
+            inputMode="numeric"
+            autoComplete="off"
+            value={current.min}
+            aria-invalid={error ? true : undefined}
+            onBlur={onBlur}
+            onChange={(e) => update(e.currentTarget.value, current.sec)}
+          />
         </div>
         <span aria-hidden="true" className={styles.paceColon}>
           :
         </span>
         <div className={styles.pacePart}>
           <label htmlFor={`${idOf(path)}-sec`}>{m.paceSeconds}</label>
-          <input id={`${idOf(path)}-sec`} className="input" inputMode="numeric" autoComplete="off" value={current.sec} aria-invalid={error ? true : undefined} onBlur={onBlur} onChange={(e) => update(current.min, e.currentTarget.value)} />
+          <input
+            id={`${idOf(path)}-sec`}
+            className="input"
+            inputMode="numeric"
+            autoComplete="off"
+            value={current.sec}
+            aria-invalid={error ? true : undefined}
+            onBlur={onBlur}
+            onChange={(e) => update(current.min, e.currentTarget.value)}
+          />
         </div>
       </div>
       <FieldError id={errorId(path)} message={error} />

@@ -120,12 +120,16 @@ export interface IntakeFormProps {
 export function IntakeForm(props: IntakeFormProps) {
   const { kind, enabled, messages: m, errors: catalog, fullName, initial } = props;
   const router = useRouter();
-  const steps = useMemo(() => (kind === "FOLLOW_UP" ? FOLLOW_UP_STEPS : INITIAL_STEPS).filter((s) => s !== "questionnaires" || enabled.akps || enabled.lefs), [kind, enabled]);
+  const steps = useMemo(
+    () => (kind === "FOLLOW_UP" ? FOLLOW_UP_STEPS : INITIAL_STEPS).filter((s) => s !== "questionnaires" || enabled.akps || enabled.lefs),
+    [kind, enabled],
+  );
   const labels = useMemo(() => intakeLabels(m, fullName), [m, fullName]);
   const context = useMemo<IntakeContextValue>(() => ({ m, label: labelsFrom(labels), fullName }), [m, labels, fullName]);
 
   const resolver = useCallback(
-    async (values: Values, ctx: unknown, opts: Parameters<ReturnType<typeof import("./validation").intakeResolver>>[2]) => (await loadValidation()).intakeResolver(kind, enabled, labels, m, catalog)(values, ctx, opts),
+    async (values: Values, ctx: unknown, opts: Parameters<ReturnType<typeof import("./validation").intakeResolver>>[2]) =>
+      (await loadValidation()).intakeResolver(kind, enabled, labels, m, catalog)(values, ctx, opts),
     [kind, enabled, labels, m, catalog],
   );
   const form = useForm<Values>({ defaultValues: startingValues(kind, enabled, initial?.answers), resolver, shouldFocusError: false });
@@ -255,7 +259,8 @@ export function IntakeForm(props: IntakeFormProps) {
     }
   }
 
-  if (done) return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} backToPlan={props.backToPlan} followUp={props.kind === "FOLLOW_UP"} />;
+  if (done)
+    return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} backToPlan={props.backToPlan} followUp={props.kind === "FOLLOW_UP"} />;
 
   const last = index === steps.length - 1;
   const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;

@@ -25,7 +25,17 @@ function sides(knee: "left" | "right"): { inner: Shape; outer: Shape } {
   return knee === "right" ? { inner: RIGHT_EDGE, outer: LEFT_EDGE } : { inner: LEFT_EDGE, outer: RIGHT_EDGE };
 }
 
-export function KneeDrawing({ knee, marked, labels, onToggle }: { knee: "left" | "right"; marked: readonly KneeArea[]; labels: KneeLabels; onToggle?: (area: KneeArea) => void }) {
+export function KneeDrawing({
+  knee,
+  marked,
+  labels,
+  onToggle,
+}: {
+  knee: "left" | "right";
+  marked: readonly KneeArea[];
+  labels: KneeLabels;
+  onToggle?: (area: KneeArea) => void;
+}) {
   const { inner, outer } = sides(knee);
   const front: [KneeArea, Shape][] = [...(Object.entries(FRONT) as [KneeArea, Shape][]), ["inner", inner], ["outer", outer]];
   const area = (key: KneeArea, s: Shape, dx = 0) => {

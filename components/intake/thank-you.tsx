@@ -5,7 +5,19 @@ import { UrgentCare } from "./urgent-care";
 
 /** After sending: read-only, what happens next, and the "get care today" guidance again when it applies. */
 /** `backToPlan`: the button's label when these were the follow-up questions started from My plan. */
-export function ThankYou({ messages, urgent, urgentMessages, backToPlan = null, followUp = false }: { messages: Messages["thanks"]; urgent: UrgentReason[]; urgentMessages: Messages["intake"]["urgent"]; backToPlan?: string | null; followUp?: boolean }) {
+export function ThankYou({
+  messages,
+  urgent,
+  urgentMessages,
+  backToPlan = null,
+  followUp = false,
+}: {
+  messages: Messages["thanks"];
+  urgent: UrgentReason[];
+  urgentMessages: Messages["intake"]["urgent"];
+  backToPlan?: string | null;
+  followUp?: boolean;
+}) {
   return (
     <div className="stack">
       <h1 id="thanks-title" tabIndex={-1}>

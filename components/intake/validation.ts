@@ -13,7 +13,13 @@ const resolvers = new Map<string, Resolver<Record<string, unknown>>>();
 
 /** The form's resolver: the clinic's form schema, the intake's wording, and answers to questions that no
  * longer apply left out (they stay in the form until sent, in case the patient changes back). */
-export function intakeResolver(kind: IntakeKind, enabled: QuestionnaireSwitches, labels: Record<string, string>, m: Messages["intake"], catalog: ErrorCatalog): Resolver<Record<string, unknown>> {
+export function intakeResolver(
+  kind: IntakeKind,
+  enabled: QuestionnaireSwitches,
+  labels: Record<string, string>,
+  m: Messages["intake"],
+  catalog: ErrorCatalog,
+): Resolver<Record<string, unknown>> {
   const key = `${kind}:${enabled.akps}:${enabled.lefs}`;
   let r = resolvers.get(key);
   if (!r) {

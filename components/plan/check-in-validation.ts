@@ -6,7 +6,11 @@ import { checkInLabels } from "@/lib/forms/check-in-text";
 import { fieldErrorsFrom, labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
 
-export function validateCheckIn(body: unknown, t: Messages["plan"]["checkIn"], errors: ErrorCatalog): { ok: true; data: CheckInInput } | { ok: false; fieldErrors: Record<string, string> } {
+export function validateCheckIn(
+  body: unknown,
+  t: Messages["plan"]["checkIn"],
+  errors: ErrorCatalog,
+): { ok: true; data: CheckInInput } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = checkInSchema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error.issues, labelsFrom(checkInLabels(t)), errors) };

@@ -87,7 +87,6 @@ export function CheckIn(props: {
   // the outbox); a new check-in gets a new one.
   const key = useRef<string | null>(null);
 
-
   /** Send what waits in the outbox, oldest first; stop at the first network failure (still offline). */
   const flush = useCallback(async () => {
     if (flushing.current) return;
@@ -255,8 +254,7 @@ export function CheckIn(props: {
           {status && <p>{status.text}</p>}
           {status?.step && (
             <p className={`plan-step plan-step-${status.step.light}`}>
-              <strong>{status.step.text}</strong>{" "}
-              {status.step.because}
+              <strong>{status.step.text}</strong> {status.step.because}
             </p>
           )}
           {waiting > 0 && <p>{format(t.waiting, { n: waiting }, props.locale)}</p>}
@@ -296,16 +294,39 @@ export function CheckIn(props: {
               <div className="row">
                 <div className="field">
                   <label htmlFor="km">{t.km}</label>
-                  <input id="km" className="input" inputMode="decimal" value={km} onChange={(e) => setKm(e.target.value)} aria-invalid={!!errors.km} aria-describedby={describedBy(errors.km && "km-error")} style={{ width: "7rem" }} />
+                  <input
+                    id="km"
+                    className="input"
+                    inputMode="decimal"
+                    value={km}
+                    onChange={(e) => setKm(e.target.value)}
+                    aria-invalid={!!errors.km}
+                    aria-describedby={describedBy(errors.km && "km-error")}
+                    style={{ width: "7rem" }}
+                  />
                   <FieldError id="km-error" message={errors.km} />
                 </div>
                 <div className="field">
                   <label htmlFor="minutes">{t.minutes}</label>
-                  <input id="minutes" className="input" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={!!errors.minutes} aria-describedby={describedBy(errors.minutes && "minutes-error")} style={{ width: "7rem" }} />
+                  <input
+                    id="minutes"
+                    className="input"
+                    inputMode="numeric"
+                    value={minutes}
+                    onChange={(e) => setMinutes(e.target.value)}
+                    aria-invalid={!!errors.minutes}
+                    aria-describedby={describedBy(errors.minutes && "minutes-error")}
+                    style={{ width: "7rem" }}
+                  />
                   <FieldError id="minutes-error" message={errors.minutes} />
                 </div>
               </div>
-              <fieldset className="field" id="painDuring" data-invalid={errors.painDuring ? true : undefined} aria-describedby={describedBy(errors.painDuring && "painDuring-error")}>
+              <fieldset
+                className="field"
+                id="painDuring"
+                data-invalid={errors.painDuring ? true : undefined}
+                aria-describedby={describedBy(errors.painDuring && "painDuring-error")}
+              >
                 <legend>{t.pain}</legend>
                 <div className="choices choices-scale">
                   {Array.from({ length: 11 }, (_, n) => (
@@ -321,7 +342,12 @@ export function CheckIn(props: {
               {yesNo("limped", t.limped, limped, setLimped)}
             </>
           )}
-          <fieldset className="field" id="exercises" data-invalid={errors.exercises ? true : undefined} aria-describedby={describedBy(errors.exercises && "exercises-error")}>
+          <fieldset
+            className="field"
+            id="exercises"
+            data-invalid={errors.exercises ? true : undefined}
+            aria-describedby={describedBy(errors.exercises && "exercises-error")}
+          >
             <legend>{t.exercises}</legend>
             <div className="choices">
               {(

@@ -11,7 +11,18 @@ import styles from "./summary.module.css";
 export function StrengthBars({ s }: { s: StrengthDerived }) {
   const before = (now: number, change: number | null | undefined) => (change === null || change === undefined ? null : now - change);
   const previous = s.change ? { leftN: before(s.leftN, s.change.left), rightN: before(s.rightN, s.change.right), label: "Last visit" } : null;
-  return <StrengthChart id={`strength-${s.group}`} title={groupLabel(s.group)} leftN={s.leftN} rightN={s.rightN} previous={previous} weakerSide={s.weakerSide} symmetryPercent={s.symmetryPercent} width={280} />;
+  return (
+    <StrengthChart
+      id={`strength-${s.group}`}
+      title={groupLabel(s.group)}
+      leftN={s.leftN}
+      rightN={s.rightN}
+      previous={previous}
+      weakerSide={s.weakerSide}
+      symmetryPercent={s.symmetryPercent}
+      width={280}
+    />
+  );
 }
 
 const STATUS_LABEL: Record<Assessment["status"], string> = {
@@ -49,20 +60,31 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
       </section>
       {/* §5: a referral carries the reasons for referring, not a working classification or a plan. */}
       {a.status !== "refer" && (
-      <section aria-labelledby="c-class">
-        <h2 id="c-class">Working classification: {a.classification.label}</h2>
-        {a.classification.clinicianOverride && <p>{a.classification.clinicianOverride}</p>}
-        <div className="grid-2">
-          <div>
-            <h3>For</h3>
-            <ul>{a.classification.for.length ? a.classification.for.map((f) => <li key={f.code}>{f.label}{typeof f.value === "string" ? `: ${f.value}` : ""}</li>) : <li>None recorded</li>}</ul>
+        <section aria-labelledby="c-class">
+          <h2 id="c-class">Working classification: {a.classification.label}</h2>
+          {a.classification.clinicianOverride && <p>{a.classification.clinicianOverride}</p>}
+          <div className="grid-2">
+            <div>
+              <h3>For</h3>
+              <ul>
+                {a.classification.for.length ? (
+                  a.classification.for.map((f) => (
+                    <li key={f.code}>
+                      {f.label}
+                      {typeof f.value === "string" ? `: ${f.value}` : ""}
+                    </li>
+                  ))
+                ) : (
+                  <li>None recorded</li>
+                )}
+              </ul>
+            </div>
+            <div>
+              <h3>Against</h3>
+              <ul>{a.classification.against.length ? a.classification.against.map((f) => <li key={f.code}>{f.label}</li>) : <li>None recorded</li>}</ul>
+            </div>
           </div>
-          <div>
-            <h3>Against</h3>
-            <ul>{a.classification.against.length ? a.classification.against.map((f) => <li key={f.code}>{f.label}</li>) : <li>None recorded</li>}</ul>
-          </div>
-        </div>
-      </section>
+        </section>
       )}
       <section aria-labelledby="c-strength">
         <h2 id="c-strength">Hip strength, left and right</h2>
@@ -70,38 +92,43 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           <p>No dynamometry recorded on both sides.</p>
         ) : (
           <div className="table-wrap" role="region" aria-label="Hip strength table" tabIndex={0}>
-          <table className={`table ${styles.findings}`}>
-            <thead>
-              <tr>
-                <th scope="col">Muscle group</th>
-                <th scope="col">Left / right (best trial)</th>
-                <th scope="col">Symmetry</th>
-                <th scope="col">N/kg L / R</th>
-                <th scope="col">Change since last visit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {strength.map((s) => (
-                <tr key={s.group}>
-                  <th scope="row">{groupLabel(s.group)}</th>
-                  <td>
-                    <StrengthBars s={s} />
-                  </td>
-                  <td>
-                    {formatPercent(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
-                    <br />
-                    <span className="muted">
-                      {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error {formatNewtons(s.error.newtons)} N)
-                    </span>
-                  </td>
-                  <td>
-                    {formatPerKg(s.leftNPerKg)} / {formatPerKg(s.rightNPerKg)}
-                  </td>
-                  <td>{s.change ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${formatNewtons(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${formatNewtons(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}` : "–"}</td>
+            <table className={`table ${styles.findings}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Muscle group</th>
+                  <th scope="col">Left / right (best trial)</th>
+                  <th scope="col">Symmetry</th>
+                  <th scope="col">N/kg L / R</th>
+                  <th scope="col">Change since last visit</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {strength.map((s) => (
+                  <tr key={s.group}>
+                    <th scope="row">{groupLabel(s.group)}</th>
+                    <td>
+                      <StrengthBars s={s} />
+                    </td>
+                    <td>
+                      {formatPercent(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
+                      <br />
+                      <span className="muted">
+                        {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error{" "}
+                        {formatNewtons(s.error.newtons)} N)
+                      </span>
+                    </td>
+                    <td>
+                      {formatPerKg(s.leftNPerKg)} / {formatPerKg(s.rightNPerKg)}
+                    </td>
+                    <td>
+                      {s.change
+                        ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${formatNewtons(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${formatNewtons(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}`
+                        : "–"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </section>
@@ -109,9 +136,17 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
         <h2 id="c-scores">Scores</h2>
         <dl className="facts">
           <dt>Kujala (AKPS, 0–100, higher is better)</dt>
-          <dd>{a.derived.akps ? `${a.derived.akps.score}${a.derived.akps.change !== null ? ` (${a.derived.akps.change > 0 ? "+" : ""}${a.derived.akps.change} since last visit${a.derived.akps.beyondMcid ? ", meaningful" : ""})` : ""}` : "not collected"}</dd>
+          <dd>
+            {a.derived.akps
+              ? `${a.derived.akps.score}${a.derived.akps.change !== null ? ` (${a.derived.akps.change > 0 ? "+" : ""}${a.derived.akps.change} since last visit${a.derived.akps.beyondMcid ? ", meaningful" : ""})` : ""}`
+              : "not collected"}
+          </dd>
           <dt>LEFS (0–80, higher is better)</dt>
-          <dd>{a.derived.lefs ? `${a.derived.lefs.score}${a.derived.lefs.change !== null ? ` (${a.derived.lefs.change > 0 ? "+" : ""}${a.derived.lefs.change} since last visit${a.derived.lefs.beyondMcid ? ", meaningful" : ""})` : ""}` : "not collected"}</dd>
+          <dd>
+            {a.derived.lefs
+              ? `${a.derived.lefs.score}${a.derived.lefs.change !== null ? ` (${a.derived.lefs.change > 0 ? "+" : ""}${a.derived.lefs.change} since last visit${a.derived.lefs.beyondMcid ? ", meaningful" : ""})` : ""}`
+              : "not collected"}
+          </dd>
           <dt>Lateral step-down (0–6) L / R</dt>
           <dd>
             {a.derived.stepDown.left ?? "–"} / {a.derived.stepDown.right ?? "–"}
@@ -144,12 +179,14 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           {a.returnToRun && (
             <>
               <p>
-                Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}: {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text}
+                Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}:{" "}
+                {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text}
                 {!a.plan.runningOnHold && (
                   <>
                     {" "}
                     Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
-                    {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
+                    {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap{" "}
+                    {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
                   </>
                 )}
               </p>
@@ -159,7 +196,10 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           {a.followUp && (
             <p>
               Follow-up in {a.followUp.inWeeks} weeks
-              {a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? ` (early review; outcome visit at ${a.followUp.outcomeInWeeks} weeks)` : ""}: {a.followUp.retest.join("; ")}.
+              {a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks
+                ? ` (early review; outcome visit at ${a.followUp.outcomeInWeeks} weeks)`
+                : ""}
+              : {a.followUp.retest.join("; ")}.
             </p>
           )}
         </section>

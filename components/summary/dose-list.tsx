@@ -89,7 +89,14 @@ export function DoseList(p: DoseListProps): ReactNode {
                 return (
                   <div key={key} className={`field ${styles.tightField}`}>
                     <label htmlFor={id}>{label}</label>
-                    <input id={id} className={`input ${styles.doseInput}`} inputMode="numeric" aria-invalid={!!message} aria-describedby={describedBy(message && `${id}-error`)} {...p.register(i, key)} />
+                    <input
+                      id={id}
+                      className={`input ${styles.doseInput}`}
+                      inputMode="numeric"
+                      aria-invalid={!!message}
+                      aria-describedby={describedBy(message && `${id}-error`)}
+                      {...p.register(i, key)}
+                    />
                     <FieldError id={`${id}-error`} message={message} />
                   </div>
                 );

@@ -9,7 +9,19 @@ export function outOfDateText(o: OutOfDate, signedAt: string, timeZone: string):
 }
 
 /** Shown on the visit page, the summary page and the print (on screen and on paper). */
-export function OutOfDateNotice({ outOfDate, signedAt, timeZone, children, className }: { outOfDate: OutOfDate; signedAt: string; timeZone: string; children?: ReactNode; className?: string }) {
+export function OutOfDateNotice({
+  outOfDate,
+  signedAt,
+  timeZone,
+  children,
+  className,
+}: {
+  outOfDate: OutOfDate;
+  signedAt: string;
+  timeZone: string;
+  children?: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={className ?? "alert alert-warning"} role="alert" data-testid="out-of-date">
       <p style={{ margin: 0 }}>

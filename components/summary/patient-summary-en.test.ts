@@ -16,7 +16,14 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const CASES = readdirSync(path.join(root, "examples", "cases")).filter((f) => f.endsWith(".json"));
 function runCase(file: string) {
   const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
-  return assess({ intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: (c.previousVisits ?? []) as never, settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {}, visitDate: c.visitDate ?? null });
+  return assess({
+    intake: c.intake ?? null,
+    exam: c.exam ?? null,
+    previousVisits: (c.previousVisits ?? []) as never,
+    settings: resolveSettings(c.settings ?? {}),
+    patient: c.patient ?? {},
+    visitDate: c.visitDate ?? null,
+  });
 }
 /** One line per block of text, so a diff points at the sentence that changed. */
 const text = (html: string) =>

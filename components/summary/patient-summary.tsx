@@ -117,7 +117,13 @@ export function RunCalendar({ r, w }: { r: ReturnToRun; w: SummaryWords }) {
                 ? w.t((m) => m.calendar.weekKm, { km: wk.weeklyKm })
                 : wk.weeklyMinutes
                   ? w.t((m) => m.calendar.weekMinutes, { minutes: wk.weeklyMinutes })
-                  : w.t((m) => m.calendar.weekKm, { km: formatNumber(w.locale, wk.sessions.reduce((t, s) => t + (s.km ?? 0), 0), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+                  : w.t((m) => m.calendar.weekKm, {
+                      km: formatNumber(
+                        w.locale,
+                        wk.sessions.reduce((t, s) => t + (s.km ?? 0), 0),
+                        { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+                      ),
+                    })}
             </td>
           </tr>
         ))}
@@ -210,7 +216,8 @@ export function PatientSummary({
             return (
               <>
                 <p>
-                  {same ? w.t((m) => m.exerciseIntro.same, { days: first.daysPerWeek, weeks: first.weeks }) : w.t((m) => m.exerciseIntro.each)} {w.t((m) => (p.exercises.some((e) => e.progression.startsWith("Next: ")) ? m.exerciseIntro.cards : m.exerciseIntro.cardsOld))}
+                  {same ? w.t((m) => m.exerciseIntro.same, { days: first.daysPerWeek, weeks: first.weeks }) : w.t((m) => m.exerciseIntro.each)}{" "}
+                  {w.t((m) => (p.exercises.some((e) => e.progression.startsWith("Next: ")) ? m.exerciseIntro.cards : m.exerciseIntro.cardsOld))}
                 </p>
                 {/* In print the exercise and stretch cards flow through three columns together, so no card
                     row leaves a gap beside a short card (the sheet's two pages hold the longest plan in
@@ -244,7 +251,9 @@ export function PatientSummary({
         <section aria-labelledby="run-h" className={styles.runSection}>
           <h2 id="run-h">{h.running}</h2>
           {p.runningOnHold ? (
-            <p className={styles.hold}>{w.t((m) => (p.exercises.length ? m.onHold.line : m.onHold.lineNoExercises), { reason: w.onHoldReason(a, p.runningOnHoldReason ?? "") })}</p>
+            <p className={styles.hold}>
+              {w.t((m) => (p.exercises.length ? m.onHold.line : m.onHold.lineNoExercises), { reason: w.onHoldReason(a, p.runningOnHoldReason ?? "") })}
+            </p>
           ) : (
             <>
               <p className={styles.big}>{w.painRule(r)}</p>
@@ -252,7 +261,9 @@ export function PatientSummary({
               {/* One paragraph for the start, the build-up and the race: the sheet must hold the longest plan on two pages. */}
               <p>
                 {w.start(r)} {w.progressionRule(r)}
-                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0 ? ` ${w.t((m) => m.backBy, { km: r.targetWeeklyKm!, weeks: r.projectedWeeks! })}` : ""}
+                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0
+                  ? ` ${w.t((m) => m.backBy, { km: r.targetWeeklyKm!, weeks: r.projectedWeeks! })}`
+                  : ""}
                 {r.goalRace ? ` ${w.goalRace(r.goalRace)}` : ""}
               </p>
               {waits && (
@@ -266,7 +277,9 @@ export function PatientSummary({
               {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}
               {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}
               <p>
-                {r.projectedWeeks !== null && r.projectedWeeks > r.calendar.length && w.t((m) => m.afterCalendar, { week: r.calendar.length, cap: r.progression.weeklyIncreaseCapPercent })}
+                {r.projectedWeeks !== null &&
+                  r.projectedWeeks > r.calendar.length &&
+                  w.t((m) => m.afterCalendar, { week: r.calendar.length, cap: r.progression.weeklyIncreaseCapPercent })}
                 <strong>{w.t((m) => m.rulesLabel)}</strong> {r.rules.map((x) => w.rule(x)).join(" ")}
               </p>
             </>
@@ -286,7 +299,9 @@ export function PatientSummary({
         <p>
           {w.t((m) => m.stop.body)}
           {a.followUp && w.t((m) => m.stop.nextVisit, { weeks: a.followUp.inWeeks })}
-          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? w.t((m) => m.stop.outcomeVisit, { weeks: a.followUp.outcomeInWeeks }) : ""}
+          {a.followUp?.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks
+            ? w.t((m) => m.stop.outcomeVisit, { weeks: a.followUp.outcomeInWeeks })
+            : ""}
         </p>
         {/* Signs that need medical care, not the clinic's phone line (§5). */}
         <p>

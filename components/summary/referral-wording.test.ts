@@ -17,18 +17,43 @@ import { summaryEn } from "@/lib/i18n/summary-en";
 const root = path.resolve(import.meta.dirname, "..", "..");
 function runCase(file: string) {
   const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
-  return assess({ intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits as never, settings: resolveSettings(c.settings ?? {}), patient: c.patient });
+  return assess({
+    intake: c.intake ?? null,
+    exam: c.exam ?? null,
+    previousVisits: c.previousVisits as never,
+    settings: resolveSettings(c.settings ?? {}),
+    patient: c.patient,
+  });
 }
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, " ");
 
 describe("referral wording per §5, as the patient reads it on screen and in print", () => {
   it.each([
     ["10-refer-septic-emergency.json", "safety.septic-arthritis", "emergency", "Go to an emergency department now."],
-    ["04-refer-calf-swelling.json", "safety.dvt", "same-day", "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood"],
+    [
+      "04-refer-calf-swelling.json",
+      "safety.dvt",
+      "same-day",
+      "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood",
+    ],
     ["22-refer-ottawa.json", "safety.ottawa", "same-day", "Get an X-ray today (urgent care or an emergency department)."],
-    ["23-refer-acute-knee-locked.json", "safety.acute-knee", "next-day", "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight."],
+    [
+      "23-refer-acute-knee-locked.json",
+      "safety.acute-knee",
+      "next-day",
+      "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight.",
+    ],
     ["24-refer-femoral-neck.json", "safety.femoral-neck", "same-day", "See a doctor today. No running; limit walking; use crutches if walking hurts."],
-    ["05-refer-bone-stress.json", "safety.bone-stress", "urgent", "See a doctor in the next few days. No running; limit walking; use crutches if walking hurts."],
+    [
+      "05-refer-bone-stress.json",
+      "safety.bone-stress",
+      "urgent",
+      "See a doctor in the next few days. No running; limit walking; use crutches if walking hurts.",
+    ],
     ["25-refer-scfe.json", "safety.scfe", "same-day", "See a doctor today. Avoid putting weight on the leg (use crutches) until you have been seen."],
     ["26-refer-serious-constant-pain.json", "safety.serious-pathology", "urgent", "See your doctor in the next few days; sooner if it gets worse."],
   ])("%s (%s): %s, and the patient is told what to do", (file, _rule, urgency, wording) => {

@@ -77,7 +77,6 @@ function loadSchemaCheck(): Promise<Resolver<FormValues>> {
   return schemaCheck;
 }
 
-
 export function SummaryEditor(props: {
   visitId: string;
   state: "none" | "draft" | "final";
@@ -206,8 +205,19 @@ export function SummaryEditor(props: {
         reasonLabel="Why this exercise"
         items={exercises.fields.map((f) => {
           const lib = inLibrary.get(f.exerciseId);
-          const doses = [{ key: "sets", label: "Sets" }, lib?.hold ? { key: "holdSeconds", label: "Hold (s)" } : { key: "reps", label: "Repetitions" }, { key: "daysPerWeek", label: "Days a week" }, { key: "weeks", label: "Weeks" }];
-          return { key: f.id, name: lib?.name ?? f.exerciseId, detail: lib ? `level ${lib.level}, ${lib.target}` : undefined, reason: props.reasons[f.exerciseId], doses };
+          const doses = [
+            { key: "sets", label: "Sets" },
+            lib?.hold ? { key: "holdSeconds", label: "Hold (s)" } : { key: "reps", label: "Repetitions" },
+            { key: "daysPerWeek", label: "Days a week" },
+            { key: "weeks", label: "Weeks" },
+          ];
+          return {
+            key: f.id,
+            name: lib?.name ?? f.exerciseId,
+            detail: lib ? `level ${lib.level}, ${lib.target}` : undefined,
+            reason: props.reasons[f.exerciseId],
+            doses,
+          };
         })}
         register={(i, k) => register(`exercises.${i}.${k}` as "exercises.0.sets", { setValueAs: num })}
         error={(i, k) => (errors.exercises?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message}
@@ -273,7 +283,14 @@ export function SummaryEditor(props: {
           return (
             <div key={f.id} className="field">
               <label htmlFor={`edu-${i}`}>Point {i + 1}</label>
-              <textarea id={`edu-${i}`} className="input" rows={3} aria-invalid={!!msg} aria-describedby={describedBy(msg && `edu-${i}-error`)} {...register(`education.${i}.text`)} />
+              <textarea
+                id={`edu-${i}`}
+                className="input"
+                rows={3}
+                aria-invalid={!!msg}
+                aria-describedby={describedBy(msg && `edu-${i}-error`)}
+                {...register(`education.${i}.text`)}
+              />
               <FieldError id={`edu-${i}-error`} message={msg} />
               <div className={`row ${styles.itemHead}`}>
                 {reason ? (
@@ -307,8 +324,8 @@ export function SummaryEditor(props: {
           {props.holdReason && (
             <div className="field">
               <label className={`row ${styles.strongLabel}`}>
-                <input type="checkbox" className={styles.checkbox} {...register("confirmRunning")} />
-                I have reviewed the flags: the running part may start. ({props.holdReason})
+                <input type="checkbox" className={styles.checkbox} {...register("confirmRunning")} />I have reviewed the flags: the running part may start. (
+                {props.holdReason})
               </label>
             </div>
           )}
@@ -316,11 +333,13 @@ export function SummaryEditor(props: {
             <legend>Start point</legend>
             <div className={`stack ${styles.choices}`}>
               <label className={`row ${styles.radioRow}`}>
-                <input type="radio" className={styles.radio} value="engine" {...register("rtrMode")} /> As drafted{props.draftedStart ? `: ${props.draftedStart}` : ""}
+                <input type="radio" className={styles.radio} value="engine" {...register("rtrMode")} /> As drafted
+                {props.draftedStart ? `: ${props.draftedStart}` : ""}
               </label>
               {props.currentWeeklyKm !== null && props.currentWeeklyKm > 0 && (
                 <label className={`row ${styles.radioRow}`}>
-                  <input type="radio" className={styles.radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance ({km(props.currentWeeklyKm)} km)
+                  <input type="radio" className={styles.radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance (
+                  {km(props.currentWeeklyKm)} km)
                 </label>
               )}
               <label className={`row ${styles.radioRow}`}>
@@ -328,8 +347,17 @@ export function SummaryEditor(props: {
               </label>
               {rtrMode === "reduced-continuous" && (
                 <div className={`field ${styles.indented}`}>
-                  <label htmlFor="rtr-km">Weekly distance to start from (km){props.currentWeeklyKm ? `, below the current ${km(props.currentWeeklyKm)} km` : ""}</label>
-                  <input id="rtr-km" className="input input-short" inputMode="decimal" aria-invalid={!!errors.rtrKm} aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")} {...register("rtrKm", { setValueAs: num })} />
+                  <label htmlFor="rtr-km">
+                    Weekly distance to start from (km){props.currentWeeklyKm ? `, below the current ${km(props.currentWeeklyKm)} km` : ""}
+                  </label>
+                  <input
+                    id="rtr-km"
+                    className="input input-short"
+                    inputMode="decimal"
+                    aria-invalid={!!errors.rtrKm}
+                    aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")}
+                    {...register("rtrKm", { setValueAs: num })}
+                  />
                   <FieldError id="rtr-km-error" message={errors.rtrKm?.message} />
                 </div>
               )}

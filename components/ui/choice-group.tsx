@@ -28,7 +28,12 @@ export function ChoiceGroup<T extends FieldValues, V extends string | number | b
   const { field } = useController({ control: props.control, name: props.name });
   const id = props.name.replace(/\./g, "-");
   return (
-    <fieldset className="field" id={id} data-invalid={props.error ? true : undefined} aria-describedby={describedBy(props.hint && `${id}-hint`, props.error && `${id}-error`)}>
+    <fieldset
+      className="field"
+      id={id}
+      data-invalid={props.error ? true : undefined}
+      aria-describedby={describedBy(props.hint && `${id}-hint`, props.error && `${id}-error`)}
+    >
       <legend>{props.legend}</legend>
       {props.hint && (
         <p id={`${id}-hint`} className="hint">

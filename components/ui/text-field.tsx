@@ -21,7 +21,14 @@ export function TextField({ registration, label, hint, error, className = "input
           {hint}
         </p>
       )}
-      <input id={id} className={className} aria-invalid={!!error} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)} {...input} {...registration} />
+      <input
+        id={id}
+        className={className}
+        aria-invalid={!!error}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        {...input}
+        {...registration}
+      />
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );

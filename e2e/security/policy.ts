@@ -45,14 +45,30 @@ const adminOnly = (see: string[] = []): Record<Principal, Expect> => ({
 });
 
 /** Account pages: any staff member, showing their own email only. */
-const anyStaff: Record<Principal, Expect> = { anonymous: login, patientA: login, patientB: login, disabled: login, clinician1: ok("clinician1.email"), clinician2: ok("clinician2.email"), admin: ok() };
+const anyStaff: Record<Principal, Expect> = {
+  anonymous: login,
+  patientA: login,
+  patientB: login,
+  disabled: login,
+  clinician1: ok("clinician1.email"),
+  clinician2: ok("clinician2.email"),
+  admin: ok(),
+};
 const everyone = (e: Expect): Record<Principal, Expect> => ({ anonymous: e, patientA: e, patientB: e, disabled: e, clinician1: e, clinician2: e, admin: e });
 const A2 = ["A2.firstName", "A2.lastName"];
 
 export const ROUTES: Record<string, RoutePolicy> = {
   "/": {
     path: () => "/",
-    expect: { anonymous: login, patientA: login, patientB: login, disabled: login, clinician1: { status: "redirect", to: "/patients" }, clinician2: { status: "redirect", to: "/patients" }, admin: { status: "redirect", to: "/admin" } },
+    expect: {
+      anonymous: login,
+      patientA: login,
+      patientB: login,
+      disabled: login,
+      clinician1: { status: "redirect", to: "/patients" },
+      clinician2: { status: "redirect", to: "/patients" },
+      admin: { status: "redirect", to: "/admin" },
+    },
   },
   "/_not-found": { path: () => "/_not-found", expect: everyone(notFound), note: "Next's not-found page" },
   "/_global-error": { path: () => "/_global-error", expect: everyone({ status: 500 }), note: "Next's own error page, rendered as is: no data, no details" },
@@ -61,7 +77,15 @@ export const ROUTES: Record<string, RoutePolicy> = {
   "/api/auth/[...nextauth]": { path: () => "/api/auth/providers", expect: everyone(ok()), note: "next-auth: public metadata; sign-in has its own tests" },
   "/login": {
     path: () => "/login",
-    expect: { anonymous: ok(), patientA: ok(), patientB: ok(), disabled: ok(), clinician1: { status: "redirect", to: "/" }, clinician2: { status: "redirect", to: "/" }, admin: { status: "redirect", to: "/" } },
+    expect: {
+      anonymous: ok(),
+      patientA: ok(),
+      patientB: ok(),
+      disabled: ok(),
+      clinician1: { status: "redirect", to: "/" },
+      clinician2: { status: "redirect", to: "/" },
+      admin: { status: "redirect", to: "/" },
+    },
   },
   "/i/[token]": { path: (w) => `/i/${w.A2.token}`, expect: everyone({ status: 410 }), note: "a used link: gone for everyone" },
   "/intake": {
@@ -76,7 +100,11 @@ export const ROUTES: Record<string, RoutePolicy> = {
   },
   "/patients": {
     path: () => "/patients",
-    expect: { ...clinical(["A.firstName", "A2.firstName", "A3.firstName"]), clinician2: ok("B.firstName", "B.lastName"), clinician1: ok("A.firstName", "A2.firstName", "A3.firstName", "A.lastName", "A2.lastName", "A3.lastName") },
+    expect: {
+      ...clinical(["A.firstName", "A2.firstName", "A3.firstName"]),
+      clinician2: ok("B.firstName", "B.lastName"),
+      clinician1: ok("A.firstName", "A2.firstName", "A3.firstName", "A.lastName", "A2.lastName", "A3.lastName"),
+    },
   },
   "/patients/new": { path: () => "/patients/new", expect: { ...clinical([]), clinician2: ok() } },
   "/patients/[patientId]": { path: (w) => `/patients/${w.A2.patientId}`, expect: clinical(A2) },
@@ -106,7 +134,11 @@ export const ROUTES: Record<string, RoutePolicy> = {
   },
   "/admin/audit": { path: (w) => `/admin/audit?patient=${w.A2.dob}`, expect: adminOnly(["A2.lastName", "A2.firstName"]) },
   "/admin/messages": { path: () => "/admin/messages", expect: adminOnly(), note: "the dead-letter list: kinds, addresses and reasons, no clinical data" },
-  "/o/[token]": { path: () => "/o/not-a-token", expect: everyone(ok()), note: "the opt-out link's page: opening it changes nothing; its button posts the signed token" },
+  "/o/[token]": {
+    path: () => "/o/not-a-token",
+    expect: everyone(ok()),
+    note: "the opt-out link's page: opening it changes nothing; its button posts the signed token",
+  },
 };
 
 /**
@@ -168,7 +200,12 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     allowed: [],
   },
   "app/(clinic)/actions.ts#signOutAction": { args: () => [], page: () => "/patients", probe: staffSessionsOf, allowed: ["clinician1", "clinician2", "admin"] },
-  "app/(clinic)/actions.ts#endIdleSessionAction": { args: () => [], page: () => "/patients", probe: staffSessionsOf, allowed: ["clinician1", "clinician2", "admin"] },
+  "app/(clinic)/actions.ts#endIdleSessionAction": {
+    args: () => [],
+    page: () => "/patients",
+    probe: staffSessionsOf,
+    allowed: ["clinician1", "clinician2", "admin"],
+  },
   "app/(clinic)/actions.ts#keepAliveAction": {
     args: () => [],
     page: () => "/patients",
@@ -218,7 +255,11 @@ export const ACTIONS: Record<string, ActionPolicy> = {
   "app/(clinic)/visits/[visitId]/intake-actions.ts#reopenIntakeAction": {
     args: (w) => [w.A2.visitId],
     page: (w) => `/visits/${w.A2.visitId}`,
-    probe: (w) => snap(`SELECT (SELECT count(*)::int FROM "IntakeInvite" WHERE "visitId" = $1) AS invites, (SELECT count(*)::int FROM "IntakeResponse" WHERE "visitId" = $1) AS responses`, [w.A2.visitId]),
+    probe: (w) =>
+      snap(
+        `SELECT (SELECT count(*)::int FROM "IntakeInvite" WHERE "visitId" = $1) AS invites, (SELECT count(*)::int FROM "IntakeResponse" WHERE "visitId" = $1) AS responses`,
+        [w.A2.visitId],
+      ),
     allowed: ["clinician1"],
   },
   "app/(clinic)/visits/[visitId]/intake-actions.ts#newIntakeLinkAction": {
@@ -255,7 +296,11 @@ export const ACTIONS: Record<string, ActionPolicy> = {
   "app/(patient)/intake/actions.ts#verifyDobAction": {
     args: (w) => [w.A.dob],
     page: () => "/intake",
-    probe: (w) => snap(`SELECT count(*)::int AS n FROM "IntakeSession" s JOIN "IntakeInvite" i ON i.id = s."inviteId" WHERE i."visitId" = $1 AND s."dobVerifiedAt" IS NOT NULL`, [w.A.visitId]),
+    probe: (w) =>
+      snap(
+        `SELECT count(*)::int AS n FROM "IntakeSession" s JOIN "IntakeInvite" i ON i.id = s."inviteId" WHERE i."visitId" = $1 AND s."dobVerifiedAt" IS NOT NULL`,
+        [w.A.visitId],
+      ),
     allowed: [],
     ownOnly: ["patientA", "patientB"],
   },
@@ -326,7 +371,19 @@ export const ACTIONS: Record<string, ActionPolicy> = {
   // Between visits. No principal here holds a plan session: a plan link's own browser is checked in
   // lib/data/plan.int.test.ts ("reaches one patient's plan only") and e2e/between-visits.spec.ts.
   "app/(patient)/plan/actions.ts#saveCheckInAction": {
-    args: () => [{ key: `matrix-${Date.now()}-0123456789`, date: new Date().toISOString().slice(0, 10), kind: "run", done: true, km: 3, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes" }],
+    args: () => [
+      {
+        key: `matrix-${Date.now()}-0123456789`,
+        date: new Date().toISOString().slice(0, 10),
+        kind: "run",
+        done: true,
+        km: 3,
+        minutes: null,
+        painDuring: 1,
+        settledWithinHour: true,
+        exercises: "yes",
+      },
+    ],
     page: () => "/plan",
     probe: (w) => snap(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "clinicId" = $1`, [w.clinic1]),
     allowed: [],
@@ -342,7 +399,11 @@ export const ACTIONS: Record<string, ActionPolicy> = {
   "app/(patient)/plan/actions.ts#startFollowUpAction": {
     args: () => [],
     page: () => "/plan",
-    probe: (w) => snap(`SELECT (SELECT count(*)::int FROM "Visit" WHERE "clinicId" = $1) AS visits, (SELECT count(*)::int FROM "IntakeSession" WHERE "clinicId" = $1) AS sessions`, [w.clinic1]),
+    probe: (w) =>
+      snap(
+        `SELECT (SELECT count(*)::int FROM "Visit" WHERE "clinicId" = $1) AS visits, (SELECT count(*)::int FROM "IntakeSession" WHERE "clinicId" = $1) AS sessions`,
+        [w.clinic1],
+      ),
     allowed: [],
   },
   // Only moves the caller's own cookies back: no record changes for anyone.
@@ -355,13 +416,20 @@ export const ACTIONS: Record<string, ActionPolicy> = {
   "app/(clinic)/patients/plan-actions.ts#requestFollowUpAction": {
     args: (w) => [{ patientId: w.A2.patientId }],
     page: (w) => `/patients/${w.A2.patientId}`,
-    probe: (w) => snap(`SELECT p."followUpRequestedAt", (SELECT count(*)::int FROM "Message" m WHERE m."patientId" = p.id) AS messages FROM "Patient" p WHERE p.id = $1`, [w.A2.patientId]),
+    probe: (w) =>
+      snap(`SELECT p."followUpRequestedAt", (SELECT count(*)::int FROM "Message" m WHERE m."patientId" = p.id) AS messages FROM "Patient" p WHERE p.id = $1`, [
+        w.A2.patientId,
+      ]),
     allowed: ["clinician1"],
   },
   "app/(clinic)/patients/plan-actions.ts#newPlanLinkAction": {
     args: (w) => [{ patientId: w.A2.patientId }],
     page: (w) => `/patients/${w.A2.patientId}`,
-    probe: (w) => snap(`SELECT i.id, i."revokedAt" FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId" WHERE v."patientId" = $1 AND i.purpose = 'plan' ORDER BY i."createdAt"`, [w.A2.patientId]),
+    probe: (w) =>
+      snap(
+        `SELECT i.id, i."revokedAt" FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId" WHERE v."patientId" = $1 AND i.purpose = 'plan' ORDER BY i."createdAt"`,
+        [w.A2.patientId],
+      ),
     allowed: ["clinician1"],
   },
   "app/(clinic)/patients/plan-actions.ts#dischargeAction": {
@@ -377,4 +445,3 @@ export const ACTIONS: Record<string, ActionPolicy> = {
     allowed: ["admin"],
   },
 };
-

@@ -110,10 +110,23 @@ export async function makeWorld(baseURL: string): Promise<World> {
   const c1 = await createClinicianAndClinic({ email: `c1-${uniqueSuffix()}@example.com` });
   const c2 = await createClinicianAndClinic({ email: `c2-${uniqueSuffix()}@example.com` });
   const disabledPw = `pw-${uniqueSuffix()}-${uniqueSuffix()}`;
-  const disabled = await createUser({ clinicId: c1.clinic.id, email: `off-${uniqueSuffix()}@example.com`, name: "Dee Sabled", password: disabledPw, role: "CLINICIAN" });
+  const disabled = await createUser({
+    clinicId: c1.clinic.id,
+    email: `off-${uniqueSuffix()}@example.com`,
+    name: "Dee Sabled",
+    password: disabledPw,
+    role: "CLINICIAN",
+  });
   const adminPw = `pw-${uniqueSuffix()}-${uniqueSuffix()}`;
   const totpSecret = newTotpSecret();
-  const admin = await createUser({ clinicId: c1.clinic.id, email: `admin-${uniqueSuffix()}@example.com`, name: "Ada Min", password: adminPw, role: "ADMIN", totpSecret });
+  const admin = await createUser({
+    clinicId: c1.clinic.id,
+    email: `admin-${uniqueSuffix()}@example.com`,
+    name: "Ada Min",
+    password: adminPw,
+    role: "ADMIN",
+    totpSecret,
+  });
 
   const A = await patientAt(c1.user, c1.clinic.id, "a", "invited");
   const A2 = await patientAt(c1.user, c1.clinic.id, "aa", "finalized");

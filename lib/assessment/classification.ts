@@ -136,7 +136,15 @@ export function classify(intake: EngineIntake | null, exam: EngineExam | null): 
       rule,
     };
   }
-  return { code, tendon, label: tendon ? `${LABEL[code]}: ${tendon} tendon` : LABEL[code], for: forFindings, against: againstFindings, clinicianOverride: null, rule };
+  return {
+    code,
+    tendon,
+    label: tendon ? `${LABEL[code]}: ${tendon} tendon` : LABEL[code],
+    for: forFindings,
+    against: againstFindings,
+    clinicianOverride: null,
+    rule,
+  };
 }
 
 /**
@@ -157,7 +165,8 @@ export function classificationPrompts(intake: EngineIntake | null, exam: EngineE
       code: "classification.examine-medial",
       level: "info",
       title: "Inner-knee pain with giving way or joint-line tenderness: examine the meniscus, MCL and patellar stability",
-      detail: "Check the medial joint line and McMurray (meniscus), valgus stress at 0° and 30° (medial collateral ligament) and patellar apprehension (instability) before choosing a programme.",
+      detail:
+        "Check the medial joint line and McMurray (meniscus), valgus stress at 0° and 30° (medial collateral ligament) and patellar apprehension (instability) before choosing a programme.",
       section: RULES.classifyUnclear.section,
       findings: [
         { code: "intake.knee.area.inner", label: "Pain on the inner side", value: true },

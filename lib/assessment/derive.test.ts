@@ -11,9 +11,24 @@ import { fullIntake } from "./test-fixtures";
 
 const trial = fc.option(fc.integer({ min: 0, max: 600 }), { nil: null });
 const side = fc.record({ notTested: fc.option(fc.boolean(), { nil: undefined }), trialsN: fc.array(trial, { maxLength: 3 }) }, { requiredKeys: [] });
-const group = fc.record({ protocol: fc.record({ position: fc.constant("side-lying-long-lever"), leverArmM: fc.option(fc.double({ min: 0.1, max: 1.2, noNaN: true }), { nil: null }), contraction: fc.constant("break" as const), belt: fc.boolean() }), left: side, right: side }, { requiredKeys: [] });
+const group = fc.record(
+  {
+    protocol: fc.record({
+      position: fc.constant("side-lying-long-lever"),
+      leverArmM: fc.option(fc.double({ min: 0.1, max: 1.2, noNaN: true }), { nil: null }),
+      contraction: fc.constant("break" as const),
+      belt: fc.boolean(),
+    }),
+    left: side,
+    right: side,
+  },
+  { requiredKeys: [] },
+);
 const tick = fc.option(fc.boolean(), { nil: undefined });
-const stepDownSide = fc.record({ notTested: tick, armStrategy: tick, trunkLean: tick, pelvisTilt: tick, unsteady: tick, knee: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }, { requiredKeys: [] });
+const stepDownSide = fc.record(
+  { notTested: tick, armStrategy: tick, trunkLean: tick, pelvisTilt: tick, unsteady: tick, knee: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) },
+  { requiredKeys: [] },
+);
 const exam: fc.Arbitrary<EngineExam> = fc.record(
   {
     bodyMassKg: fc.option(fc.double({ min: 20, max: 250, noNaN: true }), { nil: null }),
@@ -24,7 +39,14 @@ const exam: fc.Arbitrary<EngineExam> = fc.record(
 ) as fc.Arbitrary<EngineExam>;
 
 const intake = fullIntake();
-const ctx = { settings: DEFAULT_SETTINGS, painfulKnee: intake.knee?.side ?? null, ageYears: 34, sex: intake.about?.sex ?? null, previous: null, intakeBodyMassKg: intake.about?.bodyMassKg ?? null };
+const ctx = {
+  settings: DEFAULT_SETTINGS,
+  painfulKnee: intake.knee?.side ?? null,
+  ageYears: 34,
+  sex: intake.about?.sex ?? null,
+  previous: null,
+  intakeBodyMassKg: intake.about?.bodyMassKg ?? null,
+};
 
 describe("derive: the engine and the exam form read the same values", () => {
   it("strength, N/kg, Nm/kg, body mass and step-down agree with deriveExam for any exam", () => {
@@ -40,7 +62,14 @@ describe("derive: the engine and the exam form read the same values", () => {
             expect(s).toBeUndefined();
             continue;
           }
-          expect(s).toMatchObject({ symmetryPercent: f.symmetry.symmetryPercent, weakerSide: f.symmetry.weakerSide, leftNPerKg: f.left.nPerKg, rightNPerKg: f.right.nPerKg, leftNmPerKg: f.left.nmPerKg, rightNmPerKg: f.right.nmPerKg });
+          expect(s).toMatchObject({
+            symmetryPercent: f.symmetry.symmetryPercent,
+            weakerSide: f.symmetry.weakerSide,
+            leftNPerKg: f.left.nPerKg,
+            rightNPerKg: f.right.nPerKg,
+            leftNmPerKg: f.left.nmPerKg,
+            rightNmPerKg: f.right.nmPerKg,
+          });
         }
         expect(engine.stepDown).toEqual({ left: form.stepDown.left?.total ?? null, right: form.stepDown.right?.total ?? null });
       }),
@@ -49,10 +78,16 @@ describe("derive: the engine and the exam form read the same values", () => {
   });
 
   it("a step-down with every box unticked and the knee unanswered is not scored (blank is not zero)", () => {
-    const e: EngineExam = { functional: { stepDown: { left: { armStrategy: false, trunkLean: false, pelvisTilt: false, unsteady: false }, right: { knee: 3 } } } };
+    const e: EngineExam = {
+      functional: { stepDown: { left: { armStrategy: false, trunkLean: false, pelvisTilt: false, unsteady: false }, right: { knee: 3 } } },
+    };
     const d = derive({ intake, exam: e, settings: DEFAULT_SETTINGS });
     expect(d.stepDown).toEqual({ left: null, right: null });
-    const scored = derive({ intake, exam: { functional: { stepDown: { left: { trunkLean: true, knee: 1 }, right: { knee: 0 } } } }, settings: DEFAULT_SETTINGS });
+    const scored = derive({
+      intake,
+      exam: { functional: { stepDown: { left: { trunkLean: true, knee: 1 }, right: { knee: 0 } } } },
+      settings: DEFAULT_SETTINGS,
+    });
     expect(scored.stepDown).toEqual({ left: 2, right: 0 });
   });
 

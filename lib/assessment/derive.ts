@@ -38,7 +38,16 @@ function safeScore(fn: (a: number[]) => number, answers: readonly (number | null
 }
 
 /** No exam and no intake: every value missing (the intake-only safety check starts from this). */
-export const NO_DERIVED: Derived = { ageYears: null, bodyMassKg: null, painfulKnee: null, strength: {}, load: [], akps: null, lefs: null, stepDown: { left: null, right: null } };
+export const NO_DERIVED: Derived = {
+  ageYears: null,
+  bodyMassKg: null,
+  painfulKnee: null,
+  strength: {},
+  load: [],
+  akps: null,
+  lefs: null,
+  stepDown: { left: null, right: null },
+};
 
 /** The engine's strength summary of one muscle group, read off the exam form's own derivation. */
 function strengthOf(d: GroupDerived): StrengthDerived | null {
@@ -52,7 +61,10 @@ function strengthOf(d: GroupDerived): StrengthDerived | null {
     leftNmPerKg: d.left.nmPerKg,
     rightNmPerKg: d.right.nmPerKg,
     // §2.2: changes within the measurement error may be noise, and readings are never compared across protocols.
-    change: c && c.comparable ? { left: c.left?.deltaN ?? null, right: c.right?.deltaN ?? null, beyondError: [c.left, c.right].some((x) => x && x.verdict !== "within-error") } : null,
+    change:
+      c && c.comparable
+        ? { left: c.left?.deltaN ?? null, right: c.right?.deltaN ?? null, beyondError: [c.left, c.right].some((x) => x && x.verdict !== "within-error") }
+        : null,
     bilateralWeakness:
       norm && norm.verdict !== "not-applicable" && norm.expectedNmPerKg !== null && norm.cutoffNmPerKg !== null
         ? { expectedNmPerKg: norm.expectedNmPerKg, cutoffNmPerKg: norm.cutoffNmPerKg, weak: norm.verdict === "bilateral-weakness" }
@@ -65,7 +77,13 @@ function strengthOf(d: GroupDerived): StrengthDerived | null {
  * the exam form shows beside the inputs and the print reads, so the form, the engine and the paper cannot
  * disagree; this adds what needs the intake or earlier visits (scores and their change, the load ramp).
  */
-export function derive(input: { intake: EngineIntake | null; exam: EngineExam | null; previousVisits?: PreviousVisit[]; settings: ClinicSettings; patient?: PatientFacts }): Derived {
+export function derive(input: {
+  intake: EngineIntake | null;
+  exam: EngineExam | null;
+  previousVisits?: PreviousVisit[];
+  settings: ClinicSettings;
+  patient?: PatientFacts;
+}): Derived {
   const { intake, exam, settings } = input;
   const previous = [...(input.previousVisits ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   const lastExam = previous.find((v) => v.exam)?.exam ?? null;
@@ -73,7 +91,9 @@ export function derive(input: { intake: EngineIntake | null; exam: EngineExam | 
   const ageYears = num(input.patient?.ageYears);
   const sex = input.patient?.sex ?? intake?.about?.sex ?? null;
   const painfulKnee = intake?.knee?.side ?? null;
-  const fromExam = exam ? deriveExam(exam, { settings, painfulKnee, ageYears, sex, previous: lastExam, intakeBodyMassKg: num(intake?.about?.bodyMassKg) }) : null;
+  const fromExam = exam
+    ? deriveExam(exam, { settings, painfulKnee, ageYears, sex, previous: lastExam, intakeBodyMassKg: num(intake?.about?.bodyMassKg) })
+    : null;
   const bodyMassKg = fromExam ? fromExam.bodyMassKg : num(intake?.about?.bodyMassKg);
 
   const strength: Derived["strength"] = {};
@@ -85,7 +105,13 @@ export function derive(input: { intake: EngineIntake | null; exam: EngineExam | 
   const w = intake?.running?.weeklyKm;
   const load = w
     ? assessLoadChange(
-        { thisWeek: num(w.thisWeek), lastWeek: num(w.lastWeek), twoWeeksAgo: num(w.twoWeeksAgo), threeWeeksAgo: num(w.threeWeeksAgo), fourWeeksAgo: num(w.fourWeeksAgo) },
+        {
+          thisWeek: num(w.thisWeek),
+          lastWeek: num(w.lastWeek),
+          twoWeeksAgo: num(w.twoWeeksAgo),
+          threeWeeksAgo: num(w.threeWeeksAgo),
+          fourWeeksAgo: num(w.fourWeeksAgo),
+        },
         settings,
       )
     : [];

@@ -5,7 +5,12 @@ import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 
-const input = (over: Parameters<typeof fullIntake>[0] = {}) => ({ intake: fullIntake(over), exam: fullExam(), settings: DEFAULT_SETTINGS, patient: { ageYears: 34 } });
+const input = (over: Parameters<typeof fullIntake>[0] = {}) => ({
+  intake: fullIntake(over),
+  exam: fullExam(),
+  settings: DEFAULT_SETTINGS,
+  patient: { ageYears: 34 },
+});
 
 describe("the clinician's edits", () => {
   it("reproduce the engine's draft exactly when nothing was changed", () => {
@@ -17,17 +22,16 @@ describe("the clinician's edits", () => {
     const draft = assess(input());
     const [a, b] = editsFromPlan(draft.plan).exercises;
     const a2 = assess(input(), {
-      exercises: [
-        { ...b!, sets: 4, reps: 8 },
-        { exerciseId: "side-plank", sets: 2, holdSeconds: 20, daysPerWeek: 3, weeks: 6 },
-        a!,
-      ],
+      exercises: [{ ...b!, sets: 4, reps: 8 }, { exerciseId: "side-plank", sets: 2, holdSeconds: 20, daysPerWeek: 3, weeks: 6 }, a!],
     });
     expect([a!.exerciseId, b!.exerciseId]).not.toContain("side-plank");
     expect(a2.plan!.exercises.map((e) => e.exerciseId)).toEqual([b!.exerciseId, "side-plank", a!.exerciseId]);
     expect(a2.plan!.exercises[0]!.doseText).toMatch(/^4 sets of 8( on each side)?, 3 days a week$/);
     expect(a2.plan!.exercises[0]!.because.map((f) => f.code)).toContain("clinician.dose");
-    expect(a2.plan!.exercises[1]).toMatchObject({ doseText: "2 holds of 20 seconds on each side, 3 days a week", rule: { summary: "Added by the clinician from the exercise library." } });
+    expect(a2.plan!.exercises[1]).toMatchObject({
+      doseText: "2 holds of 20 seconds on each side, 3 days a week",
+      rule: { summary: "Added by the clinician from the exercise library." },
+    });
   });
 
   it("replace the education wording and keep its rule", () => {
@@ -54,7 +58,11 @@ describe("the clinician's edits", () => {
   it("in a refer case allow only exercises the clinician chose, never running", () => {
     const refer = input({ safety: { calfSwelling: true } });
     expect(assess(refer).plan).toBeNull();
-    const a = assess(refer, { exercises: [{ exerciseId: "clamshell", sets: 2, reps: 10, daysPerWeek: 3, weeks: 4 }], confirmRunning: true, rtrStart: { mode: "reduced-continuous", weeklyKm: 20 } });
+    const a = assess(refer, {
+      exercises: [{ exerciseId: "clamshell", sets: 2, reps: 10, daysPerWeek: 3, weeks: 4 }],
+      confirmRunning: true,
+      rtrStart: { mode: "reduced-continuous", weeklyKm: 20 },
+    });
     expect(a.status).toBe("refer");
     expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["clamshell"]);
     expect(a.plan!.runningOnHold).toBe(true);
@@ -81,7 +89,15 @@ describe("the edits schema", () => {
 });
 
 describe("the clinician's stretch edits", () => {
-  const tight = () => ({ ...input(), exam: fullExam({ flexibility: { ober: { left: { result: "positive" }, right: { result: "negative" } }, hamstring9090: { left: { result: "positive" }, right: { result: "positive" } } } }) });
+  const tight = () => ({
+    ...input(),
+    exam: fullExam({
+      flexibility: {
+        ober: { left: { result: "positive" }, right: { result: "negative" } },
+        hamstring9090: { left: { result: "positive" }, right: { result: "positive" } },
+      },
+    }),
+  });
 
   it("leave the engine's stretches exactly as drafted when unchanged", () => {
     const draft = assess(tight());
@@ -93,12 +109,21 @@ describe("the clinician's stretch edits", () => {
   it("remove, reorder, add from the library and change a dose, saying the clinician chose it", () => {
     const draft = assess(tight());
     const [a, b] = editsFromPlan(draft.plan).stretches;
-    const out = assess(tight(), { stretches: [{ ...b!, holdSeconds: 45, reps: 3, daysPerWeek: 5 }, { stretchId: "hip-flexor-stretch", holdSeconds: 30, reps: 2, daysPerWeek: 7 }] }).plan!.stretches;
+    const out = assess(tight(), {
+      stretches: [
+        { ...b!, holdSeconds: 45, reps: 3, daysPerWeek: 5 },
+        { stretchId: "hip-flexor-stretch", holdSeconds: 30, reps: 2, daysPerWeek: 7 },
+      ],
+    }).plan!.stretches;
     expect(out.map((s) => s.stretchId)).toEqual([b!.stretchId, "hip-flexor-stretch"]);
     expect(out.map((s) => s.stretchId)).not.toContain(a!.stretchId);
     expect(out[0]).toMatchObject({ holdSeconds: 45, reps: 3, daysPerWeek: 5, doseText: "Hold 45 seconds, 3 times on each side, 5 days a week" });
     expect(out[0]!.because.map((f) => f.code)).toContain("clinician.dose");
-    expect(out[1]).toMatchObject({ name: "Hip flexor stretch", doseText: "Hold 30 seconds, 2 times on each side, once a day", rule: { summary: "Added by the clinician from the stretch library." } });
+    expect(out[1]).toMatchObject({
+      name: "Hip flexor stretch",
+      doseText: "Hold 30 seconds, 2 times on each side, once a day",
+      rule: { summary: "Added by the clinician from the stretch library." },
+    });
     expect(out[1]!.because.map((f) => f.code)).toEqual(["clinician.edit"]);
   });
 
@@ -112,7 +137,10 @@ describe("the clinician's stretch edits", () => {
 
 describe("a reduced start point", () => {
   it("must be below the current weekly distance, naming the limit", () => {
-    expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 40 })).toEqual({ path: "rtrStart.weeklyKm", message: "Weekly distance (km) must be below the current 40 km." });
+    expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 40 })).toEqual({
+      path: "rtrStart.weeklyKm",
+      message: "Weekly distance (km) must be below the current 40 km.",
+    });
     expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 55 })?.message).toMatch(/below the current 40 km/);
     expect(rtrStartProblem(22.5, { mode: "reduced-continuous", weeklyKm: 22.5 })?.message).toMatch(/below the current 22.5 km/);
     expect(rtrStartProblem(40, { mode: "reduced-continuous", weeklyKm: 39.5 })).toBeNull();

@@ -46,7 +46,14 @@ export function applyExerciseEdits(engine: ExercisePrescription[], edits: Exerci
     if (!lib) return [];
     const fromEngine = engine.find((x) => x.exerciseId === e.exerciseId);
     const base = fromEngine ?? prescribe(lib, e.weeks, [CLINICIAN_CHOICE]);
-    const dose = { sets: e.sets, reps: lib.holdSeconds ? undefined : (e.reps ?? lib.reps), holdSeconds: lib.holdSeconds ? (e.holdSeconds ?? lib.holdSeconds) : undefined, perSide: lib.perSide, daysPerWeek: e.daysPerWeek, weeks: e.weeks };
+    const dose = {
+      sets: e.sets,
+      reps: lib.holdSeconds ? undefined : (e.reps ?? lib.reps),
+      holdSeconds: lib.holdSeconds ? (e.holdSeconds ?? lib.holdSeconds) : undefined,
+      perSide: lib.perSide,
+      daysPerWeek: e.daysPerWeek,
+      weeks: e.weeks,
+    };
     const changed = !fromEngine || JSON.stringify(dose) !== JSON.stringify(fromEngine.dose);
     return [
       {
@@ -121,12 +128,20 @@ export function applyEducationEdits(engine: Recommendation[], edits: { id: strin
   return edits.map((e) => {
     const fromEngine = engine.find((r) => r.id === e.id);
     if (fromEngine) return { ...fromEngine, text: e.text };
-    return { id: e.id, kind: "education" as const, text: e.text, rule: { id: "clinician.education", section: "—", summary: "Written by the clinician." }, because: [CLINICIAN_CHOICE] };
+    return {
+      id: e.id,
+      kind: "education" as const,
+      text: e.text,
+      rule: { id: "clinician.education", section: "—", summary: "Written by the clinician." },
+      because: [CLINICIAN_CHOICE],
+    };
   });
 }
 
 /** The edits that reproduce the engine's own draft (the review form starts from these). */
-export function editsFromPlan(plan: { exercises: ExercisePrescription[]; stretches?: StretchPrescription[]; education: Recommendation[] } | null): Required<Pick<SummaryEdits, "exercises" | "stretches" | "education">> {
+export function editsFromPlan(
+  plan: { exercises: ExercisePrescription[]; stretches?: StretchPrescription[]; education: Recommendation[] } | null,
+): Required<Pick<SummaryEdits, "exercises" | "stretches" | "education">> {
   return {
     exercises: (plan?.exercises ?? []).map((e) => ({
       exerciseId: e.exerciseId,

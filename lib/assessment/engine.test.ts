@@ -7,7 +7,15 @@ import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 
 /** `unrecorded` leaves out exam sections the complete fixture has (an override can only add or change). */
-const run = (opts: { intake?: DeepPartial<IntakeAnswers> | null; exam?: DeepPartial<ExamData> | null; unrecorded?: "ottawa"; age?: number; extra?: Partial<AssessmentInput> } = {}) =>
+const run = (
+  opts: {
+    intake?: DeepPartial<IntakeAnswers> | null;
+    exam?: DeepPartial<ExamData> | null;
+    unrecorded?: "ottawa";
+    age?: number;
+    extra?: Partial<AssessmentInput>;
+  } = {},
+) =>
   assess({
     intake: opts.intake === null ? null : fullIntake(opts.intake ?? undefined),
     exam: opts.exam === null ? null : withoutOttawa(fullExam(opts.exam ?? undefined), opts.unrecorded === "ottawa"),
@@ -62,11 +70,21 @@ describe("hard red flags refer, with no running plan and no mileage anywhere (§
     ["a red knee with feeling unwell", { intake: { safety: { hotOrRed: true, feverOrUnwell: true } } }, "red.septic-arthritis", "emergency"],
     ["calf swelling reported", { intake: { safety: { calfSwelling: true } } }, "red.dvt", "same-day"],
     ["a calf 3.1 cm larger", { exam: { safety: { calfCircumferenceDiffCm: 3.1 } } }, "red.dvt", "same-day"],
-    ["an injury with an Ottawa finding", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: { cannotFlexTo90: true } } } }, "red.ottawa", "same-day"],
+    [
+      "an injury with an Ottawa finding",
+      { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: { cannotFlexTo90: true } } } },
+      "red.ottawa",
+      "same-day",
+    ],
     ["an injury at 55 (Ottawa age)", { intake: { safety: { injuryOrFall: true } }, exam: { safety: { ottawa: {} } }, age: 55 }, "red.ottawa", "same-day"],
     ["a locked knee", { intake: { safety: { locking: true } } }, "red.acute-knee", "next-day"],
     ["a large effusion", { exam: { palpation: { effusion: { right: "moderate-or-large" } } } }, "red.acute-knee", "next-day"],
-    ["swelling after an injury", { intake: { safety: { injuryOrFall: true, swelling: true } }, exam: { safety: { ottawa: {} } } }, "red.acute-knee", "next-day"],
+    [
+      "swelling after an injury",
+      { intake: { safety: { injuryOrFall: true, swelling: true } }, exam: { safety: { ottawa: {} } } },
+      "red.acute-knee",
+      "next-day",
+    ],
     ["pain that wakes from sleep", { intake: { safety: { nightWakes: true } } }, "red.serious-pathology", "urgent"],
     ["constant pain not eased by position", { intake: { safety: { constantRestPain: true } } }, "red.serious-pathology", "urgent"],
     ["unexplained weight loss", { intake: { safety: { weightLoss: true } } }, "red.serious-pathology", "urgent"],
@@ -106,7 +124,9 @@ describe("around the safety thresholds", () => {
     expect(run({ exam: { safety: { painfulHipInternalRotation: "positive" } }, age: 18 }).status).toBe("plan");
   });
   it("does not refer missed periods without a bony sign (safety.low-energy-review: a soft flag instead)", () => {
-    const a = run({ intake: { safety: { missedPeriods: true }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 } } } });
+    const a = run({
+      intake: { safety: { missedPeriods: true }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30 } } },
+    });
     expect(a.status).toBe("plan");
     expect(codes(a)).toContain("soft.low-energy");
   });
@@ -170,7 +190,14 @@ describe("strength flags (§2.3)", () => {
     expect(codes(run({ exam: otherProtocol }))).not.toContain("strength.bilateral-weakness.hipAbduction");
   });
   it("reports missing and untested strength data without inventing values", () => {
-    const a = run({ exam: { strength: { hipExternalRotation: { left: { notTested: true }, right: { notTested: true } }, hipExtension: { left: { trialsN: [] }, right: { trialsN: [] } } } } });
+    const a = run({
+      exam: {
+        strength: {
+          hipExternalRotation: { left: { notTested: true }, right: { notTested: true } },
+          hipExtension: { left: { trialsN: [] }, right: { trialsN: [] } },
+        },
+      },
+    });
     expect(codes(a)).toContain("untested.strength.hipExternalRotation");
     expect(codes(a)).toContain("missing.strength.hipExtension");
     expect(a.derived.strength.hipExtension).toBeUndefined();
@@ -247,9 +274,20 @@ describe("the plan (§1.2, §6.4, §7)", () => {
   it("starts at level 3 with low pain and no deficit, for 6 weeks", () => {
     const a = run({
       intake: { pain: { now: 1, worstWeek: 3 } },
-      exam: { strength: { hipAbduction: { right: { trialsN: [150] } } }, functional: { stepDown: { right: { trunkLean: false, pelvisTilt: false, knee: 0 } } } },
+      exam: {
+        strength: { hipAbduction: { right: { trialsN: [150] } } },
+        functional: { stepDown: { right: { trunkLean: false, pelvisTilt: false, knee: 0 } } },
+      },
     });
-    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["band-walk", "band-clamshell", "bridge", "side-plank", "hip-hike", "squat", "seated-knee-extension"]);
+    expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual([
+      "band-walk",
+      "band-clamshell",
+      "bridge",
+      "side-plank",
+      "hip-hike",
+      "squat",
+      "seated-knee-extension",
+    ]);
     expect(a.plan!.exercises[0]!.dose.weeks).toBe(6);
   });
   it("starts at level 1 when the pain scores are missing", () => {

@@ -78,7 +78,11 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
         section: RULES.bilateralWeakness.section,
         findings: [
           { code: `derived.${s.group}.leftNmPerKg`, label: `${g}, left (Nm/kg)`, value: s.leftNmPerKg === null ? null : Math.round(s.leftNmPerKg * 100) / 100 },
-          { code: `derived.${s.group}.rightNmPerKg`, label: `${g}, right (Nm/kg)`, value: s.rightNmPerKg === null ? null : Math.round(s.rightNmPerKg * 100) / 100 },
+          {
+            code: `derived.${s.group}.rightNmPerKg`,
+            label: `${g}, right (Nm/kg)`,
+            value: s.rightNmPerKg === null ? null : Math.round(s.rightNmPerKg * 100) / 100,
+          },
         ],
       });
     }
@@ -87,7 +91,10 @@ function strengthFlags(derived: Derived, exam: EngineExam | null): Flag[] {
         code: `strength.change-within-error.${s.group}`,
         level: "info",
         title: `${g}: change since the last visit is within the measurement error`,
-        detail: `Changes of ${[s.change.left, s.change.right].filter((d) => d !== null).map((d) => `${d! > 0 ? "+" : ""}${r0(d!)} N`).join(" and ")} may be noise (measurement error ${r0(s.error.newtons)} N).`,
+        detail: `Changes of ${[s.change.left, s.change.right]
+          .filter((d) => d !== null)
+          .map((d) => `${d! > 0 ? "+" : ""}${r0(d!)} N`)
+          .join(" and ")} may be noise (measurement error ${r0(s.error.newtons)} N).`,
         section: RULES.possibleAsymmetry.section,
         findings: strengthFindings(s),
       });
@@ -178,15 +185,16 @@ function loadFlags(derived: Derived, intake: EngineIntake | null): Flag[] {
       code: "load.ramp",
       level: "warning",
       title: "Recent jump in weekly distance",
-      detail:
-        `Weekly distance ${describeLoadChange(ramp)}, above the ${ramp.limitPercent}% limit (a convention).` + (alsoText ? ` Also: ${alsoText}.` : ""),
+      detail: `Weekly distance ${describeLoadChange(ramp)}, above the ${ramp.limitPercent}% limit (a convention).` + (alsoText ? ` Also: ${alsoText}.` : ""),
       section: RULES.loadRamp.section,
       findings: [
         { code: "derived.load.basis", label: "Comparison", value: ramp.basis },
         { code: "derived.load.fromKm", label: `Weekly distance ${weekName(ramp.fromWeeksAgo)} (km)`, value: ramp.fromKm },
         { code: "derived.load.toKm", label: `Weekly distance ${weekName(ramp.toWeeksAgo)} (km)`, value: ramp.toKm },
         { code: "derived.load.changePercent", label: "Change (%)", value: ramp.changePercent === null ? null : r0(ramp.changePercent) },
-        ...(intake?.safety?.recentTrainingJump ? [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }] : []),
+        ...(intake?.safety?.recentTrainingJump
+          ? [{ code: "intake.safety.recentTrainingJump", label: "Patient reports a recent jump in training", value: true }]
+          : []),
       ],
     },
   ];
@@ -205,7 +213,10 @@ function runningFlags(r: ReturnToRun, bmi: number | null): Flag[] {
         ? "In new runners with a BMI over 30, running more than 3 km in the first week was linked to more injuries (Nielsen 2014). The calendar keeps week 1 to short run intervals and builds by time."
         : "Under about 3 months of running: the plan builds by minutes of running, not by percentage of distance.",
       section: RULES.novice.section,
-      findings: [...(bmi !== null ? [{ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 }] : []), ...r.start.because.filter((f) => f.code === "rtr.runner-state")],
+      findings: [
+        ...(bmi !== null ? [{ code: "derived.bmi", label: "Body-mass index", value: Math.round(bmi * 10) / 10 }] : []),
+        ...r.start.because.filter((f) => f.code === "rtr.runner-state"),
+      ],
     });
   }
   const g = r.goalRace;
@@ -243,7 +254,9 @@ function followUp(
   intake: EngineIntake | null,
   exam: EngineExam | null,
 ): FollowUp {
-  const retest: string[] = ["Pain scores (0–10 now, worst this week, during and the morning after runs; 1–2 points is a meaningful change) and how runs went against the pain rule"];
+  const retest: string[] = [
+    "Pain scores (0–10 now, worst this week, during and the morning after runs; 1–2 points is a meaningful change) and how runs went against the pain rule",
+  ];
   // §1.4: a suspected tendinopathy is confirmed or ruled out on the tendon itself.
   if (a.tendon === "patellar") retest.push("Patellar tendon: tenderness at the lower pole of the kneecap and pain on a single-leg decline squat");
   else if (a.tendon === "quadriceps") retest.push("Quadriceps tendon: tenderness just above the kneecap and pain as knee-extensor load rises");
@@ -260,16 +273,25 @@ function followUp(
   const poorSquat = (["left", "right"] as const).filter((side) => squat?.[side]?.rating === "poor");
   if (poorSquat.length) retest.push(`Single-leg squat (poor on the ${poorSquat.join(" and ")} this time)`);
   const flex = exam?.flexibility ?? {};
-  const tight = (Object.keys(FLEX_LABEL) as (keyof typeof FLEX_LABEL)[]).filter((t) => flex[t]?.left?.result === "positive" || flex[t]?.right?.result === "positive");
+  const tight = (Object.keys(FLEX_LABEL) as (keyof typeof FLEX_LABEL)[]).filter(
+    (t) => flex[t]?.left?.result === "positive" || flex[t]?.right?.result === "positive",
+  );
   if (tight.length) retest.push(`Flexibility: ${tight.map((t) => FLEX_LABEL[t]).join(", ")}`);
   if (a.screenPending) retest.push("Return-to-run entry tests (running waits for them)");
-  if (derived.akps || derived.lefs || intake?.questionnaires) retest.push(`Kujala and LEFS questionnaires at the ${OUTCOME_VISIT_WEEKS}-week visit (10 and 9 points are meaningful changes)`);
+  if (derived.akps || derived.lefs || intake?.questionnaires)
+    retest.push(`Kujala and LEFS questionnaires at the ${OUTCOME_VISIT_WEEKS}-week visit (10 and 9 points are meaningful changes)`);
   const painHigh = [intake?.pain?.now, intake?.pain?.duringRun].some((p) => typeof p === "number" && p >= EARLY_REVIEW_PAIN);
   const soon = a.runningOnHold || a.screenPending || painHigh || a.rampFlagged;
   return { inWeeks: soon ? 2 : OUTCOME_VISIT_WEEKS, outcomeInWeeks: OUTCOME_VISIT_WEEKS, retest, rule: RULES.followUp };
 }
 
-const FLEX_LABEL = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" } as const;
+const FLEX_LABEL = {
+  thomasOneJoint: "Thomas (one-joint)",
+  thomasTwoJoint: "Thomas (two-joint)",
+  ely: "Ely",
+  ober: "Ober",
+  hamstring9090: "Hamstring 90-90",
+} as const;
 
 /** Strip every distance from a refer output (§5: no running plan and no mileage numbers). */
 function withoutMileage(derived: Derived): Derived {
@@ -307,7 +329,16 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
       flags: [...safety.flags, ...strengthFlags(derived, exam)],
       derived: withoutMileage(derived),
       plan: chosen.length
-        ? { education: [], exercises: chosen, stretches: [], activity: [], cadence: null, runningOnHold: true, runningOnHoldReason: "No running until a physician has seen you.", exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION }
+        ? {
+            education: [],
+            exercises: chosen,
+            stretches: [],
+            activity: [],
+            cadence: null,
+            runningOnHold: true,
+            runningOnHoldReason: "No running until a physician has seen you.",
+            exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION,
+          }
         : null,
       returnToRun: null,
       followUp: null,
@@ -334,7 +365,11 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
 
   const softReason = safety.flags.filter((f) => f.level === "soft").map((f) => f.title);
   const tendon = classification.code === "tendinopathy-consider";
-  const heldFor = softReason.length ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.` : tendon ? "On hold until your clinician confirms the diagnosis." : null;
+  const heldFor = softReason.length
+    ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.`
+    : tendon
+      ? "On hold until your clinician confirms the diagnosis."
+      : null;
   const onHold = edits.confirmRunning ? null : heldFor;
   if (tendon) {
     flags.push({
@@ -347,11 +382,21 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     });
   }
   const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
-  const plan = { ...drafted, exercises: applyExerciseEdits(drafted.exercises, edits.exercises), stretches: applyStretchEdits(drafted.stretches, edits.stretches), education: applyEducationEdits(drafted.education, edits.education) };
+  const plan = {
+    ...drafted,
+    exercises: applyExerciseEdits(drafted.exercises, edits.exercises),
+    stretches: applyStretchEdits(drafted.stretches, edits.stretches),
+    education: applyEducationEdits(drafted.education, edits.education),
+  };
   const rampFlagged = flags.some((f) => f.code === "load.ramp");
   // The review date sets how long a runner who keeps running holds the volume; whether running waits for the
   // entry screen is known only once the start is chosen, and then the review is early (§7.4).
-  let next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: false, rampFlagged, tendon: tendon ? classification.tendon : undefined }, intake, exam);
+  let next = followUp(
+    derived,
+    { runningOnHold: plan.runningOnHold, screenPending: false, rampFlagged, tendon: tendon ? classification.tendon : undefined },
+    intake,
+    exam,
+  );
   const returnToRun = buildReturnToRun({
     intake,
     exam,
@@ -362,7 +407,13 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     reviewInWeeks: next.inWeeks,
     visitDate: input.visitDate ?? null,
   });
-  if (returnToRun.waitsForScreen) next = followUp(derived, { runningOnHold: plan.runningOnHold, screenPending: true, rampFlagged, tendon: tendon ? classification.tendon : undefined }, intake, exam);
+  if (returnToRun.waitsForScreen)
+    next = followUp(
+      derived,
+      { runningOnHold: plan.runningOnHold, screenPending: true, rampFlagged, tendon: tendon ? classification.tendon : undefined },
+      intake,
+      exam,
+    );
   const bmi = derived.bodyMassKg !== null && heightCm ? derived.bodyMassKg / (heightCm / 100) ** 2 : null;
   flags.push(...runningFlags(returnToRun, bmi));
   // §6.5: a runner who is not to run yet (on hold, or waiting for the entry screen) gets no advice on how to

@@ -73,7 +73,11 @@ const within = (v: unknown, l: { min: number; max: number }): v is number => typ
 const r0 = (n: number) => Math.round(n);
 
 export function deriveExam(exam: EngineExam | null | undefined, ctx: ExamContext): ExamDerived {
-  const bodyMassKg = within(exam?.bodyMassKg, BODY_MASS_LIMITS_KG) ? exam!.bodyMassKg! : within(ctx.intakeBodyMassKg, BODY_MASS_LIMITS_KG) ? ctx.intakeBodyMassKg : null;
+  const bodyMassKg = within(exam?.bodyMassKg, BODY_MASS_LIMITS_KG)
+    ? exam!.bodyMassKg!
+    : within(ctx.intakeBodyMassKg, BODY_MASS_LIMITS_KG)
+      ? ctx.intakeBodyMassKg
+      : null;
   const notes: ExamNote[] = [];
   const strength = {} as Record<MuscleGroupKey, GroupDerived>;
 

@@ -9,7 +9,16 @@ describe("exam labels", () => {
   it("name every answer the exam schema can hold (no error message falls back to 'This answer')", () => {
     const paths = schemaPaths(examSchema);
     // The walk reaches every section, down to each of the three trials.
-    expect(paths).toEqual(expect.arrayContaining(["bodyMassKg", "strength.kneeExtension.right.trialsN.2", "functional.stepDown.left.knee", "functional.yBalance.limbLengthCm", "safety.ottawa.cannotBearWeight4Steps", "impression"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "bodyMassKg",
+        "strength.kneeExtension.right.trialsN.2",
+        "functional.stepDown.left.knee",
+        "functional.yBalance.limbLengthCm",
+        "safety.ottawa.cannotBearWeight4Steps",
+        "impression",
+      ]),
+    );
     expect(paths.filter((p) => !examLabels[p])).toEqual([]);
   });
 

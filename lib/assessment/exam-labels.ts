@@ -56,7 +56,12 @@ export const STEP_DOWN_KNEE_LABELS = ["0: over the 2nd toe", "1: medial to the 2
 export const STEP_DOWN_KNEE_QUESTION = "knee: tibial tuberosity 0 over the 2nd toe, 1 medial to it, 2 medial to the foot's border";
 
 export const SINGLE_LEG_SQUAT_ITEMS = { kneeValgus: "Knee valgus", pelvicDrop: "Pelvic drop", trunkLean: "Trunk lean" } as const;
-export const STEP_DOWN_ITEMS = { armStrategy: "Arm strategy", trunkLean: "Trunk lean", pelvisTilt: "Pelvis loses the horizontal", unsteady: "Unsteady stance" } as const;
+export const STEP_DOWN_ITEMS = {
+  armStrategy: "Arm strategy",
+  trunkLean: "Trunk lean",
+  pelvisTilt: "Pelvis loses the horizontal",
+  unsteady: "Unsteady stance",
+} as const;
 export const Y_BALANCE_REACHES = { anteriorCm: "Anterior", posteromedialCm: "Posteromedial", posterolateralCm: "Posterolateral" } as const;
 
 export const RTR_SCREEN_LABELS = {
@@ -166,7 +171,19 @@ export function formatExamValue(path: string, value: unknown): string {
     return value ? "yes" : "no";
   }
   if (typeof value === "number") {
-    const unit = /trialsN/.test(path) ? " N" : /Kg$/.test(path) ? " kg" : /Cm$/.test(path) ? " cm" : /leverArmM$/.test(path) ? " m" : /degrees$/.test(path) ? "°" : /sidePlankS/.test(path) ? " s" : "";
+    const unit = /trialsN/.test(path)
+      ? " N"
+      : /Kg$/.test(path)
+        ? " kg"
+        : /Cm$/.test(path)
+          ? " cm"
+          : /leverArmM$/.test(path)
+            ? " m"
+            : /degrees$/.test(path)
+              ? "°"
+              : /sidePlankS/.test(path)
+                ? " s"
+                : "";
     if (/stepDown\.\w+\.knee$/.test(path)) return STEP_DOWN_KNEE_LABELS[value] ?? String(value);
     return `${value}${unit}`;
   }

@@ -69,7 +69,11 @@ const stepDown = group({
   unsteady: z.optional(z.boolean()),
 });
 
-const yBalanceSide = group({ anteriorCm: z.optional(numberIn(0, 200)), posteromedialCm: z.optional(numberIn(0, 250)), posterolateralCm: z.optional(numberIn(0, 250)) });
+const yBalanceSide = group({
+  anteriorCm: z.optional(numberIn(0, 200)),
+  posteromedialCm: z.optional(numberIn(0, 250)),
+  posterolateralCm: z.optional(numberIn(0, 250)),
+});
 
 /** §6.2 return-to-run screen: each test passes, fails or was not tested, with pain 0–10 when done. */
 /** A pass means pain 2/10 or less (§6.2, the screen's own rule): "pass" with more pain is refused at the pain,

@@ -90,7 +90,13 @@ export interface FunctionalDerived {
 }
 
 export function deriveFunctional(
-  fn: { stepDown?: { left?: StepDownInput | null; right?: StepDownInput | null } | null; yBalance?: { limbLengthCm?: number | null; left?: YBalanceSideInput | null; right?: YBalanceSideInput | null } | null } | null | undefined,
+  fn:
+    | {
+        stepDown?: { left?: StepDownInput | null; right?: StepDownInput | null } | null;
+        yBalance?: { limbLengthCm?: number | null; left?: YBalanceSideInput | null; right?: YBalanceSideInput | null } | null;
+      }
+    | null
+    | undefined,
 ): FunctionalDerived {
   const yb = fn?.yBalance;
   const aL = yb?.left?.anteriorCm;

@@ -76,9 +76,23 @@ describe("every answer the form requires", () => {
     ["knee.tried", "required"],
     ["pain.now", "choice"],
     ["pain.worstWeek", "choice"],
-    ...["injuryOrFall", "swelling", "hotOrRed", "feverOrUnwell", "locking", "givingWay", "nightWakes", "constantRestPain", "weightLoss", "calfSwelling", "painOnHopping", "focalBonePain", "groinPain", "lowEnergyIntake", "recentTrainingJump"].map(
-      (k) => [`safety.${k}`, "choice"] as [string, string],
-    ),
+    ...[
+      "injuryOrFall",
+      "swelling",
+      "hotOrRed",
+      "feverOrUnwell",
+      "locking",
+      "givingWay",
+      "nightWakes",
+      "constantRestPain",
+      "weightLoss",
+      "calfSwelling",
+      "painOnHopping",
+      "focalBonePain",
+      "groinPain",
+      "lowEnergyIntake",
+      "recentTrainingJump",
+    ].map((k) => [`safety.${k}`, "choice"] as [string, string]),
     ["questionnaires.akps", "required"],
     ["questionnaires.lefs", "required"],
     ["consent.agreed", "tick"],
@@ -87,12 +101,24 @@ describe("every answer the form requires", () => {
     expect(problems(form, withAnswer(path, undefined))[path]).toBe(code);
   });
 
-  it.each(["about.heightCm", "about.bodyMassKg", "about.occupation", "about.activityLevel", "running.yearsRunning", "running.weeklyKm.lastWeek", "running.weeklyKm.bestLastYear", "running.longestRunKm", "running.paceMinPerKm", "running.shoes", "running.shoeAgeMonths", "running.cadenceSpm", "running.goal.eventName", "knee.triedOther"])(
-    "%s may be left out",
-    (path) => {
-      expect(problems(form, withAnswer(path, undefined))).toEqual({});
-    },
-  );
+  it.each([
+    "about.heightCm",
+    "about.bodyMassKg",
+    "about.occupation",
+    "about.activityLevel",
+    "running.yearsRunning",
+    "running.weeklyKm.lastWeek",
+    "running.weeklyKm.bestLastYear",
+    "running.longestRunKm",
+    "running.paceMinPerKm",
+    "running.shoes",
+    "running.shoeAgeMonths",
+    "running.cadenceSpm",
+    "running.goal.eventName",
+    "knee.triedOther",
+  ])("%s may be left out", (path) => {
+    expect(problems(form, withAnswer(path, undefined))).toEqual({});
+  });
 });
 
 describe("ranges and options", () => {
@@ -271,7 +297,10 @@ describe("follow-on questions appear, are required and are refused together", ()
     const { missedPeriods: _, ...safety } = a.safety;
     expect(problems(f, { ...a, safety })).toEqual({});
     expect(problems(f, mergeDeep(a, { running: { runsPerWeek: 0 } }))["pain.duringRun"]).toBe("invalid");
-    expect(problems(f, mergeDeep(a, { knee: { side: "left", areas: { left: [], right: ["back"] } } }))).toMatchObject({ "knee.areas.left": "required", "knee.areas.right": "invalid" });
+    expect(problems(f, mergeDeep(a, { knee: { side: "left", areas: { left: [], right: ["back"] } } }))).toMatchObject({
+      "knee.areas.left": "required",
+      "knee.areas.right": "invalid",
+    });
   });
 });
 

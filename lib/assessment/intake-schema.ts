@@ -7,7 +7,31 @@
 import * as z from "zod/mini";
 import { deepPartial, group, isoDate, listOf, numberIn, oneOf, scale, text, todayIso, yesNo, type DeepPartial } from "./schema-builders";
 import { AKPS_ITEMS, AKPS_POINTS, LEFS_ITEMS, LEFS_MAX_RATING } from "./scoring";
-import { ACTIVITY_LEVELS, answered, DISTANCE_UNITS, GOAL_KINDS, ONSETS, at, FREQUENCY, INITIAL_FOLLOW_ONS, KNEE_AREAS, KNEE_SIDES, kneesFor, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, RECENT_CHANGES, RUN_PAIN, SEXES, SURFACES, TRIED, TRIGGERS, type FollowOn, type IntakeKind, type Loose, type QuestionnaireSwitches } from "./intake-options";
+import {
+  ACTIVITY_LEVELS,
+  answered,
+  DISTANCE_UNITS,
+  GOAL_KINDS,
+  ONSETS,
+  at,
+  FREQUENCY,
+  INITIAL_FOLLOW_ONS,
+  KNEE_AREAS,
+  KNEE_SIDES,
+  kneesFor,
+  PAIN_LASTS_AFTER,
+  PAIN_ONSET_IN_RUN,
+  RECENT_CHANGES,
+  RUN_PAIN,
+  SEXES,
+  SURFACES,
+  TRIED,
+  TRIGGERS,
+  type FollowOn,
+  type IntakeKind,
+  type Loose,
+  type QuestionnaireSwitches,
+} from "./intake-options";
 
 /** Bumped whenever the stored shape of the answers changes; stored beside every response. */
 // 3: the night/rest question split in two (§5: pain that wakes from sleep; constant pain not eased by changing

@@ -68,7 +68,9 @@ export function assessLoadChange(
       out.push({ basis, fromWeeksAgo: to + gap, toWeeksAgo: to, fromKm, toKm, changePercent, limitPercent, exceeds: changePercent > limitPercent + 1e-9 });
     }
   }
-  return out.sort((a, b) => Number(b.exceeds) - Number(a.exceeds) || a.toWeeksAgo - b.toWeeksAgo || a.fromWeeksAgo - a.toWeeksAgo - (b.fromWeeksAgo - b.toWeeksAgo));
+  return out.sort(
+    (a, b) => Number(b.exceeds) - Number(a.exceeds) || a.toWeeksAgo - b.toWeeksAgo || a.fromWeeksAgo - a.toWeeksAgo - (b.fromWeeksAgo - b.toWeeksAgo),
+  );
 }
 
 /** The comparison a ramp flag names: the first exceeding one (most recent, shortest). */

@@ -22,7 +22,8 @@ export const EXERCISE_DAYS_PER_WEEK = 3;
 export function startingLevel(intake: EngineIntake | null): { level: number; because: Finding[] } {
   const now = intake?.pain?.now;
   const worst = intake?.pain?.worstWeek;
-  if (typeof now !== "number" || typeof worst !== "number") return { level: 1, because: [{ code: "intake.pain", label: "Pain scores", value: "not recorded" }] };
+  if (typeof now !== "number" || typeof worst !== "number")
+    return { level: 1, because: [{ code: "intake.pain", label: "Pain scores", value: "not recorded" }] };
   return {
     level: now >= 5 || worst >= 7 ? 1 : now >= 3 || worst >= 4 ? 2 : 3,
     because: [
@@ -36,7 +37,11 @@ export function startingLevel(intake: EngineIntake | null): { level: number; bec
 function deficits(derived: Derived): Finding[] {
   return Object.values(derived.strength)
     .filter((s) => s && (s.verdict === "asymmetry" || s.bilateralWeakness?.weak))
-    .map((d) => ({ code: `derived.${d!.group}.symmetry`, label: `${groupLabel(d!.group)} symmetry (%)${d!.bilateralWeakness?.weak ? ", both sides below the norm" : ""}`, value: Math.round(d!.symmetryPercent) }));
+    .map((d) => ({
+      code: `derived.${d!.group}.symmetry`,
+      label: `${groupLabel(d!.group)} symmetry (%)${d!.bilateralWeakness?.weak ? ", both sides below the norm" : ""}`,
+      value: Math.round(d!.symmetryPercent),
+    }));
 }
 
 /** Which exercise chains answer which measured deficit (hip abduction, extension, external rotation, knee extension). */
@@ -48,7 +53,9 @@ const CHAINS_FOR_GROUP: Record<string, LibraryExercise["chain"][]> = {
 };
 
 export function groupLabel(g: string): string {
-  return { hipAbduction: "Hip abduction", hipExtension: "Hip extension", hipExternalRotation: "Hip external rotation", kneeExtension: "Knee extension" }[g] ?? g;
+  return (
+    { hipAbduction: "Hip abduction", hipExtension: "Hip extension", hipExternalRotation: "Hip external rotation", kneeExtension: "Knee extension" }[g] ?? g
+  );
 }
 
 export function doseText(e: { sets: number; reps?: number; holdSeconds?: number; perSide: boolean }, daysPerWeek: number): string {
@@ -60,12 +67,16 @@ export function doseText(e: { sets: number; reps?: number; holdSeconds?: number;
 /** The progression line names the next exercise (§7.4); PROGRESSION_RULE says when to move to it. */
 export function progressionText(e: LibraryExercise): string {
   const next = nextInChain(e);
-  if (!next) return e.holdSeconds ? "Next: this is the top step; keep it going and make each hold longer (up to 45 seconds)." : "Next: this is the top step; keep it going and keep adding load.";
+  if (!next)
+    return e.holdSeconds
+      ? "Next: this is the top step; keep it going and make each hold longer (up to 45 seconds)."
+      : "Next: this is the top step; keep it going and keep adding load.";
   return `Next: ${next.name.toLowerCase()}.`;
 }
 
 /** §7.4 "weakness calls for load": toward 8–12 repetitions maximum (§7.1, ACSM), not a lower level. */
-const LOADED = " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum): these muscles measured weaker, and load is what makes them stronger.";
+const LOADED =
+  " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum): these muscles measured weaker, and load is what makes them stronger.";
 
 export function prescribe(e: LibraryExercise, weeks: number, because: Finding[], loaded = false): ExercisePrescription {
   const dose = { sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds, perSide: e.perSide, daysPerWeek: EXERCISE_DAYS_PER_WEEK, weeks };
@@ -91,7 +102,12 @@ export function prescribe(e: LibraryExercise, weeks: number, because: Finding[],
  * the single-leg chain at its first step (control before depth). Chains answering a measured deficit are
  * loaded toward 8–12 RM.
  */
-export function chooseExercises(level: number, weeks: number, because: Finding[], opts: { loadedGroups?: string[]; singleLegMax?: number } = {}): ExercisePrescription[] {
+export function chooseExercises(
+  level: number,
+  weeks: number,
+  because: Finding[],
+  opts: { loadedGroups?: string[]; singleLegMax?: number } = {},
+): ExercisePrescription[] {
   const chains = ["abductors", "external-rotators", "extensors", "lateral-trunk", "single-leg", "quadriceps", "knee-extension"] as const;
   const loadedChains = new Set((opts.loadedGroups ?? []).flatMap((g) => CHAINS_FOR_GROUP[g] ?? []));
   const out: ExercisePrescription[] = [];
@@ -136,7 +152,13 @@ function stretches(exam: EngineExam | null, c: Classification): StretchPrescript
   return out;
 }
 
-const TEST_LABEL: Record<string, string> = { thomasOneJoint: "Thomas (one-joint)", thomasTwoJoint: "Thomas (two-joint)", ely: "Ely", ober: "Ober", hamstring9090: "Hamstring 90-90" };
+const TEST_LABEL: Record<string, string> = {
+  thomasOneJoint: "Thomas (one-joint)",
+  thomasTwoJoint: "Thomas (two-joint)",
+  ely: "Ely",
+  ober: "Ober",
+  hamstring9090: "Hamstring 90-90",
+};
 
 /** The stretches' one dose, as the engine words it (the catalogs render it from the numbers). */
 export const STRETCH_DOSE_TEXT = `Hold ${STRETCH_DOSE.holdSeconds} seconds, ${STRETCH_DOSE.reps} times on each side, once a day`;
@@ -147,15 +169,31 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
   const ramp = derived.load.find((l) => l.exceeds);
   const weak = deficits(derived);
   const out: Recommendation[] = [
-    { id: "education.what", kind: "education", text: EDUCATION_WHAT[c.code], rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat, because: c.for },
+    {
+      id: "education.what",
+      kind: "education",
+      text: EDUCATION_WHAT[c.code],
+      rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat,
+      because: c.for,
+    },
     {
       id: "education.load",
       kind: "education",
       text:
-        (ramp ? "Pain like this often starts when running increases faster than the body can adapt, as yours did recently. " : "Pain like this often follows more running, faster running or more hills than the knee is ready for. ") +
+        (ramp
+          ? "Pain like this often starts when running increases faster than the body can adapt, as yours did recently. "
+          : "Pain like this often follows more running, faster running or more hills than the knee is ready for. ") +
         "Rest calms it down but does not fix it on its own: what works is building your running back gradually while you get stronger.",
       rule: RULES.educationLoad,
-      because: ramp ? [{ code: "derived.load.changePercent", label: "Weekly distance change (%)", value: ramp.changePercent === null ? "from none" : Math.round(ramp.changePercent) }] : [],
+      because: ramp
+        ? [
+            {
+              code: "derived.load.changePercent",
+              label: "Weekly distance change (%)",
+              value: ramp.changePercent === null ? "from none" : Math.round(ramp.changePercent),
+            },
+          ]
+        : [],
     },
   ];
   if (c.code !== "tendinopathy-consider") {
@@ -198,7 +236,10 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
       kind: "education",
       text: "Most people improve with these exercises and changes to their running; we judge how well it is working at about 6 weeks. Knee pain like this can keep coming back or linger, so keep the exercises going even when it feels better.",
       rule: RULES.prognosis,
-      because: intake?.knee?.startedWeeksAgo !== undefined && intake?.knee?.startedWeeksAgo !== null ? [{ code: "intake.knee.startedWeeksAgo", label: "Pain started (weeks ago)", value: intake.knee.startedWeeksAgo }] : [],
+      because:
+        intake?.knee?.startedWeeksAgo !== undefined && intake?.knee?.startedWeeksAgo !== null
+          ? [{ code: "intake.knee.startedWeeksAgo", label: "Pain started (weeks ago)", value: intake.knee.startedWeeksAgo }]
+          : [],
     });
   }
   return out;
@@ -222,7 +263,8 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     const terrainBecause: Finding[] = [];
     if (r?.downhill && r.downhill !== "never") terrainBecause.push({ code: "intake.running.downhill", label: "Runs downhill", value: r.downhill });
     if (triggers.has("downhill")) terrainBecause.push({ code: "intake.knee.triggers.downhill", label: "Downhill brings the pain on", value: true });
-    if (r?.bankedRoads && r.bankedRoads !== "never") terrainBecause.push({ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: r.bankedRoads });
+    if (r?.bankedRoads && r.bankedRoads !== "never")
+      terrainBecause.push({ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: r.bankedRoads });
     if (c.code === "itbs-likely") terrainBecause.push({ code: "classification", label: "Classification", value: c.label });
     out.push({ id: "activity.terrain", kind: "activity", text: settings.terrainAdvice, rule: RULES.downhill, because: terrainBecause });
   }
@@ -232,7 +274,10 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
       kind: "activity",
       text: "On stairs, use the rail: go up leading with your good leg and come down leading with the sore one, one step at a time, while stairs hurt. Go back to normal stairs once your pain is 2/10 or less.",
       rule: RULES.stairs,
-      because: [...(triggers.has("stairs-down") ? [{ code: "intake.knee.triggers.stairs-down", label: "Stairs down bring the pain on", value: true }] : []), ...(triggers.has("stairs-up") ? [{ code: "intake.knee.triggers.stairs-up", label: "Stairs up bring the pain on", value: true }] : [])],
+      because: [
+        ...(triggers.has("stairs-down") ? [{ code: "intake.knee.triggers.stairs-down", label: "Stairs down bring the pain on", value: true }] : []),
+        ...(triggers.has("stairs-up") ? [{ code: "intake.knee.triggers.stairs-up", label: "Stairs up bring the pain on", value: true }] : []),
+      ],
     });
   }
   if (triggers.has("sitting")) {
@@ -304,7 +349,8 @@ export function buildPlan(opts: {
   const poorStepDown = [derived.stepDown.left, derived.stepDown.right].some((t) => t !== null && t >= 4);
   const poorSquat = (["left", "right"] as const).some((side) => exam?.functional?.singleLegSquat?.[side]?.rating === "poor");
   const because = [...start.because, ...weak];
-  if (poorStepDown) because.push({ code: "derived.stepDown", label: "Lateral step-down (0–6)", value: Math.max(derived.stepDown.left ?? 0, derived.stepDown.right ?? 0) });
+  if (poorStepDown)
+    because.push({ code: "derived.stepDown", label: "Lateral step-down (0–6)", value: Math.max(derived.stepDown.left ?? 0, derived.stepDown.right ?? 0) });
   if (poorSquat) because.push({ code: "exam.functional.singleLegSquat", label: "Single-leg squat", value: "poor" });
   const loadedGroups = Object.values(derived.strength)
     .filter((x) => x && (x.verdict === "asymmetry" || x.bilateralWeakness?.weak))

@@ -7,10 +7,21 @@ import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 
 // An amber runner at 30 km a week: a continuous calendar of 5 runs a week.
-const intake = fullIntake({ pain: { now: 1, duringRun: 3, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" }, running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30, bestLastYear: 45 } } });
+const intake = fullIntake({
+  pain: { now: 1, duringRun: 3, morningAfter: 1 },
+  knee: { painLastsAfter: "under-1-hour" },
+  running: { weeklyKm: { thisWeek: 30, lastWeek: 30, twoWeeksAgo: 30, threeWeeksAgo: 30, fourWeeksAgo: 30, bestLastYear: 45 } },
+});
 const exam = fullExam();
 const rtr = buildReturnToRun({ intake, exam, derived: derive({ intake, exam, settings: DEFAULT_SETTINGS }), settings: DEFAULT_SETTINGS });
-const run = (date: string, painDuring: number | null, more: Partial<RunCheckIn> = {}): RunCheckIn => ({ date, done: true, painDuring, settledWithinHour: true, worseNextMorning: false, ...more });
+const run = (date: string, painDuring: number | null, more: Partial<RunCheckIn> = {}): RunCheckIn => ({
+  date,
+  done: true,
+  painDuring,
+  settledWithinHour: true,
+  worseNextMorning: false,
+  ...more,
+});
 
 describe("the traffic light on a check-in (§6.1)", () => {
   it("is green at 2/10, settled, not worse next morning", () => expect(lightFor(run("d", 2))).toBe("green"));
@@ -22,7 +33,10 @@ describe("the traffic light on a check-in (§6.1)", () => {
     expect(lightFor(run("d", 0, { limped: true }))).toBe("red");
     expect(lightReason(run("d", 0, { limped: true }))).toBe("You limped.");
     expect(lightFor(run("d", 1, { limped: false }))).toBe("green");
-    expect(applyCheckIns(rtr, [run("2026-12-01", 1), run("2026-12-02", 0, { limped: true })]).steps.at(-1)).toMatchObject({ light: "red", action: "step-back" });
+    expect(applyCheckIns(rtr, [run("2026-12-01", 1), run("2026-12-02", 0, { limped: true })]).steps.at(-1)).toMatchObject({
+      light: "red",
+      action: "step-back",
+    });
   });
   it("is red at 5/10 or worse the next morning", () => {
     expect(lightFor(run("d", 5))).toBe("red");
@@ -65,8 +79,14 @@ describe("applying check-ins to the calendar (§6.1, §6.5)", () => {
     fc.assert(
       fc.property(fc.array(checkIn, { maxLength: 30 }), checkIn, (before, last) => {
         const base = applyCheckIns(rtr, before);
-        const after = applyCheckIns(rtr, [...before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })), { ...last, done: true, painDuring: 7 }]);
-        const baseline = applyCheckIns(rtr, before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })));
+        const after = applyCheckIns(rtr, [
+          ...before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })),
+          { ...last, done: true, painDuring: 7 },
+        ]);
+        const baseline = applyCheckIns(
+          rtr,
+          before.map((c) => ({ ...c, date: c.date.replace("2027-01", "2026-12") })),
+        );
         expect(after.position).toBeLessThanOrEqual(baseline.position);
         expect(base.position).toBeLessThanOrEqual(rtr.calendar.flatMap((w) => w.sessions).length);
         // The sessions offered come from the signed calendar, whose weeks respect the cap.
@@ -78,9 +98,12 @@ describe("applying check-ins to the calendar (§6.1, §6.5)", () => {
 });
 
 describe("what the patient reads about each step", () => {
-  it("says why a green was green", () => expect(lightReason(run("d", 1))).toBe("Pain 1/10 during the run is 2/10 or less, it settled within the hour, and it was no worse the next morning."));
+  it("says why a green was green", () =>
+    expect(lightReason(run("d", 1))).toBe("Pain 1/10 during the run is 2/10 or less, it settled within the hour, and it was no worse the next morning."));
   it("names every finding behind an amber or a red", () => {
-    expect(lightReason(run("d", 3, { settledWithinHour: false }))).toBe("Pain 3/10 during the run is above 2/10 and the pain took more than an hour to settle.");
+    expect(lightReason(run("d", 3, { settledWithinHour: false }))).toBe(
+      "Pain 3/10 during the run is above 2/10 and the pain took more than an hour to settle.",
+    );
     expect(lightReason(run("d", 1, { worseNextMorning: true }))).toBe("Your knee was worse the next morning.");
     expect(lightReason(run("d", 6))).toBe("Pain 6/10 during the run is 5/10 or more.");
   });
@@ -91,15 +114,19 @@ describe("what the patient reads about each step", () => {
 });
 
 describe("pain trending up (§4.3: 2 points)", () => {
-  it("needs four runs with pain before it says anything", () => expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 5), run("2026-12-03", 6)]).up).toBe(false));
+  it("needs four runs with pain before it says anything", () =>
+    expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 5), run("2026-12-03", 6)]).up).toBe(false));
   it("is up when the newer runs average 2 points more than the older", () => {
     expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 1), run("2026-12-03", 3), run("2026-12-04", 3)])).toEqual({ up: true, older: 0.5, newer: 3 });
   });
   it("is not up for a smaller rise, nor for runs not done", () => {
     expect(painTrend([run("2026-12-01", 1), run("2026-12-02", 1), run("2026-12-03", 2), run("2026-12-04", 2)]).up).toBe(false);
-    expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 0), run("2026-12-03", 4, { done: false }), run("2026-12-04", 4, { done: false })]).up).toBe(false);
+    expect(painTrend([run("2026-12-01", 0), run("2026-12-02", 0), run("2026-12-03", 4, { done: false }), run("2026-12-04", 4, { done: false })]).up).toBe(
+      false,
+    );
   });
-  it("reads the runs in date order", () => expect(painTrend([run("2026-12-04", 3), run("2026-12-03", 3), run("2026-12-02", 1), run("2026-12-01", 0)]).up).toBe(true));
+  it("reads the runs in date order", () =>
+    expect(painTrend([run("2026-12-04", 3), run("2026-12-03", 3), run("2026-12-02", 1), run("2026-12-01", 0)]).up).toBe(true));
 });
 
 describe("what the clinic is alerted to", () => {
@@ -117,9 +144,30 @@ describe("what the clinic is alerted to", () => {
 describe("weekly figures: adherence, distance against the plan, pain", () => {
   const day = (date: string, more: Partial<DayCheckIn> = {}): DayCheckIn => ({ ...run(date, 1), kind: "run", km: 3, minutes: null, exercises: "yes", ...more });
   it("counts each week from the plan's start against the calendar's week", () => {
-    const w = weeklyProgress(rtr, 3, "2026-12-01", [day("2026-12-01"), day("2026-12-03", { km: 4, painDuring: 3, exercises: "part" }), day("2026-12-04", { kind: "exercise", km: null, done: true, painDuring: null }), day("2026-12-08", { done: false, km: null })], "2026-12-09");
+    const w = weeklyProgress(
+      rtr,
+      3,
+      "2026-12-01",
+      [
+        day("2026-12-01"),
+        day("2026-12-03", { km: 4, painDuring: 3, exercises: "part" }),
+        day("2026-12-04", { kind: "exercise", km: null, done: true, painDuring: null }),
+        day("2026-12-08", { done: false, km: null }),
+      ],
+      "2026-12-09",
+    );
     expect(w).toHaveLength(2);
-    expect(w[0]).toMatchObject({ week: 1, from: "2026-12-01", to: "2026-12-07", runsDone: 2, km: 7, exerciseDaysDone: 2.5, exerciseDaysPlanned: 3, pain: [1, 3], plannedKm: rtr.calendar[0]!.weeklyKm });
+    expect(w[0]).toMatchObject({
+      week: 1,
+      from: "2026-12-01",
+      to: "2026-12-07",
+      runsDone: 2,
+      km: 7,
+      exerciseDaysDone: 2.5,
+      exerciseDaysPlanned: 3,
+      pain: [1, 3],
+      plannedKm: rtr.calendar[0]!.weeklyKm,
+    });
     expect(w[0]!.plannedRuns).toBe(rtr.calendar[0]!.sessions.length);
     expect(w[1]).toMatchObject({ week: 2, runsDone: 0, km: 0, pain: [] });
   });

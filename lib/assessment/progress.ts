@@ -74,7 +74,10 @@ export interface Progress {
  * morning; amber = pain 3–4 or slow to settle; red = pain ≥ 5, limping, or worse next morning. The pain-monitoring
  * model (chosen by the clinic): amber up to 5, red above 5 or still worse next morning.
  */
-export function lightFor(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">, model: ReturnToRun["painRule"]["model"] = "trek"): Light {
+export function lightFor(
+  c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">,
+  model: ReturnToRun["painRule"]["model"] = "trek",
+): Light {
   const redFrom = redFromOf(model);
   if (c.worseNextMorning === true || c.limped === true || (c.painDuring !== null && c.painDuring >= redFrom)) return "red";
   if ((c.painDuring !== null && c.painDuring > 2) || c.settledWithinHour === false) return "amber";
@@ -106,10 +109,25 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
   let redSinceGreen = 0;
   const steps: ProgressStep[] = [];
   const model = rtr.painRule.model;
-  const factsOf = (c: RunCheckIn): StepFacts => ({ painDuring: c.painDuring, limped: c.limped ?? null, settledWithinHour: c.settledWithinHour, worseNextMorning: c.worseNextMorning, redFrom: redFromOf(model) });
+  const factsOf = (c: RunCheckIn): StepFacts => ({
+    painDuring: c.painDuring,
+    limped: c.limped ?? null,
+    settledWithinHour: c.settledWithinHour,
+    worseNextMorning: c.worseNextMorning,
+    redFrom: redFromOf(model),
+  });
   for (const c of [...checkIns].sort((a, b) => a.date.localeCompare(b.date))) {
     if (paused) {
-      steps.push({ date: c.date, light: c.done ? lightFor(c, model) : "not-done", action: "none", decision: "paused", text: STEP_TEXT.paused, rule: RULE, because: c.done ? lightReason(c, model) : "", facts: c.done ? factsOf(c) : null });
+      steps.push({
+        date: c.date,
+        light: c.done ? lightFor(c, model) : "not-done",
+        action: "none",
+        decision: "paused",
+        text: STEP_TEXT.paused,
+        rule: RULE,
+        because: c.done ? lightReason(c, model) : "",
+        facts: c.done ? factsOf(c) : null,
+      });
       continue;
     }
     if (!c.done) {
@@ -155,7 +173,10 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
 export const GREEN_MAX = 2;
 
 /** Why a run got its light, in the patient's words: each finding that set it, or why it was green. */
-export function lightReason(c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">, model: ReturnToRun["painRule"]["model"] = "trek"): string {
+export function lightReason(
+  c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">,
+  model: ReturnToRun["painRule"]["model"] = "trek",
+): string {
   const redFrom = redFromOf(model);
   const parts: string[] = [];
   if (c.worseNextMorning === true) parts.push("your knee was worse the next morning");

@@ -6,14 +6,22 @@ type Urgency = Referral["urgency"];
 
 /** §5's urgency and wording per hard flag. The urgency is the default; the patient text is what they read. */
 export const REFERRAL_WORDING = {
-  septic: { urgency: "emergency", action: "Go to an emergency department now.", why: "A hot, red or swollen knee with a fever or feeling unwell can be an infection in the joint." },
+  septic: {
+    urgency: "emergency",
+    action: "Go to an emergency department now.",
+    why: "A hot, red or swollen knee with a fever or feeling unwell can be an infection in the joint.",
+  },
   dvt: {
     urgency: "same-day",
     action:
       "Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood (a clot that has moved to the lungs).",
     why: "A swollen, red or tender calf can be a blood clot in a deep vein.",
   },
-  ottawa: { urgency: "same-day", action: "Get an X-ray today (urgent care or an emergency department).", why: "After your injury, the knee checks suggest a broken bone must be ruled out." },
+  ottawa: {
+    urgency: "same-day",
+    action: "Get an X-ray today (urgent care or an emergency department).",
+    why: "After your injury, the knee checks suggest a broken bone must be ruled out.",
+  },
   acuteKnee: {
     urgency: "next-day",
     action: "See an acute knee clinic or urgent care today or tomorrow. Do not force the knee straight.",

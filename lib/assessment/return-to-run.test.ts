@@ -14,7 +14,9 @@ const STEADY = (km: number) => ({ thisWeek: km, lastWeek: km, twoWeeksAgo: km, t
 const GREEN = { pain: { now: 1, duringRun: 2, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" as const } };
 const AMBER = { pain: { now: 1, duringRun: 3, morningAfter: 1 }, knee: { painLastsAfter: "under-1-hour" as const } };
 const RED = { pain: { now: 2, duringRun: 6, morningAfter: 3 } };
-const PASSED = { rtrScreen: Object.fromEntries(["walk30Min", "singleLegStand10s", "singleLegSquat10", "jogOnSpot1Min", "hop10"].map((k) => [k, { result: "pass", pain: 0 }])) } as DeepPartial<ExamData>;
+const PASSED = {
+  rtrScreen: Object.fromEntries(["walk30Min", "singleLegStand10s", "singleLegSquat10", "jogOnSpot1Min", "hop10"].map((k) => [k, { result: "pass", pain: 0 }])),
+} as DeepPartial<ExamData>;
 const NOT_SCREENED = { rtrScreen: {} } as DeepPartial<ExamData>;
 
 function rtr(
@@ -26,7 +28,16 @@ function rtr(
   const exam = { ...fullExam(examOver), ...(examOver?.rtrScreen ? { rtrScreen: examOver.rtrScreen as ExamData["rtrScreen"] } : {}) };
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const derived = derive({ intake, exam, settings });
-  return buildReturnToRun({ intake, exam, derived, settings, startOverride: opts.startOverride ?? null, onHold: opts.onHold, visitDate: opts.visitDate, reviewInWeeks: opts.reviewInWeeks });
+  return buildReturnToRun({
+    intake,
+    exam,
+    derived,
+    settings,
+    startOverride: opts.startOverride ?? null,
+    onHold: opts.onHold,
+    visitDate: opts.visitDate,
+    reviewInWeeks: opts.reviewInWeeks,
+  });
 }
 
 /** The continuous (distance) weeks of a calendar, in order. */
@@ -34,11 +45,22 @@ const continuous = (r: ReturnToRun) => r.calendar.filter((w) => w.sessions.every
 
 describe("entry screen (§6.2)", () => {
   it("is met when passed at 2/10 or less, not met above it or when failed, and not tested when blank", () => {
-    const c = entryCriteria({ rtrScreen: { walk30Min: { result: "pass", pain: 2 }, singleLegStand10s: { result: "pass", pain: 3 }, singleLegSquat10: { result: "fail" }, jogOnSpot1Min: { result: "not-tested" } } });
+    const c = entryCriteria({
+      rtrScreen: {
+        walk30Min: { result: "pass", pain: 2 },
+        singleLegStand10s: { result: "pass", pain: 3 },
+        singleLegSquat10: { result: "fail" },
+        jogOnSpot1Min: { result: "not-tested" },
+      },
+    });
     expect(c.map((x) => x.status)).toEqual(["met", "not-met", "not-met", "not-tested", "not-tested"]);
   });
   it("names the tests without pain words (walk 30 minutes, not 'without pain')", () => {
-    expect(entryCriteria(null).map((c) => c.label).join(" ")).not.toMatch(/without pain/);
+    expect(
+      entryCriteria(null)
+        .map((c) => c.label)
+        .join(" "),
+    ).not.toMatch(/without pain/);
   });
 });
 
@@ -53,7 +75,14 @@ describe("where the restart begins (§6.5)", () => {
     expect(r.start.text).toMatch(/no more until your review/);
   });
   it("green without a screen still gets the continuous plan (the screen is for restarting)", () => {
-    const r = rtr({ ...GREEN, running: { weeklyKm: { ...STEADY(98), bestLastYear: 98 }, runsPerWeek: 6 }, knee: { painStartsInRun: "after-30-min", painLastsAfter: "under-1-hour" } }, NOT_SCREENED);
+    const r = rtr(
+      {
+        ...GREEN,
+        running: { weeklyKm: { ...STEADY(98), bestLastYear: 98 }, runsPerWeek: 6 },
+        knee: { painStartsInRun: "after-30-min", painLastsAfter: "under-1-hour" },
+      },
+      NOT_SCREENED,
+    );
     expect(r.criteriaMet).toBe(false);
     expect(r.start.mode).toBe("keep-continuous");
     expect(r.start.text).toMatch(/before the point where your pain usually starts/);
@@ -71,7 +100,9 @@ describe("where the restart begins (§6.5)", () => {
     expect(r.start.text).toMatch(/about a third less/);
   });
   it("amber: pain that takes more than an hour to settle, even at 2/10", () => {
-    expect(runnerState(fullIntake({ pain: { duringRun: 2, morningAfter: 1, now: 1 }, knee: { painLastsAfter: "1-to-24-hours" } }), DEFAULT_SETTINGS).state).toBe("amber");
+    expect(
+      runnerState(fullIntake({ pain: { duringRun: 2, morningAfter: 1, now: 1 }, knee: { painLastsAfter: "1-to-24-hours" } }), DEFAULT_SETTINGS).state,
+    ).toBe("amber");
   });
   it("red: no running and no distances until the screen is passed", () => {
     const r = rtr({ ...RED }, NOT_SCREENED);
@@ -90,12 +121,25 @@ describe("where the restart begins (§6.5)", () => {
     expect(runnerState(fullIntake({ pain: { now: 1, duringRun: 2, morningAfter: 4 } }), DEFAULT_SETTINGS).state).toBe("red");
   });
   it("stopped because of the knee: screen first, like red", () => {
-    const r = rtr({ running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 20, threeWeeksAgo: 25, fourWeeksAgo: 25 } }, knee: { painStartsInRun: "not-running" }, pain: { duringRun: undefined, morningAfter: undefined } }, NOT_SCREENED);
+    const r = rtr(
+      {
+        running: { weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 20, threeWeeksAgo: 25, fourWeeksAgo: 25 } },
+        knee: { painStartsInRun: "not-running" },
+        pain: { duringRun: undefined, morningAfter: undefined },
+      },
+      NOT_SCREENED,
+    );
     expect(r.runnerState).toBe("stopped");
     expect(r.calendar).toEqual([]);
   });
   it("a new runner builds from zero by time, without waiting for the screen", () => {
-    const r = rtr({ running: { yearsRunning: 0.1, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } }, knee: { painStartsInRun: "not-running" } }, NOT_SCREENED);
+    const r = rtr(
+      {
+        running: { yearsRunning: 0.1, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } },
+        knee: { painStartsInRun: "not-running" },
+      },
+      NOT_SCREENED,
+    );
     expect(r.runnerState).toBe("novice");
     expect(r.progression.basis).toBe("time");
     expect(r.calendar.length).toBeGreaterThan(4);
@@ -103,7 +147,14 @@ describe("where the restart begins (§6.5)", () => {
     expect(r.calendar[0]!.sessions[0]!.text).toMatch(/min/);
   });
   it("a new runner with a BMI over 30 keeps week 1 to short intervals, under 3 km", () => {
-    const r = rtr({ about: { bodyMassKg: 100, heightCm: 170 }, running: { yearsRunning: 0, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } }, knee: { painStartsInRun: "not-running" } }, { bodyMassKg: 100, heightCm: 170 });
+    const r = rtr(
+      {
+        about: { bodyMassKg: 100, heightCm: 170 },
+        running: { yearsRunning: 0, weeklyKm: { thisWeek: 0, lastWeek: 0, twoWeeksAgo: 0, threeWeeksAgo: 0, fourWeeksAgo: 0, bestLastYear: 0 } },
+        knee: { painStartsInRun: "not-running" },
+      },
+      { bodyMassKg: 100, heightCm: 170 },
+    );
     expect(r.calendar[0]!.note).toMatch(/under 3 km/);
     expect(r.calendar[0]!.weeklyMinutes).toBe(15);
     expect(r.start.text).toMatch(/no more than 3 km/);
@@ -123,7 +174,11 @@ describe("where the restart begins (§6.5)", () => {
 
 describe("the entry screen matters only to a runner who waits for it (§6.5, §7.4)", () => {
   it("a green runner without a recorded screen keeps running, is not told to pass the tests first and gets no early review for them", () => {
-    const a = assess({ intake: fullIntake({ ...GREEN, running: { weeklyKm: STEADY(30) } }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
+    const a = assess({
+      intake: fullIntake({ ...GREEN, running: { weeklyKm: STEADY(30) } }),
+      exam: { ...fullExam(), rtrScreen: {} },
+      settings: DEFAULT_SETTINGS,
+    });
     expect(a.returnToRun!.start.mode).toBe("keep-continuous");
     expect(a.returnToRun!.criteriaMet).toBe(false);
     expect(a.returnToRun!.waitsForScreen).toBe(false);
@@ -150,7 +205,11 @@ describe("the entry screen matters only to a runner who waits for it (§6.5, §7
 
 describe("no running advice before running may start (§6.5)", () => {
   it("drops the pace and cadence advice while a red runner waits for the screen, and keeps it once running", () => {
-    const waiting = assess({ intake: fullIntake({ ...RED, running: { cadenceSpm: 160 } }), exam: { ...fullExam(), rtrScreen: {} }, settings: DEFAULT_SETTINGS });
+    const waiting = assess({
+      intake: fullIntake({ ...RED, running: { cadenceSpm: 160 } }),
+      exam: { ...fullExam(), rtrScreen: {} },
+      settings: DEFAULT_SETTINGS,
+    });
     expect(waiting.plan!.cadence).toBeNull();
     expect(waiting.plan!.activity.map((x) => x.id)).not.toContain("activity.speed");
     const running = assess({ intake: fullIntake({ ...GREEN, running: { cadenceSpm: 160 } }), exam: fullExam(), settings: DEFAULT_SETTINGS });
@@ -174,26 +233,46 @@ describe("the calendar adds up (§6.3)", () => {
 
 describe("goal race (§6.5)", () => {
   it("says plainly when a half marathon in 10 weeks comes before a safe build-up, without raising the cap", () => {
-    const r = rtr({ ...AMBER, running: { weeklyKm: { ...STEADY(30), bestLastYear: 50 }, goal: { kind: "event", eventName: "Spring half", eventDate: "2027-02-13", weeklyKm: 50 } } }, NOT_SCREENED, { visitDate: "2026-12-05" });
+    const r = rtr(
+      {
+        ...AMBER,
+        running: { weeklyKm: { ...STEADY(30), bestLastYear: 50 }, goal: { kind: "event", eventName: "Spring half", eventDate: "2027-02-13", weeklyKm: 50 } },
+      },
+      NOT_SCREENED,
+      { visitDate: "2026-12-05" },
+    );
     expect(r.goalRace).toMatchObject({ weeksAvailable: 10, fits: false });
     expect(r.goalRace!.weeksNeeded!).toBeGreaterThan(10);
     expect(r.goalRace!.text).toMatch(/by race day/);
     expect(r.progression.weeklyIncreaseCapPercent).toBe(10);
   });
   it("says when it fits", () => {
-    const r = rtr({ ...GREEN, running: { weeklyKm: { ...STEADY(30), bestLastYear: 32 }, goal: { kind: "event", eventName: "Autumn 10K", eventDate: "2027-06-01", weeklyKm: 32 } } }, NOT_SCREENED, { visitDate: "2026-12-05" });
+    const r = rtr(
+      {
+        ...GREEN,
+        running: { weeklyKm: { ...STEADY(30), bestLastYear: 32 }, goal: { kind: "event", eventName: "Autumn 10K", eventDate: "2027-06-01", weeklyKm: 32 } },
+      },
+      NOT_SCREENED,
+      { visitDate: "2026-12-05" },
+    );
     expect(r.goalRace).toMatchObject({ fits: true });
   });
 });
 
 describe("engine properties over generated runners", () => {
-  const km = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1500 }).map((x) => x / 10));
+  const km = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 1500 }).map((x) => x / 10),
+  );
   const pain = fc.integer({ min: 0, max: 10 });
   const runner = fc.record({
     weeks: fc.tuple(km, km, km, km, km),
     best: fc.option(km, { nil: undefined }),
     runs: fc.integer({ min: 0, max: 14 }),
-    years: fc.option(fc.integer({ min: 0, max: 200 }).map((x) => x / 10), { nil: undefined }),
+    years: fc.option(
+      fc.integer({ min: 0, max: 200 }).map((x) => x / 10),
+      { nil: undefined },
+    ),
     during: fc.option(pain, { nil: undefined }),
     morning: fc.option(pain, { nil: undefined }),
     now: pain,
@@ -211,12 +290,27 @@ describe("engine properties over generated runners", () => {
     rtr(
       {
         about: { bodyMassKg: g.mass },
-        running: { runsPerWeek: g.runs, yearsRunning: g.years, weeklyKm: { thisWeek: g.weeks[0], lastWeek: g.weeks[1], twoWeeksAgo: g.weeks[2], threeWeeksAgo: g.weeks[3], fourWeeksAgo: g.weeks[4], bestLastYear: g.best } },
+        running: {
+          runsPerWeek: g.runs,
+          yearsRunning: g.years,
+          weeklyKm: {
+            thisWeek: g.weeks[0],
+            lastWeek: g.weeks[1],
+            twoWeeksAgo: g.weeks[2],
+            threeWeeksAgo: g.weeks[3],
+            fourWeeksAgo: g.weeks[4],
+            bestLastYear: g.best,
+          },
+        },
         pain: { now: g.now, duringRun: g.during, morningAfter: g.morning },
         knee: { painLastsAfter: g.lasts as never, painStartsInRun: g.onset as never },
       },
       g.screened ? PASSED : NOT_SCREENED,
-      { settings: { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: g.cap }, onHold: g.onHold, startOverride: g.phase === undefined ? undefined : { mode: "walk-run", phase: g.phase } },
+      {
+        settings: { ...DEFAULT_SETTINGS, returnWeeklyIncreasePercent: g.cap },
+        onHold: g.onHold,
+        startOverride: g.phase === undefined ? undefined : { mode: "walk-run", phase: g.phase },
+      },
     );
 
   it("every calendar week's total is the sum of its sessions", () => {

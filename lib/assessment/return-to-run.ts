@@ -83,18 +83,35 @@ function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, sh
   if (byTime) {
     return p.phase === 6
       ? { text: `Run ${share} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: share, km: null, phase: p.phase }
-      : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`, kind: "walk-run", minutes: share, km: null, phase: p.phase };
+      : {
+          text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`,
+          kind: "walk-run",
+          minutes: share,
+          km: null,
+          phase: p.phase,
+        };
   }
   const km = share / 10;
   return p.phase === 6
     ? { text: `Run ${fmtKm(km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km, phase: p.phase }
-    : { text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`, kind: "walk-run", minutes: null, km, phase: p.phase };
+    : {
+        text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`,
+        kind: "walk-run",
+        minutes: null,
+        km,
+        phase: p.phase,
+      };
 }
 
 /** §6.5 (Nielsen 2014): an obese new runner's first week, short run intervals well under 3 km in all. */
 const OBESE_WEEK1_RUN_MIN = 5;
 function obeseFirstSession(): RtrSession {
-  return { text: `Walk 2 min, run 1 min, ${OBESE_WEEK1_RUN_MIN} times (${OBESE_WEEK1_RUN_MIN * 3} min), ${effortText(3)}`, kind: "walk-run", minutes: OBESE_WEEK1_RUN_MIN, km: null };
+  return {
+    text: `Walk 2 min, run 1 min, ${OBESE_WEEK1_RUN_MIN} times (${OBESE_WEEK1_RUN_MIN * 3} min), ${effortText(3)}`,
+    kind: "walk-run",
+    minutes: OBESE_WEEK1_RUN_MIN,
+    km: null,
+  };
 }
 
 /** Sessions for a week total in units (half-km or minutes), as equal as the units allow, longer ones first. */
@@ -144,14 +161,13 @@ function weeksBetween(from: string | null | undefined, to: string | null | undef
   return Math.floor((b - a) / (7 * 86_400_000));
 }
 
-export type StartOverride =
-  | { mode: "walk-run"; phase: number }
-  | { mode: "reduced-continuous"; weeklyKm: number }
-  | { mode: "keep-continuous" }
-  | null;
+export type StartOverride = { mode: "walk-run"; phase: number } | { mode: "reduced-continuous"; weeklyKm: number } | { mode: "keep-continuous" } | null;
 
 /** §6.5: which row of the table the runner is in, from the intake, with the findings that placed them. */
-export function runnerState(intake: EngineIntake | null, settings: Pick<ClinicSettings, "painRule">): { state: RunnerState; because: Finding[]; reason: string } {
+export function runnerState(
+  intake: EngineIntake | null,
+  settings: Pick<ClinicSettings, "painRule">,
+): { state: RunnerState; because: Finding[]; reason: string } {
   const trek = settings.painRule === "trek";
   const w = intake?.running?.weeklyKm ?? {};
   const current = num(w.thisWeek);
@@ -174,7 +190,14 @@ export function runnerState(intake: EngineIntake | null, settings: Pick<ClinicSe
     return { state: "novice", because, reason: "a new runner (under about 3 months)" };
   }
   if (!running) {
-    return { state: "stopped", because, reason: during !== null && during >= 5 ? "stopped running, and running hurt" : "not running now (the intake does not say why: treated as stopped because of the knee)" };
+    return {
+      state: "stopped",
+      because,
+      reason:
+        during !== null && during >= 5
+          ? "stopped running, and running hurt"
+          : "not running now (the intake does not say why: treated as stopped because of the knee)",
+    };
   }
   // "Worse the next morning": above the pain at rest, or above the rule when rest pain is not known.
   const worseNextMorning = morning !== null && morning > (trek ? 2 : 5) && (now === null || morning > now);
@@ -219,7 +242,9 @@ export function buildReturnToRun(opts: {
     green: trek
       ? "Green: pain 2/10 or less during the run, back to normal within an hour, no worse next morning. Carry on, or move to the next step."
       : "Green: pain 0–2/10. Carry on, or move to the next step.",
-    amber: trek ? "Amber: pain 3–4/10, or slow to settle. Repeat this step; do not move on yet." : "Amber: pain 3–5/10 that settles by the next morning. Repeat this step.",
+    amber: trek
+      ? "Amber: pain 3–4/10, or slow to settle. Repeat this step; do not move on yet."
+      : "Amber: pain 3–5/10 that settles by the next morning. Repeat this step.",
     red: trek
       ? "Red: pain 5/10 or more, limping, or worse the next morning. Rest a day and go back one step. Call the clinic if you get a red twice."
       : "Red: pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
@@ -248,7 +273,17 @@ export function buildReturnToRun(opts: {
   const onset = intake?.knee?.painStartsInRun;
   const lateOnset = onset === "after-30-min" || onset === "10-to-30-min";
 
-  const base = { painRule, trafficLight, scales, entryCriteria: criteria, criteriaMet, waitsForScreen: false, runnerState: state, currentWeeklyKm: current, targetWeeklyKm: target };
+  const base = {
+    painRule,
+    trafficLight,
+    scales,
+    entryCriteria: criteria,
+    criteriaMet,
+    waitsForScreen: false,
+    runnerState: state,
+    currentWeeklyKm: current,
+    targetWeeklyKm: target,
+  };
 
   if (opts.onHold) {
     return {
@@ -262,7 +297,12 @@ export function buildReturnToRun(opts: {
         rule: RULES.onHold,
         because: stateBecause,
       },
-      progression: { basis: "distance", weeklyIncreaseCapPercent: cap, text: "Your clinician will give you a running plan once running is released.", rule: RULES.onHold },
+      progression: {
+        basis: "distance",
+        weeklyIncreaseCapPercent: cap,
+        text: "Your clinician will give you a running plan once running is released.",
+        rule: RULES.onHold,
+      },
       targetWeeklyKm: null,
       projectedWeeks: null,
       calendar: [],
@@ -306,7 +346,11 @@ export function buildReturnToRun(opts: {
     if (h >= 1) {
       mode = "reduced-continuous";
       startKm = fromHalves(h);
-      if (before !== null && ramp) startBecause = [...stateBecause, { code: "derived.load.fromKm", label: `Weekly distance before the increase (${describeLoadChange(ramp)})`, value: ramp.fromKm }];
+      if (before !== null && ramp)
+        startBecause = [
+          ...stateBecause,
+          { code: "derived.load.fromKm", label: `Weekly distance before the increase (${describeLoadChange(ramp)})`, value: ramp.fromKm },
+        ];
     } else {
       mode = "walk-run";
       phase = 1;
@@ -358,9 +402,9 @@ export function buildReturnToRun(opts: {
   } else if (byTime) {
     startRule = RULES.timeBased;
     startText =
-      (obeseNovice && !override
+      obeseNovice && !override
         ? `In your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
-        : `Start with walk-run phase ${phase}, 3 times a week with a rest day in between.`);
+        : `Start with walk-run phase ${phase}, 3 times a week with a rest day in between.`;
     startMsg = obeseNovice && !override ? { key: "by-time-obese", params: { firstWeekMaxKm: NOVICE_OBESE_WEEK1_KM } } : { key: "by-time", params: {} };
   } else {
     const p = WALK_RUN_PHASES[phase! - 1]!;
@@ -391,17 +435,29 @@ export function buildReturnToRun(opts: {
     while (pattern.length % RUNS_PER_WEEK_WALK_RUN !== 0) pattern.push({ phase: 6 });
     const first = WALK_RUN_PHASES[phase! - 1]!;
     // Units: tenths of a km (restart) or minutes of running (by time).
-    let volume = obeseWeek1 ? OBESE_WEEK1_RUN_MIN * RUNS_PER_WEEK_WALK_RUN : byTime ? first.runMin * first.repeats * RUNS_PER_WEEK_WALK_RUN : Math.round(first.km * 10) * RUNS_PER_WEEK_WALK_RUN;
+    let volume = obeseWeek1
+      ? OBESE_WEEK1_RUN_MIN * RUNS_PER_WEEK_WALK_RUN
+      : byTime
+        ? first.runMin * first.repeats * RUNS_PER_WEEK_WALK_RUN
+        : Math.round(first.km * 10) * RUNS_PER_WEEK_WALK_RUN;
     for (let i = 0; i < pattern.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
       if (i > 0) volume = Math.max(volume, Math.floor((volume * (100 + cap)) / 100 + 1e-9));
       const shares = split(volume, RUNS_PER_WEEK_WALK_RUN);
-      const chunk = pattern.slice(i, i + RUNS_PER_WEEK_WALK_RUN).map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
+      const chunk = pattern
+        .slice(i, i + RUNS_PER_WEEK_WALK_RUN)
+        .map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
       const note =
         week === 1 && obeseWeek1
           ? `Keep this week's running under ${NOVICE_OBESE_WEEK1_KM} km in total. A rest day between sessions.`
           : "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.";
-      const wk: RtrWeek = { week, sessions: chunk, weeklyKm: byTime ? null : weekTotalKm(chunk), weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null, note };
+      const wk: RtrWeek = {
+        week,
+        sessions: chunk,
+        weeklyKm: byTime ? null : weekTotalKm(chunk),
+        weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null,
+        note,
+      };
       push(wk);
       volume = byTime ? wk.weeklyMinutes! : Math.round(wk.weeklyKm! * 10);
       totals.push(byTime ? 0 : toHalves(wk.weeklyKm!));
@@ -421,7 +477,8 @@ export function buildReturnToRun(opts: {
   // §6.3: below the time-based threshold a continuous plan is set in minutes of running (at the runner's
   // usual easy pace, when known); otherwise in half-kilometres.
   const toUnits = (km: number) => (inMinutes ? Math.floor(km * pace! + 1e-9) : toHalves(km));
-  const weekOf = (n: number, units: number, runsInWeek: number, note: string) => (inMinutes ? minutesWeek(n, units, runsInWeek, note) : distanceWeek(n, units, runsInWeek, note));
+  const weekOf = (n: number, units: number, runsInWeek: number, note: string) =>
+    inMinutes ? minutesWeek(n, units, runsInWeek, note) : distanceWeek(n, units, runsInWeek, note);
   const unitsOf = (wk: RtrWeek) => (inMinutes ? (wk.weeklyMinutes ?? 0) : toHalves(wk.weeklyKm ?? 0));
   let units = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toUnits(startKm ?? 0);
   const continuousRuns = mode === "walk-run" ? RUNS_PER_WEEK_WALK_RUN : runs;
@@ -430,7 +487,12 @@ export function buildReturnToRun(opts: {
     const hold = mode === "keep-continuous" ? Math.max(1, opts.reviewInWeeks ?? 2) : AMBER_HOLD_WEEKS;
     for (let i = 0; i < hold; i++) {
       week += 1;
-      const wk = weekOf(week, units, continuousRuns, mode === "keep-continuous" ? `Hold this ${what} until your review, while every run stays green.` : `Hold this ${what} until you have had green weeks.`);
+      const wk = weekOf(
+        week,
+        units,
+        continuousRuns,
+        mode === "keep-continuous" ? `Hold this ${what} until your review, while every run stays green.` : `Hold this ${what} until you have had green weeks.`,
+      );
       push(wk);
       units = unitsOf(wk);
       totals.push(inMinutes ? toHalves(units / pace!) : units);
@@ -446,7 +508,16 @@ export function buildReturnToRun(opts: {
       units = next;
       week += 1;
       guard += 1;
-      push(weekOf(week, units, continuousRuns, mode === "keep-continuous" && guard === 1 ? `After your review, only if every week was green: up to ${cap}% more.` : `Up to ${cap}% more ${what} than last week, only after a green week.`));
+      push(
+        weekOf(
+          week,
+          units,
+          continuousRuns,
+          mode === "keep-continuous" && guard === 1
+            ? `After your review, only if every week was green: up to ${cap}% more.`
+            : `Up to ${cap}% more ${what} than last week, only after a green week.`,
+        ),
+      );
       totals.push(inMinutes ? toHalves(units / pace!) : units);
     }
     projected = continuousPlan && startUnits >= targetUnits && guard === 0 ? 0 : units >= targetUnits ? week : null;
@@ -466,7 +537,10 @@ export function buildReturnToRun(opts: {
       mode,
       phase,
       weeklyKm: startKm,
-      text: inMinutes && calendar[0] ? `${startText} At your easy pace that is about ${calendar[0].weeklyMinutes} minutes of running a week: the calendar counts minutes.` : startText,
+      text:
+        inMinutes && calendar[0]
+          ? `${startText} At your easy pace that is about ${calendar[0].weeklyMinutes} minutes of running a week: the calendar counts minutes.`
+          : startText,
       msg: inMinutes && calendar[0] ? { ...startMsg, params: { ...startMsg.params, minutesAWeek: calendar[0].weeklyMinutes ?? 0 } } : startMsg,
       rule: startRule,
       because: inMinutes ? [...startBecause, { code: "intake.running.paceMinPerKm", label: "Easy pace (min/km)", value: pace }] : startBecause,
@@ -505,10 +579,33 @@ function goalRace(
   const weeksAvailable = weeksBetween(visitDate, g.eventDate);
   const goalKm = num(g.weeklyKm) ?? target;
   const base = { name, date: g.eventDate, weeksAvailable, goalWeeklyKm: goalKm };
-  if (weeksAvailable === null) return { ...base, weeksNeeded: null, kmByRaceDay: null, fits: null, text: `Your clinician will talk with you about ${name} (${g.eventDate}).`, clinicianText: "The race date could not be compared: the visit date is not known." };
-  if (weeksAvailable < 0) return { ...base, weeksNeeded: null, kmByRaceDay: null, fits: null, text: `${name} (${g.eventDate}) has passed.`, clinicianText: "The race date given is before this visit." };
+  if (weeksAvailable === null)
+    return {
+      ...base,
+      weeksNeeded: null,
+      kmByRaceDay: null,
+      fits: null,
+      text: `Your clinician will talk with you about ${name} (${g.eventDate}).`,
+      clinicianText: "The race date could not be compared: the visit date is not known.",
+    };
+  if (weeksAvailable < 0)
+    return {
+      ...base,
+      weeksNeeded: null,
+      kmByRaceDay: null,
+      fits: null,
+      text: `${name} (${g.eventDate}) has passed.`,
+      clinicianText: "The race date given is before this visit.",
+    };
   if (how === "on-hold" || how === "screen-first" || how === "by-time" || !totals || goalKm === null) {
-    const why = how === "on-hold" ? "running is on hold" : how === "screen-first" ? "running waits for the entry screen" : how === "by-time" ? "the build is by time" : "no goal volume is known";
+    const why =
+      how === "on-hold"
+        ? "running is on hold"
+        : how === "screen-first"
+          ? "running waits for the entry screen"
+          : how === "by-time"
+            ? "the build is by time"
+            : "no goal volume is known";
     return {
       ...base,
       weeksNeeded: null,

@@ -18,7 +18,11 @@ interface HardFlag extends Flag {
   patientWhy: string;
 }
 
-const wording = (k: keyof typeof REFERRAL_WORDING) => ({ urgency: REFERRAL_WORDING[k].urgency, patientAction: REFERRAL_WORDING[k].action, patientWhy: REFERRAL_WORDING[k].why });
+const wording = (k: keyof typeof REFERRAL_WORDING) => ({
+  urgency: REFERRAL_WORDING[k].urgency,
+  patientAction: REFERRAL_WORDING[k].action,
+  patientWhy: REFERRAL_WORDING[k].why,
+});
 
 const yes = (code: string, label: string): Finding => ({ code, label, value: true });
 
@@ -175,7 +179,8 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
       level: "hard",
       ...wording("femoralNeck"),
       title: "Groin or front-of-hip pain",
-      detail: "Suspected femoral neck stress injury (high-risk site, can refer pain to the knee): same-day doctor and imaging; offload now (no running, limit walking, crutches if walking hurts).",
+      detail:
+        "Suspected femoral neck stress injury (high-risk site, can refer pain to the knee): same-day doctor and imaging; offload now (no running, limit walking, crutches if walking hurts).",
       section: RULES.referFemoralNeck.section,
       findings: [yes("intake.safety.groinPain", "Groin or front-of-hip pain")],
     });
@@ -202,7 +207,8 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
       code: "soft.low-energy",
       level: "soft",
       title: "Signs of low energy availability",
-      detail: "Medical review for low energy availability (menstrual history, bloods, bone health, dietitian); the running part is on hold until the clinician releases it.",
+      detail:
+        "Medical review for low energy availability (menstrual history, bloods, bone health, dietitian); the running part is on hold until the clinician releases it.",
       section: RULES.reviewLowEnergy.section,
       findings: lowEnergy,
     });
@@ -212,7 +218,8 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
   const akps = intake?.questionnaires?.akps ?? null;
   const instability: Finding[] = [];
   if (s.givingWay === true) instability.push(yes("intake.safety.givingWay", "Knee gives way"));
-  if (akps && typeof akps[10] === "number" && akps[10] >= 1) instability.push(yes("intake.akps.11", "Painful kneecap movements or subluxations (Kujala item 11)"));
+  if (akps && typeof akps[10] === "number" && akps[10] >= 1)
+    instability.push(yes("intake.akps.11", "Painful kneecap movements or subluxations (Kujala item 11)"));
   if (instability.length) {
     soft.push({
       code: "soft.instability",

@@ -88,11 +88,7 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export type DeepPartial<T> = T extends readonly (infer U)[]
-  ? readonly DeepPartial<U>[]
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
-    : T;
+export type DeepPartial<T> = T extends readonly (infer U)[] ? readonly DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
 
 /**
  * The same schema with every answer optional at every depth, for drafts (autosave): an answer that is there
@@ -118,4 +114,3 @@ function partialOf(schema: z.core.$ZodType): z.core.$ZodType {
       return schema;
   }
 }
-

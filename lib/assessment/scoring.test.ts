@@ -11,10 +11,16 @@ const KUJALA_TABLE: [string, string][] = [
   ["Squatting (5)", "No difficulty 5 · Repeated squatting painful 4 · Painful each time 3 · Possible with partial weight bearing 2* · Unable 0"],
   ["Running (10)", "No difficulty 10 · Pain after >2 km 8 · Slight pain from start 6 · Severe pain 3 · Unable 0"],
   ["Jumping (10)", "No difficulty 10 · Slight difficulty 7 · Constant pain 2 · Unable 0*"],
-  ["Prolonged sitting with knees flexed (10)", "No difficulty 10 · Pain after exercise 8 · Constant pain 6 · Pain forces to extend knees temporarily 4 · Unable 0"],
+  [
+    "Prolonged sitting with knees flexed (10)",
+    "No difficulty 10 · Pain after exercise 8 · Constant pain 6 · Pain forces to extend knees temporarily 4 · Unable 0",
+  ],
   ["Pain (10)", "None 10 · Slight and occasional 8 · Interferes with sleep 6 · Occasionally severe 3 · Constant and severe 0"],
   ["Swelling (10)", "None 10 · After severe exertion 8 · After daily activities 6 · Every evening 4 · Constant 0"],
-  ["Abnormal painful kneecap movements / subluxations (10)", "None 10 · Occasionally in sports 6 · Occasionally in daily activities 4 · ≥1 documented dislocation 2 · >2 dislocations 0"],
+  [
+    "Abnormal painful kneecap movements / subluxations (10)",
+    "None 10 · Occasionally in sports 6 · Occasionally in daily activities 4 · ≥1 documented dislocation 2 · >2 dislocations 0",
+  ],
   ["Atrophy of thigh (5)", "None 5 · Slight 3 · Severe 0"],
   ["Flexion deficiency (5)", "None 5 · Slight 3 · Severe 0"],
 ];

@@ -173,7 +173,10 @@ describe("outlyingTrials (a 'check this' prompt, never a refusal)", () => {
     // 20% from the median of 200 is the limit: 240 is not beyond it, 241 is.
     [[200, 195, 240], []],
     [[200, 195, 241], [2]],
-    [[100, 200, 300], [0, 2]],
+    [
+      [100, 200, 300],
+      [0, 2],
+    ],
     [[200, null, 150], [2]],
     [[200, null, 161], []],
     [[200], []],

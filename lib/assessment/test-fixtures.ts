@@ -35,10 +35,26 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
     bodyMassKg: 60,
     heightCm: 168,
     strength: {
-      hipAbduction: { protocol: { position: "side-lying-long-lever", leverArmM: 0.85, contraction: "break", belt: true }, left: { trialsN: [150, 155, 152] }, right: { trialsN: [100, 98, 101] } },
-      hipExtension: { protocol: { position: "prone-knee-90", leverArmM: 0.45, contraction: "break", belt: true }, left: { trialsN: [240] }, right: { trialsN: [232] } },
-      hipExternalRotation: { protocol: { position: "seated-90-90", leverArmM: 0.35, contraction: "break", belt: false }, left: { trialsN: [110] }, right: { trialsN: [104] } },
-      kneeExtension: { protocol: { position: "seated-90", leverArmM: 0.38, contraction: "break", belt: true }, left: { notTested: true }, right: { notTested: true } },
+      hipAbduction: {
+        protocol: { position: "side-lying-long-lever", leverArmM: 0.85, contraction: "break", belt: true },
+        left: { trialsN: [150, 155, 152] },
+        right: { trialsN: [100, 98, 101] },
+      },
+      hipExtension: {
+        protocol: { position: "prone-knee-90", leverArmM: 0.45, contraction: "break", belt: true },
+        left: { trialsN: [240] },
+        right: { trialsN: [232] },
+      },
+      hipExternalRotation: {
+        protocol: { position: "seated-90-90", leverArmM: 0.35, contraction: "break", belt: false },
+        left: { trialsN: [110] },
+        right: { trialsN: [104] },
+      },
+      kneeExtension: {
+        protocol: { position: "seated-90", leverArmM: 0.38, contraction: "break", belt: true },
+        left: { notTested: true },
+        right: { notTested: true },
+      },
     },
     mmt: { gluteusMedius: { left: "5", right: "4" }, gluteusMaximus: { left: "5", right: "5" } },
     functional: {
@@ -47,7 +63,11 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
       stepDown: { left: { knee: 0 }, right: { trunkLean: true, pelvisTilt: true, knee: 1 } },
       trendelenburg: { left: "negative", right: "negative" },
       sidePlankS: { left: 60, right: 48 },
-      yBalance: { limbLengthCm: 90, left: { anteriorCm: 62, posteromedialCm: 96, posterolateralCm: 92 }, right: { anteriorCm: 60, posteromedialCm: 94, posterolateralCm: 90 } },
+      yBalance: {
+        limbLengthCm: 90,
+        left: { anteriorCm: 62, posteromedialCm: 96, posterolateralCm: 92 },
+        right: { anteriorCm: 60, posteromedialCm: 94, posterolateralCm: 90 },
+      },
     },
     rtrScreen: {
       walk30Min: { result: "pass", pain: 0 },
@@ -58,7 +78,10 @@ export function fullExam(over?: DeepPartial<ExamData>): ExamData {
     },
     safety: {
       ottawa: { age55OrOver: false, isolatedPatellarTenderness: false, fibularHeadTenderness: false, cannotFlexTo90: false, cannotBearWeight4Steps: false },
-      calfCircumferenceDiffCm: 0.5, focalBonyTenderness: "negative", painOnHop: "negative", painfulHipInternalRotation: "negative",
+      calfCircumferenceDiffCm: 0.5,
+      focalBonyTenderness: "negative",
+      painOnHop: "negative",
+      painfulHipInternalRotation: "negative",
     },
     flexibility: {
       thomasOneJoint: { left: { result: "negative" }, right: { result: "negative" } },

@@ -7,12 +7,19 @@ import { fullExam, fullIntake } from "./test-fixtures";
 import { scoreTrend, visitTrends, type TrendVisitInput } from "./trends";
 
 const exam = (leftN: number, rightN: number, bodyMassKg = 62) =>
-  fullExam({ bodyMassKg, strength: { hipAbduction: { left: { trialsN: [leftN, leftN - 5, leftN - 3] }, right: { trialsN: [rightN - 4, rightN, rightN - 2] } } } });
+  fullExam({
+    bodyMassKg,
+    strength: { hipAbduction: { left: { trialsN: [leftN, leftN - 5, leftN - 3] }, right: { trialsN: [rightN - 4, rightN, rightN - 2] } } },
+  });
 // Kujala answers: index 0 is the best option of each item (100 points); a later index loses points.
 const akps = (worse: number) => Array.from({ length: 13 }, (_, i) => (i < worse ? 1 : 0));
 const lefs = (rating: number) => Array.from({ length: 20 }, () => rating);
 const intake = (o: { akpsWorse?: number; lefs?: number; painNow?: number; painWorst?: number; km?: number } = {}) =>
-  fullIntake({ questionnaires: { akps: akps(o.akpsWorse ?? 6), lefs: lefs(o.lefs ?? 3) }, pain: { now: o.painNow ?? 3, worstWeek: o.painWorst ?? 6 }, running: { weeklyKm: { thisWeek: o.km ?? 10 } } });
+  fullIntake({
+    questionnaires: { akps: akps(o.akpsWorse ?? 6), lefs: lefs(o.lefs ?? 3) },
+    pain: { now: o.painNow ?? 3, worstWeek: o.painWorst ?? 6 },
+    running: { weeklyKm: { thisWeek: o.km ?? 10 } },
+  });
 const visit = (visitId: string, date: string, parts: Partial<TrendVisitInput> = {}): TrendVisitInput => ({ visitId, date, exam: null, intake: null, ...parts });
 
 describe("trends across visits", () => {
@@ -44,7 +51,11 @@ describe("trends across visits", () => {
   it("marks a Kujala change of 10 points (Crossley 2004) and a LEFS change of 9 (Binkley 1999) as meaningful, and not one point less", () => {
     expect(AKPS_MCID).toBe(10);
     expect(LEFS_MCID).toBe(9);
-    const s = (scores: number[], mcid: number) => scoreTrend(scores.map((score, i) => ({ visitId: String(i), date: `2026-0${i + 1}-01`, score })), mcid).points;
+    const s = (scores: number[], mcid: number) =>
+      scoreTrend(
+        scores.map((score, i) => ({ visitId: String(i), date: `2026-0${i + 1}-01`, score })),
+        mcid,
+      ).points;
     expect(s([50, 60, 69], AKPS_MCID).map((p) => p.meaningful)).toEqual([null, true, false]);
     expect(s([50, 60, 69], AKPS_MCID).map((p) => p.meaningfulSinceFirst)).toEqual([null, true, true]);
     expect(s([40, 32, 41], LEFS_MCID).map((p) => [p.change, p.meaningful])).toEqual([
@@ -55,7 +66,10 @@ describe("trends across visits", () => {
   });
 
   it("skips visits with nothing to chart and keeps a visit with only an intake or only an exam", () => {
-    const t = visitTrends([visit("empty", "2026-09-01"), visit("exam", "2026-09-02", { exam: exam(150, 200) }), visit("intake", "2026-09-03", { intake: intake() })], DEFAULT_SETTINGS);
+    const t = visitTrends(
+      [visit("empty", "2026-09-01"), visit("exam", "2026-09-02", { exam: exam(150, 200) }), visit("intake", "2026-09-03", { intake: intake() })],
+      DEFAULT_SETTINGS,
+    );
     expect(t.visits.map((v) => v.visitId)).toEqual(["exam", "intake"]);
     expect(t.visits[0]!.akps).toBeNull();
     expect(t.visits[1]!.strength).toEqual({});
@@ -70,7 +84,10 @@ describe("trends across visits", () => {
 
   it("orders visits on the same day by when they were made", () => {
     const t = visitTrends(
-      [visit("z-later", "2026-09-01", { createdAt: "2026-09-01T10:00:00Z", intake: intake() }), visit("a-earlier", "2026-09-01", { createdAt: "2026-09-01T09:00:00Z", intake: intake() })],
+      [
+        visit("z-later", "2026-09-01", { createdAt: "2026-09-01T10:00:00Z", intake: intake() }),
+        visit("a-earlier", "2026-09-01", { createdAt: "2026-09-01T09:00:00Z", intake: intake() }),
+      ],
       DEFAULT_SETTINGS,
     );
     expect(t.visits.map((v) => v.visitId)).toEqual(["a-earlier", "z-later"]);
@@ -81,11 +98,21 @@ describe("trends across visits", () => {
     const visitArb = fc.record({
       date: day,
       exam: fc.option(fc.tuple(fc.integer({ min: 40, max: 400 }), fc.integer({ min: 40, max: 400 })), { nil: null }),
-      intake: fc.option(fc.record({ akpsWorse: fc.integer({ min: 0, max: 13 }), lefs: fc.integer({ min: 0, max: 4 }), painNow: fc.integer({ min: 0, max: 10 }), km: fc.integer({ min: 0, max: 120 }) }), { nil: null }),
+      intake: fc.option(
+        fc.record({
+          akpsWorse: fc.integer({ min: 0, max: 13 }),
+          lefs: fc.integer({ min: 0, max: 4 }),
+          painNow: fc.integer({ min: 0, max: 10 }),
+          km: fc.integer({ min: 0, max: 120 }),
+        }),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(fc.array(visitArb, { maxLength: 8 }), (vs) => {
-        const input = vs.map((v, i) => visit(`v${i}`, v.date, { exam: v.exam ? exam(v.exam[0], v.exam[1]) : null, intake: v.intake ? intake(v.intake) : null }));
+        const input = vs.map((v, i) =>
+          visit(`v${i}`, v.date, { exam: v.exam ? exam(v.exam[0], v.exam[1]) : null, intake: v.intake ? intake(v.intake) : null }),
+        );
         const t = visitTrends(input, DEFAULT_SETTINGS);
         // Every visit here with an exam or an intake has something to chart.
         expect(t.visits).toHaveLength(vs.filter((v) => v.exam || v.intake).length);

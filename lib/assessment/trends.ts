@@ -105,7 +105,9 @@ export function scoreTrend(scores: { visitId: string; date: string; score: numbe
 }
 
 export function visitTrends(input: readonly TrendVisitInput[], settings: ClinicSettings): Trends {
-  const ordered = [...input].sort((a, b) => a.date.localeCompare(b.date) || (a.createdAt ?? "").localeCompare(b.createdAt ?? "") || a.visitId.localeCompare(b.visitId));
+  const ordered = [...input].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.createdAt ?? "").localeCompare(b.createdAt ?? "") || a.visitId.localeCompare(b.visitId),
+  );
   const visits: TrendVisit[] = [];
   for (const v of ordered) {
     // No previous visits: the change between visits is computed here, across all of them, not pairwise.

@@ -26,7 +26,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
     return { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const raw of v.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [addr, prefix, extra] = raw.split("/");
     const family = isIP(addr ?? "");
     if (!family || extra !== undefined) throw new Error(`TRUSTED_PROXIES: "${raw}" is not an address or a CIDR range`);

@@ -50,6 +50,8 @@ describe("TOTP (RFC 6238)", () => {
   });
 
   it("builds an otpauth address apps understand", () => {
-    expect(otpauthUri("ABC", "ana@clinic.example")).toBe("otpauth://totp/Stride%3Aana%40clinic.example?secret=ABC&issuer=Stride&algorithm=SHA1&digits=6&period=30");
+    expect(otpauthUri("ABC", "ana@clinic.example")).toBe(
+      "otpauth://totp/Stride%3Aana%40clinic.example?secret=ABC&issuer=Stride&algorithm=SHA1&digits=6&period=30",
+    );
   });
 });

@@ -89,7 +89,11 @@ describe("text values", () => {
 });
 
 describe("JSON documents and paths", () => {
-  const exam = { strength: { hipAbduction: { left: { trialsN: [150] } } }, impression: "Right PFP after hills", list: [{ note: "a" }, { note: "b" }, { other: 1 }] };
+  const exam = {
+    strength: { hipAbduction: { left: { trialsN: [150] } } },
+    impression: "Right PFP after hills",
+    list: [{ note: "a" }, { note: "b" }, { other: 1 }],
+  };
 
   it("encrypts only the strings at the paths, leaving structure readable to SQL", () => {
     const sealed = encryptPaths(exam, [["impression"], ["list", "*", "note"], ["missing", "x"]], ring21);

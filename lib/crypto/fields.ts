@@ -43,7 +43,10 @@ export function parseKeyring(raw: string | undefined, name = FIELD_KEYS_VAR): Ke
   if (!raw || !raw.trim()) throw new FieldCryptoError(`${name} is not set: it holds the keys for encrypted notes and two-factor secrets (${hint}).`);
   const keys = new Map<string, Buffer>();
   let current = "";
-  for (const [i, entry] of raw.split(",").map((e) => e.trim()).entries()) {
+  for (const [i, entry] of raw
+    .split(",")
+    .map((e) => e.trim())
+    .entries()) {
     const sep = entry.indexOf(":");
     const kid = sep > 0 ? entry.slice(0, sep) : "";
     if (!KID.test(kid)) throw new FieldCryptoError(`${name}: entry ${i + 1} must be <key id>:<key>, the id 1 to 16 letters, digits, - or _ (${hint}).`);
@@ -86,7 +89,10 @@ function open(prefix: string, stored: string, ring: Keyring): string {
   const [kid, ivText, ctText] = parts;
   if (parts.length !== 3 || !kid || !ivText || !ctText) throw new FieldCryptoError("An encrypted value is malformed; it was changed outside the app.");
   const key = ring.keys.get(kid);
-  if (!key) throw new FieldCryptoError(`A value is encrypted with key id "${kid}", which ${FIELD_KEYS_VAR} does not hold: add that key to ${FIELD_KEYS_VAR} (after the current one).`);
+  if (!key)
+    throw new FieldCryptoError(
+      `A value is encrypted with key id "${kid}", which ${FIELD_KEYS_VAR} does not hold: add that key to ${FIELD_KEYS_VAR} (after the current one).`,
+    );
   const iv = Buffer.from(ivText, "base64url");
   const body = Buffer.from(ctText, "base64url");
   if (iv.length !== 12 || body.length < 16) throw new FieldCryptoError("An encrypted value is malformed; it was changed outside the app.");
@@ -96,7 +102,9 @@ function open(prefix: string, stored: string, ring: Keyring): string {
     d.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([d.update(body.subarray(0, body.length - 16)), d.final()]).toString("utf8");
   } catch {
-    throw new FieldCryptoError(`A value encrypted with key id "${kid}" does not open with ${FIELD_KEYS_VAR}'s key "${kid}": the key is wrong, or the value was changed outside the app.`);
+    throw new FieldCryptoError(
+      `A value encrypted with key id "${kid}" does not open with ${FIELD_KEYS_VAR}'s key "${kid}": the key is wrong, or the value was changed outside the app.`,
+    );
   }
 }
 

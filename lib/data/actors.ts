@@ -19,7 +19,7 @@ export type ClinicianActor = Verified & {
   role: "CLINICIAN";
   name: string;
   sessionId: string;
-}
+};
 
 /** A signed-in clinic administrator: accounts, clinic settings and the audit trail of their own clinic.
  * Admins do not open clinical records (minimum necessary, HIPAA §164.502(b)); docs/security.md. */
@@ -30,7 +30,7 @@ export type AdminActor = Verified & {
   role: "ADMIN";
   name: string;
   sessionId: string;
-}
+};
 
 /** Any signed-in staff member. */
 export type StaffActor = ClinicianActor | AdminActor;
@@ -43,7 +43,7 @@ export type PatientActor = Verified & {
   visitId: string;
   patientId: string;
   clinicId: string;
-}
+};
 
 /** Another system holding an admin-made API token: read-only FHIR export of its own clinic's records. */
 export type ApiTokenActor = Verified & {
@@ -51,7 +51,7 @@ export type ApiTokenActor = Verified & {
   tokenId: string;
   clinicId: string;
   scope: "fhir-export:read";
-}
+};
 
 export type Actor = StaffActor | PatientActor | ApiTokenActor;
 

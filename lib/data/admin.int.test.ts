@@ -8,7 +8,13 @@ import { checkSession, createUser, signInWithPassword } from "./users";
 
 async function clinicWithAdmin(opts: { timeZone?: string } = {}) {
   const { clinic, user: clinician, password } = await createClinicianAndClinic(opts);
-  const admin = await createUser({ clinicId: clinic.id, email: `admin-${uniqueSuffix()}@example.com`, name: "Ada Min", password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`, role: "ADMIN" });
+  const admin = await createUser({
+    clinicId: clinic.id,
+    email: `admin-${uniqueSuffix()}@example.com`,
+    name: "Ada Min",
+    password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`,
+    role: "ADMIN",
+  });
   return { clinic, clinician, password, admin: await adminActor(admin, clinic.id) };
 }
 
@@ -23,7 +29,10 @@ describe("an admin manages the clinic's accounts", () => {
     const s = await signInWithPassword(email, r.password);
     if (!s.ok) throw new Error();
     expect(await checkSession(s.sessionId)).toMatchObject({ ok: true, user: { pending: "change-password", role: "CLINICIAN" } });
-    const events = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'create' AND "recordType" = 'User' AND "recordId" = $1 AND "actorId" = $2`, [r.userId, admin.userId]);
+    const events = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'create' AND "recordType" = 'User' AND "recordId" = $1 AND "actorId" = $2`, [
+      r.userId,
+      admin.userId,
+    ]);
     expect(events).toHaveLength(1);
   });
 
@@ -48,7 +57,10 @@ describe("an admin manages the clinic's accounts", () => {
     expect(reset.ok && reset.password).toBeTruthy();
     expect(await checkSession(sid)).toEqual({ ok: false, reason: "stale" });
     expect((await signInWithPassword(clinician.email, password)).ok).toBe(false);
-    const changes = await asOwner<{ change: string }>(`SELECT details->>'change' AS change FROM "AuditEvent" WHERE action = 'update' AND "recordId" = $1 ORDER BY seq`, [clinician.id]);
+    const changes = await asOwner<{ change: string }>(
+      `SELECT details->>'change' AS change FROM "AuditEvent" WHERE action = 'update' AND "recordId" = $1 ORDER BY seq`,
+      [clinician.id],
+    );
     expect(changes.map((c) => c.change)).toEqual(["disable", "enable", "role", "reset-password"]);
   });
 
@@ -66,7 +78,10 @@ describe("an admin manages the clinic's accounts", () => {
     expect(await changeStaff(a.admin, b.clinician.id, { kind: "disable" })).toEqual({ ok: false, reason: "not-found" });
     const [row] = await asOwner<{ disabled: boolean }>(`SELECT disabled FROM "User" WHERE id = $1`, [b.clinician.id]);
     expect(row!.disabled).toBe(false);
-    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "actorId" = $1 AND "recordId" = $2`, [a.admin.userId, b.clinician.id]);
+    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "actorId" = $1 AND "recordId" = $2`, [
+      a.admin.userId,
+      b.clinician.id,
+    ]);
     expect(denied).toHaveLength(1);
   });
 
@@ -75,7 +90,10 @@ describe("an admin manages the clinic's accounts", () => {
     await updateSettings(admin, { ...DEFAULT_SETTINGS, idleTimeoutMinutes: 10, requireClinicianTotp: true });
     const [c] = await asOwner<{ settings: { idleTimeoutMinutes: number } }>(`SELECT settings FROM "Clinic" WHERE id = $1`, [clinic.id]);
     expect(c!.settings.idleTimeoutMinutes).toBe(10);
-    const [e] = await asOwner<{ details: { changed: Record<string, unknown> } }>(`SELECT details FROM "AuditEvent" WHERE "recordType" = 'ClinicSettings' AND "recordId" = $1`, [clinic.id]);
+    const [e] = await asOwner<{ details: { changed: Record<string, unknown> } }>(
+      `SELECT details FROM "AuditEvent" WHERE "recordType" = 'ClinicSettings' AND "recordId" = $1`,
+      [clinic.id],
+    );
     expect(e!.details.changed).toEqual({ idleTimeoutMinutes: 10, requireClinicianTotp: true });
     await expect(updateSettings(admin, { ...DEFAULT_SETTINGS, idleTimeoutMinutes: 240 })).rejects.toThrow();
   });
@@ -85,7 +103,10 @@ describe("an admin manages the clinic's accounts", () => {
     expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("UTC");
     await updateSettings(admin, { ...DEFAULT_SETTINGS, timeZone: "America/Toronto" });
     expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("America/Toronto");
-    const events = await asOwner<{ details: { changed: Record<string, unknown> } }>(`SELECT details FROM "AuditEvent" WHERE "recordType" = 'ClinicSettings' AND "recordId" = $1`, [clinic.id]);
+    const events = await asOwner<{ details: { changed: Record<string, unknown> } }>(
+      `SELECT details FROM "AuditEvent" WHERE "recordType" = 'ClinicSettings' AND "recordId" = $1`,
+      [clinic.id],
+    );
     expect(events.map((e) => e.details.changed)).toEqual([{ timeZone: "America/Toronto" }]);
     await expect(updateSettings(admin, { ...DEFAULT_SETTINGS, timeZone: "Mars/Olympus_Mons" })).rejects.toThrow();
     expect((await getSettingsForAdmin(admin)).settings.timeZone).toBe("America/Toronto");
@@ -124,7 +145,10 @@ describe("the audit trail viewer", () => {
     const { admin, clinic } = await clinicWithAdmin({ timeZone: "Pacific/Auckland" });
     // 10:30 UTC on 10 Mar is 23:30 on 10 Mar in Auckland (NZDT); 11:30 UTC is 00:30 on 11 Mar.
     for (const at of ["2026-03-10T10:30:00Z", "2026-03-10T11:30:00Z", "2026-03-11T10:59:00Z", "2026-03-11T11:00:00Z"]) {
-      await asOwner(`INSERT INTO "AuditEvent" ("at", "actorType", "clinicId", "action", "recordType") VALUES ($1, 'system', $2, 'view', 'ZoneProbe')`, [at, clinic.id]);
+      await asOwner(`INSERT INTO "AuditEvent" ("at", "actorType", "clinicId", "action", "recordType") VALUES ($1, 'system', $2, 'view', 'ZoneProbe')`, [
+        at,
+        clinic.id,
+      ]);
     }
     const day = await searchAudit(admin, { from: "2026-03-11", to: "2026-03-11", order: "oldest", page: 0 });
     expect(day.rows.map((r) => r.at)).toEqual(["2026-03-10T11:30:00.000Z", "2026-03-11T10:59:00.000Z"]);

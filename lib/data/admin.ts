@@ -30,7 +30,17 @@ export interface StaffRow {
   createdAt: string;
 }
 
-const staffSelect = { id: true, name: true, email: true, role: true, disabled: true, totpEnabledAt: true, mustChangePassword: true, lastSignInAt: true, createdAt: true } as const;
+const staffSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  disabled: true,
+  totpEnabledAt: true,
+  mustChangePassword: true,
+  lastSignInAt: true,
+  createdAt: true,
+} as const;
 
 function toRow(u: Prisma.UserGetPayload<{ select: typeof staffSelect }>): StaffRow {
   return {
@@ -64,13 +74,25 @@ function oneTimePassword(): string {
 
 export type CreateStaffResult = { ok: true; userId: string; password: string } | { ok: false; reason: "email-taken" };
 
-export async function createStaff(admin: AdminActor, input: { name: string; email: string; role: StaffRole }, meta: RequestMeta = {}): Promise<CreateStaffResult> {
+export async function createStaff(
+  admin: AdminActor,
+  input: { name: string; email: string; role: StaffRole },
+  meta: RequestMeta = {},
+): Promise<CreateStaffResult> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   try {
     return await db().$transaction(async (tx) => {
       const u = await tx.user.create({
-        data: { clinicId: admin.clinicId, email: input.email.trim().toLowerCase(), name: input.name.trim(), role: input.role, passwordHash, mustChangePassword: true, createdById: admin.userId },
+        data: {
+          clinicId: admin.clinicId,
+          email: input.email.trim().toLowerCase(),
+          name: input.name.trim(),
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+          createdById: admin.userId,
+        },
         select: { id: true },
       });
       await recordAudit(tx, { actor: admin, action: "create", recordType: "User", recordId: u.id, details: { role: input.role }, meta });
@@ -134,7 +156,14 @@ export async function changeStaff(admin: AdminActor, userId: string, change: Sta
               : { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
     // Every change ends the user's sessions on their next request (enabling too: a fresh start).
     await tx.user.update({ where: { id: target.id }, data: { ...data, sessionVersion: { increment: 1 } }, select: { id: true } });
-    await recordAudit(tx, { actor: admin, action: "update", recordType: "User", recordId: target.id, details: { change: change.kind, ...(change.kind === "role" ? { role: change.role } : {}) }, meta });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "update",
+      recordType: "User",
+      recordId: target.id,
+      details: { change: change.kind, ...(change.kind === "role" ? { role: change.role } : {}) },
+      meta,
+    });
     return { ok: true, ...(password ? { password } : {}) } as const;
   });
 }
@@ -161,7 +190,8 @@ export async function updateSettings(admin: AdminActor, next: ClinicSettings, me
     const before = resolveSettings(c.settings);
     const changed: Record<string, Prisma.InputJsonValue> = {};
     for (const key of Object.keys(parsed) as (keyof ClinicSettings)[]) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(parsed[key])) changed[key] = typeof parsed[key] === "string" && (parsed[key] as string).length > 80 ? "(text changed)" : parsed[key];
+      if (JSON.stringify(before[key]) !== JSON.stringify(parsed[key]))
+        changed[key] = typeof parsed[key] === "string" && (parsed[key] as string).length > 80 ? "(text changed)" : parsed[key];
     }
     await tx.clinic.update({ where: { id: admin.clinicId }, data: { settings: parsed as unknown as Prisma.InputJsonValue } });
     await recordAudit(tx, { actor: admin, action: "update", recordType: "ClinicSettings", recordId: admin.clinicId, details: { changed }, meta });
@@ -197,7 +227,11 @@ export interface AuditRow {
  * §170.315(d)(3)). Sort and filter keys are fixed here, never passed through from the request (OpenEMR's
  * CVE-2026-24908 was SQL injection through a sort key). Reading the trail is itself recorded.
  */
-export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: RequestMeta = {}): Promise<{ rows: AuditRow[]; hasMore: boolean; patientMatches: number | null }> {
+export async function searchAudit(
+  admin: AdminActor,
+  f: AuditFilter,
+  meta: RequestMeta = {},
+): Promise<{ rows: AuditRow[]; hasMore: boolean; patientMatches: number | null }> {
   const timeZone = f.from || f.to ? (await getSettingsForAdmin(admin)).settings.timeZone : "UTC";
   let patientIds: string[] | null = null;
   if (f.patient?.trim()) {
@@ -210,7 +244,9 @@ export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: Reque
     ...(f.userId && isUuid(f.userId) ? { actorId: f.userId } : {}),
     ...(f.action ? { action: f.action } : {}),
     // From/To are the clinic's calendar days (its time zone), To inclusive.
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: startOfDayIn(f.from, timeZone) } : {}), ...(f.to ? { lt: startOfDayIn(addDays(f.to, 1), timeZone) } : {}) } } : {}),
+    ...(f.from || f.to
+      ? { at: { ...(f.from ? { gte: startOfDayIn(f.from, timeZone) } : {}), ...(f.to ? { lt: startOfDayIn(addDays(f.to, 1), timeZone) } : {}) } }
+      : {}),
   };
   const events = await db().auditEvent.findMany({
     where,
@@ -233,7 +269,14 @@ export async function searchAudit(admin: AdminActor, f: AuditFilter, meta: Reque
       actor: admin,
       action: "view",
       recordType: "AuditTrail",
-      details: { patientFilter: patientIds ? patientIds.length : null, userId: f.userId ?? null, action: f.action ?? null, from: f.from ?? null, to: f.to ?? null, rows: page.length },
+      details: {
+        patientFilter: patientIds ? patientIds.length : null,
+        userId: f.userId ?? null,
+        action: f.action ?? null,
+        from: f.from ?? null,
+        to: f.to ?? null,
+        rows: page.length,
+      },
       meta,
     }),
   );

@@ -37,7 +37,12 @@ const hash = (secret: string) => createHash("sha256").update(secret).digest("hex
 export type CreateTokenResult = { ok: true; token: ApiTokenDTO; secret: string } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Make a token for the admin's clinic. The secret is returned here and never again. */
-export async function createApiToken(actor: AdminActor, input: { name: string; expiresInDays: number }, meta: RequestMeta = {}, now = new Date()): Promise<CreateTokenResult> {
+export async function createApiToken(
+  actor: AdminActor,
+  input: { name: string; expiresInDays: number },
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<CreateTokenResult> {
   const name = input.name.trim();
   const fieldErrors: Record<string, string> = {};
   if (name.length < 2 || name.length > 80) fieldErrors.name = "Name: 2 to 80 characters, so you know which system holds it.";
@@ -48,9 +53,24 @@ export async function createApiToken(actor: AdminActor, input: { name: string; e
   const secret = PREFIX + randomBytes(32).toString("base64url");
   const row = await db().$transaction(async (tx) => {
     const r = await tx.apiToken.create({
-      data: { clinicId: actor.clinicId, name, scope: API_TOKEN_SCOPE, tokenHash: hash(secret), prefix: secret.slice(0, PREFIX.length + 4), expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000), createdById: actor.userId },
+      data: {
+        clinicId: actor.clinicId,
+        name,
+        scope: API_TOKEN_SCOPE,
+        tokenHash: hash(secret),
+        prefix: secret.slice(0, PREFIX.length + 4),
+        expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
+        createdById: actor.userId,
+      },
     });
-    await recordAudit(tx, { actor, action: "api-token-created", recordType: "ApiToken", recordId: r.id, details: { scope: API_TOKEN_SCOPE, expiresInDays: input.expiresInDays }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "api-token-created",
+      recordType: "ApiToken",
+      recordId: r.id,
+      details: { scope: API_TOKEN_SCOPE, expiresInDays: input.expiresInDays },
+      meta,
+    });
     return r;
   });
   return { ok: true, token: toDto(row, now), secret };
@@ -84,7 +104,10 @@ export async function listApiTokens(actor: AdminActor, now = new Date()): Promis
 export async function revokeApiToken(actor: AdminActor, tokenId: string, meta: RequestMeta = {}): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
   if (!isUuid(tokenId)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
-    const done = await tx.apiToken.updateMany({ where: { id: tokenId, clinicId: actor.clinicId, revokedAt: null }, data: { revokedAt: new Date(), revokedById: actor.userId } });
+    const done = await tx.apiToken.updateMany({
+      where: { id: tokenId, clinicId: actor.clinicId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: actor.userId },
+    });
     if (done.count === 0) {
       const exists = await tx.apiToken.findFirst({ where: { id: tokenId, clinicId: actor.clinicId }, select: { id: true } });
       if (!exists) {
@@ -108,7 +131,9 @@ export async function authenticateApiToken(authorization: string | null, meta: R
   const ipBucket = meta.ip ? badIpBucket(meta.ip) : null;
   if (ipBucket && (await isLimited([ipBucket], BAD_API_TOKENS_PER_IP, now))) return { ok: false, status: 429 };
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization?.trim() ?? "");
-  const row = m ? await db().apiToken.findUnique({ where: { tokenHash: hash(m[1]!) }, select: { id: true, clinicId: true, scope: true, expiresAt: true, revokedAt: true } }) : null;
+  const row = m
+    ? await db().apiToken.findUnique({ where: { tokenHash: hash(m[1]!) }, select: { id: true, clinicId: true, scope: true, expiresAt: true, revokedAt: true } })
+    : null;
   if (!row || row.revokedAt || row.expiresAt <= now || row.scope !== API_TOKEN_SCOPE) {
     await recordHit(db(), ipBucket, now);
     return { ok: false, status: 401 };
@@ -116,6 +141,9 @@ export async function authenticateApiToken(authorization: string | null, meta: R
   const reserved = await reserveAttempt([`api-token:${row.id}`], API_TOKEN_RATE, now);
   if (!reserved) return { ok: false, status: 429 };
   // Coarse last-use stamp (a minute is enough to spot an unused token), so a busy token is not a hot row.
-  await db().apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] }, data: { lastUsedAt: now } });
+  await db().apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    data: { lastUsedAt: now },
+  });
   return { ok: true, actor: mintActor({ kind: "api-token", tokenId: row.id, clinicId: row.clinicId, scope: API_TOKEN_SCOPE }) };
 }

@@ -32,7 +32,10 @@ describe("every kind of event is in the audit trail, once", () => {
       ["sign-in", "ok"],
       ["sign-out", "ok"],
     ]);
-    const [signIn] = await asOwner<{ ip: string; userAgent: string; actorId: string }>(`SELECT ip, "userAgent", "actorId" FROM "AuditEvent" WHERE action = 'sign-in' AND "recordId" = $1`, [user.id]);
+    const [signIn] = await asOwner<{ ip: string; userAgent: string; actorId: string }>(
+      `SELECT ip, "userAgent", "actorId" FROM "AuditEvent" WHERE action = 'sign-in' AND "recordId" = $1`,
+      [user.id],
+    );
     expect(signIn).toEqual({ ip: "203.0.113.7", userAgent: "test-agent", actorId: user.id });
   });
 

@@ -20,7 +20,8 @@ async function nextVisit(actor: Awaited<ReturnType<typeof visitOf>>["actor"], pa
   return v.visitId;
 }
 
-const left = (e: { data: { strength: { hipAbduction?: { left?: { trialsN?: Array<number | null> } } } } } | null) => e?.data.strength.hipAbduction?.left?.trialsN;
+const left = (e: { data: { strength: { hipAbduction?: { left?: { trialsN?: Array<number | null> } } } } } | null) =>
+  e?.data.strength.hipAbduction?.left?.trialsN;
 
 describe("saving the exam with optimistic concurrency", () => {
   it("creates version 1, then moves to version 2 from it", async () => {
@@ -190,7 +191,9 @@ describe("finalizing locks the exam; amending makes a new revision and keeps the
     await amendExam(actor, visitId);
     await saveExam(actor, visitId, examData(185, 200), 1);
     await finalizeExam(actor, visitId, 2);
-    await expect(asOwner(`UPDATE "Exam" SET state = 'FINAL' WHERE "visitId" = $1 AND revision = 1`, [visitId])).rejects.toThrow(/finalized exam cannot be changed/);
+    await expect(asOwner(`UPDATE "Exam" SET state = 'FINAL' WHERE "visitId" = $1 AND revision = 1`, [visitId])).rejects.toThrow(
+      /finalized exam cannot be changed/,
+    );
     expect(left(await getExamRevision(actor, visitId, 1))).toContain(180);
   });
 });
@@ -256,7 +259,10 @@ describe("an exam stored by an older version", () => {
     const { actor, visitId } = await visitOf();
     await saveExam(actor, visitId, examData(180, 200), null);
     // As the first build stored it: body mass and hip-abduction trials only, schema version 1, finalized.
-    await asOwner(`UPDATE "Exam" SET "schemaVersion" = 1, data = $2::jsonb WHERE "visitId" = $1`, [visitId, JSON.stringify({ bodyMassKg: 64, strength: { hipAbduction: { left: { trialsN: [150] }, right: { trialsN: [101] } } } })]);
+    await asOwner(`UPDATE "Exam" SET "schemaVersion" = 1, data = $2::jsonb WHERE "visitId" = $1`, [
+      visitId,
+      JSON.stringify({ bodyMassKg: 64, strength: { hipAbduction: { left: { trialsN: [150] }, right: { trialsN: [101] } } } }),
+    ]);
     expect(left(await getExam(actor, visitId))).toEqual([150]);
     await asOwner(`UPDATE "Exam" SET "schemaVersion" = 99 WHERE "visitId" = $1`, [visitId]);
     await expect(getExam(actor, visitId)).rejects.toThrow(/stored as version 99; this build reads versions 1 to 2/);

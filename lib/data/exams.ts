@@ -106,7 +106,11 @@ export async function listExamRevisions(actor: ClinicianActor, visitId: string):
     orderBy: { revision: "desc" },
     select: { revision: true, state: true, version: true, updatedAt: true, finalizedAt: true, finalizedById: true },
   });
-  const names = await userNames(db(), actor.clinicId, rows.map((r) => r.finalizedById));
+  const names = await userNames(
+    db(),
+    actor.clinicId,
+    rows.map((r) => r.finalizedById),
+  );
   return rows.map((r) => ({
     revision: r.revision,
     state: r.state,
@@ -161,7 +165,13 @@ export type SaveExamResult =
  * Autosave calls this while the clinician types. A stale save is refused with the current version so the
  * clinician can compare and merge; nothing is overwritten. Every save, and every refused one, is audited.
  */
-export async function saveExam(actor: ClinicianActor, visitId: string, data: ExamData, baseVersion: number | null, meta: RequestMeta = {}): Promise<SaveExamResult> {
+export async function saveExam(
+  actor: ClinicianActor,
+  visitId: string,
+  data: ExamData,
+  baseVersion: number | null,
+  meta: RequestMeta = {},
+): Promise<SaveExamResult> {
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
   if (baseVersion !== null) {
     const saved = await updateExam(actor, visitId, data, baseVersion, meta);
@@ -187,10 +197,23 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
         });
         ({ id, version, revision } = created);
       } else {
-        const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true } });
+        const current = await tx.exam.findFirst({
+          where: { visitId, clinicId: actor.clinicId },
+          orderBy: { revision: "desc" },
+          select: { id: true, state: true, revision: true },
+        });
         if (!current) return { ok: false, reason: "not-found" } as const;
         if (current.state !== "DRAFT") {
-          await recordAudit(tx, { actor, action: "update", outcome: "denied", recordType: "Exam", recordId: current.id, patientId: visit.patientId, details: { reason: "locked", baseVersion }, meta });
+          await recordAudit(tx, {
+            actor,
+            action: "update",
+            outcome: "denied",
+            recordType: "Exam",
+            recordId: current.id,
+            patientId: visit.patientId,
+            details: { reason: "locked", baseVersion },
+            meta,
+          });
           return { ok: false, reason: "locked", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
         }
         const updated = await tx.exam.updateMany({
@@ -199,7 +222,16 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
         });
         if (updated.count === 0) {
           const latest = await loadExam(tx, actor.clinicId, visitId);
-          await recordAudit(tx, { actor, action: "update", outcome: "conflict", recordType: "Exam", recordId: current.id, patientId: visit.patientId, details: { baseVersion }, meta });
+          await recordAudit(tx, {
+            actor,
+            action: "update",
+            outcome: "conflict",
+            recordType: "Exam",
+            recordId: current.id,
+            patientId: visit.patientId,
+            details: { baseVersion },
+            meta,
+          });
           return { ok: false, reason: "conflict", current: latest! } as const;
         }
         id = current.id;
@@ -207,7 +239,15 @@ export async function saveExam(actor: ClinicianActor, visitId: string, data: Exa
         revision = current.revision;
       }
       await advanceVisitStatus(tx, visitId, actor.clinicId, "EXAMINED");
-      await recordAudit(tx, { actor, action: baseVersion === null ? "create" : "update", recordType: "Exam", recordId: id, patientId: visit.patientId, details: { revision, version }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: baseVersion === null ? "create" : "update",
+        recordType: "Exam",
+        recordId: id,
+        patientId: visit.patientId,
+        details: { revision, version },
+        meta,
+      });
       await pauseBeforeCommit();
       return { ok: true, version, revision } as const;
     });
@@ -248,7 +288,18 @@ async function updateExam(actor: ClinicianActor, visitId: string, data: ExamData
          FROM saved
      )
      SELECT version, revision FROM saved`;
-  const params = [visitId, actor.clinicId, JSON.stringify(sealExam(data)), actor.userId, EXAM_SCHEMA_VERSION, now, baseVersion, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null];
+  const params = [
+    visitId,
+    actor.clinicId,
+    JSON.stringify(sealExam(data)),
+    actor.userId,
+    EXAM_SCHEMA_VERSION,
+    now,
+    baseVersion,
+    meta.requestId ?? null,
+    meta.ip ?? null,
+    meta.userAgent?.slice(0, 300) ?? null,
+  ];
   const [row] =
     faultDelayMs() > 0
       ? // Fault tests: the same statement inside a transaction that waits before committing.
@@ -276,7 +327,11 @@ export async function finalizeExam(actor: ClinicianActor, visitId: string, versi
   return db().$transaction(async (tx) => {
     const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
     if (!visit) return denied(tx, actor, "Exam", visitId, meta);
-    const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true } });
+    const current = await tx.exam.findFirst({
+      where: { visitId, clinicId: actor.clinicId },
+      orderBy: { revision: "desc" },
+      select: { id: true, state: true, revision: true },
+    });
     if (!current) return { ok: false, reason: "not-found" } as const;
     if (current.state !== "DRAFT") return { ok: false, reason: "already-final", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
     const done = await tx.exam.updateMany({
@@ -284,7 +339,16 @@ export async function finalizeExam(actor: ClinicianActor, visitId: string, versi
       data: { state: "FINAL", finalizedAt: new Date(), finalizedById: actor.userId },
     });
     if (done.count === 0) {
-      await recordAudit(tx, { actor, action: "finalize", outcome: "conflict", recordType: "Exam", recordId: current.id, patientId: visit.patientId, details: { version }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: "finalize",
+        outcome: "conflict",
+        recordType: "Exam",
+        recordId: current.id,
+        patientId: visit.patientId,
+        details: { version },
+        meta,
+      });
       return { ok: false, reason: "conflict", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
     }
     const superseded = await tx.exam.updateMany({
@@ -306,9 +370,7 @@ export async function finalizeExam(actor: ClinicianActor, visitId: string, versi
 }
 
 export type AmendExamResult =
-  | { ok: true; revision: number; version: number }
-  | { ok: false; reason: "not-final"; current: ExamDTO }
-  | { ok: false; reason: "not-found" };
+  { ok: true; revision: number; version: number } | { ok: false; reason: "not-final"; current: ExamDTO } | { ok: false; reason: "not-found" };
 
 /**
  * Start an amendment of the finalized exam: a new DRAFT revision holding a copy of its data. The finalized
@@ -321,7 +383,11 @@ export async function amendExam(actor: ClinicianActor, visitId: string, meta: Re
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
       if (!visit) return denied(tx, actor, "Exam", visitId, meta);
-      const current = await tx.exam.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, state: true, revision: true, data: true, schemaVersion: true } });
+      const current = await tx.exam.findFirst({
+        where: { visitId, clinicId: actor.clinicId },
+        orderBy: { revision: "desc" },
+        select: { id: true, state: true, revision: true, data: true, schemaVersion: true },
+      });
       if (!current) return { ok: false, reason: "not-found" } as const;
       if (current.state !== "FINAL") return { ok: false, reason: "not-final", current: (await loadExam(tx, actor.clinicId, visitId))! } as const;
       const created = await tx.exam.create({

@@ -51,6 +51,15 @@ export async function exportClinicNdjson(clinicId: string, outDir: string, appOr
   } finally {
     await Promise.all([...streams.values()].map((s) => new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(e) : resolve())))));
   }
-  await db().$transaction((tx) => recordAudit(tx, { actor: { kind: "system" }, clinicId, action: "fhir-export", recordType: "Clinic", recordId: clinicId, details: { bulk: true, patients, counts } }));
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actor: { kind: "system" },
+      clinicId,
+      action: "fhir-export",
+      recordType: "Clinic",
+      recordId: clinicId,
+      details: { bulk: true, patients, counts },
+    }),
+  );
   return { patients, counts, files: [...streams.keys()].map((t) => path.join(outDir, `${t}.ndjson`)) };
 }

@@ -4,7 +4,16 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "@medplum/fhirtypes";
 import { asOwner } from "@/test/db";
-import { adminActor, clinicianActor, createClinicianAndClinic, examData, fullExam, intakeAnswers, patientThroughInvite, uniqueSuffix } from "@/prisma/factories";
+import {
+  adminActor,
+  clinicianActor,
+  createClinicianAndClinic,
+  examData,
+  fullExam,
+  intakeAnswers,
+  patientThroughInvite,
+  uniqueSuffix,
+} from "@/prisma/factories";
 import { fhirErrors, index, unresolvedReferences } from "../fhir/validate-for-tests";
 import type { ClinicianActor } from "./actors";
 import { API_TOKEN_RATE, authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
@@ -22,14 +31,27 @@ const ORIGIN = "https://clinic.test";
 async function clinicWithAdmin() {
   const { clinic, user } = await createClinicianAndClinic();
   const clinician = await clinicianActor(user, clinic.id);
-  const adminUser = await createUser({ clinicId: clinic.id, email: `admin-${uniqueSuffix()}@example.com`, name: "Ada Admin", password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`, role: "ADMIN" });
+  const adminUser = await createUser({
+    clinicId: clinic.id,
+    email: `admin-${uniqueSuffix()}@example.com`,
+    name: "Ada Admin",
+    password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`,
+    role: "ADMIN",
+  });
   const admin = await adminActor(adminUser, clinic.id);
   return { clinic, clinician, admin };
 }
 
 /** A patient with one signed visit (intake, finalized exam, signed summary), as the demo makes them. */
 async function signedPatient(actor: ClinicianActor, full = true) {
-  const patient = await createPatient(actor, { firstName: "Fhir", lastName: `Sentinel${uniqueSuffix()}`, dateOfBirth: "1988-02-03", sex: "FEMALE", email: "", phone: "" });
+  const patient = await createPatient(actor, {
+    firstName: "Fhir",
+    lastName: `Sentinel${uniqueSuffix()}`,
+    dateOfBirth: "1988-02-03",
+    sex: "FEMALE",
+    email: "",
+    phone: "",
+  });
   const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: "2026-11-25" });
   if (!v.ok) throw new Error("visit");
   await submitIntake(await patientThroughInvite(v.token, "1988-02-03"), intakeAnswers(), `k-${v.visitId}`);
@@ -52,10 +74,26 @@ describe("FHIR export", () => {
     for (const e of bundle!.entry!) expect([e.resource!.resourceType, fhirErrors(e.resource!)]).toEqual([e.resource!.resourceType, []]);
     expect(unresolvedReferences(bundle!)).toEqual([]);
     const types = new Set(bundle!.entry!.map((e) => e.resource!.resourceType));
-    for (const t of ["Patient", "Organization", "Practitioner", "Encounter", "QuestionnaireResponse", "Observation", "Condition", "CarePlan", "DocumentReference"]) expect(types.has(t as never)).toBe(true);
-    const hhd = bundle!.entry!.map((e) => e.resource!).filter((r): r is Observation => r.resourceType === "Observation" && !!r.code.coding?.[0]?.code?.startsWith("hhd-"));
+    for (const t of [
+      "Patient",
+      "Organization",
+      "Practitioner",
+      "Encounter",
+      "QuestionnaireResponse",
+      "Observation",
+      "Condition",
+      "CarePlan",
+      "DocumentReference",
+    ])
+      expect(types.has(t as never)).toBe(true);
+    const hhd = bundle!
+      .entry!.map((e) => e.resource!)
+      .filter((r): r is Observation => r.resourceType === "Observation" && !!r.code.coding?.[0]?.code?.startsWith("hhd-"));
     expect(hhd.length).toBeGreaterThanOrEqual(6); // three hip groups, two sides
-    const audit = await asOwner<{ actorId: string; patientId: string }>(`SELECT "actorId", "patientId" FROM "AuditEvent" WHERE action = 'fhir-export' AND "recordId" = $1`, [patientId]);
+    const audit = await asOwner<{ actorId: string; patientId: string }>(
+      `SELECT "actorId", "patientId" FROM "AuditEvent" WHERE action = 'fhir-export' AND "recordId" = $1`,
+      [patientId],
+    );
     expect(audit).toEqual([{ actorId: clinician.userId, patientId }]);
     expect(bundle!.entry!.some((e) => e.resource!.resourceType === "Encounter" && e.resource!.id === visitId)).toBe(true);
   });
@@ -91,13 +129,25 @@ describe("FHIR export", () => {
     const out = mkdtempSync(path.join(tmpdir(), "stride-ndjson-"));
     const r = await exportClinicNdjson(a.clinic.id, out, ORIGIN, 2);
     expect(r.patients).toBe(3);
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(["Patient.ndjson", "Organization.ndjson", "Observation.ndjson", "Questionnaire.ndjson", "CarePlan.ndjson"]));
-    const lines = (t: string) => readFileSync(path.join(out, `${t}.ndjson`), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines("Patient").map((p) => p.id).sort()).toEqual(mine.map((m) => m.patientId).sort());
+    expect(readdirSync(out).sort()).toEqual(
+      expect.arrayContaining(["Patient.ndjson", "Organization.ndjson", "Observation.ndjson", "Questionnaire.ndjson", "CarePlan.ndjson"]),
+    );
+    const lines = (t: string) =>
+      readFileSync(path.join(out, `${t}.ndjson`), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+    expect(
+      lines("Patient")
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(mine.map((m) => m.patientId).sort());
     expect(lines("Organization")).toHaveLength(1);
     expect(lines("Practitioner")).toHaveLength(1);
     for (const t of readdirSync(out)) for (const res of lines(t.replace(".ndjson", "")).slice(0, 5)) expect(fhirErrors(res)).toEqual([]);
-    const audit = await asOwner<{ details: { patients: number } }>(`SELECT details FROM "AuditEvent" WHERE action = 'fhir-export' AND "recordId" = $1`, [a.clinic.id]);
+    const audit = await asOwner<{ details: { patients: number } }>(`SELECT details FROM "AuditEvent" WHERE action = 'fhir-export' AND "recordId" = $1`, [
+      a.clinic.id,
+    ]);
     expect(audit.map((x) => x.details.patients)).toEqual([3]);
   });
 });
@@ -134,7 +184,10 @@ describe("API tokens", () => {
     expect(await authenticateApiToken(null)).toEqual({ ok: false, status: 401 });
     expect(await revokeApiToken(b.admin, made.token.id)).toEqual({ ok: false, reason: "not-found" });
     expect((await authenticateApiToken(`Bearer ${made.secret}`)).ok).toBe(true);
-    expect(await createApiToken(a.admin, { name: "x", expiresInDays: 0 })).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String), expiresInDays: expect.any(String) } });
+    expect(await createApiToken(a.admin, { name: "x", expiresInDays: 0 })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: expect.any(String), expiresInDays: expect.any(String) },
+    });
   });
 
   it("are rate-limited per token, and bad tokens per address", async () => {
@@ -145,7 +198,9 @@ describe("API tokens", () => {
     // Racing requests, eight at a time (the pool's size), none slipping past the limit.
     const results = [];
     for (let i = 0; i < API_TOKEN_RATE.max + 5; i += 8) {
-      results.push(...(await Promise.all(Array.from({ length: Math.min(8, API_TOKEN_RATE.max + 5 - i) }, () => authenticateApiToken(`Bearer ${made.secret}`, {}, now)))));
+      results.push(
+        ...(await Promise.all(Array.from({ length: Math.min(8, API_TOKEN_RATE.max + 5 - i) }, () => authenticateApiToken(`Bearer ${made.secret}`, {}, now)))),
+      );
     }
     expect(results.filter((r) => r.ok)).toHaveLength(API_TOKEN_RATE.max);
     expect(results.filter((r) => !r.ok && r.status === 429)).toHaveLength(5);

@@ -10,7 +10,6 @@ import { readExam, readIntake, readSummary } from "./stored";
 
 type Client = Pick<ReturnType<typeof db>, "clinic" | "patient" | "visit" | "intakeResponse" | "exam" | "summary" | "user">;
 
-
 /** Latest row per visit from rows sorted by revision, highest first. */
 function latestBy<T extends { visitId: string }>(rows: T[]): Map<string, T> {
   const m = new Map<string, T>();
@@ -27,15 +26,34 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
   if (!patientIds.length) return [];
   const [clinic, patients, visits] = await Promise.all([
     client.clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { id: true, name: true, phone: true, email: true, address: true } }),
-    client.patient.findMany({ where: { clinicId, id: { in: patientIds } }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, email: true, phone: true } }),
-    client.visit.findMany({ where: { clinicId, patientId: { in: patientIds } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { id: true, patientId: true, date: true, kind: true, status: true } }),
+    client.patient.findMany({
+      where: { clinicId, id: { in: patientIds } },
+      select: { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, email: true, phone: true },
+    }),
+    client.visit.findMany({
+      where: { clinicId, patientId: { in: patientIds } },
+      orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+      select: { id: true, patientId: true, date: true, kind: true, status: true },
+    }),
   ]);
   const visitIds = visits.map((v) => v.id);
   const [intakes, exams, summaries] = visitIds.length
     ? await Promise.all([
-        client.intakeResponse.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, submittedAt: true, answers: true, schemaVersion: true } }),
-        client.exam.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, data: true, schemaVersion: true } }),
-        client.summary.findMany({ where: { clinicId, visitId: { in: visitIds }, state: "FINAL" }, orderBy: { revision: "desc" }, select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, content: true } }),
+        client.intakeResponse.findMany({
+          where: { clinicId, visitId: { in: visitIds }, state: "FINAL" },
+          orderBy: { revision: "desc" },
+          select: { id: true, visitId: true, revision: true, submittedAt: true, answers: true, schemaVersion: true },
+        }),
+        client.exam.findMany({
+          where: { clinicId, visitId: { in: visitIds }, state: "FINAL" },
+          orderBy: { revision: "desc" },
+          select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, data: true, schemaVersion: true },
+        }),
+        client.summary.findMany({
+          where: { clinicId, visitId: { in: visitIds }, state: "FINAL" },
+          orderBy: { revision: "desc" },
+          select: { id: true, visitId: true, revision: true, finalizedAt: true, finalizedById: true, content: true },
+        }),
       ])
     : [[], [], []];
   const intakeBy = latestBy(intakes);
@@ -59,8 +77,13 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
       kind: v.kind,
       status: v.status,
       intake: i ? { id: i.id, revision: i.revision, submittedAt: i.submittedAt?.toISOString() ?? null, answers: readIntake(i) } : null,
-      exam: e ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: readExam(e) } : null,
-      summary: s && assessment && s.finalizedAt ? { id: s.id, revision: s.revision, finalizedAt: s.finalizedAt.toISOString(), signedBy: person(s.finalizedById), assessment } : null,
+      exam: e
+        ? { id: e.id, revision: e.revision, finalizedAt: e.finalizedAt?.toISOString() ?? null, finalizedBy: person(e.finalizedById), data: readExam(e) }
+        : null,
+      summary:
+        s && assessment && s.finalizedAt
+          ? { id: s.id, revision: s.revision, finalizedAt: s.finalizedAt.toISOString(), signedBy: person(s.finalizedById), assessment }
+          : null,
     };
     const list = visitsBy.get(v.patientId) ?? [];
     list.push(fv);
@@ -82,7 +105,12 @@ export async function loadFhirRecords(client: Client, clinicId: string, patientI
  * or null (unknown id, or another clinic's patient: audited as denied). Every export is audited with the
  * patient, in the same transaction as the reads.
  */
-export async function exportPatientEverything(actor: ClinicianActor | ApiTokenActor, patientId: string, appOrigin: string, meta: RequestMeta = {}): Promise<Bundle | null> {
+export async function exportPatientEverything(
+  actor: ClinicianActor | ApiTokenActor,
+  patientId: string,
+  appOrigin: string,
+  meta: RequestMeta = {},
+): Promise<Bundle | null> {
   if (!isUuid(patientId)) return null;
   return db().$transaction(async (tx) => {
     const [record] = await loadFhirRecords(tx, actor.clinicId, [patientId]);
@@ -90,7 +118,15 @@ export async function exportPatientEverything(actor: ClinicianActor | ApiTokenAc
       await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "FhirExport", recordId: patientId, meta });
       return null;
     }
-    await recordAudit(tx, { actor, action: "fhir-export", recordType: "Patient", recordId: patientId, patientId, details: { visits: record.visits.length }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "fhir-export",
+      recordType: "Patient",
+      recordId: patientId,
+      patientId,
+      details: { visits: record.visits.length },
+      meta,
+    });
     return everythingBundle(record, { appOrigin });
   });
 }
@@ -102,10 +138,19 @@ export async function exportPatientEverything(actor: ClinicianActor | ApiTokenAc
 export async function* clinicRecordBatches(clinicId: string, batchSize = 200): AsyncGenerator<FhirPatientRecord[]> {
   let after: string | undefined;
   for (;;) {
-    const ids = await db().patient.findMany({ where: { clinicId, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, take: batchSize, select: { id: true } });
+    const ids = await db().patient.findMany({
+      where: { clinicId, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true },
+    });
     if (!ids.length) return;
     after = ids[ids.length - 1]!.id;
-    yield await loadFhirRecords(db(), clinicId, ids.map((r) => r.id));
+    yield await loadFhirRecords(
+      db(),
+      clinicId,
+      ids.map((r) => r.id),
+    );
     if (ids.length < batchSize) return;
   }
 }

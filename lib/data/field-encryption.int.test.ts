@@ -87,11 +87,17 @@ describe("encrypted free text", () => {
   it("refuses, with a plain error and no garbled text, a value under a key id FIELD_KEYS lacks, or a changed value", async () => {
     const { actor, visitId } = await typedVisit();
     const other = parseKeyring(`k9:${randomBytes(32).toString("base64")}`);
-    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', to_jsonb($2::text)) WHERE "visitId" = $1`, [visitId, encryptText("under another key", other)]);
+    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', to_jsonb($2::text)) WHERE "visitId" = $1`, [
+      visitId,
+      encryptText("under another key", other),
+    ]);
     await expect(getExam(actor, visitId)).rejects.toThrow(FieldCryptoError);
     await expect(getExam(actor, visitId)).rejects.toThrow(/key id "k9", which FIELD_KEYS does not hold/);
     const sameId = parseKeyring(`k1:${randomBytes(32).toString("base64")}`);
-    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', to_jsonb($2::text)) WHERE "visitId" = $1`, [visitId, encryptText("under a wrong k1", sameId)]);
+    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', to_jsonb($2::text)) WHERE "visitId" = $1`, [
+      visitId,
+      encryptText("under a wrong k1", sameId),
+    ]);
     await expect(getExam(actor, visitId)).rejects.toThrow(/does not open with FIELD_KEYS's key "k1"/);
   });
 
@@ -103,7 +109,9 @@ describe("encrypted free text", () => {
     try {
       await c.query("BEGIN");
       await c.query("SET LOCAL stride.rekey = 'on'");
-      await expect(c.query(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', '"changed"') WHERE "visitId" = $1`, [visitId])).rejects.toThrow(/finalized exam cannot be changed/);
+      await expect(c.query(`UPDATE "Exam" SET data = jsonb_set(data, '{impression}', '"changed"') WHERE "visitId" = $1`, [visitId])).rejects.toThrow(
+        /finalized exam cannot be changed/,
+      );
       await c.query("ROLLBACK");
     } finally {
       await c.end();
@@ -116,7 +124,14 @@ describe("encrypted TOTP secrets", () => {
     const { clinic } = await createClinicianAndClinic();
     const secret = newTotpSecret();
     const password = `Correct horse ${uniqueSuffix()} battery`;
-    const u = await createUser({ clinicId: clinic.id, email: `totp-${uniqueSuffix()}@example.com`, name: "Tia Otp", password, role: "ADMIN", totpSecret: secret });
+    const u = await createUser({
+      clinicId: clinic.id,
+      email: `totp-${uniqueSuffix()}@example.com`,
+      name: "Tia Otp",
+      password,
+      role: "ADMIN",
+      totpSecret: secret,
+    });
     const [row] = await asOwner<{ totpSecret: string }>(`SELECT "totpSecret" FROM "User" WHERE id = $1`, [u.id]);
     expect(row!.totpSecret).toMatch(/^enc:v1:k1:/);
     expect(row!.totpSecret).not.toContain(secret);

@@ -23,7 +23,10 @@ export function keyProblems(rows: { keyId: string; check: string }[], ring: Keyr
     } catch {
       opened = null;
     }
-    if (opened !== KEY_CHECK_TEXT) problems.push(`${FIELD_KEYS_VAR}'s key "${r.keyId}" is not the key this database's values under "${r.keyId}" were encrypted with (a wrong or mistyped key).`);
+    if (opened !== KEY_CHECK_TEXT)
+      problems.push(
+        `${FIELD_KEYS_VAR}'s key "${r.keyId}" is not the key this database's values under "${r.keyId}" were encrypted with (a wrong or mistyped key).`,
+      );
   }
   return problems;
 }
@@ -35,6 +38,9 @@ export async function checkFieldKeys(ring: Keyring = keyring()): Promise<void> {
   const problems = keyProblems(rows, ring);
   if (problems.length) throw new FieldCryptoError(problems.join("\n  "));
   if (!rows.some((r) => r.keyId === ring.current)) {
-    await sql(`INSERT INTO "FieldKeyCheck" ("keyId", "check") VALUES ($1, $2) ON CONFLICT ("keyId") DO NOTHING`, [ring.current, encryptText(KEY_CHECK_TEXT, ring)]);
+    await sql(`INSERT INTO "FieldKeyCheck" ("keyId", "check") VALUES ($1, $2) ON CONFLICT ("keyId") DO NOTHING`, [
+      ring.current,
+      encryptText(KEY_CHECK_TEXT, ring),
+    ]);
   }
 }

@@ -7,10 +7,7 @@ export async function pingDatabase(timeoutMs = 2500): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const ping = db()
-    .$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`
-    .then((rows) => rows[0]?.ok === 1)
-    .catch(() => false);
+  const ping = db().$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`.then((rows) => rows[0]?.ok === 1).catch(() => false);
   try {
     return await Promise.race([ping, timeout]);
   } finally {

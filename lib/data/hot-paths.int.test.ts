@@ -38,10 +38,25 @@ describe("the one-statement autosave", () => {
     const patient = await patientThroughInvite(v.token, DOB);
     expect(await saveIntakeDraft(patient, { pain: { now: 2 } }, null, "pain", META)).toMatchObject({ ok: true, version: 1 });
     expect(await saveIntakeDraft(patient, { pain: { now: 3 } }, 1, "safety", META)).toMatchObject({ ok: true, version: 2 });
-    const [row] = await asOwner<{ id: string; version: number; answers: unknown; resumeStep: string; state: string }>(`SELECT id, version, answers, "resumeStep", state FROM "IntakeResponse" WHERE "visitId" = $1`, [v.visitId]);
+    const [row] = await asOwner<{ id: string; version: number; answers: unknown; resumeStep: string; state: string }>(
+      `SELECT id, version, answers, "resumeStep", state FROM "IntakeResponse" WHERE "visitId" = $1`,
+      [v.visitId],
+    );
     expect(row).toMatchObject({ version: 2, answers: { pain: { now: 3 } }, resumeStep: "safety", state: "DRAFT" });
     const events = await auditOf(row!.id);
-    const expected = { actorType: "patient", actorId: `invite:${patient.inviteId}`, clinicId: v.clinicId, patientId: v.patientId, recordType: "IntakeResponse", recordId: row!.id, outcome: "ok", requestId: META.requestId, ip: META.ip, userAgent: META.userAgent, chained: true };
+    const expected = {
+      actorType: "patient",
+      actorId: `invite:${patient.inviteId}`,
+      clinicId: v.clinicId,
+      patientId: v.patientId,
+      recordType: "IntakeResponse",
+      recordId: row!.id,
+      outcome: "ok",
+      requestId: META.requestId,
+      ip: META.ip,
+      userAgent: META.userAgent,
+      chained: true,
+    };
     expect(events).toEqual([
       { ...expected, action: "create", details: { draft: true, version: 1 } },
       { ...expected, action: "update", details: { draft: true, version: 2 } },
@@ -77,9 +92,24 @@ describe("the one-statement autosave", () => {
     await asOwner(`UPDATE "Visit" SET status = 'INTAKE_SUBMITTED' WHERE id = $1`, [v.visitId]);
     expect(await saveExam(v.actor, v.visitId, examData(151, 200), 1, META)).toEqual({ ok: true, version: 2, revision: 1 });
     expect(await asOwner(`SELECT status FROM "Visit" WHERE id = $1`, [v.visitId])).toEqual([{ status: "EXAMINED" }]);
-    const [exam] = await asOwner<{ id: string; version: number; data: { strength: unknown }; updatedById: string }>(`SELECT id, version, data, "updatedById" FROM "Exam" WHERE "visitId" = $1`, [v.visitId]);
+    const [exam] = await asOwner<{ id: string; version: number; data: { strength: unknown }; updatedById: string }>(
+      `SELECT id, version, data, "updatedById" FROM "Exam" WHERE "visitId" = $1`,
+      [v.visitId],
+    );
     expect(exam).toMatchObject({ version: 2, updatedById: v.actor.userId, data: examData(151, 200) });
-    const expected = { actorType: "user", actorId: v.actor.userId, clinicId: v.clinicId, patientId: v.patientId, recordType: "Exam", recordId: exam!.id, outcome: "ok", requestId: META.requestId, ip: META.ip, userAgent: META.userAgent, chained: true };
+    const expected = {
+      actorType: "user",
+      actorId: v.actor.userId,
+      clinicId: v.clinicId,
+      patientId: v.patientId,
+      recordType: "Exam",
+      recordId: exam!.id,
+      outcome: "ok",
+      requestId: META.requestId,
+      ip: META.ip,
+      userAgent: META.userAgent,
+      chained: true,
+    };
     expect(await auditOf(exam!.id)).toEqual([
       { ...expected, action: "create", details: { revision: 1, version: 1 } },
       { ...expected, action: "update", details: { revision: 1, version: 2 } },
@@ -97,12 +127,14 @@ describe("the one-statement autosave", () => {
   it("keeps the audit chain whole when many saves race", async () => {
     const visits = await Promise.all(Array.from({ length: 6 }, () => visit()));
     for (const v of visits) await saveExam(v.actor, v.visitId, examData(150, 200), null);
-    await Promise.all(visits.map(async (v) => {
-      for (let n = 1; n <= 5; n++) {
-        const r = await saveExam(v.actor, v.visitId, examData(150 + n, 200), n);
-        if (!r.ok) throw new Error(`save ${n} refused`);
-      }
-    }));
+    await Promise.all(
+      visits.map(async (v) => {
+        for (let n = 1; n <= 5; n++) {
+          const r = await saveExam(v.actor, v.visitId, examData(150 + n, 200), n);
+          if (!r.ok) throw new Error(`save ${n} refused`);
+        }
+      }),
+    );
     expect(await verifyAuditChain(process.env.DATABASE_URL!)).toMatchObject({ ok: true });
   });
 });
@@ -110,7 +142,10 @@ describe("the one-statement autosave", () => {
 describe("the one-statement session check", () => {
   it("reads the user's role, clinic and what is pending from the database", async () => {
     const v = await visit();
-    expect(await checkSession(v.actor.sessionId)).toMatchObject({ ok: true, user: { userId: v.actor.userId, clinicId: v.clinicId, role: "CLINICIAN", pending: null, idleTimeoutMinutes: 15 } });
+    expect(await checkSession(v.actor.sessionId)).toMatchObject({
+      ok: true,
+      user: { userId: v.actor.userId, clinicId: v.clinicId, role: "CLINICIAN", pending: null, idleTimeoutMinutes: 15 },
+    });
     await asOwner(`UPDATE "User" SET "mustChangePassword" = true WHERE id = $1`, [v.actor.userId]);
     expect(await checkSession(v.actor.sessionId)).toMatchObject({ ok: true, user: { pending: "change-password" } });
     await asOwner(`UPDATE "Clinic" SET settings = '{"idleTimeoutMinutes": 5}' WHERE id = $1`, [v.clinicId]);

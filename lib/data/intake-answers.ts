@@ -100,10 +100,25 @@ export async function saveIntakeDraft(
       const current = await tx.intakeResponse.findFirst({ where, select: { id: true, version: true } });
       if (!current) {
         const row = await tx.intakeResponse.create({
-          data: { clinicId: actor.clinicId, visitId: actor.visitId, revision: open.revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: json, resumeStep },
+          data: {
+            clinicId: actor.clinicId,
+            visitId: actor.visitId,
+            revision: open.revision,
+            state: "DRAFT",
+            schemaVersion: INTAKE_SCHEMA_VERSION,
+            answers: json,
+            resumeStep,
+          },
           select: { id: true, version: true, updatedAt: true },
         });
-        await recordAudit(tx, { actor, action: "create", recordType: "IntakeResponse", recordId: row.id, details: { draft: true, version: row.version }, meta });
+        await recordAudit(tx, {
+          actor,
+          action: "create",
+          recordType: "IntakeResponse",
+          recordId: row.id,
+          details: { draft: true, version: row.version },
+          meta,
+        });
         return { ok: true, version: row.version, savedAt: row.updatedAt.toISOString() } as const;
       }
       const updated =
@@ -114,12 +129,28 @@ export async function saveIntakeDraft(
               data: { answers: json, resumeStep, version: { increment: 1 }, schemaVersion: INTAKE_SCHEMA_VERSION },
             });
       if (updated.count === 0) {
-        const latest = await tx.intakeResponse.findFirstOrThrow({ where: { id: current.id }, select: { answers: true, version: true, resumeStep: true, updatedAt: true } });
-        await recordAudit(tx, { actor, action: "update", outcome: "conflict", recordType: "IntakeResponse", recordId: current.id, details: { draft: true, baseVersion }, meta });
+        const latest = await tx.intakeResponse.findFirstOrThrow({
+          where: { id: current.id },
+          select: { answers: true, version: true, resumeStep: true, updatedAt: true },
+        });
+        await recordAudit(tx, {
+          actor,
+          action: "update",
+          outcome: "conflict",
+          recordType: "IntakeResponse",
+          recordId: current.id,
+          details: { draft: true, baseVersion },
+          meta,
+        });
         return {
           ok: false,
           reason: "conflict",
-          current: { answers: openIntake(latest.answers as DeepPartial<IntakeAnswers>), version: latest.version, resumeStep: latest.resumeStep, savedAt: latest.updatedAt.toISOString() },
+          current: {
+            answers: openIntake(latest.answers as DeepPartial<IntakeAnswers>),
+            version: latest.version,
+            resumeStep: latest.resumeStep,
+            savedAt: latest.updatedAt.toISOString(),
+          },
         } as const;
       }
       const version = baseVersion! + 1;
@@ -133,7 +164,17 @@ export async function saveIntakeDraft(
         where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "DRAFT" },
         select: { answers: true, version: true, resumeStep: true, updatedAt: true },
       });
-      if (d) return { ok: false, reason: "conflict", current: { answers: openIntake(d.answers as DeepPartial<IntakeAnswers>), version: d.version, resumeStep: d.resumeStep, savedAt: d.updatedAt.toISOString() } };
+      if (d)
+        return {
+          ok: false,
+          reason: "conflict",
+          current: {
+            answers: openIntake(d.answers as DeepPartial<IntakeAnswers>),
+            version: d.version,
+            resumeStep: d.resumeStep,
+            savedAt: d.updatedAt.toISOString(),
+          },
+        };
     }
     throw e;
   }
@@ -145,7 +186,13 @@ export async function saveIntakeDraft(
  * one the browser saw, and append its audit event. Null when it did not apply: the caller then takes the
  * step-by-step path, which finds out why. Same rows and audit event as that path's update.
  */
-async function updateDraft(actor: PatientActor, answers: DeepPartial<IntakeAnswers>, baseVersion: number, resumeStep: string | null, meta: RequestMeta): Promise<SaveDraftResult | null> {
+async function updateDraft(
+  actor: PatientActor,
+  answers: DeepPartial<IntakeAnswers>,
+  baseVersion: number,
+  resumeStep: string | null,
+  meta: RequestMeta,
+): Promise<SaveDraftResult | null> {
   const now = new Date();
   const [row] = await sql<{ version: number }>(
     `WITH open AS (
@@ -223,7 +270,10 @@ export async function submitIntake(
   const existing = await db().intakeResponse.findUnique({ where: { submissionKey }, select: { id: true, visitId: true } });
   if (existing) return existing.visitId === actor.visitId ? { ok: true, intakeId: existing.id } : { ok: false, reason: "closed" };
   const findSubmitted = (tx: Tx | ReturnType<typeof db>, revision: number) =>
-    tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { id: true } });
+    tx.intakeResponse.findFirst({
+      where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: { in: ["FINAL", "SUPERSEDED"] } },
+      select: { id: true },
+    });
   let revision = 0;
   try {
     return await db().$transaction(async (tx) => {
@@ -252,8 +302,14 @@ export async function submitIntake(
         ...derivedColumns(answers),
       };
       // The earlier revision steps aside first: a visit has one FINAL intake at a time (a unique index).
-      const superseded = await tx.intakeResponse.updateMany({ where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL", revision: { lt: revision } }, data: { state: "SUPERSEDED" } });
-      const draft = await tx.intakeResponse.findFirst({ where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: "DRAFT" }, select: { id: true } });
+      const superseded = await tx.intakeResponse.updateMany({
+        where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL", revision: { lt: revision } },
+        data: { state: "SUPERSEDED" },
+      });
+      const draft = await tx.intakeResponse.findFirst({
+        where: { visitId: actor.visitId, clinicId: actor.clinicId, revision, state: "DRAFT" },
+        select: { id: true },
+      });
       let id: string;
       if (draft) {
         const moved = await tx.intakeResponse.updateMany({ where: { id: draft.id, state: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
@@ -269,7 +325,14 @@ export async function submitIntake(
         id = row.id;
       }
       await advanceVisitStatus(tx, actor.visitId, actor.clinicId, "INTAKE_SUBMITTED", { needsReview: review });
-      await recordAudit(tx, { actor, action: "submit", recordType: "IntakeResponse", recordId: id, details: { needsReview: review, revision, supersededRevisions: superseded.count }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: "submit",
+        recordType: "IntakeResponse",
+        recordId: id,
+        details: { needsReview: review, revision, supersededRevisions: superseded.count },
+        meta,
+      });
       await queuePatientMessage(tx, actor.clinicId, actor.visitId, "intake-received");
       await pauseBeforeCommit();
       return { ok: true, intakeId: id } as const;
@@ -285,4 +348,3 @@ export async function submitIntake(
     throw e;
   }
 }
-

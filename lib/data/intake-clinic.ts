@@ -31,17 +31,36 @@ export async function reopenIntake(actor: ClinicianActor, visitId: string, meta:
       await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Visit", recordId: visitId, meta });
       return { ok: false, reason: "not-found" } as const;
     }
-    const final = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, select: { id: true, revision: true, answers: true } });
+    const final = await tx.intakeResponse.findFirst({
+      where: { visitId, clinicId: actor.clinicId, state: "FINAL" },
+      select: { id: true, revision: true, answers: true },
+    });
     if (!final) return { ok: false, reason: "not-submitted" } as const;
     const revision = final.revision + 1;
     const draft = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "DRAFT" }, select: { id: true } });
     if (!draft) {
       const { consent: _consent, ...rest } = final.answers as Record<string, unknown>;
       const row = await tx.intakeResponse.create({
-        data: { clinicId: actor.clinicId, visitId, revision, state: "DRAFT", schemaVersion: INTAKE_SCHEMA_VERSION, answers: sealIntake(openIntake(rest)) as Prisma.InputJsonValue, resumeStep: null },
+        data: {
+          clinicId: actor.clinicId,
+          visitId,
+          revision,
+          state: "DRAFT",
+          schemaVersion: INTAKE_SCHEMA_VERSION,
+          answers: sealIntake(openIntake(rest)) as Prisma.InputJsonValue,
+          resumeStep: null,
+        },
         select: { id: true },
       });
-      await recordAudit(tx, { actor, action: "update", recordType: "IntakeResponse", recordId: final.id, patientId: visit.patientId, details: { reopened: true, draftId: row.id, revision }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: "update",
+        recordType: "IntakeResponse",
+        recordId: final.id,
+        patientId: visit.patientId,
+        details: { reopened: true, draftId: row.id, revision },
+        meta,
+      });
     }
     // One open link at a time: a link made by an earlier reopen (not used yet) is withdrawn. Links whose
     // revision was submitted are closed already and keep saying so.
@@ -63,14 +82,19 @@ export async function newIntakeLink(actor: ClinicianActor, visitId: string, meta
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
     // Lock the visit so two clicks at once cannot leave two open links.
-    const locked = await tx.$queryRaw<{ patientId: string }[]>`SELECT "patientId" FROM "Visit" WHERE id = ${visitId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { patientId: string }[]
+    >`SELECT "patientId" FROM "Visit" WHERE id = ${visitId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
     const visit = locked[0];
     if (!visit) {
       await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Visit", recordId: visitId, meta });
       return { ok: false, reason: "not-found" } as const;
     }
     const draft = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "DRAFT" }, select: { revision: true } });
-    const submitted = await tx.intakeResponse.findFirst({ where: { visitId, clinicId: actor.clinicId, state: { in: ["FINAL", "SUPERSEDED"] } }, select: { id: true } });
+    const submitted = await tx.intakeResponse.findFirst({
+      where: { visitId, clinicId: actor.clinicId, state: { in: ["FINAL", "SUPERSEDED"] } },
+      select: { id: true },
+    });
     const revision = draft?.revision ?? (submitted ? null : 1);
     if (revision === null) return { ok: false, reason: "submitted" } as const;
     const { token, expiresAt } = await issueInvite(tx, actor, { id: visitId, patientId: visit.patientId }, revision, meta, now);
@@ -130,7 +154,11 @@ export async function getSubmittedIntake(actor: ClinicianActor, visitId: string)
       clinicId: actor.clinicId,
       state: "FINAL",
       visitId: { not: visitId },
-      visit: { patientId: r.visit.patientId, clinicId: actor.clinicId, OR: [{ date: { lt: r.visit.date } }, { date: r.visit.date, createdAt: { lt: r.visit.createdAt } }] },
+      visit: {
+        patientId: r.visit.patientId,
+        clinicId: actor.clinicId,
+        OR: [{ date: { lt: r.visit.date } }, { date: r.visit.date, createdAt: { lt: r.visit.createdAt } }],
+      },
     },
     orderBy: [{ visit: { date: "desc" } }, { visit: { createdAt: "desc" } }],
     select: { akpsScore: true, lefsScore: true, weeklyKmNow: true, visit: { select: { date: true } } },

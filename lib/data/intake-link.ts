@@ -31,7 +31,12 @@ const toPurpose = (p: string): LinkPurpose => (p === "summary" || p === "plan" ?
 export const PLAN_SESSION_DAYS = 90;
 
 /** The latest submitted (FINAL or SUPERSEDED) revision of a visit's intake, for checking an invite. */
-export const lastSubmitted = { where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } }, orderBy: { revision: "desc" as const }, select: { revision: true, answers: true }, take: 1 };
+export const lastSubmitted = {
+  where: { state: { in: ["FINAL" as const, "SUPERSEDED" as const] } },
+  orderBy: { revision: "desc" as const },
+  select: { revision: true, answers: true },
+  take: 1,
+};
 
 /** Why an invite cannot be used now, or null when it can. A link closes once the revision it collects is in. */
 export function inviteProblem(inv: { expiresAt: Date; revokedAt: Date | null; forRevision: number; visit: { intakes: { revision: number }[] } }, now: Date) {
@@ -58,7 +63,17 @@ export async function redeemInvite(token: string, meta: RequestMeta = {}, now = 
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const inv = await db().intakeInvite.findUnique({
     where: { tokenHash: tokenHash(token) },
-    select: { id: true, clinicId: true, visitId: true, expiresAt: true, revokedAt: true, firstUsedAt: true, forRevision: true, purpose: true, visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true, dischargedOn: true } } } } },
+    select: {
+      id: true,
+      clinicId: true,
+      visitId: true,
+      expiresAt: true,
+      revokedAt: true,
+      firstUsedAt: true,
+      forRevision: true,
+      purpose: true,
+      visit: { select: { patientId: true, intakes: lastSubmitted, patient: { select: { locale: true, dischargedOn: true } } } },
+    },
   });
   if (!inv) return { ok: false, reason: "invalid" };
   const problem = linkProblem({ ...inv, dischargedOn: inv.visit.patient.dischargedOn }, now);
@@ -133,9 +148,25 @@ export async function getIntakeSession(sessionToken: string | undefined, now = n
     [tokenHash(sessionToken)],
   );
   if (!s) return { ok: false, reason: "none" };
-  const problem = linkProblem({ expiresAt: s.inviteExpiresAt, revokedAt: s.revokedAt, forRevision: s.forRevision, purpose: s.purpose, dischargedOn: s.dischargedOn, visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] } }, now);
+  const problem = linkProblem(
+    {
+      expiresAt: s.inviteExpiresAt,
+      revokedAt: s.revokedAt,
+      forRevision: s.forRevision,
+      purpose: s.purpose,
+      dischargedOn: s.dischargedOn,
+      visit: { intakes: s.submittedRevision === null ? [] : [{ revision: s.submittedRevision }] },
+    },
+    now,
+  );
   if (problem === "submitted") {
-    return { ok: false, reason: "submitted", urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [], locale: toLocale(s.locale), kind: s.kind };
+    return {
+      ok: false,
+      reason: "submitted",
+      urgent: s.dobVerifiedAt ? urgentCareReasons((s.submittedSafety ?? undefined) as EngineIntake["safety"]) : [],
+      locale: toLocale(s.locale),
+      kind: s.kind,
+    };
   }
   if (problem) return { ok: false, reason: problem, locale: toLocale(s.locale) };
   if (s.expiresAt <= now) return { ok: false, reason: "expired", locale: toLocale(s.locale) };
@@ -219,7 +250,11 @@ export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: 
     await tx.$executeRaw`SELECT 1 FROM "IntakeInvite" WHERE id = ${actor.inviteId}::uuid FOR UPDATE`;
     const s = await tx.intakeSession.findUniqueOrThrow({
       where: { id: actor.intakeSessionId },
-      select: { dobAttempts: true, dobVerifiedAt: true, invite: { select: { dobFailures: true, visit: { select: { patient: { select: { dateOfBirth: true } } } } } } },
+      select: {
+        dobAttempts: true,
+        dobVerifiedAt: true,
+        invite: { select: { dobFailures: true, visit: { select: { patient: { select: { dateOfBirth: true } } } } } },
+      },
     });
     if (s.dobVerifiedAt) return { ok: true } as const;
     if (s.dobAttempts >= DOB_ATTEMPTS_PER_SESSION || s.invite.dobFailures >= DOB_FAILURES_PER_INVITE) return { ok: false, reason: "locked" } as const;
@@ -241,4 +276,3 @@ export async function verifyDateOfBirth(actor: PatientActor, dob: string, meta: 
     return left > 0 ? ({ ok: false, reason: "wrong", attemptsLeft: left } as const) : ({ ok: false, reason: "locked" } as const);
   });
 }
-

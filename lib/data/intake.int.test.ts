@@ -36,7 +36,10 @@ describe("patients are scoped to their clinic", () => {
     const otherActor = await clinicianActor(other.user, other.clinic.id);
     expect(await getPatient(otherActor, a.patient.id)).toBeNull();
     expect(await getPatient(a.actor, a.patient.id)).toMatchObject({ firstName: "Ann", dateOfBirth: "1990-04-27" });
-    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "actorId" = $1 AND "recordId" = $2`, [other.user.id, a.patient.id]);
+    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE action = 'access-denied' AND "actorId" = $1 AND "recordId" = $2`, [
+      other.user.id,
+      a.patient.id,
+    ]);
     expect(denied).toHaveLength(1);
   });
 
@@ -52,7 +55,9 @@ describe("invite links", () => {
   it("are 32 random bytes, stored only as a SHA-256 hash, expiring in 7 days", async () => {
     const { visit } = await setup();
     expect(visit.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows = await asOwner<{ tokenHash: string; expiresAt: Date }>(`SELECT "tokenHash", "expiresAt" FROM "IntakeInvite" WHERE "visitId" = $1`, [visit.visitId]);
+    const rows = await asOwner<{ tokenHash: string; expiresAt: Date }>(`SELECT "tokenHash", "expiresAt" FROM "IntakeInvite" WHERE "visitId" = $1`, [
+      visit.visitId,
+    ]);
     expect(rows[0]!.tokenHash).toBe(tokenHash(visit.token));
     const all = await asOwner(`SELECT 1 FROM "IntakeInvite" WHERE "tokenHash" = $1`, [visit.token]);
     expect(all).toHaveLength(0);
@@ -125,7 +130,10 @@ describe("submitting the intake", () => {
   it("makes one row even when two tabs submit with different keys", async () => {
     const { visit } = await setup();
     const patient = await patientThroughInvite(visit.token, "1990-04-27");
-    const [a, b] = await Promise.all([submitIntake(patient, intakeAnswers(), "tab-a-0123456789ab"), submitIntake(patient, intakeAnswers({ pain: { now: 9 } }), "tab-b-0123456789ab")]);
+    const [a, b] = await Promise.all([
+      submitIntake(patient, intakeAnswers(), "tab-a-0123456789ab"),
+      submitIntake(patient, intakeAnswers({ pain: { now: 9 } }), "tab-b-0123456789ab"),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     const rows = await asOwner(`SELECT "painNow" FROM "IntakeResponse" WHERE "visitId" = $1`, [visit.visitId]);
     expect(rows).toHaveLength(1);
@@ -157,19 +165,32 @@ describe("autosave (drafts)", () => {
     expect(second).toMatchObject({ ok: true, version: 2 });
     // a tab still on version 1 gets the newer draft back to merge; nothing is overwritten
     const stale = await saveIntakeDraft(patient, { about: { sex: "male" } }, 1, "about");
-    expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { version: 2, answers: { about: { sex: "female", heightCm: 170 } }, resumeStep: "running" } });
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      current: { version: 2, answers: { about: { sex: "female", heightCm: 170 } }, resumeStep: "running" },
+    });
     // so does a browser that has not seen any draft yet
     expect(await saveIntakeDraft(patient, { pain: { now: 2 } }, null, "pain")).toMatchObject({ ok: false, reason: "conflict", current: { version: 2 } });
-    const rows = await asOwner<{ state: string; version: number; answers: unknown; resumeStep: string }>(`SELECT state, version, answers, "resumeStep" FROM "IntakeResponse" WHERE "visitId" = $1`, [visit.visitId]);
+    const rows = await asOwner<{ state: string; version: number; answers: unknown; resumeStep: string }>(
+      `SELECT state, version, answers, "resumeStep" FROM "IntakeResponse" WHERE "visitId" = $1`,
+      [visit.visitId],
+    );
     expect(rows).toEqual([{ state: "DRAFT", version: 2, answers: { about: { sex: "female", heightCm: 170 } }, resumeStep: "running" }]);
-    const audit = await asOwner<{ action: string; outcome: string }>(`SELECT action, outcome FROM "AuditEvent" WHERE "recordType" = 'IntakeResponse' AND "actorId" = $1 ORDER BY seq`, [`invite:${patient.inviteId}`]);
+    const audit = await asOwner<{ action: string; outcome: string }>(
+      `SELECT action, outcome FROM "AuditEvent" WHERE "recordType" = 'IntakeResponse' AND "actorId" = $1 ORDER BY seq`,
+      [`invite:${patient.inviteId}`],
+    );
     expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(["create:ok", "update:ok", "update:conflict", "update:conflict"]);
   });
 
   it("lets two tabs' first saves race: one draft, the other gets it back to merge", async () => {
     const { visit } = await setup();
     const patient = await patientThroughInvite(visit.token, DOB);
-    const results = await Promise.all([saveIntakeDraft(patient, { pain: { now: 1 } }, null, "pain"), saveIntakeDraft(patient, { pain: { now: 2 } }, null, "pain")]);
+    const results = await Promise.all([
+      saveIntakeDraft(patient, { pain: { now: 1 } }, null, "pain"),
+      saveIntakeDraft(patient, { pain: { now: 2 } }, null, "pain"),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "conflict")).toHaveLength(1);
     expect(await asOwner(`SELECT 1 FROM "IntakeResponse" WHERE "visitId" = $1`, [visit.visitId])).toHaveLength(1);
@@ -244,7 +265,13 @@ describe("submitting with a draft", () => {
     const { sessionToken: verified, session: s } = await unverifiedBrowser(visit.token);
     await verifyDateOfBirth(s.actor, DOB);
     await submitIntake(s.actor, intakeAnswers({ safety: { calfSwelling: true, swelling: true, feverOrUnwell: true } }), key());
-    expect(await getIntakeSession(verified)).toEqual({ ok: false, reason: "submitted", urgent: ["hot-swollen-unwell", "calf"], locale: "en-US", kind: "INITIAL" });
+    expect(await getIntakeSession(verified)).toEqual({
+      ok: false,
+      reason: "submitted",
+      urgent: ["hot-swollen-unwell", "calf"],
+      locale: "en-US",
+      kind: "INITIAL",
+    });
     expect(await getIntakeSession(unverified)).toEqual({ ok: false, reason: "submitted", urgent: [], locale: "en-US", kind: "INITIAL" });
   });
 });
@@ -297,7 +324,11 @@ describe("reopening a submitted intake for corrections", () => {
 
 describe("a new link for an intake not sent yet", () => {
   it("withdraws the old link and its browsers, keeps the saved answers, and logs who made it", async () => {
-    const { visit, actor, patient: { id: patientId } } = await setup();
+    const {
+      visit,
+      actor,
+      patient: { id: patientId },
+    } = await setup();
     const { sessionToken: oldBrowser } = await unverifiedBrowser(visit.token);
     const patient = await patientThroughInvite(visit.token, DOB);
     const first = await getIntakeDraft(patient);
@@ -311,7 +342,10 @@ describe("a new link for an intake not sent yet", () => {
 
     const again = await patientThroughInvite(fresh.token, DOB);
     expect((await getIntakeDraft(again))?.answers.pain?.now).toBe(4);
-    const audit = await asOwner<{ actorId: string; details: unknown }>(`SELECT "actorId", details FROM "AuditEvent" WHERE "recordType" = 'IntakeInvite' AND action = 'create' AND "patientId" = $1 ORDER BY id`, [patientId]);
+    const audit = await asOwner<{ actorId: string; details: unknown }>(
+      `SELECT "actorId", details FROM "AuditEvent" WHERE "recordType" = 'IntakeInvite' AND action = 'create' AND "patientId" = $1 ORDER BY id`,
+      [patientId],
+    );
     expect(audit).toHaveLength(2);
     expect(audit[1]).toMatchObject({ actorId: actor.userId, details: { forRevision: 1, withdrew: 1 } });
 
@@ -340,7 +374,12 @@ describe("a follow-up visit", () => {
     expect((await unverifiedBrowser(follow.token)).session).toMatchObject({ ok: true, kind: "FOLLOW_UP", recordedSex: "FEMALE" });
     await submitIntake(await patientThroughInvite(follow.token, DOB), followUpIntakeAnswers(), key());
     const dto = await getSubmittedIntake(actor, follow.visitId);
-    expect(dto).toMatchObject({ kind: "FOLLOW_UP", akpsScore: 93, lefsScore: 80, previous: { visitDate: "2026-11-25", akpsScore: 82, lefsScore: 61, weeklyKmNow: 32 } });
+    expect(dto).toMatchObject({
+      kind: "FOLLOW_UP",
+      akpsScore: 93,
+      lefsScore: 80,
+      previous: { visitDate: "2026-11-25", akpsScore: 82, lefsScore: 61, weeklyKmNow: 32 },
+    });
   });
 });
 
@@ -357,7 +396,9 @@ describe("limits hold under concurrency", () => {
     expect(results.filter((r) => !r.ok && r.reason === "wrong").length).toBeLessThan(DOB_FAILURES_PER_INVITE);
     const [row] = await asOwner<{ dobFailures: number }>(`SELECT "dobFailures" FROM "IntakeInvite" WHERE "visitId" = $1`, [visit.visitId]);
     expect(row!.dobFailures).toBe(DOB_FAILURES_PER_INVITE);
-    const [audit] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'dob-failed' AND "recordId" = ANY($1::text[])`, [browsers.map((b) => b.session.actor.intakeSessionId)]);
+    const [audit] = await asOwner<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'dob-failed' AND "recordId" = ANY($1::text[])`, [
+      browsers.map((b) => b.session.actor.intakeSessionId),
+    ]);
     expect(Number(audit!.n)).toBe(DOB_FAILURES_PER_INVITE);
   }, 60_000);
 

@@ -44,9 +44,14 @@ describe("invite email", () => {
     const { actor, patient, email, clinic } = await setup();
     const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(5) });
     if (!v.ok) throw new Error("no visit");
-    const [row] = await asOwner<{ id: string; status: string }>(`SELECT id, status::text AS status FROM "Message" WHERE "visitId" = $1 AND kind = 'invite'`, [v.visitId]);
+    const [row] = await asOwner<{ id: string; status: string }>(`SELECT id, status::text AS status FROM "Message" WHERE "visitId" = $1 AND kind = 'invite'`, [
+      v.visitId,
+    ]);
     expect(row).toBeDefined();
-    const jobs = await asOwner(`SELECT 1 FROM graphile_worker.jobs WHERE key = $1 OR (task_identifier = 'intake_reminder' AND key LIKE $2)`, [row!.id, `reminder:${v.visitId}:%`]);
+    const jobs = await asOwner(`SELECT 1 FROM graphile_worker.jobs WHERE key = $1 OR (task_identifier = 'intake_reminder' AND key LIKE $2)`, [
+      row!.id,
+      `reminder:${v.visitId}:%`,
+    ]);
     expect(jobs.length).toBeGreaterThanOrEqual(1);
     const [mail] = await catcher.waitFor(() => mailTo(email).length >= 1).then(() => mailTo(email));
     expect(mail!.messageId).toBe(`<${row!.id}@stride.invalid>`);
@@ -69,7 +74,15 @@ describe("invite email", () => {
     const { clinic, user } = await createClinicianAndClinic({ clinicName: `Riverside Physio ${uniqueSuffix()}` });
     const actor = await clinicianActor(user, clinic.id);
     const email = `carmen-${uniqueSuffix()}@example.org`;
-    const patient = await createPatient(actor, { firstName: "Carmen", lastName: "Ruiz", dateOfBirth: "1988-02-03", sex: "FEMALE", email, phone: "", locale: "es" });
+    const patient = await createPatient(actor, {
+      firstName: "Carmen",
+      lastName: "Ruiz",
+      dateOfBirth: "1988-02-03",
+      sex: "FEMALE",
+      email,
+      phone: "",
+      locale: "es",
+    });
     const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: "2031-12-09" });
     if (!v.ok) throw new Error("no visit");
     const [mail] = await catcher.waitFor(() => mailTo(email).length >= 1).then(() => mailTo(email));
@@ -133,14 +146,25 @@ describe("after submit, delivery failures and opting out", () => {
     const w = await createMessageWorker({ transport: () => smtpTransport(refusing.url), concurrency: 1 });
     try {
       const { actor, clinic } = await setup();
-      const [m] = await asOwner<{ id: string }>(`INSERT INTO "Message" (id, "clinicId", kind, recipient, "updatedAt") VALUES (gen_random_uuid(), $1, 'intake-received', 'nobody@example.org', now()) RETURNING id`, [clinic.id]);
+      const [m] = await asOwner<{ id: string }>(
+        `INSERT INTO "Message" (id, "clinicId", kind, recipient, "updatedAt") VALUES (gen_random_uuid(), $1, 'intake-received', 'nobody@example.org', now()) RETURNING id`,
+        [clinic.id],
+      );
       await asOwner(`SELECT graphile_worker.add_job('send_message', json_build_object('messageId', $1::text), job_key := $1::text)`, [m!.id]);
-      await expect.poll(async () => (await asOwner<{ status: string }>(`SELECT status::text AS status FROM "Message" WHERE id = $1`, [m!.id]))[0]?.status, { timeout: 15_000 }).toBe("FAILED");
+      await expect
+        .poll(async () => (await asOwner<{ status: string }>(`SELECT status::text AS status FROM "Message" WHERE id = $1`, [m!.id]))[0]?.status, {
+          timeout: 15_000,
+        })
+        .toBe("FAILED");
       const [failed] = await asOwner<{ lastError: string; attempts: number }>(`SELECT "lastError", attempts FROM "Message" WHERE id = $1`, [m!.id]);
       expect(failed).toMatchObject({ lastError: "The mail server answered 550", attempts: 1 });
       // The notice to the clinic goes out too (through the refusing server here, so it fails in turn, but
       // a notice about a notice is never made).
-      await expect.poll(async () => (await asOwner(`SELECT 1 FROM "Message" WHERE "clinicId" = $1 AND kind = 'clinic-undeliverable'`, [clinic.id])).length, { timeout: 15_000 }).toBe(1);
+      await expect
+        .poll(async () => (await asOwner(`SELECT 1 FROM "Message" WHERE "clinicId" = $1 AND kind = 'clinic-undeliverable'`, [clinic.id])).length, {
+          timeout: 15_000,
+        })
+        .toBe(1);
       void actor;
     } finally {
       await w?.stop();
@@ -164,10 +188,15 @@ describe("exactly once and authorization", () => {
   it("a message whose job runs twice is sent once", async () => {
     const { clinic } = await setup();
     const recipient = `twice-${uniqueSuffix()}@example.org`;
-    const [m] = await asOwner<{ id: string }>(`INSERT INTO "Message" (id, "clinicId", kind, recipient, "updatedAt") VALUES (gen_random_uuid(), $1, 'intake-received', $2, now()) RETURNING id`, [clinic.id, recipient]);
+    const [m] = await asOwner<{ id: string }>(
+      `INSERT INTO "Message" (id, "clinicId", kind, recipient, "updatedAt") VALUES (gen_random_uuid(), $1, 'intake-received', $2, now()) RETURNING id`,
+      [clinic.id, recipient],
+    );
     await asOwner(`SELECT graphile_worker.add_job('send_message', json_build_object('messageId', $1::text), job_key := $1::text)`, [m!.id]);
     await catcher.waitFor(() => mailTo(recipient).length >= 1);
-    await expect.poll(async () => (await asOwner<{ status: string }>(`SELECT status::text AS status FROM "Message" WHERE id = $1`, [m!.id]))[0]?.status).toBe("SENT");
+    await expect
+      .poll(async () => (await asOwner<{ status: string }>(`SELECT status::text AS status FROM "Message" WHERE id = $1`, [m!.id]))[0]?.status)
+      .toBe("SENT");
     // A second job for the same message (a retry after a crash would look like this) sends nothing.
     await asOwner(`SELECT graphile_worker.add_job('send_message', json_build_object('messageId', $1::text))`, [m!.id]);
     await expect.poll(async () => (await asOwner(`SELECT 1 FROM graphile_worker._private_jobs WHERE payload->>'messageId' = $1`, [m!.id])).length).toBe(0);
@@ -182,7 +211,10 @@ describe("exactly once and authorization", () => {
     expect(await listVisitMessages(other.actor, v.visitId)).toEqual([]);
     const [m] = await asOwner<{ id: string }>(`SELECT id FROM "Message" WHERE "visitId" = $1`, [v.visitId]);
     expect(await resendMessage(other.actor, m!.id)).toEqual({ ok: false, reason: "not-found" });
-    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'access-denied' AND "recordId" = $2`, [other.actor.userId, m!.id]);
+    const denied = await asOwner(`SELECT 1 FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'access-denied' AND "recordId" = $2`, [
+      other.actor.userId,
+      m!.id,
+    ]);
     expect(denied).toHaveLength(1);
     // The invite is sent again by making a new link, not by resending the old one.
     expect(await resendMessage(actor, m!.id)).toEqual({ ok: false, reason: "use-new-link" });
@@ -198,10 +230,15 @@ describe("reminders, locked links and the summary link", () => {
     const { actor, patient, email } = await setup();
     const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: inFuture(5) });
     if (!v.ok) throw new Error("no visit");
-    const keys = await asOwner<{ key: string; run_at: Date }>(`SELECT key, run_at FROM graphile_worker.jobs WHERE key LIKE $1 ORDER BY key`, [`reminder:${v.visitId}:%`]);
+    const keys = await asOwner<{ key: string; run_at: Date }>(`SELECT key, run_at FROM graphile_worker.jobs WHERE key LIKE $1 ORDER BY key`, [
+      `reminder:${v.visitId}:%`,
+    ]);
     expect(keys.map((k) => k.key)).toEqual([`reminder:${v.visitId}:1`, `reminder:${v.visitId}:2`]);
     // Bring them (and a third, as a doubled job would be) forward to now.
-    await asOwner(`SELECT graphile_worker.add_job('intake_reminder', json_build_object('visitId', $1::text, 'n', 2), job_key := $2)`, [v.visitId, `reminder:${v.visitId}:extra`]);
+    await asOwner(`SELECT graphile_worker.add_job('intake_reminder', json_build_object('visitId', $1::text, 'n', 2), job_key := $2)`, [
+      v.visitId,
+      `reminder:${v.visitId}:extra`,
+    ]);
     await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE $1`, [`reminder:${v.visitId}:%`]);
     await expect.poll(async () => mailTo(email).filter((m) => /reminder/.test(m.subject)).length, { timeout: 15_000 }).toBe(2);
     const reminder = mailTo(email).find((m) => /reminder/.test(m.subject))!;
@@ -212,7 +249,9 @@ describe("reminders, locked links and the summary link", () => {
     if (!w.ok) throw new Error("no visit");
     expect((await submitIntake(await patientThroughInvite(w.token, "1991-04-12"), intakeAnswers(), `key-${uniqueSuffix()}`)).ok).toBe(true);
     await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key LIKE $1`, [`reminder:${w.visitId}:%`]);
-    await expect.poll(async () => (await asOwner(`SELECT 1 FROM graphile_worker.jobs WHERE key LIKE $1`, [`reminder:${w.visitId}:%`])).length, { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(async () => (await asOwner(`SELECT 1 FROM graphile_worker.jobs WHERE key LIKE $1`, [`reminder:${w.visitId}:%`])).length, { timeout: 15_000 })
+      .toBe(0);
     expect(await asOwner(`SELECT 1 FROM "Message" WHERE "visitId" = $1 AND kind = 'reminder'`, [w.visitId])).toHaveLength(0);
   });
 
@@ -241,7 +280,9 @@ describe("reminders, locked links and the summary link", () => {
     await saveExam(actor, v.visitId, fullExam(), null);
     expect((await finalizeExam(actor, v.visitId, (await getExam(actor, v.visitId))!.version)).ok).toBe(true);
     expect((await finalizeSummary(actor, v.visitId)).ok).toBe(true);
-    const mail = await catcher.waitFor(() => mailTo(email).some((m) => /your visit summary/.test(m.subject))).then(() => mailTo(email).find((m) => /your visit summary/.test(m.subject))!);
+    const mail = await catcher
+      .waitFor(() => mailTo(email).some((m) => /your visit summary/.test(m.subject)))
+      .then(() => mailTo(email).find((m) => /your visit summary/.test(m.subject))!);
     const token = /\/i\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
     const r = await redeemInvite(token);
     if (!r.ok) throw new Error(`summary link refused: ${r.reason}`);
@@ -272,7 +313,9 @@ describe("reminders, locked links and the summary link", () => {
     // Scheduled for 9:00 (the clinic's time) three days before the follow-up the plan set, weeks away.
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now() + 7 * 86400_000);
     await asOwner(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [`follow-up:${a.patient.id}`]);
-    const mail = await catcher.waitFor(() => mailTo(a.email).some((m) => /before your follow-up/.test(m.subject))).then(() => mailTo(a.email).find((m) => /before your follow-up/.test(m.subject))!);
+    const mail = await catcher
+      .waitFor(() => mailTo(a.email).some((m) => /before your follow-up/.test(m.subject)))
+      .then(() => mailTo(a.email).find((m) => /before your follow-up/.test(m.subject))!);
     expect(mail.text).toContain("Answer the follow-up questions");
     const token = /\/i\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
     expect(await redeemInvite(token)).toMatchObject({ ok: true, purpose: "plan" });

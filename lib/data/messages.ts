@@ -25,7 +25,14 @@ export async function queueMessage(
   m: { clinicId: string; visitId?: string | null; patientId?: string | null; kind: MessageKind; recipient: string; inviteId?: string | null },
 ): Promise<string> {
   const row = await tx.message.create({
-    data: { clinicId: m.clinicId, visitId: m.visitId ?? null, patientId: m.patientId ?? null, kind: m.kind, recipient: m.recipient, inviteId: m.inviteId ?? null },
+    data: {
+      clinicId: m.clinicId,
+      visitId: m.visitId ?? null,
+      patientId: m.patientId ?? null,
+      kind: m.kind,
+      recipient: m.recipient,
+      inviteId: m.inviteId ?? null,
+    },
     select: { id: true },
   });
   await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_TASK}, json_build_object('messageId', ${row.id}::text), max_attempts := ${maxAttempts()}::int, job_key := ${row.id}::text)`;
@@ -87,16 +94,36 @@ export const SUMMARY_LINK_TTL_DAYS = 30;
  * summary links for the visit are withdrawn (an amendment sends the new version).
  */
 export async function queueSummaryEmail(tx: Tx, actor: ClinicianActor, visitId: string, meta: RequestMeta, now: Date): Promise<string | null> {
-  const v = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true, patient: { select: { email: true, emailOptOut: true } } } });
+  const v = await tx.visit.findFirst({
+    where: { id: visitId, clinicId: actor.clinicId },
+    select: { patientId: true, patient: { select: { email: true, emailOptOut: true } } },
+  });
   const email = v?.patient.email?.trim();
   if (!v || !email || v.patient.emailOptOut || !isDeliverableEmail(email)) return null;
   await tx.intakeInvite.updateMany({ where: { visitId, clinicId: actor.clinicId, purpose: "summary", revokedAt: null }, data: { revokedAt: now } });
   const token = newToken();
   const invite = await tx.intakeInvite.create({
-    data: { clinicId: actor.clinicId, visitId, tokenHash: tokenHash(token), tokenSealed: seal(token), expiresAt: new Date(now.getTime() + SUMMARY_LINK_TTL_DAYS * 86400_000), createdById: actor.userId, forRevision: 0, purpose: "summary" },
+    data: {
+      clinicId: actor.clinicId,
+      visitId,
+      tokenHash: tokenHash(token),
+      tokenSealed: seal(token),
+      expiresAt: new Date(now.getTime() + SUMMARY_LINK_TTL_DAYS * 86400_000),
+      createdById: actor.userId,
+      forRevision: 0,
+      purpose: "summary",
+    },
     select: { id: true },
   });
-  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: v.patientId, details: { purpose: "summary" }, meta });
+  await recordAudit(tx, {
+    actor,
+    action: "create",
+    recordType: "IntakeInvite",
+    recordId: invite.id,
+    patientId: v.patientId,
+    details: { purpose: "summary" },
+    meta,
+  });
   const id = await queueMessage(tx, { clinicId: actor.clinicId, visitId, patientId: v.patientId, kind: "summary", recipient: email, inviteId: invite.id });
   await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: v.patientId, details: { kind: "summary" }, meta });
   return id;
@@ -104,14 +131,22 @@ export async function queueSummaryEmail(tx: Tx, actor: ClinicianActor, visitId: 
 
 /** Queue a message to the patient of a visit (after submit, after signing), if they have an email. */
 export async function queuePatientMessage(tx: Tx, clinicId: string, visitId: string, kind: MessageKind): Promise<string | null> {
-  const v = await tx.visit.findFirst({ where: { id: visitId, clinicId }, select: { patientId: true, patient: { select: { email: true, emailOptOut: true } } } });
+  const v = await tx.visit.findFirst({
+    where: { id: visitId, clinicId },
+    select: { patientId: true, patient: { select: { email: true, emailOptOut: true } } },
+  });
   const email = v?.patient.email?.trim();
   if (!v || !email || v.patient.emailOptOut || !isDeliverableEmail(email)) return null;
   return queueMessage(tx, { clinicId, visitId, patientId: v.patientId, kind, recipient: email });
 }
 
 /** Queue a notice to the clinic's own address (none when the clinic has no email on file). */
-export async function queueClinicNotice(tx: Tx, clinicId: string, visitId: string | null, kind: "clinic-link-locked" | "clinic-undeliverable"): Promise<string | null> {
+export async function queueClinicNotice(
+  tx: Tx,
+  clinicId: string,
+  visitId: string | null,
+  kind: "clinic-link-locked" | "clinic-undeliverable",
+): Promise<string | null> {
   const c = await tx.clinic.findUnique({ where: { id: clinicId }, select: { email: true } });
   const email = c?.email?.trim();
   if (!email || !isDeliverableEmail(email)) return null;
@@ -130,14 +165,28 @@ export interface MessageDTO {
 }
 
 const messageSelect = { id: true, kind: true, recipient: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } as const;
-function toDto(m: { id: string; kind: string; recipient: string; status: MessageDTO["status"]; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null }): MessageDTO {
+function toDto(m: {
+  id: string;
+  kind: string;
+  recipient: string;
+  status: MessageDTO["status"];
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}): MessageDTO {
   return { ...m, kind: m.kind as MessageKind, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null };
 }
 
 /** The messages of one visit, newest first (the visit page's delivery list), scoped to the actor's clinic. */
 export async function listVisitMessages(actor: ClinicianActor, visitId: string): Promise<MessageDTO[]> {
   if (!isUuid(visitId)) return [];
-  const rows = await db().message.findMany({ where: { clinicId: actor.clinicId, visitId, kind: { in: ["invite", "reminder", "intake-received", "summary", "plan", "follow-up"] } }, orderBy: { createdAt: "desc" }, take: 20, select: messageSelect });
+  const rows = await db().message.findMany({
+    where: { clinicId: actor.clinicId, visitId, kind: { in: ["invite", "reminder", "intake-received", "summary", "plan", "follow-up"] } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: messageSelect,
+  });
   return rows.map(toDto);
 }
 
@@ -174,7 +223,10 @@ export interface DeliveryDTO {
 /** What the visit page shows about messages: each one's delivery, and whether a link is locked. */
 export async function getDelivery(actor: ClinicianActor, visitId: string): Promise<DeliveryDTO | null> {
   if (!isUuid(visitId)) return null;
-  const v = await db().visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patient: { select: { email: true, emailOptOut: true } } } });
+  const v = await db().visit.findFirst({
+    where: { id: visitId, clinicId: actor.clinicId },
+    select: { id: true, patient: { select: { email: true, emailOptOut: true } } },
+  });
   if (!v) return null;
   const [messages, marks] = await Promise.all([listVisitMessages(actor, visitId), deliveryMarks(actor.clinicId, [visitId])]);
   return { messages, linkLocked: marks.get(visitId) === "locked", email: v.patient.email || null, optedOut: v.patient.emailOptOut };
@@ -193,7 +245,10 @@ export const RESENDS_PER_VISIT_PER_HOUR = 5;
 export async function resendMessage(actor: ClinicianActor, messageId: string, meta: RequestMeta = {}, now = new Date()): Promise<ResendResult> {
   if (!isUuid(messageId)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
-    const m = await tx.message.findFirst({ where: { id: messageId, clinicId: actor.clinicId }, select: { id: true, kind: true, visitId: true, patientId: true } });
+    const m = await tx.message.findFirst({
+      where: { id: messageId, clinicId: actor.clinicId },
+      select: { id: true, kind: true, visitId: true, patientId: true },
+    });
     if (!m || !m.visitId) {
       await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Message", recordId: messageId, meta });
       return { ok: false, reason: "not-found" } as const;
@@ -207,7 +262,15 @@ export async function resendMessage(actor: ClinicianActor, messageId: string, me
           ? await queuePlanEmailAgain(tx, actor.clinicId, m.visitId, m.patientId, m.kind, now)
           : await queuePatientMessage(tx, actor.clinicId, m.visitId, m.kind as MessageKind);
     if (!id) return { ok: false, reason: "no-email" } as const;
-    await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: m.patientId, details: { kind: m.kind, resendOf: m.id }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "message-queued",
+      recordType: "Message",
+      recordId: id,
+      patientId: m.patientId,
+      details: { kind: m.kind, resendOf: m.id },
+      meta,
+    });
     return { ok: true, messageId: id } as const;
   });
 }
@@ -215,19 +278,37 @@ export async function resendMessage(actor: ClinicianActor, messageId: string, me
 /** "Send again" for an email carrying the plan link (the link itself, or the request for the follow-up
  * questions): the patient's open plan link (it lasts until discharge), to their current address. Null when
  * the link was withdrawn or the patient has no address. */
-async function queuePlanEmailAgain(tx: Tx, clinicId: string, visitId: string, patientId: string | null, kind: "plan" | "follow-up", now: Date): Promise<string | null> {
+async function queuePlanEmailAgain(
+  tx: Tx,
+  clinicId: string,
+  visitId: string,
+  patientId: string | null,
+  kind: "plan" | "follow-up",
+  now: Date,
+): Promise<string | null> {
   if (!patientId) return null;
   const p = await tx.patient.findFirst({ where: { id: patientId, clinicId }, select: { email: true, emailOptOut: true } });
   const email = p?.email?.trim();
   if (!email || p!.emailOptOut || !isDeliverableEmail(email)) return null;
-  const inv = await tx.intakeInvite.findFirst({ where: { clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const inv = await tx.intakeInvite.findFirst({
+    where: { clinicId, purpose: "plan", revokedAt: null, expiresAt: { gt: now }, visit: { patientId } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   if (!inv) return null;
   return queueMessage(tx, { clinicId, visitId, patientId, kind, recipient: email, inviteId: inv.id });
 }
 
 /** Messages to a visit's patient made in the last hour (the rate limit on sending again). */
 export async function recentSends(tx: Tx, clinicId: string, visitId: string, now: Date): Promise<number> {
-  return tx.message.count({ where: { clinicId, visitId, kind: { in: ["invite", "intake-received", "summary", "plan", "follow-up"] }, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
+  return tx.message.count({
+    where: {
+      clinicId,
+      visitId,
+      kind: { in: ["invite", "intake-received", "summary", "plan", "follow-up"] },
+      createdAt: { gt: new Date(now.getTime() - 3600_000) },
+    },
+  });
 }
 
 export interface DeadLetterDTO extends MessageDTO {
@@ -236,7 +317,12 @@ export interface DeadLetterDTO extends MessageDTO {
 
 /** The dead-letter list: messages the queue gave up on, for the clinic's admins. */
 export async function listDeadLetters(actor: AdminActor): Promise<DeadLetterDTO[]> {
-  const rows = await db().message.findMany({ where: { clinicId: actor.clinicId, status: "FAILED" }, orderBy: { updatedAt: "desc" }, take: 100, select: { ...messageSelect, visitId: true } });
+  const rows = await db().message.findMany({
+    where: { clinicId: actor.clinicId, status: "FAILED" },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: { ...messageSelect, visitId: true },
+  });
   return rows.map((r) => ({ ...toDto(r), visitId: r.visitId }));
 }
 
@@ -244,7 +330,10 @@ export async function listDeadLetters(actor: AdminActor): Promise<DeadLetterDTO[
 export async function retryDeadLetter(actor: AdminActor, messageId: string, meta: RequestMeta = {}): Promise<{ ok: boolean }> {
   if (!isUuid(messageId)) return { ok: false };
   return db().$transaction(async (tx) => {
-    const moved = await tx.message.updateMany({ where: { id: messageId, clinicId: actor.clinicId, status: "FAILED" }, data: { status: "QUEUED", lastError: null } });
+    const moved = await tx.message.updateMany({
+      where: { id: messageId, clinicId: actor.clinicId, status: "FAILED" },
+      data: { status: "QUEUED", lastError: null },
+    });
     if (moved.count === 0) {
       await recordAudit(tx, { actor, action: "access-denied", outcome: "denied", recordType: "Message", recordId: messageId, meta });
       return { ok: false };
@@ -268,7 +357,15 @@ export async function optOutOfEmail(token: string, meta: RequestMeta = {}): Prom
       await tx.patient.update({ where: { id: patientId }, data: { emailOptOut: true } });
       // Whatever is still queued for this patient is not sent (the worker checks too).
       await tx.message.updateMany({ where: { patientId, status: "QUEUED" }, data: { status: "SKIPPED", lastError: "The patient opted out of email" } });
-      await recordAudit(tx, { actor: { kind: "anonymous" }, clinicId: p.clinicId, patientId, action: "opt-out", recordType: "Patient", recordId: patientId, meta });
+      await recordAudit(tx, {
+        actor: { kind: "anonymous" },
+        clinicId: p.clinicId,
+        patientId,
+        action: "opt-out",
+        recordType: "Patient",
+        recordId: patientId,
+        meta,
+      });
     }
     return { ok: true, clinicName: p.clinic.name };
   });

@@ -3,7 +3,14 @@ import { asOwner } from "@/test/db";
 import { clinicianActor, createClinicianAndClinic } from "@/prisma/factories";
 import { createPatient, createPatientUnlessDuplicate } from "./patients";
 
-const input = (firstName: string, lastName: string, dateOfBirth = "1979-08-14") => ({ firstName, lastName, dateOfBirth, sex: "FEMALE" as const, email: "", phone: "" });
+const input = (firstName: string, lastName: string, dateOfBirth = "1979-08-14") => ({
+  firstName,
+  lastName,
+  dateOfBirth,
+  sex: "FEMALE" as const,
+  email: "",
+  phone: "",
+});
 
 describe("a new patient with the same name and date of birth as one the clinic has", () => {
   it("is not created silently: the match comes back, and only a confirmed new patient is created", async () => {
@@ -32,7 +39,10 @@ describe("a new patient with the same name and date of birth as one the clinic h
   it("two clinicians typing the same new patient at once: one is created, the other is asked", async () => {
     const { clinic, user } = await createClinicianAndClinic();
     const actor = await clinicianActor(user, clinic.id);
-    const results = await Promise.all([createPatientUnlessDuplicate(actor, input("Ines", "Duarte"), false), createPatientUnlessDuplicate(actor, input("Ines", "Duarte"), false)]);
+    const results = await Promise.all([
+      createPatientUnlessDuplicate(actor, input("Ines", "Duarte"), false),
+      createPatientUnlessDuplicate(actor, input("Ines", "Duarte"), false),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toHaveLength(1);
   });

@@ -63,7 +63,16 @@ describe("patient search", () => {
     const actor = await clinicWithPeople();
     const other = await clinicWithPeople();
     const [row] = await searchPatients(actor, "o'brien");
-    expect(row).toEqual({ id: expect.any(String), firstName: "Pat", lastName: "O'Brien", dateOfBirth: "1970-03-04", sex: "OTHER", email: null, phone: null, locale: "en-US" });
+    expect(row).toEqual({
+      id: expect.any(String),
+      firstName: "Pat",
+      lastName: "O'Brien",
+      dateOfBirth: "1970-03-04",
+      sex: "OTHER",
+      email: null,
+      phone: null,
+      locale: "en-US",
+    });
     const theirs = await searchPatients(other, "o'brien");
     expect(theirs).toHaveLength(1);
     expect(theirs[0]!.id).not.toBe(row!.id);
@@ -72,7 +81,15 @@ describe("patient search", () => {
   it("shows at most 50, in alphabetical order whatever the case", async () => {
     const { clinic, user } = await createClinicianAndClinic();
     const actor = await clinicianActor(user, clinic.id);
-    for (let i = 0; i < 55; i++) await createPatient(actor, { firstName: `P${String(i).padStart(2, "0")}`, lastName: i % 2 ? "kim" : "Kim", dateOfBirth: "1990-01-01", sex: "OTHER", email: "", phone: "" });
+    for (let i = 0; i < 55; i++)
+      await createPatient(actor, {
+        firstName: `P${String(i).padStart(2, "0")}`,
+        lastName: i % 2 ? "kim" : "Kim",
+        dateOfBirth: "1990-01-01",
+        sex: "OTHER",
+        email: "",
+        phone: "",
+      });
     const rows = await matchPatients(actor, "kim");
     expect(rows).toHaveLength(50);
     expect(rows.map((r) => r.firstName)).toEqual(Array.from({ length: 50 }, (_, i) => `P${String(i).padStart(2, "0")}`));
@@ -81,7 +98,10 @@ describe("patient search", () => {
   it("records the search in the audit trail with its count, not what was typed", async () => {
     const actor = await clinicWithPeople();
     await searchPatients(actor, "smith", { requestId: "search-audit-test" });
-    const events = await asOwner<{ details: unknown }>(`SELECT details FROM "AuditEvent" WHERE "recordType" = 'PatientSearch' AND "actorId" = $1 AND "requestId" = 'search-audit-test'`, [actor.userId]);
+    const events = await asOwner<{ details: unknown }>(
+      `SELECT details FROM "AuditEvent" WHERE "recordType" = 'PatientSearch' AND "actorId" = $1 AND "requestId" = 'search-audit-test'`,
+      [actor.userId],
+    );
     expect(events).toEqual([{ details: { results: 3 } }]);
   });
 });

@@ -20,7 +20,16 @@ export interface PatientDTO {
 
 const patientSelect = { id: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, email: true, phone: true, locale: true } as const;
 
-function toDTO(p: { id: string; firstName: string; lastName: string; dateOfBirth: Date; sex: PatientDTO["sex"]; email: string | null; phone: string | null; locale: string }): PatientDTO {
+function toDTO(p: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: Date;
+  sex: PatientDTO["sex"];
+  email: string | null;
+  phone: string | null;
+  locale: string;
+}): PatientDTO {
   return { ...p, dateOfBirth: toIsoDate(p.dateOfBirth), locale: toLocale(p.locale) };
 }
 
@@ -46,7 +55,15 @@ async function insertPatient(tx: Tx, actor: ClinicianActor, input: PatientInput,
     },
     select: patientSelect,
   });
-  await recordAudit(tx, { actor, action: "create", recordType: "Patient", recordId: p.id, patientId: p.id, ...(confirmedNew ? { details: { confirmedNotDuplicate: true } } : {}), meta });
+  await recordAudit(tx, {
+    actor,
+    action: "create",
+    recordType: "Patient",
+    recordId: p.id,
+    patientId: p.id,
+    ...(confirmedNew ? { details: { confirmedNotDuplicate: true } } : {}),
+    meta,
+  });
   return toDTO(p);
 }
 
@@ -65,7 +82,12 @@ export type CreatePatientResult = { ok: true; patient: PatientDTO } | { ok: fals
  * clinician confirmed that this is someone else. The check and the insert hold one lock per name and date,
  * so two clinicians typing the same patient at once still get asked.
  */
-export async function createPatientUnlessDuplicate(actor: ClinicianActor, input: PatientInput, confirmedNew: boolean, meta: RequestMeta = {}): Promise<CreatePatientResult> {
+export async function createPatientUnlessDuplicate(
+  actor: ClinicianActor,
+  input: PatientInput,
+  confirmedNew: boolean,
+  meta: RequestMeta = {},
+): Promise<CreatePatientResult> {
   const key = `patient:${actor.clinicId}:${input.firstName.trim().toLowerCase()}|${input.lastName.trim().toLowerCase()}|${input.dateOfBirth}`;
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
@@ -144,11 +166,7 @@ export async function matchPatients(actor: StaffActor, query: string, limit = 50
     if (dates.length === 0) return [];
     return sql<PatientDTO>(`${select} WHERE "clinicId" = $1 AND "dateOfBirth" = ANY($3::date[]) ${order}`, [actor.clinicId, limit, dates]);
   }
-  const words = q
-    .split(/\s+/)
-    .map(foldName)
-    .filter(Boolean)
-    .slice(0, 3);
+  const words = q.split(/\s+/).map(foldName).filter(Boolean).slice(0, 3);
   if (words.length === 0) return [];
   // The folded name starts with w: w <= folded < w followed by the highest code point. The expression must
   // be written exactly as in the index for the planner to use it.

@@ -7,7 +7,18 @@ import { saveExam } from "./exams";
 import { getIntakeSession, redeemInvite } from "./intake-link";
 import { submitIntake } from "./intake-answers";
 import { createPatient } from "./patients";
-import { answerMorning, dischargePatient, getMyPlan, getPatientProgress, getPlanLink, listBetweenVisits, newPlanLink, openFollowUp, requestFollowUp, saveCheckIn } from "./plan";
+import {
+  answerMorning,
+  dischargePatient,
+  getMyPlan,
+  getPatientProgress,
+  getPlanLink,
+  listBetweenVisits,
+  newPlanLink,
+  openFollowUp,
+  requestFollowUp,
+  saveCheckIn,
+} from "./plan";
 import { finalizeSummary } from "./summaries";
 import { startVisit } from "./visits";
 
@@ -28,7 +39,18 @@ async function signedPatient(email = "") {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const run = (over: Partial<CheckInInput> = {}): CheckInInput => ({ key: randomUUID(), date: today(), kind: "run", done: true, km: 2, minutes: null, painDuring: 1, settledWithinHour: true, exercises: "yes", ...over });
+const run = (over: Partial<CheckInInput> = {}): CheckInInput => ({
+  key: randomUUID(),
+  date: today(),
+  kind: "run",
+  done: true,
+  km: 2,
+  minutes: null,
+  painDuring: 1,
+  settledWithinHour: true,
+  exercises: "yes",
+  ...over,
+});
 
 describe("the plan link", () => {
   it("is made when a summary is signed, opens My plan after the date-of-birth check, and shows this week's runs", async () => {
@@ -99,7 +121,9 @@ describe("check-ins", () => {
     expect(amber.ok && amber.progress?.position).toBe(1);
     const rows = await asOwner(`SELECT count(*)::int AS n FROM "CheckIn" WHERE "patientId" = $1`, [patientId]);
     expect(rows[0]!.n).toBe(2);
-    const audit = await asOwner(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'create' AND "recordType" = 'CheckIn' AND "patientId" = $1`, [patientId]);
+    const audit = await asOwner(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'create' AND "recordType" = 'CheckIn' AND "patientId" = $1`, [
+      patientId,
+    ]);
     expect(audit[0]!.n).toBe(2);
   });
 
@@ -194,7 +218,10 @@ describe("the follow-up questions by the plan link", () => {
     if (!s.ok) throw new Error(s.reason);
     expect(s).toMatchObject({ dobVerified: true, kind: "FOLLOW_UP", purpose: "intake" });
     expect(s.actor.patientId).toBe(patientId);
-    const [visit] = await asOwner<{ kind: string; date: Date; createdById: string | null }>(`SELECT kind::text, date, "createdById" FROM "Visit" WHERE id = $1`, [s.actor.visitId]);
+    const [visit] = await asOwner<{ kind: string; date: Date; createdById: string | null }>(
+      `SELECT kind::text, date, "createdById" FROM "Visit" WHERE id = $1`,
+      [s.actor.visitId],
+    );
     expect(visit).toMatchObject({ kind: "FOLLOW_UP", createdById: null });
     // Dated on the follow-up day the plan set (still ahead).
     expect(visit!.date.toISOString().slice(0, 10)).toBe(plan!.followUp.dueOn);
@@ -219,7 +246,10 @@ describe("the follow-up questions by the plan link", () => {
     if (!started.ok) throw new Error();
     expect(await requestFollowUp(actor, patientId)).toEqual({ ok: true, emailed: true });
     expect((await getMyPlan(patient))!.followUp).toMatchObject({ state: "open", requested: true });
-    const sent = await asOwner<{ kind: string; inviteId: string }>(`SELECT m.kind, i.purpose AS "inviteId" FROM "Message" m JOIN "IntakeInvite" i ON i.id = m."inviteId" WHERE m."patientId" = $1 AND m.kind = 'follow-up'`, [patientId]);
+    const sent = await asOwner<{ kind: string; inviteId: string }>(
+      `SELECT m.kind, i.purpose AS "inviteId" FROM "Message" m JOIN "IntakeInvite" i ON i.id = m."inviteId" WHERE m."patientId" = $1 AND m.kind = 'follow-up'`,
+      [patientId],
+    );
     expect(sent).toEqual([{ kind: "follow-up", inviteId: "plan" }]);
     const opened = await openFollowUp(patient);
     if (!opened.ok) throw new Error(opened.reason);

@@ -50,7 +50,13 @@ export const PLAN_LINK_TTL_DAYS = 365;
  * new one is made, its token sealed so the visit page and the print can show it, and emailed when the
  * patient has an address. The plan starts now: the check-in figures and the alerts count from here.
  */
-export async function startPlan(tx: Tx, actor: ClinicianActor, visit: { id: string; patientId: string }, meta: RequestMeta, now: Date): Promise<{ inviteId: string; created: boolean }> {
+export async function startPlan(
+  tx: Tx,
+  actor: ClinicianActor,
+  visit: { id: string; patientId: string },
+  meta: RequestMeta,
+  now: Date,
+): Promise<{ inviteId: string; created: boolean }> {
   await tx.patient.updateMany({
     where: { id: visit.patientId, clinicId: actor.clinicId },
     data: { planStartedAt: now, planAlert: null, dischargedOn: null, dischargeReason: null, dischargedById: null },
@@ -76,7 +82,13 @@ async function scheduleFollowUpEmail(tx: Tx, actor: ClinicianActor, patientId: s
   const weeks = plan?.assessment?.followUp?.inWeeks;
   if (!plan || !weeks) return;
   const timeZone = await getClinicTimeZone(actor);
-  const offer = followUpOffer({ signedOn: todayIn(timeZone, plan.signedAt), inWeeks: weeks, requestedOn: null, answered: false, today: todayIn(timeZone, plan.signedAt) });
+  const offer = followUpOffer({
+    signedOn: todayIn(timeZone, plan.signedAt),
+    inWeeks: weeks,
+    requestedOn: null,
+    answered: false,
+    today: todayIn(timeZone, plan.signedAt),
+  });
   if (offer.state !== "later") return;
   await tx.$queryRaw`
     SELECT graphile_worker.add_job(${FOLLOW_UP_TASK}, json_build_object('patientId', ${patientId}::text, 'summaryId', ${plan.summaryId}::text),
@@ -99,12 +111,35 @@ async function makePlanLink(tx: Tx, actor: ClinicianActor, visit: { id: string; 
     },
     select: { id: true },
   });
-  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { purpose: "plan" }, meta });
+  await recordAudit(tx, {
+    actor,
+    action: "create",
+    recordType: "IntakeInvite",
+    recordId: invite.id,
+    patientId: visit.patientId,
+    details: { purpose: "plan" },
+    meta,
+  });
   const p = await tx.patient.findFirst({ where: { id: visit.patientId, clinicId: actor.clinicId }, select: { email: true, emailOptOut: true } });
   const email = p?.email?.trim();
   if (email && !p!.emailOptOut && isDeliverableEmail(email)) {
-    const id = await queueMessage(tx, { clinicId: actor.clinicId, visitId: visit.id, patientId: visit.patientId, kind: "plan", recipient: email, inviteId: invite.id });
-    await recordAudit(tx, { actor, action: "message-queued", recordType: "Message", recordId: id, patientId: visit.patientId, details: { kind: "plan" }, meta });
+    const id = await queueMessage(tx, {
+      clinicId: actor.clinicId,
+      visitId: visit.id,
+      patientId: visit.patientId,
+      kind: "plan",
+      recipient: email,
+      inviteId: invite.id,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "message-queued",
+      recordType: "Message",
+      recordId: id,
+      patientId: visit.patientId,
+      details: { kind: "plan" },
+      meta,
+    });
   }
   return invite.id;
 }
@@ -137,7 +172,12 @@ export async function getPlanLink(actor: ClinicianActor, patientId: string, meta
     const discharged = p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null;
     if (!inv || discharged) return { token: null, createdAt: null, firstUsedAt: null, discharged };
     await recordAudit(tx, { actor, action: "view", recordType: "PlanLink", recordId: inv.id, patientId, meta });
-    return { token: inv.tokenSealed ? unseal(inv.tokenSealed) : null, createdAt: inv.createdAt.toISOString(), firstUsedAt: inv.firstUsedAt?.toISOString() ?? null, discharged: null };
+    return {
+      token: inv.tokenSealed ? unseal(inv.tokenSealed) : null,
+      createdAt: inv.createdAt.toISOString(),
+      firstUsedAt: inv.firstUsedAt?.toISOString() ?? null,
+      discharged: null,
+    };
   });
 }
 
@@ -152,7 +192,10 @@ export async function newPlanLink(actor: ClinicianActor, patientId: string, meta
     if (p.dischargedOn) return { ok: false, reason: "discharged" } as const;
     const signed = await latestSignedPlan(tx, actor.clinicId, patientId);
     if (!signed) return { ok: false, reason: "no-plan" } as const;
-    const withdrawn = await tx.intakeInvite.updateMany({ where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } }, data: { revokedAt: now } });
+    const withdrawn = await tx.intakeInvite.updateMany({
+      where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } },
+      data: { revokedAt: now },
+    });
     const id = await makePlanLink(tx, actor, { id: signed.visitId, patientId }, meta, now);
     await recordAudit(tx, { actor, action: "update", recordType: "PlanLink", recordId: id, patientId, details: { withdrew: withdrawn.count }, meta });
     const row = await tx.intakeInvite.findFirstOrThrow({ where: { id }, select: { tokenSealed: true } });
@@ -192,7 +235,20 @@ async function latestSignedPlan(tx: Tx, clinicId: string, patientId: string) {
   return { summaryId: s.id, visitId: s.visitId, assessment: await signedAssessment(tx, clinicId, s.id), signedAt: s.finalizedAt! };
 }
 
-const checkInSelect = { key: true, date: true, kind: true, done: true, km: true, minutes: true, painDuring: true, settledWithinHour: true, limped: true, worseNextMorning: true, exercises: true, createdAt: true } as const;
+const checkInSelect = {
+  key: true,
+  date: true,
+  kind: true,
+  done: true,
+  km: true,
+  minutes: true,
+  painDuring: true,
+  settledWithinHour: true,
+  limped: true,
+  worseNextMorning: true,
+  exercises: true,
+  createdAt: true,
+} as const;
 type CheckInRow = Prisma.CheckInGetPayload<{ select: typeof checkInSelect }>;
 
 export interface CheckInDTO extends DayCheckIn {
@@ -219,7 +275,10 @@ function toDay(r: CheckInRow): CheckInDTO {
 function progressOf(assessment: Assessment | null, checkIns: readonly DayCheckIn[]): Progress | null {
   const rtr = assessment?.returnToRun;
   if (!rtr || assessment?.plan?.runningOnHold || rtr.calendar.length === 0) return null;
-  return applyCheckIns(rtr, checkIns.filter((c) => c.kind === "run"));
+  return applyCheckIns(
+    rtr,
+    checkIns.filter((c) => c.kind === "run"),
+  );
 }
 
 const exerciseDays = (a: Assessment | null) => a?.plan?.exercises[0]?.dose.daysPerWeek ?? 0;
@@ -266,8 +325,15 @@ export async function getMyPlan(actor: PatientActor, meta: RequestMeta = {}, now
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
     if (!plan?.assessment) return null;
     const [patient, rows, followUp] = await Promise.all([
-      tx.patient.findFirstOrThrow({ where: { id: actor.patientId, clinicId: actor.clinicId }, select: { firstName: true, clinic: { select: { name: true, phone: true } } } }),
-      tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect }),
+      tx.patient.findFirstOrThrow({
+        where: { id: actor.patientId, clinicId: actor.clinicId },
+        select: { firstName: true, clinic: { select: { name: true, phone: true } } },
+      }),
+      tx.checkIn.findMany({
+        where: { clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId },
+        orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+        select: checkInSelect,
+      }),
       followUpFor(tx, actor.clinicId, actor.patientId, plan, timeZone, today),
     ]);
     const checkIns = rows.map(toDay);
@@ -294,10 +360,19 @@ export async function getMyPlan(actor: PatientActor, meta: RequestMeta = {}, now
 }
 
 /** Whether the follow-up questions are offered for this plan (lib/assessment/follow-up-offer.ts). */
-async function followUpFor(tx: Tx, clinicId: string, patientId: string, plan: { signedAt: Date; assessment: Assessment | null }, timeZone: string, today: string): Promise<FollowUpOffer> {
+async function followUpFor(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  plan: { signedAt: Date; assessment: Assessment | null },
+  timeZone: string,
+  today: string,
+): Promise<FollowUpOffer> {
   const [p, answered] = await Promise.all([
     tx.patient.findFirstOrThrow({ where: { id: patientId, clinicId }, select: { followUpRequestedAt: true } }),
-    tx.intakeResponse.count({ where: { clinicId, state: { in: ["FINAL", "SUPERSEDED"] }, submittedAt: { gt: plan.signedAt }, visit: { patientId, kind: "FOLLOW_UP" } } }),
+    tx.intakeResponse.count({
+      where: { clinicId, state: { in: ["FINAL", "SUPERSEDED"] }, submittedAt: { gt: plan.signedAt }, visit: { patientId, kind: "FOLLOW_UP" } },
+    }),
   ]);
   return followUpOffer({
     signedOn: todayIn(timeZone, plan.signedAt),
@@ -327,20 +402,34 @@ export async function openFollowUp(actor: PatientActor, meta: RequestMeta = {}, 
     const offer = await followUpFor(tx, actor.clinicId, actor.patientId, plan, timeZone, today);
     if (offer.state !== "open") return { ok: false, reason: "not-open" } as const;
     let visit = await tx.visit.findFirst({
-      where: { clinicId: actor.clinicId, patientId: actor.patientId, kind: "FOLLOW_UP", createdAt: { gt: plan.signedAt }, intakes: { none: { state: { in: ["FINAL", "SUPERSEDED"] } } } },
+      where: {
+        clinicId: actor.clinicId,
+        patientId: actor.patientId,
+        kind: "FOLLOW_UP",
+        createdAt: { gt: plan.signedAt },
+        intakes: { none: { state: { in: ["FINAL", "SUPERSEDED"] } } },
+      },
       orderBy: { createdAt: "desc" },
       select: { id: true },
     });
     if (!visit) {
       const date = offer.dueOn && offer.dueOn > today ? offer.dueOn : today;
-      visit = await tx.visit.create({ data: { clinicId: actor.clinicId, patientId: actor.patientId, kind: "FOLLOW_UP", date: fromIsoDate(date) }, select: { id: true } });
+      visit = await tx.visit.create({
+        data: { clinicId: actor.clinicId, patientId: actor.patientId, kind: "FOLLOW_UP", date: fromIsoDate(date) },
+        select: { id: true },
+      });
       await recordAudit(tx, { actor, action: "create", recordType: "Visit", recordId: visit.id, details: { from: "plan", requested: offer.requested }, meta });
     }
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000);
-    const invite = await tx.intakeInvite.create({ data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, forRevision: 1, purpose: "intake" }, select: { id: true } });
+    const invite = await tx.intakeInvite.create({
+      data: { clinicId: actor.clinicId, visitId: visit.id, tokenHash: tokenHash(token), expiresAt, forRevision: 1, purpose: "intake" },
+      select: { id: true },
+    });
     const sessionToken = newToken();
-    await tx.intakeSession.create({ data: { clinicId: actor.clinicId, inviteId: invite.id, tokenHash: tokenHash(sessionToken), expiresAt, dobVerifiedAt: now } });
+    await tx.intakeSession.create({
+      data: { clinicId: actor.clinicId, inviteId: invite.id, tokenHash: tokenHash(sessionToken), expiresAt, dobVerifiedAt: now },
+    });
     await tx.intakeInvite.update({ where: { id: invite.id }, data: { firstUsedAt: now } });
     await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, details: { purpose: "intake", from: "plan" }, meta });
     return { ok: true, sessionToken, expiresAt } as const;
@@ -354,7 +443,10 @@ export type RequestFollowUpResult = { ok: true; emailed: boolean } | { ok: false
 export async function requestFollowUp(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<RequestFollowUpResult> {
   if (!isUuid(patientId)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
-    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true, email: true, emailOptOut: true } });
+    const p = await tx.patient.findFirst({
+      where: { id: patientId, clinicId: actor.clinicId },
+      select: { dischargedOn: true, email: true, emailOptOut: true },
+    });
     if (!p) return denied(tx, actor, "Patient", patientId, meta);
     if (p.dischargedOn) return { ok: false, reason: "discharged" } as const;
     const link = await tx.intakeInvite.findFirst({
@@ -374,8 +466,7 @@ export async function requestFollowUp(actor: ClinicianActor, patientId: string, 
 }
 
 export type SaveCheckInResult =
-  | { ok: true; repeated: boolean; step: Progress["steps"][number] | null; progress: Progress | null }
-  | { ok: false; reason: "closed" | "key-reused" };
+  { ok: true; repeated: boolean; step: Progress["steps"][number] | null; progress: Progress | null } | { ok: false; reason: "closed" | "key-reused" };
 
 const hashOf = (c: object) => createHash("sha256").update(JSON.stringify(c)).digest("hex");
 
@@ -398,7 +489,18 @@ export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta
     if (!plan) return { ok: false, reason: "closed" } as const;
     // ON CONFLICT DO NOTHING: a concurrent send with the same key waits for this one and inserts nothing.
     const made = await tx.checkIn.createMany({
-      data: [{ clinicId: actor.clinicId, patientId: actor.patientId, summaryId: plan.summaryId, inviteId: actor.inviteId, key, bodyHash, ...answers, date: fromIsoDate(c.date) }],
+      data: [
+        {
+          clinicId: actor.clinicId,
+          patientId: actor.patientId,
+          summaryId: plan.summaryId,
+          inviteId: actor.inviteId,
+          key,
+          bodyHash,
+          ...answers,
+          date: fromIsoDate(c.date),
+        },
+      ],
       skipDuplicates: true,
     });
     const row = await tx.checkIn.findFirstOrThrow({ where: { patientId: actor.patientId, key }, select: { id: true, bodyHash: true, summaryId: true } });
@@ -407,7 +509,8 @@ export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta
       return { ok: false, reason: "key-reused" } as const;
     }
     const progress = await refreshAlert(tx, actor.clinicId, actor.patientId, plan, now, made.count > 0);
-    if (made.count > 0) await recordAudit(tx, { actor, action: "create", recordType: "CheckIn", recordId: row.id, details: { kind: c.kind, done: c.done }, meta });
+    if (made.count > 0)
+      await recordAudit(tx, { actor, action: "create", recordType: "CheckIn", recordId: row.id, details: { kind: c.kind, done: c.done }, meta });
     const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
     return { ok: true, repeated: made.count === 0, step, progress } as const;
   });
@@ -420,7 +523,10 @@ export async function answerMorning(actor: PatientActor, input: MorningInput, me
     if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
     if (!plan) return { ok: false, reason: "closed" } as const;
-    const row = await tx.checkIn.findFirst({ where: { clinicId: actor.clinicId, patientId: actor.patientId, key: input.key, kind: "run", done: true }, select: { id: true, worseNextMorning: true, date: true } });
+    const row = await tx.checkIn.findFirst({
+      where: { clinicId: actor.clinicId, patientId: actor.patientId, key: input.key, kind: "run", done: true },
+      select: { id: true, worseNextMorning: true, date: true },
+    });
     if (!row) return { ok: false, reason: "closed" } as const;
     const changed = row.worseNextMorning !== input.worse;
     if (changed) {
@@ -434,8 +540,19 @@ export async function answerMorning(actor: PatientActor, input: MorningInput, me
 }
 
 /** Replay the plan's check-ins through the engine and keep the patient's worklist columns current. */
-async function refreshAlert(tx: Tx, clinicId: string, patientId: string, plan: { summaryId: string; assessment: Assessment | null }, now: Date, touched: boolean): Promise<Progress | null> {
-  const rows = await tx.checkIn.findMany({ where: { clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect });
+async function refreshAlert(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  plan: { summaryId: string; assessment: Assessment | null },
+  now: Date,
+  touched: boolean,
+): Promise<Progress | null> {
+  const rows = await tx.checkIn.findMany({
+    where: { clinicId, patientId, summaryId: plan.summaryId },
+    orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+    select: checkInSelect,
+  });
   const checkIns = rows.map(toDay);
   const progress = progressOf(plan.assessment, checkIns);
   const alert = clinicAlert(progress ?? { alertClinic: false }, painTrend(checkIns.filter((c) => c.kind === "run")));
@@ -501,12 +618,20 @@ export interface PatientProgressDTO {
 }
 
 /** The patient page's between-visits section: the current plan's check-ins read by the engine. Audited. */
-export async function getPatientProgress(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PatientProgressDTO | null> {
+export async function getPatientProgress(
+  actor: ClinicianActor,
+  patientId: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<PatientProgressDTO | null> {
   if (!isUuid(patientId)) return null;
   const timeZone = await getClinicTimeZone(actor);
   const today = todayIn(timeZone, now);
   return db().$transaction(async (tx) => {
-    const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { planAlert: true, planStartedAt: true, lastCheckInAt: true, dischargedOn: true, dischargeReason: true } });
+    const p = await tx.patient.findFirst({
+      where: { id: patientId, clinicId: actor.clinicId },
+      select: { planAlert: true, planStartedAt: true, lastCheckInAt: true, dischargedOn: true, dischargeReason: true },
+    });
     if (!p) {
       await denied(tx, actor, "CheckIn", patientId, meta);
       return null;
@@ -514,7 +639,11 @@ export async function getPatientProgress(actor: ClinicianActor, patientId: strin
     const plan = await latestSignedPlan(tx, actor.clinicId, patientId);
     if (!plan) return null;
     const [rows, followUp] = await Promise.all([
-      tx.checkIn.findMany({ where: { clinicId: actor.clinicId, patientId, summaryId: plan.summaryId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: checkInSelect }),
+      tx.checkIn.findMany({
+        where: { clinicId: actor.clinicId, patientId, summaryId: plan.summaryId },
+        orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+        select: checkInSelect,
+      }),
       followUpFor(tx, actor.clinicId, patientId, plan, timeZone, today),
     ]);
     const checkIns = rows.map(toDay);
@@ -546,7 +675,13 @@ export async function getPatientProgress(actor: ClinicianActor, patientId: strin
 export type DischargeResult = { ok: true } | { ok: false; reason: "not-found" | "already" };
 
 /** Discharge: the plan link stops (withdrawn; the patient sees a plain page), alerts clear, check-ins stay. */
-export async function dischargePatient(actor: ClinicianActor, patientId: string, input: { date: string; reason: string }, meta: RequestMeta = {}, now = new Date()): Promise<DischargeResult> {
+export async function dischargePatient(
+  actor: ClinicianActor,
+  patientId: string,
+  input: { date: string; reason: string },
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<DischargeResult> {
   if (!isUuid(patientId)) return { ok: false, reason: "not-found" };
   return db().$transaction(async (tx) => {
     const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true } });
@@ -556,8 +691,19 @@ export async function dischargePatient(actor: ClinicianActor, patientId: string,
       where: { id: patientId, clinicId: actor.clinicId },
       data: { dischargedOn: fromIsoDate(input.date), dischargeReason: input.reason, dischargedById: actor.userId, planAlert: null },
     });
-    const links = await tx.intakeInvite.updateMany({ where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } }, data: { revokedAt: now } });
-    await recordAudit(tx, { actor, action: "discharge", recordType: "Patient", recordId: patientId, patientId, details: { date: input.date, linksWithdrawn: links.count }, meta });
+    const links = await tx.intakeInvite.updateMany({
+      where: { clinicId: actor.clinicId, purpose: "plan", revokedAt: null, visit: { patientId } },
+      data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "discharge",
+      recordType: "Patient",
+      recordId: patientId,
+      patientId,
+      details: { date: input.date, linksWithdrawn: links.count },
+      meta,
+    });
     return { ok: true } as const;
   });
 }

@@ -57,7 +57,10 @@ describe("two-factor sign-in (TOTP)", () => {
     const code = totpCode(secret);
     expect((await signInWithPassword(user.email, password, at, code)).ok).toBe(true);
     expect(await signInWithPassword(user.email, password, at, code)).toEqual({ ok: false, reason: "totp-invalid" });
-    const reasons = await asOwner<{ reason: string }>(`SELECT details->>'reason' AS reason FROM "AuditEvent" WHERE action = 'sign-in-failed' AND "recordId" = $1 ORDER BY seq`, [user.id]);
+    const reasons = await asOwner<{ reason: string }>(
+      `SELECT details->>'reason' AS reason FROM "AuditEvent" WHERE action = 'sign-in-failed' AND "recordId" = $1 ORDER BY seq`,
+      [user.id],
+    );
     expect(reasons.map((r) => r.reason)).toEqual(["wrong-password", "wrong-totp", "wrong-totp"]);
   });
 
@@ -96,7 +99,14 @@ describe("changing one's password", () => {
     const a = await signInWithPassword(user.email, password, { ip: ip() });
     const b = await signInWithPassword(user.email, password, { ip: ip() });
     if (!a.ok || !b.ok) throw new Error();
-    const actor: StaffActor = mintActor({ kind: "clinician", role: "CLINICIAN", userId: user.id, clinicId: clinic.id, name: "Alex Morgan", sessionId: a.sessionId });
+    const actor: StaffActor = mintActor({
+      kind: "clinician",
+      role: "CLINICIAN",
+      userId: user.id,
+      clinicId: clinic.id,
+      name: "Alex Morgan",
+      sessionId: a.sessionId,
+    });
     expect(await changeOwnPassword(actor, "not-my-password", "violet tractor pencil harbour")).toEqual({ ok: false, reason: "wrong-current" });
     expect(await changeOwnPassword(actor, password, "passwordpassword")).toEqual({ ok: false, reason: "weak", problem: "common" });
     expect(await changeOwnPassword(actor, password, "short")).toEqual({ ok: false, reason: "weak", problem: "too-short" });
@@ -110,7 +120,14 @@ describe("changing one's password", () => {
   it("clears a temporary password's must-change flag", async () => {
     const { clinic } = await createClinicianAndClinic();
     const temp = `temp-${uniqueSuffix()}-${uniqueSuffix()}`;
-    const u = await createUser({ clinicId: clinic.id, email: `new-${uniqueSuffix()}@example.com`, name: "Nia New", password: temp, role: "CLINICIAN", mustChangePassword: true });
+    const u = await createUser({
+      clinicId: clinic.id,
+      email: `new-${uniqueSuffix()}@example.com`,
+      name: "Nia New",
+      password: temp,
+      role: "CLINICIAN",
+      mustChangePassword: true,
+    });
     const r = await signInWithPassword(u.email, temp, { ip: ip() });
     if (!r.ok) throw new Error();
     expect(await checkSession(r.sessionId)).toMatchObject({ ok: true, user: { pending: "change-password" } });

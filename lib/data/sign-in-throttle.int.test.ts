@@ -43,7 +43,9 @@ describe("sign-in throttling that does not lock out the owner", () => {
     const { user, password } = await createClinicianAndClinic();
     const other = await createClinicianAndClinic();
     for (let i = 0; i < 10; i++) await signInWithPassword(user.email, "wrong-password-here", { ip: ip() });
-    expect(await signInWithPassword(user.email, password, { ip: ip() }, undefined, { deviceCookie: deviceToken(other.user.id) })).toMatchObject({ reason: "rate-limited" });
+    expect(await signInWithPassword(user.email, password, { ip: ip() }, undefined, { deviceCookie: deviceToken(other.user.id) })).toMatchObject({
+      reason: "rate-limited",
+    });
     const forged = deviceToken(user.id).replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     expect(await signInWithPassword(user.email, password, { ip: ip() }, undefined, { deviceCookie: forged })).toMatchObject({ reason: "rate-limited" });
     expect((await signInWithPassword(user.email, password, { ip: ip() }, undefined, { deviceCookie: deviceToken(user.id) })).ok).toBe(true);
@@ -53,7 +55,8 @@ describe("sign-in throttling that does not lock out the owner", () => {
     const { user } = await createClinicianAndClinic();
     const cookie = deviceToken(user.id);
     const results = [];
-    for (let i = 0; i < 12; i++) results.push((await signInWithPassword(user.email, `wrong-${i}-password-x`, { ip: ip() }, undefined, { deviceCookie: cookie })) as { reason?: string });
+    for (let i = 0; i < 12; i++)
+      results.push((await signInWithPassword(user.email, `wrong-${i}-password-x`, { ip: ip() }, undefined, { deviceCookie: cookie })) as { reason?: string });
     expect(results.filter((r) => r.reason === "invalid")).toHaveLength(10);
     expect(results.slice(10).every((r) => r.reason === "rate-limited")).toBe(true);
   });
@@ -63,9 +66,14 @@ describe("sign-in throttling that does not lock out the owner", () => {
     const from = { ip: ip() };
     const t0 = Date.now();
     const at = (s: number) => new Date(t0 + s * 1000);
-    for (let i = 0; i < 5; i++) expect(await signInWithPassword(user.email, "wrong-password-here", from, undefined, { now: at(i) })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await signInWithPassword(user.email, "wrong-password-here", from, undefined, { now: at(i) })).toEqual({ ok: false, reason: "invalid" });
     // After five failures: 5 s after the last one.
-    expect(await signInWithPassword(user.email, password, from, undefined, { now: at(6) })).toEqual({ ok: false, reason: "rate-limited", retryAfterSeconds: 3 });
+    expect(await signInWithPassword(user.email, password, from, undefined, { now: at(6) })).toEqual({
+      ok: false,
+      reason: "rate-limited",
+      retryAfterSeconds: 3,
+    });
     expect(await signInWait(user.email, from, { now: at(6) })).toBe(3);
     expect(await signInWithPassword(user.email, "wrong-password-here", from, undefined, { now: at(9) })).toEqual({ ok: false, reason: "invalid" });
     // After six: 10 s.
@@ -76,7 +84,13 @@ describe("sign-in throttling that does not lock out the owner", () => {
 
   it("an admin's unblock (audited) and a password reset lift the account's ceiling", async () => {
     const { clinic, user, password } = await createClinicianAndClinic();
-    const a = await createUser({ clinicId: clinic.id, email: `admin-${uniqueSuffix()}@example.com`, name: "Ada Min", password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`, role: "ADMIN" });
+    const a = await createUser({
+      clinicId: clinic.id,
+      email: `admin-${uniqueSuffix()}@example.com`,
+      name: "Ada Min",
+      password: `pw-${uniqueSuffix()}-${uniqueSuffix()}`,
+      role: "ADMIN",
+    });
     const admin = await adminActor(a, clinic.id);
     const block = async () => {
       for (let i = 0; i < 10; i++) await signInWithPassword(user.email, "wrong-password-here", { ip: ip() });
@@ -85,7 +99,10 @@ describe("sign-in throttling that does not lock out the owner", () => {
     await block();
     expect(await changeStaff(admin, user.id, { kind: "unblock-sign-in" })).toEqual({ ok: true });
     expect((await signInWithPassword(user.email, password, { ip: ip() })).ok).toBe(true);
-    const audit = await asOwner<{ details: { change: string; cleared: number } }>(`SELECT details FROM "AuditEvent" WHERE action = 'update' AND "recordId" = $1 AND "actorId" = $2`, [user.id, a.id]);
+    const audit = await asOwner<{ details: { change: string; cleared: number } }>(
+      `SELECT details FROM "AuditEvent" WHERE action = 'update' AND "recordId" = $1 AND "actorId" = $2`,
+      [user.id, a.id],
+    );
     expect(audit.map((r) => r.details.change)).toEqual(["unblock-sign-in"]);
     expect(audit[0]!.details.cleared).toBeGreaterThanOrEqual(10);
 

@@ -9,5 +9,6 @@ import { openExam, openIntake, openSummaryJson } from "./sealed";
 // it was stored as up to this build's (lib/assessment/stored-versions.ts). No cast of a row's JSON elsewhere.
 
 export const readExam = (row: { data: Prisma.JsonValue; schemaVersion: number }): EngineExam => readExamJson(openExam(row.data), row.schemaVersion);
-export const readIntake = (row: { answers: Prisma.JsonValue; schemaVersion: number }): EngineIntake => readIntakeJson(openIntake(row.answers), row.schemaVersion);
+export const readIntake = (row: { answers: Prisma.JsonValue; schemaVersion: number }): EngineIntake =>
+  readIntakeJson(openIntake(row.answers), row.schemaVersion);
 export const readSummary = (stored: Prisma.JsonValue | null | undefined): SummaryContent => readSummaryContent(openSummaryJson(stored));

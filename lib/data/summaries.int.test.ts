@@ -14,11 +14,16 @@ async function visitWith(opts: { intake?: boolean; exam?: boolean; calf?: boolea
   return visitFor(actor, opts);
 }
 
-async function visitFor(actor: Awaited<ReturnType<typeof clinicianActor>>, opts: { intake?: boolean; exam?: boolean; calf?: boolean; date?: string; patientId?: string; left?: number } = {}) {
-  const patientId = opts.patientId ?? (await createPatient(actor, { firstName: "Cy", lastName: "Doe", dateOfBirth: "1970-06-15", sex: "FEMALE", email: "", phone: "" })).id;
+async function visitFor(
+  actor: Awaited<ReturnType<typeof clinicianActor>>,
+  opts: { intake?: boolean; exam?: boolean; calf?: boolean; date?: string; patientId?: string; left?: number } = {},
+) {
+  const patientId =
+    opts.patientId ?? (await createPatient(actor, { firstName: "Cy", lastName: "Doe", dateOfBirth: "1970-06-15", sex: "FEMALE", email: "", phone: "" })).id;
   const v = await startVisit(actor, { patientId, kind: "INITIAL", date: opts.date ?? "2026-11-25" });
   if (!v.ok) throw new Error();
-  if (opts.intake) await submitIntake(await patientThroughInvite(v.token, "1970-06-15"), intakeAnswers({ safety: { calfSwelling: !!opts.calf } }), `k-${v.visitId}`);
+  if (opts.intake)
+    await submitIntake(await patientThroughInvite(v.token, "1970-06-15"), intakeAnswers({ safety: { calfSwelling: !!opts.calf } }), `k-${v.visitId}`);
   if (opts.exam) await saveExam(actor, v.visitId, examData(opts.left ?? 150, 210), null);
   return { actor, visitId: v.visitId, patientId };
 }
@@ -50,7 +55,9 @@ describe("the summary", () => {
     const [row] = await asOwner<{ engineVersion: string; state: string }>(`SELECT "engineVersion", state FROM "Summary" WHERE "visitId" = $1`, [visitId]);
     expect(row).toEqual({ engineVersion: RULESET_VERSION, state: "FINAL" });
     // Change the exam after finalizing: the signed summary still says what it said.
-    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{strength,hipAbduction,left,trialsN}', '[210]') WHERE "visitId" = $1`, [visitId]).catch(() => undefined);
+    await asOwner(`UPDATE "Exam" SET data = jsonb_set(data, '{strength,hipAbduction,left,trialsN}', '[210]') WHERE "visitId" = $1`, [visitId]).catch(
+      () => undefined,
+    );
     const printable = await getPrintableSummary(actor, visitId);
     expect(printable?.assessment.derived.strength.hipAbduction?.leftN).toBe(150);
     expect(printable?.assessment.plan?.exercises.map((e) => e.exerciseId)).toEqual(["clamshell"]);

@@ -18,7 +18,6 @@ import { readExam, readIntake, readSummary } from "./stored";
 
 type Tx = Prisma.TransactionClient;
 
-
 const SEX: Record<string, "female" | "male" | "other" | "undisclosed"> = { FEMALE: "female", MALE: "male", OTHER: "other", UNDISCLOSED: "undisclosed" };
 
 function ageOn(dob: Date, on: Date): number {
@@ -32,11 +31,22 @@ function ageOn(dob: Date, on: Date): number {
 export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
   const visit = await tx.visit.findFirstOrThrow({
     where: { id: visitId, clinicId },
-    select: { id: true, date: true, createdAt: true, patientId: true, patient: { select: { dateOfBirth: true, sex: true } }, clinic: { select: { settings: true } } },
+    select: {
+      id: true,
+      date: true,
+      createdAt: true,
+      patientId: true,
+      patient: { select: { dateOfBirth: true, sex: true } },
+      clinic: { select: { settings: true } },
+    },
   });
   const latest = async (vid: string) => {
     const [intake, exam] = await Promise.all([
-      tx.intakeResponse.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { answers: true, schemaVersion: true } }),
+      tx.intakeResponse.findFirst({
+        where: { visitId: vid, clinicId, state: "FINAL" },
+        orderBy: { revision: "desc" },
+        select: { answers: true, schemaVersion: true },
+      }),
       // The signed exam when there is one (an amendment in progress does not change the summary until it is
       // signed); otherwise the draft being recorded.
       tx.exam.findFirst({ where: { visitId: vid, clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { data: true, schemaVersion: true } }),
@@ -45,7 +55,12 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
     return { intake: intake ? readIntake(intake) : null, exam: exam ? readExam(exam) : null };
   };
   const earlier = await tx.visit.findMany({
-    where: { clinicId, patientId: visit.patientId, id: { not: visit.id }, OR: [{ date: { lt: visit.date } }, { date: visit.date, createdAt: { lt: visit.createdAt } }] },
+    where: {
+      clinicId,
+      patientId: visit.patientId,
+      id: { not: visit.id },
+      OR: [{ date: { lt: visit.date } }, { date: visit.date, createdAt: { lt: visit.createdAt } }],
+    },
     orderBy: [{ date: "desc" }, { createdAt: "desc" }],
     take: 3,
     select: { id: true, date: true },
@@ -99,7 +114,11 @@ export async function getSummaryStatus(actor: ClinicianActor, visitId: string): 
   return db().$transaction(async (tx) => {
     const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { state: true } });
     if (!latest) return null;
-    const signed = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId, state: "FINAL" }, orderBy: { revision: "desc" }, select: { finalizedAt: true } });
+    const signed = await tx.summary.findFirst({
+      where: { visitId, clinicId: actor.clinicId, state: "FINAL" },
+      orderBy: { revision: "desc" },
+      select: { finalizedAt: true },
+    });
     return {
       state: latest.state === "FINAL" ? "final" : "draft",
       signedAt: signed?.finalizedAt?.toISOString() ?? null,
@@ -151,7 +170,11 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
       orderBy: { revision: "desc" },
       select: { id: true, revision: true, state: true, version: true, content: true, engineVersion: true, finalizedAt: true, finalizedById: true },
     });
-    const who = await names(tx, actor.clinicId, rows.map((r) => r.finalizedById));
+    const who = await names(
+      tx,
+      actor.clinicId,
+      rows.map((r) => r.finalizedById),
+    );
     const latest = rows[0];
     const { input } = await engineInputs(tx, actor.clinicId, visitId);
     const engineDraft = assess(input);
@@ -165,7 +188,13 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
     }));
     const lastFinal = rows.find((r) => r.state === "FINAL");
     const finalized = lastFinal
-      ? { at: lastFinal.finalizedAt!.toISOString(), byName: who.get(lastFinal.finalizedById ?? "") ?? "", summaryId: lastFinal.id, revision: lastFinal.revision, rulesetVersion: lastFinal.engineVersion }
+      ? {
+          at: lastFinal.finalizedAt!.toISOString(),
+          byName: who.get(lastFinal.finalizedById ?? "") ?? "",
+          summaryId: lastFinal.id,
+          revision: lastFinal.revision,
+          rulesetVersion: lastFinal.engineVersion,
+        }
       : null;
     const outOfDate = lastFinal?.finalizedAt ? await outOfDateSince(tx, actor.clinicId, visitId, lastFinal.finalizedAt) : null;
     if (latest?.state === "FINAL") {
@@ -173,7 +202,16 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
       return { assessment: c.assessment!, engineDraft, edits: c.edits, draftVersion: null, state: "final", finalized, revisions, outOfDate };
     }
     const edits = latest ? readSummary(latest.content).edits : {};
-    return { assessment: assess(input, edits), engineDraft, edits, draftVersion: latest?.version ?? null, state: latest ? "draft" : "none", finalized, revisions, outOfDate };
+    return {
+      assessment: assess(input, edits),
+      engineDraft,
+      edits,
+      draftVersion: latest?.version ?? null,
+      state: latest ? "draft" : "none",
+      finalized,
+      revisions,
+      outOfDate,
+    };
   });
 }
 
@@ -184,13 +222,23 @@ export type SaveEditsResult =
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
 
 /** Save the clinician's review edits to the draft (optimistic concurrency: null = no draft row yet). */
-export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, edits: SummaryEdits, baseVersion: number | null, meta: RequestMeta = {}): Promise<SaveEditsResult> {
+export async function saveSummaryEdits(
+  actor: ClinicianActor,
+  visitId: string,
+  edits: SummaryEdits,
+  baseVersion: number | null,
+  meta: RequestMeta = {},
+): Promise<SaveEditsResult> {
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { patientId: true } });
       if (!visit) return denied(tx, actor, "Summary", visitId, meta);
-      const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
+      const latest = await tx.summary.findFirst({
+        where: { visitId, clinicId: actor.clinicId },
+        orderBy: { revision: "desc" },
+        select: { id: true, revision: true, state: true, version: true, content: true },
+      });
       if (latest?.state === "FINAL") return { ok: false, reason: "final" } as const;
       if (edits.rtrStart?.mode === "reduced-continuous") {
         // The same limit the form checks: a reduced start below the runner's current weekly distance.
@@ -206,7 +254,16 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
         const { input } = await engineInputs(tx, actor.clinicId, visitId);
         const draft = assess(input);
         const row = await tx.summary.create({
-          data: { clinicId: actor.clinicId, visitId, revision: (latest?.revision ?? 0) + 1, state: "DRAFT", engineVersion: draft.rulesetVersion, generated: sealSummaryJson(draft), content, updatedById: actor.userId },
+          data: {
+            clinicId: actor.clinicId,
+            visitId,
+            revision: (latest?.revision ?? 0) + 1,
+            state: "DRAFT",
+            engineVersion: draft.rulesetVersion,
+            generated: sealSummaryJson(draft),
+            content,
+            updatedById: actor.userId,
+          },
           select: { id: true, version: true },
         });
         ({ id, version } = row);
@@ -227,7 +284,11 @@ export async function saveSummaryEdits(actor: ClinicianActor, visitId: string, e
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const row = await db().summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { content: true, version: true } });
+      const row = await db().summary.findFirst({
+        where: { visitId, clinicId: actor.clinicId },
+        orderBy: { revision: "desc" },
+        select: { content: true, version: true },
+      });
       return { ok: false, reason: "conflict", current: { edits: readSummary(row?.content).edits, version: row?.version ?? 0 } };
     }
     throw e;
@@ -241,13 +302,22 @@ export type FinalizeResult = { ok: true; summaryId: string } | { ok: false; reas
  * ruleset version, lock it, record who and when. `baseVersion` guards against finalizing over a colleague's
  * newer edits (null when no draft was saved).
  */
-export async function finalizeSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, baseVersion: number | null = null): Promise<FinalizeResult> {
+export async function finalizeSummary(
+  actor: ClinicianActor,
+  visitId: string,
+  meta: RequestMeta = {},
+  baseVersion: number | null = null,
+): Promise<FinalizeResult> {
   if (!isUuid(visitId)) return { ok: false, reason: "not-found" };
   try {
     return await db().$transaction(async (tx) => {
       const visit = await tx.visit.findFirst({ where: { id: visitId, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
       if (!visit) return denied(tx, actor, "Summary", visitId, meta);
-      const latest = await tx.summary.findFirst({ where: { visitId, clinicId: actor.clinicId }, orderBy: { revision: "desc" }, select: { id: true, revision: true, state: true, version: true, content: true } });
+      const latest = await tx.summary.findFirst({
+        where: { visitId, clinicId: actor.clinicId },
+        orderBy: { revision: "desc" },
+        select: { id: true, revision: true, state: true, version: true, content: true },
+      });
       if (latest?.state === "FINAL") return { ok: false, reason: "already-finalized" } as const;
       if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
       const { input } = await engineInputs(tx, actor.clinicId, visitId);
@@ -265,7 +335,10 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       };
       let id: string;
       if (latest) {
-        const done = await tx.summary.updateMany({ where: { id: latest.id, state: "DRAFT", version: latest.version }, data: { ...data, version: { increment: 1 } } });
+        const done = await tx.summary.updateMany({
+          where: { id: latest.id, state: "DRAFT", version: latest.version },
+          data: { ...data, version: { increment: 1 } },
+        });
         if (done.count === 0) return { ok: false, reason: "conflict" } as const;
         id = latest.id;
       } else {
@@ -277,7 +350,15 @@ export async function finalizeSummary(actor: ClinicianActor, visitId: string, me
       await queueSummaryEmail(tx, actor, visitId, meta, new Date());
       // The patient's "My plan" link (kept when one is open) and the plan's start for the check-ins.
       await startPlan(tx, actor, visit, meta, new Date());
-      await recordAudit(tx, { actor, action: "finalize", recordType: "Summary", recordId: id, patientId: visit.patientId, details: { status: assessment.status, ruleset: assessment.rulesetVersion }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: "finalize",
+        recordType: "Summary",
+        recordId: id,
+        patientId: visit.patientId,
+        details: { status: assessment.status, ruleset: assessment.rulesetVersion },
+        meta,
+      });
       return { ok: true, summaryId: id } as const;
     });
   } catch (e) {
@@ -318,7 +399,15 @@ export async function amendSummary(actor: ClinicianActor, visitId: string, meta:
       },
       select: { id: true },
     });
-    await recordAudit(tx, { actor, action: "create", recordType: "Summary", recordId: row.id, patientId: latest.visit.patientId, details: { amends: latest.id }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "create",
+      recordType: "Summary",
+      recordId: row.id,
+      patientId: latest.visit.patientId,
+      details: { amends: latest.id },
+      meta,
+    });
     return { ok: true } as const;
   });
 }
@@ -334,7 +423,13 @@ export interface PrintableDTO {
 }
 
 /** The latest signed summary for printing or the PDF; each is an audit event (a disclosure). */
-export async function getPrintableSummary(actor: ClinicianActor, visitId: string, meta: RequestMeta = {}, action: "print" | "pdf-download" | "pdf-render" = "print", version: "patient" | "clinician" = "patient"): Promise<PrintableDTO | null> {
+export async function getPrintableSummary(
+  actor: ClinicianActor,
+  visitId: string,
+  meta: RequestMeta = {},
+  action: "print" | "pdf-download" | "pdf-render" = "print",
+  version: "patient" | "clinician" = "patient",
+): Promise<PrintableDTO | null> {
   if (!isUuid(visitId)) return null;
   return db().$transaction(async (tx) => {
     const s = await tx.summary.findFirst({
@@ -348,9 +443,24 @@ export async function getPrintableSummary(actor: ClinicianActor, visitId: string
       return null;
     }
     const by = s.finalizedById ? await tx.user.findFirst({ where: { id: s.finalizedById, clinicId: actor.clinicId }, select: { name: true } }) : null;
-    await recordAudit(tx, { actor, action, recordType: "Summary", recordId: s.id, patientId: s.visit.patientId, details: { revision: s.revision, version }, meta });
+    await recordAudit(tx, {
+      actor,
+      action,
+      recordType: "Summary",
+      recordId: s.id,
+      patientId: s.visit.patientId,
+      details: { revision: s.revision, version },
+      meta,
+    });
     const outOfDate = await outOfDateSince(tx, actor.clinicId, visitId, s.finalizedAt!);
-    return { assessment: readSummary(s.content).assessment!, summaryId: s.id, revision: s.revision, finalizedAt: s.finalizedAt!.toISOString(), finalizedByName: by?.name ?? "", outOfDate };
+    return {
+      assessment: readSummary(s.content).assessment!,
+      summaryId: s.id,
+      revision: s.revision,
+      finalizedAt: s.finalizedAt!.toISOString(),
+      finalizedByName: by?.name ?? "",
+      outOfDate,
+    };
   });
 }
 
@@ -368,17 +478,43 @@ export interface PatientPrintableDTO {
 export async function getPatientSummary(actor: PatientActor, meta: RequestMeta = {}, now = new Date()): Promise<PatientPrintableDTO | null> {
   return db().$transaction(async (tx) => {
     const session = await tx.intakeSession.findFirst({
-      where: { id: actor.intakeSessionId, clinicId: actor.clinicId, inviteId: actor.inviteId, dobVerifiedAt: { not: null }, expiresAt: { gt: now }, invite: { purpose: "summary", revokedAt: null, expiresAt: { gt: now } } },
+      where: {
+        id: actor.intakeSessionId,
+        clinicId: actor.clinicId,
+        inviteId: actor.inviteId,
+        dobVerifiedAt: { not: null },
+        expiresAt: { gt: now },
+        invite: { purpose: "summary", revokedAt: null, expiresAt: { gt: now } },
+      },
       select: { id: true },
     });
     if (!session) return null;
     const s = await tx.summary.findFirst({
       where: { visitId: actor.visitId, clinicId: actor.clinicId, state: "FINAL" },
       orderBy: { revision: "desc" },
-      select: { id: true, revision: true, content: true, finalizedAt: true, visit: { select: { date: true, patient: { select: { firstName: true, lastName: true } }, clinic: { select: { name: true, phone: true, email: true, address: true } } } } },
+      select: {
+        id: true,
+        revision: true,
+        content: true,
+        finalizedAt: true,
+        visit: {
+          select: {
+            date: true,
+            patient: { select: { firstName: true, lastName: true } },
+            clinic: { select: { name: true, phone: true, email: true, address: true } },
+          },
+        },
+      },
     });
     if (!s) return null;
-    await recordAudit(tx, { actor, action: "print", recordType: "Summary", recordId: s.id, details: { revision: s.revision, version: "patient", by: "patient-link" }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "print",
+      recordType: "Summary",
+      recordId: s.id,
+      details: { revision: s.revision, version: "patient", by: "patient-link" },
+      meta,
+    });
     return {
       assessment: readSummary(s.content).assessment!,
       revision: s.revision,

@@ -87,7 +87,9 @@ describe("a reduced return-to-run start", () => {
       reason: "invalid",
       fieldErrors: { "rtrStart.weeklyKm": "Weekly distance (km) must be below the current 40 km." },
     });
-    expect(await saveSummaryEdits(actor, visitId, { rtrStart: { mode: "reduced-continuous", weeklyKm: 26.5 } }, draft!.draftVersion)).toMatchObject({ ok: true });
+    expect(await saveSummaryEdits(actor, visitId, { rtrStart: { mode: "reduced-continuous", weeklyKm: 26.5 } }, draft!.draftVersion)).toMatchObject({
+      ok: true,
+    });
     expect((await getSummary(actor, visitId))?.assessment.returnToRun?.start).toMatchObject({ mode: "reduced-continuous", weeklyKm: 26.5 });
   });
 });

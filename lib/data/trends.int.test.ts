@@ -88,7 +88,10 @@ describe("trends across visits (data)", () => {
     expect(await getVisitTrends(stranger, patientId, { requestId: "trends-denied" })).toBeNull();
     const mine = await threeVisits();
     expect(await getVisitTrends(mine.actor, mine.patientId, { requestId: "trends-denied" }, { upToVisitId: visits[2] })).toBeNull();
-    const rows = await asOwner<{ action: string; recordType: string }>(`SELECT action, "recordType" FROM "AuditEvent" WHERE "requestId" = 'trends-denied' AND "recordId" IN ($1, $2)`, [patientId, visits[2]]);
+    const rows = await asOwner<{ action: string; recordType: string }>(
+      `SELECT action, "recordType" FROM "AuditEvent" WHERE "requestId" = 'trends-denied' AND "recordId" IN ($1, $2)`,
+      [patientId, visits[2]],
+    );
     expect(rows).toEqual([
       { action: "access-denied", recordType: "Trends" },
       { action: "access-denied", recordType: "Trends" },

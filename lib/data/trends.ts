@@ -22,7 +22,12 @@ const latestFinal = { where: { state: "FINAL" as const }, orderBy: { revision: "
  * sheet printed later still shows the trend as it stood at that visit. Null when the patient (or that
  * visit of theirs) is not this clinic's; the refusal is audited.
  */
-export async function getVisitTrends(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, opts: { upToVisitId?: string } = {}): Promise<VisitTrendsDTO | null> {
+export async function getVisitTrends(
+  actor: ClinicianActor,
+  patientId: string,
+  meta: RequestMeta = {},
+  opts: { upToVisitId?: string } = {},
+): Promise<VisitTrendsDTO | null> {
   if (!isUuid(patientId) || (opts.upToVisitId !== undefined && !isUuid(opts.upToVisitId))) return null;
   return db().$transaction(async (tx) => {
     const p = await tx.patient.findFirst({
@@ -62,7 +67,15 @@ export async function getVisitTrends(actor: ClinicianActor, patientId: string, m
       })),
       resolveSettings(p.clinic.settings),
     );
-    await recordAudit(tx, { actor, action: "view", recordType: "Trends", recordId: patientId, patientId, details: { visits: trends.visits.length, ...(opts.upToVisitId ? { upToVisitId: opts.upToVisitId } : {}) }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: "view",
+      recordType: "Trends",
+      recordId: patientId,
+      patientId,
+      details: { visits: trends.visits.length, ...(opts.upToVisitId ? { upToVisitId: opts.upToVisitId } : {}) },
+      meta,
+    });
     return trends;
   });
 }

@@ -82,12 +82,30 @@ export async function signInWait(emailInput: string, meta: RequestMeta = {}, ctx
  * before the password is checked (signInChecks), right passwords without a code included; only a
  * completed sign-in gives its attempt back and clears its address's growing delay.
  */
-export async function signInWithPassword(emailInput: string, password: string, meta: RequestMeta = {}, totp?: string, ctx: SignInContext = {}): Promise<SignInResult> {
+export async function signInWithPassword(
+  emailInput: string,
+  password: string,
+  meta: RequestMeta = {},
+  totp?: string,
+  ctx: SignInContext = {},
+): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const now = ctx.now ?? new Date();
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, clinicId: true, name: true, email: true, role: true, passwordHash: true, disabled: true, sessionVersion: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+    select: {
+      id: true,
+      clinicId: true,
+      name: true,
+      email: true,
+      role: true,
+      passwordHash: true,
+      disabled: true,
+      sessionVersion: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+    },
   });
   const deviceId = knownDevice(user, ctx.deviceCookie, now);
   const reserved = await reserveChecked(signInChecks(email, meta.ip, deviceId), now);
@@ -129,7 +147,10 @@ export async function signInWithPassword(emailInput: string, password: string, m
   const session = await db().$transaction(async (tx) => {
     if (totpStep !== null) {
       // Conditional on the last step, so two racing requests cannot both use one code.
-      const used = await tx.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: totpStep } }] }, data: { totpLastStep: totpStep } });
+      const used = await tx.user.updateMany({
+        where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: totpStep } }] },
+        data: { totpLastStep: totpStep },
+      });
       if (used.count === 0) return null;
     }
     const s = await tx.authSession.create({
@@ -228,7 +249,14 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
     await db().$transaction(async (tx) => {
       const ended = await tx.authSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
       if (ended.count > 0) {
-        await recordAudit(tx, { actor: { kind: "system" }, action: "session-ended", clinicId: s.clinicId, recordType: "User", recordId: s.userId, details: { sessionId: s.id, reason: "idle" } });
+        await recordAudit(tx, {
+          actor: { kind: "system" },
+          action: "session-ended",
+          clinicId: s.clinicId,
+          recordType: "User",
+          recordId: s.userId,
+          details: { sessionId: s.id, reason: "idle" },
+        });
       }
     });
     return { ok: false, reason: "idle" };
@@ -279,7 +307,15 @@ export async function revokeSession(sessionId: string, meta: RequestMeta = {}, r
 
 /** Create a clinician or admin account (the CLI in scripts/create-user.ts, the demo seed, tests; admins
  * use lib/data/admin.ts). */
-export async function createUser(input: { clinicId: string; email: string; name: string; password: string; role: StaffRole; mustChangePassword?: boolean; totpSecret?: string }) {
+export async function createUser(input: {
+  clinicId: string;
+  email: string;
+  name: string;
+  password: string;
+  role: StaffRole;
+  mustChangePassword?: boolean;
+  totpSecret?: string;
+}) {
   const passwordHash = await hashPassword(input.password);
   return db().user.create({
     data: {
@@ -295,7 +331,8 @@ export async function createUser(input: { clinicId: string; email: string; name:
   });
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong-current" | "rate-limited" | "same" } | { ok: false; reason: "weak"; problem: PasswordProblem };
+export type ChangePasswordResult =
+  { ok: true } | { ok: false; reason: "wrong-current" | "rate-limited" | "same" } | { ok: false; reason: "weak"; problem: PasswordProblem };
 
 /**
  * Change one's own password. Every other session of the user ends at once (the session version moves on,
@@ -304,9 +341,22 @@ export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong-cu
 export async function changeOwnPassword(actor: StaffActor, current: string, next: string, meta: RequestMeta = {}): Promise<ChangePasswordResult> {
   const hits = await reserveAttempt([bucket.passwordCheck(actor.userId)], PASSWORD_CHECK_FAILURES);
   if (!hits) return { ok: false, reason: "rate-limited" };
-  const user = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { passwordHash: true, email: true, name: true } });
+  const user = await db().user.findFirstOrThrow({
+    where: { id: actor.userId, clinicId: actor.clinicId },
+    select: { passwordHash: true, email: true, name: true },
+  });
   if (!(await verifyPassword(user.passwordHash, current))) {
-    await db().$transaction((tx) => recordAudit(tx, { actor, action: "password-changed", outcome: "failed", recordType: "User", recordId: actor.userId, details: { reason: "wrong-current" }, meta }));
+    await db().$transaction((tx) =>
+      recordAudit(tx, {
+        actor,
+        action: "password-changed",
+        outcome: "failed",
+        recordType: "User",
+        recordId: actor.userId,
+        details: { reason: "wrong-current" },
+        meta,
+      }),
+    );
     return { ok: false, reason: "wrong-current" };
   }
   await releaseAttempt(hits);
@@ -333,7 +383,10 @@ export interface TotpEnrolment {
 
 /** Start (or continue) setting up two-factor sign-in: a secret kept on the account but not yet in force. */
 export async function beginTotpEnrolment(actor: StaffActor): Promise<TotpEnrolment | null> {
-  const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
+  const u = await db().user.findFirstOrThrow({
+    where: { id: actor.userId, clinicId: actor.clinicId },
+    select: { email: true, totpSecret: true, totpEnabledAt: true },
+  });
   if (u.totpEnabledAt) return null;
   let secret = u.totpSecret ? openTotpSecret(u.totpSecret) : null;
   if (!secret) {
@@ -344,7 +397,11 @@ export async function beginTotpEnrolment(actor: StaffActor): Promise<TotpEnrolme
 }
 
 /** Turn two-factor sign-in on once the user proves their app makes the right codes. */
-export async function confirmTotpEnrolment(actor: StaffActor, code: string, meta: RequestMeta = {}): Promise<{ ok: true } | { ok: false; reason: "wrong-code" | "rate-limited" | "not-started" }> {
+export async function confirmTotpEnrolment(
+  actor: StaffActor,
+  code: string,
+  meta: RequestMeta = {},
+): Promise<{ ok: true } | { ok: false; reason: "wrong-code" | "rate-limited" | "not-started" }> {
   const hits = await reserveAttempt([bucket.passwordCheck(actor.userId)], PASSWORD_CHECK_FAILURES);
   if (!hits) return { ok: false, reason: "rate-limited" };
   const u = await db().user.findFirstOrThrow({ where: { id: actor.userId, clinicId: actor.clinicId }, select: { totpSecret: true, totpEnabledAt: true } });
@@ -358,4 +415,3 @@ export async function confirmTotpEnrolment(actor: StaffActor, code: string, meta
   });
   return { ok: true };
 }
-

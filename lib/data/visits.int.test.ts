@@ -63,7 +63,8 @@ describe("the status badges say what is true", () => {
     await submitIntake(await patientThroughInvite(v.token, "1990-05-05"), { ...answers, safety: { ...answers.safety, ...safety } }, `badge-${v.visitId}`);
     return { actor, visitId: v.visitId, patientId: p.id };
   }
-  const badgesOf = async (actor: Awaited<ReturnType<typeof clinicianActor>>, visitId: string) => (await clinicWorklist(actor)).rows.find((r) => r.visitId === visitId)!.badges;
+  const badgesOf = async (actor: Awaited<ReturnType<typeof clinicianActor>>, visitId: string) =>
+    (await clinicWorklist(actor)).rows.find((r) => r.visitId === visitId)!.badges;
 
   it("matches the level of the flag the safety answers raise", async () => {
     const jump = await visitWith({ recentTrainingJump: true });

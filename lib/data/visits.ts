@@ -37,7 +37,10 @@ async function reviewLevels(clinicId: string, visits: { id: string; needsReview:
   const ids = visits.filter((v) => v.needsReview && v.status !== "SUMMARY_FINALIZED").map((v) => v.id);
   const out = new Map<string, ReviewLevel>();
   if (ids.length === 0) return out;
-  const intakes = await db().intakeResponse.findMany({ where: { clinicId, visitId: { in: ids }, state: "FINAL" }, select: { visitId: true, answers: true, schemaVersion: true } });
+  const intakes = await db().intakeResponse.findMany({
+    where: { clinicId, visitId: { in: ids }, state: "FINAL" },
+    select: { visitId: true, answers: true, schemaVersion: true },
+  });
   for (const i of intakes) {
     // Safety and questionnaire answers are structured and stored in clear (ADR 0029): nothing to decrypt on
     // the worklist's path.
@@ -66,7 +69,11 @@ export interface WorklistRow {
 
 /** The worklist as the clinic sees it: "today" is the clinic's date in its time zone (its `timeZone`
  * setting), not the server's, so a clinic in California at 5 pm does not see tomorrow's visits as today's. */
-export async function clinicWorklist(actor: ClinicianActor, meta: RequestMeta = {}, now: Date = new Date()): Promise<{ today: string; timeZone: string; rows: WorklistRow[] }> {
+export async function clinicWorklist(
+  actor: ClinicianActor,
+  meta: RequestMeta = {},
+  now: Date = new Date(),
+): Promise<{ today: string; timeZone: string; rows: WorklistRow[] }> {
   const timeZone = await getClinicTimeZone(actor);
   const today = todayIn(timeZone, now);
   return { today, timeZone, rows: await listWorklist(actor, today, meta) };
@@ -94,7 +101,10 @@ export async function listWorklist(actor: ClinicianActor, today: string, meta: R
   });
   const levels = await reviewLevels(actor.clinicId, visits);
   await db().$transaction((tx) => recordAudit(tx, { actor, action: "view", recordType: "Worklist", details: { rows: visits.length }, meta }));
-  const marks = await deliveryMarks(actor.clinicId, visits.map((v) => v.id));
+  const marks = await deliveryMarks(
+    actor.clinicId,
+    visits.map((v) => v.id),
+  );
   return visits.map((v) => ({
     delivery: marks.get(v.id) ?? null,
     visitId: v.id,
@@ -155,7 +165,10 @@ export async function issueInvite(
   meta: RequestMeta,
   now: Date,
 ): Promise<{ token: string; expiresAt: string; withdrew: number; emailed: boolean }> {
-  const withdrawn = await tx.intakeInvite.updateMany({ where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, purpose: "intake", forRevision: { gte: forRevision } }, data: { revokedAt: now } });
+  const withdrawn = await tx.intakeInvite.updateMany({
+    where: { visitId: visit.id, clinicId: actor.clinicId, revokedAt: null, purpose: "intake", forRevision: { gte: forRevision } },
+    data: { revokedAt: now },
+  });
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600_000);
   const invite = await tx.intakeInvite.create({
@@ -164,7 +177,15 @@ export async function issueInvite(
   });
   // The link also goes by email when the patient has an address on file (queued in this transaction).
   const messageId = await queueInviteEmail(tx, actor.clinicId, visit, { id: invite.id, token, forRevision }, now);
-  await recordAudit(tx, { actor, action: "create", recordType: "IntakeInvite", recordId: invite.id, patientId: visit.patientId, details: { forRevision, withdrew: withdrawn.count, emailed: !!messageId }, meta });
+  await recordAudit(tx, {
+    actor,
+    action: "create",
+    recordType: "IntakeInvite",
+    recordId: invite.id,
+    patientId: visit.patientId,
+    details: { forRevision, withdrew: withdrawn.count, emailed: !!messageId },
+    meta,
+  });
   return { token, expiresAt: expiresAt.toISOString(), withdrew: withdrawn.count, emailed: !!messageId };
 }
 

@@ -31,7 +31,15 @@ export function caseToRecord(file: string): FhirPatientRecord {
   const visitId = derivedId(file, "visit");
   return {
     clinic: { id: derivedId("clinic"), name: "Example Physio", phone: "+1 555 0100", email: "desk@clinic.test", address: "1 Main St" },
-    patient: { id: derivedId(file, "patient"), firstName: "Case", lastName: file.slice(0, 2), dateOfBirth: "1990-03-04", sex: c.intake?.about?.sex === "male" ? "MALE" : "FEMALE", email: null, phone: null },
+    patient: {
+      id: derivedId(file, "patient"),
+      firstName: "Case",
+      lastName: file.slice(0, 2),
+      dateOfBirth: "1990-03-04",
+      sex: c.intake?.about?.sex === "male" ? "MALE" : "FEMALE",
+      email: null,
+      phone: null,
+    },
     visits: [
       {
         id: visitId,
@@ -60,7 +68,11 @@ describe("FHIR R4 export of the engine's example cases", () => {
   it.each(files)("%s: every resource validates and every reference resolves", (file) => {
     const bundle = everythingBundle(caseToRecord(file), opts);
     expect(fhirErrors(bundle)).toEqual([]);
-    for (const e of bundle.entry ?? []) expect({ id: `${e.resource!.resourceType}/${e.resource!.id}`, errors: fhirErrors(e.resource!) }).toEqual({ id: `${e.resource!.resourceType}/${e.resource!.id}`, errors: [] });
+    for (const e of bundle.entry ?? [])
+      expect({ id: `${e.resource!.resourceType}/${e.resource!.id}`, errors: fhirErrors(e.resource!) }).toEqual({
+        id: `${e.resource!.resourceType}/${e.resource!.id}`,
+        errors: [],
+      });
     expect(unresolvedReferences(bundle)).toEqual([]);
     const ids = bundle.entry!.map((e) => `${e.resource!.resourceType}/${e.resource!.id}`);
     expect(new Set(ids).size).toBe(ids.length);
@@ -72,7 +84,10 @@ describe("FHIR R4 export of the engine's example cases", () => {
     const abdLeft = obs.find((o) => o.code.coding?.[0]?.code === "hhd-hipAbduction" && o.bodySite?.coding?.[0]?.code === "hip-left");
     expect(abdLeft?.valueQuantity).toMatchObject({ unit: "N", system: "http://unitsofmeasure.org", code: "N" });
     expect(abdLeft?.method?.coding?.[0]?.code).toMatch(/^hhd/);
-    expect(abdLeft?.component?.find((c) => c.code.coding?.[0]?.code === "laterality")?.valueCodeableConcept?.coding?.[0]).toMatchObject({ system: "http://snomed.info/sct", code: "7771000" });
+    expect(abdLeft?.component?.find((c) => c.code.coding?.[0]?.code === "laterality")?.valueCodeableConcept?.coding?.[0]).toMatchObject({
+      system: "http://snomed.info/sct",
+      code: "7771000",
+    });
     const weight = obs.find((o) => o.code.coding?.[0]?.code === "29463-7");
     expect(weight?.valueQuantity).toMatchObject({ value: 60, unit: "kg" });
     expect(obs.some((o) => o.code.coding?.[1]?.code === "pain-now" && o.code.coding[0]!.code === "72514-3")).toBe(true);

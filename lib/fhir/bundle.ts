@@ -73,7 +73,15 @@ export interface FhirVisit {
 
 export interface FhirPatientRecord {
   clinic: FhirClinic;
-  patient: { id: string; firstName: string; lastName: string; dateOfBirth: string; sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED"; email: string | null; phone: string | null };
+  patient: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    sex: "FEMALE" | "MALE" | "OTHER" | "UNDISCLOSED";
+    email: string | null;
+    phone: string | null;
+  };
   visits: FhirVisit[];
 }
 
@@ -93,7 +101,9 @@ function ref<T extends Resource>(r: T, display?: string): Reference<T> {
   return { reference: `${r.resourceType}/${r.id}`, ...(display ? { display } : {}) };
 }
 const stride = (system: string, code: string, display: string): CodeableConcept => ({ coding: [{ system, code, display }], text: display });
-const category = (code: "exam" | "survey" | "vital-signs", display: string): CodeableConcept[] => [{ coding: [{ system: OBSERVATION_CATEGORY, code, display }] }];
+const category = (code: "exam" | "survey" | "vital-signs", display: string): CodeableConcept[] => [
+  { coding: [{ system: OBSERVATION_CATEGORY, code, display }] },
+];
 const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: UCUM, code });
 
 const GENDER = { FEMALE: "female", MALE: "male", OTHER: "other", UNDISCLOSED: "unknown" } as const;
@@ -122,10 +132,7 @@ export function patientResource(record: FhirPatientRecord): Patient {
     name: [{ use: "official", family: p.lastName, given: [p.firstName], text: `${p.firstName} ${p.lastName}` }],
     gender: GENDER[p.sex],
     birthDate: p.dateOfBirth,
-    telecom: [
-      ...(p.phone ? [{ system: "phone" as const, value: p.phone }] : []),
-      ...(p.email ? [{ system: "email" as const, value: p.email }] : []),
-    ],
+    telecom: [...(p.phone ? [{ system: "phone" as const, value: p.phone }] : []), ...(p.email ? [{ system: "email" as const, value: p.email }] : [])],
     managingOrganization: { reference: `Organization/${record.clinic.id}`, display: record.clinic.name },
   };
 }
@@ -186,7 +193,13 @@ function intakeObservations(ctx: VisitCtx, intake: EngineIntake): Observation[] 
     out.push(
       observation(ctx, `intake:${code}`, {
         category: category("survey", "Survey"),
-        code: { coding: [{ system: LOINC, ...LOINC_CODES.painSeverity }, { system: STRIDE.observation, code, display }], text: display },
+        code: {
+          coding: [
+            { system: LOINC, ...LOINC_CODES.painSeverity },
+            { system: STRIDE.observation, code, display },
+          ],
+          text: display,
+        },
         valueInteger: v,
       }),
     );
@@ -240,9 +253,13 @@ function examObservations(ctx: VisitCtx, exam: EngineExam, assessment: Assessmen
       if (best == null) continue;
       const components: ObservationComponent[] = [laterality(side)];
       if (protocol.position) {
-        components.push({ code: stride(STRIDE.observation, "position", "Test position"), valueString: POSITION_LABELS[protocol.position] ?? protocol.position });
+        components.push({
+          code: stride(STRIDE.observation, "position", "Test position"),
+          valueString: POSITION_LABELS[protocol.position] ?? protocol.position,
+        });
       }
-      if (typeof protocol.leverArmM === "number") components.push({ code: stride(STRIDE.observation, "lever-arm", "Lever arm"), valueQuantity: quantity(protocol.leverArmM, "m", "m") });
+      if (typeof protocol.leverArmM === "number")
+        components.push({ code: stride(STRIDE.observation, "lever-arm", "Lever arm"), valueQuantity: quantity(protocol.leverArmM, "m", "m") });
       if (typeof protocol.belt === "boolean") components.push({ code: stride(STRIDE.observation, "belt", "Belt-stabilised"), valueBoolean: protocol.belt });
       const label = `${MUSCLE_GROUP_LABELS[g]} force, ${side}, best trial`;
       out.push(
@@ -347,7 +364,15 @@ function questionnaireResponse(ctx: VisitCtx, visit: FhirVisit): QuestionnaireRe
     const items: QuestionnaireResponseItem[] = akps.map((choice, i) => ({
       linkId: akpsItemId(i),
       text: en.intake.akps.items[i]!.q,
-      answer: [{ valueCoding: { system: `${STRIDE.intakeQuestionnaire}/akps-${i + 1}`, code: String(choice), display: en.intake.akps.items[i]!.options[choice as number] } }],
+      answer: [
+        {
+          valueCoding: {
+            system: `${STRIDE.intakeQuestionnaire}/akps-${i + 1}`,
+            code: String(choice),
+            display: en.intake.akps.items[i]!.options[choice as number],
+          },
+        },
+      ],
     }));
     items.push({ linkId: AKPS_TOTAL_ID, text: "Kujala AKPS total (0–100, higher is better)", answer: [{ valueInteger: scoreAkps(akps as number[]) }] });
     groups.push({ linkId: "akps", item: items });
@@ -357,7 +382,9 @@ function questionnaireResponse(ctx: VisitCtx, visit: FhirVisit): QuestionnaireRe
     const items: QuestionnaireResponseItem[] = lefs.map((rating, i) => ({
       linkId: lefsItemId(i),
       text: en.intake.lefs.items[i]!,
-      answer: [{ valueCoding: { system: `${STRIDE.intakeQuestionnaire}/lefs-rating`, code: String(rating), display: en.intake.lefs.ratings[rating as number] } }],
+      answer: [
+        { valueCoding: { system: `${STRIDE.intakeQuestionnaire}/lefs-rating`, code: String(rating), display: en.intake.lefs.ratings[rating as number] } },
+      ],
     }));
     items.push({ linkId: LEFS_TOTAL_ID, text: "LEFS total (0–80, higher is better)", answer: [{ valueInteger: scoreLefs(lefs as number[]) }] });
     groups.push({ linkId: "lefs", item: items });
@@ -402,7 +429,13 @@ function weekText(w: RtrWeek): string {
   return [`Week ${w.week}: ${w.sessions.map((s) => s.text).join("; ")}`, total ? `(total ${total})` : null, w.note || null].filter(Boolean).join(" ");
 }
 
-function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Reference<Practitioner> | undefined, conditionRef: Reference<Condition> | undefined): CarePlan {
+function carePlan(
+  ctx: VisitCtx,
+  visit: FhirVisit,
+  a: Assessment,
+  author: Reference<Practitioner> | undefined,
+  conditionRef: Reference<Condition> | undefined,
+): CarePlan {
   const activities: CarePlanActivity[] = [];
   for (const ex of a.plan?.exercises ?? []) {
     activities.push({
@@ -411,7 +444,14 @@ function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Refere
         code: stride(STRIDE.exercise, ex.exerciseId, ex.name),
         status: "scheduled",
         description: `${ex.name}: ${ex.doseText}. ${ex.howTo}`,
-        scheduledTiming: { repeat: { frequency: ex.dose.daysPerWeek, period: 1, periodUnit: "wk", boundsDuration: { value: ex.dose.weeks, unit: "wk", system: UCUM, code: "wk" } } },
+        scheduledTiming: {
+          repeat: {
+            frequency: ex.dose.daysPerWeek,
+            period: 1,
+            periodUnit: "wk",
+            boundsDuration: { value: ex.dose.weeks, unit: "wk", system: UCUM, code: "wk" },
+          },
+        },
       },
     });
   }
@@ -443,7 +483,11 @@ function carePlan(ctx: VisitCtx, visit: FhirVisit, a: Assessment, author: Refere
           code: stride(STRIDE.activity, "return-to-run-week", `Return to running, week ${w.week}`),
           status: onHold ? "on-hold" : "scheduled",
           description: weekText(w),
-          ...(w.weeklyKm != null ? { quantity: quantity(w.weeklyKm, "km", "km") } : w.weeklyMinutes != null ? { quantity: quantity(w.weeklyMinutes, "min", "min") } : {}),
+          ...(w.weeklyKm != null
+            ? { quantity: quantity(w.weeklyKm, "km", "km") }
+            : w.weeklyMinutes != null
+              ? { quantity: quantity(w.weeklyMinutes, "min", "min") }
+              : {}),
         },
       });
     }
@@ -477,7 +521,16 @@ function documentReference(ctx: VisitCtx, visit: FhirVisit, author: Reference<Pr
     date: s.finalizedAt,
     ...(author ? { author: [author], authenticator: author } : {}),
     description: `Signed visit summary of ${visit.date}, revision ${s.revision}`,
-    content: [{ attachment: { contentType: "application/pdf", url: `${opts.appOrigin}/visits/${visit.id}/print/pdf`, title: `Visit summary ${visit.date}.pdf`, creation: s.finalizedAt } }],
+    content: [
+      {
+        attachment: {
+          contentType: "application/pdf",
+          url: `${opts.appOrigin}/visits/${visit.id}/print/pdf`,
+          title: `Visit summary ${visit.date}.pdf`,
+          creation: s.finalizedAt,
+        },
+      },
+    ],
     context: { encounter: [ref(ctx.encounter)], period: { start: visit.date } },
   };
 }
@@ -499,7 +552,9 @@ export function patientResources(record: FhirPatientRecord, opts: FhirExportOpti
       id: visit.id,
       status: visit.status === "INVITED" ? "planned" : visit.status === "SUMMARY_FINALIZED" ? "finished" : "in-progress",
       class: { system: ENCOUNTER_CLASS, code: "AMB", display: "ambulatory" },
-      type: [stride(STRIDE.activity, visit.kind === "INITIAL" ? "initial-visit" : "follow-up-visit", visit.kind === "INITIAL" ? "Initial visit" : "Follow-up visit")],
+      type: [
+        stride(STRIDE.activity, visit.kind === "INITIAL" ? "initial-visit" : "follow-up-visit", visit.kind === "INITIAL" ? "Initial visit" : "Follow-up visit"),
+      ],
       subject: ref(patient),
       serviceProvider: ref(org, record.clinic.name),
       period: { start: visit.date },

@@ -6,7 +6,11 @@ const draft = intakeDraftSchema("INITIAL");
 
 describe("pruneInvalid", () => {
   it("keeps valid answers and leaves out the ones still being fixed", () => {
-    const r = pruneInvalid(draft, { about: { sex: "female", heightCm: 1700 }, running: { weeklyKm: { thisWeek: 30, lastWeek: -2 } }, consent: { agreed: false } });
+    const r = pruneInvalid(draft, {
+      about: { sex: "female", heightCm: 1700 },
+      running: { weeklyKm: { thisWeek: 30, lastWeek: -2 } },
+      consent: { agreed: false },
+    });
     expect(r.value).toEqual({ about: { sex: "female" }, running: { weeklyKm: { thisWeek: 30 } }, consent: {} });
     expect(r.dropped.sort()).toEqual(["about.heightCm", "consent.agreed", "running.weeklyKm.lastWeek"]);
   });

@@ -95,7 +95,13 @@ describe("hostile input to the server actions' validators and saves: refused or 
     lefs[13] = undefined;
     const en = messagesFor("en-US");
     const labels = intakeLabels(en.intake, "Fuzz Target");
-    const parsed = validate(intakeDraftSchema("INITIAL"), { ...answers, questionnaires: { ...answers.questionnaires, lefs } }, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));
+    const parsed = validate(
+      intakeDraftSchema("INITIAL"),
+      { ...answers, questionnaires: { ...answers.questionnaires, lefs } },
+      labelsFrom(labels),
+      en.errors,
+      intakeIssueText(labels, en.intake, en.errors),
+    );
     if (!parsed.ok) throw new Error("refused");
     expect(await saveIntakeDraft(patient, parsed.data, null, null)).toMatchObject({ ok: true });
   });
@@ -104,7 +110,12 @@ describe("hostile input to the server actions' validators and saves: refused or 
     const s = await setting();
     await submitIntake(await patientThroughInvite(s.token, s.dob), intakeAnswers(), `fuzz-${s.visitId}`);
     await saveExam(s.actor, s.visitId, examData(150, 200), null);
-    const valid = { education: [{ id: "pfp-load", text: "Load, not damage." }], notes: "Seen today.", rtrStart: { mode: "walk-run", phase: 2 }, confirmRunning: true };
+    const valid = {
+      education: [{ id: "pfp-load", text: "Load, not damage." }],
+      notes: "Seen today.",
+      rtrStart: { mode: "walk-run", phase: 2 },
+      confirmRunning: true,
+    };
     let version: number | null = null;
     await fc.assert(
       fc.asyncProperty(inputsFor(valid), async (input) => {
@@ -126,13 +137,17 @@ describe("hostile input to the server actions' validators and saves: refused or 
     const s = await setting();
     const valid = { firstName: "Ana", lastName: "Lee", dateOfBirth: "1980-01-01", sex: "FEMALE", email: "ana@example.com", phone: "+1 555 0100" };
     await fc.assert(
-      fc.asyncProperty(inputsFor(valid), inputsFor({ patientId: s.patientId, kind: "FOLLOW_UP", date: new Date().toISOString().slice(0, 10) }), async (p, v) => {
-        tried += 2;
-        const parsed = validate(patientSchema, p, labelsFrom(patientLabels), clinicErrors);
-        if (parsed.ok) [saved] = [saved + 1, await createPatient(s.actor, parsed.data)];
-        const visit = validate(startVisitSchema, v, labelsFrom(startVisitLabels), clinicErrors);
-        if (visit.ok) await startVisit(s.actor, visit.data);
-      }),
+      fc.asyncProperty(
+        inputsFor(valid),
+        inputsFor({ patientId: s.patientId, kind: "FOLLOW_UP", date: new Date().toISOString().slice(0, 10) }),
+        async (p, v) => {
+          tried += 2;
+          const parsed = validate(patientSchema, p, labelsFrom(patientLabels), clinicErrors);
+          if (parsed.ok) [saved] = [saved + 1, await createPatient(s.actor, parsed.data)];
+          const visit = validate(startVisitSchema, v, labelsFrom(startVisitLabels), clinicErrors);
+          if (visit.ok) await startVisit(s.actor, visit.data);
+        },
+      ),
       { numRuns: RUNS },
     );
     const rows = await db().patient.findMany({ where: { clinicId: s.clinicId }, select: { firstName: true, lastName: true, email: true, phone: true } });

@@ -57,7 +57,12 @@ describe("dates within sane ranges", () => {
     expect(visitDateInRange("2024-12-05", now)).toBe(true);
     expect(visitDateInRange("2028-12-05", now)).toBe(true);
     expect(visitDateInRange("2028-12-06", now)).toBe(false);
-    const r = validate(startVisitSchema, { patientId: "00000000-0000-4000-8000-000000000000", kind: "INITIAL", date: "9999-12-31" }, () => "Visit date", clinicErrors);
+    const r = validate(
+      startVisitSchema,
+      { patientId: "00000000-0000-4000-8000-000000000000", kind: "INITIAL", date: "9999-12-31" },
+      () => "Visit date",
+      clinicErrors,
+    );
     expect(r).toEqual({ ok: false, fieldErrors: { date: "Visit date must be within two years of today." } });
     const past = goalSchemaForTest.shape.goal.safeParse({ kind: "event", eventDate: "2001-01-01" });
     expect(past.success ? [] : past.error.issues.map((i) => i.message)).toEqual(["dateNotPast"]);

@@ -34,7 +34,11 @@ describe("the intake's error sentences name the field and the allowed range", ()
 
   it("names the patient in the name check and the questionnaire item that is missing", () => {
     const a = sampleIntake();
-    const r = check({ ...a, about: { ...a.about, nameCorrect: undefined }, questionnaires: { ...a.questionnaires, akps: a.questionnaires.akps!.map((v, i) => (i === 3 ? undefined : v)) } });
+    const r = check({
+      ...a,
+      about: { ...a.about, nameCorrect: undefined },
+      questionnaires: { ...a.questionnaires, akps: a.questionnaires.akps!.map((v, i) => (i === 3 ? undefined : v)) },
+    });
     expect(!r.ok && r.fieldErrors["about.nameCorrect"]).toBe("Is your name Ann Runner? Please choose one answer.");
     expect(!r.ok && r.fieldErrors["questionnaires.akps.3"]).toBe("Knee questionnaire, question 4 (Stairs): please choose one answer.");
   });

@@ -16,7 +16,9 @@ describe("formatIssue", () => {
     expect(formatIssue("choice", "Which knee hurts?", en.errors)).toBe("Which knee hurts? Please choose one answer.");
   });
   it("names the field and gives an example time zone", () => {
-    expect(formatIssue("timeZone", "Time zone", clinicErrors)).toBe("Time zone must be a time zone name (region/city) such as America/Toronto or Europe/London.");
+    expect(formatIssue("timeZone", "Time zone", clinicErrors)).toBe(
+      "Time zone must be a time zone name (region/city) such as America/Toronto or Europe/London.",
+    );
   });
   it("falls back to a generic sentence for unknown codes", () => {
     expect(formatIssue("Invalid input: expected string", "Name", clinicErrors)).toBe("Name is not valid.");

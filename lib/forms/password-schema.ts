@@ -19,9 +19,7 @@ export const changePasswordSchema = z
     newPassword,
     confirmPassword: z.string({ error: "required" }).check(z.minLength(1, "required")),
   })
-  .check(
-    z.refine((v) => v.newPassword === v.confirmPassword, { message: "mismatch", path: ["confirmPassword"] }),
-  );
+  .check(z.refine((v) => v.newPassword === v.confirmPassword, { message: "mismatch", path: ["confirmPassword"] }));
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 

@@ -8,7 +8,10 @@ export const ROLES = ["CLINICIAN", "ADMIN"] as const;
 
 export const staffSchema = z.object({
   name: text(100).check(z.minLength(1, "required")),
-  email: text(254).check(z.minLength(1, "required"), z.refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "email")),
+  email: text(254).check(
+    z.minLength(1, "required"),
+    z.refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "email"),
+  ),
   role: oneOf(ROLES),
 });
 

@@ -15,9 +15,17 @@ describe("a server action's body is checked before React decodes it", () => {
     expect(actionBodyProblem(30, '["a\\u0000b", 2147483648]')).toBeNull();
     expect(actionBodyProblem(10, null)).toBeNull();
 
-    const big = new Request("http://x/", { method: "POST", headers: { "next-action": "1", "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify(["a".repeat(MAX_ACTION_BODY_BYTES)]) });
+    const big = new Request("http://x/", {
+      method: "POST",
+      headers: { "next-action": "1", "content-type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify(["a".repeat(MAX_ACTION_BODY_BYTES)]),
+    });
     expect(await checkActionRequest(big)).toMatchObject({ status: 413 });
-    const ok = new Request("http://x/", { method: "POST", headers: { "next-action": "1", "content-type": "text/plain;charset=UTF-8" }, body: '["a", {"b": [1, 2]}, null]' });
+    const ok = new Request("http://x/", {
+      method: "POST",
+      headers: { "next-action": "1", "content-type": "text/plain;charset=UTF-8" },
+      body: '["a", {"b": [1, 2]}, null]',
+    });
     expect(await checkActionRequest(ok)).toBeNull();
   });
 });

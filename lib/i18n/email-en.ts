@@ -12,7 +12,10 @@ export const emailEn = {
   stopLink: "Stop emails from {clinic}",
   invite: {
     subject: "{clinic}: a few questions before your visit",
-    body: ["Before your visit{when}, please answer a few questions about your running and your knee. It takes about 10 minutes and your answers save as you go.", "The link works for 7 days. You will be asked for your date of birth first.{call}"],
+    body: [
+      "Before your visit{when}, please answer a few questions about your running and your knee. It takes about 10 minutes and your answers save as you go.",
+      "The link works for 7 days. You will be asked for your date of birth first.{call}",
+    ],
     action: "Start the questions",
   },
   reminder: {
@@ -27,7 +30,9 @@ export const emailEn = {
   },
   summary: {
     subject: "{clinic}: your visit summary",
-    body: ["Your summary from your visit{when} is ready: your exercises and your plan, to read or print. You will be asked for your date of birth first. The link works for 30 days.{call}"],
+    body: [
+      "Your summary from your visit{when} is ready: your exercises and your plan, to read or print. You will be asked for your date of birth first. The link works for 30 days.{call}",
+    ],
     action: "Open your summary",
   },
   plan: {

@@ -12,7 +12,10 @@ export const emailEs: EmailWords = {
   stopLink: "Dejar de recibir correos de {clinic}",
   invite: {
     subject: "{clinic}: unas preguntas antes de su visita",
-    body: ["Antes de su visita{when}, por favor responda unas preguntas sobre su forma de correr y su rodilla. Se tarda unos 10 minutos y sus respuestas se guardan a medida que avanza.", "El enlace funciona durante 7 días. Primero se le pedirá su fecha de nacimiento.{call}"],
+    body: [
+      "Antes de su visita{when}, por favor responda unas preguntas sobre su forma de correr y su rodilla. Se tarda unos 10 minutos y sus respuestas se guardan a medida que avanza.",
+      "El enlace funciona durante 7 días. Primero se le pedirá su fecha de nacimiento.{call}",
+    ],
     action: "Empezar las preguntas",
   },
   reminder: {
@@ -27,7 +30,9 @@ export const emailEs: EmailWords = {
   },
   summary: {
     subject: "{clinic}: el resumen de su visita",
-    body: ["El resumen de su visita{when} está listo: sus ejercicios y su plan, para leer o imprimir. Primero se le pedirá su fecha de nacimiento. El enlace funciona durante 30 días.{call}"],
+    body: [
+      "El resumen de su visita{when} está listo: sus ejercicios y su plan, para leer o imprimir. Primero se le pedirá su fecha de nacimiento. El enlace funciona durante 30 días.{call}",
+    ],
     action: "Abrir su resumen",
   },
   plan: {

@@ -31,7 +31,8 @@ export const enGB: Messages = {
       septic: { ...summary.referral.septic, action: "Go to A&E now." },
       dvt: {
         ...summary.referral.dvt,
-        action: "Get a medical assessment today (your GP, NHS 111 or an urgent treatment centre). Call 999 at once if you become breathless, have chest pain or cough blood (a clot that has moved to the lungs).",
+        action:
+          "Get a medical assessment today (your GP, NHS 111 or an urgent treatment centre). Call 999 at once if you become breathless, have chest pain or cough blood (a clot that has moved to the lungs).",
       },
       ottawa: { ...summary.referral.ottawa, action: "Get an X-ray today (an urgent treatment centre or A&E)." },
     },

@@ -86,7 +86,6 @@ const fields = {
 };
 export type FieldKey = keyof typeof fields;
 
-
 export const en = {
   lang: "en-US",
   appName: "Knee pain intake",
@@ -108,7 +107,8 @@ export const en = {
   } satisfies ErrorCatalog,
   link: {
     invalidTitle: "This link does not work",
-    invalidBody: "The link may have been copied incompletely or replaced by a newer one. Please use the latest link your clinic sent you, or contact the clinic.",
+    invalidBody:
+      "The link may have been copied incompletely or replaced by a newer one. Please use the latest link your clinic sent you, or contact the clinic.",
     expiredTitle: "This link has expired",
     expiredBody: "Links to the questionnaire work for 7 days. Please contact your clinic for a new one.",
     revokedTitle: "This link has been withdrawn",
@@ -120,7 +120,8 @@ export const en = {
     tooManyTitle: "Please wait a few minutes",
     tooManyBody: "There have been too many tries from this connection. Please wait 15 minutes, then open the link again.",
     dischargedTitle: "Your plan with the clinic has ended",
-    dischargedBody: "Your clinician has finished your care, so this link no longer opens your plan. Your check-ins are kept in your record. If your knee gets worse again, please contact the clinic.",
+    dischargedBody:
+      "Your clinician has finished your care, so this link no longer opens your plan. Your check-ins are kept in your record. If your knee gets worse again, please contact the clinic.",
   },
   dob: {
     title: "Confirm it's you",
@@ -141,7 +142,8 @@ export const en = {
     title: "Before your visit",
     greeting: "Hello {name}. These questions help {clinic} prepare for your visit. It takes about 10 minutes, and your answers are saved as you go.",
     followUpGreeting: "Hello {name}. A few questions before your follow-up visit at {clinic}. It takes about 5 minutes, and your answers are saved as you go.",
-    correctionNote: "Your clinic asked you to check your answers again. We have filled in what you sent before: change what needs changing, then send them again.",
+    correctionNote:
+      "Your clinic asked you to check your answers again. We have filled in what you sent before: change what needs changing, then send them again.",
     steps: {
       about: "About you",
       running: "Your running",
@@ -210,7 +212,14 @@ export const en = {
       distanceUnit: { km: "Kilometers", mi: "Miles" },
       frequency: { never: "Never", sometimes: "Sometimes", often: "Often" },
       surfaces: { road: "Road", track: "Track", trail: "Trail", treadmill: "Treadmill" },
-      recentChanges: { "more-distance": "Ran further", "speed-work": "Added speed work", "more-hills": "More hills", races: "Raced", "new-shoes": "New shoes", "new-surface": "New surface" },
+      recentChanges: {
+        "more-distance": "Ran further",
+        "speed-work": "Added speed work",
+        "more-hills": "More hills",
+        races: "Raced",
+        "new-shoes": "New shoes",
+        "new-surface": "New surface",
+      },
       goalKind: { event: "A race or event", distance: "Get back to a weekly distance", none: "No particular goal" },
       kneeSide: { left: "Left", right: "Right", both: "Both" },
       onset: { sudden: "Suddenly", gradual: "Slowly, over time" },
@@ -265,7 +274,8 @@ export const en = {
     urgent: {
       title: "Please get medical help",
       reasons: {
-        "hot-swollen-unwell": "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint. Go to an emergency department now.",
+        "hot-swollen-unwell":
+          "A swollen, hot or red knee together with a fever or feeling unwell can be a sign of an infection in the joint. Go to an emergency department now.",
         calf: "A swollen, red or sore calf can be a sign of a blood clot. Get a medical assessment today. Call the emergency number at once if you become breathless, have chest pain or cough blood.",
       },
       body: "Do not run or exercise until you have been checked.",
@@ -282,15 +292,27 @@ export const en = {
         { q: "Can you put your full weight on the leg?", options: ["Yes, without pain", "Yes, but it hurts", "No, I cannot put weight on it"] },
         { q: "How far can you walk?", options: ["As far as I like", "More than 2 km (1¼ miles)", "1 to 2 km (about 1 mile)", "I cannot walk"] },
         { q: "Stairs", options: ["No problem", "A little pain going down", "Pain going down and going up", "I cannot use stairs"] },
-        { q: "Squatting (bending your knees right down)", options: ["No problem", "It hurts when I squat again and again", "It hurts every time", "Only if I take some weight off the leg", "I cannot squat"] },
+        {
+          q: "Squatting (bending your knees right down)",
+          options: ["No problem", "It hurts when I squat again and again", "It hurts every time", "Only if I take some weight off the leg", "I cannot squat"],
+        },
         { q: "Running", options: ["No problem", "Pain after more than 2 km (1¼ miles)", "A little pain from the start", "Bad pain", "I cannot run"] },
         { q: "Jumping", options: ["No problem", "A little difficult", "Pain all the time", "I cannot jump"] },
-        { q: "Sitting for a long time with your knees bent", options: ["No problem", "Pain after exercise", "Pain all the time", "The pain makes me straighten my knees for a while", "I cannot"] },
+        {
+          q: "Sitting for a long time with your knees bent",
+          options: ["No problem", "Pain after exercise", "Pain all the time", "The pain makes me straighten my knees for a while", "I cannot"],
+        },
         { q: "Pain", options: ["None", "A little, now and then", "It disturbs my sleep", "Bad at times", "Bad all the time"] },
         { q: "Swelling", options: ["None", "After hard exercise", "After everyday activities", "Every evening", "All the time"] },
         {
           q: "Does your kneecap move or slip out of place in a painful way?",
-          options: ["Never", "Sometimes, during sport", "Sometimes, during everyday activities", "It has dislocated at least once (confirmed by a doctor)", "It has dislocated more than twice"],
+          options: [
+            "Never",
+            "Sometimes, during sport",
+            "Sometimes, during everyday activities",
+            "It has dislocated at least once (confirmed by a doctor)",
+            "It has dislocated more than twice",
+          ],
         },
         { q: "Has the muscle at the front of your thigh become thinner?", options: ["No", "A little", "A lot"] },
         { q: "Can you bend your knee all the way?", options: ["Yes, all the way", "Not quite", "Not much"] },
@@ -339,7 +361,8 @@ export const en = {
     title: "Thank you, your answers have been sent",
     body: "Your clinician will read them before your visit. Bring your running shoes, and wear shorts or clothes that let us see your knees and hips.",
     next: "What happens next: at your visit we will look at your knee, test the strength of your hips, and make a plan with you.",
-    nextFollowUp: "What happens next: at your follow-up visit we will test the strength of your hips again, compare with last time, and adjust your plan with you.",
+    nextFollowUp:
+      "What happens next: at your follow-up visit we will test the strength of your hips again, compare with last time, and adjust your plan with you.",
     change: "If you need to change an answer, please tell the clinic. They can send you a new link.",
   },
   plan: {
@@ -347,7 +370,8 @@ export const en = {
     greeting: "Hello {name}. This is your plan from {clinic}, signed on {date}.",
     dobIntro: "Before we show your plan, please enter your date of birth. This keeps your health information private.",
     pausedTitle: "Running is paused",
-    pausedBody: "You had a red on the traffic light twice. Please do not run until your clinician has spoken with you. The clinic has been told. Keep doing your exercises if they do not hurt.",
+    pausedBody:
+      "You had a red on the traffic light twice. Please do not run until your clinician has spoken with you. The clinic has been told. Keep doing your exercises if they do not hurt.",
     changedHeading: "What changed after your last run",
     nothingYet: "Check in after your first run: the plan will tell you whether to move on, repeat or rest.",
     weekHeading: "This week: week {week} of your plan",

@@ -67,7 +67,8 @@ const fields: Record<FieldKey, string> = {
   "safety.givingWay": "¿Le falla la rodilla o la nota inestable?",
   "safety.nightOrRestPain": "¿El dolor le despierta por la noche o sigue cuando descansa? (formulario anterior, una sola pregunta para ambas cosas)",
   "safety.nightWakes": "¿El dolor de rodilla le despierta mientras duerme?",
-  "safety.constantRestPain": "¿El dolor está siempre, incluso tumbado y quieto, en cualquier postura? (No el dolor al estar sentado con las rodillas dobladas.)",
+  "safety.constantRestPain":
+    "¿El dolor está siempre, incluso tumbado y quieto, en cualquier postura? (No el dolor al estar sentado con las rodillas dobladas.)",
   "safety.weightLoss": "¿Ha perdido peso últimamente sin proponérselo?",
   "safety.calfSwelling": "¿Tiene la pantorrilla (la parte de atrás de la pierna) hinchada, enrojecida o dolorida al tocarla?",
   "safety.painOnHopping": "¿Le duele saltar a la pata coja sobre la pierna dolorida?",
@@ -105,7 +106,8 @@ export const es: Messages = {
   } satisfies ErrorCatalog,
   link: {
     invalidTitle: "Este enlace no funciona",
-    invalidBody: "Puede que el enlace se haya copiado incompleto o que lo haya sustituido otro más nuevo. Use el último enlace que le envió su clínica o póngase en contacto con ella.",
+    invalidBody:
+      "Puede que el enlace se haya copiado incompleto o que lo haya sustituido otro más nuevo. Use el último enlace que le envió su clínica o póngase en contacto con ella.",
     expiredTitle: "Este enlace ha caducado",
     expiredBody: "Los enlaces al cuestionario funcionan durante 7 días. Pida uno nuevo a su clínica.",
     revokedTitle: "Este enlace se ha retirado",
@@ -117,7 +119,8 @@ export const es: Messages = {
     tooManyTitle: "Espere unos minutos",
     tooManyBody: "Ha habido demasiados intentos desde esta conexión. Espere 15 minutos y vuelva a abrir el enlace.",
     dischargedTitle: "Su plan con la clínica ha terminado",
-    dischargedBody: "Su profesional ha dado por terminado el tratamiento, así que este enlace ya no abre su plan. Sus registros se guardan en su historia. Si la rodilla vuelve a empeorar, póngase en contacto con la clínica.",
+    dischargedBody:
+      "Su profesional ha dado por terminado el tratamiento, así que este enlace ya no abre su plan. Sus registros se guardan en su historia. Si la rodilla vuelve a empeorar, póngase en contacto con la clínica.",
   },
   dob: {
     title: "Confirme que es usted",
@@ -131,13 +134,15 @@ export const es: Messages = {
     submit: "Continuar",
     wrong: "Esa fecha de nacimiento no coincide con nuestros datos. {left, plural, one {Le queda # intento más} other {Le quedan # intentos más}}.",
     lockedTitle: "Demasiados intentos",
-    lockedBody: "Por su privacidad, este cuestionario se bloquea tras varias fechas de nacimiento erróneas. Llame a su clínica para que le den un enlace nuevo.",
+    lockedBody:
+      "Por su privacidad, este cuestionario se bloquea tras varias fechas de nacimiento erróneas. Llame a su clínica para que le den un enlace nuevo.",
     waitBody: "Ha habido demasiadas fechas de nacimiento erróneas desde esta conexión. Espere 15 minutos e inténtelo de nuevo.",
   },
   intake: {
     title: "Antes de su visita",
     greeting: "Hola, {name}. Estas preguntas ayudan a {clinic} a preparar su visita. Se tarda unos 10 minutos y sus respuestas se guardan sobre la marcha.",
-    followUpGreeting: "Hola, {name}. Unas preguntas antes de su visita de seguimiento en {clinic}. Se tarda unos 5 minutos y sus respuestas se guardan sobre la marcha.",
+    followUpGreeting:
+      "Hola, {name}. Unas preguntas antes de su visita de seguimiento en {clinic}. Se tarda unos 5 minutos y sus respuestas se guardan sobre la marcha.",
     correctionNote: "Su clínica le pide que revise otra vez sus respuestas. Hemos rellenado lo que envió antes: cambie lo que haga falta y vuelva a enviarlas.",
     steps: {
       about: "Sobre usted",
@@ -206,7 +211,14 @@ export const es: Messages = {
       distanceUnit: { km: "Kilómetros", mi: "Millas" },
       frequency: { never: "Nunca", sometimes: "A veces", often: "A menudo" },
       surfaces: { road: "Asfalto", track: "Pista", trail: "Montaña o senderos", treadmill: "Cinta de correr" },
-      recentChanges: { "more-distance": "Corrí más distancia", "speed-work": "Añadí series de velocidad", "more-hills": "Más cuestas", races: "Competí", "new-shoes": "Zapatillas nuevas", "new-surface": "Superficie nueva" },
+      recentChanges: {
+        "more-distance": "Corrí más distancia",
+        "speed-work": "Añadí series de velocidad",
+        "more-hills": "Más cuestas",
+        races: "Competí",
+        "new-shoes": "Zapatillas nuevas",
+        "new-surface": "Superficie nueva",
+      },
       goalKind: { event: "Una carrera o evento", distance: "Volver a una distancia semanal", none: "Ningún objetivo concreto" },
       kneeSide: { left: "Izquierda", right: "Derecha", both: "Las dos" },
       onset: { sudden: "De repente", gradual: "Poco a poco" },
@@ -261,7 +273,8 @@ export const es: Messages = {
     urgent: {
       title: "Busque atención médica",
       reasons: {
-        "hot-swollen-unwell": "Una rodilla hinchada, caliente o enrojecida junto con fiebre o malestar general puede ser señal de una infección en la articulación. Vaya ahora a un servicio de urgencias.",
+        "hot-swollen-unwell":
+          "Una rodilla hinchada, caliente o enrojecida junto con fiebre o malestar general puede ser señal de una infección en la articulación. Vaya ahora a un servicio de urgencias.",
         calf: "Una pantorrilla hinchada, enrojecida o dolorida puede ser señal de un coágulo de sangre. Hágase revisar por un médico hoy mismo. Llame enseguida al número de emergencias si le falta el aire, tiene dolor en el pecho o tose sangre.",
       },
       body: "No corra ni haga ejercicio hasta que le hayan revisado.",
@@ -281,7 +294,8 @@ export const es: Messages = {
     title: "Gracias, sus respuestas se han enviado",
     body: "Su profesional las leerá antes de la visita. Traiga sus zapatillas de correr y venga con pantalón corto o ropa que deje ver las rodillas y las caderas.",
     next: "Qué pasará después: en la visita le examinaremos la rodilla, mediremos la fuerza de sus caderas y haremos un plan con usted.",
-    nextFollowUp: "Qué pasará después: en la visita de seguimiento volveremos a medir la fuerza de sus caderas, la compararemos con la última vez y ajustaremos su plan con usted.",
+    nextFollowUp:
+      "Qué pasará después: en la visita de seguimiento volveremos a medir la fuerza de sus caderas, la compararemos con la última vez y ajustaremos su plan con usted.",
     change: "Si necesita cambiar una respuesta, dígaselo a la clínica. Le pueden enviar un enlace nuevo.",
   },
   plan: {
@@ -289,7 +303,8 @@ export const es: Messages = {
     greeting: "Hola, {name}. Este es su plan de {clinic}, firmado el {date}.",
     dobIntro: "Antes de mostrarle su plan, escriba su fecha de nacimiento. Así protegemos su información de salud.",
     pausedTitle: "Correr está en pausa",
-    pausedBody: "Ha tenido dos veces el semáforo en rojo. No corra hasta que su profesional hable con usted. La clínica ya está avisada. Siga con sus ejercicios si no le duelen.",
+    pausedBody:
+      "Ha tenido dos veces el semáforo en rojo. No corra hasta que su profesional hable con usted. La clínica ya está avisada. Siga con sus ejercicios si no le duelen.",
     changedHeading: "Qué ha cambiado tras su última carrera",
     nothingYet: "Registre su primera carrera: el plan le dirá si avanzar, repetir o descansar.",
     weekHeading: "Esta semana: semana {week} de su plan",

@@ -42,7 +42,7 @@ function closing(s: string, open: number): number {
 
 export function format(template: string, params: Params = {}, locale: Locale = "en-US"): string {
   let out = "";
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     const c = template[i]!;
     if (c !== "{") {
       out += c;
@@ -65,7 +65,7 @@ export function format(template: string, params: Params = {}, locale: Locale = "
     const n = Number(params[name]);
     const cases = new Map<string, string>();
     const spec = rest.slice(rest.indexOf(",") + 1);
-    for (let j = 0; j < spec.length; ) {
+    for (let j = 0; j < spec.length;) {
       const open = spec.indexOf("{", j);
       if (open < 0) break;
       const key = spec.slice(j, open).trim();

@@ -23,7 +23,9 @@ const checkIn = fc.record({
   worseNextMorning: fc.option(fc.boolean()),
   limped: fc.option(fc.boolean()),
 });
-const checkIns = fc.array(checkIn, { maxLength: 30 }).map((xs) => xs.map((c, i): RunCheckIn => ({ ...c, date: `2026-12-${String(1 + (i % 28)).padStart(2, "0")}` })));
+const checkIns = fc
+  .array(checkIn, { maxLength: 30 })
+  .map((xs) => xs.map((c, i): RunCheckIn => ({ ...c, date: `2026-12-${String(1 + (i % 28)).padStart(2, "0")}` })));
 const model = fc.constantFrom("trek" as const, "pain-monitoring" as const);
 
 describe("the traffic light's decisions in the patient's words", () => {
@@ -64,7 +66,9 @@ describe("the traffic light's decisions in the patient's words", () => {
       { date: "2026-12-03", done: true, painDuring: 3, settledWithinHour: false, worseNextMorning: null },
       { date: "2026-12-05", done: true, painDuring: 6, settledWithinHour: true, worseNextMorning: true },
     ]).steps;
-    expect(`${w.stepText(green!)} ${w.stepReason(green!)}`).toBe("Verde: pase a la siguiente sesión. Un dolor de 1/10 durante la carrera es 2/10 o menos, se calmó en menos de una hora y no estaba peor a la mañana siguiente.");
+    expect(`${w.stepText(green!)} ${w.stepReason(green!)}`).toBe(
+      "Verde: pase a la siguiente sesión. Un dolor de 1/10 durante la carrera es 2/10 o menos, se calmó en menos de una hora y no estaba peor a la mañana siguiente.",
+    );
     expect(w.stepReason(amber!)).toBe("Un dolor de 3/10 durante la carrera supera 2/10 y el dolor tardó más de una hora en calmarse.");
     expect(w.stepReason(red!)).toBe("La rodilla estaba peor a la mañana siguiente y un dolor de 6/10 durante la carrera es 5/10 o más.");
   });

@@ -21,7 +21,8 @@ vi.mock("@/app/(patient)/intake/actions", () => ({ verifyDobAction: async () => 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh() {} }) }));
 
 // Short English words that never occur in Spanish sentences: one is enough to show an untranslated string.
-const ENGLISH = /\b(the|and|your|you|please|with|what|when|this|that|is|are|of|to|not|for|have|has|do|does|how|which|run|running|knee|pain|link|clinic|answer|answers|questionnaire|date|birth|try|again|sent|thank|send|more|time|times|step)\b/i;
+const ENGLISH =
+  /\b(the|and|your|you|please|with|what|when|this|that|is|are|of|to|not|for|have|has|do|does|how|which|run|running|knee|pain|link|clinic|answer|answers|questionnaire|date|birth|try|again|sent|thank|send|more|time|times|step)\b/i;
 // Proper nouns and units that read the same in Spanish.
 const ALLOWED = ["Stride", "km", "cm", "kg"];
 
@@ -114,14 +115,21 @@ describe("every patient page this catalog covers, rendered in Spanish", () => {
   it("the language choice on the first screen", async () => {
     const { LanguageSwitch } = await import("@/components/intake/language-switch");
     const html = renderToStaticMarkup(
-      createElement(LanguageSwitch, { current: "es", languages: [{ value: "es", name: "Español" }], label: es.intake.language, submit: es.intake.languageChange }),
+      createElement(LanguageSwitch, {
+        current: "es",
+        languages: [{ value: "es", name: "Español" }],
+        label: es.intake.language,
+        submit: es.intake.languageChange,
+      }),
     );
     expect(englishIn(textOf(html))).toEqual([]);
   });
 
   it("the done page, with the same-day care guidance", async () => {
     const { ThankYou } = await import("@/components/intake/thank-you");
-    const html = renderToStaticMarkup(createElement(ThankYou, { messages: es.thanks, urgent: ["hot-swollen-unwell", "calf"], urgentMessages: es.intake.urgent }));
+    const html = renderToStaticMarkup(
+      createElement(ThankYou, { messages: es.thanks, urgent: ["hot-swollen-unwell", "calf"], urgentMessages: es.intake.urgent }),
+    );
     expect(html).toContain("Gracias");
     expect(englishIn(textOf(html))).toEqual([]);
   });
@@ -132,11 +140,20 @@ describe("the take-home summary of every example case", () => {
   const cases = readdirSync(dir).filter((f) => f.endsWith(".json"));
   const run = (file: string) => {
     const c = caseSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
-    return assess({ intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: (c.previousVisits ?? []) as never, settings: resolveSettings(c.settings ?? {}), patient: c.patient ?? {}, visitDate: c.visitDate ?? null });
+    return assess({
+      intake: c.intake ?? null,
+      exam: c.exam ?? null,
+      previousVisits: (c.previousVisits ?? []) as never,
+      settings: resolveSettings(c.settings ?? {}),
+      patient: c.patient ?? {},
+      visitDate: c.visitDate ?? null,
+    });
   };
   const render = (file: string, locale: Locale) => {
     const fallbacks: string[] = [];
-    const html = renderToStaticMarkup(createElement(PatientSummary, { a: run(file), clinicPhone: "01234 567890", locale, onFallback: (s: string) => fallbacks.push(s) }));
+    const html = renderToStaticMarkup(
+      createElement(PatientSummary, { a: run(file), clinicPhone: "01234 567890", locale, onFallback: (s: string) => fallbacks.push(s) }),
+    );
     return { html, fallbacks };
   };
 

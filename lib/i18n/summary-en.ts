@@ -58,7 +58,8 @@ export const summaryEn = {
     holds: "{sets, plural, one {# hold} other {# holds}} of {seconds} seconds",
     holdsEachSide: "{sets, plural, one {# hold} other {# holds}} of {seconds} seconds on each side",
     line: "{what}, {days, plural, =7 {every day} one {# day a week} other {# days a week}}",
-    stretch: "Hold {seconds} seconds, {reps, plural, one {# time} other {# times}} on each side, {days, plural, =7 {once a day} one {# day a week} other {# days a week}}",
+    stretch:
+      "Hold {seconds} seconds, {reps, plural, one {# time} other {# times}} on each side, {days, plural, =7 {once a day} one {# day a week} other {# days a week}}",
   },
   progression: {
     /** Ruleset 2026.12.2: each card names only its next step; the rule is said once (exerciseIntro.cards). */
@@ -77,33 +78,154 @@ export const summaryEn = {
   /** Added to the how-to of the optional ITB stretch (§1.3). */
   optionalStretch: " This one is optional, an extra to the strengthening, which is what matters.",
   exercises: {
-    "clamshell": { name: "Clamshell", howTo: "Lie on your side with your knees bent and your feet together. Keep your hips stacked one above the other (do not let the top hip roll back). Keep your feet touching and lift your top knee as far as is comfortable, then lower it slowly.", feel: "A working, tiring feeling in the side of your hip and buttock. Not in your knee." },
-    "side-lying-abduction": { name: "Side-lying leg raise", howTo: "Lie on your side with the bottom knee bent and your hips stacked. Keep the top leg straight and slightly behind you, toes pointing forward, and lift it about 30 degrees (a hand's width or two), leading with the heel. Lower slowly.", feel: "Burning in the side of your hip by the last few. Your back and knee stay comfortable." },
-    "band-walk": { name: "Band walk", howTo: "Put a resistance band around your legs above the knees. Bend your knees a little and take slow steps sideways, keeping the band tight and your knees pointing over your toes.", feel: "The sides of your hips working hard. Knees stay pointing forward." },
-    "side-plank": { name: "Side plank", howTo: "Lie on your side on your forearm, elbow under your shoulder. Start with your knees bent and lift your hips so your body is in a straight line. Hold, then rest. Later, straighten your legs.", feel: "Your waist and the side of the hip you are lying on working. Stop if your shoulder hurts." },
-    "hip-hike": { name: "Hip hike", howTo: "Stand sideways on the bottom step on one leg, holding a rail or wall, with the other foot hanging off the edge. Keep both knees straight and let the free hip drop a little, then lift it back up using the hip you stand on.", feel: "The side of the hip you stand on working. Small, slow movements." },
-    "single-leg-squat": { name: "Single-leg squat", howTo: "Stand on one leg, holding a wall or chair lightly if you need to. Bend the knee a little, keeping it in line with your middle toes and your hips level, then stand tall again. Only go as deep as is comfortable.", feel: "Your thigh and buttock working. Knee pain no more than 2 out of 10." },
-    "bridge": { name: "Bridge", howTo: "Lie on your back with your knees bent and feet flat. Squeeze your buttocks and lift your hips until your body is straight from shoulders to knees. Lower slowly.", feel: "Your buttocks working, not your lower back or hamstrings." },
-    "single-leg-bridge": { name: "Single-leg bridge", howTo: "Start in a bridge, then lift one foot off the floor and keep your hips level as you lower and lift again.", feel: "The buttock of the leg on the floor working hard. Hips stay level." },
-    "hip-thrust": { name: "Hip thrust", howTo: "Sit with your upper back against a bench or sofa, knees bent, a weight across your hips if you have one. Lift your hips until your body is flat like a table, then lower.", feel: "Strong work in your buttocks. Choose a weight you could lift 2 more times at the end of each set." },
-    "isometric-abduction": { name: "Hip push-out hold", howTo: "Lie on your back with your knees bent and a belt or band tied around your thighs just above the knees. Push your knees out against it as hard as is comfortable and hold, breathing normally.", feel: "The sides of your hips working. No knee pain; ease off if there is any." },
-    "band-clamshell": { name: "Clamshell with a band", howTo: "As the clamshell, with a resistance band around your thighs just above the knees. Keep your hips stacked and your feet together; lift the top knee against the band and lower it slowly.", feel: "The back and side of your hip working hard by the last few." },
-    "side-plank-clamshell": { name: "Side plank with clamshell", howTo: "Lie on your side on your forearm with your knees bent and a band above the knees. Lift your hips into a short side plank, then open the top knee against the band and close it, keeping the hips up.", feel: "The hip you are lying on and the back of the top hip working. Stop if your shoulder hurts." },
-    "bridge-hold": { name: "Bridge hold", howTo: "Lie on your back with your knees bent and feet flat. Squeeze your buttocks and lift your hips only as high as is comfortable, then hold.", feel: "Your buttocks working, not your lower back or knee." },
-    "wall-sit": { name: "Shallow wall sit", howTo: "Lean your back against a wall with your feet a step in front of you. Slide down only a little (knees bent to about 30–45 degrees, well above a right angle) and hold.", feel: "The front of your thighs working. Knee pain no more than 2 out of 10; come up higher if it hurts." },
-    "isometric-knee-extension": { name: "Seated knee push hold", howTo: "Sit on a chair and hook the front of your ankle behind a heavy chair leg, a sofa or a fixed band, knee bent to about 60 degrees. Push your foot forward as if to straighten the knee, without moving, and hold.", feel: "The front of your thigh working. Knee pain no more than 2 out of 10." },
-    "seated-knee-extension": { name: "Seated knee extension", howTo: "Sit on a chair with an ankle weight or a band around the ankle. Straighten the knee part way, from the bent position to about halfway (90 to 45 degrees), hold for 2 seconds and lower slowly. Do not lock it straight.", feel: "The front of your thigh working. Knee pain no more than 2 out of 10." },
-    "leg-press": { name: "Leg press or heavier squat", howTo: "On a leg press (or holding weights for a squat), bend the knees only to about 45 degrees and push back up. Choose a load you can lift 10 times with 2 more left in reserve.", feel: "Strong work in your thighs and buttocks. Knee pain no more than 2 out of 10." },
-    "straight-leg-raise": { name: "Straight-leg raise", howTo: "Lie on your back with one knee bent. Tighten the front of the thigh of the straight leg, lift it to the height of the other knee, hold for 3 seconds and lower slowly.", feel: "The front of your thigh working. Your kneecap should not hurt." },
-    "sit-to-stand": { name: "Sit to stand", howTo: "Sit on a firm chair with your feet hip-width apart. Stand up without using your hands, then sit down slowly. Use a higher seat if it hurts.", feel: "Your thighs working. Knee pain no more than 2 out of 10." },
-    "squat": { name: "Squat", howTo: "Stand with your feet hip-width apart. Sit back as if onto a chair, only as deep as is comfortable (a quarter to half squat to start), knees over your toes, then stand up. Hold a weight when 10 become easy.", feel: "Your thighs and buttocks working. Knee pain no more than 2 out of 10." },
-    "split-squat": { name: "Split squat", howTo: "Stand with one foot a long step in front of the other, holding a wall or chair if you need to. Lower the back knee towards the floor only as deep as is comfortable, keeping the front knee over the middle of the foot, then push back up.", feel: "The front thigh and buttock working. Knee pain no more than 2 out of 10." },
+    clamshell: {
+      name: "Clamshell",
+      howTo:
+        "Lie on your side with your knees bent and your feet together. Keep your hips stacked one above the other (do not let the top hip roll back). Keep your feet touching and lift your top knee as far as is comfortable, then lower it slowly.",
+      feel: "A working, tiring feeling in the side of your hip and buttock. Not in your knee.",
+    },
+    "side-lying-abduction": {
+      name: "Side-lying leg raise",
+      howTo:
+        "Lie on your side with the bottom knee bent and your hips stacked. Keep the top leg straight and slightly behind you, toes pointing forward, and lift it about 30 degrees (a hand's width or two), leading with the heel. Lower slowly.",
+      feel: "Burning in the side of your hip by the last few. Your back and knee stay comfortable.",
+    },
+    "band-walk": {
+      name: "Band walk",
+      howTo:
+        "Put a resistance band around your legs above the knees. Bend your knees a little and take slow steps sideways, keeping the band tight and your knees pointing over your toes.",
+      feel: "The sides of your hips working hard. Knees stay pointing forward.",
+    },
+    "side-plank": {
+      name: "Side plank",
+      howTo:
+        "Lie on your side on your forearm, elbow under your shoulder. Start with your knees bent and lift your hips so your body is in a straight line. Hold, then rest. Later, straighten your legs.",
+      feel: "Your waist and the side of the hip you are lying on working. Stop if your shoulder hurts.",
+    },
+    "hip-hike": {
+      name: "Hip hike",
+      howTo:
+        "Stand sideways on the bottom step on one leg, holding a rail or wall, with the other foot hanging off the edge. Keep both knees straight and let the free hip drop a little, then lift it back up using the hip you stand on.",
+      feel: "The side of the hip you stand on working. Small, slow movements.",
+    },
+    "single-leg-squat": {
+      name: "Single-leg squat",
+      howTo:
+        "Stand on one leg, holding a wall or chair lightly if you need to. Bend the knee a little, keeping it in line with your middle toes and your hips level, then stand tall again. Only go as deep as is comfortable.",
+      feel: "Your thigh and buttock working. Knee pain no more than 2 out of 10.",
+    },
+    bridge: {
+      name: "Bridge",
+      howTo:
+        "Lie on your back with your knees bent and feet flat. Squeeze your buttocks and lift your hips until your body is straight from shoulders to knees. Lower slowly.",
+      feel: "Your buttocks working, not your lower back or hamstrings.",
+    },
+    "single-leg-bridge": {
+      name: "Single-leg bridge",
+      howTo: "Start in a bridge, then lift one foot off the floor and keep your hips level as you lower and lift again.",
+      feel: "The buttock of the leg on the floor working hard. Hips stay level.",
+    },
+    "hip-thrust": {
+      name: "Hip thrust",
+      howTo:
+        "Sit with your upper back against a bench or sofa, knees bent, a weight across your hips if you have one. Lift your hips until your body is flat like a table, then lower.",
+      feel: "Strong work in your buttocks. Choose a weight you could lift 2 more times at the end of each set.",
+    },
+    "isometric-abduction": {
+      name: "Hip push-out hold",
+      howTo:
+        "Lie on your back with your knees bent and a belt or band tied around your thighs just above the knees. Push your knees out against it as hard as is comfortable and hold, breathing normally.",
+      feel: "The sides of your hips working. No knee pain; ease off if there is any.",
+    },
+    "band-clamshell": {
+      name: "Clamshell with a band",
+      howTo:
+        "As the clamshell, with a resistance band around your thighs just above the knees. Keep your hips stacked and your feet together; lift the top knee against the band and lower it slowly.",
+      feel: "The back and side of your hip working hard by the last few.",
+    },
+    "side-plank-clamshell": {
+      name: "Side plank with clamshell",
+      howTo:
+        "Lie on your side on your forearm with your knees bent and a band above the knees. Lift your hips into a short side plank, then open the top knee against the band and close it, keeping the hips up.",
+      feel: "The hip you are lying on and the back of the top hip working. Stop if your shoulder hurts.",
+    },
+    "bridge-hold": {
+      name: "Bridge hold",
+      howTo: "Lie on your back with your knees bent and feet flat. Squeeze your buttocks and lift your hips only as high as is comfortable, then hold.",
+      feel: "Your buttocks working, not your lower back or knee.",
+    },
+    "wall-sit": {
+      name: "Shallow wall sit",
+      howTo:
+        "Lean your back against a wall with your feet a step in front of you. Slide down only a little (knees bent to about 30–45 degrees, well above a right angle) and hold.",
+      feel: "The front of your thighs working. Knee pain no more than 2 out of 10; come up higher if it hurts.",
+    },
+    "isometric-knee-extension": {
+      name: "Seated knee push hold",
+      howTo:
+        "Sit on a chair and hook the front of your ankle behind a heavy chair leg, a sofa or a fixed band, knee bent to about 60 degrees. Push your foot forward as if to straighten the knee, without moving, and hold.",
+      feel: "The front of your thigh working. Knee pain no more than 2 out of 10.",
+    },
+    "seated-knee-extension": {
+      name: "Seated knee extension",
+      howTo:
+        "Sit on a chair with an ankle weight or a band around the ankle. Straighten the knee part way, from the bent position to about halfway (90 to 45 degrees), hold for 2 seconds and lower slowly. Do not lock it straight.",
+      feel: "The front of your thigh working. Knee pain no more than 2 out of 10.",
+    },
+    "leg-press": {
+      name: "Leg press or heavier squat",
+      howTo:
+        "On a leg press (or holding weights for a squat), bend the knees only to about 45 degrees and push back up. Choose a load you can lift 10 times with 2 more left in reserve.",
+      feel: "Strong work in your thighs and buttocks. Knee pain no more than 2 out of 10.",
+    },
+    "straight-leg-raise": {
+      name: "Straight-leg raise",
+      howTo:
+        "Lie on your back with one knee bent. Tighten the front of the thigh of the straight leg, lift it to the height of the other knee, hold for 3 seconds and lower slowly.",
+      feel: "The front of your thigh working. Your kneecap should not hurt.",
+    },
+    "sit-to-stand": {
+      name: "Sit to stand",
+      howTo: "Sit on a firm chair with your feet hip-width apart. Stand up without using your hands, then sit down slowly. Use a higher seat if it hurts.",
+      feel: "Your thighs working. Knee pain no more than 2 out of 10.",
+    },
+    squat: {
+      name: "Squat",
+      howTo:
+        "Stand with your feet hip-width apart. Sit back as if onto a chair, only as deep as is comfortable (a quarter to half squat to start), knees over your toes, then stand up. Hold a weight when 10 become easy.",
+      feel: "Your thighs and buttocks working. Knee pain no more than 2 out of 10.",
+    },
+    "split-squat": {
+      name: "Split squat",
+      howTo:
+        "Stand with one foot a long step in front of the other, holding a wall or chair if you need to. Lower the back knee towards the floor only as deep as is comfortable, keeping the front knee over the middle of the foot, then push back up.",
+      feel: "The front thigh and buttock working. Knee pain no more than 2 out of 10.",
+    },
   },
   stretches: {
-    "hip-flexor-stretch": { name: "Hip flexor stretch", howTo: "Kneel on the leg to be stretched with a folded towel or cushion under that knee (or, if kneeling hurts, stand in a long stride with the back heel lifted), the other foot in front. Tuck your bottom under and shift your weight gently forward until you feel a stretch at the front of the hip of the back leg.", feel: "A gentle pull at the front of the hip. Never pain." },
-    "quadriceps-stretch": { name: "Thigh (quadriceps) stretch", howTo: "Stand holding a wall. Bend one knee and hold your ankle behind you, knees together and hips tucked under.", feel: "A gentle pull down the front of your thigh. Ease off if your knee hurts." },
-    "itb-stretch": { name: "Outer hip (ITB) stretch (optional extra)", howTo: "Stand and cross the leg to be stretched behind the other one. Lean your hips out to the side of the back leg until you feel a stretch on the outside of the hip.", feel: "A gentle pull on the outside of the hip or thigh." },
-    "hamstring-stretch": { name: "Hamstring stretch", howTo: "Lie on your back and hold the back of one thigh with the hip bent to 90 degrees. Slowly straighten the knee until you feel a stretch behind the thigh.", feel: "A gentle pull behind the thigh, not behind the knee." },
+    "hip-flexor-stretch": {
+      name: "Hip flexor stretch",
+      howTo:
+        "Kneel on the leg to be stretched with a folded towel or cushion under that knee (or, if kneeling hurts, stand in a long stride with the back heel lifted), the other foot in front. Tuck your bottom under and shift your weight gently forward until you feel a stretch at the front of the hip of the back leg.",
+      feel: "A gentle pull at the front of the hip. Never pain.",
+    },
+    "quadriceps-stretch": {
+      name: "Thigh (quadriceps) stretch",
+      howTo: "Stand holding a wall. Bend one knee and hold your ankle behind you, knees together and hips tucked under.",
+      feel: "A gentle pull down the front of your thigh. Ease off if your knee hurts.",
+    },
+    "itb-stretch": {
+      name: "Outer hip (ITB) stretch (optional extra)",
+      howTo:
+        "Stand and cross the leg to be stretched behind the other one. Lean your hips out to the side of the back leg until you feel a stretch on the outside of the hip.",
+      feel: "A gentle pull on the outside of the hip or thigh.",
+    },
+    "hamstring-stretch": {
+      name: "Hamstring stretch",
+      howTo:
+        "Lie on your back and hold the back of one thigh with the hip bent to 90 degrees. Slowly straighten the knee until you feel a stretch behind the thigh.",
+      feel: "A gentle pull behind the thigh, not behind the knee.",
+    },
   },
   education: {
     // The engine's own sentences (lib/assessment/education-wording.ts): one English copy.
@@ -131,8 +253,7 @@ export const summaryEn = {
       "On stairs, use the rail: go up leading with your good leg and come down leading with the sore one, one step at a time, while stairs hurt. Go back to normal stairs once your pain is 2/10 or less.",
     sitting:
       "When you sit for a long time, stretch the leg out straight now and then, or get up and move every 30 minutes or so. Sitting with your knees bent for long is a common trigger, not a sign of harm.",
-    squatting:
-      "For now, avoid deep squatting and kneeling where you can: bend your knees only as far as is comfortable, and use a cushion if you must kneel.",
+    squatting: "For now, avoid deep squatting and kneeling where you can: bend your knees only as far as is comfortable, and use a cushion if you must kneel.",
     speed: "Run 10–20% slower than usual and pause speed work and races for now. Several shorter runs are easier on the knee than a few long ones.",
   },
   cadence: {
@@ -205,7 +326,8 @@ export const summaryEn = {
     longestKm: "{spread}, the longest about {km} km",
     usualLongest: "{longest} (your longest run has been {km} km)",
     lateOnset: " Keep each run short enough to finish before the point where your pain usually starts.",
-    screenFirst: "Start walk-run phase {phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.",
+    screenFirst:
+      "Start walk-run phase {phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.",
     byTime: "Start with walk-run phase {phase}, 3 times a week with a rest day in between.",
     byTimeObese:
       "In your first week, short run intervals only (run no more than {km} km in total), then walk-run phase {phase}; 3 times a week with a rest day in between.",
@@ -229,7 +351,8 @@ export const summaryEn = {
     yourRace: "your race",
     noVisitDate: "Your clinician will talk with you about {name} ({date}).",
     passed: "{name} ({date}) has passed.",
-    notProjected: "{name} is in {weeks, plural, one {# week} other {# weeks}}. Whether you can race it depends on how the next weeks go: your clinician will talk it through with you.",
+    notProjected:
+      "{name} is in {weeks, plural, one {# week} other {# weeks}}. Whether you can race it depends on how the next weeks go: your clinician will talk it through with you.",
     fits: "{name} is in {weeks, plural, one {# week} other {# weeks}}. At this safe build-up you should reach about {km} km a week in about {needed, plural, one {# week} other {# weeks}}, before race day.",
     tooSoon:
       "{name} is in {weeks, plural, one {# week} other {# weeks}}. At a safe build-up you will reach about {byRace} km a week by race day, not the {km} km you aim for. Talk with your clinician about a shorter race or a later one; building faster raises the risk of the pain coming back.",

@@ -50,7 +50,8 @@ export const summaryEs: SummaryMessages = {
     holds: "{sets, plural, one {# vez} other {# veces}}, aguantando {seconds} segundos",
     holdsEachSide: "{sets, plural, one {# vez} other {# veces}} con cada lado, aguantando {seconds} segundos",
     line: "{what}, {days, plural, =7 {todos los días} one {# día por semana} other {# días por semana}}",
-    stretch: "Mantenga {seconds} segundos, {reps, plural, one {# vez} other {# veces}} con cada lado, {days, plural, =7 {una vez al día} one {# día por semana} other {# días por semana}}",
+    stretch:
+      "Mantenga {seconds} segundos, {reps, plural, one {# vez} other {# veces}} con cada lado, {days, plural, =7 {una vez al día} one {# día por semana} other {# días por semana}}",
   },
   progression: {
     nextStep: "{next}.",
@@ -139,7 +140,8 @@ export const summaryEs: SummaryMessages = {
     },
     "bridge-hold": {
       name: "Puente sostenido",
-      howTo: "Túmbese boca arriba con las rodillas dobladas y los pies apoyados en el suelo. Apriete los glúteos, suba la cadera solo hasta donde le resulte cómodo y aguante.",
+      howTo:
+        "Túmbese boca arriba con las rodillas dobladas y los pies apoyados en el suelo. Apriete los glúteos, suba la cadera solo hasta donde le resulte cómodo y aguante.",
       feel: "Trabajo en los glúteos, no en la parte baja de la espalda ni en la rodilla.",
     },
     "wall-sit": {
@@ -174,7 +176,8 @@ export const summaryEs: SummaryMessages = {
     },
     "sit-to-stand": {
       name: "Levantarse de la silla",
-      howTo: "Siéntese en una silla firme con los pies separados al ancho de la cadera. Levántese sin usar las manos y vuelva a sentarse despacio. Si le duele, use un asiento más alto.",
+      howTo:
+        "Siéntese en una silla firme con los pies separados al ancho de la cadera. Levántese sin usar las manos y vuelva a sentarse despacio. Si le duele, use un asiento más alto.",
       feel: "Los muslos trabajando. Dolor de rodilla de 2 sobre 10 como mucho.",
     },
     squat: {
@@ -204,12 +207,14 @@ export const summaryEs: SummaryMessages = {
     },
     "itb-stretch": {
       name: "Estiramiento de la parte de fuera de la cadera (cintilla iliotibial) (extra opcional)",
-      howTo: "De pie, cruce por detrás de la otra la pierna que va a estirar. Lleve la cadera hacia el lado de la pierna de atrás hasta notar el estiramiento por fuera de la cadera.",
+      howTo:
+        "De pie, cruce por detrás de la otra la pierna que va a estirar. Lleve la cadera hacia el lado de la pierna de atrás hasta notar el estiramiento por fuera de la cadera.",
       feel: "Un tirón suave por fuera de la cadera o del muslo.",
     },
     "hamstring-stretch": {
       name: "Estiramiento de la parte de atrás del muslo",
-      howTo: "Túmbese boca arriba y sujétese la parte de atrás de un muslo con la cadera doblada a 90 grados. Estire poco a poco la rodilla hasta notar el estiramiento detrás del muslo.",
+      howTo:
+        "Túmbese boca arriba y sujétese la parte de atrás de un muslo con la cadera doblada a 90 grados. Estire poco a poco la rodilla hasta notar el estiramiento detrás del muslo.",
       feel: "Un tirón suave detrás del muslo, no detrás de la rodilla.",
     },
   },
@@ -221,7 +226,8 @@ export const summaryEs: SummaryMessages = {
         "Lo más probable es que el dolor por fuera de la rodilla venga de la banda de tejido que recorre la parte de fuera del muslo, donde cruza la rodilla (cintilla iliotibial). Es frecuente en corredores y suele mejorar con fortalecimiento y algunos cambios en su forma de correr.",
       "tendinopathy-consider":
         "Su dolor puede venir de un tendón justo por encima o por debajo de la rótula. Su profesional lo comprobará y elegirá los ejercicios de carga adecuados para ese tendón.",
-      unclear: "Su profesional le explicará cuál es la causa más probable de su dolor. Los consejos de abajo ayudan a la mayoría de los corredores con dolor de rodilla mientras se calma.",
+      unclear:
+        "Su profesional le explicará cuál es la causa más probable de su dolor. Los consejos de abajo ayudan a la mayoría de los corredores con dolor de rodilla mientras se calma.",
     },
     loadAfterRamp: "Un dolor así suele empezar cuando se corre más de lo que el cuerpo puede asimilar, como le pasó a usted hace poco. ",
     loadUsual: "Un dolor así suele aparecer al correr más, más rápido o con más cuestas de lo que la rodilla está preparada para aguantar. ",
@@ -247,7 +253,8 @@ export const summaryEs: SummaryMessages = {
       "Cuando pase mucho tiempo en una silla, estire la pierna de vez en cuando, o levántese y muévase cada 30 minutos más o menos. Estar mucho tiempo sentado con las rodillas dobladas suele provocar el dolor, pero no es señal de daño.",
     squatting:
       "Por ahora, evite en lo posible ponerse en cuclillas y arrodillarse: doble las rodillas solo hasta donde le resulte cómodo y, si tiene que arrodillarse, use un cojín.",
-    speed: "Corra entre un 10 y un 20 % más despacio de lo habitual y deje por ahora las series rápidas y las carreras. Varias salidas cortas cargan menos la rodilla que pocas salidas largas.",
+    speed:
+      "Corra entre un 10 y un 20 % más despacio de lo habitual y deje por ahora las series rápidas y las carreras. Varias salidas cortas cargan menos la rodilla que pocas salidas largas.",
   },
   cadence: {
     unknown:
@@ -299,7 +306,8 @@ export const summaryEs: SummaryMessages = {
     amber: "Ámbar",
     red: "Rojo",
     trek: {
-      green: "dolor de 2/10 o menos durante la salida, vuelve a lo normal en menos de una hora y no está peor a la mañana siguiente. Siga igual o pase al siguiente paso.",
+      green:
+        "dolor de 2/10 o menos durante la salida, vuelve a lo normal en menos de una hora y no está peor a la mañana siguiente. Siga igual o pase al siguiente paso.",
       amber: "dolor de 3–4/10, o tarda en calmarse. Repita este paso; todavía no avance.",
       red: "dolor de 5/10 o más, cojera, o está peor a la mañana siguiente. Descanse un día y vuelva un paso atrás. Llame a la clínica si le sale rojo dos veces.",
     },
@@ -313,7 +321,8 @@ export const summaryEs: SummaryMessages = {
     "Los números del semáforo son dolor; los números de esfuerzo del calendario indican lo duro que se le hace correr, no dolor (3: puede hablar con frases completas; 4: todavía puede hablar; 5: solo unas palabras seguidas).",
   start: {
     keep: "Siga corriendo unos {km} km por semana, sin pasar de ahí hasta su revisión: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano.",
-    reduce: "Baje a unos {km} km por semana{why}: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano. Vuelva a aumentar solo después de {weeks, plural, one {# semana en verde} other {# semanas en verde}}.",
+    reduce:
+      "Baje a unos {km} km por semana{why}: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano. Vuelva a aumentar solo después de {weeks, plural, one {# semana en verde} other {# semanas en verde}}.",
     whyRamp: ", lo que corría antes de su último aumento",
     whyThird: ", más o menos un tercio menos que ahora",
     spreadMore: "repartidos en {runs} salidas más cortas (una más que ahora)",
@@ -340,7 +349,8 @@ export const summaryEs: SummaryMessages = {
     walkRunDistance:
       "Caminar y correr se hace por pasos: haga cada fase al menos dos veces y avance solo después de una sesión en verde. Cuando ya corra sin pausas para caminar, no aumente su distancia semanal más de un {cap} % por semana (una regla prudente, no un límite demostrado), y solo después de una semana en verde.",
     time: "Aumente por tiempo: siga los pasos del calendario y no aumente el tiempo de carrera más de un {cap} % por semana, y solo después de una semana en verde.",
-    distance: "No aumente su distancia semanal más de un {cap} % cada semana (una regla prudente, no un límite demostrado), y solo después de una semana en verde.",
+    distance:
+      "No aumente su distancia semanal más de un {cap} % cada semana (una regla prudente, no un límite demostrado), y solo después de una semana en verde.",
   },
   backBy: "Si todo va bien, volverá a unos {km} km por semana en unas {weeks, plural, one {# semana} other {# semanas}}.",
   goalRace: {
@@ -401,12 +411,19 @@ export const summaryEs: SummaryMessages = {
       " (no la clínica) si la pantorrilla se le hincha, se le pone roja o le duele al tocarla, o si le falta el aire o le duele el pecho (llame al número de emergencias); o si la rodilla se le pone caliente, roja e hinchada con fiebre, o no puede apoyar la pierna (vaya a urgencias).",
   },
   referral: {
-    septic: { action: "Vaya a urgencias ahora.", why: "Una rodilla caliente, roja o hinchada con fiebre o malestar puede ser una infección de la articulación." },
+    septic: {
+      action: "Vaya a urgencias ahora.",
+      why: "Una rodilla caliente, roja o hinchada con fiebre o malestar puede ser una infección de la articulación.",
+    },
     dvt: {
-      action: "Hágase ver por un médico hoy. Llame enseguida al número de emergencias si le falta el aire, le duele el pecho o tose sangre (un coágulo que ha llegado a los pulmones).",
+      action:
+        "Hágase ver por un médico hoy. Llame enseguida al número de emergencias si le falta el aire, le duele el pecho o tose sangre (un coágulo que ha llegado a los pulmones).",
       why: "Una pantorrilla hinchada, roja o que duele al tocarla puede ser un coágulo en una vena profunda.",
     },
-    ottawa: { action: "Hágase una radiografía hoy (en un centro de urgencias).", why: "Después de su lesión, las pruebas de la rodilla indican que hay que descartar un hueso roto." },
+    ottawa: {
+      action: "Hágase una radiografía hoy (en un centro de urgencias).",
+      why: "Después de su lesión, las pruebas de la rodilla indican que hay que descartar un hueso roto.",
+    },
     acuteKnee: {
       action: "Vaya a una consulta de rodilla o a urgencias hoy o mañana. No fuerce la rodilla para estirarla.",
       why: "Una rodilla que se bloquea, o que se hincha mucho o poco después de una lesión, puede tener una lesión dentro de la articulación.",
@@ -416,7 +433,8 @@ export const summaryEs: SummaryMessages = {
       why: "En un corredor, el dolor en la ingle o en la parte delantera de la cadera puede ser una lesión por sobrecarga en la parte alta del hueso del muslo, que hay que revisar pronto.",
     },
     boneStress: {
-      action: "Vaya al médico en los próximos días. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
+      action:
+        "Vaya al médico en los próximos días. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
       why: "Un punto del hueso que duele al apretarlo, dolor al saltar o un dolor que le despierta pueden ser una lesión por sobrecarga del hueso.",
     },
     scfe: {

@@ -68,7 +68,11 @@ export class SummaryWords {
       case "education.what":
         return this.byValue(r.text, (m) => m.education.what);
       case "education.load":
-        return this.line(r.text, (m) => e(m).loadAfterRamp + e(m).loadRest, (m) => e(m).loadUsual + e(m).loadRest);
+        return this.line(
+          r.text,
+          (m) => e(m).loadAfterRamp + e(m).loadRest,
+          (m) => e(m).loadUsual + e(m).loadRest,
+        );
       case "education.hip":
         return this.line(r.text, (m) => e(m).hip);
       case "education.borrowed":
@@ -146,7 +150,9 @@ export class SummaryWords {
       if (!lib) return null;
       if (!next) return format(m.progression.top, { harder: lib.holdSeconds ? m.progression.longerOrHarderHolds : m.progression.addLoad }, l);
       const name = m.exercises[next.id as keyof SummaryMessages["exercises"]]?.name;
-      return name ? format(m.progression.next, { next: name.toLowerCase(), harder: lib.holdSeconds ? m.progression.longerHolds : m.progression.addLoad }, l) : null;
+      return name
+        ? format(m.progression.next, { next: name.toLowerCase(), harder: lib.holdSeconds ? m.progression.longerHolds : m.progression.addLoad }, l)
+        : null;
     });
     return { label: this.t((m) => m.card.progress), text };
   }
@@ -248,7 +254,16 @@ export class SummaryWords {
         const s = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")}${p.and}${parts.at(-1)}`;
         return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
       }
-      return format(p.green, { pain: f.painDuring ?? "", limit: GREEN_MAX, settled: f.settledWithinHour ? p.greenSettled : "", morning: f.worseNextMorning === false ? p.greenMorning : "" }, l);
+      return format(
+        p.green,
+        {
+          pain: f.painDuring ?? "",
+          limit: GREEN_MAX,
+          settled: f.settledWithinHour ? p.greenSettled : "",
+          morning: f.worseNextMorning === false ? p.greenMorning : "",
+        },
+        l,
+      );
     });
   }
 
@@ -276,7 +291,9 @@ export class SummaryWords {
 }
 
 function libraryEntry(m: SummaryMessages, e: ExercisePrescription | StretchPrescription): { name: string; howTo: string; feel: string } | undefined {
-  return "exerciseId" in e ? (m.exercises as Record<string, { name: string; howTo: string; feel: string }>)[e.exerciseId] : (m.stretches as Record<string, { name: string; howTo: string; feel: string }>)[e.stretchId];
+  return "exerciseId" in e
+    ? (m.exercises as Record<string, { name: string; howTo: string; feel: string }>)[e.exerciseId]
+    : (m.stretches as Record<string, { name: string; howTo: string; feel: string }>)[e.stretchId];
 }
 
 function doseWhat(m: SummaryMessages, l: Locale, d: Dose): string {
@@ -318,7 +335,9 @@ function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null
       text = format(s.keep, { km, spread: spread() }, l) + (p.lateOnset ? s.lateOnset : "");
       break;
     case "reduce":
-      text = format(s.reduce, { km, spread: spread(), why: p.why === "ramp" ? s.whyRamp : p.why === "third" ? s.whyThird : "", weeks: p.holdWeeks ?? 0 }, l) + (p.lateOnset ? s.lateOnset : "");
+      text =
+        format(s.reduce, { km, spread: spread(), why: p.why === "ramp" ? s.whyRamp : p.why === "third" ? s.whyThird : "", weeks: p.holdWeeks ?? 0 }, l) +
+        (p.lateOnset ? s.lateOnset : "");
       break;
     case "screen-first":
       text = format(s.screenFirst, { phase: r.start.phase ?? 1 }, l);

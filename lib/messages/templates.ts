@@ -57,7 +57,7 @@ const KIND_LABEL: Record<MessageKind, string> = {
   reminder: "intake reminder",
   "intake-received": "confirmation that the answers arrived",
   summary: "visit summary link",
-  plan: "\"My plan\" link",
+  plan: '"My plan" link',
   "follow-up": "request for the follow-up questions",
   "clinic-link-locked": "notice of a locked link",
   "clinic-undeliverable": "notice of an undeliverable message",
@@ -100,13 +100,17 @@ function body(kind: MessageKind, c: TemplateContext): Body {
     case "clinic-link-locked":
       return {
         subject: `${clinic}: an intake link was locked`,
-        paragraphs: [`An intake link${when ? ` for a visit${when}` : ""} was locked after too many wrong dates of birth. The patient cannot continue with it. Check with the patient, then make a new link from the visit page.`],
+        paragraphs: [
+          `An intake link${when ? ` for a visit${when}` : ""} was locked after too many wrong dates of birth. The patient cannot continue with it. Check with the patient, then make a new link from the visit page.`,
+        ],
         action: c.link ? { label: "Open the visit", link: c.link } : undefined,
       };
     case "clinic-undeliverable":
       return {
         subject: `${clinic}: a message could not be delivered`,
-        paragraphs: [`The ${kindLabel(c.failedKind ?? "invite")}${when ? ` for a visit${when}` : ""} could not be delivered to the patient's address. Check the address, then send it again from the visit page.`],
+        paragraphs: [
+          `The ${kindLabel(c.failedKind ?? "invite")}${when ? ` for a visit${when}` : ""} could not be delivered to the patient's address. Check the address, then send it again from the visit page.`,
+        ],
         action: c.link ? { label: "Open the visit", link: c.link } : undefined,
       };
   }
@@ -130,7 +134,9 @@ export function renderMessage(kind: MessageKind, c: TemplateContext): RenderedMe
     `<!doctype html><html lang="${w.lang}"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(b.subject))}</title></head>`,
     `<body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:36em;padding:16px">`,
     ...b.paragraphs.map(p),
-    b.action ? `<p style="margin:0 0 16px"><a href="${escapeHtml(b.action.link)}" style="display:inline-block;padding:10px 16px;background:#0b5cad;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(b.action.label)}</a></p><p style="margin:0 0 16px;font-size:14px">${escapeHtml(w.orCopy)} ${escapeHtml(b.action.link)}</p>` : "",
+    b.action
+      ? `<p style="margin:0 0 16px"><a href="${escapeHtml(b.action.link)}" style="display:inline-block;padding:10px 16px;background:#0b5cad;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(b.action.label)}</a></p><p style="margin:0 0 16px;font-size:14px">${escapeHtml(w.orCopy)} ${escapeHtml(b.action.link)}</p>`
+      : "",
     p(signature),
     optOut ? `<p style="margin:24px 0 0;font-size:13px;color:#555"><a href="${escapeHtml(optOut)}">${escapeHtml(format(w.stopLink, { clinic }))}</a></p>` : "",
     `</body></html>`,

@@ -34,15 +34,17 @@ function formatDate(d: Date | null, locale: Locale): string | null {
   return d ? new Intl.DateTimeFormat(locale === "es" ? "es" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(d) : null;
 }
 
-async function audit(c: pg.PoolClient | pg.Pool, m: { clinicId: string; patientId: string | null; id: string }, action: "message-sent" | "message-failed", outcome: "ok" | "failed", details: object) {
-  await c.query(`INSERT INTO "AuditEvent" ("actorType", "clinicId", "patientId", action, "recordType", "recordId", outcome, details) VALUES ('system', $1, $2, $3, 'Message', $4, $5, $6)`, [
-    m.clinicId,
-    m.patientId,
-    action,
-    m.id,
-    outcome,
-    JSON.stringify(details),
-  ]);
+async function audit(
+  c: pg.PoolClient | pg.Pool,
+  m: { clinicId: string; patientId: string | null; id: string },
+  action: "message-sent" | "message-failed",
+  outcome: "ok" | "failed",
+  details: object,
+) {
+  await c.query(
+    `INSERT INTO "AuditEvent" ("actorType", "clinicId", "patientId", action, "recordType", "recordId", outcome, details) VALUES ('system', $1, $2, $3, 'Message', $4, $5, $6)`,
+    [m.clinicId, m.patientId, action, m.id, outcome, JSON.stringify(details)],
+  );
 }
 
 async function queueClinicUndeliverable(c: pg.PoolClient, m: MessageRow) {
@@ -53,7 +55,11 @@ async function queueClinicUndeliverable(c: pg.PoolClient, m: MessageRow) {
     [m.clinicId, m.visitId],
   );
   const id = r.rows[0]?.id;
-  if (id) await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text, 'failedKind', $3::text), max_attempts := $4::int, job_key := $2::text)`, [SEND_TASK, id, m.kind, maxAttempts()]);
+  if (id)
+    await c.query(
+      `SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text, 'failedKind', $3::text), max_attempts := $4::int, job_key := $2::text)`,
+      [SEND_TASK, id, m.kind, maxAttempts()],
+    );
 }
 
 /** Send one message. Idempotent: a message already sent (or skipped) is never sent again, whichever job asks. */
@@ -106,7 +112,10 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
       const c = await pool.connect();
       try {
         await c.query("BEGIN");
-        await c.query(`UPDATE "Message" SET attempts = attempts + 1, "lastError" = $2, status = CASE WHEN $3 THEN 'FAILED'::"MessageStatus" ELSE status END, "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`, [m.id, err.message, last]);
+        await c.query(
+          `UPDATE "Message" SET attempts = attempts + 1, "lastError" = $2, status = CASE WHEN $3 THEN 'FAILED'::"MessageStatus" ELSE status END, "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`,
+          [m.id, err.message, last],
+        );
         if (last) {
           await audit(c, m, "message-failed", "failed", { kind: m.kind, attempts: helpers.job.attempts, permanent: err.permanent });
           if (PATIENT_KINDS.includes(m.kind)) await queueClinicUndeliverable(c, m);
@@ -124,7 +133,9 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     const c = await pool.connect();
     try {
       await c.query("BEGIN");
-      await c.query(`UPDATE "Message" SET status = 'SENT', "sentAt" = now(), attempts = attempts + 1, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [m.id]);
+      await c.query(`UPDATE "Message" SET status = 'SENT', "sentAt" = now(), attempts = attempts + 1, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [
+        m.id,
+      ]);
       // The link's sealed token is kept until the invite closes: a reminder may still need it.
       await audit(c, m, "message-sent", "ok", { kind: m.kind, attempt: helpers.job.attempts });
       await c.query("COMMIT");
@@ -154,12 +165,19 @@ async function inTransaction(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<
 
 /** A message the worker decided to send (a reminder, the follow-up day's email) and its send job, in the
  * caller's transaction. */
-async function queueFromWorker(c: pg.PoolClient, m: { clinicId: string; visitId: string; patientId: string; email: string; inviteId: string; kind: "reminder" | "follow-up" }): Promise<void> {
+async function queueFromWorker(
+  c: pg.PoolClient,
+  m: { clinicId: string; visitId: string; patientId: string; email: string; inviteId: string; kind: "reminder" | "follow-up" },
+): Promise<void> {
   const ins = await c.query<{ id: string }>(
     `INSERT INTO "Message" (id, "clinicId", "visitId", "patientId", kind, recipient, "inviteId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now()) RETURNING id`,
     [m.clinicId, m.visitId, m.patientId, m.kind, m.email, m.inviteId],
   );
-  await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [SEND_TASK, ins.rows[0]!.id, maxAttempts()]);
+  await c.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts := $3::int, job_key := $2::text)`, [
+    SEND_TASK,
+    ins.rows[0]!.id,
+    maxAttempts(),
+  ]);
 }
 
 /** A reminder comes due: queue it only if the intake is still not sent, the visit is still ahead, the patient
@@ -182,7 +200,8 @@ function reminderTask(pool: pg.Pool): Task {
         [visitId],
       );
       const r = rows[0];
-      if (r?.email && r.inviteId && r.sent < Math.min(n, 2)) await queueFromWorker(c, { clinicId: r.clinicId, visitId, patientId: r.patientId, email: r.email, inviteId: r.inviteId, kind: "reminder" });
+      if (r?.email && r.inviteId && r.sent < Math.min(n, 2))
+        await queueFromWorker(c, { clinicId: r.clinicId, visitId, patientId: r.patientId, email: r.email, inviteId: r.inviteId, kind: "reminder" });
     });
   };
 }
@@ -243,7 +262,9 @@ export interface MessageWorker {
 const globalForWorker = globalThis as unknown as { strideMessageWorker?: Promise<MessageWorker | null> };
 
 /** Start the worker once per process; null (and one line saying why) when email is not configured. */
-export function startMessageWorker(opts: { connectionString?: string; transport?: () => MessageTransport; concurrency?: number } = {}): Promise<MessageWorker | null> {
+export function startMessageWorker(
+  opts: { connectionString?: string; transport?: () => MessageTransport; concurrency?: number } = {},
+): Promise<MessageWorker | null> {
   globalForWorker.strideMessageWorker ??= start(opts);
   return globalForWorker.strideMessageWorker;
 }

@@ -14,7 +14,9 @@ describe("every server action the scripts drive is where TARGETS says", () => {
 
   it("no script or benchmark names an action file of its own (the security scan once did, and crashed)", () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+      );
     const own = [...files("scripts"), ...files("bench")]
       .filter((f) => !f.endsWith(path.join("faults", "targets.ts")) && !f.endsWith(".test.ts"))
       .filter((f) => /file:\s*["'`]app\//.test(readFileSync(f, "utf8")));

@@ -14,7 +14,11 @@ export const TARGETS = {
   /** Start a visit: startVisitAction({ patientId, kind, date }) (queues the invite email when the patient has one). */
   startVisit: { file: "app/(clinic)/patients/actions.ts", export: "startVisitAction", page: (patientId: string) => `/patients/${patientId}` },
   /** Summary review: saveSummaryEditsAction(visitId, edits, baseVersion) (the fault run's hostile-input fuzz). */
-  saveSummary: { file: "app/(clinic)/visits/[visitId]/summary/actions.ts", export: "saveSummaryEditsAction", page: (visitId: string) => `/visits/${visitId}/summary` },
+  saveSummary: {
+    file: "app/(clinic)/visits/[visitId]/summary/actions.ts",
+    export: "saveSummaryEditsAction",
+    page: (visitId: string) => `/visits/${visitId}/summary`,
+  },
   // The security scan's other targets (scripts/security-scan.ts names no action file of its own).
   createPatient: { file: "app/(clinic)/patients/actions.ts", export: "createPatientAction", page: () => "/patients/new" },
   searchPatients: { file: "app/(clinic)/patients/actions.ts", export: "searchPatientsAction", page: () => "/patients" },

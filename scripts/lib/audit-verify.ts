@@ -70,10 +70,30 @@ async function walk(
       const seq = BigInt(r.seq);
       if (seq !== prevSeq + 1n) {
         const missing = seq - prevSeq - 1n;
-        return { rows, lastSeq: prevSeq, lastHash: prevHash, firstSeq, first: { ...here, problem: `follows seq ${prevSeq}: ${missing} row(s) before it are missing (deleted)` } };
+        return {
+          rows,
+          lastSeq: prevSeq,
+          lastHash: prevHash,
+          firstSeq,
+          first: { ...here, problem: `follows seq ${prevSeq}: ${missing} row(s) before it are missing (deleted)` },
+        };
       }
-      if (r.prevHash !== prevHash) return { rows, lastSeq: prevSeq, lastHash: prevHash, firstSeq, first: { ...here, problem: "does not link to the row before it (prevHash differs): the chain was rewritten" } };
-      if (r.hash !== r.expected) return { rows, lastSeq: prevSeq, lastHash: prevHash, firstSeq, first: { ...here, problem: "no longer matches its hash: the row was changed after it was written" } };
+      if (r.prevHash !== prevHash)
+        return {
+          rows,
+          lastSeq: prevSeq,
+          lastHash: prevHash,
+          firstSeq,
+          first: { ...here, problem: "does not link to the row before it (prevHash differs): the chain was rewritten" },
+        };
+      if (r.hash !== r.expected)
+        return {
+          rows,
+          lastSeq: prevSeq,
+          lastHash: prevHash,
+          firstSeq,
+          first: { ...here, problem: "no longer matches its hash: the row was changed after it was written" },
+        };
       firstSeq ??= seq;
       prevSeq = seq;
       prevHash = r.hash;
@@ -114,9 +134,17 @@ export async function verifyAuditChain(url: string): Promise<ChainReport> {
     const unchained = await c.query<{ id: string; at: Date }>(`SELECT id::text, at FROM "AuditEvent" WHERE seq IS NULL OR hash IS NULL ORDER BY id LIMIT 1`);
     if (unchained.rows[0]) {
       const r = unchained.rows[0];
-      return result({ chain: null, seq: null, id: r.id, at: r.at.toISOString(), problem: "has no place in the hash chain (inserted with the chain trigger disabled)" });
+      return result({
+        chain: null,
+        seq: null,
+        id: r.id,
+        at: r.at.toISOString(),
+        problem: "has no place in the hash chain (inserted with the chain trigger disabled)",
+      });
     }
-    const heads = new Map((await c.query<{ chain: string; seq: string; hash: string }>(`SELECT chain, seq::text, hash FROM "AuditChainHead"`)).rows.map((h) => [h.chain, h]));
+    const heads = new Map(
+      (await c.query<{ chain: string; seq: string; hash: string }>(`SELECT chain, seq::text, hash FROM "AuditChainHead"`)).rows.map((h) => [h.chain, h]),
+    );
     const legacyHead = heads.get(LEGACY);
     if (!legacyHead) return result({ chain: LEGACY, seq: null, id: null, at: null, problem: "the legacy chain's head row (the cut-over) is missing" });
     const cut = BigInt(legacyHead.seq);
@@ -124,22 +152,47 @@ export async function verifyAuditChain(url: string): Promise<ChainReport> {
     // The legacy chain: every row up to the cut-over, whatever its clinic, from seq 1.
     const legacy = await walk(c, LEGACY, `e.seq <= $1`, [cut.toString()], { after: 0n, prevHash: null });
     const legacyProblem = legacy.first ?? checkHead(LEGACY, legacyHead, { seq: legacy.lastSeq, hash: legacy.lastHash });
-    chains.push({ chain: LEGACY, clinicName: null, rows: legacy.rows, firstSeq: legacy.firstSeq?.toString() ?? null, lastSeq: legacy.rows ? legacy.lastSeq.toString() : null, ok: !legacyProblem, ...(legacyProblem ? { first: legacyProblem } : {}) });
+    chains.push({
+      chain: LEGACY,
+      clinicName: null,
+      rows: legacy.rows,
+      firstSeq: legacy.firstSeq?.toString() ?? null,
+      lastSeq: legacy.rows ? legacy.lastSeq.toString() : null,
+      ok: !legacyProblem,
+      ...(legacyProblem ? { first: legacyProblem } : {}),
+    });
 
     // Every other chain: those with a head, and any clinic with rows after the cut-over but no head.
-    const withRows = await c.query<{ chain: string }>(`SELECT DISTINCT coalesce("clinicId"::text, '${NO_CLINIC}') AS chain FROM "AuditEvent" WHERE seq > $1`, [cut.toString()]);
+    const withRows = await c.query<{ chain: string }>(`SELECT DISTINCT coalesce("clinicId"::text, '${NO_CLINIC}') AS chain FROM "AuditEvent" WHERE seq > $1`, [
+      cut.toString(),
+    ]);
     const keys = [...new Set([...heads.keys(), ...withRows.rows.map((r) => r.chain)])].filter((k) => k !== LEGACY);
     const names = new Map(
-      (await c.query<{ id: string; name: string }>(`SELECT id::text, name FROM "Clinic" WHERE id::text = ANY($1::text[])`, [keys.filter((k) => k !== NO_CLINIC)])).rows.map((r) => [r.id, r.name]),
+      (
+        await c.query<{ id: string; name: string }>(`SELECT id::text, name FROM "Clinic" WHERE id::text = ANY($1::text[])`, [
+          keys.filter((k) => k !== NO_CLINIC),
+        ])
+      ).rows.map((r) => [r.id, r.name]),
     );
     // The no-clinic chain first, then clinics by name.
     keys.sort((a, b) => (a === NO_CLINIC ? -1 : b === NO_CLINIC ? 1 : (names.get(a) ?? a).localeCompare(names.get(b) ?? b)));
     // Each chain's genesis continues from the legacy chain's last row (its seq and hash as the head kept them).
     const genesis = { after: cut, prevHash: legacyHead.hash || null };
     for (const k of keys) {
-      const w = k === NO_CLINIC ? await walk(c, k, `e."clinicId" IS NULL AND e.seq > $1`, [cut.toString()], genesis) : await walk(c, k, `e."clinicId" = $1::uuid AND e.seq > $2`, [k, cut.toString()], genesis);
+      const w =
+        k === NO_CLINIC
+          ? await walk(c, k, `e."clinicId" IS NULL AND e.seq > $1`, [cut.toString()], genesis)
+          : await walk(c, k, `e."clinicId" = $1::uuid AND e.seq > $2`, [k, cut.toString()], genesis);
       const problem = w.first ?? checkHead(k, heads.get(k), { seq: w.lastSeq, hash: w.lastHash });
-      chains.push({ chain: k, clinicName: names.get(k) ?? null, rows: w.rows, firstSeq: w.firstSeq?.toString() ?? null, lastSeq: w.rows ? w.lastSeq.toString() : null, ok: !problem, ...(problem ? { first: problem } : {}) });
+      chains.push({
+        chain: k,
+        clinicName: names.get(k) ?? null,
+        rows: w.rows,
+        firstSeq: w.firstSeq?.toString() ?? null,
+        lastSeq: w.rows ? w.lastSeq.toString() : null,
+        ok: !problem,
+        ...(problem ? { first: problem } : {}),
+      });
     }
     const first = chains.find((x) => !x.ok)?.first;
     if (first) return result(first);
@@ -149,7 +202,13 @@ export async function verifyAuditChain(url: string): Promise<ChainReport> {
     const total = await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`);
     const walked = chains.reduce((a, x) => a + x.rows, 0);
     if (BigInt(total.rows[0]!.n) !== BigInt(walked)) {
-      return result({ chain: null, seq: null, id: null, at: null, problem: `the table holds ${total.rows[0]!.n} rows but the chains hold ${walked}: rows were added outside the chains` });
+      return result({
+        chain: null,
+        seq: null,
+        id: null,
+        at: null,
+        problem: `the table holds ${total.rows[0]!.n} rows but the chains hold ${walked}: rows were added outside the chains`,
+      });
     }
     return result(undefined);
   } finally {

@@ -11,7 +11,20 @@
 // a "\.\n" line (COPY's own end marker; a data row cannot be that, backslashes are escaped), then
 // "E <manifest json>\n" with every table's row count and content hash and every sequence's value.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, openSync, readSync, closeSync, readFileSync, renameSync, statSync, writeFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  openSync,
+  readSync,
+  closeSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  readdirSync,
+  rmSync,
+  mkdirSync,
+} from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import readline from "node:readline";
@@ -43,7 +56,10 @@ export interface Header {
 
 /** BACKUP_KEY: 32 bytes, as 64 hex digits or base64. Its id (first 8 hex of its SHA-256) goes in the file. */
 export function parseBackupKey(raw: string | undefined): { key: Buffer; id: string } {
-  if (!raw) throw new Error("BACKUP_KEY is not set. Make one with `openssl rand -base64 32` and keep it away from the backups (a password manager, the host's secret store).");
+  if (!raw)
+    throw new Error(
+      "BACKUP_KEY is not set. Make one with `openssl rand -base64 32` and keep it away from the backups (a password manager, the host's secret store).",
+    );
   const text = raw.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
   if (key.length !== 32) throw new Error("BACKUP_KEY must be 32 bytes, written as 64 hex digits or as base64 (openssl rand -base64 32).");
@@ -87,12 +103,16 @@ async function hashTable(c: pg.Client, t: { name: string; order: string }): Prom
 }
 
 async function readSequences(c: pg.Client) {
-  const r = await c.query<{ name: string; value: string | null }>(`SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`);
+  const r = await c.query<{ name: string; value: string | null }>(
+    `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,
+  );
   return r.rows;
 }
 
 async function migrationsOf(c: pg.Client): Promise<string[]> {
-  const r = await c.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+  const r = await c.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
   return r.rows.map((m) => m.migration_name);
 }
 
@@ -108,7 +128,10 @@ export async function backupDatabase(ownerUrl: string, dir: string, rawKey: stri
   const { key, id } = parseBackupKey(rawKey);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const t0 = Date.now();
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const file = path.join(dir, `stride-${stamp}.backup`);
   const partial = `${file}.partial`;
   const c = await connect(ownerUrl);
@@ -186,7 +209,10 @@ export function listBackups(dir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => /^stride-\d{8}T\d{6}Z\.backup$/.test(n)).sort().map((n) => path.join(dir, n));
+  return names
+    .filter((n) => /^stride-\d{8}T\d{6}Z\.backup$/.test(n))
+    .sort()
+    .map((n) => path.join(dir, n));
 }
 
 function pruneBackups(dir: string, keep: number) {
@@ -207,7 +233,10 @@ export function checkBackupFile(file: string, keyId: string): { headLength: numb
   const nl = buf.indexOf(10);
   const parts = nl > 0 ? buf.subarray(0, nl).toString("latin1").split(" ") : [];
   if (parts.length !== 4 || `${parts[0]} ${parts[1]}` !== MAGIC) throw new Error(`${file} is not a Stride backup.`);
-  if (parts[2] !== keyId) throw new Error(`${file} was encrypted with the key whose id is ${parts[2]}; BACKUP_KEY has id ${keyId}. Set BACKUP_KEY to the key the backup was made with.`);
+  if (parts[2] !== keyId)
+    throw new Error(
+      `${file} was encrypted with the key whose id is ${parts[2]}; BACKUP_KEY has id ${keyId}. Set BACKUP_KEY to the key the backup was made with.`,
+    );
   return { headLength: nl + 1, iv: Buffer.from(parts[3]!, "base64"), size };
 }
 
@@ -255,7 +284,11 @@ export async function restoreDatabase(ownerUrl: string, file: string, rawKey: st
   // Plaintext flows before the tag is checked (GCM's streaming form), so nothing is committed until the
   // decipher's final() has passed: the pipeline's promise resolves only then.
   const decrypted = pipeline(source, decipher, gunzip).catch((e: unknown) => {
-    throw new Error(/auth|unsupported state/i.test(String(e)) ? `${file} failed its authentication check: wrong key, or the file was changed.` : `${file} could not be read: ${String(e)}`);
+    throw new Error(
+      /auth|unsupported state/i.test(String(e))
+        ? `${file} failed its authentication check: wrong key, or the file was changed.`
+        : `${file} could not be read: ${String(e)}`,
+    );
   });
   decrypted.catch(() => {});
   const lines = readline.createInterface({ input: gunzip, crlfDelay: Infinity });
@@ -295,7 +328,10 @@ export async function restoreDatabase(ownerUrl: string, file: string, rawKey: st
         const r = await c.query(`SELECT 1 FROM ${c.escapeIdentifier(t.name)} LIMIT 1`);
         if (r.rowCount) nonEmpty.push(t.name);
       }
-      if (nonEmpty.length) throw new Error(`The database is not empty (rows in ${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""}). Restore into an empty database, or pass --force to replace its contents.`);
+      if (nonEmpty.length)
+        throw new Error(
+          `The database is not empty (rows in ${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""}). Restore into an empty database, or pass --force to replace its contents.`,
+        );
     }
     await c.query("BEGIN");
     await c.query("SET LOCAL session_replication_role = replica");
@@ -322,7 +358,10 @@ export async function restoreDatabase(ownerUrl: string, file: string, rawKey: st
     const manifest = JSON.parse(line.slice(2)) as Manifest;
     await decrypted;
     for (const s of manifest.sequences) {
-      await c.query(s.value === null ? `SELECT setval($1::regclass, 1, false)` : `SELECT setval($1::regclass, $2::bigint, true)`, s.value === null ? [c.escapeIdentifier(s.name)] : [c.escapeIdentifier(s.name), s.value]);
+      await c.query(
+        s.value === null ? `SELECT setval($1::regclass, 1, false)` : `SELECT setval($1::regclass, $2::bigint, true)`,
+        s.value === null ? [c.escapeIdentifier(s.name)] : [c.escapeIdentifier(s.name), s.value],
+      );
     }
     const problems = await compareWithManifest(c, manifest);
     if (problems.length) throw new Error(`The restored data does not match the backup's manifest: ${problems.join("; ")}`);

@@ -23,7 +23,8 @@ export function sourceFingerprint(): string {
       h.update(readFileSync(p));
     }
   };
-  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"]) walk(path.join(root, p));
+  for (const p of ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"])
+    walk(path.join(root, p));
   return h.digest("hex");
 }
 
@@ -36,7 +37,11 @@ export function buildIfNeeded(say: (s: string) => void = console.log): boolean {
     return false;
   }
   say("Building the app (about a minute the first time)…");
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build failed (see above)");
   writeFileSync(stamp, fp);
   return true;

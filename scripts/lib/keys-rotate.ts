@@ -77,7 +77,9 @@ async function rotateTable(c: pg.Client, spec: TableSpec, ring: Keyring, batch: 
             const sets = spec.columns.map((col, i) => `${cols[i]} = $${i + 2}::${col.cast}`).join(", ");
             const same = spec.columns.map((col, i) => `${cols[i]} IS NOT DISTINCT FROM $${spec.columns.length + i + 2}::${col.cast}`).join(" AND ");
             const param = (v: unknown, cast: "jsonb" | "text") => (v === null || v === undefined ? null : cast === "jsonb" ? JSON.stringify(v) : v);
-            const next = spec.columns.map((col) => param(stale(row[col.name], col.shape, ring) ? moved(row[col.name], col.shape, ring) : row[col.name], col.cast));
+            const next = spec.columns.map((col) =>
+              param(stale(row[col.name], col.shape, ring) ? moved(row[col.name], col.shape, ring) : row[col.name], col.cast),
+            );
             const prev = spec.columns.map((col) => param(row[col.name], col.cast));
             const u = await c.query(`UPDATE ${t} SET ${sets} WHERE id = $1::uuid AND ${same}`, [row.id, ...next, ...prev]);
             if (u.rowCount === 1) counts.rewritten++;
@@ -106,7 +108,11 @@ async function rotateTable(c: pg.Client, spec: TableSpec, ring: Keyring, batch: 
  * the tables' owner. Idempotent: a second run rewrites nothing. Afterwards a key id no value uses any more
  * loses its key check, so FIELD_KEYS may drop that key (docs/operations.md).
  */
-export async function rotateFieldKeys(ownerUrl: string, ring: Keyring, opts: { batch?: number; log?: (s: string) => void } = {}): Promise<{ counts: RotationCounts[]; retiredKeyIds: string[] }> {
+export async function rotateFieldKeys(
+  ownerUrl: string,
+  ring: Keyring,
+  opts: { batch?: number; log?: (s: string) => void } = {},
+): Promise<{ counts: RotationCounts[]; retiredKeyIds: string[] }> {
   const batch = opts.batch ?? 500;
   const log = opts.log ?? (() => {});
   const c = new pg.Client({ connectionString: ownerUrl });
@@ -118,7 +124,10 @@ export async function rotateFieldKeys(ownerUrl: string, ring: Keyring, opts: { b
     const problems = keyProblems(checks.rows, ring);
     if (problems.length) throw new Error(problems.join("\n  "));
     if (!checks.rows.some((r) => r.keyId === ring.current)) {
-      await c.query(`INSERT INTO "FieldKeyCheck" ("keyId", "check") VALUES ($1, $2) ON CONFLICT ("keyId") DO NOTHING`, [ring.current, encryptText(KEY_CHECK_TEXT, ring)]);
+      await c.query(`INSERT INTO "FieldKeyCheck" ("keyId", "check") VALUES ($1, $2) ON CONFLICT ("keyId") DO NOTHING`, [
+        ring.current,
+        encryptText(KEY_CHECK_TEXT, ring),
+      ]);
     }
     const counts: RotationCounts[] = [];
     for (const spec of ROTATED) counts.push(await rotateTable(c, spec, ring, batch, log));
@@ -128,7 +137,11 @@ export async function rotateFieldKeys(ownerUrl: string, ring: Keyring, opts: { b
       const gone = await c.query<{ keyId: string }>(`DELETE FROM "FieldKeyCheck" WHERE "keyId" <> $1 RETURNING "keyId"`, [ring.current]);
       retiredKeyIds.push(...gone.rows.map((r) => r.keyId));
     }
-    const details = { to: ring.current, retiredKeyIds, tables: Object.fromEntries(counts.map((x) => [x.table, { scanned: x.scanned, rewritten: x.rewritten, retried: x.retried, unfinished: x.unfinished }])) };
+    const details = {
+      to: ring.current,
+      retiredKeyIds,
+      tables: Object.fromEntries(counts.map((x) => [x.table, { scanned: x.scanned, rewritten: x.rewritten, retried: x.retried, unfinished: x.unfinished }])),
+    };
     await c.query(
       `INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", action, "recordType", outcome, details) VALUES ('system', 'keys:rotate', NULL, 'keys-rotated', 'FieldKeys', 'ok', $1::jsonb)`,
       [JSON.stringify(details)],

@@ -141,7 +141,11 @@ export class MailCatcher {
         .reverse()
         .map((m) => `<article><h2>${esc(m.subject)}</h2><p>To ${esc(m.to)} · ${m.receivedAt.toLocaleString()}</p><pre>${linkify(m.text)}</pre></article>`)
         .join("");
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" });
+      res.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+      });
       res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stride demo outbox</title><style>body{font-family:system-ui;max-width:50em;margin:2em auto;padding:0 1em}article{border-top:1px solid #ccc;padding:1em 0}pre{white-space:pre-wrap}</style></head><body><h1>Demo outbox</h1><p>Mail the demo sent (kept in memory until it stops). Reload for new mail.</p>${rows || "<p>No mail yet.</p>"}</body></html>`,
       );

@@ -37,6 +37,7 @@ export async function confirmTwoFactorAction(input: unknown): Promise<AccountAct
   const r = await confirmTotpEnrolment(actor, parsed.data.code, await requestMeta());
   if (r.ok) return { ok: true, next: home(session.role) };
   if (r.reason === "rate-limited") return { ok: false, fieldErrors: {}, formError: WAIT };
-  if (r.reason === "not-started") return { ok: false, fieldErrors: {}, formError: "Two-factor sign-in is already on, or its setup was reset. Reload the page." };
+  if (r.reason === "not-started")
+    return { ok: false, fieldErrors: {}, formError: "Two-factor sign-in is already on, or its setup was reset. Reload the page." };
   return { ok: false, fieldErrors: { code: "6-digit code is not right. Check that the app shows the code for Stride and that your device's clock is right." } };
 }

@@ -25,7 +25,10 @@ export async function createPatientAction(input: unknown, confirmedNew?: unknown
       ok: false,
       duplicates: r.duplicates,
       fieldErrors: {},
-      formError: r.duplicates.length === 1 ? "This clinic already has a patient with this name and date of birth." : `This clinic already has ${r.duplicates.length} patients with this name and date of birth.`,
+      formError:
+        r.duplicates.length === 1
+          ? "This clinic already has a patient with this name and date of birth."
+          : `This clinic already has ${r.duplicates.length} patients with this name and date of birth.`,
     };
   }
   redirect(`/patients/${r.patient.id}?created=1`);

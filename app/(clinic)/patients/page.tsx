@@ -101,7 +101,9 @@ function BetweenVisitsTable({ rows, timeZone }: { rows: BetweenVisitsRow[]; time
                 <Link href={`/patients/${r.patientId}#plan-h`}>{r.name}</Link>
               </td>
               <td>
-                <span className={r.alert ? "badge badge-review" : "badge badge-warn"}>{[r.alert ? BETWEEN_MARK[r.alert] : null, r.missed ? "No check-in for a week" : null].filter(Boolean).join("; ")}</span>
+                <span className={r.alert ? "badge badge-review" : "badge badge-warn"}>
+                  {[r.alert ? BETWEEN_MARK[r.alert] : null, r.missed ? "No check-in for a week" : null].filter(Boolean).join("; ")}
+                </span>
               </td>
               <td>{r.lastCheckInAt ? formatDateTime(r.lastCheckInAt, timeZone) : "none yet"}</td>
             </tr>

@@ -30,7 +30,8 @@ export async function dischargeAction(input: unknown): Promise<FormResult<never>
   const d = parsed.data;
   const reason = d.note ? `${DISCHARGE_REASON_TEXT[d.reason]}: ${d.note}` : DISCHARGE_REASON_TEXT[d.reason];
   const r = await dischargePatient(actor, d.patientId, { date: d.date, reason }, await requestMeta());
-  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? "This patient is already discharged." : "This patient could not be found." };
+  if (!r.ok)
+    return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? "This patient is already discharged." : "This patient could not be found." };
   redirect(`/patients/${d.patientId}?discharged=1`);
 }
 

@@ -90,9 +90,7 @@ export async function saveDraftAction(answers: unknown, baseVersion: unknown, st
   return r;
 }
 
-export type SubmitIntakeResult =
-  | { ok: true; urgent: UrgentReason[] }
-  | (FormResult<never> & { ok: false; consentText?: string });
+export type SubmitIntakeResult = { ok: true; urgent: UrgentReason[] } | (FormResult<never> & { ok: false; consentText?: string });
 
 /**
  * Submit the answers. The key makes a double tap or a retry after a lost response land exactly once.
@@ -102,7 +100,12 @@ export type SubmitIntakeResult =
 export async function submitIntakeAction(answers: unknown, submissionKey: unknown, consentShown: unknown): Promise<SubmitIntakeResult> {
   const { session, m: en } = await patientPage();
   // A repeat of this browser's own submission, arriving after it closed the intake: the same answer.
-  if (!session.ok && session.reason === "submitted" && typeof submissionKey === "string" && (await isOwnSubmission((await cookies()).get(INTAKE_COOKIE)?.value, submissionKey))) {
+  if (
+    !session.ok &&
+    session.reason === "submitted" &&
+    typeof submissionKey === "string" &&
+    (await isOwnSubmission((await cookies()).get(INTAKE_COOKIE)?.value, submissionKey))
+  ) {
     const safety = typeof answers === "object" && answers !== null ? (answers as { safety?: Parameters<typeof urgentCareReasons>[0] }).safety : undefined;
     return { ok: true, urgent: urgentCareReasons(safety) };
   }

@@ -29,7 +29,16 @@ export default async function IntakePage() {
   const backToPlan = (await cookies()).get(PLAN_RETURN_COOKIE) ? m.plan.followUp.back : null;
   const switcher = <LanguageSwitch current={locale} languages={languages} label={m.intake.language} submit={m.intake.languageChange} />;
   if (!session.ok) {
-    if (session.reason === "submitted") return <ThankYou messages={m.thanks} urgent={session.urgent} urgentMessages={m.intake.urgent} backToPlan={backToPlan} followUp={session.kind === "FOLLOW_UP"} />;
+    if (session.reason === "submitted")
+      return (
+        <ThankYou
+          messages={m.thanks}
+          urgent={session.urgent}
+          urgentMessages={m.intake.urgent}
+          backToPlan={backToPlan}
+          followUp={session.kind === "FOLLOW_UP"}
+        />
+      );
     return <LinkEnded reason={session.reason} m={m.link} />;
   }
   // A plan link's browser belongs on "My plan" (it never opens the intake).
@@ -46,7 +55,11 @@ export default async function IntakePage() {
   if (session.purpose === "summary") return <SummaryFromLink actor={session.actor} link={m.link} locale={locale} />;
   // Health data from here on: the browser passed the date-of-birth check.
   const [settings, draft] = await Promise.all([getClinicSettings(session.actor), getIntakeDraft(session.actor)]);
-  const greeting = format(session.kind === "FOLLOW_UP" ? m.intake.followUpGreeting : m.intake.greeting, { name: session.firstName, clinic: session.clinicName }, locale);
+  const greeting = format(
+    session.kind === "FOLLOW_UP" ? m.intake.followUpGreeting : m.intake.greeting,
+    { name: session.firstName, clinic: session.clinicName },
+    locale,
+  );
   return (
     <>
       {draft === null && switcher}
@@ -71,7 +84,15 @@ export default async function IntakePage() {
 
 /** A summary link (sent by email after signing), past the date-of-birth check: the take-home summary, to
  * read or print. Never the intake. */
-async function SummaryFromLink({ actor, link, locale }: { actor: Parameters<typeof getPatientSummary>[0]; link: { revokedTitle: string; revokedBody: string }; locale: Locale }) {
+async function SummaryFromLink({
+  actor,
+  link,
+  locale,
+}: {
+  actor: Parameters<typeof getPatientSummary>[0];
+  link: { revokedTitle: string; revokedBody: string };
+  locale: Locale;
+}) {
   const s = await getPatientSummary(actor, await requestMeta());
   if (!s) {
     return (
@@ -99,13 +120,14 @@ async function SummaryFromLink({ actor, link, locale }: { actor: Parameters<type
           <br />
           {[c.address, c.phone, c.email].filter(Boolean).join(" · ")}
         </p>
-        <p>
-          {format(sheet.margin, { name: `${s.patient.firstName} ${s.patient.lastName}`, date: visitDate }, locale)}
-        </p>
+        <p>{format(sheet.margin, { name: `${s.patient.firstName} ${s.patient.lastName}`, date: visitDate }, locale)}</p>
       </header>
       <h1>{sheet.title}</h1>
       <PatientSummary a={s.assessment} clinicPhone={c.phone} locale={locale} />
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
+      <script
+        nonce={nonce}
+        dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }}
+      />
     </div>
   );
 }

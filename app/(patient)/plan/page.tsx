@@ -120,7 +120,13 @@ export default async function PlanPage() {
 
       <section className="card" aria-labelledby="week-h">
         <h2 id="week-h">{format(p.weekHeading, { week: plan.week.week }, locale)}</h2>
-        <p>{format(p.weekFigures, { done: plan.week.runsDone, planned: plan.week.plannedRuns, exDone: plan.week.exerciseDaysDone, exPlanned: plan.week.exerciseDaysPlanned }, locale)}</p>
+        <p>
+          {format(
+            p.weekFigures,
+            { done: plan.week.runsDone, planned: plan.week.plannedRuns, exDone: plan.week.exerciseDaysDone, exPlanned: plan.week.exerciseDaysPlanned },
+            locale,
+          )}
+        </p>
         {running && !progress.paused && (
           <>
             <h3>{p.nextHeading}</h3>
@@ -167,8 +173,16 @@ export default async function PlanPage() {
             {plan.recent.map((c) => (
               <li key={c.key}>
                 {c.kind === "run"
-                  ? format(p.recentRun, { date: dateText(c.date), light: c.done ? `${lightName(lightFor(c, rtr?.painRule.model))}, ${c.painDuring}/10` : p.lights.notDone }, locale)
-                  : format(p.recentExercise, { date: dateText(c.date), done: c.exercises === "yes" ? p.checkIn.exYes : c.exercises === "part" ? p.checkIn.exPart : p.checkIn.exNo }, locale)}
+                  ? format(
+                      p.recentRun,
+                      { date: dateText(c.date), light: c.done ? `${lightName(lightFor(c, rtr?.painRule.model))}, ${c.painDuring}/10` : p.lights.notDone },
+                      locale,
+                    )
+                  : format(
+                      p.recentExercise,
+                      { date: dateText(c.date), done: c.exercises === "yes" ? p.checkIn.exYes : c.exercises === "part" ? p.checkIn.exPart : p.checkIn.exNo },
+                      locale,
+                    )}
               </li>
             ))}
           </ul>

@@ -62,7 +62,9 @@ export function ConflictPanel(props: {
       )}
       {plan.keptMine.length > 0 && (
         <>
-          <h3>Your changes {props.kind === "conflict" ? "they did not touch" : "not in the finalized exam"} ({plan.keptMine.length})</h3>
+          <h3>
+            Your changes {props.kind === "conflict" ? "they did not touch" : "not in the finalized exam"} ({plan.keptMine.length})
+          </h3>
           <ul>
             {plan.keptMine.map((p) => (
               <li key={p}>
@@ -129,7 +131,12 @@ export function ConflictPanel(props: {
           </>
         ) : (
           <>
-            <button type="button" className="btn" disabled={props.busy} onClick={() => props.onAmendWithMine(resolveMerge(threeWayMerge(props.base, props.getMine(), theirs.data), {}) as ExamData)}>
+            <button
+              type="button"
+              className="btn"
+              disabled={props.busy}
+              onClick={() => props.onAmendWithMine(resolveMerge(threeWayMerge(props.base, props.getMine(), theirs.data), {}) as ExamData)}
+            >
               Amend the exam with my changes
             </button>
             <button type="button" className="btn btn-secondary" disabled={props.busy} onClick={() => props.onResolve(theirs.data, false)}>

@@ -34,7 +34,11 @@ export const DerivedStoreContext = createContext<DerivedStore | null>(null);
 export function useDerived<T>(select: (d: ExamDerived) => T): T {
   const store = useContext(DerivedStoreContext);
   if (!store) throw new Error("useDerived outside the exam form");
-  return useSyncExternalStore(store.subscribe, () => select(store.get()), () => select(store.get()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(store.get()),
+  );
 }
 
 /** The "check this" notes beside one field, as one string (re-renders only when it changes). */

@@ -126,7 +126,11 @@ export function NumberField(props: {
           }}
           onBlur={onBlur}
         />
-        {props.suffix && <span className={styles.unit} aria-hidden="true">{props.suffix}</span>}
+        {props.suffix && (
+          <span className={styles.unit} aria-hidden="true">
+            {props.suffix}
+          </span>
+        )}
         {props.beside}
       </span>
       <FieldFooter id={id} hint={props.hint} error={errorText} notePath={props.name} />
@@ -175,7 +179,13 @@ export function Check(props: { name: string; label: ReactNode; className?: strin
 }
 
 /** A list to pick from (long lists: MMT grades, positions); the empty option is "blank". */
-export function SelectField(props: { name: string; label: ReactNode; options: ReadonlyArray<{ value: string; label: string }>; hint?: ReactNode; className?: string }) {
+export function SelectField(props: {
+  name: string;
+  label: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  hint?: ReactNode;
+  className?: string;
+}) {
   const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
   return (
     <div className={`${styles.sel} ${props.className ?? ""}`}>

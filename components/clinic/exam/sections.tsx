@@ -32,7 +32,8 @@ import styles from "./exam-form.module.css";
 
 type Side = "left" | "right";
 const SIDES: Side[] = ["left", "right"];
-const choicesOf = <K extends string>(labels: Record<K, string>): Choice<K>[] => (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+const choicesOf = <K extends string>(labels: Record<K, string>): Choice<K>[] =>
+  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 const TRI = choicesOf(TRI_LABELS);
 const YES_NO: Choice<boolean>[] = [
   { value: true, label: "Yes" },
@@ -113,7 +114,11 @@ export function MmtSection() {
   const options = MMT_GRADES.map((g) => ({ value: g, label: MMT_LABELS[g] }));
   const muscles = { gluteusMedius: "Gluteus medius", gluteusMaximus: "Gluteus maximus" } as const;
   return (
-    <Section id="mmt" title="Manual muscle testing" intro="MRC / Daniels & Worthingham grades, break test (§2.1). Grades alone never show a left/right imbalance: grade 5 does not mean symmetric.">
+    <Section
+      id="mmt"
+      title="Manual muscle testing"
+      intro="MRC / Daniels & Worthingham grades, break test (§2.1). Grades alone never show a left/right imbalance: grade 5 does not mean symmetric."
+    >
       <Pairs label="Manual muscle testing">
         {Object.entries(muscles).map(([k, name]) => (
           <PairRow
@@ -144,7 +149,8 @@ function YBalanceDerived() {
   if (!y || (y.left === null && y.right === null && y.anteriorDiffCm === null)) return null;
   return (
     <p className={styles.derivedLine}>
-      Composite: left {formatPercent(y.left)}%, right {formatPercent(y.right)}%{y.anteriorDiffCm !== null ? `; anterior difference ${formatOneDecimal(y.anteriorDiffCm)} cm` : ""}. For context only: an anterior difference over{" "}
+      Composite: left {formatPercent(y.left)}%, right {formatPercent(y.right)}%
+      {y.anteriorDiffCm !== null ? `; anterior difference ${formatOneDecimal(y.anteriorDiffCm)} cm` : ""}. For context only: an anterior difference over{" "}
       {Y_BALANCE_ANTERIOR_DIFF_CM} cm or a composite under {Y_BALANCE_COMPOSITE_PERCENT}% went with injury in basketball players, not validated in runners (§3).
     </p>
   );
@@ -154,7 +160,11 @@ export function FunctionalSection() {
   const rating = choicesOf(SQUAT_RATING_LABELS);
   const knee: Choice<number>[] = STEP_DOWN_KNEE_LABELS.map((_, value) => ({ value, label: String(value) }));
   return (
-    <Section id="functional" title="Functional tests" intro="Single-leg squat over about 5 squats; lateral step-down from 20 cm, hands on the waist, 5 repetitions (Piva, §3).">
+    <Section
+      id="functional"
+      title="Functional tests"
+      intro="Single-leg squat over about 5 squats; lateral step-down from 20 cm, hands on the waist, 5 repetitions (Piva, §3)."
+    >
       <Pairs label="Functional tests">
         <PairRow
           label="Single-leg squat"
@@ -162,18 +172,18 @@ export function FunctionalSection() {
             <>
               <Choices name={`functional.singleLegSquat.${s}.rating`} legend={`Single-leg squat, ${s}`} choices={rating} hideLegend />
               <div className={styles.checks}>
-              {Object.entries(SINGLE_LEG_SQUAT_ITEMS).map(([k, v]) => (
-                <Check
-                  key={k}
-                  name={`functional.singleLegSquat.${s}.${k}`}
-                  label={
-                    <>
-                      <Hidden>{`Single-leg squat, ${s}: `}</Hidden>
-                      {v}
-                    </>
-                  }
-                />
-              ))}
+                {Object.entries(SINGLE_LEG_SQUAT_ITEMS).map(([k, v]) => (
+                  <Check
+                    key={k}
+                    name={`functional.singleLegSquat.${s}.${k}`}
+                    label={
+                      <>
+                        <Hidden>{`Single-leg squat, ${s}: `}</Hidden>
+                        {v}
+                      </>
+                    }
+                  />
+                ))}
               </div>
             </>
           )}
@@ -200,25 +210,28 @@ export function FunctionalSection() {
               />
               <Choices name={`functional.stepDown.${s}.knee`} legend={`Step-down, ${s}: ${STEP_DOWN_KNEE_QUESTION}`} shownLegend="Knee (0–2)" choices={knee} />
               <div className={styles.checks}>
-              {Object.entries(STEP_DOWN_ITEMS).map(([k, v]) => (
-                <Check
-                  key={k}
-                  name={`functional.stepDown.${s}.${k}`}
-                  label={
-                    <>
-                      <Hidden>{`Step-down, ${s}: `}</Hidden>
-                      {v}
-                    </>
-                  }
-                />
-              ))}
+                {Object.entries(STEP_DOWN_ITEMS).map(([k, v]) => (
+                  <Check
+                    key={k}
+                    name={`functional.stepDown.${s}.${k}`}
+                    label={
+                      <>
+                        <Hidden>{`Step-down, ${s}: `}</Hidden>
+                        {v}
+                      </>
+                    }
+                  />
+                ))}
               </div>
               <StepDownTotal side={s} />
             </>
           )}
         />
         <div className={styles.rowDivider} />
-        <PairRow label="Trendelenburg" render={(s) => <Choices name={`functional.trendelenburg.${s}`} legend={`Trendelenburg, ${s}`} choices={TRI} hideLegend />} />
+        <PairRow
+          label="Trendelenburg"
+          render={(s) => <Choices name={`functional.trendelenburg.${s}`} legend={`Trendelenburg, ${s}`} choices={TRI} hideLegend />}
+        />
         <PairRow
           label="Side plank (s)"
           render={(s) => (
@@ -312,7 +325,16 @@ export function SafetySection() {
           Calf circumference difference
         </div>
         <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
-          <NumberOrNotTested name="safety.calfCircumferenceDiffCm" label={<>Difference (cm)<Hidden> in calf circumference</Hidden></>} notTestedLabel="Not measured" suffix="cm" />
+          <NumberOrNotTested
+            name="safety.calfCircumferenceDiffCm"
+            label={
+              <>
+                Difference (cm)<Hidden> in calf circumference</Hidden>
+              </>
+            }
+            notTestedLabel="Not measured"
+            suffix="cm"
+          />
         </div>
         {Object.entries(SAFETY_TRI_LABELS).map(([k, v]) => (
           <Fragment key={k}>
@@ -384,7 +406,11 @@ export function PalpationSection() {
       <Pairs label="Palpation and special tests">
         {Object.entries(PALPATION_LABELS).map(([k, v]) =>
           k === "effusion" ? (
-            <PairRow key={k} label={v} render={(s) => <SelectField name={`palpation.effusion.${s}`} label={<Hidden>{`Effusion, ${s}`}</Hidden>} options={effusion} />} />
+            <PairRow
+              key={k}
+              label={v}
+              render={(s) => <SelectField name={`palpation.effusion.${s}`} label={<Hidden>{`Effusion, ${s}`}</Hidden>} options={effusion} />}
+            />
           ) : (
             <PairRow key={k} label={v} render={(s) => <Choices name={`palpation.${k}.${s}`} legend={`${v}, ${s}`} choices={TRI} hideLegend />} />
           ),
@@ -406,7 +432,12 @@ export function ImpressionSection() {
   return (
     <Section id="impression" title="Impression">
       <TextAreaField name="impression" label="Clinician impression" rows={4} />
-      <SelectField name="classification" label="Working classification" options={options} hint="Agree with the classification the app suggests in the summary, or choose your own." />
+      <SelectField
+        name="classification"
+        label="Working classification"
+        options={options}
+        hint="Agree with the classification the app suggests in the summary, or choose your own."
+      />
     </Section>
   );
 }

@@ -20,13 +20,19 @@ export function forceText(n: number | null | undefined, unit: ForceUnit): string
   return `${unit === "N" ? formatNewtons(n) : formatOneDecimal(fromStored(n, spec))}\u00a0${unit}`;
 }
 
-export function StrengthSection(props: { forceUnit: ForceUnit; onForceUnit: (u: ForceUnit) => void; sources: Record<MuscleGroupKey, ProtocolSource>; previousDate: string | null }) {
+export function StrengthSection(props: {
+  forceUnit: ForceUnit;
+  onForceUnit: (u: ForceUnit) => void;
+  sources: Record<MuscleGroupKey, ProtocolSource>;
+  previousDate: string | null;
+}) {
   return (
     <section className={`card ${styles.section}`} aria-labelledby="hhd-h">
       <h2 id="hhd-h">Hand-held dynamometry</h2>
       <div className={styles.toolbar}>
         <p className={styles.intro} style={{ flex: "1 1 20rem" }}>
-          Up to three trials per side; the best counts (§2.2). Forces are stored in newtons. Mark a side &ldquo;not tested&rdquo; rather than leaving it blank when it was not done.
+          Up to three trials per side; the best counts (§2.2). Forces are stored in newtons. Mark a side &ldquo;not tested&rdquo; rather than leaving it blank
+          when it was not done.
         </p>
         <UnitSwitch legend="Dynamometer reads in" name="force-unit" value={props.forceUnit} options={["N", "kgf"]} onChange={props.onForceUnit} />
       </div>
@@ -37,7 +43,17 @@ export function StrengthSection(props: { forceUnit: ForceUnit; onForceUnit: (u: 
   );
 }
 
-function MuscleGroupBlock({ group, unit, source, previousDate }: { group: MuscleGroupKey; unit: ForceUnit; source: ProtocolSource; previousDate: string | null }) {
+function MuscleGroupBlock({
+  group,
+  unit,
+  source,
+  previousDate,
+}: {
+  group: MuscleGroupKey;
+  unit: ForceUnit;
+  source: ProtocolSource;
+  previousDate: string | null;
+}) {
   const name = MUSCLE_GROUP_LABELS[group];
   const spec = FORCE_UNITS[unit];
   const range = rangeIn(FORCE_LIMITS_N, spec);
@@ -208,10 +224,13 @@ function GroupFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
             Symmetry <strong>{formatPercent(s.symmetryPercent)}%</strong>
             {s.weakerSide ? `, ${s.weakerSide} weaker` : ", equal"} ({forceText(s.differenceN, unit)} apart).
             <br />
-            <span className={`badge ${s.verdict === "asymmetry" ? "badge-review" : s.verdict === "symmetric" ? "badge-ok" : ""} ${styles.verdict}`}>{VERDICT_TEXT[s.verdict]}</span>
+            <span className={`badge ${s.verdict === "asymmetry" ? "badge-review" : s.verdict === "symmetric" ? "badge-ok" : ""} ${styles.verdict}`}>
+              {VERDICT_TEXT[s.verdict]}
+            </span>
           </p>
           <p className="muted">
-            Flag: below {s.thresholdPercent}% (a convention, not validated for knee pain) and more than the measurement error of {forceText(s.error.newtons, unit)}
+            Flag: below {s.thresholdPercent}% (a convention, not validated for knee pain) and more than the measurement error of{" "}
+            {forceText(s.error.newtons, unit)}
             {s.error.basis === "mdc" ? " (MDC, §2.2)" : " (10% of the stronger side, a convention)"}.
           </p>
           {s.involvedPercent !== null && <p>Involved ÷ uninvolved: {formatPercent(s.involvedPercent)}%</p>}
@@ -231,13 +250,16 @@ function NormFacts({ d }: { d: GroupDerived }) {
     return <p className="muted">Norm not compared: {n.reasons.join("; ")}.</p>;
   }
   const side = (label: string, s: typeof n.left) => (s ? `${label} ${formatPerKg(s.nmPerKg)}` : null);
-  const text = { "bilateral-weakness": "Weak on both sides against the norm", "one-side-below": "One side below the norm", "within-norm": "Within the norm" }[n.verdict];
+  const text = { "bilateral-weakness": "Weak on both sides against the norm", "one-side-below": "One side below the norm", "within-norm": "Within the norm" }[
+    n.verdict
+  ];
   return (
     <p>
       <span className={`badge ${n.verdict === "bilateral-weakness" ? "badge-review" : n.verdict === "within-norm" ? "badge-ok" : ""}`}>{text}</span>
       <br />
       <span className="muted">
-        Expected {formatPerKg(n.expectedNmPerKg)} Nm/kg; cut-off {formatPerKg(n.cutoffNmPerKg)} ({n.cutoffSd} SD below, a convention). Measured: {[side("left", n.left), side("right", n.right)].filter(Boolean).join(", ")}. {n.source}.
+        Expected {formatPerKg(n.expectedNmPerKg)} Nm/kg; cut-off {formatPerKg(n.cutoffNmPerKg)} ({n.cutoffSd} SD below, a convention). Measured:{" "}
+        {[side("left", n.left), side("right", n.right)].filter(Boolean).join(", ")}. {n.source}.
       </span>
     </p>
   );
@@ -246,7 +268,11 @@ function NormFacts({ d }: { d: GroupDerived }) {
 function ChangeFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
   const c = d.change!;
   if (!c.comparable) return <p className="muted">Change since the previous visit not compared: the protocol changed ({c.protocolDifferences.join(", ")}).</p>;
-  const word = { stronger: "stronger, beyond the measurement error", weaker: "weaker, beyond the measurement error", "within-error": "within the measurement error" } as const;
+  const word = {
+    stronger: "stronger, beyond the measurement error",
+    weaker: "weaker, beyond the measurement error",
+    "within-error": "within the measurement error",
+  } as const;
   const side = (label: string, s: typeof c.left) =>
     s ? `${label} ${s.deltaN >= 0 ? "+" : "−"}${forceText(Math.abs(s.deltaN), unit)} (${word[s.verdict]} of ${forceText(s.error.newtons, unit)})` : null;
   return <p>Since the previous visit: {[side("left", c.left), side("right", c.right)].filter(Boolean).join("; ")}.</p>;

@@ -39,7 +39,13 @@ export interface Autosave {
   hasUnsaved: () => boolean;
 }
 
-export function useAutosave(opts: { visitId: string; form: UseFormReturn<ExamData>; initialVersion: number | null; initialBase: ExamData; enabled: boolean }): Autosave {
+export function useAutosave(opts: {
+  visitId: string;
+  form: UseFormReturn<ExamData>;
+  initialVersion: number | null;
+  initialBase: ExamData;
+  enabled: boolean;
+}): Autosave {
   const { form, visitId, enabled } = opts;
   const version = useRef(opts.initialVersion);
   const base = useRef(opts.initialBase);
@@ -82,7 +88,11 @@ export function useAutosave(opts: { visitId: string; form: UseFormReturn<ExamDat
     const part = validPart(examSchema, form.getValues(), EMPTY_EXAM);
     markLeftOut(part.leftOut);
     if (part.key === lastKey.current) {
-      setStatus((s) => (s.kind === "saved" && s.leftOut === part.leftOut.length ? s : { kind: "saved", at: s.kind === "saved" ? s.at : null, version: version.current, leftOut: part.leftOut.length }));
+      setStatus((s) =>
+        s.kind === "saved" && s.leftOut === part.leftOut.length
+          ? s
+          : { kind: "saved", at: s.kind === "saved" ? s.at : null, version: version.current, leftOut: part.leftOut.length },
+      );
       return part.leftOut.length ? "invalid" : "saved";
     }
     setStatus({ kind: "saving", leftOut: part.leftOut.length });

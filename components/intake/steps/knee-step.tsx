@@ -1,7 +1,18 @@
 "use client";
 
 import { useController, useWatch } from "react-hook-form";
-import { KNEE_AREAS, KNEE_SIDES, kneesFor, ONSETS, PAIN_LASTS_AFTER, PAIN_ONSET_IN_RUN, TRIED, TRIGGERS, type IntakeKind, type KneeArea } from "@/lib/assessment/intake-options";
+import {
+  KNEE_AREAS,
+  KNEE_SIDES,
+  kneesFor,
+  ONSETS,
+  PAIN_LASTS_AFTER,
+  PAIN_ONSET_IN_RUN,
+  TRIED,
+  TRIGGERS,
+  type IntakeKind,
+  type KneeArea,
+} from "@/lib/assessment/intake-options";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { CheckboxGroup, Choices, idOf, NumberField, optionsOf, TextField, useAsked, useFieldError, useIntake, YesNo } from "../fields";
 import { KneeDrawing } from "../knee-drawing";
@@ -25,7 +36,14 @@ function KneeAreasField({ knee }: { knee: "left" | "right" }) {
       <div className={`choices ${styles.ticks}`}>
         {KNEE_AREAS.map((area, i) => (
           <label key={area} className="choice">
-            <input type="checkbox" checked={marked.includes(area)} ref={i === 0 ? field.ref : undefined} aria-invalid={error ? true : undefined} onBlur={field.onBlur} onChange={() => toggle(area)} />
+            <input
+              type="checkbox"
+              checked={marked.includes(area)}
+              ref={i === 0 ? field.ref : undefined}
+              aria-invalid={error ? true : undefined}
+              onBlur={field.onBlur}
+              onChange={() => toggle(area)}
+            />
             <span>{m.knee.areas[area]}</span>
           </label>
         ))}

@@ -7,7 +7,17 @@ import { useAsked, useIntake, YesNo } from "../fields";
 import { UrgentCare } from "../urgent-care";
 
 const FIRST = ["injuryOrFall", "swelling", "hotOrRed", "feverOrUnwell"] as const;
-const REST = ["locking", "givingWay", "nightWakes", "constantRestPain", "weightLoss", "painOnHopping", "focalBonePain", "groinPain", "lowEnergyIntake"] as const;
+const REST = [
+  "locking",
+  "givingWay",
+  "nightWakes",
+  "constantRestPain",
+  "weightLoss",
+  "painOnHopping",
+  "focalBonePain",
+  "groinPain",
+  "lowEnergyIntake",
+] as const;
 
 /** Step 5: the safety questions (clinical-rules §5). A "yes" never blocks sending; the most urgent ones
  * show "get care today" at once, right after the question that raised it. */

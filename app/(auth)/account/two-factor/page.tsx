@@ -28,11 +28,14 @@ export default async function TwoFactorPage() {
       <h1>Set up two-factor sign-in</h1>
       {session.pending === "enroll-totp" && (
         <div className="alert alert-info" role="status">
-          {session.role === "ADMIN" ? "Administrator accounts" : "Your clinic asks that accounts"} sign in with a code from an authenticator app as well as a password. Set it up to continue.
+          {session.role === "ADMIN" ? "Administrator accounts" : "Your clinic asks that accounts"} sign in with a code from an authenticator app as well as a
+          password. Set it up to continue.
         </div>
       )}
       <div className="card stack">
-        <p>1. In an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password), add an account by scanning this code:</p>
+        <p>
+          1. In an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password), add an account by scanning this code:
+        </p>
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server */}
         <img src={qr} width={200} height={200} alt="QR code holding your two-factor secret; the same secret is written out below for typing." />
         <p>

@@ -15,8 +15,8 @@ export default async function ApiTokensPage() {
     <div className="stack">
       <h1>API tokens</h1>
       <p>
-        A token lets another system, such as the clinic&apos;s EHR, read a patient&apos;s record as FHIR R4. It can only read
-        (export), only this clinic&apos;s patients, until it expires or is revoked; every export is in the audit trail.
+        A token lets another system, such as the clinic&apos;s EHR, read a patient&apos;s record as FHIR R4. It can only read (export), only this clinic&apos;s
+        patients, until it expires or is revoked; every export is in the audit trail.
       </p>
       <section className="card" aria-labelledby="new-token-h">
         <h2 id="new-token-h" style={{ marginTop: 0 }}>

@@ -15,7 +15,8 @@ export default async function SettingsPage() {
     <div className="stack">
       <h1>Clinic settings</h1>
       <p className="muted">
-        {clinicName}. Thresholds marked as conventions come from clinical practice, not fixed evidence; the clinical reference&apos;s default is shown beside each.
+        {clinicName}. Thresholds marked as conventions come from clinical practice, not fixed evidence; the clinical reference&apos;s default is shown beside
+        each.
       </p>
       <form action={setClinicLocaleAction} className="card">
         <div className="field">

@@ -21,7 +21,13 @@ export const metadata: Metadata = { title: "Patient" };
 
 const SEX: Record<string, string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Not stated" };
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ created?: string; discharged?: string; followUp?: string }> }) {
+export default async function PatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<{ created?: string; discharged?: string; followUp?: string }>;
+}) {
   const actor = await requireClinician();
   const { patientId } = await params;
   const { created, discharged, followUp } = await searchParams;

@@ -23,7 +23,11 @@ export async function newIntakeLinkAction(visitId: unknown): Promise<ReopenIntak
   const actor = await requireClinician();
   if (typeof visitId !== "string" || !isUuid(visitId)) return { ok: false, formError: "This visit could not be found." };
   const r = await newIntakeLink(actor, visitId, await requestMeta());
-  if (!r.ok) return { ok: false, formError: r.reason === "submitted" ? "The patient has sent the intake; reopen it for corrections to get a new link." : "This visit could not be found." };
+  if (!r.ok)
+    return {
+      ok: false,
+      formError: r.reason === "submitted" ? "The patient has sent the intake; reopen it for corrections to get a new link." : "This visit could not be found.",
+    };
   revalidatePath(`/visits/${visitId}`);
   return { ok: true, link: `${await requestOrigin()}/i/${r.token}`, expiresAt: r.expiresAt };
 }

@@ -35,7 +35,8 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
     getSummaryStatus(actor, visit.visitId),
     getDelivery(actor, visit.visitId),
   ]);
-  const [planLink, origin] = visit.status === "SUMMARY_FINALIZED" ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
+  const [planLink, origin] =
+    visit.status === "SUMMARY_FINALIZED" ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
 
   return (
     <div className="stack">
@@ -49,12 +50,19 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         {intake ? (
           <>
             <p className="muted">
-              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted {intake.submittedAt ? formatDateTime(intake.submittedAt, settings.timeZone) : ""}
-              {intake.revision > 1 && `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt, settings.timeZone) : "–"}`).join(", ")}, kept)`}
+              {intake.kind === "FOLLOW_UP" ? "Follow-up intake" : "Intake"} submitted{" "}
+              {intake.submittedAt ? formatDateTime(intake.submittedAt, settings.timeZone) : ""}
+              {intake.revision > 1 &&
+                `, revision ${intake.revision} (corrects ${intake.earlier.map((e) => `revision ${e.revision} of ${e.submittedAt ? formatDateTime(e.submittedAt, settings.timeZone) : "–"}`).join(", ")}, kept)`}
               .{intake.reopened && " Reopened for corrections: waiting for the patient. These answers stay until the corrected ones arrive."}
             </p>
             <IntakeAnswersView intake={intake} settings={settings} />
-            <IntakeLinkButton visitId={visit.visitId} kind="reopen" label={intake.reopened ? "Send a new correction link" : "Reopen for corrections"} timeZone={settings.timeZone} />
+            <IntakeLinkButton
+              visitId={visit.visitId}
+              kind="reopen"
+              label={intake.reopened ? "Send a new correction link" : "Reopen for corrections"}
+              timeZone={settings.timeZone}
+            />
           </>
         ) : (
           <>
@@ -99,7 +107,11 @@ export default async function VisitPage({ params }: { params: Promise<{ visitId:
         <p>{visit.status === "SUMMARY_FINALIZED" ? "Finalized." : "Drafted from the intake and the exam; review and finalize it."}</p>
         {summary?.outOfDate && summary.signedAt && (
           <OutOfDateNotice outOfDate={summary.outOfDate} signedAt={summary.signedAt} timeZone={settings.timeZone}>
-            {summary.state === "final" ? <RedraftButton visitId={visit.visitId} goToSummary /> : <p style={{ margin: "8px 0 0" }}>An amendment is in progress: finalize it to replace the signed version.</p>}
+            {summary.state === "final" ? (
+              <RedraftButton visitId={visit.visitId} goToSummary />
+            ) : (
+              <p style={{ margin: "8px 0 0" }}>An amendment is in progress: finalize it to replace the signed version.</p>
+            )}
           </OutOfDateNotice>
         )}
         {planLink?.token && <PlanLinkField link={planLink} origin={origin} id="visit-plan-link" />}

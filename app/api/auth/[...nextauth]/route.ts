@@ -37,7 +37,10 @@ async function POST(req: NextRequest, ctx: Ctx) {
   const route = nextauth.join("/");
   const secure = secureCookies();
   if (route === "callback/credentials") {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get("email");
     const deviceCookie = deviceCookieFrom(req.headers.get("cookie"), secure);
     if (typeof email === "string" && email.length <= 254) {

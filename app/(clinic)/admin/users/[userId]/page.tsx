@@ -41,9 +41,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           Change this account
         </h2>
         <p className="muted">
-          Every change here but &ldquo;Unblock sign-in&rdquo; ends the person&apos;s current sessions: they sign in again on their next
-          click. Unblock sign-in when someone cannot sign in after many wrong passwords were tried against their account (theirs or
-          someone else&apos;s); a password reset unblocks too.
+          Every change here but &ldquo;Unblock sign-in&rdquo; ends the person&apos;s current sessions: they sign in again on their next click. Unblock sign-in
+          when someone cannot sign in after many wrong passwords were tried against their account (theirs or someone else&apos;s); a password reset unblocks
+          too.
         </p>
         <StaffActions userId={u.id} role={u.role} disabled={u.disabled} twoFactor={u.twoFactor} isSelf={u.id === admin.userId} />
         {u.id === admin.userId && (

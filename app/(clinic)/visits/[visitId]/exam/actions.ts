@@ -26,7 +26,6 @@ export type SaveExamActionResult =
   | { ok: false; conflict: ExamDTO }
   | { ok: false; locked: ExamDTO };
 
-
 /** Autosave and "save now": the whole exam as typed, based on the version the screen last had. */
 export async function saveExamAction(visitId: string, input: unknown, baseVersion: number | null): Promise<SaveExamActionResult> {
   const actor = await currentClinician();
@@ -55,7 +54,8 @@ export async function finalizeExamAction(visitId: string, version: number): Prom
     revalidatePath(`/visits/${visitId}`);
     return { ok: true, revision: r.revision };
   }
-  if (r.reason === "conflict") return { ok: false, formError: "Not finalized: someone saved a newer version of this exam. Review it first.", conflict: r.current };
+  if (r.reason === "conflict")
+    return { ok: false, formError: "Not finalized: someone saved a newer version of this exam. Review it first.", conflict: r.current };
   if (r.reason === "already-final") return { ok: false, formError: "This exam has already been finalized." };
   return { ok: false, formError: NOT_FOUND };
 }

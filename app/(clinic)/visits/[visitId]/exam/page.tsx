@@ -76,7 +76,11 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
         version={shown?.version ?? null}
         finalized={shown?.finalizedAt ? { at: shown.finalizedAt, byName: shown.finalizedByName } : null}
         context={{
-          settings: { asymmetryThresholdPercent: settings.asymmetryThresholdPercent, relativeErrorPercent: settings.relativeErrorPercent, normCutoffSd: settings.normCutoffSd },
+          settings: {
+            asymmetryThresholdPercent: settings.asymmetryThresholdPercent,
+            relativeErrorPercent: settings.relativeErrorPercent,
+            normCutoffSd: settings.normCutoffSd,
+          },
           painfulKnee,
           ageYears: ageOn(visit.patient.dateOfBirth, visit.date),
           sex: sexForNorm(visit.patient.sex, intake?.answers),

@@ -32,7 +32,12 @@ export async function saveSummaryEditsAction(visitId: unknown, input: unknown, b
     revalidatePath(`/visits/${visitId}/summary`);
     return { ok: true, version: r.version };
   }
-  if (r.reason === "conflict") return { ok: false, conflict: r.current, formError: "Not saved: a colleague changed this summary since you opened it. Their version is shown; your changes are still on screen." };
+  if (r.reason === "conflict")
+    return {
+      ok: false,
+      conflict: r.current,
+      formError: "Not saved: a colleague changed this summary since you opened it. Their version is shown; your changes are still on screen.",
+    };
   if (r.reason === "invalid") return { ok: false, fieldErrors: r.fieldErrors, formError: "Some changes need correcting; they are marked." };
   if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: "This summary is finalized. Start an amendment to change it." };
   return NOT_FOUND;
@@ -50,7 +55,8 @@ export async function finalizeSummaryAction(visitId: unknown, input: unknown, ba
     return { ok: true, version: null };
   }
   if (r.reason === "incomplete") return { ok: false, fieldErrors: {}, formError: "The summary cannot be finalized yet: the intake or the exam is missing." };
-  if (r.reason === "conflict") return { ok: false, fieldErrors: {}, formError: "Not finalized: a colleague changed this summary meanwhile. Reload to see their changes." };
+  if (r.reason === "conflict")
+    return { ok: false, fieldErrors: {}, formError: "Not finalized: a colleague changed this summary meanwhile. Reload to see their changes." };
   return NOT_FOUND;
 }
 
@@ -58,7 +64,8 @@ export async function amendSummaryAction(visitId: unknown): Promise<SummaryActio
   const actor = await requireClinician();
   if (typeof visitId !== "string" || !isUuid(visitId)) return NOT_FOUND;
   const r = await amendSummary(actor, visitId, await requestMeta());
-  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "not-final" ? "An amendment is already in progress." : "This visit could not be found." };
+  if (!r.ok)
+    return { ok: false, fieldErrors: {}, formError: r.reason === "not-final" ? "An amendment is already in progress." : "This visit could not be found." };
   revalidatePath(`/visits/${visitId}/summary`);
   return { ok: true, version: null };
 }

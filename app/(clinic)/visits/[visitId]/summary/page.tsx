@@ -24,7 +24,10 @@ import { VisitTrends } from "@/components/clinic/visit-trends";
 export const metadata: Metadata = { title: "Summary" };
 
 const because = (f: Finding[]) => f.map((x) => `${x.label}${x.value === true ? "" : x.value === false ? ": no" : `: ${x.value ?? "–"}`}`).join("; ");
-const why = (rule: Rule, f: Finding[]): Reason => ({ rule: `${rule.summary} (${rule.section}${rule.convention ? "; a convention" : ""})`, because: because(f) });
+const why = (rule: Rule, f: Finding[]): Reason => ({
+  rule: `${rule.summary} (${rule.section}${rule.convention ? "; a convention" : ""})`,
+  because: because(f),
+});
 
 function reasons(a: Assessment): Record<string, Reason> {
   const out: Record<string, Reason> = {};
@@ -75,11 +78,25 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
     rtrMode: start?.mode ?? ("engine" as const),
     rtrPhase: start?.mode === "walk-run" ? start.phase : (drafted?.start.phase ?? 1),
     // Never the current distance: the engine's reduced start when it drafted one, else about a third less.
-    rtrKm: start?.mode === "reduced-continuous" ? start.weeklyKm : drafted?.start.mode === "reduced-continuous" && drafted.start.weeklyKm ? drafted.start.weeklyKm : suggestedReducedKm(currentWeeklyKm),
+    rtrKm:
+      start?.mode === "reduced-continuous"
+        ? start.weeklyKm
+        : drafted?.start.mode === "reduced-continuous" && drafted.start.weeklyKm
+          ? drafted.start.weeklyKm
+          : suggestedReducedKm(currentWeeklyKm),
     confirmRunning: !!s.edits.confirmRunning,
     notes: s.edits.notes ?? "",
   };
-  const library = EXERCISES.map((e) => ({ id: e.id, name: e.name, level: e.level, target: e.target, hold: !!e.holdSeconds, sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds }));
+  const library = EXERCISES.map((e) => ({
+    id: e.id,
+    name: e.name,
+    level: e.level,
+    target: e.target,
+    hold: !!e.holdSeconds,
+    sets: e.sets,
+    reps: e.reps,
+    holdSeconds: e.holdSeconds,
+  }));
   const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: x.name }));
   const hardFlags = a.flags.filter((f) => f.level === "hard");
 
@@ -116,8 +133,10 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
       )}
       {s.finalized && (
         <div className={s.state === "final" ? "alert alert-ok" : "alert alert-info"} role="status">
-          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on {formatDateTime(s.finalized.at, timeZone)} (ruleset {s.finalized.rulesetVersion}).{" "}
-          <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> · <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
+          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on{" "}
+          {formatDateTime(s.finalized.at, timeZone)} (ruleset {s.finalized.rulesetVersion}).{" "}
+          <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> ·{" "}
+          <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
           {s.state !== "final" && " An amendment is in progress below; the signed version stays printable until the amendment is finalized."}
           {planLink && <PlanLinkField link={planLink} origin={origin} id="summary-plan-link" />}
         </div>

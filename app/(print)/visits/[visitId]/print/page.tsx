@@ -25,7 +25,10 @@ export const metadata: Metadata = { title: "Visit summary" };
 /** Text as a CSS string: quotes and backslashes escaped, line breaks as spaces, "<" escaped so the style
  * element cannot be closed from inside it. */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ").replace(/</g, "\\3c ")}"`;
+  return `"${text
+    .replace(/[\\"]/g, "\\$&")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/</g, "\\3c ")}"`;
 }
 
 function pageMarginCss(left: string, right: string, bottom: string, words: { page: string; of: string } = { page: "Page", of: "of" }): string {
@@ -35,7 +38,13 @@ function pageMarginCss(left: string, right: string, bottom: string, words: { pag
 
 // Server-rendered only: this route ships no client components of its own (bench/page-weight.ts measures it). The
 // "Download PDF" links render this same page in a headless Chromium (lib/pdf.ts), so there is one layout.
-export default async function PrintPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ version?: string; render?: string }> }) {
+export default async function PrintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ visitId: string }>;
+  searchParams: Promise<{ version?: string; render?: string }>;
+}) {
   const actor = await requireClinician();
   const { visitId } = await params;
   const { version: v, render } = await searchParams;
@@ -44,7 +53,13 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const rendering = isPdfRenderToken(visitId, render);
   const meta = await requestMeta();
   // The print audit event (or the refusal) is written first, whether or not the visit is this clinic's.
-  const printable = await getPrintableSummary(actor, visitId, rendering ? { ...meta, requestId: "pdf-render" } : meta, rendering ? "pdf-render" : "print", version);
+  const printable = await getPrintableSummary(
+    actor,
+    visitId,
+    rendering ? { ...meta, requestId: "pdf-render" } : meta,
+    rendering ? "pdf-render" : "print",
+    version,
+  );
   const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
   const timeZone = await getClinicTimeZone(actor);
@@ -53,7 +68,8 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const origin = planLink?.token ? await requestOrigin() : null;
   // A follow-up's clinician version carries the trends up to this visit. Not the patient's take-home sheet:
   // it is held to two pages (the longest plan already fills them).
-  const trends = version === "clinician" && visit.kind === "FOLLOW_UP" ? await getVisitTrends(actor, visit.patient.id, meta, { upToVisitId: visit.visitId }) : null;
+  const trends =
+    version === "clinician" && visit.kind === "FOLLOW_UP" ? await getVisitTrends(actor, visit.patient.id, meta, { upToVisitId: visit.visitId }) : null;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const c = visit.clinic;
   const canPdf = pdfAvailable();
@@ -65,12 +81,22 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
   const sheet = messagesFor(locale).summary.sheet;
   const t = (template: string, params: Record<string, string | number>) => format(template, params, locale);
   const signedAt = locale.startsWith("en") ? formatDateTime(printable.finalizedAt, timeZone) : formatDateIn(locale, new Date(printable.finalizedAt), timeZone);
-  const signature = t(sheet.signature, { id: printable.summaryId.slice(0, 8), revision: String(printable.revision), signedAt, name: printable.finalizedByName, ruleset: printable.assessment.rulesetVersion });
+  const signature = t(sheet.signature, {
+    id: printable.summaryId.slice(0, 8),
+    revision: String(printable.revision),
+    signedAt,
+    name: printable.finalizedByName,
+    ruleset: printable.assessment.rulesetVersion,
+  });
   return (
     <main className={styles.page}>
       {/* Every printed page, in the browser's Print and in the PDF alike, carries whose sheet it is, the
           visit's date and "Page N of M", in the page margins (CSS page-margin boxes). */}
-      <style dangerouslySetInnerHTML={{ __html: pageMarginCss(t(sheet.margin, { name: patientName, date: formatIsoDate(locale, visit.date) }), c.name, signature, sheet) }} />
+      <style
+        dangerouslySetInnerHTML={{
+          __html: pageMarginCss(t(sheet.margin, { name: patientName, date: formatIsoDate(locale, visit.date) }), c.name, signature, sheet),
+        }}
+      />
       <div className={`${styles.toolbar} no-print`}>
         <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
         <nav aria-label="Versions" className={styles.versions}>
@@ -124,15 +150,24 @@ export default async function PrintPage({ params, searchParams }: { params: Prom
           </div>
         </header>
         {/* On screen and on paper: a sheet printed from an out-of-date summary says so itself. */}
-        {printable.outOfDate && <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />}
+        {printable.outOfDate && (
+          <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />
+        )}
         <h1 className={styles.title}>{version === "patient" ? sheet.title : "Visit summary: clinician version"}</h1>
-        {version === "patient" ? <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} /> : <ClinicianSummary a={printable.assessment} />}
+        {version === "patient" ? (
+          <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} />
+        ) : (
+          <ClinicianSummary a={printable.assessment} />
+        )}
         {version === "clinician" && visit.kind === "FOLLOW_UP" && <VisitTrends trends={trends} upToVisit />}
         {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
         <footer className={`${styles.footer} no-print`}>{signature}</footer>
       </div>
       {/* The one script on this page: the Print button. Inline with the CSP nonce, so no client bundle. */}
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }} />
+      <script
+        nonce={nonce}
+        dangerouslySetInnerHTML={{ __html: `document.getElementById("print-button").addEventListener("click",function(){window.print()})` }}
+      />
     </main>
   );
 }

@@ -14,7 +14,10 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: st
   const headers = { "Cache-Control": "no-store" };
   if (!isUuid(visitId)) return new NextResponse("Not found", { status: 404, headers });
   if (!pdfAvailable()) {
-    return new NextResponse("PDF rendering is not available on this server. Open the print view and choose Print, then “Save as PDF”.", { status: 503, headers });
+    return new NextResponse("PDF rendering is not available on this server. Open the print view and choose Print, then “Save as PDF”.", {
+      status: 503,
+      headers,
+    });
   }
   // Records the download (a disclosure) and proves the summary exists and belongs to this clinic.
   const printable = await getPrintableSummary(actor, visitId, await requestMeta(), "pdf-download", version);
