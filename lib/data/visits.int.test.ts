@@ -77,6 +77,14 @@ describe("the status badges say what is true", () => {
     expect((await badgesOf(none.actor, none.visitId)).review).toBeNull();
   });
 
+  it("an intake stored by a newer version asks for review and leaves the rest of the worklist whole", async () => {
+    const { actor, visitId } = await visitWith({ recentTrainingJump: true });
+    const other = await visitWith({ nightWakes: true });
+    await asOwner(`UPDATE "IntakeResponse" SET "schemaVersion" = 99 WHERE "visitId" = $1`, [visitId]);
+    expect((await badgesOf(actor, visitId)).review).toBe("review");
+    expect((await badgesOf(other.actor, other.visitId)).review).toBe("red-flag");
+  });
+
   it("says exam started for a draft and finalized once it is, and clears the review once the summary is signed", async () => {
     const { actor, visitId, patientId } = await visitWith({ recentTrainingJump: true });
     const saved = await saveExam(actor, visitId, examData(200, 205), null);

@@ -11,7 +11,7 @@ import { deliveryMarks, queueInviteEmail, type DeliveryMark } from "./messages";
 import { isUuid } from "./patients";
 import { safetyFlags } from "../assessment/safety";
 import { toLocale, type Locale } from "../i18n/locales";
-import { readIntakeJson } from "../assessment/stored-versions";
+import { readIntakeJson, StoredDataError } from "../assessment/stored-versions";
 
 export type VisitStatus = "INVITED" | "INTAKE_SUBMITTED" | "EXAMINED" | "SUMMARY_FINALIZED";
 export type VisitKind = "INITIAL" | "FOLLOW_UP";
@@ -44,7 +44,16 @@ async function reviewLevels(clinicId: string, visits: { id: string; needsReview:
   for (const i of intakes) {
     // Safety and questionnaire answers are structured and stored in clear (ADR 0029): nothing to decrypt on
     // the worklist's path.
-    const flags = safetyFlags(readIntakeJson(i.answers, i.schemaVersion));
+    let flags;
+    try {
+      flags = safetyFlags(readIntakeJson(i.answers, i.schemaVersion));
+    } catch (e) {
+      // One intake this build cannot read (stored by a newer version) must not take the whole worklist down:
+      // its visit asks for review (opening it shows the error page; a build that reads the version fixes it).
+      if (!(e instanceof StoredDataError)) throw e;
+      out.set(i.visitId, "review");
+      continue;
+    }
     out.set(i.visitId, flags.some((f) => f.level === "hard") ? "red-flag" : flags.some((f) => f.level === "soft") ? "review" : "note");
   }
   return out;
