@@ -95,7 +95,7 @@ export async function renderPdf(opts: { url: string; cookieHeader: string; forma
     if (!res || res.status() !== 200) throw new Error(`print page answered ${res?.status()}`);
     // page.pdf lays out for print media itself; the margins hold the sheet's running header and footer
     // (the print page's @page rules: name, date, page N of M).
-    return await page.pdf({ format: opts.format, printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
+    return await page.pdf({ format: opts.format, printBackground: true, margin: { top: "10mm", bottom: "10mm", left: "10mm", right: "10mm" } });
   } finally {
     // Closed after the answer is on its way: the download does not wait for the teardown.
     void page
