@@ -10,6 +10,7 @@ import { settingsLabels } from "@/lib/forms/staff-schema";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import styles from "./admin.module.css";
 import { ProtocolSettings } from "./protocol-settings";
+import { REFERRAL_KEYS, REFERRAL_WORDING, urgencyChoices, type ReferralUrgency } from "@/lib/assessment/referral-wording";
 
 const labels = labelsFrom(settingsLabels);
 
@@ -82,6 +83,14 @@ const SECTIONS: { title: string; defs: Def[] }[] = [
     ],
   },
 ];
+
+/** §5's urgencies as the settings page names them. */
+const URGENCY_LABELS: Record<ReferralUrgency, string> = {
+  emergency: "Emergency: now",
+  "same-day": "Same day",
+  "next-day": "Same or next day",
+  urgent: "Within days",
+};
 
 const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 const showDefault = (k: Key) => {
@@ -196,6 +205,43 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
             {s.defs.map(field)}
           </fieldset>
           {s.title === "Strength" && <ProtocolSettings register={register} errors={errors.hhdProtocols} />}
+          {s.title === "Running load" && (
+            <fieldset className="card">
+              <legend>
+                <h2 style={{ margin: 0 }}>Referral urgency</h2>
+              </legend>
+              <p className="hint">
+                How soon each red flag sends the patient to medical care; the patient&apos;s sheet says it in words (&quot;today&quot;, &quot;in the next few
+                days&quot;). Clinical reference §5 sets each default; a clinic can make a referral more urgent, never less.
+              </p>
+              {REFERRAL_KEYS.map((k) => {
+                const id = `s-referralUrgency-${k}`;
+                const err = errors.referralUrgency?.[k]?.message;
+                return (
+                  <div className="field" key={k}>
+                    <label htmlFor={id}>{settingsLabels[`referralUrgency.${k}`]}</label>
+                    <p className="hint" id={`${id}-hint`}>
+                      Default: {URGENCY_LABELS[REFERRAL_WORDING[k].urgency].toLowerCase()}.
+                    </p>
+                    <select
+                      id={id}
+                      className="input"
+                      aria-invalid={!!err}
+                      aria-describedby={describedBy(`${id}-hint`, err && `${id}-error`)}
+                      {...register(`referralUrgency.${k}`)}
+                    >
+                      {urgencyChoices(k).map((u) => (
+                        <option key={u} value={u}>
+                          {URGENCY_LABELS[u]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError id={`${id}-error`} message={err} />
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
         </Fragment>
       ))}
       <button type="submit" className="btn" disabled={isSubmitting}>

@@ -8,23 +8,47 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { caseSchema } from "@/lib/assessment/case-schema";
 import { assess } from "@/lib/assessment/engine";
-import { resolveSettings } from "@/lib/assessment/settings";
+import fc from "fast-check";
+import {
+  REFERRAL_KEYS,
+  REFERRAL_WORDING,
+  referralAction,
+  URGENCY_ORDER,
+  urgencyChoices,
+  type ReferralKey,
+  type ReferralUrgency,
+} from "@/lib/assessment/referral-wording";
+import { clinicSettingsSchema, DEFAULT_SETTINGS, resolveSettings } from "@/lib/assessment/settings";
 import { ClinicianSummary } from "./clinician-summary";
 import { PatientSummary } from "./patient-summary";
 import { PROGRESSION_RULE } from "@/lib/assessment/progression-rule";
 import { summaryEn } from "@/lib/i18n/summary-en";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-function runCase(file: string) {
+function runCase(file: string, settings: Record<string, unknown> = {}) {
   const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
   return assess({
     intake: c.intake ?? null,
     exam: c.exam ?? null,
     previousVisits: c.previousVisits as never,
-    settings: resolveSettings(c.settings ?? {}),
+    settings: resolveSettings({ ...(c.settings ?? {}), ...settings }),
     patient: c.patient,
   });
 }
+function caseInput(file: string) {
+  const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
+  return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits as never, patient: c.patient };
+}
+const REFERRAL_CODE_KEY: Record<string, ReferralKey> = {
+  "red.septic-arthritis": "septic",
+  "red.dvt": "dvt",
+  "red.ottawa": "ottawa",
+  "red.acute-knee": "acuteKnee",
+  "red.femoral-neck": "femoralNeck",
+  "red.bone-stress": "boneStress",
+  "red.scfe": "scfe",
+  "red.serious-pathology": "serious",
+};
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -73,6 +97,79 @@ describe("referral wording per §5, as the patient reads it on screen and in pri
     const patient = text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: "01234 567890" })));
     expect(patient).toMatch(/Get medical care straight away \(not the clinic\) if your calf becomes swollen, red or tender/);
     expect(patient).not.toMatch(/call the clinic on 01234 567890 if[^.]*calf/);
+  });
+});
+
+describe("a clinic's referral urgency (§5: the default is a clinic setting)", () => {
+  const sheet = (a: ReturnType<typeof runCase>, locale?: "es") =>
+    text(renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: "01234 567890", ...(locale ? { locale } : {}) })));
+
+  it("a clinic that sees acute knees the same day says today, in English and in Spanish", () => {
+    const a = runCase("23-refer-acute-knee-locked.json", { referralUrgency: { acuteKnee: "same-day" } });
+    expect(a.referral?.urgency).toBe("same-day");
+    expect(a.referral?.urgencyByFlag).toEqual({ "red.acute-knee": "same-day" });
+    expect(sheet(a)).toContain("See an acute knee clinic or urgent care today. Do not force the knee straight.");
+    expect(sheet(a)).not.toContain("today or tomorrow");
+    expect(sheet(a, "es")).toContain("Vaya a una consulta de rodilla o a urgencias hoy. No fuerce");
+    expect(sheet(a, "es")).not.toContain("hoy o mañana");
+  });
+
+  it("the within-days wording keeps its own words only at that urgency", () => {
+    const a = runCase("26-refer-serious-constant-pain.json", { referralUrgency: { serious: "same-day" } });
+    expect(sheet(a)).toContain("See your doctor today.");
+    expect(sheet(a)).not.toContain("sooner if it gets worse");
+  });
+
+  it("a summary signed before the engine recorded each flag's urgency prints §5's default", () => {
+    const a = runCase("23-refer-acute-knee-locked.json");
+    delete a.referral!.urgencyByFlag;
+    expect(sheet(a, "es")).toContain("hoy o mañana");
+  });
+
+  it("a setting cannot make a referral less urgent than §5's default (the schema refuses it; the engine ignores it)", () => {
+    expect(clinicSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, referralUrgency: { ...DEFAULT_SETTINGS.referralUrgency, septic: "urgent" } }).success).toBe(
+      false,
+    );
+    expect(resolveSettings({ referralUrgency: { septic: "urgent" } }).referralUrgency.septic).toBe("emergency");
+    const a = assess({
+      ...caseInput("10-refer-septic-emergency.json"),
+      settings: { ...DEFAULT_SETTINGS, referralUrgency: { ...DEFAULT_SETTINGS.referralUrgency, septic: "urgent" as never } },
+    });
+    expect(a.referral?.urgency).toBe("emergency");
+    expect(a.referral?.advice).toContain("Go to an emergency department now.");
+  });
+
+  it("for any clinic's choices, every referral is at least as urgent as §5's default and says the chosen time (property)", () => {
+    const cases = [
+      "04-refer-calf-swelling.json",
+      "05-refer-bone-stress.json",
+      "10-refer-septic-emergency.json",
+      "22-refer-ottawa.json",
+      "23-refer-acute-knee-locked.json",
+      "24-refer-femoral-neck.json",
+      "25-refer-scfe.json",
+      "26-refer-serious-constant-pain.json",
+    ];
+    const choices = fc.record(
+      Object.fromEntries(REFERRAL_KEYS.map((k) => [k, fc.constantFrom(...urgencyChoices(k))])) as Record<ReferralKey, fc.Arbitrary<ReferralUrgency>>,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...cases), choices, (file, referralUrgency) => {
+        const a = runCase(file, { referralUrgency });
+        const byFlag = a.referral!.urgencyByFlag!;
+        for (const [code, urgency] of Object.entries(byFlag)) {
+          const k = REFERRAL_CODE_KEY[code]!;
+          expect(URGENCY_ORDER.indexOf(urgency)).toBeLessThanOrEqual(URGENCY_ORDER.indexOf(REFERRAL_WORDING[k].urgency));
+          expect(urgency).toBe(referralUrgency[k]);
+          expect(a.referral!.advice).toContain(referralAction(REFERRAL_WORDING[k], urgency));
+        }
+        // The overall urgency is the most urgent flag's.
+        expect(a.referral!.urgency).toBe([...Object.values(byFlag)].sort((x, y) => URGENCY_ORDER.indexOf(x) - URGENCY_ORDER.indexOf(y))[0]);
+        // The Spanish sheet says it too, with no English left from the referral.
+        expect(sheet(a, "es")).not.toContain(a.referral!.advice);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -306,7 +306,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
   const { intake, exam, settings } = input;
   const derived = derive(input);
   const heightCm = typeof exam?.heightCm === "number" ? exam.heightCm : typeof intake?.about?.heightCm === "number" ? intake.about.heightCm : null;
-  const safety = assessSafety(intake, exam, derived, heightCm);
+  const safety = assessSafety(intake, exam, derived, heightCm, settings.referralUrgency);
   const classification = classify(intake, exam);
 
   const missing: string[] = [];

@@ -5,7 +5,9 @@ import type { Rule } from "./types";
 /** The ruleset's version. A finalized summary stores it, so an old summary shows what it said then. */
 // 2026.12.3: the exam is read through the form's own derivation (a step-down with nothing ticked and the knee item
 // unanswered is not scored, as the form shows; body mass and lever arm outside their limits are not used).
-export const RULESET_VERSION = "2026.12.3";
+// 2026.12.4: each red flag's referral urgency is a clinic setting (§5: default or more urgent); the referral
+// records each flag's urgency (urgencyByFlag) and its advice names the time from it.
+export const RULESET_VERSION = "2026.12.4";
 
 export const RULES = {
   // Safety (§5)

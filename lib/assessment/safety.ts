@@ -4,25 +4,20 @@
 import { NO_DERIVED } from "./derive";
 import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
-import { REFERRAL_WORDING } from "./referral-wording";
+import { DEFAULT_REFERRAL_URGENCY, REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralKey, type ReferralUrgency } from "./referral-wording";
 import { RULES } from "./rules";
 import type { Derived, Finding, Flag, Referral } from "./types";
 
-type Urgency = Referral["urgency"];
-
 interface HardFlag extends Flag {
-  urgency: Urgency;
+  urgency: ReferralUrgency;
   /** What the patient is told to do (§5's table: plain words, no "no running plan until"). */
   patientAction: string;
   /** Why, in the patient's words (the clinician's detail stays on the flag). */
   patientWhy: string;
 }
 
-const wording = (k: keyof typeof REFERRAL_WORDING) => ({
-  urgency: REFERRAL_WORDING[k].urgency,
-  patientAction: REFERRAL_WORDING[k].action,
-  patientWhy: REFERRAL_WORDING[k].why,
-});
+/** The clinic's urgency per hard flag (settings.referralUrgency), §5's defaults otherwise. */
+export type ReferralUrgencies = Record<ReferralKey, ReferralUrgency>;
 
 const yes = (code: string, label: string): Finding => ({ code, label, value: true });
 
@@ -38,7 +33,21 @@ export interface SafetyResult {
   safetyAnswered: boolean;
 }
 
-export function assessSafety(intake: EngineIntake | null, exam: EngineExam | null, derived: Derived, heightCm: number | null): SafetyResult {
+export function assessSafety(
+  intake: EngineIntake | null,
+  exam: EngineExam | null,
+  derived: Derived,
+  heightCm: number | null,
+  urgencies: ReferralUrgencies = DEFAULT_REFERRAL_URGENCY,
+): SafetyResult {
+  const wording = (k: ReferralKey) => {
+    // A stored setting cannot make a referral less urgent than §5's default (the settings schema refuses it;
+    // this keeps the engine safe on its own).
+    const set = urgencies[k];
+    const def = REFERRAL_WORDING[k].urgency;
+    const urgency = set && URGENCY_ORDER.indexOf(set) <= URGENCY_ORDER.indexOf(def) ? set : def;
+    return { urgency, patientAction: referralAction(REFERRAL_WORDING[k], urgency), patientWhy: REFERRAL_WORDING[k].why };
+  };
   const s = intake?.safety ?? {};
   const x = exam?.safety ?? {};
   const palp = exam?.palpation ?? {};
@@ -256,14 +265,17 @@ export function assessSafety(intake: EngineIntake | null, exam: EngineExam | nul
   };
 }
 
-const URGENCY_ORDER: Urgency[] = ["emergency", "same-day", "next-day", "urgent", "routine"];
-
 /** The most urgent flag's action first; each other flag's action after it (each says what to do and when). */
 function buildReferral(flags: HardFlag[]): Referral {
   const ordered = [...flags].sort((a, b) => URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency));
   const urgency = ordered[0]!.urgency;
   const actions = [...new Set(ordered.map((f) => f.patientAction))];
-  return { urgency, advice: actions.join(" "), reasons: [...new Set(ordered.map((f) => f.patientWhy))] };
+  return {
+    urgency,
+    advice: actions.join(" "),
+    reasons: [...new Set(ordered.map((f) => f.patientWhy))],
+    urgencyByFlag: Object.fromEntries(flags.map((f) => [f.code, f.urgency])),
+  };
 }
 
 /**

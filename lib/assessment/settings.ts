@@ -2,7 +2,16 @@
 // with the reference's default, so a clinic can change it and every output can say it is a convention.
 import * as z from "zod/mini";
 import { MUSCLE_GROUPS, protocolSchema, type MuscleGroupKey, type Protocol } from "./exam-schema";
+import { DEFAULT_REFERRAL_URGENCY, REFERRAL_KEYS, urgencyChoices, type ReferralKey, type ReferralUrgency } from "./referral-wording";
 import { numberIn, text } from "./schema-builders";
+
+/** §5: each hard flag's urgency, §5's default or more urgent (never less: a clinic can be stricter only). */
+const referralUrgencySchema = z.object(
+  Object.fromEntries(REFERRAL_KEYS.map((k) => [k, z.enum(urgencyChoices(k), { error: "referralUrgency" })])) as Record<
+    ReferralKey,
+    z.ZodMiniEnum<{ [U in ReferralUrgency]: U }>
+  >,
+);
 
 /** Whether this runtime knows the IANA time zone name ("America/Toronto"); Intl throws a RangeError for
  * one it does not. */
@@ -60,6 +69,8 @@ export const clinicSettingsSchema = z.object({
   /** §2.2/§2.3: bilateral weakness when both sides are more than this many standard deviations (0.354 Nm/kg,
    * Ramskov 2014) below the expected value. Convention: no validated cut-off was found. */
   normCutoffSd: numberIn(0, 3),
+  /** §5: how soon each red flag's referral is (the patient's sheet says it in words). Default §5's table. */
+  referralUrgency: referralUrgencySchema,
 });
 
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
@@ -97,6 +108,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   requireClinicianTotp: false,
   hhdProtocols: DEFAULT_HHD_PROTOCOLS,
   normCutoffSd: 1,
+  referralUrgency: DEFAULT_REFERRAL_URGENCY,
 };
 
 /** Settings as stored (possibly partial, possibly from an older version): defaults fill the gaps, and a
@@ -106,8 +118,13 @@ export function resolveSettings(stored: unknown): ClinicSettings {
   if (stored && typeof stored === "object") {
     for (const [key, value] of Object.entries(stored)) {
       if (!(key in DEFAULT_SETTINGS) || value === undefined || value === null) continue;
-      // A clinic that set one group's protocol keeps the standard for the others.
-      merged[key] = key === "hhdProtocols" && typeof value === "object" ? { ...DEFAULT_HHD_PROTOCOLS, ...value } : value;
+      // A clinic that set one group's protocol (or one flag's urgency) keeps the standard for the others.
+      merged[key] =
+        key === "hhdProtocols" && typeof value === "object"
+          ? { ...DEFAULT_HHD_PROTOCOLS, ...value }
+          : key === "referralUrgency" && typeof value === "object"
+            ? { ...DEFAULT_REFERRAL_URGENCY, ...value }
+            : value;
     }
   }
   const parsed = clinicSettingsSchema.safeParse(merged);

@@ -272,6 +272,9 @@ export interface Referral {
   advice: string;
   /** Why, in the patient's words (one line per flag); the clinician's detail is on the flags. */
   reasons: string[];
+  /** Each hard flag's urgency by flag code (the clinic's setting, §5), so a page can say the advice in another
+   * language; absent in summaries signed before ruleset 2026.12.4 (they used §5's defaults). */
+  urgencyByFlag?: Record<string, "emergency" | "same-day" | "next-day" | "urgent">;
 }
 
 export interface Assessment {

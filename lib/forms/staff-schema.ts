@@ -36,6 +36,14 @@ export const settingsLabels: Record<string, string> = {
   timeZone: "Time zone",
   idleTimeoutMinutes: "Sign out after inactivity (minutes)",
   requireClinicianTotp: "Clinicians must use two-factor sign-in",
+  "referralUrgency.septic": "Hot, red, swollen knee with fever (septic arthritis)",
+  "referralUrgency.dvt": "Calf swelling or tenderness (deep-vein clot)",
+  "referralUrgency.ottawa": "Possible fracture after an injury (Ottawa knee rule)",
+  "referralUrgency.acuteKnee": "Locked knee or swelling soon after an injury",
+  "referralUrgency.femoralNeck": "Groin or front-of-hip pain (femoral neck stress injury)",
+  "referralUrgency.boneStress": "Bone stress injury at another site",
+  "referralUrgency.scfe": "Under 18 with painful hip rotation (SCFE)",
+  "referralUrgency.serious": "Night, constant pain or weight loss (serious pathology)",
   ...Object.fromEntries(
     MUSCLE_GROUPS.flatMap((g) => [
       [`hhdProtocols.${g}.position`, `${MUSCLE_GROUP_LABELS[g]}: position`],

@@ -5,7 +5,7 @@
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
 import { STEP_TEXT } from "../assessment/progress";
 import { EDUCATION_WHAT } from "../assessment/education-wording";
-import { REFERRAL_WORDING } from "../assessment/referral-wording";
+import { REFERRAL_WHEN, REFERRAL_WORDING, type ReferralUrgency } from "../assessment/referral-wording";
 
 export const summaryEn = {
   /** The printed sheet around the summary (header, page margins) and the patient's summary link page. */
@@ -404,11 +404,17 @@ export const summaryEn = {
     careNowWhen:
       " (not the clinic) if your calf becomes swollen, red or tender, or you become breathless or have chest pain (call the emergency number); or if your knee becomes hot, red and swollen with a fever, or you cannot put weight on the leg (go to an emergency department).",
   },
-  /** §5's wording per hard flag: what to do, and why (the engine's REFERRAL_WORDING). */
-  // The engine's own sentences (lib/assessment/referral-wording.ts): one English copy.
-  referral: Object.fromEntries(Object.entries(REFERRAL_WORDING).map(([k, w]) => [k, { action: w.action as string, why: w.why as string }])) as {
-    [K in keyof typeof REFERRAL_WORDING]: { action: string; why: string };
+  /** §5's wording per hard flag: what to do (the time at `{when}`), and why (the engine's REFERRAL_WORDING). */
+  referral: Object.fromEntries(
+    Object.entries(REFERRAL_WORDING).map(([k, w]) => [
+      k,
+      { action: w.action as string, why: w.why as string, ...("urgentWhen" in w ? { urgentWhen: w.urgentWhen as string } : {}) },
+    ]),
+  ) as {
+    [K in keyof typeof REFERRAL_WORDING]: { action: string; why: string; urgentWhen?: string };
   },
+  /** How soon, per urgency (the clinic's setting per flag, §5). */
+  referralWhen: REFERRAL_WHEN as Record<ReferralUrgency, string>,
 };
 
 export type SummaryMessages = typeof summaryEn;

@@ -412,38 +412,39 @@ export const summaryEs: SummaryMessages = {
   },
   referral: {
     septic: {
-      action: "Vaya a urgencias ahora.",
+      action: "Vaya a urgencias {when}.",
       why: "Una rodilla caliente, roja o hinchada con fiebre o malestar puede ser una infección de la articulación.",
     },
     dvt: {
       action:
-        "Hágase ver por un médico hoy. Llame enseguida al número de emergencias si le falta el aire, le duele el pecho o tose sangre (un coágulo que ha llegado a los pulmones).",
+        "Hágase ver por un médico {when}. Llame enseguida al número de emergencias si le falta el aire, le duele el pecho o tose sangre (un coágulo que ha llegado a los pulmones).",
       why: "Una pantorrilla hinchada, roja o que duele al tocarla puede ser un coágulo en una vena profunda.",
     },
     ottawa: {
-      action: "Hágase una radiografía hoy (en un centro de urgencias).",
+      action: "Hágase una radiografía {when} (en un centro de urgencias).",
       why: "Después de su lesión, las pruebas de la rodilla indican que hay que descartar un hueso roto.",
     },
     acuteKnee: {
-      action: "Vaya a una consulta de rodilla o a urgencias hoy o mañana. No fuerce la rodilla para estirarla.",
+      action: "Vaya a una consulta de rodilla o a urgencias {when}. No fuerce la rodilla para estirarla.",
       why: "Una rodilla que se bloquea, o que se hincha mucho o poco después de una lesión, puede tener una lesión dentro de la articulación.",
     },
     femoralNeck: {
-      action: "Vaya al médico hoy. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
+      action: "Vaya al médico {when}. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
       why: "En un corredor, el dolor en la ingle o en la parte delantera de la cadera puede ser una lesión por sobrecarga en la parte alta del hueso del muslo, que hay que revisar pronto.",
     },
     boneStress: {
-      action:
-        "Vaya al médico en los próximos días. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
+      action: "Vaya al médico {when}. No corra; camine lo menos posible; use muletas si caminar le duele. El médico le pedirá una prueba de imagen.",
       why: "Un punto del hueso que duele al apretarlo, dolor al saltar o un dolor que le despierta pueden ser una lesión por sobrecarga del hueso.",
     },
     scfe: {
-      action: "Vaya al médico hoy. Evite apoyar la pierna (use muletas) hasta que le vean.",
+      action: "Vaya al médico {when}. Evite apoyar la pierna (use muletas) hasta que le vean.",
       why: "En una persona joven, el dolor de rodilla con un movimiento de cadera doloroso puede venir de la zona de crecimiento de la cadera.",
     },
     serious: {
-      action: "Vaya a su médico en los próximos días; antes si empeora.",
+      action: "Vaya a su médico {when}.",
+      urgentWhen: "en los próximos días; antes si empeora",
       why: "Un dolor que le despierta, un dolor constante o perder peso sin proponérselo necesitan que un médico descarte otras causas.",
     },
   },
+  referralWhen: { emergency: "ahora", "same-day": "hoy", "next-day": "hoy o mañana", urgent: "en los próximos días" },
 };

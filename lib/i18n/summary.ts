@@ -7,7 +7,7 @@ import { findExercise, nextInChain } from "../assessment/exercises";
 import { doseText as engineDoseText } from "../assessment/plan";
 import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
-import { REFERRAL_WORDING } from "../assessment/referral-wording";
+import { REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralKey, type ReferralUrgency } from "../assessment/referral-wording";
 import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
 import { format, type Params } from "./format";
 import type { Locale } from "./locales";
@@ -20,7 +20,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** One decimal at most, as the engine prints distances. */
 const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
 
-const REFERRAL_KEY: Record<string, keyof typeof REFERRAL_WORDING> = {
+const REFERRAL_KEY: Record<string, ReferralKey> = {
   "red.septic-arthritis": "septic",
   "red.dvt": "dvt",
   "red.ottawa": "ottawa",
@@ -30,7 +30,6 @@ const REFERRAL_KEY: Record<string, keyof typeof REFERRAL_WORDING> = {
   "red.scfe": "scfe",
   "red.serious-pathology": "serious",
 };
-const URGENCY_ORDER = ["emergency", "same-day", "next-day", "urgent", "routine"];
 
 export class SummaryWords {
   constructor(
@@ -274,14 +273,18 @@ export class SummaryWords {
   referral(a: Assessment): { advice: string; reasons: string[] } {
     const ref = a.referral;
     if (!ref) return { advice: "", reasons: [] };
-    const keys = a.flags
-      .filter((f) => f.level === "hard")
-      .map((f) => REFERRAL_KEY[f.code])
-      .filter((k): k is keyof typeof REFERRAL_WORDING => k !== undefined)
-      .map((k, i) => ({ k, i }))
-      .sort((x, y) => URGENCY_ORDER.indexOf(REFERRAL_WORDING[x.k].urgency) - URGENCY_ORDER.indexOf(REFERRAL_WORDING[y.k].urgency) || x.i - y.i)
-      .map((x) => x.k);
-    const actions = (m: SummaryMessages) => [...new Set(keys.map((k) => m.referral[k].action))];
+    // Each flag's urgency as the engine set it (the clinic's setting); §5's default for a summary signed before
+    // the engine recorded it.
+    const flags = a.flags
+      .filter((f) => f.level === "hard" && REFERRAL_KEY[f.code] !== undefined)
+      .map((f, i) => {
+        const k = REFERRAL_KEY[f.code]!;
+        const urgency: ReferralUrgency = ref.urgencyByFlag?.[f.code] ?? REFERRAL_WORDING[k].urgency;
+        return { k, urgency, i };
+      })
+      .sort((x, y) => URGENCY_ORDER.indexOf(x.urgency) - URGENCY_ORDER.indexOf(y.urgency) || x.i - y.i);
+    const keys = flags.map((x) => x.k);
+    const actions = (m: SummaryMessages) => [...new Set(flags.map((x) => referralAction(m.referral[x.k], x.urgency, m.referralWhen)))];
     const whys = (m: SummaryMessages) => [...new Set(keys.map((k) => m.referral[k].why))];
     const advice = this.line(ref.advice, (m) => (keys.length ? actions(m).join(" ") : null));
     const sameReasons = keys.length > 0 && JSON.stringify(whys(summaryEn)) === JSON.stringify(ref.reasons);
