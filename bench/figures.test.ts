@@ -37,7 +37,7 @@ describe("a partial run merged into the full run's results (--only … --merge)"
     expect(m.at).toBe(full.at);
     expect(m.notes[0]).toBe("the full run's note");
     expect(m.notes[1]).toContain(
-      "`pdf-ms`, `pdf-first-ms` come from a later partial run (`npm run bench -- --only pdf`, finished 2026-12-06T19:00:00Z, load average at its start 11.50",
+      "`pdf-ms`, `pdf-first-ms` come from a later partial run (`npm run bench -- --only pdf --merge`, finished 2026-12-06T19:00:00Z, load average at its start 11.50",
     );
     // Merging again replaces that note rather than adding a second.
     expect(mergePartial(m, partial, ["pdf"]).notes).toHaveLength(2);

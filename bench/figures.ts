@@ -159,7 +159,7 @@ export function mergePartial(full: Results, partial: Results, parts: string[]): 
   const notes = [
     // A note from an earlier merge of the same figures is replaced, not kept beside this one.
     ...full.notes.filter((n) => !n.startsWith(lead)),
-    `${names} come from a later partial run (\`npm run bench -- --only ${parts.join(",")}\`${partial.mode === "quick" ? " --quick" : ""}, finished ${partial.at}, load average at its start ${load}), not from the full run above.`,
+    `${names} come from a later partial run (\`npm run bench -- --only ${parts.join(",")}${partial.mode === "quick" ? " --quick" : ""} --merge\`, finished ${partial.at}, load average at its start ${load}), not from the full run above.`,
   ];
   return { ...full, notes, figures, detail: { ...full.detail, ...partial.detail } };
 }
