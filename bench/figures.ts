@@ -131,7 +131,44 @@ export const REQUIRED_FIGURES = [
   "restore-seconds-100k",
   "engine-assessments-per-second",
   "pdf-ms",
+  "pdf-first-ms",
   "lighthouse-intake-performance",
   "lighthouse-intake-accessibility",
   "lighthouse-print-accessibility",
 ] as const;
+
+/**
+ * A partial run (`--only … --merge`) folded into the last full run's results: each of its figures replaces
+ * the figure of the same name (or joins its group), its detail replaces the same keys, and a note says which
+ * figures came from which run, when, and at what load. Everything else stays the full run's.
+ */
+export function mergePartial(full: Results, partial: Results, parts: string[]): Results {
+  const figures = [...full.figures];
+  for (const f of partial.figures) {
+    const same = figures.findIndex((x) => x.name === f.name);
+    if (same >= 0) {
+      figures[same] = f;
+      continue;
+    }
+    const lastOfGroup = figures.map((x) => x.group).lastIndexOf(f.group);
+    figures.splice(lastOfGroup >= 0 ? lastOfGroup + 1 : figures.length, 0, f);
+  }
+  const names = partial.figures.map((f) => `\`${f.name}\``).join(", ");
+  const load = partial.machine.loadAverageAtStart.map((x) => x.toFixed(2)).join(", ");
+  const lead = `${names} come from a later partial run`;
+  const notes = [
+    // A note from an earlier merge of the same figures is replaced, not kept beside this one.
+    ...full.notes.filter((n) => !n.startsWith(lead)),
+    `${names} come from a later partial run (\`npm run bench -- --only ${parts.join(",")}${partial.mode === "quick" ? " --quick" : ""} --merge\`, finished ${partial.at}, load average at its start ${load}), not from the full run above.`,
+  ];
+  return { ...full, notes, figures, detail: { ...full.detail, ...partial.detail } };
+}
+
+/** results.md for merged results: the new figures and notes, then the full run's own detail sections as
+ * they were (everything after its notes). */
+export function mergeMarkdown(previousMd: string, merged: Results): string {
+  const head = renderMarkdown(merged, []);
+  const notesAt = previousMd.indexOf("\n## Notes\n");
+  const nextSection = notesAt >= 0 ? previousMd.indexOf("\n## ", notesAt + 1) : -1;
+  return nextSection >= 0 ? `${head.trimEnd()}\n\n${previousMd.slice(nextSection + 1)}` : head;
+}

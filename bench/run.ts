@@ -5,12 +5,14 @@
 //   npm run bench -- --only write   one part (page-weight, write, audit, read, backup, engine, pdf, keystroke,
 //                                   lighthouse) or several (--only audit,backup); results files are written
 //                                   only by a run of every part. audit, backup and engine need no build.
-import { writeFileSync } from "node:fs";
+//   npm run bench -- --only pdf --merge   a partial run whose figures replace the same figures in
+//                                   bench/results.json and results.md (a note says when and at what load)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "../scripts/lib/build.ts";
-import { figure, renderMarkdown, REQUIRED_FIGURES, type Figure, type Results } from "./figures.ts";
+import { figure, mergeMarkdown, mergePartial, renderMarkdown, REQUIRED_FIGURES, type Figure, type Results } from "./figures.ts";
 import { measurePageWeight, kb } from "./page-weight.ts";
 import { startBenchDatabase, startBenchWorld, type BenchDatabase, type BenchWorld } from "./setup.ts";
 import { AUDIT_CLINICS, measureAuditChains } from "./audit-chains.ts";
@@ -27,6 +29,7 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyIdx = args.indexOf("--only");
 const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]!.split(",")) : null;
+const merge = args.includes("--merge");
 const wants = (part: string) => !only || only.has(part);
 /** Parts that time PostgreSQL or this process alone: run by themselves, they need no build and no app. */
 const WITHOUT_APP = new Set(["audit", "backup", "engine"]);
@@ -467,7 +470,9 @@ async function main() {
       if (!world) throw new Error("the PDF part needs the app");
       const EP = "Engine and PDF";
       const p = await measurePdf(world, quick ? 5 : 15);
-      log(`pdf: warm p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), first ${p.coldMs} ms; the print page alone p50 ${p.printPageP50} ms; ${p.pdfBytes} bytes`);
+      log(
+        `pdf: again p50 ${p.pdfP50} ms (p95 ${p.pdfP95}), the print page alone p50 ${p.printPageP50} ms; a newly signed summary's first p50 ${p.firstP50} ms (p95 ${p.firstP95}), its print page p50 ${p.firstPrintPageP50} ms; Chromium's start ${p.coldMs} ms; ${p.pdfBytes} bytes`,
+      );
       figures.push(
         // Target: at most 3 × the print page the PDF renders (the page, then Chromium's layout and PDF writing).
         figure({
@@ -478,7 +483,18 @@ async function main() {
           limit: p.printPageP50,
           target: Math.round(3 * p.printPageP50),
           better: "lower",
-          note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the limit is the print page it renders, fetched alone; the target is 3 × that limit`,
+          note: `"Download PDF" of a finalized summary (/visits/[id]/print/pdf, Letter), downloaded again, warm, median of ${p.samples} (p95 ${p.pdfP95}; the first, starting Chromium, ${p.coldMs} ms); the PDF of an unchanged print page comes from the renderer's cache (ADR 0038), so this is the route, the print page it fetches and a hash; the limit is the print page, fetched alone; the target is 3 × that limit`,
+        }),
+        // The same target for what the cache cannot hide: each newly signed summary is printed.
+        figure({
+          group: EP,
+          name: "pdf-first-ms",
+          value: p.firstP50,
+          unit: "ms",
+          limit: p.firstPrintPageP50,
+          target: Math.round(3 * p.firstPrintPageP50),
+          better: "lower",
+          note: `the first "Download PDF" of each of ${p.firstSamples} newly signed summaries (Letter), Chromium warm, median (p95 ${p.firstP95}): the print page fetched and printed by Chromium every time; the limit is the print page of the same visits, fetched alone; the target is 3 × that limit`,
         }),
       );
       detail.pdf = p;
@@ -533,9 +549,17 @@ async function main() {
       detail,
     };
     const md = renderMarkdown(results, sections);
-    if (only) {
+    const jsonPath = path.join(root, "bench", "results.json");
+    const mdPath = path.join(root, "bench", "results.md");
+    if (only && merge && existsSync(jsonPath) && existsSync(mdPath)) {
       console.log(md);
-      log("a partial run (--only): bench/results.json and results.md left as they were");
+      const merged = mergePartial(JSON.parse(readFileSync(jsonPath, "utf8")) as Results, results, [...only]);
+      writeFileSync(jsonPath, `${JSON.stringify(merged, null, 2)}\n`);
+      writeFileSync(mdPath, mergeMarkdown(readFileSync(mdPath, "utf8"), merged));
+      log(`a partial run (--only ${[...only].join(",")} --merge): its figures replaced the same ones in bench/results.json and results.md`);
+    } else if (only) {
+      console.log(md);
+      log("a partial run (--only): bench/results.json and results.md left as they were (--merge writes its figures into them)");
     } else {
       writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(path.join(root, "bench", "results.md"), md);

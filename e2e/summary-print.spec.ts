@@ -181,13 +181,15 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await expectFitsWidth(page);
 
   // "Download PDF" renders the same page on the server.
+  const signedPdf: Record<string, Buffer> = {};
   for (const paper of ["letter", "a4"]) {
     const res = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=${paper}`, {
       headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
     });
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
-    const { text } = await pdfText(await res.body());
+    signedPdf[paper] = await res.body();
+    const { text } = await pdfText(signedPdf[paper]);
     expect(text).toContain("Your visit summary");
     expect(text).toContain("Side plank");
     expect(text).toContain("Bring your running shoes next time.");
@@ -211,6 +213,24 @@ test("the clinician reviews, edits and finalizes the plan; the patient and clini
   await page.goto(`/visits/${visitId}/print`);
   await expect(page.getByText("Amended: see you in two weeks.")).toBeVisible();
   await expect(page.getByText(/version 2 · signed \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC by/)).toBeVisible();
+
+  // "Download PDF" after the amendment holds the amendment, never the signed version's PDF (finished PDFs are
+  // kept by the exact print page, ADR 0038); downloading the unchanged page again gives the same file.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const amended = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=letter`, { headers: { cookie } });
+  expect(amended.status()).toBe(200);
+  const amendedPdf = await amended.body();
+  expect(amendedPdf.equals(signedPdf.letter!)).toBe(false);
+  const amendedText = (await pdfText(amendedPdf)).text;
+  expect(amendedText).toContain("Amended: see you in two weeks.");
+  expect(amendedText).not.toContain("Bring your running shoes next time.");
+  const again = await request.get(`/visits/${visitId}/print/pdf?version=patient&paper=letter`, { headers: { cookie } });
+  expect(again.status()).toBe(200);
+  expect((await again.body()).equals(amendedPdf)).toBe(true);
+  // Each download is audited, cached or not: the download, then the print page's render.
+  const after = await auditActions("Summary", visitId);
+  expect(after.filter((a) => a === "pdf-download")).toHaveLength(4);
+  expect(after.filter((a) => a === "pdf-render")).toHaveLength(4);
 });
 
 test("a refer summary says to see a physician and holds no running plan anywhere, on screen, in print or in the PDF", async ({ page, clinician, request }) => {

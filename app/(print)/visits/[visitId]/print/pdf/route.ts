@@ -2,9 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { getPrintableSummary } from "@/lib/data/summaries";
 import { isUuid } from "@/lib/data/patients";
-import { pdfAvailable, pdfRenderToken, renderPdf } from "@/lib/pdf";
+import { forwardedHeaders, pdfAvailable, printPagePdf, selfOrigin } from "@/lib/pdf";
 
-/** "Download PDF": the print page rendered by headless Chromium as the signed-in clinician. */
+/** "Download PDF": the print page, as the signed-in clinician sees it, printed by headless Chromium. */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: string }> }) {
   // Signs in anyone without a session; an admin gets 403, audited (they do not open clinical records).
   const actor = await requireClinician();
@@ -22,11 +22,17 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: st
   // Records the download (a disclosure) and proves the summary exists and belongs to this clinic.
   const printable = await getPrintableSummary(actor, visitId, await requestMeta(), "pdf-download", version);
   if (!printable) return new NextResponse("Not found", { status: 404, headers });
-  const url = new URL(`/visits/${visitId}/print`, req.nextUrl.origin);
-  url.searchParams.set("version", version);
-  url.searchParams.set("render", pdfRenderToken(visitId));
   try {
-    const pdf = await renderPdf({ url: url.toString(), cookieHeader: req.headers.get("cookie") ?? "", format });
+    // The print page as this clinician sees it (audited by the page as "pdf-render"), printed or, when that
+    // exact page was printed already for this clinic, from memory (lib/pdf.ts, ADR 0038).
+    const { pdf } = await printPagePdf({
+      origin: selfOrigin(req.nextUrl.origin),
+      visitId,
+      version,
+      format,
+      clinicId: actor.clinicId,
+      headers: forwardedHeaders(req.headers),
+    });
     return new NextResponse(new Uint8Array(pdf), {
       headers: {
         ...headers,
