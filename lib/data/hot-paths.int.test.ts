@@ -7,8 +7,18 @@ import { verifyAuditChain } from "../../scripts/lib/audit-verify";
 import { saveExam } from "./exams";
 import { getIntakeSession, redeemInvite } from "./intake-link";
 import { saveIntakeDraft, submitIntake } from "./intake-answers";
-import { createPatient } from "./patients";
-import { dischargePatient, getPatientProgress, getPlanLink, insertCheckIn, saveCheckIn, saveCheckInStepwise } from "./plan";
+import { createPatient, getPatient, getPatientStepwise } from "./patients";
+import {
+  dischargePatient,
+  getPatientProgress,
+  getPatientProgressStepwise,
+  getPlanLink,
+  getPlanLinkStepwise,
+  insertCheckIn,
+  saveCheckIn,
+  saveCheckInStepwise,
+} from "./plan";
+import { getVisitTrends, getVisitTrendsStepwise } from "./trends";
 import { finalizeSummary } from "./summaries";
 import { checkSession } from "./users";
 import { startVisit } from "./visits";
@@ -324,5 +334,149 @@ describe("the two-statement check-in", () => {
     expect(await saveCheckInStepwise(s.patient, c, META)).toMatchObject({ ok: true, repeated: true });
     expect((await patientColumns(s.patientId))[0]!.planAlert).toBe(raced!.planAlert);
     expect(await verifyAuditChain(process.env.DATABASE_URL!)).toMatchObject({ ok: true });
+  });
+});
+
+// The patient page's reads (ADR 0037): getPatient, getPlanLink and getPatientProgress in one statement each,
+// the trends in one read plus the audit row, against the Prisma path each replaced.
+describe("the patient page's one-statement reads", () => {
+  async function planPatient() {
+    const v = await visit();
+    await submitIntake(await patientThroughInvite(v.token, DOB), intakeAnswers(), `k-${v.visitId}`);
+    await saveExam(v.actor, v.visitId, examData(150, 210), null);
+    expect((await finalizeSummary(v.actor, v.visitId)).ok).toBe(true);
+    const link = await getPlanLinkStepwise(v.actor, v.patientId);
+    const patient = await patientThroughInvite(link!.token!, DOB);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [painDuring, kind] of [
+      [1, "run"],
+      [3, "run"],
+      [null, "exercise"],
+      [6, "run"],
+    ] as const)
+      await saveCheckIn(patient, {
+        key: randomUUID(),
+        date: today,
+        kind,
+        done: true,
+        km: kind === "run" ? 3 : null,
+        minutes: null,
+        painDuring,
+        settledWithinHour: kind === "run" ? true : null,
+        exercises: "part",
+      });
+    return v;
+  }
+  /** The audit events a call writes, without their ids and chain fields. */
+  async function audited<T>(call: () => Promise<T>): Promise<{ result: T; events: Record<string, unknown>[] }> {
+    const [{ max }] = (await asOwner<{ max: string | null }>(`SELECT max(id)::text AS max FROM "AuditEvent"`)) as [{ max: string | null }];
+    const result = await call();
+    const events = await asOwner<Record<string, unknown>>(
+      `SELECT "actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent", seq IS NOT NULL AS chained
+         FROM "AuditEvent" WHERE id > $1::bigint ORDER BY id`,
+      [max ?? "0"],
+    );
+    return { result, events };
+  }
+  const same = async <T>(one: () => Promise<T>, stepwise: () => Promise<T>) => {
+    const a = await audited(one);
+    const b = await audited(stepwise);
+    expect(a).toEqual(b);
+    return a;
+  };
+
+  it("read what the Prisma path reads and audit each view the same way, for a patient on a plan with check-ins", async () => {
+    const v = await planPatient();
+    const p = await same(
+      () => getPatient(v.actor, v.patientId, META),
+      () => getPatientStepwise(v.actor, v.patientId, META),
+    );
+    expect(p.result).toMatchObject({ id: v.patientId, firstName: "Hot", dateOfBirth: DOB, locale: "en-US" });
+    expect(p.events).toEqual([
+      expect.objectContaining({ action: "view", recordType: "Patient", recordId: v.patientId, requestId: META.requestId, chained: true }),
+    ]);
+    const link = await same(
+      () => getPlanLink(v.actor, v.patientId, META),
+      () => getPlanLinkStepwise(v.actor, v.patientId, META),
+    );
+    expect(link.result?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(link.events).toEqual([expect.objectContaining({ action: "view", recordType: "PlanLink" })]);
+    const progress = await same(
+      () => getPatientProgress(v.actor, v.patientId, META),
+      () => getPatientProgressStepwise(v.actor, v.patientId, META),
+    );
+    expect(progress.result?.checkIns).toHaveLength(4);
+    expect(progress.result?.progress?.steps.length).toBeGreaterThan(0);
+    expect(progress.events).toEqual([expect.objectContaining({ action: "view", recordType: "CheckIn", details: { rows: 4 } })]);
+    const trends = await same(
+      () => getVisitTrends(v.actor, v.patientId, META),
+      () => getVisitTrendsStepwise(v.actor, v.patientId, META),
+    );
+    expect(trends.result?.visits).toHaveLength(1);
+    expect(trends.events).toEqual([expect.objectContaining({ action: "view", recordType: "Trends", details: { visits: 1 } })]);
+    await same(
+      () => getVisitTrends(v.actor, v.patientId, META, { upToVisitId: v.visitId }),
+      () => getVisitTrendsStepwise(v.actor, v.patientId, META, { upToVisitId: v.visitId }),
+    );
+
+    // After a discharge: no link shown (and no view of it audited), the discharge on the progress.
+    await dischargePatient(v.actor, v.patientId, { date: new Date().toISOString().slice(0, 10), reason: "Goals met" });
+    expect(
+      (
+        await same(
+          () => getPlanLink(v.actor, v.patientId, META),
+          () => getPlanLinkStepwise(v.actor, v.patientId, META),
+        )
+      ).events,
+    ).toEqual([]);
+    const after = await same(
+      () => getPatientProgress(v.actor, v.patientId, META),
+      () => getPatientProgressStepwise(v.actor, v.patientId, META),
+    );
+    expect(after.result?.discharged?.reason).toBe("Goals met");
+    expect(await verifyAuditChain(process.env.DATABASE_URL!)).toMatchObject({ ok: true });
+  });
+
+  it("read the same for a patient with no plan, and refuse another clinic's patient with the same audited refusal", async () => {
+    const v = await visit();
+    await same(
+      () => getPatientProgress(v.actor, v.patientId, META),
+      () => getPatientProgressStepwise(v.actor, v.patientId, META),
+    );
+    await same(
+      () => getPlanLink(v.actor, v.patientId, META),
+      () => getPlanLinkStepwise(v.actor, v.patientId, META),
+    );
+    await same(
+      () => getVisitTrends(v.actor, v.patientId, META),
+      () => getVisitTrendsStepwise(v.actor, v.patientId, META),
+    );
+    const stranger = await visit();
+    const refusals = [
+      await same(
+        () => getPatient(stranger.actor, v.patientId, META),
+        () => getPatientStepwise(stranger.actor, v.patientId, META),
+      ),
+      await same(
+        () => getPlanLink(stranger.actor, v.patientId, META),
+        () => getPlanLinkStepwise(stranger.actor, v.patientId, META),
+      ),
+      await same(
+        () => getPatientProgress(stranger.actor, v.patientId, META),
+        () => getPatientProgressStepwise(stranger.actor, v.patientId, META),
+      ),
+      await same(
+        () => getVisitTrends(stranger.actor, v.patientId, META),
+        () => getVisitTrendsStepwise(stranger.actor, v.patientId, META),
+      ),
+      await same(
+        () => getVisitTrends(v.actor, v.patientId, META, { upToVisitId: stranger.visitId }),
+        () => getVisitTrendsStepwise(v.actor, v.patientId, META, { upToVisitId: stranger.visitId }),
+      ),
+    ];
+    for (const r of refusals) {
+      expect(r.result).toBeNull();
+      expect(r.events).toEqual([expect.objectContaining({ action: "access-denied", outcome: "denied" })]);
+    }
   });
 });

@@ -24,6 +24,7 @@ import {
   type WeekProgress,
 } from "../assessment/progress";
 import type { Assessment } from "../assessment/types";
+import { resolveSettings } from "../assessment/settings";
 import { followUpOffer, type FollowUpOffer } from "../assessment/follow-up-offer";
 import { addDays, todayIn } from "../format";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
@@ -158,6 +159,45 @@ export interface PlanLinkDTO {
  * Showing the link is a disclosure of a credential: audited as a view of the link.
  */
 export async function getPlanLink(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PlanLinkDTO | null> {
+  if (!isUuid(patientId)) return null;
+  // One statement (ADR 0037): the patient's discharge, the open link and the view's audit event. Another
+  // clinic's patient (no row) takes the stepwise path, which audits the refusal.
+  const [row] = await sql<{
+    dischargedOn: string | null;
+    dischargeReason: string | null;
+    inviteId: string | null;
+    tokenSealed: string | null;
+    createdAt: Date | null;
+    firstUsedAt: Date | null;
+  }>(
+    `WITH p AS (
+       SELECT to_char("dischargedOn", 'YYYY-MM-DD') AS "dischargedOn", "dischargeReason" FROM "Patient" WHERE id = $1 AND "clinicId" = $2
+     ), inv AS (
+       SELECT i.id, i."tokenSealed", i."createdAt", i."firstUsedAt"
+         FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId"
+        WHERE i."clinicId" = $2 AND i.purpose = 'plan' AND i."revokedAt" IS NULL AND i."expiresAt" > $3 AND v."patientId" = $1
+        ORDER BY i."createdAt" DESC
+        LIMIT 1
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, "requestId", ip, "userAgent")
+       SELECT 'user', $4, $2, $5, 'view', 'PlanLink', inv.id::text, 'ok', $6, $7, $8 FROM p, inv WHERE p."dischargedOn" IS NULL
+     )
+     SELECT p."dischargedOn", p."dischargeReason", inv.id AS "inviteId", inv."tokenSealed", inv."createdAt", inv."firstUsedAt" FROM p LEFT JOIN inv ON true`,
+    [patientId, actor.clinicId, now, actor.userId, patientId, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  if (!row) return getPlanLinkStepwise(actor, patientId, meta, now);
+  const discharged = row.dischargedOn ? { on: row.dischargedOn, reason: row.dischargeReason ?? "" } : null;
+  if (!row.inviteId || discharged) return { token: null, createdAt: null, firstUsedAt: null, discharged };
+  return {
+    token: row.tokenSealed ? unseal(row.tokenSealed) : null,
+    createdAt: row.createdAt!.toISOString(),
+    firstUsedAt: row.firstUsedAt?.toISOString() ?? null,
+    discharged: null,
+  };
+}
+
+/** getPlanLink step by step with Prisma: for another clinic's patient (the refusal), and the equivalence tests. */
+export async function getPlanLinkStepwise(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PlanLinkDTO | null> {
   if (!isUuid(patientId)) return null;
   return db().$transaction(async (tx) => {
     const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true, dischargeReason: true } });
@@ -547,19 +587,23 @@ const OPEN_PLAN_SESSION = `SELECT 1
      AND i.purpose = 'plan' AND i."revokedAt" IS NULL AND i."expiresAt" > $4
      AND v."patientId" = $5 AND p."dischargedOn" IS NULL`;
 
-/** The latest signed summary of the patient, as latestSignedPlan picks it ($2 clinic, $5 patient). */
-const LATEST_SIGNED = `SELECT su.id, su."visitId", su."finalizedAt"
+/** The latest signed summary of the patient, as latestSignedPlan picks it (placeholders: clinic, patient). */
+const latestSigned = (clinic: string, patient: string) => `SELECT su.id, su."visitId", su."finalizedAt"
     FROM "Summary" su JOIN "Visit" sv ON sv.id = su."visitId"
-   WHERE su."clinicId" = $2 AND su.state = 'FINAL' AND sv."patientId" = $5
+   WHERE su."clinicId" = ${clinic} AND su.state = 'FINAL' AND sv."patientId" = ${patient}
    ORDER BY su."finalizedAt" DESC
    LIMIT 1`;
+const LATEST_SIGNED = latestSigned("$2", "$5");
 
-/** The plan's check-ins in the order refreshAlert reads them, as DayCheckIn-shaped JSON. */
-const PLAN_CHECK_INS = `coalesce((
+/** The plan's check-ins in the order refreshAlert reads them, as CheckInRow-shaped JSON (the date as text). */
+const planCheckIns = (clinic: string, patient: string) => `coalesce((
     SELECT json_agg(json_build_object('key', c.key, 'date', c.date, 'kind', c.kind, 'done', c.done, 'km', c.km, 'minutes', c.minutes,
              'painDuring', c."painDuring", 'settledWithinHour', c."settledWithinHour", 'limped', c.limped,
              'worseNextMorning', c."worseNextMorning", 'exercises', c.exercises) ORDER BY c.date, c."createdAt")
-      FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $5 AND c."summaryId" = plan.id), '[]'::json)`;
+      FROM "CheckIn" c WHERE c."clinicId" = ${clinic} AND c."patientId" = ${patient} AND c."summaryId" = plan.id), '[]'::json)`;
+const PLAN_CHECK_INS = planCheckIns("$2", "$5");
+type StoredCheckIn = Omit<CheckInRow, "date" | "createdAt"> & { date: string };
+const fromJson = (r: StoredCheckIn): CheckInDTO => toDay({ ...r, date: fromIsoDate(r.date), createdAt: new Date(0) });
 
 const READ_FOR_CHECK_IN = `WITH plan AS (${LATEST_SIGNED})
   SELECT plan.id AS "summaryId", pt."lastCheckInAt", pt."planAlert",
@@ -605,7 +649,7 @@ interface CheckInRead {
   planAlert: string | null;
   keyUsed: boolean;
   lastChange: Date | null;
-  checkIns: (Omit<CheckInRow, "date" | "createdAt"> & { date: string })[];
+  checkIns: StoredCheckIn[];
 }
 
 /** A new check-in on an open plan link in two statements (ADR 0037); null when it is not that plain case
@@ -617,7 +661,7 @@ export async function insertCheckIn(actor: PatientActor, input: CheckInInput, me
   if (!read || read.keyUsed) return null;
   const assessment = await signedAssessment(db(), actor.clinicId, read.summaryId);
   const stored: CheckInDTO = { key, ...answers, kind: c.kind === "exercise" ? "exercise" : "run", worseNextMorning: null };
-  const checkIns = [...read.checkIns.map((r) => toDay({ ...r, date: fromIsoDate(r.date), createdAt: now })), stored];
+  const checkIns = [...read.checkIns.map(fromJson), stored];
   // Stored rows come in (date, createdAt) order; the new row is the latest created, so it goes after its date's.
   checkIns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const expected = progressOf(assessment, checkIns);
@@ -766,6 +810,99 @@ export async function getPatientProgress(
   now = new Date(),
 ): Promise<PatientProgressDTO | null> {
   if (!isUuid(patientId)) return null;
+  // One statement (ADR 0037): the clinic's time zone, the patient's plan columns, the latest signed plan with
+  // its check-ins, whether its follow-up questions were answered, and the view's audit event (only when
+  // there is a plan, as the stepwise path). Another clinic's patient takes the stepwise path (the refusal).
+  const [row] = await sql<{
+    settings: unknown;
+    dischargedOn: string | null;
+    dischargeReason: string | null;
+    followUpRequestedAt: Date | null;
+    summaryId: string | null;
+    visitId: string | null;
+    finalizedAt: Date | null;
+    checkIns: StoredCheckIn[];
+    answered: boolean;
+  }>(
+    `WITH p AS (
+       SELECT to_char("dischargedOn", 'YYYY-MM-DD') AS "dischargedOn", "dischargeReason", "followUpRequestedAt"
+         FROM "Patient" WHERE id = $1 AND "clinicId" = $2
+     ), plan AS (${latestSigned("$2", "$1")}
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
+       SELECT 'user', $3, $2, $4, 'view', 'CheckIn', plan.id::text, 'ok',
+              jsonb_build_object('rows', (SELECT count(*)::int FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $1 AND c."summaryId" = plan.id)),
+              $5, $6, $7
+         FROM p, plan
+     )
+     SELECT (SELECT settings FROM "Clinic" WHERE id = $2) AS settings, p.*, plan.id AS "summaryId", plan."visitId", plan."finalizedAt",
+            ${planCheckIns("$2", "$1")} AS "checkIns",
+            EXISTS (SELECT 1 FROM "IntakeResponse" r JOIN "Visit" fv ON fv.id = r."visitId"
+                     WHERE r."clinicId" = $2 AND r.state IN ('FINAL', 'SUPERSEDED') AND r."submittedAt" > plan."finalizedAt"
+                       AND fv."patientId" = $1 AND fv.kind = 'FOLLOW_UP') AS answered
+       FROM p LEFT JOIN plan ON true`,
+    [patientId, actor.clinicId, actor.userId, patientId, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  if (!row) return getPatientProgressStepwise(actor, patientId, meta, now);
+  if (!row.summaryId) return null;
+  const timeZone = resolveSettings(row.settings).timeZone;
+  const today = todayIn(timeZone, now);
+  const signedAt = row.finalizedAt!;
+  const assessment = await signedAssessment(db(), actor.clinicId, row.summaryId);
+  const followUp = followUpOffer({
+    signedOn: todayIn(timeZone, signedAt),
+    inWeeks: assessment?.followUp?.inWeeks ?? null,
+    requestedOn: row.followUpRequestedAt && row.followUpRequestedAt >= signedAt ? todayIn(timeZone, row.followUpRequestedAt) : null,
+    answered: row.answered,
+    today,
+  });
+  return progressView(
+    { signedAt, visitId: row.visitId!, assessment },
+    row.checkIns.map(fromJson),
+    { dischargedOn: row.dischargedOn, dischargeReason: row.dischargeReason },
+    timeZone,
+    today,
+    followUp,
+  );
+}
+
+/** The patient page's between-visits figures from the plan and its check-ins (both paths). */
+function progressView(
+  plan: { signedAt: Date; visitId: string; assessment: Assessment | null },
+  checkIns: CheckInDTO[],
+  p: { dischargedOn: string | null; dischargeReason: string | null },
+  timeZone: string,
+  today: string,
+  followUp: FollowUpOffer,
+): PatientProgressDTO {
+  const start = todayIn(timeZone, plan.signedAt);
+  const end = p.dischargedOn ?? today;
+  const progress = progressOf(plan.assessment, checkIns);
+  const runs = checkIns.filter((c) => c.kind === "run");
+  return {
+    signedAt: plan.signedAt.toISOString(),
+    visitId: plan.visitId,
+    today,
+    progress,
+    alert: clinicAlert(progress ?? { alertClinic: false }, painTrend(runs)),
+    missed: !p.dischargedOn && missedCheckIns(runs.length || checkIns.length ? checkIns.at(-1)!.date : null, start, today),
+    trend: painTrend(runs),
+    weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
+    checkIns: [...checkIns].reverse(),
+    basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
+    discharged: p.dischargedOn ? { on: p.dischargedOn, reason: p.dischargeReason ?? "" } : null,
+    followUp,
+  };
+}
+
+/** getPatientProgress step by step with Prisma: for another clinic's patient (the refusal), and the equivalence tests. */
+export async function getPatientProgressStepwise(
+  actor: ClinicianActor,
+  patientId: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<PatientProgressDTO | null> {
+  if (!isUuid(patientId)) return null;
   const timeZone = await getClinicTimeZone(actor);
   const today = todayIn(timeZone, now);
   return db().$transaction(async (tx) => {
@@ -789,24 +926,8 @@ export async function getPatientProgress(
     ]);
     const checkIns = rows.map(toDay);
     await recordAudit(tx, { actor, action: "view", recordType: "CheckIn", recordId: plan.summaryId, patientId, details: { rows: rows.length }, meta });
-    const start = todayIn(timeZone, plan.signedAt);
-    const end = p.dischargedOn ? toIsoDate(p.dischargedOn) : today;
-    const progress = progressOf(plan.assessment, checkIns);
-    const runs = checkIns.filter((c) => c.kind === "run");
-    return {
-      signedAt: plan.signedAt.toISOString(),
-      visitId: plan.visitId,
-      today,
-      progress,
-      alert: clinicAlert(progress ?? { alertClinic: false }, painTrend(runs)),
-      missed: !p.dischargedOn && missedCheckIns(runs.length || checkIns.length ? checkIns.at(-1)!.date : null, start, today),
-      trend: painTrend(runs),
-      weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
-      checkIns: [...checkIns].reverse(),
-      basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
-      discharged: p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null,
-      followUp,
-    };
+    const discharge = { dischargedOn: p.dischargedOn ? toIsoDate(p.dischargedOn) : null, dischargeReason: p.dischargeReason };
+    return progressView(plan, checkIns, discharge, timeZone, today, followUp);
   });
 }
 
