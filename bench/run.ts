@@ -356,6 +356,7 @@ function lighthouseFigures(runs: LighthouseRun[]) {
       .join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
   const intake = of("intake");
   const print = of("print");
+  const plan = of("plan");
   figures.push(
     figure({
       group: LH,
@@ -376,6 +377,26 @@ function lighthouseFigures(runs: LighthouseRun[]) {
       target: 100,
       better: "higher",
       note: `${intake.url}, a verified patient's session`,
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-plan-performance",
+      value: plan.performance,
+      unit: "points",
+      limit: 100,
+      target: 95,
+      better: "higher",
+      note: note(plan),
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-plan-accessibility",
+      value: plan.accessibility,
+      unit: "points",
+      limit: 100,
+      target: 100,
+      better: "higher",
+      note: `${plan.url}, a verified patient's session on the plan link (My plan with the check-in)`,
     }),
     figure({
       group: LH,
