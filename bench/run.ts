@@ -42,7 +42,7 @@ const sections: { title: string; body: string }[] = [];
 
 function pageWeight() {
   const PW = "Page weight (first-load JavaScript, gzip -9, KB of 1000 bytes)";
-  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
+  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/plan", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
   const floor = kb(r.baseline.firstLoad.gzipBytes);
   const over = (route: string) => r.routes.find((x) => x.route === route)!;
   const targets: Record<string, { name: string; target: number | null; what: string }> = {
