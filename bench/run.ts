@@ -288,6 +288,20 @@ function readFigures(r: ReadPathResult) {
       }),
     );
   }
+  const stepwise = r.timings.find((t) => t.query === "patient-page-stepwise" && t.patients === largest);
+  const page = r.timings.find((t) => t.query === "patient-page" && t.patients === largest);
+  if (stepwise && page)
+    figures.push(
+      figure({
+        group: RP,
+        name: `patient-page-prisma-path-p95-ms-${tag}`,
+        value: stepwise.p95,
+        unit: "ms",
+        limit: page.p95,
+        better: "lower",
+        note: `the same page's data through the step-by-step Prisma functions (the path before ADR 0037: about 28 statements against 8), timed in turns with it (p50 ${stepwise.p50} against ${page.p50}); the limit is the page as it is`,
+      }),
+    );
   if (r.bulk) {
     figures.push(
       figure({
