@@ -5,7 +5,10 @@
 //   npm run bench -- --only write   one part (page-weight, write, audit, read, backup, engine, pdf, keystroke,
 //                                   lighthouse) or several (--only audit,backup); results files are written
 //                                   only by a run of every part. audit, backup and engine need no build.
-import { writeFileSync } from "node:fs";
+//   npm run bench -- --only write --merge   a partial run that replaces its own figures in bench/results.json
+//                                   and results.md, keeps the others, and says in the notes which figures
+//                                   came from which run (at what load)
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +28,7 @@ import { measureKeystroke } from "./keystroke.ts";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+const merge = args.includes("--merge");
 const onlyIdx = args.indexOf("--only");
 const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1]!.split(",")) : null;
 const wants = (part: string) => !only || only.has(part);
@@ -441,6 +445,56 @@ function lighthouseFigures(runs: LighthouseRun[]) {
   });
 }
 
+/**
+ * --merge: a partial run's figures replace the same figures of bench/results.json (the others stay as the
+ * last run left them), its detail replaces the same keys, and a note says which figures this run measured,
+ * when, and at what load. results.md is rendered again from the merged figures; the detail sections this run
+ * measured replace theirs, the others are kept from the file.
+ */
+function mergeIntoResults(run: Results, parts: string[]) {
+  const jsonPath = path.join(root, "bench", "results.json");
+  const mdPath = path.join(root, "bench", "results.md");
+  if (!existsSync(jsonPath)) throw new Error("--merge needs an earlier bench/results.json");
+  const old = JSON.parse(readFileSync(jsonPath, "utf8")) as Results;
+  const names = new Set(run.figures.map((f) => f.name));
+  const figuresMerged = old.figures.map((f) => run.figures.find((n) => n.name === f.name) ?? f);
+  for (const f of run.figures) if (!old.figures.some((o) => o.name === f.name)) figuresMerged.push(f);
+  const load = run.machine.loadAverageAtStart.map((x) => x.toFixed(2)).join(", ");
+  const merged: Results = {
+    ...old,
+    figures: figuresMerged,
+    notes: [
+      ...old.notes,
+      `Partial run \`--only ${parts.join(",")} --merge\`, finished ${run.at} (${Math.round(run.durationSeconds / 60)} min; load average at its start ${load}) measured: ${[...names].join(", ")}. The other figures are from the run above.`,
+      ...run.notes.map((n) => `(That partial run) ${n}`),
+    ],
+    detail: {
+      ...old.detail,
+      ...run.detail,
+      partialRuns: [
+        ...((old.detail.partialRuns as unknown[]) ?? []),
+        { at: run.at, parts, loadAverageAtStart: run.machine.loadAverageAtStart, figures: [...names] },
+      ],
+    },
+  };
+  writeFileSync(
+    jsonPath,
+    `${JSON.stringify(merged, null, 2)}
+`,
+  );
+  // results.md: the figures and notes from the merged results, then the detail sections (this run's new ones
+  // replace those of the same title).
+  const groups = new Set(merged.figures.map((f) => f.group));
+  const fresh = new Set(sections.map((x) => x.title));
+  const oldMd = existsSync(mdPath) ? readFileSync(mdPath, "utf8") : "";
+  const kept = oldMd
+    .split(/\n(?=## )/)
+    .slice(1)
+    .map((block) => ({ title: block.slice(3, block.indexOf("\n")).trim(), body: block.slice(block.indexOf("\n") + 1).trim() }))
+    .filter((b) => !groups.has(b.title) && b.title !== "Notes" && !fresh.has(b.title));
+  writeFileSync(mdPath, renderMarkdown(merged, [...kept, ...sections]));
+}
+
 async function main() {
   const loadAverageAtStart = os.loadavg();
   if (needsApp) buildIfNeeded((s) => log(s));
@@ -568,7 +622,10 @@ async function main() {
       detail,
     };
     const md = renderMarkdown(results, sections);
-    if (only) {
+    if (only && merge) {
+      mergeIntoResults(results, [...only]);
+      log(`a partial run (--only ${[...only].join(",")}) merged into bench/results.json and results.md`);
+    } else if (only) {
       console.log(md);
       log("a partial run (--only): bench/results.json and results.md left as they were");
     } else {
