@@ -135,6 +135,13 @@ export const REQUIRED_FIGURES = [
   "lighthouse-intake-performance",
   "lighthouse-intake-accessibility",
   "lighthouse-print-accessibility",
+  "lighthouse-plan-performance",
+  "lighthouse-plan-accessibility",
+  // Issue 13 (between visits).
+  "plan-js-over-floor-kb",
+  "check-in-throughput-ratio-8",
+  "check-in-p99-ms-8",
+  "patient-page-p95-ms-100k",
 ] as const;
 
 /**

@@ -1,15 +1,15 @@
 // Browser: Lighthouse 12 (lighthouse@12.2.3; 13 needs Node 22) in Debian's Chromium, with its
 // default mobile profile (a mid-range phone's screen, simulated slow 4G and a 4× slower CPU), scoring
-// performance and accessibility of the patient's intake (a verified patient session: its cookie is sent) and
-// of the printed summary (a clinician's session).
+// performance and accessibility of the patient's intake (a verified patient session: its cookie is sent), of
+// My plan with its check-in (a verified plan-link session) and of the printed summary (a clinician's session).
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { findChromium } from "../lib/chromium.ts";
 import { finalizedVisit } from "./engine-pdf.ts";
-import { signedInClinician, verifiedPatient, type BenchWorld } from "./setup.ts";
+import { planPatient, signedInClinician, verifiedPatient, type BenchWorld } from "./setup.ts";
 
 export interface LighthouseRun {
-  page: "intake" | "print";
+  page: "intake" | "plan" | "print";
   url: string;
   performance: number;
   accessibility: number;
@@ -48,10 +48,12 @@ export async function measureLighthouse(w: BenchWorld, opts: { runs: number; log
   const chromePath = findChromium();
   if (!chromePath) throw new Error("Lighthouse needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)");
   const patient = await verifiedPatient(w, 9001);
+  const runner = await planPatient(w, 9002);
   const clinician = await signedInClinician(w);
   const { visitId } = await finalizedVisit(w);
   const targets = [
     { page: "intake" as const, url: `${w.app.url}/intake`, cookie: patient.client.cookie },
+    { page: "plan" as const, url: `${w.app.url}/plan`, cookie: runner.client.cookie },
     { page: "print" as const, url: `${w.app.url}/visits/${visitId}/print`, cookie: clinician.cookie },
   ];
   const chrome = await launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });

@@ -17,7 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const LARGE_TABLES = ["Patient", "Visit", "AuditEvent", "IntakeResponse", "Exam"];
 
 export interface QueryTiming {
-  query: "worklist" | "search" | "history" | "everything" | "patient-page";
+  query: "worklist" | "search" | "history" | "everything" | "patient-page" | "patient-page-stepwise";
   patients: number;
   samples: number;
   p50: number;
@@ -99,10 +99,10 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
   const { searchPatients } = await import("../lib/data/patients.ts");
   const { exportPatientEverything } = await import("../lib/data/fhir-export.ts");
   const { exportClinicNdjson } = await import("../lib/data/fhir-bulk.ts");
-  const { getPatient } = await import("../lib/data/patients.ts");
+  const { getPatient, getPatientStepwise } = await import("../lib/data/patients.ts");
   const { getClinicTimeZone } = await import("../lib/data/clinics.ts");
-  const { getPatientProgress, getPlanLink } = await import("../lib/data/plan.ts");
-  const { getVisitTrends } = await import("../lib/data/trends.ts");
+  const { getPatientProgress, getPatientProgressStepwise, getPlanLink, getPlanLinkStepwise } = await import("../lib/data/plan.ts");
+  const { getVisitTrends, getVisitTrendsStepwise } = await import("../lib/data/trends.ts");
   const { clinic, user } = await createClinicianAndClinic({ clinicName: "Scale Clinic" });
   const actor = await clinicianActor(user, clinic.id);
   const today = new Date().toISOString().slice(0, 10);
@@ -123,6 +123,18 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       getPatientProgress(actor, p.id, meta),
       getPlanLink(actor, p.id, meta),
       getVisitTrends(actor, p.id, meta),
+    ]);
+  };
+  // The same page through the step-by-step Prisma functions (the path before ADR 0037), for comparison.
+  const patientPageStepwise = async () => {
+    const p = await getPatientStepwise(actor, pagePatient, meta);
+    if (!p) throw new Error("bench: the page patient is missing");
+    await Promise.all([
+      listPatientVisits(actor, p.id),
+      getClinicTimeZone(actor),
+      getPatientProgressStepwise(actor, p.id, meta),
+      getPlanLinkStepwise(actor, p.id, meta),
+      getVisitTrendsStepwise(actor, p.id, meta),
     ]);
   };
   for (const size of opts.sizes) {
@@ -174,14 +186,7 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
           return p.dob;
       }
     });
-    const time = async (query: QueryTiming["query"], fn: (i: number) => Promise<unknown>) => {
-      for (let i = 0; i < Math.min(20, opts.samples); i++) await fn(i);
-      const ms: number[] = [];
-      for (let i = 0; i < opts.samples; i++) {
-        const t = process.hrtime.bigint();
-        await fn(i);
-        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
+    const record = (query: QueryTiming["query"], ms: number[]) => {
       const timing: QueryTiming = {
         query,
         patients: size,
@@ -194,12 +199,38 @@ export async function measureReadPath(w: BenchWorld, opts: { sizes: number[]; sa
       log(`  ${query.padEnd(9)} at ${size.toLocaleString("en-US").padStart(7)} patients: p50 ${timing.p50} ms, p95 ${timing.p95} ms, p99 ${timing.p99} ms`);
       result.timings.push(timing);
     };
+    const time = async (query: QueryTiming["query"], fn: (i: number) => Promise<unknown>) => {
+      for (let i = 0; i < Math.min(20, opts.samples); i++) await fn(i);
+      const ms: number[] = [];
+      for (let i = 0; i < opts.samples; i++) {
+        const t = process.hrtime.bigint();
+        await fn(i);
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      record(query, ms);
+    };
     await time("worklist", () => listWorklist(actor, today, meta));
     await time("search", (i) => searchPatients(actor, searches[i % searches.length]!, meta));
     await time("history", (i) => listPatientVisits(actor, sample[i % sample.length]!.id));
     // A patient's FHIR $everything as the API route builds it (the Bundle and its audit event).
     await time("everything", (i) => exportPatientEverything(actor, sample[i % sample.length]!.id, "http://localhost:3000", meta));
-    await time("patient-page", patientPage);
+    // The page and its stepwise version take turns, so a busy spell weighs on both alike.
+    {
+      for (let i = 0; i < Math.min(20, opts.samples); i++) await patientPage().then(patientPageStepwise);
+      const one: number[] = [];
+      const stepwise: number[] = [];
+      for (let i = 0; i < opts.samples; i++)
+        for (const [fn, ms] of [
+          [patientPage, one],
+          [patientPageStepwise, stepwise],
+        ] as const) {
+          const t = process.hrtime.bigint();
+          await fn();
+          ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+        }
+      record("patient-page", one);
+      record("patient-page-stepwise", stepwise);
+    }
   }
 
   // The whole clinic as NDJSON at the largest size: rate and the process's peak memory (maxRSS is a

@@ -45,7 +45,7 @@ const sections: { title: string; body: string }[] = [];
 
 function pageWeight() {
   const PW = "Page weight (first-load JavaScript, gzip -9, KB of 1000 bytes)";
-  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
+  const r = measurePageWeight(path.join(root, ".next"), ["/intake", "/plan", "/visits/[visitId]/exam", "/visits/[visitId]/summary", "/visits/[visitId]/print"]);
   const floor = kb(r.baseline.firstLoad.gzipBytes);
   const over = (route: string) => r.routes.find((x) => x.route === route)!;
   const targets: Record<string, { name: string; target: number | null; what: string }> = {
@@ -291,6 +291,20 @@ function readFigures(r: ReadPathResult) {
       }),
     );
   }
+  const stepwise = r.timings.find((t) => t.query === "patient-page-stepwise" && t.patients === largest);
+  const page = r.timings.find((t) => t.query === "patient-page" && t.patients === largest);
+  if (stepwise && page)
+    figures.push(
+      figure({
+        group: RP,
+        name: `patient-page-prisma-path-p95-ms-${tag}`,
+        value: stepwise.p95,
+        unit: "ms",
+        limit: page.p95,
+        better: "lower",
+        note: `the same page's data through the step-by-step Prisma functions (the path before ADR 0037: about 28 statements against 8), timed in turns with it (p50 ${stepwise.p50} against ${page.p50}); the limit is the page as it is`,
+      }),
+    );
   if (r.bulk) {
     figures.push(
       figure({
@@ -359,6 +373,7 @@ function lighthouseFigures(runs: LighthouseRun[]) {
       .join(", ")}; Lighthouse ${r.lighthouseVersion}, simulated slow 4G and 4× CPU slowdown`;
   const intake = of("intake");
   const print = of("print");
+  const plan = of("plan");
   figures.push(
     figure({
       group: LH,
@@ -379,6 +394,26 @@ function lighthouseFigures(runs: LighthouseRun[]) {
       target: 100,
       better: "higher",
       note: `${intake.url}, a verified patient's session`,
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-plan-performance",
+      value: plan.performance,
+      unit: "points",
+      limit: 100,
+      target: 95,
+      better: "higher",
+      note: note(plan),
+    }),
+    figure({
+      group: LH,
+      name: "lighthouse-plan-accessibility",
+      value: plan.accessibility,
+      unit: "points",
+      limit: 100,
+      target: 100,
+      better: "higher",
+      note: `${plan.url}, a verified patient's session on the plan link (My plan with the check-in)`,
     }),
     figure({
       group: LH,

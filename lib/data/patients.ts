@@ -115,6 +115,29 @@ export async function createPatientUnlessDuplicate(
 /** One patient of the actor's clinic, or null (another clinic's patient is indistinguishable from none). */
 export async function getPatient(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}): Promise<PatientDTO | null> {
   if (!isUuid(patientId)) return null;
+  // One statement (ADR 0037; the patient page reads this on every open): the row and its audit event, a
+  // view or a refusal, as getPatientStepwise writes them.
+  const [row] = await sql<{ found: boolean; id: string | null; dateOfBirth: string | null } & Omit<PatientDTO, "id" | "dateOfBirth">>(
+    `WITH p AS (
+       SELECT id, "firstName", "lastName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth", sex, email, phone, locale
+         FROM "Patient" WHERE id = $1 AND "clinicId" = $2
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, "requestId", ip, "userAgent")
+       SELECT 'user', $3, $2, p.id, CASE WHEN p.id IS NULL THEN 'access-denied' ELSE 'view' END, 'Patient', $4,
+              CASE WHEN p.id IS NULL THEN 'denied' ELSE 'ok' END, $5, $6, $7
+         FROM (SELECT 1) one LEFT JOIN p ON true
+     )
+     SELECT p.id IS NOT NULL AS found, p.* FROM (SELECT 1) one LEFT JOIN p ON true`,
+    [patientId, actor.clinicId, actor.userId, patientId, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  if (!row?.found) return null;
+  const { found: _found, ...p } = row;
+  return { ...(p as PatientDTO), locale: toLocale(p.locale) };
+}
+
+/** getPatient step by step with Prisma: the path before ADR 0037, kept for the equivalence tests. */
+export async function getPatientStepwise(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}): Promise<PatientDTO | null> {
+  if (!isUuid(patientId)) return null;
   return db().$transaction(async (tx) => {
     const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: patientSelect });
     await recordAudit(tx, {

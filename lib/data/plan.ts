@@ -3,9 +3,10 @@ import "server-only";
 // The link is the intake's link design (IntakeInvite with purpose "plan": a random token kept as its hash,
 // the same browser session, date-of-birth check and rate limits), open until the patient is discharged or
 // the clinic withdraws it. The traffic light is lib/assessment/progress.ts; this file only stores and reads.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, sql } from "../db";
 import { newToken, tokenHash } from "../auth/tokens";
 import { seal, unseal } from "../messages/seal";
 import { isDeliverableEmail } from "../forms/email";
@@ -23,6 +24,7 @@ import {
   type WeekProgress,
 } from "../assessment/progress";
 import type { Assessment } from "../assessment/types";
+import { resolveSettings } from "../assessment/settings";
 import { followUpOffer, type FollowUpOffer } from "../assessment/follow-up-offer";
 import { addDays, todayIn } from "../format";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
@@ -157,6 +159,45 @@ export interface PlanLinkDTO {
  * Showing the link is a disclosure of a credential: audited as a view of the link.
  */
 export async function getPlanLink(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PlanLinkDTO | null> {
+  if (!isUuid(patientId)) return null;
+  // One statement (ADR 0037): the patient's discharge, the open link and the view's audit event. Another
+  // clinic's patient (no row) takes the stepwise path, which audits the refusal.
+  const [row] = await sql<{
+    dischargedOn: string | null;
+    dischargeReason: string | null;
+    inviteId: string | null;
+    tokenSealed: string | null;
+    createdAt: Date | null;
+    firstUsedAt: Date | null;
+  }>(
+    `WITH p AS (
+       SELECT to_char("dischargedOn", 'YYYY-MM-DD') AS "dischargedOn", "dischargeReason" FROM "Patient" WHERE id = $1 AND "clinicId" = $2
+     ), inv AS (
+       SELECT i.id, i."tokenSealed", i."createdAt", i."firstUsedAt"
+         FROM "IntakeInvite" i JOIN "Visit" v ON v.id = i."visitId"
+        WHERE i."clinicId" = $2 AND i.purpose = 'plan' AND i."revokedAt" IS NULL AND i."expiresAt" > $3 AND v."patientId" = $1
+        ORDER BY i."createdAt" DESC
+        LIMIT 1
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, "requestId", ip, "userAgent")
+       SELECT 'user', $4, $2, $5, 'view', 'PlanLink', inv.id::text, 'ok', $6, $7, $8 FROM p, inv WHERE p."dischargedOn" IS NULL
+     )
+     SELECT p."dischargedOn", p."dischargeReason", inv.id AS "inviteId", inv."tokenSealed", inv."createdAt", inv."firstUsedAt" FROM p LEFT JOIN inv ON true`,
+    [patientId, actor.clinicId, now, actor.userId, patientId, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  if (!row) return getPlanLinkStepwise(actor, patientId, meta, now);
+  const discharged = row.dischargedOn ? { on: row.dischargedOn, reason: row.dischargeReason ?? "" } : null;
+  if (!row.inviteId || discharged) return { token: null, createdAt: null, firstUsedAt: null, discharged };
+  return {
+    token: row.tokenSealed ? unseal(row.tokenSealed) : null,
+    createdAt: row.createdAt!.toISOString(),
+    firstUsedAt: row.firstUsedAt?.toISOString() ?? null,
+    discharged: null,
+  };
+}
+
+/** getPlanLink step by step with Prisma: for another clinic's patient (the refusal), and the equivalence tests. */
+export async function getPlanLinkStepwise(actor: ClinicianActor, patientId: string, meta: RequestMeta = {}, now = new Date()): Promise<PlanLinkDTO | null> {
   if (!isUuid(patientId)) return null;
   return db().$transaction(async (tx) => {
     const p = await tx.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { dischargedOn: true, dischargeReason: true } });
@@ -477,12 +518,26 @@ const hashOf = (c: object) => createHash("sha256").update(JSON.stringify(c)).dig
  * check-ins again and the patient's alert and last check-in are brought up to date for the worklist.
  */
 export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
+  return (await insertCheckIn(actor, input, meta, now)) ?? saveCheckInStepwise(actor, input, meta, now);
+}
+
+/** A check-in's stored answers and the hash that tells a repeat from a different check-in under its key. */
+function checkInBody(input: CheckInInput) {
   const c = normalizeCheckIn(input);
   const { key, ...answers } = c;
   // An unanswered limp question is left out of the hash, so a check-in stored before the question existed,
   // sent again from a phone's outbox, still hashes as it did then (a repeat, not a different check-in).
   const { limped, ...hashed } = answers;
-  const bodyHash = hashOf(limped === null ? hashed : answers);
+  return { c, key, answers, bodyHash: hashOf(limped === null ? hashed : answers) };
+}
+
+/**
+ * saveCheckIn step by step with Prisma: every case (a repeat, a reused key, a closed link, a race), each
+ * outcome audited. The common case, a new check-in on an open link, takes insertCheckIn instead (ADR 0037);
+ * exported for the equivalence tests (lib/data/hot-paths.int.test.ts).
+ */
+export async function saveCheckInStepwise(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
+  const { c, key, answers, bodyHash } = checkInBody(input);
   return db().$transaction(async (tx) => {
     if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
@@ -514,6 +569,136 @@ export async function saveCheckIn(actor: PatientActor, input: CheckInInput, meta
     const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
     return { ok: true, repeated: made.count === 0, step, progress } as const;
   });
+}
+
+// The check-in save's hot path (ADR 0037, after ADR 0013): two prepared statements instead of about eight
+// Prisma queries. The first reads what the traffic light needs (the session check, the plan, its
+// check-ins so far); the engine runs here; the second inserts the check-in, keeps the patient's worklist
+// columns current and appends the audit row, in one statement, so in one transaction. Anything but a new
+// check-in on an open link with nothing changed in between returns null, and saveCheckInStepwise decides.
+
+/** openPlanSession's conditions, as SQL ($1 session, $2 clinic, $3 invite, $4 now, $5 patient). */
+const OPEN_PLAN_SESSION = `SELECT 1
+    FROM "IntakeSession" s
+    JOIN "IntakeInvite" i ON i.id = s."inviteId"
+    JOIN "Visit" v ON v.id = i."visitId"
+    JOIN "Patient" p ON p.id = v."patientId"
+   WHERE s.id = $1 AND s."clinicId" = $2 AND s."inviteId" = $3 AND s."dobVerifiedAt" IS NOT NULL AND s."expiresAt" > $4
+     AND i.purpose = 'plan' AND i."revokedAt" IS NULL AND i."expiresAt" > $4
+     AND v."patientId" = $5 AND p."dischargedOn" IS NULL`;
+
+/** The latest signed summary of the patient, as latestSignedPlan picks it (placeholders: clinic, patient). */
+const latestSigned = (clinic: string, patient: string) => `SELECT su.id, su."visitId", su."finalizedAt"
+    FROM "Summary" su JOIN "Visit" sv ON sv.id = su."visitId"
+   WHERE su."clinicId" = ${clinic} AND su.state = 'FINAL' AND sv."patientId" = ${patient}
+   ORDER BY su."finalizedAt" DESC
+   LIMIT 1`;
+const LATEST_SIGNED = latestSigned("$2", "$5");
+
+/** The plan's check-ins in the order refreshAlert reads them, as CheckInRow-shaped JSON (the date as text). */
+const planCheckIns = (clinic: string, patient: string) => `coalesce((
+    SELECT json_agg(json_build_object('key', c.key, 'date', c.date, 'kind', c.kind, 'done', c.done, 'km', c.km, 'minutes', c.minutes,
+             'painDuring', c."painDuring", 'settledWithinHour', c."settledWithinHour", 'limped', c.limped,
+             'worseNextMorning', c."worseNextMorning", 'exercises', c.exercises) ORDER BY c.date, c."createdAt")
+      FROM "CheckIn" c WHERE c."clinicId" = ${clinic} AND c."patientId" = ${patient} AND c."summaryId" = plan.id), '[]'::json)`;
+const PLAN_CHECK_INS = planCheckIns("$2", "$5");
+type StoredCheckIn = Omit<CheckInRow, "date" | "createdAt"> & { date: string };
+const fromJson = (r: StoredCheckIn): CheckInDTO => toDay({ ...r, date: fromIsoDate(r.date), createdAt: new Date(0) });
+
+const READ_FOR_CHECK_IN = `WITH plan AS (${LATEST_SIGNED})
+  SELECT plan.id AS "summaryId", pt."lastCheckInAt", pt."planAlert",
+         EXISTS (SELECT 1 FROM "CheckIn" k WHERE k."patientId" = $5 AND k.key = $6) AS "keyUsed",
+         (SELECT max(c."updatedAt") FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $5 AND c."summaryId" = plan.id) AS "lastChange",
+         ${PLAN_CHECK_INS} AS "checkIns"
+    FROM plan JOIN "Patient" pt ON pt.id = $5 AND pt."clinicId" = $2
+   WHERE EXISTS (${OPEN_PLAN_SESSION})`;
+
+// The insert happens only if the session is still open, the plan is still the latest signed one and its
+// check-ins are the ones the engine read ($7 their count, $25 their latest change); ON CONFLICT DO NOTHING
+// makes a concurrent send of the same key insert nothing here (the stepwise path then answers it as a
+// repeat). The alert is written only if no other check-in moved the patient's columns since the read
+// ($26, $27; PostgreSQL re-checks them after waiting for a concurrent writer's row lock); else "alertKept"
+// is false and the caller replays the check-ins again, as refreshAlert does.
+const WRITE_CHECK_IN = `WITH ok AS (
+    SELECT 1 WHERE EXISTS (${OPEN_PLAN_SESSION})
+      AND (SELECT id FROM (${LATEST_SIGNED}) l) = $6
+      AND (SELECT row(count(*), max(c."updatedAt")) FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $5 AND c."summaryId" = $6)
+          IS NOT DISTINCT FROM row($7::bigint, $25::timestamptz)
+  ), saved AS (
+    INSERT INTO "CheckIn" (id, "clinicId", "patientId", "summaryId", "inviteId", key, "bodyHash", date, kind, done, km, minutes,
+                           "painDuring", "settledWithinHour", limped, exercises, "updatedAt")
+    SELECT $8, $2, $5, $6, $3, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $4 FROM ok
+    ON CONFLICT ("patientId", key) DO NOTHING
+    RETURNING id
+  ), patient AS (
+    UPDATE "Patient" SET "planAlert" = $20, "lastCheckInAt" = $4
+      FROM saved
+     WHERE "Patient".id = $5 AND "Patient"."clinicId" = $2
+       AND "Patient"."lastCheckInAt" IS NOT DISTINCT FROM $26 AND "Patient"."planAlert" IS NOT DISTINCT FROM $27
+    RETURNING 1
+  ), audited AS (
+    INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
+    SELECT $4, 'patient', $21, $2, $5, 'create', 'CheckIn', saved.id::text, 'ok', jsonb_build_object('kind', $12::text, 'done', $13::boolean), $22, $23, $24
+      FROM saved
+  )
+  SELECT id, EXISTS (SELECT 1 FROM patient) AS "alertKept" FROM saved`;
+
+interface CheckInRead {
+  summaryId: string;
+  lastCheckInAt: Date | null;
+  planAlert: string | null;
+  keyUsed: boolean;
+  lastChange: Date | null;
+  checkIns: StoredCheckIn[];
+}
+
+/** A new check-in on an open plan link in two statements (ADR 0037); null when it is not that plain case
+ * (nothing written then). Exported for the equivalence tests; callers use saveCheckIn. */
+export async function insertCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult | null> {
+  const { c, key, answers, bodyHash } = checkInBody(input);
+  const session = [actor.intakeSessionId, actor.clinicId, actor.inviteId, now, actor.patientId];
+  const [read] = await sql<CheckInRead & pg.QueryResultRow>(READ_FOR_CHECK_IN, [...session, key]);
+  if (!read || read.keyUsed) return null;
+  const assessment = await signedAssessment(db(), actor.clinicId, read.summaryId);
+  const stored: CheckInDTO = { key, ...answers, kind: c.kind === "exercise" ? "exercise" : "run", worseNextMorning: null };
+  const checkIns = [...read.checkIns.map(fromJson), stored];
+  // Stored rows come in (date, createdAt) order; the new row is the latest created, so it goes after its date's.
+  checkIns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const expected = progressOf(assessment, checkIns);
+  const alert = clinicAlert(expected ?? { alertClinic: false }, painTrend(checkIns.filter((d) => d.kind === "run")));
+  const [saved] = await sql<{ id: string; alertKept: boolean }>(WRITE_CHECK_IN, [
+    ...session,
+    read.summaryId,
+    read.checkIns.length,
+    randomUUID(),
+    key,
+    bodyHash,
+    c.date,
+    c.kind,
+    c.done,
+    answers.km,
+    answers.minutes,
+    answers.painDuring,
+    answers.settledWithinHour,
+    answers.limped,
+    answers.exercises,
+    alert,
+    `invite:${actor.inviteId}`,
+    meta.requestId ?? null,
+    meta.ip ?? null,
+    meta.userAgent?.slice(0, 300) ?? null,
+    read.lastChange,
+    read.lastCheckInAt,
+    read.planAlert,
+  ]);
+  if (!saved) return null;
+  // Stored and audited, but another check-in reached the patient's row first: replay with both, as the
+  // stepwise path's refreshAlert would.
+  const progress = saved.alertKept
+    ? expected
+    : await db().$transaction((tx) => refreshAlert(tx, actor.clinicId, actor.patientId, { summaryId: read.summaryId, assessment }, now, true));
+  const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
+  return { ok: true, repeated: false, step, progress };
 }
 
 /** The next-morning answer for an earlier run (by the check-in's key). Idempotent: the same answer again
@@ -625,6 +810,99 @@ export async function getPatientProgress(
   now = new Date(),
 ): Promise<PatientProgressDTO | null> {
   if (!isUuid(patientId)) return null;
+  // One statement (ADR 0037): the clinic's time zone, the patient's plan columns, the latest signed plan with
+  // its check-ins, whether its follow-up questions were answered, and the view's audit event (only when
+  // there is a plan, as the stepwise path). Another clinic's patient takes the stepwise path (the refusal).
+  const [row] = await sql<{
+    settings: unknown;
+    dischargedOn: string | null;
+    dischargeReason: string | null;
+    followUpRequestedAt: Date | null;
+    summaryId: string | null;
+    visitId: string | null;
+    finalizedAt: Date | null;
+    checkIns: StoredCheckIn[];
+    answered: boolean;
+  }>(
+    `WITH p AS (
+       SELECT to_char("dischargedOn", 'YYYY-MM-DD') AS "dischargedOn", "dischargeReason", "followUpRequestedAt"
+         FROM "Patient" WHERE id = $1 AND "clinicId" = $2
+     ), plan AS (${latestSigned("$2", "$1")}
+     ), audited AS (
+       INSERT INTO "AuditEvent" ("actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
+       SELECT 'user', $3, $2, $4, 'view', 'CheckIn', plan.id::text, 'ok',
+              jsonb_build_object('rows', (SELECT count(*)::int FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $1 AND c."summaryId" = plan.id)),
+              $5, $6, $7
+         FROM p, plan
+     )
+     SELECT (SELECT settings FROM "Clinic" WHERE id = $2) AS settings, p.*, plan.id AS "summaryId", plan."visitId", plan."finalizedAt",
+            ${planCheckIns("$2", "$1")} AS "checkIns",
+            EXISTS (SELECT 1 FROM "IntakeResponse" r JOIN "Visit" fv ON fv.id = r."visitId"
+                     WHERE r."clinicId" = $2 AND r.state IN ('FINAL', 'SUPERSEDED') AND r."submittedAt" > plan."finalizedAt"
+                       AND fv."patientId" = $1 AND fv.kind = 'FOLLOW_UP') AS answered
+       FROM p LEFT JOIN plan ON true`,
+    [patientId, actor.clinicId, actor.userId, patientId, meta.requestId ?? null, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  );
+  if (!row) return getPatientProgressStepwise(actor, patientId, meta, now);
+  if (!row.summaryId) return null;
+  const timeZone = resolveSettings(row.settings).timeZone;
+  const today = todayIn(timeZone, now);
+  const signedAt = row.finalizedAt!;
+  const assessment = await signedAssessment(db(), actor.clinicId, row.summaryId);
+  const followUp = followUpOffer({
+    signedOn: todayIn(timeZone, signedAt),
+    inWeeks: assessment?.followUp?.inWeeks ?? null,
+    requestedOn: row.followUpRequestedAt && row.followUpRequestedAt >= signedAt ? todayIn(timeZone, row.followUpRequestedAt) : null,
+    answered: row.answered,
+    today,
+  });
+  return progressView(
+    { signedAt, visitId: row.visitId!, assessment },
+    row.checkIns.map(fromJson),
+    { dischargedOn: row.dischargedOn, dischargeReason: row.dischargeReason },
+    timeZone,
+    today,
+    followUp,
+  );
+}
+
+/** The patient page's between-visits figures from the plan and its check-ins (both paths). */
+function progressView(
+  plan: { signedAt: Date; visitId: string; assessment: Assessment | null },
+  checkIns: CheckInDTO[],
+  p: { dischargedOn: string | null; dischargeReason: string | null },
+  timeZone: string,
+  today: string,
+  followUp: FollowUpOffer,
+): PatientProgressDTO {
+  const start = todayIn(timeZone, plan.signedAt);
+  const end = p.dischargedOn ?? today;
+  const progress = progressOf(plan.assessment, checkIns);
+  const runs = checkIns.filter((c) => c.kind === "run");
+  return {
+    signedAt: plan.signedAt.toISOString(),
+    visitId: plan.visitId,
+    today,
+    progress,
+    alert: clinicAlert(progress ?? { alertClinic: false }, painTrend(runs)),
+    missed: !p.dischargedOn && missedCheckIns(runs.length || checkIns.length ? checkIns.at(-1)!.date : null, start, today),
+    trend: painTrend(runs),
+    weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
+    checkIns: [...checkIns].reverse(),
+    basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
+    discharged: p.dischargedOn ? { on: p.dischargedOn, reason: p.dischargeReason ?? "" } : null,
+    followUp,
+  };
+}
+
+/** getPatientProgress step by step with Prisma: for another clinic's patient (the refusal), and the equivalence tests. */
+export async function getPatientProgressStepwise(
+  actor: ClinicianActor,
+  patientId: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+): Promise<PatientProgressDTO | null> {
+  if (!isUuid(patientId)) return null;
   const timeZone = await getClinicTimeZone(actor);
   const today = todayIn(timeZone, now);
   return db().$transaction(async (tx) => {
@@ -648,24 +926,8 @@ export async function getPatientProgress(
     ]);
     const checkIns = rows.map(toDay);
     await recordAudit(tx, { actor, action: "view", recordType: "CheckIn", recordId: plan.summaryId, patientId, details: { rows: rows.length }, meta });
-    const start = todayIn(timeZone, plan.signedAt);
-    const end = p.dischargedOn ? toIsoDate(p.dischargedOn) : today;
-    const progress = progressOf(plan.assessment, checkIns);
-    const runs = checkIns.filter((c) => c.kind === "run");
-    return {
-      signedAt: plan.signedAt.toISOString(),
-      visitId: plan.visitId,
-      today,
-      progress,
-      alert: clinicAlert(progress ?? { alertClinic: false }, painTrend(runs)),
-      missed: !p.dischargedOn && missedCheckIns(runs.length || checkIns.length ? checkIns.at(-1)!.date : null, start, today),
-      trend: painTrend(runs),
-      weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
-      checkIns: [...checkIns].reverse(),
-      basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
-      discharged: p.dischargedOn ? { on: toIsoDate(p.dischargedOn), reason: p.dischargeReason ?? "" } : null,
-      followUp,
-    };
+    const discharge = { dischargedOn: p.dischargedOn ? toIsoDate(p.dischargedOn) : null, dischargeReason: p.dischargeReason };
+    return progressView(plan, checkIns, discharge, timeZone, today, followUp);
   });
 }
 
