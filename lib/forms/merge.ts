@@ -109,3 +109,31 @@ export function resolveMerge(plan: MergePlan, choices: Record<string, "mine" | "
 export function valueAt(obj: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
+
+// The intake's merge, which needs no choice from the patient: a draft saved meanwhile by another tab or device is
+// merged into this one without losing either side's answers (the exam shows a conflict panel instead).
+type Json = unknown;
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** Each answer as [path, value]; lists are single answers (a ticked list, a questionnaire). */
+export function leaves(value: Json, prefix = ""): [string, Json][] {
+  if (!isRecord(value)) return prefix ? [[prefix, value]] : [];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const sameAnswer = (a: Json, b: Json) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Another tab or device saved `remote` after this one last saved `base`, while this one now shows `local`.
+ * The answers to take from `remote`: those it changed that this one did not touch. Answers this one changed
+ * stay as typed (and are saved over the remote draft next), so neither side loses input.
+ */
+export function remoteChanges(base: Json, local: Json, remote: Json): [string, Json][] {
+  const paths = new Set([...leaves(base), ...leaves(remote)].map(([p]) => p));
+  const out: [string, Json][] = [];
+  for (const p of paths) {
+    const r = valueAt(remote, p);
+    if (!sameAnswer(r, valueAt(base, p)) && sameAnswer(valueAt(local, p), valueAt(base, p))) out.push([p, r]);
+  }
+  return out;
+}
