@@ -8,7 +8,9 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
-import { submitIntakeAction } from "@/app/(patient)/intake/actions";
+import { saveDraftAction, submitIntakeAction } from "@/app/(patient)/intake/actions";
+import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
+import type { SaveOutcome } from "@/lib/forms/autosave-core";
 import { dropInapplicable, type IntakeKind, type QuestionnaireSwitches } from "@/lib/assessment/intake-options";
 import { mergeDeep } from "@/lib/assessment/merge";
 import type { UrgentReason } from "@/lib/assessment/safety";
@@ -21,7 +23,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { idOf, IntakeContext, useIntake, type IntakeContextValue } from "./fields";
 import AboutStep from "./steps/about-step";
 import { ThankYou } from "./thank-you";
-import { useAutosave, type SaveStatus } from "./use-autosave";
 import styles from "./intake.module.css";
 
 type M = Messages["intake"];
@@ -66,6 +67,17 @@ function loadValidation() {
   });
   return validation;
 }
+
+/** Typing pause before a save (security-requirements §5: at most 5 s of input at risk). */
+const AUTOSAVE_DELAY_MS = 2000;
+const BACKOFF_MS = [2000, 4000, 8000, 15000, 30000];
+
+/** What autosave keeps on the server: the answers and the step to resume at. */
+interface Draft {
+  answers: unknown;
+  step: string | null;
+}
+const draftKey = (d: Draft) => `${JSON.stringify(d.answers)}\n${d.step ?? ""}`;
 
 /** A key for this form's submission: a double tap or a retry lands once (crypto.randomUUID needs HTTPS). */
 function newKey(): string {
@@ -147,10 +159,51 @@ export function IntakeForm(props: IntakeFormProps) {
   const [focus, setFocus] = useState<{ target: "heading" | "error"; n: number } | null>(null);
   const stepRef = useRef<HTMLElement>(null);
 
-  const prune = useCallback(async (values: unknown) => (await loadValidation()).pruneDraft(kind, values), [kind]);
-  const onClosed = useCallback(() => router.refresh(), [router]);
-  const onMerged = useCallback(() => setNotice(m.save.merged), [m]);
-  const autosave = useAutosave({ form, initialVersion: initial?.version ?? null, initialAnswers: initial?.answers, step, prune, onClosed, onMerged });
+  // Autosave: a draft saved meanwhile by another tab or device is merged, never overwritten.
+  const { status: saveStatus, autosave } = useAutosave<Values, Draft, null>(form, {
+    debounceMs: AUTOSAVE_DELAY_MS,
+    retryMs: BACKOFF_MS,
+    onStale: "merge",
+    warnOnLeave: true,
+    initial: { version: initial?.version ?? null, data: { answers: initial?.answers ?? {}, step: initial ? step : null } },
+    keyOf: draftKey,
+    prepare: async () => {
+      // Invalid answers stay on screen, unsaved, until they are fixed.
+      const data = { answers: (await loadValidation()).pruneDraft(kind, form.getValues()).data, step };
+      return { data, key: draftKey(data), leftOut: 0 };
+    },
+    send: async (draft, version): Promise<SaveOutcome<Draft, null>> => {
+      const r = await saveDraftAction(draft.answers, version, draft.step);
+      if (r.ok) return r;
+      if (r.reason === "conflict")
+        return {
+          ok: false,
+          reason: "stale",
+          current: { data: { answers: r.current.answers, step: autosave.getBase().step }, version: r.current.version },
+          theirs: null,
+        };
+      if (r.reason === "invalid") return { ok: false, reason: "refused", message: null };
+      return { ok: false, reason: "closed", why: r.reason };
+    },
+    merge: async (base, current) => {
+      // Take what the other device changed and this one did not; this one's changes are saved next.
+      const { remoteChanges } = await loadValidation();
+      for (const [path, value] of remoteChanges(base.answers, form.getValues(), current.answers)) form.setValue(path, value as never, { shouldDirty: true });
+      setNotice(m.save.merged);
+    },
+  });
+  // Another device submitted, or the link closed: the page shows why.
+  const closed = saveStatus.kind === "closed";
+  useEffect(() => {
+    if (closed) router.refresh();
+  }, [closed, router]);
+  // A save at once on every step change (not on the first render).
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    void autosave.flush();
+  }, [step, autosave]);
 
   // An answer that was marked wrong is checked again as soon as it changes, so its message (and its line in
   // the summary) goes away once it is fixed, not at the next press of "Next".
@@ -330,7 +383,7 @@ export function IntakeForm(props: IntakeFormProps) {
               {last ? (sending ? m.submitting : m.submit) : m.next}
             </button>
           </div>
-          <SaveLine status={autosave.status} savedAt={autosave.savedAt} m={m} notice={notice} locale={props.locale} />
+          <SaveLine status={saveStatus} m={m} notice={notice} locale={props.locale} />
         </form>
       </FormProvider>
     </IntakeContext.Provider>
@@ -379,7 +432,20 @@ function Progress({ steps, index, m, onGoTo }: { steps: StepId[]; index: number;
 }
 
 /** "Saved" / "Saving…" / "Not saved, retrying": visible always; announced only when something is wrong. */
-function SaveLine({ status, savedAt, m, notice, locale }: { status: SaveStatus; savedAt: Date | null; m: M; notice: string | null; locale: Locale }) {
+function SaveLine({ status: s, m, notice, locale }: { status: AutosaveStatus<null>; m: M; notice: string | null; locale: Locale }) {
+  const status =
+    s.kind === "saved"
+      ? s.version === null
+        ? "idle"
+        : "saved"
+      : s.kind === "retrying"
+        ? s.offline
+          ? "offline"
+          : "retrying"
+        : s.kind === "refused"
+          ? "invalid"
+          : s.kind;
+  const savedAt = s.kind === "saved" && s.at ? new Date(s.at) : null;
   const text =
     status === "saving"
       ? m.save.saving

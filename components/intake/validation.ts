@@ -3,10 +3,10 @@
 import type { Resolver } from "react-hook-form";
 import { dropInapplicable, intakeDraftSchema, intakeFormSchema } from "@/lib/assessment/intake-schema";
 import type { IntakeKind, QuestionnaireSwitches } from "@/lib/assessment/intake-options";
-import { pruneInvalid } from "@/lib/forms/drafts";
 import { intakeIssueText } from "@/lib/forms/intake-text";
 import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
+import { validPart, type ValidPart } from "@/lib/forms/valid-part";
 import type { Messages } from "@/lib/i18n/en";
 
 const resolvers = new Map<string, Resolver<Record<string, unknown>>>();
@@ -31,6 +31,9 @@ export function intakeResolver(
 }
 
 /** What autosave sends: the answers the draft schema accepts (the others stay on screen until fixed). */
-export function pruneDraft(kind: IntakeKind, values: unknown): unknown {
-  return pruneInvalid(intakeDraftSchema(kind), values).value;
+export function pruneDraft(kind: IntakeKind, values: unknown): ValidPart<unknown> {
+  return validPart(intakeDraftSchema(kind), values);
 }
+
+/** A draft saved meanwhile on another device is merged in (loaded here: only a save can meet one). */
+export { remoteChanges } from "@/lib/forms/merge";

@@ -81,15 +81,20 @@ export interface Autosave<D, C> {
   isDirty: () => boolean;
   /** A save failed to reach the server and is waiting for its retry. */
   isRetrying: () => boolean;
-  /** Whether a save is in flight or held back by a conflict, a lock or a stop. */
+  /** Whether saves are held back (a conflict, a lock, a closed form, a stop). */
+  isStopped: () => boolean;
+  /** Whether a save is in flight or saves are held back. */
   isBusy: () => boolean;
   status: () => AutosaveStatus<C>;
+  /** New callbacks (a React form's latest closures); the timings and the state stay. */
+  update: (next: Pick<AutosaveOptions<D, C>, "prepare" | "send" | "merge" | "keyOf">) => void;
   dispose: () => void;
 }
 
 const defaultTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
 
-export function createAutosave<D, C>(o: AutosaveOptions<D, C>): Autosave<D, C> {
+export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D, C> {
+  let o = options;
   const timers = o.timers ?? defaultTimers;
   let version = o.initial.version;
   let base = o.initial.data;
@@ -229,8 +234,12 @@ export function createAutosave<D, C>(o: AutosaveOptions<D, C>): Autosave<D, C> {
     getKey: () => key,
     isDirty: () => changes !== savedChanges,
     isRetrying: () => attempt > 0,
+    isStopped: blocked,
     isBusy: () => inFlight !== null || blocked(),
     status: () => current,
+    update(next) {
+      o = { ...o, prepare: next.prepare, send: next.send, merge: next.merge, keyOf: next.keyOf };
+    },
     dispose: clearTimers,
   };
 }

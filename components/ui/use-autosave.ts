@@ -1,0 +1,68 @@
+"use client";
+
+// The React side of the one autosave (lib/forms/autosave-core.ts), for the intake and the exam: every change in
+// the form schedules a save, and the page being hidden (a phone locking, a tablet switching apps) or the
+// connection coming back saves at once. Autosave goes to the server only, never to browser storage: it is
+// health data (security-requirements §0.4).
+import { useEffect, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import { createAutosave, type Autosave, type AutosaveOptions, type AutosaveStatus } from "@/lib/forms/autosave-core";
+
+export type { AutosaveStatus } from "@/lib/forms/autosave-core";
+
+export interface UseAutosaveOptions<D, C> extends Omit<AutosaveOptions<D, C>, "onStatus" | "timers" | "isOffline"> {
+  /** False: a read-only form; nothing is saved. */
+  enabled?: boolean;
+  /** Ask before the tab closes with a change not saved yet (and try to save it). */
+  warnOnLeave?: boolean;
+}
+
+const isOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
+export function useAutosave<T extends FieldValues, D, C>(
+  form: UseFormReturn<T>,
+  options: UseAutosaveOptions<D, C>,
+): { status: AutosaveStatus<C>; autosave: Autosave<D, C> } {
+  const [status, setStatus] = useState<AutosaveStatus<C>>({ kind: "saved", at: options.initial.at ?? null, version: options.initial.version, leftOut: 0 });
+  const [autosave] = useState(() => createAutosave<D, C>({ ...options, isOffline, onStatus: setStatus }));
+  // The form's latest closures (the step shown, the visit) for the next save.
+  useEffect(() => autosave.update(options));
+  const enabled = options.enabled ?? true;
+  const warnOnLeave = options.warnOnLeave ?? false;
+
+  useEffect(() => {
+    if (!enabled) {
+      autosave.stop();
+      return;
+    }
+    const sub = form.watch(() => autosave.changed());
+    return () => sub.unsubscribe();
+  }, [form, autosave, enabled]);
+
+  useEffect(() => {
+    const saveNow = () => {
+      if (autosave.isDirty() || autosave.isRetrying()) void autosave.flush();
+    };
+    const onHide = () => {
+      if (document.visibilityState === "hidden") saveNow();
+    };
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!warnOnLeave || !autosave.isDirty() || autosave.isStopped()) return;
+      void autosave.flush();
+      e.preventDefault();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onHide);
+    window.addEventListener("online", saveNow);
+    window.addEventListener("beforeunload", onLeave);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onHide);
+      window.removeEventListener("online", saveNow);
+      window.removeEventListener("beforeunload", onLeave);
+      autosave.dispose();
+    };
+  }, [autosave, warnOnLeave]);
+
+  return { status, autosave };
+}
