@@ -2,6 +2,7 @@
 
 // The clinician's exam: fast to enter on a tablet or a keyboard, derived values beside the inputs
 // as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, useFormContext } from "react-hook-form";
@@ -18,7 +19,6 @@ import { fingerprint, validPart } from "@/lib/forms/valid-part";
 import type { SaveOutcome } from "@/lib/forms/autosave-core";
 import type { ExamDTO } from "@/lib/data/exams";
 import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
-import { ConflictPanel } from "./exam/conflict-panel";
 import { ExamUiContext } from "./exam/fields";
 import {
   BodySection,
@@ -40,6 +40,11 @@ const resolver = schemaResolver<ExamData>(examSchema, labels, clinicErrors);
 const EXAM_PART = { base: EMPTY_EXAM, compact: true };
 
 type SaveStatus = AutosaveStatus<ExamDTO>;
+
+// The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile: it loads
+// after the page, fetched once the exam is on screen, so the exam's first load does not carry it.
+const loadConflictPanel = () => import("./exam/conflict-panel");
+const ConflictPanel = dynamic(() => loadConflictPanel().then((m) => m.ConflictPanel));
 
 export interface ExamFormProps {
   visitId: string;
@@ -74,6 +79,11 @@ export function ExamForm(props: ExamFormProps) {
   const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
   useLeaveGuard(autosave.hasUnsaved);
+  useEffect(() => {
+    if (readOnly) return;
+    const t = setTimeout(() => void loadConflictPanel().catch(() => {}), 2000);
+    return () => clearTimeout(t);
+  }, [readOnly]);
   const stickyBar = useScrollClearance<HTMLDivElement>();
 
   const finalize = useCallback(async () => {
