@@ -2,9 +2,8 @@
 
 // The clinician's exam: fast to enter on a tablet or a keyboard, derived values beside the inputs
 // as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, useFormContext } from "react-hook-form";
 import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
@@ -44,7 +43,7 @@ type SaveStatus = AutosaveStatus<ExamDTO>;
 // The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile: it loads
 // after the page, fetched once the exam is on screen, so the exam's first load does not carry it.
 const loadConflictPanel = () => import("./exam/conflict-panel");
-const ConflictPanel = dynamic(() => loadConflictPanel().then((m) => m.ConflictPanel));
+const ConflictPanel = lazy(() => loadConflictPanel().then((m) => ({ default: m.ConflictPanel })));
 
 export interface ExamFormProps {
   visitId: string;
@@ -150,17 +149,19 @@ export function ExamForm(props: ExamFormProps) {
         >
           <StateBanner {...props} busy={busy} onAmend={() => void amend()} />
           {(status.kind === "conflict" || status.kind === "locked") && (
-            <ConflictPanel
-              key={`${status.kind}-${status.theirs.version}-${status.theirs.state}`}
-              kind={status.kind}
-              theirs={status.theirs}
-              base={autosave.getBase()}
-              getMine={() => form.getValues()}
-              busy={busy}
-              onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
-              onAmendWithMine={(data) => void amend(data)}
-              timeZone={props.timeZone}
-            />
+            <Suspense fallback={null}>
+              <ConflictPanel
+                key={`${status.kind}-${status.theirs.version}-${status.theirs.state}`}
+                kind={status.kind}
+                theirs={status.theirs}
+                base={autosave.getBase()}
+                getMine={() => form.getValues()}
+                busy={busy}
+                onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
+                onAmendWithMine={(data) => void amend(data)}
+                timeZone={props.timeZone}
+              />
+            </Suspense>
           )}
           <BodySection massUnit={massUnit} onMassUnit={setMassUnit} prefilled={props.prefilled} />
           <StrengthSection

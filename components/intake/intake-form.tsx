@@ -8,9 +8,10 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
-import { saveDraftAction, submitIntakeAction } from "@/app/(patient)/intake/actions";
+import { submitIntakeAction } from "@/app/(patient)/intake/actions";
 import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
 import type { SaveOutcome } from "@/lib/forms/autosave-core";
+import type { Draft } from "./validation";
 import { dropInapplicable, type IntakeKind, type QuestionnaireSwitches } from "@/lib/assessment/intake-options";
 import { mergeDeep } from "@/lib/assessment/merge";
 import type { UrgentReason } from "@/lib/assessment/safety";
@@ -22,8 +23,8 @@ import { format, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { fieldId as idOf } from "@/components/ui/field-ids";
 import { IntakeContext, useIntake, type IntakeContextValue } from "./fields";
-import AboutStep from "./steps/about-step";
 import { ThankYou } from "./thank-you";
+import AboutStep from "./steps/about-step";
 import styles from "./intake.module.css";
 
 type M = Messages["intake"];
@@ -73,11 +74,6 @@ function loadValidation() {
 const AUTOSAVE_DELAY_MS = 2000;
 const BACKOFF_MS = [2000, 4000, 8000, 15000, 30000];
 
-/** What autosave keeps on the server: the answers and the step to resume at. */
-interface Draft {
-  answers: unknown;
-  step: string | null;
-}
 const draftKey = (d: Draft) => `${JSON.stringify(d.answers)}\n${d.step ?? ""}`;
 
 /** A key for this form's submission: a double tap or a retry lands once (crypto.randomUUID needs HTTPS). */
@@ -173,19 +169,7 @@ export function IntakeForm(props: IntakeFormProps) {
       const data = { answers: (await loadValidation()).pruneDraft(kind, form.getValues()).data, step };
       return { data, key: draftKey(data), leftOut: 0 };
     },
-    send: async (draft, version): Promise<SaveOutcome<Draft, null>> => {
-      const r = await saveDraftAction(draft.answers, version, draft.step);
-      if (r.ok) return r;
-      if (r.reason === "conflict")
-        return {
-          ok: false,
-          reason: "stale",
-          current: { data: { answers: r.current.answers, step: autosave.getBase().step }, version: r.current.version },
-          theirs: null,
-        };
-      if (r.reason === "invalid") return { ok: false, reason: "refused", message: null };
-      return { ok: false, reason: "closed", why: r.reason };
-    },
+    send: async (draft, version): Promise<SaveOutcome<Draft, null>> => (await loadValidation()).sendDraft(draft, version, autosave.getBase().step),
     merge: async (base, current) => {
       // Take what the other device changed and this one did not; this one's changes are saved next.
       const { remoteChanges } = await loadValidation();

@@ -85,7 +85,6 @@ export interface Autosave<D, C> {
   isStopped: () => boolean;
   /** Whether a save is in flight or saves are held back. */
   isBusy: () => boolean;
-  status: () => AutosaveStatus<C>;
   /** New callbacks (a React form's latest closures); the timings and the state stay. */
   update: (next: Pick<AutosaveOptions<D, C>, "prepare" | "send" | "merge" | "keyOf">) => void;
   dispose: () => void;
@@ -236,7 +235,6 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
     isRetrying: () => attempt > 0,
     isStopped: blocked,
     isBusy: () => inFlight !== null || blocked(),
-    status: () => current,
     update(next) {
       o = { ...o, prepare: next.prepare, send: next.send, merge: next.merge, keyOf: next.keyOf };
     },
