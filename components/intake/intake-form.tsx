@@ -16,8 +16,9 @@ import { dropInapplicable, type IntakeKind, type QuestionnaireSwitches } from "@
 import { mergeDeep } from "@/lib/assessment/merge";
 import type { UrgentReason } from "@/lib/assessment/safety";
 import { AKPS_ITEMS, LEFS_ITEMS } from "@/lib/assessment/scoring";
-import { intakeLabels } from "@/lib/forms/intake-text";
-import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
+import { intakeLabels } from "@/lib/forms/intake-labels";
+import { labelsFrom } from "@/lib/forms/labels";
+import type { ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
 import { format, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";

@@ -2,7 +2,7 @@
 // 400 km) is left out of the save and marked on screen, and never holds the rest of the form back. The one
 // pruning function of both autosaving forms (the patient's intake draft and the clinician's exam).
 import type * as z from "zod/mini";
-import { flatten, unflatten } from "./merge";
+import { flatten, unflatten } from "./flat";
 
 export interface ValidPart<T> {
   data: T;
