@@ -40,10 +40,9 @@ const EXAM_PART = { base: EMPTY_EXAM, compact: true };
 
 type SaveStatus = AutosaveStatus<ExamDTO>;
 
-// The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile: it loads
-// after the page, fetched once the exam is on screen, so the exam's first load does not carry it.
-const loadConflictPanel = () => import("./exam/conflict-panel");
-const ConflictPanel = lazy(() => loadConflictPanel().then((m) => ({ default: m.ConflictPanel })));
+// The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile (the server has
+// just answered, so it can be fetched then): the exam's first load does not carry it.
+const ConflictPanel = lazy(() => import("./exam/conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
 export interface ExamFormProps {
   visitId: string;
@@ -78,11 +77,7 @@ export function ExamForm(props: ExamFormProps) {
   const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
   useLeaveGuard(autosave.hasUnsaved);
-  useEffect(() => {
-    if (readOnly) return;
-    const t = setTimeout(() => void loadConflictPanel().catch(() => {}), 2000);
-    return () => clearTimeout(t);
-  }, [readOnly]);
+
   const stickyBar = useScrollClearance<HTMLDivElement>();
 
   const finalize = useCallback(async () => {

@@ -37,11 +37,6 @@ export type AutosaveStatus<C> =
 
 export type FlushResult = "saved" | "invalid" | "blocked";
 
-export interface Timers {
-  set: (fn: () => void, ms: number) => unknown;
-  clear: (handle: unknown) => void;
-}
-
 export interface AutosaveOptions<D, C> {
   debounceMs: number;
   /** Longest wait after the first unsaved change while changes keep coming (none: only the debounce). */
@@ -61,7 +56,6 @@ export interface AutosaveOptions<D, C> {
   merge?: (base: D, current: D) => void | Promise<void>;
   isOffline?: () => boolean;
   onStatus: (status: AutosaveStatus<C>) => void;
-  timers?: Timers;
 }
 
 export interface Autosave<D, C> {
@@ -90,11 +84,8 @@ export interface Autosave<D, C> {
   dispose: () => void;
 }
 
-const defaultTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
-
 export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D, C> {
   let o = options;
-  const timers = o.timers ?? defaultTimers;
   let version = o.initial.version;
   let base = o.initial.data;
   let key = o.keyOf(o.initial.data);
@@ -106,8 +97,8 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
   let held = false;
   let again = false;
   let inFlight: Promise<FlushResult> | null = null;
-  let debounce: unknown = null;
-  let maxWait: unknown = null;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let maxWait: ReturnType<typeof setTimeout> | undefined;
   let current: AutosaveStatus<C> = { kind: "saved", at, version, leftOut: 0 };
 
   const report = (s: AutosaveStatus<C>) => {
@@ -115,13 +106,13 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
     o.onStatus(s);
   };
   const clearTimers = () => {
-    if (debounce !== null) timers.clear(debounce);
-    if (maxWait !== null) timers.clear(maxWait);
-    debounce = maxWait = null;
+    clearTimeout(debounce);
+    clearTimeout(maxWait);
+    debounce = maxWait = undefined;
   };
   const later = (ms: number) => {
     clearTimers();
-    debounce = timers.set(() => void flush(), ms);
+    debounce = setTimeout(() => void flush(), ms);
   };
   const blocked = () => held || current.kind === "conflict" || current.kind === "locked" || current.kind === "closed";
 
@@ -209,9 +200,9 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
       changes++;
       if (blocked()) return;
       if (o.showPending && current.kind !== "pending" && current.kind !== "retrying") report({ kind: "pending", leftOut });
-      if (debounce !== null) timers.clear(debounce);
-      debounce = timers.set(() => void flush(), o.debounceMs);
-      if (o.maxWaitMs !== undefined) maxWait ??= timers.set(() => void flush(), o.maxWaitMs);
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void flush(), o.debounceMs);
+      if (o.maxWaitMs) maxWait ??= setTimeout(() => void flush(), o.maxWaitMs);
     },
     flush,
     stop() {
