@@ -162,7 +162,6 @@ export function IntakeForm(props: IntakeFormProps) {
     debounceMs: AUTOSAVE_DELAY_MS,
     retryMs: BACKOFF_MS,
     onStale: "merge",
-    warnOnLeave: true,
     initial: { version: initial?.version ?? null, data: { answers: initial?.answers ?? {}, step: initial ? step : null } },
     keyOf: draftKey,
     prepare: async () => {
@@ -178,6 +177,16 @@ export function IntakeForm(props: IntakeFormProps) {
       setNotice(m.save.merged);
     },
   });
+  // Leaving with answers not saved yet: save them, and ask first.
+  useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!autosave.isDirty() || autosave.isStopped()) return;
+      void autosave.flush();
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [autosave]);
   // Another device submitted, or the link closed: the page shows why.
   const closed = saveStatus.kind === "closed";
   useEffect(() => {
@@ -302,7 +311,9 @@ export function IntakeForm(props: IntakeFormProps) {
     return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} backToPlan={props.backToPlan} followUp={props.kind === "FOLLOW_UP"} />;
 
   const last = index === steps.length - 1;
-  const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
+  // Read on every render: the form re-renders when its errors change, so the summary follows them.
+  const errors = form.formState.errors;
+  const summary = summaryFor ? flatErrors(errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
   // A step of 28 unanswered questions lists the first few, not a wall of 28 links.
   const shown = summary?.slice(0, SUMMARY_MAX) ?? [];
   return (

@@ -10,25 +10,20 @@ import { createAutosave, type Autosave, type AutosaveOptions, type AutosaveStatu
 
 export type { AutosaveStatus } from "@/lib/forms/autosave-core";
 
-export interface UseAutosaveOptions<D, C> extends Omit<AutosaveOptions<D, C>, "onStatus" | "timers" | "isOffline"> {
+export interface UseAutosaveOptions<D, C> extends Omit<AutosaveOptions<D, C>, "onStatus"> {
   /** False: a read-only form; nothing is saved. */
   enabled?: boolean;
-  /** Ask before the tab closes with a change not saved yet (and try to save it). */
-  warnOnLeave?: boolean;
 }
-
-const isOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
 export function useAutosave<T extends FieldValues, D, C>(
   form: UseFormReturn<T>,
   options: UseAutosaveOptions<D, C>,
 ): { status: AutosaveStatus<C>; autosave: Autosave<D, C> } {
   const [status, setStatus] = useState<AutosaveStatus<C>>({ kind: "saved", at: options.initial.at ?? null, version: options.initial.version, leftOut: 0 });
-  const [autosave] = useState(() => createAutosave<D, C>({ ...options, isOffline, onStatus: setStatus }));
+  const [autosave] = useState(() => createAutosave<D, C>({ ...options, onStatus: setStatus }));
   // The form's latest closures (the step shown, the visit) for the next save.
   useEffect(() => autosave.update(options));
   const enabled = options.enabled ?? true;
-  const warnOnLeave = options.warnOnLeave ?? false;
 
   useEffect(() => {
     if (!enabled) {
@@ -41,28 +36,21 @@ export function useAutosave<T extends FieldValues, D, C>(
 
   useEffect(() => {
     const saveNow = () => {
+      if ((autosave.isDirty() || autosave.isRetrying()) && document.visibilityState === "hidden") void autosave.flush();
+    };
+    const online = () => {
       if (autosave.isDirty() || autosave.isRetrying()) void autosave.flush();
     };
-    const onHide = () => {
-      if (document.visibilityState === "hidden") saveNow();
-    };
-    const onLeave = (e: BeforeUnloadEvent) => {
-      if (!warnOnLeave || !autosave.isDirty() || autosave.isStopped()) return;
-      void autosave.flush();
-      e.preventDefault();
-    };
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", onHide);
-    window.addEventListener("online", saveNow);
-    window.addEventListener("beforeunload", onLeave);
+    document.addEventListener("visibilitychange", saveNow);
+    window.addEventListener("pagehide", saveNow);
+    window.addEventListener("online", online);
     return () => {
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", onHide);
-      window.removeEventListener("online", saveNow);
-      window.removeEventListener("beforeunload", onLeave);
+      document.removeEventListener("visibilitychange", saveNow);
+      window.removeEventListener("pagehide", saveNow);
+      window.removeEventListener("online", online);
       autosave.dispose();
     };
-  }, [autosave, warnOnLeave]);
+  }, [autosave]);
 
   return { status, autosave };
 }

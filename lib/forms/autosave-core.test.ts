@@ -6,6 +6,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 /** A clock the test moves by hand (Vitest's fake timers): timers run when `advance` passes their time. */
@@ -143,8 +144,12 @@ describe("autosave core: when the server cannot be reached", () => {
   it("retries with backoff, says whether the device is offline, and saves once it can", async () => {
     let online = false;
     let calls = 0;
+    vi.stubGlobal("navigator", {
+      get onLine() {
+        return online;
+      },
+    });
     const t = setup({
-      isOffline: () => !online,
       send: async (data, v) => {
         calls++;
         if (!online) throw new Error("Failed to fetch");

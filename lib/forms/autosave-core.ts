@@ -54,7 +54,6 @@ export interface AutosaveOptions<D, C> {
   send: (data: D, version: number | null) => Promise<SaveOutcome<D, C>>;
   /** onStale "merge": take what the other side saved since `base` into the form. */
   merge?: (base: D, current: D) => void | Promise<void>;
-  isOffline?: () => boolean;
   onStatus: (status: AutosaveStatus<C>) => void;
 }
 
@@ -135,7 +134,7 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
       // Offline, a server restart, a lost response: everything stays on screen and the save is tried again.
       const wait = o.retryMs[Math.min(attempt, o.retryMs.length - 1)]!;
       attempt++;
-      report({ kind: "retrying", inMs: wait, offline: o.isOffline?.() ?? false });
+      report({ kind: "retrying", inMs: wait, offline: typeof navigator != "undefined" && navigator.onLine === false });
       if (!blocked()) later(wait);
       return "blocked";
     }
