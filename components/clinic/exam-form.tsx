@@ -42,7 +42,7 @@ type SaveStatus = AutosaveStatus<ExamDTO>;
 
 // The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile (the server has
 // just answered, so it can be fetched then): the exam's first load does not carry it.
-const ConflictPanel = lazy(() => import("./exam/conflict-panel").then((m) => ({ default: m.ConflictPanel })));
+const ConflictPanel = lazy(() => import("./exam/conflict-panel"));
 
 export interface ExamFormProps {
   visitId: string;
@@ -258,21 +258,18 @@ function useExamAutosave(visitId: string, form: ReturnType<typeof useForm<ExamDa
     },
   });
   /** Whether leaving now would lose anything. */
-  const hasUnsaved = useCallback(() => {
+  const hasUnsaved = () => {
     if (!enabled) return false;
     if (autosave.isBusy()) return true;
     const part = validPart(examSchema, form.getValues(), EXAM_PART);
     return part.key !== autosave.getKey() || part.leftOut.length > 0;
-  }, [form, enabled, autosave]);
+  };
   /** After a conflict is resolved: the other version becomes the base, and `data` (the result) is saved. */
-  const resolve = useCallback(
-    (data: ExamData, theirs: ExamDTO, save: boolean) => {
-      form.reset(data);
-      autosave.resolve({ data: theirs.data, version: theirs.version, at: theirs.updatedAt });
-      if (save) void autosave.flush();
-    },
-    [form, autosave],
-  );
+  const resolve = (data: ExamData, theirs: ExamDTO, save: boolean) => {
+    form.reset(data);
+    autosave.resolve({ data: theirs.data, version: theirs.version, at: theirs.updatedAt });
+    if (save) void autosave.flush();
+  };
   return { status, flush: autosave.flush, getVersion: autosave.getVersion, getBase: autosave.getBase, hasUnsaved, resolve };
 }
 

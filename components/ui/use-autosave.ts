@@ -35,19 +35,16 @@ export function useAutosave<T extends FieldValues, D, C>(
   }, [form, autosave, enabled]);
 
   useEffect(() => {
-    const saveNow = () => {
-      if ((autosave.isDirty() || autosave.isRetrying()) && document.visibilityState === "hidden") void autosave.flush();
-    };
-    const online = () => {
-      if (autosave.isDirty() || autosave.isRetrying()) void autosave.flush();
+    const saveNow = (e: Event) => {
+      if ((autosave.isDirty() || autosave.isRetrying()) && (e.type == "online" || document.visibilityState == "hidden")) void autosave.flush();
     };
     document.addEventListener("visibilitychange", saveNow);
     window.addEventListener("pagehide", saveNow);
-    window.addEventListener("online", online);
+    window.addEventListener("online", saveNow);
     return () => {
       document.removeEventListener("visibilitychange", saveNow);
       window.removeEventListener("pagehide", saveNow);
-      window.removeEventListener("online", online);
+      window.removeEventListener("online", saveNow);
       autosave.dispose();
     };
   }, [autosave]);

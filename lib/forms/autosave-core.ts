@@ -164,7 +164,6 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
         report({ kind: "locked", theirs: outcome.theirs });
         return "blocked";
       case "closed":
-        clearTimers();
         report({ kind: "closed", why: outcome.why });
         return "blocked";
       case "refused":
