@@ -19,7 +19,7 @@ export function useAutosave<T extends FieldValues, D, C>(
   form: UseFormReturn<T>,
   options: UseAutosaveOptions<D, C>,
 ): { status: AutosaveStatus<C>; autosave: Autosave<D, C> } {
-  const [status, setStatus] = useState<AutosaveStatus<C>>({ kind: "saved", at: options.initial.at ?? null, version: options.initial.version, leftOut: 0 });
+  const [status, setStatus] = useState<AutosaveStatus<C>>({ kind: "saved", at: null, version: options.initial.version, leftOut: 0 });
   const [autosave] = useState(() => createAutosave<D, C>({ ...options, onStatus: setStatus }));
   // The form's latest closures (the step shown, the visit) for the next save.
   useEffect(() => autosave.update(options));

@@ -46,7 +46,8 @@ export interface AutosaveOptions<D, C> {
   onStale: "merge" | "conflict";
   /** Whether "pending" is reported between a change and its save (otherwise the last status stays). */
   showPending?: boolean;
-  initial: { version: number | null; data: D; at?: string | null };
+  /** What the server holds when the form opens (nothing saved from this screen yet). */
+  initial: { version: number | null; data: D };
   keyOf: (data: D) => string;
   /** What to send now; may load code (a rejection counts as unreachable and is retried). */
   prepare: () => Prepared<D> | Promise<Prepared<D>>;
@@ -88,7 +89,7 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
   let version = o.initial.version;
   let base = o.initial.data;
   let key = o.keyOf(o.initial.data);
-  let at = o.initial.at ?? null;
+  let at: string | null = null;
   let leftOut = 0;
   let changes = 0;
   let savedChanges = 0;
@@ -99,6 +100,11 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let maxWait: ReturnType<typeof setTimeout> | undefined;
   let current: AutosaveStatus<C> = { kind: "saved", at, version, leftOut: 0 };
+  /** Reports "saved" and says whether every answer was in it. */
+  const saved = (): FlushResult => {
+    report({ kind: "saved", at, version, leftOut });
+    return leftOut ? "invalid" : "saved";
+  };
 
   const report = (s: AutosaveStatus<C>) => {
     current = s;
@@ -125,8 +131,7 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
       if (prepared.key === key) {
         attempt = 0;
         savedChanges = seen;
-        report({ kind: "saved", at, version, leftOut });
-        return leftOut ? "invalid" : "saved";
+        return saved();
       }
       report({ kind: "saving", leftOut });
       outcome = await o.send(prepared.data, version);
@@ -145,8 +150,7 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
       key = prepared.key;
       at = outcome.savedAt;
       savedChanges = seen;
-      report({ kind: "saved", at, version, leftOut });
-      return leftOut ? "invalid" : "saved";
+      return saved();
     }
     switch (outcome.reason) {
       case "stale":
@@ -215,7 +219,8 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
       base = next.data;
       key = o.keyOf(next.data);
       at = next.at;
-      report({ kind: "saved", at, version, leftOut: 0 });
+      leftOut = 0;
+      saved();
     },
     getVersion: () => version,
     getBase: () => base,
