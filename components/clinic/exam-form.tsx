@@ -3,7 +3,7 @@
 // The clinician's exam: fast to enter on a tablet or a keyboard, derived values beside the inputs
 // as they are typed, autosaved to the server, never silently overwritten, locked once finalized.
 import { useRouter } from "next/navigation";
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, useFormContext } from "react-hook-form";
 import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
@@ -14,8 +14,10 @@ import type { ForceUnit, MassUnit } from "@/lib/assessment/exam-units";
 import { formatDateTime, formatTime } from "@/lib/format";
 import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { validPart } from "@/lib/forms/valid-part";
-import { ConflictPanel } from "./exam/conflict-panel";
+import { fingerprint, validPart } from "@/lib/forms/valid-part";
+import type { SaveOutcome } from "@/lib/forms/autosave-core";
+import type { ExamDTO } from "@/lib/data/exams";
+import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
 import { ExamUiContext } from "./exam/fields";
 import {
   BodySection,
@@ -29,11 +31,18 @@ import {
 } from "./exam/sections";
 import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
 import { StrengthSection } from "./exam/strength-section";
-import { useAutosave, type SaveStatus } from "./exam/use-autosave";
 import styles from "./exam/exam-form.module.css";
 
 const labels = labelsFrom(examLabels);
 const resolver = schemaResolver<ExamData>(examSchema, labels, clinicErrors);
+/** The exam stores answers only, over its empty groups (lib/forms/valid-part.ts). */
+const EXAM_PART = { base: EMPTY_EXAM, compact: true };
+
+type SaveStatus = AutosaveStatus<ExamDTO>;
+
+// The conflict panel (and its three-way merge) is needed only when someone else saved meanwhile (the server has
+// just answered, so it can be fetched then): the exam's first load does not carry it.
+const ConflictPanel = lazy(() => import("./exam/conflict-panel"));
 
 export interface ExamFormProps {
   visitId: string;
@@ -59,7 +68,7 @@ export function ExamForm(props: ExamFormProps) {
   const router = useRouter();
   const readOnly = props.state === "FINAL" || props.state === "SUPERSEDED";
   const form = useForm<ExamData>({ resolver, defaultValues: props.initial, mode: "onBlur", reValidateMode: "onChange" });
-  const autosave = useAutosave({ visitId: props.visitId, form, initialVersion: props.version, initialBase: props.saved, enabled: !readOnly });
+  const autosave = useExamAutosave(props.visitId, form, props.version, props.saved, !readOnly);
   const [massUnit, setMassUnit] = useState<MassUnit>("kg");
   const [forceUnit, setForceUnit] = useState<ForceUnit>("N");
   const [busy, setBusy] = useState(false);
@@ -68,6 +77,7 @@ export function ExamForm(props: ExamFormProps) {
   const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
   useLeaveGuard(autosave.hasUnsaved);
+
   const stickyBar = useScrollClearance<HTMLDivElement>();
 
   const finalize = useCallback(async () => {
@@ -101,7 +111,7 @@ export function ExamForm(props: ExamFormProps) {
         const r = await amendExamAction(props.visitId);
         if (!r.ok) return setMessage({ kind: "error", text: r.formError });
         if (data) {
-          const s = await saveExamAction(props.visitId, validPart(examSchema, data, EMPTY_EXAM).data, r.version);
+          const s = await saveExamAction(props.visitId, validPart(examSchema, data, EXAM_PART).data, r.version);
           if (!s.ok)
             setMessage({
               kind: "error",
@@ -134,17 +144,19 @@ export function ExamForm(props: ExamFormProps) {
         >
           <StateBanner {...props} busy={busy} onAmend={() => void amend()} />
           {(status.kind === "conflict" || status.kind === "locked") && (
-            <ConflictPanel
-              key={`${status.kind}-${status.theirs.version}-${status.theirs.state}`}
-              kind={status.kind}
-              theirs={status.theirs}
-              base={autosave.getBase()}
-              getMine={() => form.getValues()}
-              busy={busy}
-              onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
-              onAmendWithMine={(data) => void amend(data)}
-              timeZone={props.timeZone}
-            />
+            <Suspense fallback={null}>
+              <ConflictPanel
+                key={`${status.kind}-${status.theirs.version}-${status.theirs.state}`}
+                kind={status.kind}
+                theirs={status.theirs}
+                base={autosave.getBase()}
+                getMine={() => form.getValues()}
+                busy={busy}
+                onResolve={(data, save) => (status.kind === "locked" ? router.refresh() : autosave.resolve(data, status.theirs, save))}
+                onAmendWithMine={(data) => void amend(data)}
+                timeZone={props.timeZone}
+              />
+            </Suspense>
           )}
           <BodySection massUnit={massUnit} onMassUnit={setMassUnit} prefilled={props.prefilled} />
           <StrengthSection
@@ -208,6 +220,57 @@ export function ExamForm(props: ExamFormProps) {
       </Derived>
     </FormProvider>
   );
+}
+
+/**
+ * The exam's autosave (components/ui/use-autosave.ts): 1.2 s after the last change, at most 5 s while changes
+ * keep coming (security-requirements §5). A save refused as stale stops autosave and hands the other person's
+ * version to the conflict panel; nothing is overwritten either way. Values being corrected are left out of
+ * the save and marked with the schema's own messages.
+ */
+function useExamAutosave(visitId: string, form: ReturnType<typeof useForm<ExamData>>, version: number | null, saved: ExamData, enabled: boolean) {
+  const leftOutPaths = useRef<string[]>([]);
+  const { status, autosave } = useAutosave<ExamData, ExamData, ExamDTO>(form, {
+    enabled,
+    debounceMs: 1200,
+    maxWaitMs: 5000,
+    retryMs: [2000, 5000, 10000, 20000],
+    onStale: "conflict",
+    showPending: true,
+    initial: { version, data: saved },
+    keyOf: fingerprint,
+    prepare: () => {
+      const part = validPart(examSchema, form.getValues(), EXAM_PART);
+      // Mark the values left out; clear the marks of those corrected since (without waiting for a blur).
+      const corrected = leftOutPaths.current.filter((p) => !part.leftOut.includes(p));
+      leftOutPaths.current = part.leftOut;
+      if (corrected.length) form.clearErrors(corrected as never);
+      if (part.leftOut.length) void form.trigger(part.leftOut as never);
+      return { data: part.data, key: part.key, leftOut: part.leftOut.length };
+    },
+    send: async (data, base): Promise<SaveOutcome<ExamData, ExamDTO>> => {
+      const r = await saveExamAction(visitId, data, base);
+      if (r.ok) return r;
+      if ("conflict" in r) return { ok: false, reason: "stale", current: r.conflict, theirs: r.conflict };
+      if ("locked" in r) return { ok: false, reason: "locked", theirs: r.locked };
+      for (const [path, message] of Object.entries(r.fieldErrors)) form.setError(path as never, { message });
+      return { ok: false, reason: "refused", message: r.formError ?? "Some values need correcting; they are marked." };
+    },
+  });
+  /** Whether leaving now would lose anything. */
+  const hasUnsaved = () => {
+    if (!enabled) return false;
+    if (autosave.isBusy()) return true;
+    const part = validPart(examSchema, form.getValues(), EXAM_PART);
+    return part.key !== autosave.getKey() || part.leftOut.length > 0;
+  };
+  /** After a conflict is resolved: the other version becomes the base, and `data` (the result) is saved. */
+  const resolve = (data: ExamData, theirs: ExamDTO, save: boolean) => {
+    form.reset(data);
+    autosave.resolve({ data: theirs.data, version: theirs.version, at: theirs.updatedAt });
+    if (save) void autosave.flush();
+  };
+  return { status, flush: autosave.flush, getVersion: autosave.getVersion, getBase: autosave.getBase, hasUnsaved, resolve };
 }
 
 /** Derived values from the form as it stands, recomputed on every change outside React's render (the
@@ -275,17 +338,18 @@ function StatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string
     case "saving":
       text = "Saving…";
       break;
-    case "offline":
-      text = `Not saved: the server could not be reached. Retrying in ${status.retryInS} s; your entries are still here.`;
+    case "retrying":
+      text = `Not saved: the server could not be reached. Retrying in ${Math.round(status.inMs / 1000)} s; your entries are still here.`;
       cls = styles.statusBad!;
       break;
     case "conflict":
     case "locked":
+    case "closed":
       text = "Not saved: see the message at the top of the exam.";
       cls = styles.statusBad!;
       break;
-    case "error":
-      text = status.message;
+    case "refused":
+      text = status.message ?? "";
       cls = styles.statusBad!;
       break;
   }

@@ -1,10 +1,15 @@
 "use client";
 
-// The intake's field kinds, all bound to the form through react-hook-form's context. Every field has a real
-// label, a hint and error joined by aria-describedby, an id derived from its path (the error summary links
-// to it) and, for numbers, a numeric keyboard.
+// The intake's field kinds, all bound to the form through react-hook-form's context and built on the shared
+// primitives in components/ui (Field, ChoiceGroup, the ids, the number parsing, the error hook). Every field has
+// a real label, a hint and error joined by aria-describedby, an id derived from its path (the error summary
+// links to it) and, for numbers, a numeric keyboard.
 import { createContext, useContext, useState } from "react";
 import { useController, useFormContext, useWatch, type FieldValues } from "react-hook-form";
+import { Field } from "@/components/ui/field";
+import { fieldId as idOf } from "@/components/ui/field-ids";
+import { parseNumber } from "@/components/ui/number-text";
+import { useFieldError } from "@/components/ui/use-field-error";
 import { followOnApplies, type DistanceUnit, type IntakeKind } from "@/lib/assessment/intake-options";
 import { fromKm, paceFromParts, paceParts, toKm } from "@/lib/assessment/units";
 import type { Messages } from "@/lib/i18n/en";
@@ -27,21 +32,6 @@ export function useIntake(): IntakeContextValue {
   const c = useContext(IntakeContext);
   if (!c) throw new Error("intake fields need IntakeContext");
   return c;
-}
-
-/** A field's element id from its path (the same as ChoiceGroup's), for labels and the error summary's links. */
-export const idOf = (path: string) => path.replace(/\./g, "-");
-
-function errorAt(errors: unknown, path: string): string | undefined {
-  const node = path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), errors);
-  const message = (node as { message?: unknown } | undefined)?.message;
-  return typeof message === "string" ? message : undefined;
-}
-
-/** The error message at `path`, if any (subscribes to that field's state only). */
-export function useFieldError(path: string): string | undefined {
-  const { formState } = useFormContext();
-  return errorAt(formState.errors, path);
 }
 
 /** The current distance unit (stored answers are in km whatever it is). */
@@ -120,41 +110,21 @@ export function PainScale({ path }: { path: string }) {
   return <Choices path={path} scale hint={m.hints.pain} options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))} />;
 }
 
-const toNumber = (v: unknown) => {
-  if (v === "" || v === null || v === undefined) return undefined;
-  const n = Number(String(v).trim().replace(",", "."));
-  return n;
-};
+const toNumber = (v: unknown) => (v === null || v === undefined ? undefined : parseNumber(String(v)));
 
-/** A labelled field with its hint and error: `input` gets the id and the aria attributes to put on it. */
-function Field({ path, hint, optional, input }: { path: string; hint?: string; optional?: boolean; input: (a11y: A11y) => React.ReactNode }) {
-  const error = useFieldError(path);
+/** An intake field: the shared Field with the label from the intake's catalog. */
+function IntakeField({ path, hint, optional, input }: { path: string; hint?: string; optional?: boolean; input: Parameters<typeof Field>[0]["children"] }) {
   return (
-    <div className="field">
-      <label htmlFor={idOf(path)}>
-        <Label path={path} optional={optional} />
-      </label>
-      {hint && (
-        <p id={hintId(path)} className="hint">
-          {hint}
-        </p>
-      )}
-      {input({ id: idOf(path), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(hint && hintId(path), error && errorId(path)) })}
-      <FieldError id={errorId(path)} message={error} />
-    </div>
+    <Field id={idOf(path)} label={<Label path={path} optional={optional} />} hint={hint} error={useFieldError(path)}>
+      {input}
+    </Field>
   );
-}
-
-interface A11y {
-  id: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
 }
 
 export function NumberField({ path, hint, optional, decimal }: { path: string; hint?: string; optional?: boolean; decimal?: boolean }) {
   const { register } = useFormContext();
   return (
-    <Field
+    <IntakeField
       path={path}
       hint={hint}
       optional={optional}
@@ -186,7 +156,7 @@ export function TextField({
 }) {
   const { register } = useFormContext();
   return (
-    <Field
+    <IntakeField
       path={path}
       hint={hint}
       optional={optional}
@@ -294,7 +264,7 @@ export function DistanceField({ path, hint, optional }: { path: string; hint?: s
   // unit, a merge from another device): then it shows the stored km in the current unit.
   const text = typed && typed.unit === unit && Object.is(typed.km, value) ? typed.text : shown(value, unit);
   return (
-    <Field
+    <IntakeField
       path={path}
       hint={hint}
       optional={optional}

@@ -9,19 +9,23 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, type FieldErrors } from "react-hook-form";
 import { submitIntakeAction } from "@/app/(patient)/intake/actions";
+import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
+import type { SaveOutcome } from "@/lib/forms/autosave-core";
+import type { Draft } from "./validation";
 import { dropInapplicable, type IntakeKind, type QuestionnaireSwitches } from "@/lib/assessment/intake-options";
 import { mergeDeep } from "@/lib/assessment/merge";
 import type { UrgentReason } from "@/lib/assessment/safety";
 import { AKPS_ITEMS, LEFS_ITEMS } from "@/lib/assessment/scoring";
-import { intakeLabels } from "@/lib/forms/intake-text";
-import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
+import { intakeLabels } from "@/lib/forms/intake-labels";
+import { labelsFrom } from "@/lib/forms/labels";
+import type { ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
 import { format, formatTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { idOf, IntakeContext, useIntake, type IntakeContextValue } from "./fields";
-import AboutStep from "./steps/about-step";
+import { fieldId as idOf } from "@/components/ui/field-ids";
+import { IntakeContext, useIntake, type IntakeContextValue } from "./fields";
 import { ThankYou } from "./thank-you";
-import { useAutosave, type SaveStatus } from "./use-autosave";
+import AboutStep from "./steps/about-step";
 import styles from "./intake.module.css";
 
 type M = Messages["intake"];
@@ -66,6 +70,12 @@ function loadValidation() {
   });
   return validation;
 }
+
+/** Typing pause before a save (security-requirements §5: at most 5 s of input at risk). */
+const AUTOSAVE_DELAY_MS = 2000;
+const BACKOFF_MS = [2000, 4000, 8000, 15000, 30000];
+
+const draftKey = (d: Draft) => `${JSON.stringify(d.answers)}\n${d.step ?? ""}`;
 
 /** A key for this form's submission: a double tap or a retry lands once (crypto.randomUUID needs HTTPS). */
 function newKey(): string {
@@ -147,10 +157,48 @@ export function IntakeForm(props: IntakeFormProps) {
   const [focus, setFocus] = useState<{ target: "heading" | "error"; n: number } | null>(null);
   const stepRef = useRef<HTMLElement>(null);
 
-  const prune = useCallback(async (values: unknown) => (await loadValidation()).pruneDraft(kind, values), [kind]);
-  const onClosed = useCallback(() => router.refresh(), [router]);
-  const onMerged = useCallback(() => setNotice(m.save.merged), [m]);
-  const autosave = useAutosave({ form, initialVersion: initial?.version ?? null, initialAnswers: initial?.answers, step, prune, onClosed, onMerged });
+  // Autosave: a draft saved meanwhile by another tab or device is merged, never overwritten.
+  const { status: saveStatus, autosave } = useAutosave<Values, Draft, null>(form, {
+    debounceMs: AUTOSAVE_DELAY_MS,
+    retryMs: BACKOFF_MS,
+    onStale: "merge",
+    initial: { version: initial?.version ?? null, data: { answers: initial?.answers ?? {}, step: initial ? step : null } },
+    keyOf: draftKey,
+    prepare: async () => {
+      // Invalid answers stay on screen, unsaved, until they are fixed.
+      const data = { answers: (await loadValidation()).pruneDraft(kind, form.getValues()).data, step };
+      return { data, key: draftKey(data), leftOut: 0 };
+    },
+    send: async (draft, version): Promise<SaveOutcome<Draft, null>> => (await loadValidation()).sendDraft(draft, version, autosave.getBase().step),
+    merge: async (base, current) => {
+      // Take what the other device changed and this one did not; this one's changes are saved next.
+      const { remoteChanges } = await loadValidation();
+      for (const [path, value] of remoteChanges(base.answers, form.getValues(), current.answers)) form.setValue(path, value as never, { shouldDirty: true });
+      setNotice(m.save.merged);
+    },
+  });
+  // Leaving with answers not saved yet: save them, and ask first.
+  useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!autosave.isDirty() || autosave.isStopped()) return;
+      void autosave.flush();
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [autosave]);
+  // Another device submitted, or the link closed: the page shows why.
+  const closed = saveStatus.kind === "closed";
+  useEffect(() => {
+    if (closed) router.refresh();
+  }, [closed, router]);
+  // A save at once on every step change (not on the first render).
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    void autosave.flush();
+  }, [step, autosave]);
 
   // An answer that was marked wrong is checked again as soon as it changes, so its message (and its line in
   // the summary) goes away once it is fixed, not at the next press of "Next".
@@ -263,7 +311,9 @@ export function IntakeForm(props: IntakeFormProps) {
     return <ThankYou messages={props.thanks} urgent={done} urgentMessages={m.urgent} backToPlan={props.backToPlan} followUp={props.kind === "FOLLOW_UP"} />;
 
   const last = index === steps.length - 1;
-  const summary = summaryFor ? flatErrors(form.formState.errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
+  // Read on every render: the form re-renders when its errors change, so the summary follows them.
+  const errors = form.formState.errors;
+  const summary = summaryFor ? flatErrors(errors).filter(([p]) => p === summaryFor || p.startsWith(`${summaryFor}.`)) : null;
   // A step of 28 unanswered questions lists the first few, not a wall of 28 links.
   const shown = summary?.slice(0, SUMMARY_MAX) ?? [];
   return (
@@ -330,7 +380,7 @@ export function IntakeForm(props: IntakeFormProps) {
               {last ? (sending ? m.submitting : m.submit) : m.next}
             </button>
           </div>
-          <SaveLine status={autosave.status} savedAt={autosave.savedAt} m={m} notice={notice} locale={props.locale} />
+          <SaveLine status={saveStatus} m={m} notice={notice} locale={props.locale} />
         </form>
       </FormProvider>
     </IntakeContext.Provider>
@@ -379,7 +429,20 @@ function Progress({ steps, index, m, onGoTo }: { steps: StepId[]; index: number;
 }
 
 /** "Saved" / "Saving…" / "Not saved, retrying": visible always; announced only when something is wrong. */
-function SaveLine({ status, savedAt, m, notice, locale }: { status: SaveStatus; savedAt: Date | null; m: M; notice: string | null; locale: Locale }) {
+function SaveLine({ status: s, m, notice, locale }: { status: AutosaveStatus<null>; m: M; notice: string | null; locale: Locale }) {
+  const status =
+    s.kind === "saved"
+      ? s.version === null
+        ? "idle"
+        : "saved"
+      : s.kind === "retrying"
+        ? s.offline
+          ? "offline"
+          : "retrying"
+        : s.kind === "refused"
+          ? "invalid"
+          : s.kind;
+  const savedAt = s.kind === "saved" && s.at ? new Date(s.at) : null;
   const text =
     status === "saving"
       ? m.save.saving

@@ -2,6 +2,7 @@
 
 import { useController, type Control, type FieldValues, type Path } from "react-hook-form";
 import { describedBy, FieldError } from "./field-error";
+import { fieldId } from "./field-ids";
 
 export interface Choice<V> {
   value: V;
@@ -26,7 +27,7 @@ export function ChoiceGroup<T extends FieldValues, V extends string | number | b
   clearLabel?: string;
 }) {
   const { field } = useController({ control: props.control, name: props.name });
-  const id = props.name.replace(/\./g, "-");
+  const id = fieldId(props.name);
   return (
     <fieldset
       className="field"

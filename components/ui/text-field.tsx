@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { describedBy, FieldError } from "./field-error";
+import { Field } from "./field";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   /** The field's name in the form; also its id, so the label, hint and error line point at it. */
@@ -10,27 +10,12 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   error?: string;
 };
 
-/** A labelled input with its hint and error line wired to aria-describedby and aria-invalid. */
+/** A labelled input registered with react-hook-form, with its hint and error line wired to aria-describedby and aria-invalid. */
 export function TextField({ registration, label, hint, error, className = "input", ...input }: Props) {
-  const id = registration.name;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        className={className}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-        {...input}
-        {...registration}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <Field id={registration.name} label={label} hint={hint} error={error}>
+      {(a11y) => <input {...a11y} className={className} aria-invalid={!!error} {...input} {...registration} />}
+    </Field>
   );
 }
 

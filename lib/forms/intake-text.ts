@@ -6,6 +6,8 @@ import { KM_PER_MILE, rangeIn } from "../assessment/units";
 import type { Messages } from "../i18n/en";
 import { formatIssue, labelsFrom, type ErrorCatalog, type IssueText } from "./messages";
 
+export { intakeLabels } from "./intake-labels";
+
 type IntakeMessages = Messages["intake"];
 
 export const DISTANCE_FIELDS = [
@@ -19,23 +21,6 @@ export const DISTANCE_FIELDS = [
   "running.goal.weeklyKm",
 ] as const;
 export const PACE_FIELD = "running.paceMinPerKm";
-
-/** The labels that do not name the patient, built once per catalog (every autosave asks for them). */
-const fixedLabels = new WeakMap<IntakeMessages, Record<string, string>>();
-
-/** Every label by path: the fields, plus each questionnaire item (so an error names the item). */
-export function intakeLabels(m: IntakeMessages, fullName: string): Record<string, string> {
-  let fixed = fixedLabels.get(m);
-  if (!fixed) {
-    const labels: Record<string, string> = { ...m.fields };
-    const item = (title: string, n: number, q: string) => m.questionItem.replace("{title}", title).replace("{n}", String(n)).replace("{q}", q);
-    m.akps.items.forEach((it, i) => (labels[`questionnaires.akps.${i}`] = item(m.akps.title, i + 1, it.q)));
-    m.lefs.items.forEach((it, i) => (labels[`questionnaires.lefs.${i}`] = item(m.lefs.title, i + 1, it)));
-    fixed = labels;
-    fixedLabels.set(m, fixed);
-  }
-  return { ...fixed, "about.nameCorrect": m.fields["about.nameCorrect"]!.replace("{name}", fullName) };
-}
 
 export function distanceUnitOf(values: unknown): DistanceUnit {
   const unit = (values as { running?: { distanceUnit?: unknown } } | undefined)?.running?.distanceUnit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flatten, resolveMerge, threeWayMerge, unflatten } from "./merge";
+import { flatten, leaves, remoteChanges, resolveMerge, threeWayMerge, unflatten } from "./merge";
 
 describe("flatten and unflatten", () => {
   it("round-trips nested groups and trial arrays, keeping blank trials as null", () => {
@@ -57,5 +57,39 @@ describe("threeWayMerge: two people edited one exam", () => {
   it("merges from an empty base (both started a new exam)", () => {
     const plan = threeWayMerge({}, { bodyMassKg: 60 }, { heightCm: 170 });
     expect(resolveMerge(plan, {})).toEqual({ bodyMassKg: 60, heightCm: 170 });
+  });
+});
+
+describe("remoteChanges: the intake merges a draft saved on another device", () => {
+  const base = { about: { sex: "female" }, pain: { now: 3 } };
+
+  it("takes what the other device changed and keeps what this one changed", () => {
+    const local = { about: { sex: "female", heightCm: 170 }, pain: { now: 5 } };
+    const remote = { about: { sex: "female" }, pain: { now: 4, worstWeek: 7 }, knee: { side: "left" } };
+    expect(remoteChanges(base, local, remote)).toEqual([
+      ["pain.worstWeek", 7],
+      ["knee.side", "left"],
+    ]);
+  });
+
+  it("takes an answer the other device removed, and treats a list as one answer", () => {
+    const b = { running: { surfaces: ["road"] }, knee: { triedOther: "x" } };
+    const remote = { running: { surfaces: ["road", "trail"] }, knee: {} };
+    expect(remoteChanges(b, b, remote)).toEqual([
+      ["running.surfaces", ["road", "trail"]],
+      ["knee.triedOther", undefined],
+    ]);
+  });
+
+  it("changes nothing when nothing changed remotely", () => {
+    expect(remoteChanges(base, { ...base, pain: { now: 8 } }, base)).toEqual([]);
+  });
+
+  it("lists leaves with their paths", () => {
+    expect(leaves({ a: { b: 1, c: [1] }, d: null })).toEqual([
+      ["a.b", 1],
+      ["a.c", [1]],
+      ["d", null],
+    ]);
   });
 });

@@ -3,51 +3,9 @@
 // A field only one side changed takes that side's value; a field both changed to different values is a
 // conflict the person chooses. Pure, so the same rules are testable without a browser.
 
-export type Leaf = string | number | boolean | null;
-export type Flat = Record<string, Leaf>;
+import { flatten, isBlank, unflatten, valueAt, type Flat, type Leaf } from "./flat";
 
-const isBlank = (v: unknown) => v === undefined || v === null || v === "";
-
-/** Leaf values by dotted path ("strength.hipAbduction.left.trialsN.1"); blanks are left out. */
-export function flatten(value: unknown, prefix = "", out: Flat = {}): Flat {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => flatten(v, prefix ? `${prefix}.${i}` : String(i), out));
-  } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else if (!isBlank(value)) {
-    out[prefix] = value as Leaf;
-  }
-  return out;
-}
-
-/** The object a flat map describes; numeric path segments make arrays, whose gaps are null (a blank). */
-export function unflatten(flat: Flat): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(flat)) {
-    const keys = path.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    keys.forEach((key, i) => {
-      const last = i === keys.length - 1;
-      const index = /^\d+$/.test(key) ? Number(key) : null;
-      const container = node as Record<string, unknown>;
-      const slot = index ?? key;
-      if (last) {
-        container[slot as string] = value;
-        return;
-      }
-      const nextIsIndex = /^\d+$/.test(keys[i + 1]!);
-      container[slot as string] ??= nextIsIndex ? [] : {};
-      node = container[slot as string] as Record<string, unknown>;
-    });
-  }
-  return fillArrayGaps(root) as Record<string, unknown>;
-}
-
-function fillArrayGaps(v: unknown): unknown {
-  if (Array.isArray(v)) return Array.from({ length: v.length }, (_, i) => (i in v ? fillArrayGaps(v[i]) : null));
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fillArrayGaps(x)]));
-  return v;
-}
+export { flatten, unflatten, valueAt, type Flat, type Leaf } from "./flat";
 
 const same = (a: Leaf | undefined, b: Leaf | undefined) => (isBlank(a) && isBlank(b)) || Object.is(a, b);
 
@@ -105,7 +63,30 @@ export function resolveMerge(plan: MergePlan, choices: Record<string, "mine" | "
   return unflatten(flat);
 }
 
-/** The value at a dotted path ("functional.stepDown.left.knee"), or undefined. */
-export function valueAt(obj: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+// The intake's merge, which needs no choice from the patient: a draft saved meanwhile by another tab or device is
+// merged into this one without losing either side's answers (the exam shows a conflict panel instead).
+type Json = unknown;
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** Each answer as [path, value]; lists are single answers (a ticked list, a questionnaire). */
+export function leaves(value: Json, prefix = ""): [string, Json][] {
+  if (!isRecord(value)) return prefix ? [[prefix, value]] : [];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const sameAnswer = (a: Json, b: Json) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Another tab or device saved `remote` after this one last saved `base`, while this one now shows `local`.
+ * The answers to take from `remote`: those it changed that this one did not touch. Answers this one changed
+ * stay as typed (and are saved over the remote draft next), so neither side loses input.
+ */
+export function remoteChanges(base: Json, local: Json, remote: Json): [string, Json][] {
+  const paths = new Set([...leaves(base), ...leaves(remote)].map(([p]) => p));
+  const out: [string, Json][] = [];
+  for (const p of paths) {
+    const r = valueAt(remote, p);
+    if (!sameAnswer(r, valueAt(base, p)) && sameAnswer(valueAt(local, p), valueAt(base, p))) out.push([p, r]);
+  }
+  return out;
 }

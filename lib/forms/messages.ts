@@ -117,14 +117,4 @@ export function fieldErrorsFrom(
   return out;
 }
 
-/** A label lookup over a flat map, falling back to the nearest labelled parent path, then a generic word. */
-export function labelsFrom(labels: Record<string, string>, fallback = "This answer"): (path: string) => string {
-  return (path) => {
-    let p = path;
-    while (p) {
-      if (labels[p]) return labels[p]!;
-      p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "";
-    }
-    return fallback;
-  };
-}
+export { labelsFrom } from "./labels";

@@ -14,7 +14,7 @@ import styles from "./exam-form.module.css";
 
 const labelOf = labelsFrom(examLabels, "A field");
 
-export function ConflictPanel(props: {
+export default function ConflictPanel(props: {
   kind: "conflict" | "locked";
   theirs: ExamDTO;
   base: ExamData;

@@ -1,13 +1,17 @@
 "use client";
 
-// The exam form's inputs. Each is a controlled react-hook-form field (so only it re-renders as it
-// changes), labelled, with its error and its "check this" note tied to it by aria-describedby.
+// The exam form's inputs, on the shared primitives in components/ui (Field, ChoiceGroup, the ids, the number
+// parsing, the error hook). Each is a controlled react-hook-form field (so only it re-renders as it changes),
+// labelled, with its error and its "check this" note tied to it by aria-describedby.
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { useController, useFormContext, useFormState, useWatch, type Path } from "react-hook-form";
+import { useController, useFormContext, useWatch, type Path } from "react-hook-form";
 import { ChoiceGroup, type Choice } from "@/components/ui/choice-group";
+import { Field } from "@/components/ui/field";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { fieldId } from "@/components/ui/field-ids";
+import { parseNumber } from "@/components/ui/number-text";
+import { useFieldError } from "@/components/ui/use-field-error";
 import type { ExamData } from "@/lib/assessment/exam-schema";
-import { valueAt } from "@/lib/forms/merge";
 import { fromStored, toStored, type UnitSpec } from "@/lib/assessment/exam-units";
 import { useNoteText } from "./derived-store";
 import styles from "./exam-form.module.css";
@@ -17,16 +21,8 @@ export interface ExamUi {
 }
 export const ExamUiContext = createContext<ExamUi>({ readOnly: false });
 
-const idOf = (name: string) => `f-${name.replace(/\./g, "-")}`;
+const idOf = (name: string) => fieldId(name, "f-");
 const asPath = (name: string) => name as Path<ExamData>;
-
-/** The error message for a field, from the form's state (set by the schema resolver or by autosave). */
-export function useFieldError(name: string): string | undefined {
-  const { control } = useFormContext<ExamData>();
-  const { errors } = useFormState({ control, name: asPath(name) });
-  const e = valueAt(errors, name) as { message?: string } | undefined;
-  return e?.message;
-}
 
 /** One exam field as a controlled input: its value and handlers, its id, its error, and whether the exam is
  * read-only. */
@@ -50,14 +46,6 @@ export function NoteFor({ path, id }: { path: string; id?: string }) {
 
 function useHasNote(path: string): boolean {
   return useNoteText(path) !== "";
-}
-
-/** Typed text to a number: "" is blank, a comma works as the decimal point, anything else not a number is
- * NaN (which the schema refuses with the field's allowed range). */
-export function parseNumber(text: string): number | undefined {
-  const t = text.trim().replace(",", ".");
-  if (t === "") return undefined;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 }
 
 const IDENTITY: UnitSpec<string> = { unit: "", factor: 1, dp: 3 };
@@ -267,22 +255,21 @@ export function NumberOrNotTested(props: { name: string; label: ReactNode; notTe
 export function TextAreaField(props: { name: string; label: ReactNode; rows?: number }) {
   const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <textarea
-        id={id}
-        name={props.name}
-        ref={ref}
-        className="input"
-        rows={props.rows ?? 3}
-        value={typeof value === "string" ? value : ""}
-        disabled={readOnly}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
-        onBlur={onBlur}
-      />
-      <FieldFooter id={id} error={error} />
-    </div>
+    <Field id={id} label={props.label} error={error}>
+      {(a11y) => (
+        <textarea
+          {...a11y}
+          name={props.name}
+          ref={ref}
+          className="input"
+          rows={props.rows ?? 3}
+          value={typeof value === "string" ? value : ""}
+          disabled={readOnly}
+          aria-invalid={!!error}
+          onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+          onBlur={onBlur}
+        />
+      )}
+    </Field>
   );
 }

@@ -14,7 +14,9 @@ import {
   type KneeArea,
 } from "@/lib/assessment/intake-options";
 import { describedBy, FieldError } from "@/components/ui/field-error";
-import { CheckboxGroup, Choices, idOf, NumberField, optionsOf, TextField, useAsked, useFieldError, useIntake, YesNo } from "../fields";
+import { fieldId as idOf } from "@/components/ui/field-ids";
+import { useFieldError } from "@/components/ui/use-field-error";
+import { CheckboxGroup, Choices, NumberField, optionsOf, TextField, useAsked, useIntake, YesNo } from "../fields";
 import { KneeDrawing } from "../knee-drawing";
 import styles from "../intake.module.css";
 
