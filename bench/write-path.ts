@@ -9,7 +9,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
-import { fullExam } from "../prisma/factories.ts";
+import { fullExam, greenRunCheckIn } from "../prisma/factories.ts";
 import { INTAKE_SCHEMA_VERSION } from "../lib/assessment/intake-schema.ts";
 import { EXAM_SCHEMA_VERSION } from "../lib/assessment/exam-schema.ts";
 import { withClient } from "../scripts/lib/db-setup.ts";
@@ -87,17 +87,7 @@ interface CheckInSlot {
 
 /** A check-in after a green run, as the phone sends it; each with its own key (a new row every time). */
 export function checkInBody(slot: { patientId: string; n: number }) {
-  return {
-    key: `bench-${slot.patientId.slice(0, 8)}-${slot.n}-${Math.random().toString(36).slice(2, 10)}`,
-    date: new Date().toISOString().slice(0, 10),
-    kind: "run",
-    done: true,
-    km: 2,
-    minutes: null,
-    painDuring: 1,
-    settledWithinHour: true,
-    exercises: "yes",
-  };
+  return greenRunCheckIn({ key: `bench-${slot.patientId.slice(0, 8)}-${slot.n}-${Math.random().toString(36).slice(2, 10)}` });
 }
 
 export async function measureWritePath(

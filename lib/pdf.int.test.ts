@@ -19,24 +19,9 @@ import { createPatient } from "./data/patients";
 import { amendSummary, finalizeSummary, getPrintableSummary, getSummary, saveSummaryEdits } from "./data/summaries";
 import { startVisit } from "./data/visits";
 import { closeRenderer, pdfFromHtml, selfContainedHtml } from "./pdf";
+import { pdfPages } from "@/test/pdf-pages";
 
 type Actor = Awaited<ReturnType<typeof clinicianActor>>;
-
-async function pdfPages(buffer: Buffer): Promise<string[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(
-      content.items
-        .map((it) => ("str" in it ? it.str : ""))
-        .join(" ")
-        .replace(/\s+/g, " "),
-    );
-  }
-  return pages;
-}
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 

@@ -1,10 +1,12 @@
 // Shared builders for demo data (prisma/seed.ts) and tests: realistic answers and rows made through the
 // app's own data layer, so the demo and the tests exercise the real paths.
+import { randomUUID } from "node:crypto";
 import type { ExamData } from "../lib/assessment/exam-schema";
 import type { IntakeAnswers } from "../lib/assessment/intake-schema";
 import { fullExam as completeExam } from "../lib/assessment/test-fixtures";
 import { sampleFollowUpIntake, sampleIntake, type IntakeOverrides } from "../lib/assessment/intake-sample";
 import type { AdminActor, ClinicianActor, PatientActor, StaffRole } from "../lib/data/actors";
+import type { CheckInInput } from "../lib/forms/check-in-schema";
 import { mintActor } from "../lib/data/actor-mint";
 
 /** A complete, valid v2 intake (lib/assessment/intake-sample.ts); overrides merge at any depth, e.g.
@@ -93,6 +95,23 @@ export function fullExam(): ExamData {
       jogOnSpot1Min: { result: "fail", pain: 4 },
       hop10: { result: "not-tested" },
     },
+  };
+}
+
+/** A My plan check-in after a green run today (2 km, pain 1/10, settled within the hour, exercises done), as the
+ * phone sends it, with its own key; overrides change any answer. */
+export function greenRunCheckIn(over: Partial<CheckInInput> = {}): CheckInInput {
+  return {
+    key: randomUUID(),
+    date: new Date().toISOString().slice(0, 10),
+    kind: "run",
+    done: true,
+    km: 2,
+    minutes: null,
+    painDuring: 1,
+    settledWithinHour: true,
+    exercises: "yes",
+    ...over,
   };
 }
 

@@ -10,6 +10,7 @@ import { caseSchema } from "@/lib/assessment/case-schema";
 import { assess } from "@/lib/assessment/engine";
 import fc from "fast-check";
 import {
+  REFERRAL_KEY_BY_FLAG,
   REFERRAL_KEYS,
   REFERRAL_WORDING,
   referralAction,
@@ -39,16 +40,6 @@ function caseInput(file: string) {
   const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
   return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits as never, patient: c.patient };
 }
-const REFERRAL_CODE_KEY: Record<string, ReferralKey> = {
-  "red.septic-arthritis": "septic",
-  "red.dvt": "dvt",
-  "red.ottawa": "ottawa",
-  "red.acute-knee": "acuteKnee",
-  "red.femoral-neck": "femoralNeck",
-  "red.bone-stress": "boneStress",
-  "red.scfe": "scfe",
-  "red.serious-pathology": "serious",
-};
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -158,7 +149,7 @@ describe("a clinic's referral urgency (§5: the default is a clinic setting)", (
         const a = runCase(file, { referralUrgency });
         const byFlag = a.referral!.urgencyByFlag!;
         for (const [code, urgency] of Object.entries(byFlag)) {
-          const k = REFERRAL_CODE_KEY[code]!;
+          const k = REFERRAL_KEY_BY_FLAG[code]!;
           expect(URGENCY_ORDER.indexOf(urgency)).toBeLessThanOrEqual(URGENCY_ORDER.indexOf(REFERRAL_WORDING[k].urgency));
           expect(urgency).toBe(referralUrgency[k]);
           expect(a.referral!.advice).toContain(referralAction(REFERRAL_WORDING[k], urgency));

@@ -68,6 +68,18 @@ export const REFERRAL_WORDING = {
 export type ReferralKey = keyof typeof REFERRAL_WORDING;
 export const REFERRAL_KEYS = Object.keys(REFERRAL_WORDING) as ReferralKey[];
 
+/** Each hard flag's code (the engine's `flags[].code`) and its wording's key. */
+export const REFERRAL_KEY_BY_FLAG: Record<string, ReferralKey> = {
+  "red.septic-arthritis": "septic",
+  "red.dvt": "dvt",
+  "red.ottawa": "ottawa",
+  "red.acute-knee": "acuteKnee",
+  "red.femoral-neck": "femoralNeck",
+  "red.bone-stress": "boneStress",
+  "red.scfe": "scfe",
+  "red.serious-pathology": "serious",
+};
+
 /** A clinic may make a referral more urgent than §5's default, never less: the choices for one flag. */
 export function urgencyChoices(k: ReferralKey): ReferralUrgency[] {
   return URGENCY_ORDER.slice(0, URGENCY_ORDER.indexOf(REFERRAL_WORDING[k].urgency) + 1) as ReferralUrgency[];

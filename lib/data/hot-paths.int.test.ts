@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
-import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
+import { clinicianActor, createClinicianAndClinic, examData, greenRunCheckIn, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import type { CheckInInput } from "../forms/check-in-schema";
 import { verifyAuditChain } from "../../scripts/lib/audit-verify";
 import { saveExam } from "./exams";
@@ -180,18 +180,7 @@ describe("the two-statement check-in", () => {
     return { ...v, link: link!, patient: await patientThroughInvite(link!.token!, DOB) };
   }
   const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
-  const run = (over: Partial<CheckInInput> = {}): CheckInInput => ({
-    key: randomUUID(),
-    date: day(0),
-    kind: "run",
-    done: true,
-    km: 2,
-    minutes: null,
-    painDuring: 1,
-    settledWithinHour: true,
-    exercises: "yes",
-    ...over,
-  });
+  const run = (over: Partial<CheckInInput> = {}): CheckInInput => greenRunCheckIn({ date: day(0), ...over });
   const checkInRows = (patientId: string) =>
     asOwner<Record<string, unknown>>(
       `SELECT id, "clinicId", "summaryId", "inviteId", key, "bodyHash", to_char(date, 'YYYY-MM-DD') AS date, kind, done, km, minutes, "painDuring",

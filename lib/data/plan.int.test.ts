@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
-import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
-import type { CheckInInput } from "../forms/check-in-schema";
+import { clinicianActor, createClinicianAndClinic, examData, greenRunCheckIn, intakeAnswers, patientThroughInvite } from "@/prisma/factories";
 import { saveExam } from "./exams";
 import { getIntakeSession, redeemInvite } from "./intake-link";
 import { submitIntake } from "./intake-answers";
@@ -39,18 +38,7 @@ async function signedPatient(email = "") {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const run = (over: Partial<CheckInInput> = {}): CheckInInput => ({
-  key: randomUUID(),
-  date: today(),
-  kind: "run",
-  done: true,
-  km: 2,
-  minutes: null,
-  painDuring: 1,
-  settledWithinHour: true,
-  exercises: "yes",
-  ...over,
-});
+const run = greenRunCheckIn;
 
 describe("the plan link", () => {
   it("is made when a summary is signed, opens My plan after the date-of-birth check, and shows this week's runs", async () => {

@@ -7,7 +7,7 @@ import { findExercise, nextInChain } from "../assessment/exercises";
 import { doseText as engineDoseText } from "../assessment/plan";
 import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
-import { REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralKey, type ReferralUrgency } from "../assessment/referral-wording";
+import { REFERRAL_KEY_BY_FLAG, REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralUrgency } from "../assessment/referral-wording";
 import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
 import { format, type Params } from "./format";
 import type { Locale } from "./locales";
@@ -20,16 +20,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** One decimal at most, as the engine prints distances. */
 const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
 
-const REFERRAL_KEY: Record<string, ReferralKey> = {
-  "red.septic-arthritis": "septic",
-  "red.dvt": "dvt",
-  "red.ottawa": "ottawa",
-  "red.acute-knee": "acuteKnee",
-  "red.femoral-neck": "femoralNeck",
-  "red.bone-stress": "boneStress",
-  "red.scfe": "scfe",
-  "red.serious-pathology": "serious",
-};
+const REFERRAL_KEY = REFERRAL_KEY_BY_FLAG;
 
 export class SummaryWords {
   constructor(
