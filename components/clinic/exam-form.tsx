@@ -235,7 +235,6 @@ function useExamAutosave(visitId: string, form: ReturnType<typeof useForm<ExamDa
     debounceMs: 1200,
     maxWaitMs: 5000,
     retryMs: [2000, 5000, 10000, 20000],
-    onStale: "conflict",
     showPending: true,
     initial: { version, data: saved },
     keyOf: fingerprint,

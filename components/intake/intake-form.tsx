@@ -161,7 +161,6 @@ export function IntakeForm(props: IntakeFormProps) {
   const { status: saveStatus, autosave } = useAutosave<Values, Draft, null>(form, {
     debounceMs: AUTOSAVE_DELAY_MS,
     retryMs: BACKOFF_MS,
-    onStale: "merge",
     initial: { version: initial?.version ?? null, data: { answers: initial?.answers ?? {}, step: initial ? step : null } },
     keyOf: draftKey,
     prepare: async () => {

@@ -41,7 +41,6 @@ function setup(over: Partial<AutosaveOptions<Data, string>> & { send?: Send } = 
     debounceMs: 1000,
     maxWaitMs: 5000,
     retryMs: [2000, 4000],
-    onStale: "conflict",
     showPending: true,
     initial: { version: null, data: { text: "" } },
     keyOf: (d) => d.text,
@@ -192,7 +191,7 @@ describe("autosave core: when the server cannot be reached", () => {
 describe("autosave core: a newer version saved elsewhere", () => {
   const stale: SaveOutcome<Data, string> = { ok: false, reason: "stale", current: { data: { text: "theirs" }, version: 7 }, theirs: "their exam" };
 
-  it('with onStale "conflict": stops, hands the other version over, and resumes from it once resolved', async () => {
+  it('without merge, a conflict: stops, hands the other version over, and resumes from it once resolved', async () => {
     const t = setup({ send: async () => stale });
     t.type("mine");
     await t.clock.advance(1000);
@@ -207,11 +206,10 @@ describe("autosave core: a newer version saved elsewhere", () => {
     expect(t.autosave.getKey()).toBe("theirs");
   });
 
-  it('with onStale "merge": takes their changes in, then saves the result over their version', async () => {
+  it('with merge: takes their changes in, then saves the result over their version', async () => {
     const merged: [Data, Data][] = [];
     let calls = 0;
     const t = setup({
-      onStale: "merge",
       merge: (base, current) => void merged.push([base, current]),
       send: async (data, v) => {
         t.sent.push({ data, version: v });

@@ -1,9 +1,9 @@
 // The one autosave of both forms (the patient's intake and the clinician's exam), without React or the DOM so
 // its rules are tested as plain functions: a save a little after typing stops (and at most `maxWaitMs` after the
 // first change: security-requirements §5, at most 5 s of input at risk), one save in flight at a time, retries
-// with backoff while the server cannot be reached, and a save refused as stale either merged (`onStale: "merge"`,
-// the intake: the other device's answers are taken in and this one's saved over them) or handed to the person
-// (`onStale: "conflict"`, the exam's conflict panel). Nothing on screen is ever overwritten.
+// with backoff while the server cannot be reached, and a save refused as stale either merged (given `merge`, the
+// intake: the other device's answers are taken in and this one's saved over them) or handed to the person
+// (no `merge`, the exam's conflict panel). Nothing on screen is ever overwritten.
 
 export interface Prepared<D> {
   data: D;
@@ -43,7 +43,6 @@ export interface AutosaveOptions<D, C> {
   maxWaitMs?: number;
   /** Waits before each retry; the last one repeats. */
   retryMs: readonly number[];
-  onStale: "merge" | "conflict";
   /** Whether "pending" is reported between a change and its save (otherwise the last status stays). */
   showPending?: boolean;
   /** What the server holds when the form opens (nothing saved from this screen yet). */
@@ -53,7 +52,8 @@ export interface AutosaveOptions<D, C> {
   prepare: () => Prepared<D> | Promise<Prepared<D>>;
   /** Sends; a rejection means the server could not be reached. */
   send: (data: D, version: number | null) => Promise<SaveOutcome<D, C>>;
-  /** onStale "merge": take what the other side saved since `base` into the form. */
+  /** A stale save: take what the other side saved since `base` into the form and save over it. Without it, a
+   * stale save is a conflict for the person to resolve. */
   merge?: (base: D, current: D) => void | Promise<void>;
   onStatus: (status: AutosaveStatus<C>) => void;
 }
@@ -154,8 +154,8 @@ export function createAutosave<D, C>(options: AutosaveOptions<D, C>): Autosave<D
     }
     switch (outcome.reason) {
       case "stale":
-        if (o.onStale === "merge") {
-          await o.merge?.(base, outcome.current.data);
+        if (o.merge) {
+          await o.merge(base, outcome.current.data);
           base = outcome.current.data;
           version = outcome.current.version;
           key = o.keyOf(base);
