@@ -9,6 +9,7 @@ import { getIntakeSession, redeemInvite } from "./intake-link";
 import { saveIntakeDraft, submitIntake } from "./intake-answers";
 import { createPatient, getPatient, getPatientStepwise } from "./patients";
 import {
+  answerMorning,
   dischargePatient,
   getPatientProgress,
   getPatientProgressStepwise,
@@ -298,6 +299,32 @@ describe("the two-statement check-in", () => {
     expect(await dischargePatient(d.actor, d.patientId, { date: day(0), reason: "Goals met" })).toEqual({ ok: true });
     expect(await insertCheckIn(d.patient, run(), META)).toBeNull();
     expect(await checkInRows(d.patientId)).toEqual([]);
+  });
+
+  it("reads the plan's runs again after any other write to them: a next-morning answer between two check-ins counts", async () => {
+    const [hot, stepwise] = [await signedPatient(), await signedPatient()];
+    const first = run({ date: day(2), painDuring: 1 });
+    const second = run({ date: day(1), painDuring: 1 });
+    const third = run({ date: day(0), painDuring: 1 });
+    const now = new Date();
+    // The first check-in leaves this instance holding the plan's runs; the morning answer (the stepwise path)
+    // turns that run red; the next check-ins must be judged with it, as a full replay judges them.
+    expect(await insertCheckIn(hot.patient, first, META, now)).not.toBeNull();
+    await saveCheckInStepwise(stepwise.patient, first, META, now);
+    expect(await answerMorning(hot.patient, { key: first.key, worse: true }, META, now)).toMatchObject({ ok: true });
+    expect(await answerMorning(stepwise.patient, { key: first.key, worse: true }, META, now)).toMatchObject({ ok: true });
+    for (const c of [second, third]) {
+      const a = await insertCheckIn(hot.patient, c, META, now);
+      expect(a).not.toBeNull();
+      expect(a).toEqual(await saveCheckInStepwise(stepwise.patient, c, META, now));
+      expect((await patientColumns(hot.patientId))[0]).toEqual((await patientColumns(stepwise.patientId))[0]);
+    }
+    // A write to the patient row from elsewhere (the clinic edits the record) only makes the next read a full one.
+    await asOwner(`UPDATE "Patient" SET phone = '555 0100' WHERE id = $1`, [hot.patientId]);
+    const fourth = run({ date: day(0), painDuring: 4 });
+    const a = await insertCheckIn(hot.patient, fourth, META, now);
+    expect(a).not.toBeNull();
+    expect(a).toEqual(await saveCheckInStepwise(stepwise.patient, fourth, META, now));
   });
 
   it("stores each check-in once when sends race (one key ten times, different keys at once), the alert as a replay gives it, the chain whole", async () => {

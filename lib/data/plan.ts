@@ -324,6 +324,13 @@ function progressOf(assessment: Assessment | null, checkIns: readonly DayCheckIn
 
 const exerciseDays = (a: Assessment | null) => a?.plan?.exercises[0]?.dose.daysPerWeek ?? 0;
 
+/** Every writer of a patient's check-ins locks the patient row first, and rewrites it (refreshAlert) in the same
+ * transaction: one lock order for all of them, and the row's version changes whenever the check-ins do
+ * (insertCheckIn relies on both). */
+async function lockPatient(tx: Tx, actor: PatientActor): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Patient" WHERE id = ${actor.patientId}::uuid AND "clinicId" = ${actor.clinicId}::uuid FOR UPDATE`;
+}
+
 /** The plan session a patient request may act on: verified, a plan link, open, the patient not discharged. */
 async function openPlanSession(tx: Tx, actor: PatientActor, now: Date): Promise<boolean> {
   const s = await tx.intakeSession.findFirst({
@@ -539,6 +546,7 @@ function checkInBody(input: CheckInInput) {
 export async function saveCheckInStepwise(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
   const { c, key, answers, bodyHash } = checkInBody(input);
   return db().$transaction(async (tx) => {
+    await lockPatient(tx, actor);
     if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
     if (!plan) return { ok: false, reason: "closed" } as const;
@@ -595,35 +603,39 @@ const latestSigned = (clinic: string, patient: string) => `SELECT su.id, su."vis
    LIMIT 1`;
 const LATEST_SIGNED = latestSigned("$2", "$5");
 
-/** The plan's check-ins in the order refreshAlert reads them, as CheckInRow-shaped JSON (the date as text). */
-const planCheckIns = (clinic: string, patient: string) => `coalesce((
+/** The plan's check-ins in the order refreshAlert reads them, as CheckInRow-shaped JSON (the date as text);
+ * `only` narrows them (the traffic light reads runs only). */
+const planCheckIns = (clinic: string, patient: string, only = "") => `coalesce((
     SELECT json_agg(json_build_object('key', c.key, 'date', c.date, 'kind', c.kind, 'done', c.done, 'km', c.km, 'minutes', c.minutes,
              'painDuring', c."painDuring", 'settledWithinHour', c."settledWithinHour", 'limped', c.limped,
              'worseNextMorning', c."worseNextMorning", 'exercises', c.exercises) ORDER BY c.date, c."createdAt")
-      FROM "CheckIn" c WHERE c."clinicId" = ${clinic} AND c."patientId" = ${patient} AND c."summaryId" = plan.id), '[]'::json)`;
-const PLAN_CHECK_INS = planCheckIns("$2", "$5");
+      FROM "CheckIn" c WHERE c."clinicId" = ${clinic} AND c."patientId" = ${patient} AND c."summaryId" = plan.id${only}), '[]'::json)`;
 type StoredCheckIn = Omit<CheckInRow, "date" | "createdAt"> & { date: string };
 const fromJson = (r: StoredCheckIn): CheckInDTO => toDay({ ...r, date: fromIsoDate(r.date), createdAt: new Date(0) });
 
+// The patient row's version (its xmin, the transaction that last wrote it) stands for the plan's check-ins:
+// every writer of check-ins (this path, saveCheckInStepwise, answerMorning) locks the patient row first and
+// rewrites it (the alert columns) in the same transaction, so the check-ins cannot change without it. The
+// runs come back only when this instance does not already hold them at that version ($7) for that plan ($8).
 const READ_FOR_CHECK_IN = `WITH plan AS (${LATEST_SIGNED})
-  SELECT plan.id AS "summaryId", pt."lastCheckInAt", pt."planAlert",
+  SELECT plan.id AS "summaryId", pt.xmin::text AS version,
          EXISTS (SELECT 1 FROM "CheckIn" k WHERE k."patientId" = $5 AND k.key = $6) AS "keyUsed",
-         (SELECT max(c."updatedAt") FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $5 AND c."summaryId" = plan.id) AS "lastChange",
-         ${PLAN_CHECK_INS} AS "checkIns"
+         CASE WHEN pt.xmin::text = $7::text AND plan.id = $8::uuid THEN NULL
+              ELSE ${planCheckIns("$2", "$5", ` AND c.kind = 'run'`)} END AS "checkIns"
     FROM plan JOIN "Patient" pt ON pt.id = $5 AND pt."clinicId" = $2
    WHERE EXISTS (${OPEN_PLAN_SESSION})`;
 
-// The insert happens only if the session is still open, the plan is still the latest signed one and its
-// check-ins are the ones the engine read ($7 their count, $25 their latest change); ON CONFLICT DO NOTHING
-// makes a concurrent send of the same key insert nothing here (the stepwise path then answers it as a
-// repeat). The alert is written only if no other check-in moved the patient's columns since the read
-// ($26, $27; PostgreSQL re-checks them after waiting for a concurrent writer's row lock); else "alertKept"
-// is false and the caller replays the check-ins again, as refreshAlert does.
-const WRITE_CHECK_IN = `WITH ok AS (
-    SELECT 1 WHERE EXISTS (${OPEN_PLAN_SESSION})
+// The patient row is locked first, as every writer of check-ins does (one lock order, no deadlock), and only
+// at the version the read saw ($7): a check-in, a next-morning answer or any other write to the patient since
+// then leaves "locked" empty (PostgreSQL re-checks the condition on the newest version after waiting for a
+// concurrent writer) and nothing is written; the stepwise path then decides. Otherwise the session must still
+// be open and the plan still the latest signed one; the insert, the alert columns and the audit row go
+// together, in one statement.
+const WRITE_CHECK_IN = `WITH locked AS (
+    SELECT 1 FROM "Patient" WHERE id = $5 AND "clinicId" = $2 AND xmin::text = $7 FOR UPDATE
+  ), ok AS (
+    SELECT 1 FROM locked WHERE EXISTS (${OPEN_PLAN_SESSION})
       AND (SELECT id FROM (${LATEST_SIGNED}) l) = $6
-      AND (SELECT row(count(*), max(c."updatedAt")) FROM "CheckIn" c WHERE c."clinicId" = $2 AND c."patientId" = $5 AND c."summaryId" = $6)
-          IS NOT DISTINCT FROM row($7::bigint, $25::timestamptz)
   ), saved AS (
     INSERT INTO "CheckIn" (id, "clinicId", "patientId", "summaryId", "inviteId", key, "bodyHash", date, kind, done, km, minutes,
                            "painDuring", "settledWithinHour", limped, exercises, "updatedAt")
@@ -634,22 +646,35 @@ const WRITE_CHECK_IN = `WITH ok AS (
     UPDATE "Patient" SET "planAlert" = $20, "lastCheckInAt" = $4
       FROM saved
      WHERE "Patient".id = $5 AND "Patient"."clinicId" = $2
-       AND "Patient"."lastCheckInAt" IS NOT DISTINCT FROM $26 AND "Patient"."planAlert" IS NOT DISTINCT FROM $27
-    RETURNING 1
+    RETURNING "Patient".xmin::text AS version
   ), audited AS (
     INSERT INTO "AuditEvent" ("at", "actorType", "actorId", "clinicId", "patientId", action, "recordType", "recordId", outcome, details, "requestId", ip, "userAgent")
     SELECT $4, 'patient', $21, $2, $5, 'create', 'CheckIn', saved.id::text, 'ok', jsonb_build_object('kind', $12::text, 'done', $13::boolean), $22, $23, $24
       FROM saved
   )
-  SELECT id, EXISTS (SELECT 1 FROM patient) AS "alertKept" FROM saved`;
+  SELECT saved.id, patient.version FROM patient, saved`;
 
 interface CheckInRead {
   summaryId: string;
-  lastCheckInAt: Date | null;
-  planAlert: string | null;
+  /** The patient row's xmin (see READ_FOR_CHECK_IN). */
+  version: string;
   keyUsed: boolean;
-  lastChange: Date | null;
-  checkIns: StoredCheckIn[];
+  /** The plan's runs; null when runsCache already holds them at this version. */
+  checkIns: StoredCheckIn[] | null;
+}
+
+/**
+ * The plan's runs (in the engine's order) as this instance last read or wrote them, per patient, at the patient
+ * row's version: the next check-in of the patient skips re-reading them (ADR 0037; the read grew with every
+ * check-in, about 3 ms of PostgreSQL at 300). A stale entry is never used: its version no longer matches the
+ * row's. Bounded; the least recently used patient goes first.
+ */
+const RUNS_CACHE_MAX = 1000;
+const runsCache = new Map<string, { summaryId: string; version: string; runs: readonly CheckInDTO[] }>();
+function rememberRuns(key: string, entry: { summaryId: string; version: string; runs: readonly CheckInDTO[] }): void {
+  runsCache.delete(key);
+  runsCache.set(key, entry);
+  if (runsCache.size > RUNS_CACHE_MAX) runsCache.delete(runsCache.keys().next().value!);
 }
 
 /** A new check-in on an open plan link in two statements (ADR 0037); null when it is not that plain case
@@ -657,19 +682,22 @@ interface CheckInRead {
 export async function insertCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult | null> {
   const { c, key, answers, bodyHash } = checkInBody(input);
   const session = [actor.intakeSessionId, actor.clinicId, actor.inviteId, now, actor.patientId];
-  const [read] = await sql<CheckInRead & pg.QueryResultRow>(READ_FOR_CHECK_IN, [...session, key]);
+  const cacheKey = `${actor.clinicId}:${actor.patientId}`;
+  const cached = runsCache.get(cacheKey);
+  const [read] = await sql<CheckInRead & pg.QueryResultRow>(READ_FOR_CHECK_IN, [...session, key, cached?.version ?? null, cached?.summaryId ?? null]);
   if (!read || read.keyUsed) return null;
   const assessment = await signedAssessment(db(), actor.clinicId, read.summaryId);
   const stored: CheckInDTO = { key, ...answers, kind: c.kind === "exercise" ? "exercise" : "run", worseNextMorning: null };
-  const checkIns = [...read.checkIns.map(fromJson), stored];
+  const runs = read.checkIns ? read.checkIns.map(fromJson) : [...cached!.runs];
+  if (stored.kind === "run") runs.push(stored);
   // Stored rows come in (date, createdAt) order; the new row is the latest created, so it goes after its date's.
-  checkIns.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const expected = progressOf(assessment, checkIns);
-  const alert = clinicAlert(expected ?? { alertClinic: false }, painTrend(checkIns.filter((d) => d.kind === "run")));
-  const [saved] = await sql<{ id: string; alertKept: boolean }>(WRITE_CHECK_IN, [
+  runs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const progress = progressOf(assessment, runs);
+  const alert = clinicAlert(progress ?? { alertClinic: false }, painTrend(runs));
+  const [saved] = await sql<{ id: string; version: string }>(WRITE_CHECK_IN, [
     ...session,
     read.summaryId,
-    read.checkIns.length,
+    read.version,
     randomUUID(),
     key,
     bodyHash,
@@ -687,16 +715,12 @@ export async function insertCheckIn(actor: PatientActor, input: CheckInInput, me
     meta.requestId ?? null,
     meta.ip ?? null,
     meta.userAgent?.slice(0, 300) ?? null,
-    read.lastChange,
-    read.lastCheckInAt,
-    read.planAlert,
   ]);
-  if (!saved) return null;
-  // Stored and audited, but another check-in reached the patient's row first: replay with both, as the
-  // stepwise path's refreshAlert would.
-  const progress = saved.alertKept
-    ? expected
-    : await db().$transaction((tx) => refreshAlert(tx, actor.clinicId, actor.patientId, { summaryId: read.summaryId, assessment }, now, true));
+  if (!saved) {
+    runsCache.delete(cacheKey);
+    return null;
+  }
+  rememberRuns(cacheKey, { summaryId: read.summaryId, version: saved.version, runs });
   const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
   return { ok: true, repeated: false, step, progress };
 }
@@ -705,6 +729,7 @@ export async function insertCheckIn(actor: PatientActor, input: CheckInInput, me
  * changes nothing. A red the next morning can move the calendar back, or pause running. */
 export async function answerMorning(actor: PatientActor, input: MorningInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult> {
   return db().$transaction(async (tx) => {
+    await lockPatient(tx, actor);
     if (!(await openPlanSession(tx, actor, now))) return { ok: false, reason: "closed" } as const;
     const plan = await latestSignedPlan(tx, actor.clinicId, actor.patientId);
     if (!plan) return { ok: false, reason: "closed" } as const;
