@@ -191,7 +191,7 @@ describe("autosave core: when the server cannot be reached", () => {
 describe("autosave core: a newer version saved elsewhere", () => {
   const stale: SaveOutcome<Data, string> = { ok: false, reason: "stale", current: { data: { text: "theirs" }, version: 7 }, theirs: "their exam" };
 
-  it('without merge, a conflict: stops, hands the other version over, and resumes from it once resolved', async () => {
+  it("without merge, a conflict: stops, hands the other version over, and resumes from it once resolved", async () => {
     const t = setup({ send: async () => stale });
     t.type("mine");
     await t.clock.advance(1000);
@@ -206,7 +206,7 @@ describe("autosave core: a newer version saved elsewhere", () => {
     expect(t.autosave.getKey()).toBe("theirs");
   });
 
-  it('with merge: takes their changes in, then saves the result over their version', async () => {
+  it("with merge: takes their changes in, then saves the result over their version", async () => {
     const merged: [Data, Data][] = [];
     let calls = 0;
     const t = setup({
