@@ -677,27 +677,52 @@ function rememberRuns(key: string, entry: { summaryId: string; version: string; 
   if (runsCache.size > RUNS_CACHE_MAX) runsCache.delete(runsCache.keys().next().value!);
 }
 
-/** A new check-in on an open plan link in two statements (ADR 0037); null when it is not that plain case
- * (nothing written then). Exported for the equivalence tests; callers use saveCheckIn. */
+/** A new check-in on an open plan link in two statements (ADR 0037), or one when this instance already holds
+ * the plan's runs; null when it is not that plain case (nothing written then). Exported for the equivalence
+ * tests; callers use saveCheckIn. */
 export async function insertCheckIn(actor: PatientActor, input: CheckInInput, meta: RequestMeta = {}, now = new Date()): Promise<SaveCheckInResult | null> {
-  const { c, key, answers, bodyHash } = checkInBody(input);
-  const session = [actor.intakeSessionId, actor.clinicId, actor.inviteId, now, actor.patientId];
+  const body = checkInBody(input);
   const cacheKey = `${actor.clinicId}:${actor.patientId}`;
   const cached = runsCache.get(cacheKey);
-  const [read] = await sql<CheckInRead & pg.QueryResultRow>(READ_FOR_CHECK_IN, [...session, key, cached?.version ?? null, cached?.summaryId ?? null]);
+  // The runs held at a version: straight to the write, which writes only if the patient row is still at that
+  // version, the plan the latest and the key new (else nothing is written and the read below decides).
+  if (cached) {
+    const done = await judgeAndWrite(actor, body, cached, meta, now);
+    if (done) return done;
+  }
+  const session = [actor.intakeSessionId, actor.clinicId, actor.inviteId, now, actor.patientId];
+  const [read] = await sql<CheckInRead & pg.QueryResultRow>(READ_FOR_CHECK_IN, [...session, body.key, cached?.version ?? null, cached?.summaryId ?? null]);
   if (!read || read.keyUsed) return null;
-  const assessment = await signedAssessment(db(), actor.clinicId, read.summaryId);
+  const runs = read.checkIns ? read.checkIns.map(fromJson) : cached!.runs;
+  return judgeAndWrite(actor, body, { summaryId: read.summaryId, version: read.version, runs }, meta, now);
+}
+
+/** The traffic light on the plan's runs and the new check-in, then the write (WRITE_CHECK_IN) at `base`'s
+ * version; keeps the runs for the next check-in when it wrote, forgets them when it did not. */
+async function judgeAndWrite(
+  actor: PatientActor,
+  { c, key, answers, bodyHash }: ReturnType<typeof checkInBody>,
+  base: { summaryId: string; version: string; runs: readonly CheckInDTO[] },
+  meta: RequestMeta,
+  now: Date,
+): Promise<SaveCheckInResult | null> {
+  const cacheKey = `${actor.clinicId}:${actor.patientId}`;
+  const assessment = await signedAssessment(db(), actor.clinicId, base.summaryId);
   const stored: CheckInDTO = { key, ...answers, kind: c.kind === "exercise" ? "exercise" : "run", worseNextMorning: null };
-  const runs = read.checkIns ? read.checkIns.map(fromJson) : [...cached!.runs];
+  const runs = [...base.runs];
   if (stored.kind === "run") runs.push(stored);
   // Stored rows come in (date, createdAt) order; the new row is the latest created, so it goes after its date's.
   runs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const progress = progressOf(assessment, runs);
   const alert = clinicAlert(progress ?? { alertClinic: false }, painTrend(runs));
   const [saved] = await sql<{ id: string; version: string }>(WRITE_CHECK_IN, [
-    ...session,
-    read.summaryId,
-    read.version,
+    actor.intakeSessionId,
+    actor.clinicId,
+    actor.inviteId,
+    now,
+    actor.patientId,
+    base.summaryId,
+    base.version,
     randomUUID(),
     key,
     bodyHash,
@@ -720,7 +745,7 @@ export async function insertCheckIn(actor: PatientActor, input: CheckInInput, me
     runsCache.delete(cacheKey);
     return null;
   }
-  rememberRuns(cacheKey, { summaryId: read.summaryId, version: saved.version, runs });
+  rememberRuns(cacheKey, { summaryId: base.summaryId, version: saved.version, runs });
   const step = c.kind === "run" && c.done ? (progress?.steps.filter((s) => s.date === c.date).at(-1) ?? null) : null;
   return { ok: true, repeated: false, step, progress };
 }
