@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 // Browser: Lighthouse 12 (lighthouse@12.2.3; 13 needs Node 22) in Debian's Chromium, with its
 // default mobile profile (a mid-range phone's screen, simulated slow 4G and a 4× slower CPU), scoring
@@ -67,7 +67,11 @@ export async function measureLighthouse(w: BenchWorld, opts: { runs: number; log
       for (let i = 0; i < opts.runs; i++) {
         const lhr = await audit(chrome.port, t, opts.log);
         // LIGHTHOUSE_REPORTS=dir keeps each run's full report (long tasks, script boot-up) to read.
-        if (process.env.LIGHTHOUSE_REPORTS) writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, `${t.page}-${i + 1}.json`), JSON.stringify(lhr));
+        const dir = process.env.LIGHTHOUSE_REPORTS;
+        if (dir) {
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(path.join(dir, `${t.page}-${i + 1}.json`), JSON.stringify(lhr));
+        }
         const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const metric = (id: string) => lhr.audits[id]?.displayValue ?? "";
         const failing = Object.values(lhr.categories)
