@@ -3,6 +3,7 @@
 // charts, the check-ins themselves, the follow-up questions, and discharge. Server component: no client code but the discharge form.
 import type { PatientProgressDTO, PlanLinkDTO } from "@/lib/data/plan";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { englishWords } from "@/lib/i18n/summary";
 import { PainChart, PlanVsDoneChart } from "../charts/week-charts";
 import { DropQueryParam } from "../ui/drop-query-param";
 import { DischargeForm } from "./discharge-form";
@@ -122,7 +123,7 @@ export function BetweenVisits({
               ? "Running is paused (red twice)."
               : p.progress
                 ? p.progress.week
-                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0]?.text ?? ""}`
+                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0] ? englishWords().session(p.progress.next[0]) : ""}`
                   : "The running calendar is done."
                 : "The plan has no running calendar."}
           </>

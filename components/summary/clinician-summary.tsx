@@ -3,6 +3,8 @@
 import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
 import { StrengthChart } from "@/components/charts/strength-chart";
 import { groupLabel } from "@/lib/assessment/plan";
+import { goalRaceClinicianText } from "@/lib/assessment/return-to-run";
+import { englishWords } from "@/lib/i18n/summary";
 import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
 import styles from "./summary.module.css";
 
@@ -180,7 +182,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
             <>
               <p>
                 Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}:{" "}
-                {a.plan.runningOnHold ? a.plan.runningOnHoldReason : a.returnToRun.start.text}
+                {a.plan.runningOnHold ? a.plan.runningOnHoldReason : englishWords().start(a.returnToRun)}
                 {!a.plan.runningOnHold && (
                   <>
                     {" "}
@@ -190,7 +192,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
                   </>
                 )}
               </p>
-              {a.returnToRun.goalRace && <p>Goal race: {a.returnToRun.goalRace.clinicianText}</p>}
+              {a.returnToRun.goalRace && <p>Goal race: {goalRaceClinicianText(a.returnToRun.goalRace)}</p>}
             </>
           )}
           {a.followUp && (

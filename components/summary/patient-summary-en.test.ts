@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { caseSchema } from "@/lib/assessment/case-schema";
 import { assess } from "@/lib/assessment/engine";
 import { resolveSettings } from "@/lib/assessment/settings";
+import { sheetText as text } from "@/test/sheet-text";
 import { PatientSummary } from "./patient-summary";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -25,19 +26,6 @@ function runCase(file: string) {
     visitDate: c.visitDate ?? null,
   });
 }
-/** One line per block of text, so a diff points at the sentence that changed. */
-const text = (html: string) =>
-  html
-    .replace(/<(\/?)(p|li|h2|h3|tr|th|caption|section)\b[^>]*>/g, "\n")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n");
-
 describe("the English patient summary of every example case is the sheet printed before the catalog", () => {
   it.each(CASES)("%s", async (file) => {
     const html = renderToStaticMarkup(createElement(PatientSummary, { a: runCase(file), clinicPhone: "01234 567890" }));

@@ -275,7 +275,8 @@ export function PatientSummary({
                 </p>
               )}
               {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}
-              {r.scales && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}
+              {/* Summaries signed from ruleset 2026.12.5 carry no English and always show the scales; older ones as signed. */}
+              {(r.scales !== undefined || r.start.text === undefined) && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}
               <p>
                 {r.projectedWeeks !== null &&
                   r.projectedWeeks > r.calendar.length &&

@@ -10,7 +10,7 @@ import type { EngineExam } from "./exam-schema";
 import type { EngineIntake } from "./intake-schema";
 import { buildPlan, groupLabel } from "./plan";
 import { describeLoadChange, weekName } from "./load";
-import { buildReturnToRun, NOVICE_OBESE_BMI } from "./return-to-run";
+import { buildReturnToRun, goalRaceClinicianText, NOVICE_OBESE_BMI } from "./return-to-run";
 import { RULES, RULESET_VERSION } from "./rules";
 import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
@@ -224,8 +224,8 @@ function runningFlags(r: ReturnToRun, bmi: number | null): Flag[] {
     flags.push({
       code: "rtr.goal-race",
       level: "warning",
-      title: `Goal race comes before a safe build-up: ${g.name}`,
-      detail: g.clinicianText,
+      title: g.name ? `Goal race comes before a safe build-up: ${g.name}` : "Goal race comes before a safe build-up",
+      detail: goalRaceClinicianText(g),
       section: RULES.goalRace.section,
       findings: [
         { code: "intake.running.goal.eventDate", label: "Race date", value: g.date },

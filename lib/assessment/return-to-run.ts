@@ -8,7 +8,7 @@ import type { EngineIntake } from "./intake-schema";
 import { describeLoadChange, firedRamp } from "./load";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
-import type { Derived, EntryCriterion, Finding, GoalRace, ReturnToRun, RtrSession, RtrStartMsg, RtrWeek, RunnerState } from "./types";
+import type { Derived, EntryCriterion, Finding, GoalRace, ReturnToRun, RtrRuleKey, RtrSession, RtrStartMsg, RtrWeek, RtrWeekStep, RunnerState } from "./types";
 
 /**
  * §6.2 walk-run phases (US Army RCT protocol, Trials 2023), totals converted from miles to km. `repeats`
@@ -69,45 +69,21 @@ const HALF = 2;
 const toHalves = (km: number) => Math.floor(km * HALF + 1e-9);
 const fromHalves = (h: number) => h / HALF;
 
-const EFFORT_WORDS: Record<number, string> = { 3: "you can talk in full sentences", 4: "you can still talk", 5: "a few words at a time" };
-/** Short, so a week of sessions fits a printed row; the scales line under the calendar says what each effort means. */
-function effortText(effort: number): string {
-  return `effort ${effort}/10`;
-}
-
 /**
  * One walk-run session: the phase's pattern and effort (§6.2), and its share of the week's volume (§6.3):
  * tenths of a km for a restart, minutes of running for a new runner.
  */
 function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, share: number): RtrSession {
   if (byTime) {
-    return p.phase === 6
-      ? { text: `Run ${share} min without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: share, km: null, phase: p.phase }
-      : {
-          text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${share} min of running, ${effortText(p.effort)}`,
-          kind: "walk-run",
-          minutes: share,
-          km: null,
-          phase: p.phase,
-        };
+    return { kind: p.phase === 6 ? "run" : "walk-run", minutes: share, km: null, phase: p.phase };
   }
-  const km = share / 10;
-  return p.phase === 6
-    ? { text: `Run ${fmtKm(km)} km without walk breaks, ${effortText(p.effort)}`, kind: "run", minutes: null, km, phase: p.phase }
-    : {
-        text: `Walk ${p.walkMin} min, run ${p.runMin} min; repeat to ${fmtKm(km)} km, ${effortText(p.effort)}`,
-        kind: "walk-run",
-        minutes: null,
-        km,
-        phase: p.phase,
-      };
+  return { kind: p.phase === 6 ? "run" : "walk-run", minutes: null, km: share / 10, phase: p.phase };
 }
 
 /** §6.5 (Nielsen 2014): an obese new runner's first week, short run intervals well under 3 km in all. */
 const OBESE_WEEK1_RUN_MIN = 5;
 function obeseFirstSession(): RtrSession {
   return {
-    text: `Walk 2 min, run 1 min, ${OBESE_WEEK1_RUN_MIN} times (${OBESE_WEEK1_RUN_MIN * 3} min), ${effortText(3)}`,
     kind: "walk-run",
     minutes: OBESE_WEEK1_RUN_MIN,
     km: null,
@@ -121,18 +97,18 @@ function split(totalUnits: number, runs: number): number[] {
   return Array.from({ length: runs }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-function distanceWeek(week: number, halves: number, runs: number, note: string): RtrWeek {
+function distanceWeek(week: number, halves: number, runs: number, step: RtrWeekStep): RtrWeek {
   const sessions = split(halves, runs)
     .filter((h) => h > 0)
-    .map((h): RtrSession => ({ text: `Easy run, ${fmtKm(fromHalves(h))} km, flat ground`, kind: "run", minutes: null, km: fromHalves(h) }));
-  return { week, sessions, weeklyKm: weekTotalKm(sessions), weeklyMinutes: null, note };
+    .map((h): RtrSession => ({ kind: "run", minutes: null, km: fromHalves(h) }));
+  return { week, sessions, weeklyKm: weekTotalKm(sessions), weeklyMinutes: null, step };
 }
 
-function minutesWeek(week: number, minutes: number, runs: number, note: string): RtrWeek {
+function minutesWeek(week: number, minutes: number, runs: number, step: RtrWeekStep): RtrWeek {
   const sessions = split(minutes, runs)
     .filter((m) => m > 0)
-    .map((m): RtrSession => ({ text: `Easy run, ${m} min without walk breaks, flat ground`, kind: "run", minutes: m, km: null }));
-  return { week, sessions, weeklyKm: null, weeklyMinutes: sessions.reduce((t, s) => t + (s.minutes ?? 0), 0), note };
+    .map((m): RtrSession => ({ kind: "run", minutes: m, km: null }));
+  return { week, sessions, weeklyKm: null, weeklyMinutes: sessions.reduce((t, s) => t + (s.minutes ?? 0), 0), step };
 }
 
 /** The sum of a week's session distances, exact to 0.1 km (what the printed total must equal). */
@@ -230,32 +206,9 @@ export function buildReturnToRun(opts: {
   const { intake, exam, derived, settings } = opts;
   const trek = settings.painRule === "trek";
   const maxPain = trek ? 2 : 5;
-  const painRule = {
-    model: settings.painRule,
-    duringMax: maxPain,
-    text: trek
-      ? "While running, keep pain at 2 out of 10 or less. If it goes above 2 during a run, stop running and walk home. After the run it should be back to how it was before within an hour, and it should be no worse the next morning."
-      : "While running, pain up to 5 out of 10 is acceptable. If it goes above 5 during a run, stop running and walk home. It must settle by the next morning and must not build up from week to week.",
-    rule: trek ? RULES.painRuleTrek : RULES.painRuleMonitoring,
-  };
-  const trafficLight = {
-    green: trek
-      ? "Green: pain 2/10 or less during the run, back to normal within an hour, no worse next morning. Carry on, or move to the next step."
-      : "Green: pain 0–2/10. Carry on, or move to the next step.",
-    amber: trek
-      ? "Amber: pain 3–4/10, or slow to settle. Repeat this step; do not move on yet."
-      : "Amber: pain 3–5/10 that settles by the next morning. Repeat this step.",
-    red: trek
-      ? "Red: pain 5/10 or more, limping, or worse the next morning. Rest a day and go back one step. Call the clinic if you get a red twice."
-      : "Red: pain above 5/10, or still sore the next morning. Rest a day and go back one step. Call the clinic if you get a red twice.",
-    rule: RULES.trafficLight,
-  };
-  const scales =
-    "Traffic-light numbers are pain; calendar effort numbers are how hard the run feels, not pain (" +
-    Object.entries(EFFORT_WORDS)
-      .map(([n, words]) => `${n}: ${words}`)
-      .join("; ") +
-    ").";
+  // What the rule and each colour of the traffic light say follows from the model: pages word it (lib/i18n).
+  const painRule = { model: settings.painRule, duringMax: maxPain, rule: trek ? RULES.painRuleTrek : RULES.painRuleMonitoring };
+  const trafficLight = { rule: RULES.trafficLight };
 
   const criteria = entryCriteria(exam);
   const criteriaMet = criteria.every((c) => c.status === "met");
@@ -276,7 +229,6 @@ export function buildReturnToRun(opts: {
   const base = {
     painRule,
     trafficLight,
-    scales,
     entryCriteria: criteria,
     criteriaMet,
     waitsForScreen: false,
@@ -292,7 +244,6 @@ export function buildReturnToRun(opts: {
         mode: "on-hold",
         phase: null,
         weeklyKm: null,
-        text: "Running is on hold until your clinician has checked the points below. Keep doing your exercises; walking, cycling and swimming within the pain rule are fine.",
         msg: { key: "on-hold", params: {} },
         rule: RULES.onHold,
         because: stateBecause,
@@ -300,13 +251,12 @@ export function buildReturnToRun(opts: {
       progression: {
         basis: "distance",
         weeklyIncreaseCapPercent: cap,
-        text: "Your clinician will give you a running plan once running is released.",
         rule: RULES.onHold,
       },
       targetWeeklyKm: null,
       projectedWeeks: null,
       calendar: [],
-      goalRace: goalRace(intake, opts.visitDate, null, null, "on-hold"),
+      goalRace: goalRace(intake, opts.visitDate, null, null, "on-hold", cap),
       rules: [],
     };
   }
@@ -317,7 +267,6 @@ export function buildReturnToRun(opts: {
   let mode: Mode;
   let phase: number | null = null;
   let startKm: number | null = null;
-  let startText: string;
   let startMsg: RtrStartMsg;
   let startRule = RULES.walkRun;
   let startBecause: Finding[] = stateBecause;
@@ -374,42 +323,19 @@ export function buildReturnToRun(opts: {
     const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
     return { runs, oneMoreRun: runs > runsNow, longestKm: most, ...(longest !== null && longest > most ? { usualLongestKm: longest } : {}) };
   };
-  const spread = (km: number) => {
-    const each = runs > runsNow ? `split into ${runs} shorter runs (one more than now)` : `spread over ${runs} runs`;
-    if (inMinutes) return `${each}, the longest about ${split(Math.floor(km * pace! + 1e-9), runs)[0] ?? 0} minutes`;
-    const most = fromHalves(split(toHalves(km), runs)[0] ?? 0);
-    return `${each}, the longest about ${fmtKm(most)} km` + (longest !== null && longest > most ? ` (your longest run has been ${fmtKm(longest)} km)` : "");
-  };
   if (mode === "keep-continuous") {
     startRule = RULES.keepContinuous;
-    startText =
-      `Keep running about ${fmtKm(startKm!)} km a week, no more until your review: ${spread(startKm!)}, ` +
-      `10–20% slower than usual, on flat ground.` +
-      (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
     startMsg = { key: "keep", params: { ...spreadParams(startKm!), lateOnset } };
   } else if (mode === "reduced-continuous") {
     startRule = RULES.reducedContinuous;
     const whyKey = override ? undefined : ramp && startKm === fromHalves(toHalves(ramp.fromKm)) ? ("ramp" as const) : ("third" as const);
-    const why = whyKey === "ramp" ? ", back to where you were before your recent increase" : whyKey === "third" ? ", about a third less than now" : "";
-    startText =
-      `Cut back to about ${fmtKm(startKm!)} km a week${why}: ${spread(startKm!)}, 10–20% slower than usual, on flat ground. ` +
-      `Build up again only after ${AMBER_HOLD_WEEKS} green weeks.` +
-      (lateOnset ? " Keep each run short enough to finish before the point where your pain usually starts." : "");
     startMsg = { key: "reduce", params: { ...spreadParams(startKm!), ...(whyKey ? { why: whyKey } : {}), holdWeeks: AMBER_HOLD_WEEKS, lateOnset } };
   } else if (screenFirst) {
-    startText = `Start walk-run phase ${phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.`;
     startMsg = { key: "screen-first", params: {} };
   } else if (byTime) {
     startRule = RULES.timeBased;
-    startText =
-      obeseNovice && !override
-        ? `In your first week, short run intervals only (run no more than ${NOVICE_OBESE_WEEK1_KM} km in total), then walk-run phase ${phase}; 3 times a week with a rest day in between.`
-        : `Start with walk-run phase ${phase}, 3 times a week with a rest day in between.`;
     startMsg = obeseNovice && !override ? { key: "by-time-obese", params: { firstWeekMaxKm: NOVICE_OBESE_WEEK1_KM } } : { key: "by-time", params: {} };
   } else {
-    const p = WALK_RUN_PHASES[phase! - 1]!;
-    const first = walkRunSession(p, false, Math.round(p.km * 10)).text;
-    startText = `Start with walk-run phase ${phase}: ${first.charAt(0).toLowerCase()}${first.slice(1)}; 3 times a week with a rest day in between.`;
     startMsg = { key: "walk-run", params: {} };
   }
   startBecause = [...startBecause, { code: "rtr.runner-state", label: "Where the runner is now (§6.5)", value: `${state}: ${reason}` }];
@@ -447,16 +373,12 @@ export function buildReturnToRun(opts: {
       const chunk = pattern
         .slice(i, i + RUNS_PER_WEEK_WALK_RUN)
         .map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
-      const note =
-        week === 1 && obeseWeek1
-          ? `Keep this week's running under ${NOVICE_OBESE_WEEK1_KM} km in total. A rest day between sessions.`
-          : "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.";
       const wk: RtrWeek = {
         week,
         sessions: chunk,
         weeklyKm: byTime ? null : weekTotalKm(chunk),
         weeklyMinutes: byTime ? chunk.reduce((t, s) => t + (s.minutes ?? 0), 0) : null,
-        note,
+        step: week === 1 && obeseWeek1 ? "obese-first" : "walk-run",
       };
       push(wk);
       volume = byTime ? wk.weeklyMinutes! : Math.round(wk.weeklyKm! * 10);
@@ -470,29 +392,23 @@ export function buildReturnToRun(opts: {
         if (next <= minutes) break;
         minutes = next;
         week += 1;
-        push(minutesWeek(week, minutes, RUNS_PER_WEEK_WALK_RUN, `Up to ${cap}% more running time than last week, only after a green week.`));
+        push(minutesWeek(week, minutes, RUNS_PER_WEEK_WALK_RUN, "build"));
       }
     }
   }
   // §6.3: below the time-based threshold a continuous plan is set in minutes of running (at the runner's
   // usual easy pace, when known); otherwise in half-kilometres.
   const toUnits = (km: number) => (inMinutes ? Math.floor(km * pace! + 1e-9) : toHalves(km));
-  const weekOf = (n: number, units: number, runsInWeek: number, note: string) =>
-    inMinutes ? minutesWeek(n, units, runsInWeek, note) : distanceWeek(n, units, runsInWeek, note);
+  const weekOf = (n: number, units: number, runsInWeek: number, step: RtrWeekStep) =>
+    inMinutes ? minutesWeek(n, units, runsInWeek, step) : distanceWeek(n, units, runsInWeek, step);
   const unitsOf = (wk: RtrWeek) => (inMinutes ? (wk.weeklyMinutes ?? 0) : toHalves(wk.weeklyKm ?? 0));
   let units = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toUnits(startKm ?? 0);
   const continuousRuns = mode === "walk-run" ? RUNS_PER_WEEK_WALK_RUN : runs;
-  const what = inMinutes ? "running time" : "distance";
   if (continuousPlan) {
     const hold = mode === "keep-continuous" ? Math.max(1, opts.reviewInWeeks ?? 2) : AMBER_HOLD_WEEKS;
     for (let i = 0; i < hold; i++) {
       week += 1;
-      const wk = weekOf(
-        week,
-        units,
-        continuousRuns,
-        mode === "keep-continuous" ? `Hold this ${what} until your review, while every run stays green.` : `Hold this ${what} until you have had green weeks.`,
-      );
+      const wk = weekOf(week, units, continuousRuns, mode === "keep-continuous" ? "hold-review" : "hold-green");
       push(wk);
       units = unitsOf(wk);
       totals.push(inMinutes ? toHalves(units / pace!) : units);
@@ -508,28 +424,14 @@ export function buildReturnToRun(opts: {
       units = next;
       week += 1;
       guard += 1;
-      push(
-        weekOf(
-          week,
-          units,
-          continuousRuns,
-          mode === "keep-continuous" && guard === 1
-            ? `After your review, only if every week was green: up to ${cap}% more.`
-            : `Up to ${cap}% more ${what} than last week, only after a green week.`,
-        ),
-      );
+      push(weekOf(week, units, continuousRuns, mode === "keep-continuous" && guard === 1 ? "after-review" : "build"));
       totals.push(inMinutes ? toHalves(units / pace!) : units);
     }
     projected = continuousPlan && startUnits >= targetUnits && guard === 0 ? 0 : units >= targetUnits ? week : null;
   }
 
   const timeBasis = byTime || inMinutes;
-  const rules = [
-    ...(continuousPlan ? ["Spread your runs across the week; no two hard days in a row."] : ["A rest day between walk-run sessions."]),
-    "Flat, level ground; no downhill running yet.",
-    "Do not move on if the knee is swollen, stiff or more painful.",
-    "Run in the shoes you are used to; this is not the time to change them.",
-  ];
+  const rules: RtrRuleKey[] = [continuousPlan ? "spread" : "restDay", "flat", "swollen", "shoes"];
   return {
     ...base,
     waitsForScreen: screenFirst,
@@ -537,10 +439,6 @@ export function buildReturnToRun(opts: {
       mode,
       phase,
       weeklyKm: startKm,
-      text:
-        inMinutes && calendar[0]
-          ? `${startText} At your easy pace that is about ${calendar[0].weeklyMinutes} minutes of running a week: the calendar counts minutes.`
-          : startText,
       msg: inMinutes && calendar[0] ? { ...startMsg, params: { ...startMsg.params, minutesAWeek: calendar[0].weeklyMinutes ?? 0 } } : startMsg,
       rule: startRule,
       because: inMinutes ? [...startBecause, { code: "intake.running.paceMinPerKm", label: "Easy pace (min/km)", value: pace }] : startBecause,
@@ -548,13 +446,6 @@ export function buildReturnToRun(opts: {
     progression: {
       basis: timeBasis ? "time" : "distance",
       weeklyIncreaseCapPercent: cap,
-      text: screenFirst
-        ? `Once you have passed the tests, each walk-run phase is done at least twice; then add no more than ${cap}% a week.`
-        : mode === "walk-run"
-          ? `Walk-run builds in steps: do each phase at least twice and move on only after a green session. Once you run without walk breaks, add no more than ${cap}% ${timeBasis ? "running time" : "to your weekly distance"} a week (a cautious rule of thumb, not a proven limit), only after a green week.`
-          : timeBasis
-            ? `Build up by time: follow the steps in the calendar, and add no more than ${cap}% of running time a week, only after a green week.`
-            : `Add no more than ${cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.`,
       rule: timeBasis ? RULES.timeBased : RULES.weeklyCap,
     },
     projectedWeeks: projected,
@@ -571,56 +462,24 @@ function goalRace(
   totals: number[] | null,
   target: number | null,
   how: "planned" | "screen-first" | "by-time" | "on-hold",
-  cap?: number,
+  cap: number,
 ): GoalRace | null {
   const g = intake?.running?.goal;
   if (g?.kind !== "event" || !g.eventDate) return null;
-  const name = g.eventName?.trim() || "your race";
   const weeksAvailable = weeksBetween(visitDate, g.eventDate);
   const goalKm = num(g.weeklyKm) ?? target;
-  const base = { name, date: g.eventDate, weeksAvailable, goalWeeklyKm: goalKm };
-  if (weeksAvailable === null)
-    return {
-      ...base,
-      weeksNeeded: null,
-      kmByRaceDay: null,
-      fits: null,
-      text: `Your clinician will talk with you about ${name} (${g.eventDate}).`,
-      clinicianText: "The race date could not be compared: the visit date is not known.",
-    };
-  if (weeksAvailable < 0)
-    return {
-      ...base,
-      weeksNeeded: null,
-      kmByRaceDay: null,
-      fits: null,
-      text: `${name} (${g.eventDate}) has passed.`,
-      clinicianText: "The race date given is before this visit.",
-    };
-  if (how === "on-hold" || how === "screen-first" || how === "by-time" || !totals || goalKm === null) {
-    const why =
-      how === "on-hold"
-        ? "running is on hold"
-        : how === "screen-first"
-          ? "running waits for the entry screen"
-          : how === "by-time"
-            ? "the build is by time"
-            : "no goal volume is known";
-    return {
-      ...base,
-      weeksNeeded: null,
-      kmByRaceDay: null,
-      fits: null,
-      text: `${name} is in ${weeksAvailable} weeks. Whether you can race it depends on how the next weeks go: your clinician will talk it through with you.`,
-      clinicianText: `${name} is in ${weeksAvailable} weeks; the weeks needed cannot be projected yet (${why}).`,
-    };
+  const base = { name: g.eventName?.trim() || null, date: g.eventDate, weeksAvailable, goalWeeklyKm: goalKm, capPercent: cap };
+  const none = { weeksNeeded: null, kmByRaceDay: null, fits: null };
+  if (weeksAvailable === null || weeksAvailable < 0) return { ...base, ...none };
+  if (how !== "planned" || !totals || goalKm === null) {
+    return { ...base, ...none, notProjectedBecause: how === "planned" ? "no-goal-volume" : how };
   }
   const goalHalves = toHalves(goalKm);
   // Continue the projection past the calendar at the same cap until the goal (or the limit).
   const series = [...totals];
   let h = series.length ? series[series.length - 1]! : 0;
   while (h < goalHalves && series.length < PROJECTION_MAX_WEEKS && h > 0) {
-    const next = nextUnits(h, cap ?? 10, goalHalves);
+    const next = nextUnits(h, cap, goalHalves);
     if (next <= h) break;
     h = next;
     series.push(h);
@@ -629,16 +488,28 @@ function goalRace(
   const weeksNeeded = idx >= 0 ? idx + 1 : null;
   const fits = weeksNeeded !== null && weeksNeeded <= weeksAvailable;
   const byRace = weeksAvailable === 0 ? null : fromHalves(series[Math.min(weeksAvailable, series.length) - 1] ?? 0);
-  return {
-    ...base,
-    weeksNeeded,
-    kmByRaceDay: fits ? goalKm : byRace,
-    fits,
-    text: fits
-      ? `${name} is in ${weeksAvailable} weeks. At this safe build-up you should reach about ${fmtKm(goalKm)} km a week in about ${weeksNeeded} weeks, before race day.`
-      : `${name} is in ${weeksAvailable} weeks. At a safe build-up you will reach about ${byRace === null ? 0 : fmtKm(byRace)} km a week by race day, not the ${fmtKm(goalKm)} km you aim for. Talk with your clinician about a shorter race or a later one; building faster raises the risk of the pain coming back.`,
-    clinicianText: fits
-      ? `Race in ${weeksAvailable} weeks; ${weeksNeeded} weeks needed to reach ${fmtKm(goalKm)} km a week at the ${cap}% cap.`
-      : `Race in ${weeksAvailable} weeks; ${weeksNeeded === null ? `more than ${PROJECTION_MAX_WEEKS}` : weeksNeeded} weeks needed to reach ${fmtKm(goalKm)} km a week at the ${cap}% cap: about ${byRace === null ? 0 : fmtKm(byRace)} km a week by race day. The cap is not raised for a race.`,
-  };
+  return { ...base, weeksNeeded, kmByRaceDay: fits ? goalKm : byRace, fits };
+}
+
+const weeks = (n: number) => `${n} ${n === 1 ? "week" : "weeks"}`;
+const NOT_PROJECTED_WHY: Record<NonNullable<GoalRace["notProjectedBecause"]>, string> = {
+  "on-hold": "running is on hold",
+  "screen-first": "running waits for the entry screen",
+  "by-time": "the build is by time",
+  "no-goal-volume": "no goal volume is known",
+};
+
+/** The goal race for the clinician, in English (the flag's detail and the clinician's summary): clinician
+ * pages are in English (docs/i18n.md). A summary signed before ruleset 2026.12.5 keeps its own sentence. */
+export function goalRaceClinicianText(g: GoalRace): string {
+  if (g.clinicianText !== undefined) return g.clinicianText;
+  const name = g.name ?? "The race";
+  if (g.weeksAvailable === null) return "The race date could not be compared: the visit date is not known.";
+  if (g.weeksAvailable < 0) return "The race date given is before this visit.";
+  if (g.fits === null || g.goalWeeklyKm === null)
+    return `${name} is in ${weeks(g.weeksAvailable)}; the weeks needed cannot be projected yet (${NOT_PROJECTED_WHY[g.notProjectedBecause ?? "no-goal-volume"]}).`;
+  const cap = g.capPercent ?? 10;
+  if (g.fits) return `Race in ${weeks(g.weeksAvailable)}; ${weeks(g.weeksNeeded ?? 0)} needed to reach ${fmtKm(g.goalWeeklyKm)} km a week at the ${cap}% cap.`;
+  const needed = g.weeksNeeded === null ? `more than ${PROJECTION_MAX_WEEKS} weeks` : weeks(g.weeksNeeded);
+  return `Race in ${weeks(g.weeksAvailable)}; ${needed} needed to reach ${fmtKm(g.goalWeeklyKm)} km a week at the ${cap}% cap: about ${fmtKm(g.kmByRaceDay ?? 0)} km a week by race day. The cap is not raised for a race.`;
 }

@@ -7,7 +7,10 @@ import type { Rule } from "./types";
 // unanswered is not scored, as the form shows; body mass and lever arm outside their limits are not used).
 // 2026.12.4: each red flag's referral urgency is a clinic setting (§5: default or more urgent); the referral
 // records each flag's urgency (urgencyByFlag) and its advice names the time from it.
-export const RULESET_VERSION = "2026.12.4";
+// 2026.12.5: no rule changed. The return-to-running plan returns meaning only (issue 17): its sessions, week
+// steps, start, build-up, pain rule, traffic light, running rules and goal race carry codes and numbers, and
+// every page words them from the catalog (lib/i18n/summary.ts); the English `text` fields are gone from them.
+export const RULESET_VERSION = "2026.12.5";
 
 export const RULES = {
   // Safety (§5)

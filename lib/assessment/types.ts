@@ -114,8 +114,9 @@ export interface EntryCriterion {
 }
 
 export interface RtrSession {
-  /** What to do, in words ("Walk 2 min, run 3 min; repeat to 1.6 km"). */
-  text: string;
+  /** What to do, in English. Only in summaries signed before ruleset 2026.12.5: pages render a session from
+   * the fields below (lib/i18n/summary.ts), in the reader's language. */
+  text?: string;
   kind: "walk-run" | "run" | "walk" | "cross-train";
   minutes: number | null;
   km: number | null;
@@ -131,10 +132,23 @@ export interface RtrWeek {
   weeklyKm: number | null;
   /** The week's running minutes for a week planned by time: the sum of its sessions' minutes. */
   weeklyMinutes?: number | null;
-  note: string;
+  /** What the week asks besides its sessions, as a code (ruleset 2026.12.5 on); rendered with the cap and
+   * the unit from `ReturnToRun.progression` (lib/i18n/summary.ts `weekNote`). */
+  step?: RtrWeekStep;
+  /** The same in English, in summaries signed before ruleset 2026.12.5. */
+  note?: string;
 }
 
-/** The parts of the start sentence (`ReturnToRun.start.text`) that its other fields do not carry. */
+/** A calendar week's instruction: a walk-run week, a new runner's first week over BMI 30, a held week (until
+ * the review, or until green weeks), the first week after the review, or a week that builds at the cap. */
+export type RtrWeekStep = "walk-run" | "obese-first" | "hold-review" | "hold-green" | "after-review" | "build";
+
+/** A running rule under the calendar, as the catalog's key (`summary.rules`). Summaries signed before ruleset
+ * 2026.12.5 hold the English sentence instead. */
+export type RtrRuleKey = "spread" | "restDay" | "flat" | "swollen" | "shoes";
+
+/** The parts of the start sentence that the start's other fields do not carry: with them, a page says the
+ * sentence in the reader's language (lib/i18n/summary.ts `start`). */
 export interface RtrStartMsg {
   key: "keep" | "reduce" | "screen-first" | "by-time" | "by-time-obese" | "walk-run" | "on-hold";
   params: {
@@ -164,7 +178,9 @@ export type RunnerState = "green" | "amber" | "red" | "stopped" | "novice";
 
 /** §6.5: a goal race against the weeks a safe build-up needs. */
 export interface GoalRace {
-  name: string;
+  /** The race's name as the runner typed it; null when they gave none (the page says "your race"). Summaries
+   * signed before ruleset 2026.12.5 hold "your race" in English instead of null. */
+  name: string | null;
   date: string;
   weeksAvailable: number | null;
   /** Weeks from the start to the goal volume at the cap (null when it cannot be projected). */
@@ -173,15 +189,22 @@ export interface GoalRace {
   /** The weekly distance reached by race day at the cap. */
   kmByRaceDay: number | null;
   fits: boolean | null;
-  /** For the patient. */
-  text: string;
-  /** For the clinician. */
-  clinicianText: string;
+  /** The weekly cap the projection used (%), absent in summaries signed before ruleset 2026.12.5. */
+  capPercent?: number;
+  /** Why the weeks needed cannot be projected (`weeksNeeded` null while the race is ahead). */
+  notProjectedBecause?: "on-hold" | "screen-first" | "by-time" | "no-goal-volume";
+  /** The patient's sentence in English, only in summaries signed before ruleset 2026.12.5. */
+  text?: string;
+  /** The clinician's sentence in English, only in summaries signed before ruleset 2026.12.5. */
+  clinicianText?: string;
 }
 
 export interface ReturnToRun {
-  painRule: { model: "trek" | "pain-monitoring"; duringMax: number; text: string; rule: Rule };
-  trafficLight: { green: string; amber: string; red: string; rule: Rule };
+  /** The pain rule the clinic chose; `text` is its English, only in summaries signed before ruleset 2026.12.5. */
+  painRule: { model: "trek" | "pain-monitoring"; duringMax: number; text?: string; rule: Rule };
+  /** What each colour means follows from `painRule.model`; the colour sentences are English, only in
+   * summaries signed before ruleset 2026.12.5. */
+  trafficLight: { green?: string; amber?: string; red?: string; rule: Rule };
   entryCriteria: EntryCriterion[];
   /** True when every entry criterion is met. */
   criteriaMet: boolean;
@@ -191,7 +214,8 @@ export interface ReturnToRun {
    * signed before ruleset 2026.12.2 (read as: waits when the walk-run calendar is empty).
    */
   waitsForScreen?: boolean;
-  /** Shown beside the calendar: which numbers are pain and which are effort. */
+  /** Shown beside the calendar: which numbers are pain and which are effort. English, only in summaries signed
+   * from ruleset 2026.12 to 2026.12.4; later ones render it from the catalog. */
   scales?: string;
   /** §6.5: the row of the table the runner is in (absent in summaries signed before ruleset 2026.12). */
   runnerState?: RunnerState;
@@ -201,21 +225,24 @@ export interface ReturnToRun {
     phase: number | null;
     /** Weekly distance to start from when mode is reduced-continuous. */
     weeklyKm: number | null;
-    text: string;
-    /** What `text` says, as a message key and its values, for a page in another language (absent in
-     * older summaries). */
+    /** The start in English, only in summaries signed before ruleset 2026.12.5. */
+    text?: string;
+    /** What the start says, as a message key and its values (always present from ruleset 2026.12.5; absent
+     * in summaries signed before 2026.12.2). */
     msg?: RtrStartMsg;
     rule: Rule;
     because: Finding[];
   };
-  progression: { basis: "time" | "distance"; weeklyIncreaseCapPercent: number; text: string; rule: Rule };
+  /** `text` is the English, only in summaries signed before ruleset 2026.12.5. */
+  progression: { basis: "time" | "distance"; weeklyIncreaseCapPercent: number; text?: string; rule: Rule };
   currentWeeklyKm: number | null;
   targetWeeklyKm: number | null;
   /** Weeks from the start point back to the target weekly distance (null when it cannot be known). */
   projectedWeeks: number | null;
   calendar: RtrWeek[];
   goalRace?: GoalRace | null;
-  rules: string[];
+  /** Catalog keys (ruleset 2026.12.5 on); English sentences in older summaries. */
+  rules: (RtrRuleKey | string)[];
 }
 
 export interface FollowUp {

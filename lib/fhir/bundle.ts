@@ -27,8 +27,9 @@ import { MUSCLE_GROUP_LABELS, POSITION_LABELS, RTR_SCREEN_LABELS, SCREEN_RESULT_
 import type { EngineIntake } from "../assessment/intake-schema";
 import { scoreAkps, scoreLefs } from "../assessment/scoring";
 import { sideBestN } from "../assessment/strength";
-import type { Assessment, RtrWeek } from "../assessment/types";
+import type { Assessment, ReturnToRun, RtrWeek } from "../assessment/types";
 import { en } from "../i18n/en";
+import { englishWords } from "../i18n/summary";
 import {
   CONDITION_CATEGORY,
   CONDITION_CLINICAL,
@@ -424,9 +425,13 @@ function condition(ctx: VisitCtx, visit: FhirVisit, a: Assessment, asserter: Ref
   };
 }
 
-function weekText(w: RtrWeek): string {
+/** A calendar week in English, from the same catalog the printed sheet uses. */
+function weekText(r: ReturnToRun, w: RtrWeek): string {
+  const words = englishWords();
   const total = w.weeklyKm != null ? `${w.weeklyKm} km` : w.weeklyMinutes != null ? `${w.weeklyMinutes} min` : null;
-  return [`Week ${w.week}: ${w.sessions.map((s) => s.text).join("; ")}`, total ? `(total ${total})` : null, w.note || null].filter(Boolean).join(" ");
+  return [`Week ${w.week}: ${w.sessions.map((s) => words.session(s)).join("; ")}`, total ? `(total ${total})` : null, words.weekNote(r, w) || null]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function carePlan(
@@ -467,6 +472,7 @@ function carePlan(
     });
   }
   const rtr = a.returnToRun;
+  const words = englishWords();
   if (rtr) {
     const onHold = rtr.start.mode === "on-hold" || !!a.plan?.runningOnHold;
     activities.push({
@@ -474,7 +480,9 @@ function carePlan(
         code: stride(STRIDE.activity, "return-to-run", "Return to running"),
         status: onHold ? "on-hold" : "scheduled",
         ...(onHold && a.plan?.runningOnHoldReason ? { statusReason: { text: a.plan.runningOnHoldReason } } : {}),
-        description: [rtr.start.text, rtr.progression.text, rtr.painRule.text, rtr.goalRace?.text].filter(Boolean).join(" "),
+        description: [words.start(rtr), words.progressionRule(rtr), words.painRule(rtr), rtr.goalRace ? words.goalRace(rtr.goalRace) : null]
+          .filter(Boolean)
+          .join(" "),
       },
     });
     for (const w of rtr.calendar) {
@@ -482,7 +490,7 @@ function carePlan(
         detail: {
           code: stride(STRIDE.activity, "return-to-run-week", `Return to running, week ${w.week}`),
           status: onHold ? "on-hold" : "scheduled",
-          description: weekText(w),
+          description: weekText(rtr, w),
           ...(w.weeklyKm != null
             ? { quantity: quantity(w.weeklyKm, "km", "km") }
             : w.weeklyMinutes != null

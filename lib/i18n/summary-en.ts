@@ -384,6 +384,18 @@ export const summaryEn = {
     firstWeekIntervals: "Walk 2 min, run 1 min, {times} times ({total} min), effort 3/10",
     easyKm: "Easy run, {km} km, flat ground",
     easyMinutes: "Easy run, {minutes} min without walk breaks, flat ground",
+    /** What a week asks besides its sessions (the FHIR export's care plan; not on the two-page sheet). */
+    notes: {
+      walkRun: "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.",
+      obeseFirst: "Keep this week's running under {km} km in total. A rest day between sessions.",
+      holdReview: "Hold this distance until your review, while every run stays green.",
+      holdReviewTime: "Hold this running time until your review, while every run stays green.",
+      holdGreen: "Hold this distance until you have had {weeks, plural, one {# green week} other {# green weeks}}.",
+      holdGreenTime: "Hold this running time until you have had {weeks, plural, one {# green week} other {# green weeks}}.",
+      afterReview: "After your review, only if every week was green: up to {cap}% more.",
+      build: "Up to {cap}% more distance than last week, only after a green week.",
+      buildTime: "Up to {cap}% more running time than last week, only after a green week.",
+    },
   },
   afterCalendar: "After week {week}, keep adding no more than {cap}% a week. ",
   rulesLabel: "Rules:",

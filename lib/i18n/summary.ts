@@ -1,15 +1,30 @@
 // The take-home summary's sentences in a locale, from the engine's structured fields (ids, codes, numbers,
-// `start.msg`) and the `summary` catalog section. The engine's English `text` fields stay what was signed:
-// a sentence is taken from the catalog only when the catalog's English, from the same fields, is exactly
-// the engine's sentence; otherwise (a clinician's own wording, a clinic's own advice, an older ruleset's
-// sentence) the engine's English is printed as it is, and reported to `onFallback`.
+// `start.msg`) and the `summary` catalog section.
+// - Where the engine returns meaning only (the return-to-running plan from ruleset 2026.12.5: its sessions,
+//   start, build-up, pain rule, traffic light, scales, rules and goal race), the catalog is the one source of
+//   words, in every language, English included.
+// - Where the engine's English `text` is still there (the other sections, and every summary signed before),
+//   it stays what was signed: a sentence is taken from the catalog only when the catalog's English, from the
+//   same fields, is exactly the engine's sentence; otherwise (a clinician's own wording, a clinic's own
+//   advice, an older ruleset's sentence) the engine's English is printed as it is, and reported to
+//   `onFallback`.
 import { findExercise, nextInChain } from "../assessment/exercises";
 import { doseText as engineDoseText } from "../assessment/plan";
 import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
 import { REFERRAL_KEY_BY_FLAG, REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralUrgency } from "../assessment/referral-wording";
-import type { Assessment, Dose, ExercisePrescription, GoalRace, Recommendation, ReturnToRun, RtrSession, StretchPrescription } from "../assessment/types";
-import { format, type Params } from "./format";
+import type {
+  Assessment,
+  Dose,
+  ExercisePrescription,
+  GoalRace,
+  Recommendation,
+  ReturnToRun,
+  RtrSession,
+  RtrWeek,
+  StretchPrescription,
+} from "../assessment/types";
+import { format, formatIsoDate, type Params } from "./format";
 import type { Locale } from "./locales";
 import { summaryEn, type SummaryMessages } from "./summary-en";
 
@@ -21,6 +36,11 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
 
 const REFERRAL_KEY = REFERRAL_KEY_BY_FLAG;
+
+/** The summary's words in US English: clinician pages, the clinician's print and the FHIR export (docs/i18n.md). */
+export function englishWords(): SummaryWords {
+  return new SummaryWords(summaryEn, "en-US");
+}
 
 export class SummaryWords {
   constructor(
@@ -34,8 +54,18 @@ export class SummaryWords {
     return format(pick(this.m), params, this.locale);
   }
 
-  /** An engine sentence in this locale: the first render whose English is exactly `english`, else `english`. */
-  line(english: string, ...renders: Render[]): string {
+  /** An engine sentence in this locale: the first render whose English is exactly `english`, else `english`.
+   * With no English (the engine returned meaning only), the first render that can say it. */
+  line(english: string | undefined, ...renders: Render[]): string {
+    if (english === undefined) {
+      for (const r of renders) {
+        const out = r(this.m, this.locale);
+        if (out !== null) return out;
+      }
+      // Fields no render can word: a bug in the catalog or the engine, reported (tests fail on it), never a crash.
+      this.onFallback?.("");
+      return "";
+    }
     for (const r of renders) {
       if (r(summaryEn, "en-US") === english) {
         const out = r(this.m, this.locale);
@@ -163,6 +193,28 @@ export class SummaryWords {
     return this.line(s.text, (m, l) => sessionText(m, l, s));
   }
 
+  /** What a calendar week asks besides its sessions (ruleset 2026.12.5 on), or its English note as signed. */
+  weekNote(r: ReturnToRun, wk: RtrWeek): string {
+    if (wk.step === undefined) return wk.note ?? "";
+    const n = this.m.calendar.notes;
+    const cap = r.progression.weeklyIncreaseCapPercent;
+    const time = r.progression.basis === "time";
+    switch (wk.step) {
+      case "walk-run":
+        return n.walkRun;
+      case "obese-first":
+        return format(n.obeseFirst, { km: r.start.msg?.params.firstWeekMaxKm ?? 3 }, this.locale);
+      case "hold-review":
+        return time ? n.holdReviewTime : n.holdReview;
+      case "hold-green":
+        return format(time ? n.holdGreenTime : n.holdGreen, { weeks: r.start.msg?.params.holdWeeks ?? 2 }, this.locale);
+      case "after-review":
+        return format(n.afterReview, { cap }, this.locale);
+      case "build":
+        return format(time ? n.buildTime : n.build, { cap }, this.locale);
+    }
+  }
+
   painRule(r: ReturnToRun): string {
     return this.line(r.painRule.text, (m) => m.painRule[r.painRule.model] ?? null);
   }
@@ -171,6 +223,7 @@ export class SummaryWords {
   light(r: ReturnToRun, colour: "green" | "amber" | "red"): { label: string; text: string } {
     const english = r.trafficLight[colour];
     const model = r.painRule.model;
+    if (english === undefined) return { label: this.m.trafficLight[colour], text: this.m.trafficLight[model][colour] };
     const ok = english === `${summaryEn.trafficLight[colour]}: ${summaryEn.trafficLight[model][colour]}`;
     if (ok) return { label: this.m.trafficLight[colour], text: this.m.trafficLight[model][colour] };
     this.onFallback?.(english);
@@ -178,7 +231,7 @@ export class SummaryWords {
     return { label, text: english.replace(/^(Green|Amber|Red): /, "") };
   }
 
-  scales(text: string): string {
+  scales(text: string | undefined): string {
     return this.line(text, (m) => m.scales);
   }
 
@@ -197,16 +250,13 @@ export class SummaryWords {
     });
   }
 
+  /** The goal race for the patient. The date in the locale's words; a summary signed before ruleset 2026.12.5
+   * wrote it as YYYY-MM-DD, and its sentence is compared (and, failing that, printed) as it was. */
   goalRace(g: GoalRace): string {
-    return this.line(g.text, (m, l) => {
-      const x = m.goalRace;
-      const name = g.name === summaryEn.goalRace.yourRace ? x.yourRace : g.name;
-      if (g.weeksAvailable === null) return format(x.noVisitDate, { name, date: g.date }, l);
-      if (g.weeksAvailable < 0) return format(x.passed, { name, date: g.date }, l);
-      if (g.fits === null || g.goalWeeklyKm === null) return format(x.notProjected, { name, weeks: g.weeksAvailable }, l);
-      if (g.fits) return g.weeksNeeded === null ? null : format(x.fits, { name, weeks: g.weeksAvailable, km: km1(g.goalWeeklyKm), needed: g.weeksNeeded }, l);
-      return format(x.tooSoon, { name, weeks: g.weeksAvailable, byRace: km1(g.kmByRaceDay ?? 0), km: km1(g.goalWeeklyKm) }, l);
-    });
+    const legacy = g.text !== undefined;
+    // A sentence may open with the race's name: "Your race is in 6 weeks", never "your race is…".
+    const upper = (out: string | null) => (out === null || legacy ? out : out.charAt(0).toUpperCase() + out.slice(1));
+    return this.line(g.text, (m, l) => upper(goalRaceText(m, l, g, legacy)));
   }
 
   /** The entry tests still to pass, as one sentence (`english` is the sheet's English for them). */
@@ -257,8 +307,11 @@ export class SummaryWords {
     });
   }
 
-  rule(text: string): string {
-    return this.byValue(text, (m) => m.rules);
+  /** A running rule from its catalog key (ruleset 2026.12.5 on), or an older summary's English sentence. */
+  rule(keyOrEnglish: string): string {
+    const own = (this.m.rules as Record<string, string>)[keyOrEnglish];
+    if (own !== undefined) return own;
+    return this.byValue(keyOrEnglish, (m) => m.rules);
   }
 
   referral(a: Assessment): { advice: string; reasons: string[] } {
@@ -345,7 +398,7 @@ function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null
     case "walk-run": {
       const ph = WALK_RUN_PHASES[(r.start.phase ?? 1) - 1];
       if (!ph) return null;
-      const first = sessionText(m, l, { text: "", kind: ph.phase === 6 ? "run" : "walk-run", minutes: null, km: ph.km, phase: ph.phase });
+      const first = sessionText(m, l, { kind: ph.phase === 6 ? "run" : "walk-run", minutes: null, km: ph.km, phase: ph.phase });
       if (first === null) return null;
       text = format(s.walkRun, { phase: ph.phase, first: lowerFirst(first) }, l);
       break;
@@ -357,4 +410,15 @@ function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null
       return null;
   }
   return p.minutesAWeek !== undefined ? text + format(s.minutesAWeek, { minutes: p.minutesAWeek }, l) : text;
+}
+
+function goalRaceText(m: SummaryMessages, l: Locale, g: GoalRace, legacy: boolean): string | null {
+  const x = m.goalRace;
+  const name = g.name === null || g.name === summaryEn.goalRace.yourRace ? x.yourRace : g.name;
+  const date = legacy ? g.date : formatIsoDate(l, g.date);
+  if (g.weeksAvailable === null) return format(x.noVisitDate, { name, date }, l);
+  if (g.weeksAvailable < 0) return format(x.passed, { name, date }, l);
+  if (g.fits === null || g.goalWeeklyKm === null) return format(x.notProjected, { name, weeks: g.weeksAvailable }, l);
+  if (g.fits) return g.weeksNeeded === null ? null : format(x.fits, { name, weeks: g.weeksAvailable, km: km1(g.goalWeeklyKm), needed: g.weeksNeeded }, l);
+  return format(x.tooSoon, { name, weeks: g.weeksAvailable, byRace: km1(g.kmByRaceDay ?? 0), km: km1(g.goalWeeklyKm) }, l);
 }

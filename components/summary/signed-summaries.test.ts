@@ -1,0 +1,121 @@
+// The return-to-running plan in words, from its codes (ruleset 2026.12.5 on), and summaries signed before
+// that, which carry the engine's English: they print as they were signed. The signed fixtures in test/signed
+// are the engine's own output under ruleset 2026.12.4 (the golden files of that commit), with the English
+// sheet it printed then.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { caseSchema } from "@/lib/assessment/case-schema";
+import { assess } from "@/lib/assessment/engine";
+import { goalRaceClinicianText } from "@/lib/assessment/return-to-run";
+import { resolveSettings } from "@/lib/assessment/settings";
+import type { Assessment, GoalRace } from "@/lib/assessment/types";
+import { messagesFor } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n/locales";
+import { englishWords, SummaryWords } from "@/lib/i18n/summary";
+import { sheetText } from "@/test/sheet-text";
+import { PatientSummary } from "./patient-summary";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const signed = (name: string) => JSON.parse(readFileSync(path.join(root, "test", "signed", `2026.12.4-${name}.json`), "utf8")) as Assessment;
+const signedSheet = (name: string) => readFileSync(path.join(root, "test", "signed", `2026.12.4-${name}.en.txt`), "utf8");
+function runCase(file: string): Assessment {
+  const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
+  return assess({
+    intake: c.intake ?? null,
+    exam: c.exam ?? null,
+    previousVisits: (c.previousVisits ?? []) as never,
+    settings: resolveSettings(c.settings ?? {}),
+    patient: c.patient ?? {},
+    visitDate: c.visitDate ?? null,
+  });
+}
+function render(a: Assessment, locale: Locale) {
+  const fallbacks: string[] = [];
+  const html = renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: "01234 567890", locale, onFallback: (s: string) => fallbacks.push(s) }));
+  return { text: `${sheetText(html)}\n`, fallbacks };
+}
+const words = (l: Locale) => new SummaryWords(messagesFor(l).summary, l);
+const race = (over: Partial<GoalRace>): GoalRace => ({
+  name: null,
+  date: "2027-04-18",
+  weeksAvailable: 10,
+  weeksNeeded: null,
+  goalWeeklyKm: null,
+  kmByRaceDay: null,
+  fits: null,
+  capPercent: 10,
+  ...over,
+});
+
+describe("a summary signed before ruleset 2026.12.5 (the engine's English inside)", () => {
+  for (const name of ["27-pfp-sitting-pain-settled", "15-novice-bmi-over-30"]) {
+    it(`${name}: prints in English exactly as it was signed`, () => {
+      const a = signed(name);
+      expect(a.rulesetVersion).toBe("2026.12.4");
+      expect(a.returnToRun!.calendar.every((w) => w.sessions.every((s) => typeof s.text === "string"))).toBe(true);
+      const { text, fallbacks } = render(a, "en-US");
+      expect(text).toBe(signedSheet(name));
+      expect(fallbacks).toEqual([]);
+    });
+    it(`${name}: prints in Spanish from the catalog where the catalog says the same`, () => {
+      const { text, fallbacks } = render(signed(name), "es");
+      expect(fallbacks).toEqual([]);
+      expect(text).toMatch(/Calendario para correr/);
+    });
+  }
+  it("keeps its race date as it was written (the sentence compared is the one signed)", () => {
+    expect(render(signed("27-pfp-sitting-pain-settled"), "en-US").text).toContain("City half marathon (2027-04-18).");
+  });
+  it("a signed sentence the catalog does not say is printed as signed, and reported", () => {
+    const a = signed("15-novice-bmi-over-30");
+    a.returnToRun!.calendar[1]!.sessions[0]!.text = "Walk 2 min, run 3 min; repeat to 9 min of running, as agreed in clinic";
+    const { text, fallbacks } = render(a, "es");
+    expect(text).toContain("as agreed in clinic");
+    expect(fallbacks).toEqual(["Walk 2 min, run 3 min; repeat to 9 min of running, as agreed in clinic"]);
+  });
+  it("its clinician sentence for the goal race is the one signed", () => {
+    const g = signed("27-pfp-sitting-pain-settled").returnToRun!.goalRace!;
+    expect(goalRaceClinicianText(g)).toBe("The race date could not be compared: the visit date is not known.");
+  });
+});
+
+describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
+  it("the same case signed now prints the same English sheet, but for the race date in words", () => {
+    const now = render(runCase("27-pfp-sitting-pain-settled.json"), "en-US").text;
+    const before = signedSheet("27-pfp-sitting-pain-settled");
+    expect(now).toBe(before.replace("(2027-04-18)", "(18 Apr 2027)"));
+    expect(render(runCase("15-novice-bmi-over-30.json"), "en-US").text).toBe(signedSheet("15-novice-bmi-over-30"));
+  });
+  it("writes the race date the locale's way", () => {
+    const g = race({ name: "City half marathon", weeksAvailable: null });
+    expect(words("en-US").goalRace(g)).toBe("Your clinician will talk with you about City half marathon (18 Apr 2027).");
+    expect(words("es").goalRace(g)).toBe("Su profesional hablará con usted sobre City half marathon (18 de abril de 2027).");
+    expect(words("es").goalRace({ ...g, weeksAvailable: -2 })).toBe("La fecha de City half marathon (18 de abril de 2027) ya ha pasado.");
+  });
+  it("a race without a name is 'your race', and a sentence opening with it starts with a capital", () => {
+    expect(words("en-US").goalRace(race({}))).toMatch(/^Your race is in 10 weeks\. /);
+    expect(words("en-US").goalRace(race({ weeksAvailable: 1 }))).toMatch(/^Your race is in 1 week\. /);
+    expect(words("es").goalRace(race({}))).toMatch(/^Faltan 10 semanas para su carrera\. /);
+  });
+  it("the clinician's goal-race line counts weeks in words, one week or several", () => {
+    expect(goalRaceClinicianText(race({ weeksAvailable: 1, notProjectedBecause: "by-time" }))).toBe(
+      "The race is in 1 week; the weeks needed cannot be projected yet (the build is by time).",
+    );
+    expect(goalRaceClinicianText(race({ name: "Spring half", fits: false, weeksNeeded: 14, goalWeeklyKm: 50, kmByRaceDay: 41.5 }))).toBe(
+      "Race in 10 weeks; 14 weeks needed to reach 50 km a week at the 10% cap: about 41.5 km a week by race day. The cap is not raised for a race.",
+    );
+  });
+  it("each week's instruction names the cap, the unit and the green weeks to wait for", () => {
+    const a = runCase("12-amber-steady-creep.json");
+    const r = a.returnToRun!;
+    const notes = r.calendar.map((wk) => englishWords().weekNote(r, wk));
+    expect(notes[0]).toBe("Hold this distance until you have had 2 green weeks.");
+    expect(notes.at(-1)).toBe(`Up to ${r.progression.weeklyIncreaseCapPercent}% more distance than last week, only after a green week.`);
+    const novice = runCase("15-novice-bmi-over-30.json").returnToRun!;
+    expect(englishWords().weekNote(novice, novice.calendar[0]!)).toBe("Keep this week's running under 3 km in total. A rest day between sessions.");
+    expect(words("es").weekNote(novice, novice.calendar[0]!)).toBe("Esta semana, corra menos de 3 km en total. Un día de descanso entre sesiones.");
+  });
+});
