@@ -25,11 +25,11 @@ export interface RunCheckIn {
 
 export type Light = "green" | "amber" | "red";
 
-/** Which decision a step is, as a code a page renders in the reader's language (`text` is its English). */
+/** Which decision a step is, as a code a page words in the reader's language (lib/i18n/summary.ts `stepText`). */
 export type StepDecision = "paused" | "not-done" | "advance" | "finished" | "repeat" | "pause" | "step-back";
 
-/** What the light was read from, for `because` in another language: the run's answers and the model's
- * red threshold. */
+/** What the light was read from: the run's answers and the model's red threshold. A page says why the light
+ * was that colour from these (lib/i18n/summary.ts `stepReason`). */
 export interface StepFacts {
   painDuring: number | null;
   limped: boolean | null;
@@ -44,13 +44,8 @@ export interface ProgressStep {
   /** What happened to the position in the calendar. */
   action: "advance" | "repeat" | "step-back" | "pause" | "none";
   decision: StepDecision;
-  /** Plain words for the patient (English). */
-  text: string;
   rule: { id: string; section: string };
-  /** Why the light was that colour, in plain words ("pain 4/10 during the run is above 2/10"); empty when
-   * the run was not done. */
-  because: string;
-  /** Null when the run was not done. */
+  /** Why the light was that colour; null when the run was not done. */
   facts: StepFacts | null;
 }
 
@@ -88,17 +83,6 @@ export function lightFor(
 
 const RULE = { id: "rtr.traffic-light", section: "§6.1" };
 
-/** Each decision's English; lib/i18n/summary-*.ts hold it in each language (a test keeps the English equal). */
-export const STEP_TEXT: Record<StepDecision, string> = {
-  paused: "Running is paused until your clinician has spoken with you.",
-  "not-done": "Not done: do this session next time.",
-  advance: "Green: move on to the next session.",
-  finished: "Green: you have finished the calendar. Keep this level until your review.",
-  repeat: "Amber: repeat this session next time; do not move on yet.",
-  pause: "Red twice: stop running for now. The clinic has been told and will contact you.",
-  "step-back": "Red: rest a day, then go back one session.",
-};
-
 /** Pain at or above this is red: TREK 5/10; the pain-monitoring model allows up to 5. */
 const redFromOf = (model: ReturnToRun["painRule"]["model"]) => (model === "trek" ? 5 : 6);
 
@@ -123,36 +107,33 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
         light: c.done ? lightFor(c, model) : "not-done",
         action: "none",
         decision: "paused",
-        text: STEP_TEXT.paused,
         rule: RULE,
-        because: c.done ? lightReason(c, model) : "",
         facts: c.done ? factsOf(c) : null,
       });
       continue;
     }
     if (!c.done) {
-      steps.push({ date: c.date, light: "not-done", action: "none", decision: "not-done", text: STEP_TEXT["not-done"], rule: RULE, because: "", facts: null });
+      steps.push({ date: c.date, light: "not-done", action: "none", decision: "not-done", rule: RULE, facts: null });
       continue;
     }
     const light = lightFor(c, model);
-    const because = lightReason(c, model);
     const facts = factsOf(c);
     if (light === "green") {
       redSinceGreen = 0;
       const last = position >= sessions.length - 1;
       position = Math.min(sessions.length, position + 1);
       const decision = last ? "finished" : "advance";
-      steps.push({ date: c.date, light, action: "advance", decision, text: STEP_TEXT[decision], rule: RULE, because, facts });
+      steps.push({ date: c.date, light, action: "advance", decision, rule: RULE, facts });
     } else if (light === "amber") {
-      steps.push({ date: c.date, light, action: "repeat", decision: "repeat", text: STEP_TEXT.repeat, rule: RULE, because, facts });
+      steps.push({ date: c.date, light, action: "repeat", decision: "repeat", rule: RULE, facts });
     } else {
       redSinceGreen += 1;
       if (redSinceGreen >= 2) {
         paused = true;
-        steps.push({ date: c.date, light, action: "pause", decision: "pause", text: STEP_TEXT.pause, rule: RULE, because, facts });
+        steps.push({ date: c.date, light, action: "pause", decision: "pause", rule: RULE, facts });
       } else {
         position = Math.max(0, position - 1);
-        steps.push({ date: c.date, light, action: "step-back", decision: "step-back", text: STEP_TEXT["step-back"], rule: RULE, because, facts });
+        steps.push({ date: c.date, light, action: "step-back", decision: "step-back", rule: RULE, facts });
       }
     }
   }
@@ -171,29 +152,6 @@ export function applyCheckIns(rtr: Pick<ReturnToRun, "calendar" | "painRule">, c
 /** The top of the green zone under each model (§6.1: TREK ≤ 2/10; the pain-monitoring model's "safe" zone
  * is also 0–2, with 3–5 acceptable). */
 export const GREEN_MAX = 2;
-
-/** Why a run got its light, in the patient's words: each finding that set it, or why it was green. */
-export function lightReason(
-  c: Pick<RunCheckIn, "painDuring" | "settledWithinHour" | "worseNextMorning" | "limped">,
-  model: ReturnToRun["painRule"]["model"] = "trek",
-): string {
-  const redFrom = redFromOf(model);
-  const parts: string[] = [];
-  if (c.worseNextMorning === true) parts.push("your knee was worse the next morning");
-  if (c.limped === true) parts.push("you limped");
-  if (c.painDuring === null) parts.push("the pain during the run was not recorded");
-  else if (c.painDuring >= redFrom) parts.push(`pain ${c.painDuring}/10 during the run is ${redFrom}/10 or more`);
-  else if (c.painDuring > GREEN_MAX) parts.push(`pain ${c.painDuring}/10 during the run is above ${GREEN_MAX}/10`);
-  if (c.settledWithinHour === false) parts.push("the pain took more than an hour to settle");
-  if (parts.length) return sentence(parts);
-  const morning = c.worseNextMorning === false ? ", and it was no worse the next morning" : "";
-  return `Pain ${c.painDuring}/10 during the run is ${GREEN_MAX}/10 or less${c.settledWithinHour ? ", it settled within the hour" : ""}${morning}.`;
-}
-
-function sentence(parts: string[]): string {
-  const s = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
-}
 
 /**
  * Pain trending up across runs: the newer half of the latest runs (up to six with pain recorded, at least

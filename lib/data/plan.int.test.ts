@@ -142,7 +142,7 @@ describe("check-ins", () => {
     const limp = run({ painDuring: 0, limped: true });
     const r = await saveCheckIn(patient, limp);
     expect(r).toMatchObject({ ok: true, repeated: false, step: { light: "red", action: "step-back" } });
-    expect(r.ok && r.step?.because).toBe("You limped.");
+    expect(r.ok && r.step?.facts).toMatchObject({ limped: true, painDuring: 0 });
     const plain = run({ painDuring: 1 });
     expect((await saveCheckIn(patient, plain)).ok).toBe(true);
     // The same check-in sent again as a phone from before the question would send it (no limp key).

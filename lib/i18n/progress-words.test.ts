@@ -1,6 +1,5 @@
-// My plan's traffic-light decisions in the patient's language: rendered from the step's code and the run's
-// answers, never from the English sentence. The English catalog reproduces the engine's every sentence
-// (so nothing falls back), and the Spanish one leaves no English.
+// My plan's traffic-light decisions in the patient's language: the engine returns each step's code and the
+// run's answers (no sentence); every language, English included, says them from its catalog.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { derive } from "@/lib/assessment/derive";
@@ -28,33 +27,55 @@ const checkIns = fc
   .map((xs) => xs.map((c, i): RunCheckIn => ({ ...c, date: `2026-12-${String(1 + (i % 28)).padStart(2, "0")}` })));
 const model = fc.constantFrom("trek" as const, "pain-monitoring" as const);
 
-describe("the traffic light's decisions in the patient's words", () => {
-  it("property: the English catalog gives exactly the engine's sentences (nothing falls back)", () => {
+const english = new SummaryWords(summaryEn, "en-US");
+const reason = (c: Omit<RunCheckIn, "date" | "done">, m: "trek" | "pain-monitoring" = "trek") =>
+  english.stepReason(applyCheckIns({ ...rtr, painRule: { ...rtr.painRule, model: m } }, [{ ...c, date: "2026-12-01", done: true }]).steps[0]!);
+const run = (painDuring: number | null, more: Partial<RunCheckIn> = {}) => ({ painDuring, settledWithinHour: true, worseNextMorning: false, ...more });
+
+describe("what the patient reads about each step, in English", () => {
+  it("says why a green was green", () =>
+    expect(reason(run(1))).toBe("Pain 1/10 during the run is 2/10 or less, it settled within the hour, and it was no worse the next morning."));
+  it("names every finding behind an amber or a red", () => {
+    expect(reason(run(3, { settledWithinHour: false }))).toBe("Pain 3/10 during the run is above 2/10 and the pain took more than an hour to settle.");
+    expect(reason(run(1, { worseNextMorning: true }))).toBe("Your knee was worse the next morning.");
+    expect(reason(run(6))).toBe("Pain 6/10 during the run is 5/10 or more.");
+    expect(reason(run(0, { limped: true }))).toBe("You limped.");
+    expect(reason(run(null))).toBe("The pain during the run was not recorded.");
+  });
+  it("reads the red threshold from the clinic's pain model", () => {
+    expect(reason(run(5))).toBe("Pain 5/10 during the run is 5/10 or more.");
+    expect(reason(run(5), "pain-monitoring")).toBe("Pain 5/10 during the run is above 2/10.");
+  });
+  it("says each decision, and nothing for a run not done", () => {
+    const [notDone, green] = applyCheckIns(rtr, [
+      { date: "2026-12-01", done: false, painDuring: null, settledWithinHour: null, worseNextMorning: null },
+      { date: "2026-12-02", done: true, ...run(1) },
+    ]).steps;
+    expect(english.stepText(notDone!)).toBe("Not done: do this session next time.");
+    expect(english.stepReason(notDone!)).toBe("");
+    expect(english.stepText(green!)).toBe("Green: move on to the next session.");
+  });
+});
+
+describe("the traffic light's decisions in every language", () => {
+  it("property: every decision and reason is said from the catalog, with the run's numbers and no placeholder left", () => {
     fc.assert(
       fc.property(checkIns, model, (cs, m) => {
         const fallbacks: string[] = [];
-        const w = new SummaryWords(summaryEn, "en-US", (s) => fallbacks.push(s));
+        const en = new SummaryWords(summaryEn, "en-US", (s) => fallbacks.push(s));
+        const es = new SummaryWords(summaryEs, "es", (s) => fallbacks.push(s));
         for (const s of applyCheckIns({ ...rtr, painRule: { ...rtr.painRule, model: m } }, cs).steps) {
-          expect(w.stepText(s)).toBe(s.text);
-          expect(w.stepReason(s)).toBe(s.because);
+          const inEnglish = `${en.stepText(s)} ${en.stepReason(s)}`;
+          const inSpanish = `${es.stepText(s)} ${es.stepReason(s)}`;
+          expect(inSpanish).not.toMatch(/\b(the|your|run|pain|session|and|next|morning)\b/i);
+          for (const text of [inEnglish, inSpanish]) {
+            expect(text).not.toMatch(/[{}]/);
+            // The pain is named when it set the light (above the green zone) and for a green.
+            if (s.facts?.painDuring != null && (s.facts.painDuring > 2 || s.light === "green")) expect(text).toContain(`${s.facts.painDuring}/10`);
+          }
+          expect(en.stepReason(s) === "").toBe(s.facts === null);
         }
         expect(fallbacks).toEqual([]);
-      }),
-    );
-  });
-
-  it("property: in Spanish, every decision and reason comes from the Spanish catalog, with the run's numbers", () => {
-    fc.assert(
-      fc.property(checkIns, model, (cs, m) => {
-        const fallbacks: string[] = [];
-        const w = new SummaryWords(summaryEs, "es", (s) => fallbacks.push(s));
-        for (const s of applyCheckIns({ ...rtr, painRule: { ...rtr.painRule, model: m } }, cs).steps) {
-          const text = `${w.stepText(s)} ${w.stepReason(s)}`;
-          expect(text).not.toMatch(/\b(the|your|run|pain|session|and|next|morning)\b/i);
-          // The same numbers as the English reason.
-          for (const n of s.because.match(/\d+\/10/g) ?? []) expect(text).toContain(n);
-        }
-        expect(fallbacks.filter((f) => f !== "")).toEqual([]);
       }),
     );
   });

@@ -3,7 +3,6 @@
 // lib/i18n/summary.ts renders a line from here only when this catalog's English gives exactly the engine's
 // sentence for the same structured fields, and otherwise prints the engine's text (an older ruleset's
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
-import { STEP_TEXT } from "../assessment/progress";
 import { EDUCATION_WHAT } from "../assessment/education-wording";
 import { REFERRAL_WHEN, REFERRAL_WORDING, type ReferralUrgency } from "../assessment/referral-wording";
 
@@ -284,8 +283,13 @@ export const summaryEn = {
   },
   /** My plan: what the traffic light decided after a run, and why (lib/assessment/progress.ts). */
   progress: {
-    // The decisions' English is the engine's own (one copy); other languages translate these keys.
-    ...STEP_TEXT,
+    paused: "Running is paused until your clinician has spoken with you.",
+    "not-done": "Not done: do this session next time.",
+    advance: "Green: move on to the next session.",
+    finished: "Green: you have finished the calendar. Keep this level until your review.",
+    repeat: "Amber: repeat this session next time; do not move on yet.",
+    pause: "Red twice: stop running for now. The clinic has been told and will contact you.",
+    "step-back": "Red: rest a day, then go back one session.",
     worseMorning: "your knee was worse the next morning",
     limped: "you limped",
     painUnknown: "the pain during the run was not recorded",

@@ -273,15 +273,15 @@ export class SummaryWords {
   }
 
   /** A traffic-light decision after a run (My plan), from its code. */
-  stepText(s: Pick<ProgressStep, "decision" | "text">): string {
-    return this.line(s.text, (m) => m.progress[s.decision]);
+  stepText(s: Pick<ProgressStep, "decision">): string {
+    return this.m.progress[s.decision];
   }
 
-  /** Why the light was that colour, from the run's answers. */
-  stepReason(s: Pick<ProgressStep, "because" | "facts">): string {
-    if (!s.facts) return s.because;
+  /** Why the light was that colour, from the run's answers ("" when the run was not done). */
+  stepReason(s: Pick<ProgressStep, "facts">): string {
+    if (!s.facts) return "";
     const f = s.facts;
-    return this.line(s.because, (m, l) => {
+    return this.line(undefined, (m, l) => {
       const p = m.progress;
       const parts: string[] = [];
       if (f.worseNextMorning === true) parts.push(p.worseMorning);
