@@ -181,7 +181,6 @@ export async function lengthenPlan(
   sessions = 6,
 ): Promise<import("../lib/assessment/types").Assessment> {
   const { STRETCHES, STRETCH_DOSE } = await import("../lib/assessment/exercises");
-  const { STRETCH_DOSE_TEXT } = await import("../lib/assessment/plan");
   const plan = a.plan!;
   const model = plan.stretches[0] ?? null;
   const first = plan.exercises[0]!;
@@ -191,14 +190,10 @@ export async function lengthenPlan(
     if (stretches.some((x) => x.stretchId === s.id)) continue;
     stretches.push({
       stretchId: s.id,
-      name: s.name,
       holdSeconds: STRETCH_DOSE.holdSeconds,
       reps: STRETCH_DOSE.reps,
       perSide: true,
       daysPerWeek: STRETCH_DOSE.daysPerWeek,
-      doseText: model?.doseText ?? STRETCH_DOSE_TEXT,
-      howTo: s.howTo,
-      feel: s.feel,
       drawing: model?.drawing ?? first.drawing,
       rule: model?.rule ?? first.rule,
       because: [],

@@ -173,11 +173,11 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           <ol>
             {a.plan.exercises.map((e) => (
               <li key={e.exerciseId}>
-                {e.name} (level {e.level}): {e.doseText}, {e.dose.weeks} weeks
+                {englishWords().exerciseName(e)} (level {e.level}): {englishWords().exerciseDose(e)}, {e.dose.weeks} weeks
               </li>
             ))}
           </ol>
-          {a.plan.stretches.length > 0 && <p>Stretches: {a.plan.stretches.map((s) => s.name).join(", ")}.</p>}
+          {a.plan.stretches.length > 0 && <p>Stretches: {a.plan.stretches.map((s) => englishWords().exerciseName(s)).join(", ")}.</p>}
           {a.returnToRun && (
             <>
               <p>

@@ -52,7 +52,7 @@ export function ExerciseCard({ e, w, forWeeks = false }: { e: ExercisePrescripti
         <p>
           <strong>{w.t((m) => m.card.feel)}</strong> {w.feel(e)}
         </p>
-        {"progression" in e && e.progression && (
+        {"exerciseId" in e && (
           <p>
             {(() => {
               const line = w.progression(e);
@@ -217,7 +217,11 @@ export function PatientSummary({
               <>
                 <p>
                   {same ? w.t((m) => m.exerciseIntro.same, { days: first.daysPerWeek, weeks: first.weeks }) : w.t((m) => m.exerciseIntro.each)}{" "}
-                  {w.t((m) => (p.exercises.some((e) => e.progression.startsWith("Next: ")) ? m.exerciseIntro.cards : m.exerciseIntro.cardsOld))}
+                  {w.t((m) =>
+                    p.exercises.some((e) => e.progression === undefined || e.progression.startsWith("Next: "))
+                      ? m.exerciseIntro.cards
+                      : m.exerciseIntro.cardsOld,
+                  )}
                 </p>
                 {/* In print the exercise and stretch cards flow through three columns together, so no card
                     row leaves a gap beside a short card (the sheet's two pages hold the longest plan in

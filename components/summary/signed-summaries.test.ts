@@ -1,5 +1,5 @@
-// The return-to-running plan in words, from its codes (ruleset 2026.12.5 on), and summaries signed before
-// that, which carry the engine's English: they print as they were signed. The signed fixtures in test/signed
+// The return-to-running plan and the exercise cards in words, from their codes (ruleset 2026.12.5 on), and
+// summaries signed before that, which carry the engine's English: they print as they were signed. The signed fixtures in test/signed
 // are the engine's own output under ruleset 2026.12.4 (the golden files of that commit), with the English
 // sheet it printed then.
 import { readFileSync } from "node:fs";
@@ -117,5 +117,32 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
     const novice = runCase("15-novice-bmi-over-30.json").returnToRun!;
     expect(englishWords().weekNote(novice, novice.calendar[0]!)).toBe("Keep this week's running under 3 km in total. A rest day between sessions.");
     expect(words("es").weekNote(novice, novice.calendar[0]!)).toBe("Esta semana, corra menos de 3 km en total. Un día de descanso entre sesiones.");
+  });
+  it("a clinician's dose, note and added stretch are said in every language; the note as written", () => {
+    const a = runCase("01-pfp-asymmetry-ramp.json");
+    const ex = { ...a.plan!.exercises[0]!, dose: { ...a.plan!.exercises[0]!.dose, sets: 4, reps: 8, daysPerWeek: 5 }, note: "Slow on the way down" };
+    const st = {
+      stretchId: "hip-flexor-stretch",
+      holdSeconds: 45,
+      reps: 1,
+      perSide: true,
+      daysPerWeek: 5,
+      drawing: "hip-flexor-stretch",
+      rule: ex.rule,
+      because: [],
+    };
+    expect(englishWords().exerciseDose(ex)).toMatch(/^4 sets of 8( on each side)?, 5 days a week\. Slow on the way down$/);
+    expect(words("es").exerciseDose(ex)).toMatch(/^4 series de 8( con cada lado)?, 5 días por semana\. Slow on the way down$/);
+    expect(englishWords().stretchDose(st)).toBe("Hold 45 seconds, 1 time on each side, 5 days a week");
+    expect(englishWords().exerciseName(st)).toBe("Hip flexor stretch");
+    expect(words("es").exerciseName(st)).not.toBe("Hip flexor stretch");
+  });
+  it("an exercise for muscles that measured weaker asks for load, and the optional stretch says it is optional", () => {
+    const ex = { ...runCase("01-pfp-asymmetry-ramp.json").plan!.exercises.find((e) => e.dose.reps)! };
+    expect(englishWords().howTo({ ...ex, loaded: true })).toMatch(/heavy enough that the last 2 repetitions/);
+    expect(englishWords().howTo({ ...ex, loaded: undefined })).not.toMatch(/heavy enough/);
+    const itb = { stretchId: "itb-stretch", holdSeconds: 30, reps: 2, perSide: true, daysPerWeek: 7, drawing: "itb-stretch", rule: ex.rule, because: [] };
+    expect(englishWords().howTo({ ...itb, optional: true })).toMatch(/This one is optional/);
+    expect(englishWords().howTo(itb)).not.toMatch(/optional/);
   });
 });

@@ -26,10 +26,10 @@ describe("the clinician's edits", () => {
     });
     expect([a!.exerciseId, b!.exerciseId]).not.toContain("side-plank");
     expect(a2.plan!.exercises.map((e) => e.exerciseId)).toEqual([b!.exerciseId, "side-plank", a!.exerciseId]);
-    expect(a2.plan!.exercises[0]!.doseText).toMatch(/^4 sets of 8( on each side)?, 3 days a week$/);
+    expect(a2.plan!.exercises[0]!.dose).toMatchObject({ sets: 4, reps: 8, daysPerWeek: 3 });
     expect(a2.plan!.exercises[0]!.because.map((f) => f.code)).toContain("clinician.dose");
     expect(a2.plan!.exercises[1]).toMatchObject({
-      doseText: "2 holds of 20 seconds on each side, 3 days a week",
+      dose: { sets: 2, holdSeconds: 20, reps: undefined, perSide: true, daysPerWeek: 3, weeks: 6 },
       rule: { summary: "Added by the clinician from the exercise library." },
     });
   });
@@ -117,11 +117,13 @@ describe("the clinician's stretch edits", () => {
     }).plan!.stretches;
     expect(out.map((s) => s.stretchId)).toEqual([b!.stretchId, "hip-flexor-stretch"]);
     expect(out.map((s) => s.stretchId)).not.toContain(a!.stretchId);
-    expect(out[0]).toMatchObject({ holdSeconds: 45, reps: 3, daysPerWeek: 5, doseText: "Hold 45 seconds, 3 times on each side, 5 days a week" });
+    expect(out[0]).toMatchObject({ holdSeconds: 45, reps: 3, daysPerWeek: 5 });
     expect(out[0]!.because.map((f) => f.code)).toContain("clinician.dose");
     expect(out[1]).toMatchObject({
-      name: "Hip flexor stretch",
-      doseText: "Hold 30 seconds, 2 times on each side, once a day",
+      stretchId: "hip-flexor-stretch",
+      holdSeconds: 30,
+      reps: 2,
+      daysPerWeek: 7,
       rule: { summary: "Added by the clinician from the stretch library." },
     });
     expect(out[1]!.because.map((f) => f.code)).toEqual(["clinician.edit"]);

@@ -6,7 +6,7 @@
 import { STRETCHES, findExercise } from "./exercises";
 import type { ExerciseEdit, StretchEdit, SummaryEdits } from "./edits-schema";
 import type { ExercisePrescription, Finding, Recommendation, StretchPrescription } from "./types";
-import { doseText, prescribe } from "./plan";
+import { prescribe } from "./plan";
 import { RULES } from "./rules";
 
 export type { ExerciseEdit, StretchEdit, SummaryEdits };
@@ -59,7 +59,7 @@ export function applyExerciseEdits(engine: ExercisePrescription[], edits: Exerci
       {
         ...base,
         dose,
-        doseText: doseText(dose, e.daysPerWeek) + (e.note ? `. ${e.note}` : ""),
+        ...(e.note ? { note: e.note } : {}),
         rule: fromEngine ? base.rule : { ...RULES.exercise, summary: "Added by the clinician from the exercise library." },
         because: changed && fromEngine ? [...base.because, { code: "clinician.dose", label: "Dose set by the clinician", value: true }] : base.because,
       },
@@ -75,17 +75,12 @@ export function applyStretchEdits(engine: StretchPrescription[], edits: StretchE
     if (!lib) return [];
     const fromEngine = engine.find((x) => x.stretchId === e.stretchId);
     const changed = !fromEngine || fromEngine.holdSeconds !== e.holdSeconds || fromEngine.reps !== e.reps || fromEngine.daysPerWeek !== e.daysPerWeek;
-    const days = e.daysPerWeek === 7 ? "once a day" : `${e.daysPerWeek} ${e.daysPerWeek === 1 ? "day" : "days"} a week`;
     const base: StretchPrescription = fromEngine ?? {
       stretchId: lib.id,
-      name: lib.name,
       holdSeconds: e.holdSeconds,
       reps: e.reps,
       perSide: true,
       daysPerWeek: e.daysPerWeek,
-      doseText: "",
-      howTo: lib.howTo,
-      feel: lib.feel,
       drawing: lib.id,
       rule: { ...RULES.stretch, summary: "Added by the clinician from the stretch library." },
       because: [CLINICIAN_CHOICE],
@@ -97,7 +92,6 @@ export function applyStretchEdits(engine: StretchPrescription[], edits: StretchE
         holdSeconds: e.holdSeconds,
         reps: e.reps,
         daysPerWeek: e.daysPerWeek,
-        doseText: `Hold ${e.holdSeconds} seconds, ${e.reps} ${e.reps === 1 ? "time" : "times"}${base.perSide ? " on each side" : ""}, ${days}`,
         because: fromEngine ? [...base.because, { code: "clinician.dose", label: "Dose set by the clinician", value: true }] : base.because,
       },
     ];

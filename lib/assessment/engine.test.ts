@@ -265,7 +265,7 @@ describe("the plan (§1.2, §6.4, §7)", () => {
   it("starts at level 2 with moderate pain (plan.exercise: pain sets the level), 3 days a week for 8 weeks", () => {
     const a = run();
     expect(a.plan!.exercises.map((e) => e.exerciseId)).toEqual(["side-lying-abduction", "band-clamshell", "bridge", "sit-to-stand", "seated-knee-extension"]);
-    expect(a.plan!.exercises[0]).toMatchObject({ level: 2, doseText: "2 sets of 10 on each side, 3 days a week", dose: { daysPerWeek: 3, weeks: 8 } });
+    expect(a.plan!.exercises[0]).toMatchObject({ level: 2, dose: { sets: 2, reps: 10, perSide: true, daysPerWeek: 3, weeks: 8 } });
   });
   it("starts at level 1 with high pain", () => {
     const a = run({ intake: { pain: { now: 5 } } });
@@ -302,7 +302,7 @@ describe("the plan (§1.2, §6.4, §7)", () => {
   it("chooses the quadriceps stretch for a positive two-joint Thomas test, and no stretch for negatives", () => {
     const a = run();
     expect(a.plan!.stretches.map((s) => s.stretchId)).toEqual(["quadriceps-stretch"]);
-    expect(a.plan!.stretches[0]!.doseText).toBe("Hold 30 seconds, 2 times on each side, once a day");
+    expect(a.plan!.stretches[0]).toMatchObject({ holdSeconds: 30, reps: 2, perSide: true, daysPerWeek: 7 });
   });
   it("gives the clinic's terrain advice citing downhill and camber", () => {
     const line = run().plan!.activity.find((r) => r.id === "activity.terrain")!;

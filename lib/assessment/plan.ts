@@ -2,7 +2,7 @@
 // and-knee exercise programme from the library, stretches chosen by the flexibility findings, activity
 // changes and a cadence trial when it fits. Each line carries its rule and the findings that fired it.
 import type { EngineExam } from "./exam-schema";
-import { EXERCISES, EXERCISE_LIBRARY_VERSION, nextInChain, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
+import { EXERCISES, EXERCISE_LIBRARY_VERSION, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
 import type { EngineIntake } from "./intake-schema";
 import { EDUCATION_WHAT } from "./education-wording";
 import { RULES } from "./rules";
@@ -58,38 +58,14 @@ export function groupLabel(g: string): string {
   );
 }
 
-export function doseText(e: { sets: number; reps?: number; holdSeconds?: number; perSide: boolean }, daysPerWeek: number): string {
-  const each = e.perSide ? " on each side" : "";
-  const what = e.holdSeconds ? `${e.sets} holds of ${e.holdSeconds} seconds${each}` : `${e.sets} sets of ${e.reps}${each}`;
-  return `${what}, ${daysPerWeek === 7 ? "every day" : `${daysPerWeek} days a week`}`;
-}
-
-/** The progression line names the next exercise (§7.4); PROGRESSION_RULE says when to move to it. */
-export function progressionText(e: LibraryExercise): string {
-  const next = nextInChain(e);
-  if (!next)
-    return e.holdSeconds
-      ? "Next: this is the top step; keep it going and make each hold longer (up to 45 seconds)."
-      : "Next: this is the top step; keep it going and keep adding load.";
-  return `Next: ${next.name.toLowerCase()}.`;
-}
-
-/** §7.4 "weakness calls for load": toward 8–12 repetitions maximum (§7.1, ACSM), not a lower level. */
-const LOADED =
-  " Use a band or weight heavy enough that the last 2 repetitions of each set are hard (about 8–12 repetitions maximum): these muscles measured weaker, and load is what makes them stronger.";
-
 export function prescribe(e: LibraryExercise, weeks: number, because: Finding[], loaded = false): ExercisePrescription {
   const dose = { sets: e.sets, reps: e.reps, holdSeconds: e.holdSeconds, perSide: e.perSide, daysPerWeek: EXERCISE_DAYS_PER_WEEK, weeks };
   return {
     exerciseId: e.id,
-    name: e.name,
     level: e.level,
     target: e.target,
     dose,
-    doseText: doseText(dose, EXERCISE_DAYS_PER_WEEK),
-    howTo: loaded && e.reps ? e.howTo + LOADED : e.howTo,
-    feel: e.feel,
-    progression: progressionText(e),
+    ...(loaded && e.reps ? { loaded: true } : {}),
     drawing: e.drawing ?? e.id,
     rule: RULES.exercise,
     because,
@@ -136,14 +112,11 @@ function stretches(exam: EngineExam | null, c: Classification): StretchPrescript
     const adjunct = s.id === "itb-stretch";
     out.push({
       stretchId: s.id,
-      name: s.name,
       holdSeconds: STRETCH_DOSE.holdSeconds,
       reps: STRETCH_DOSE.reps,
       perSide: true,
       daysPerWeek: STRETCH_DOSE.daysPerWeek,
-      doseText: STRETCH_DOSE_TEXT,
-      howTo: adjunct ? `${s.howTo} This one is optional, an extra to the strengthening, which is what matters.` : s.howTo,
-      feel: s.feel,
+      ...(adjunct ? { optional: true } : {}),
       drawing: s.id,
       rule: RULES.stretch,
       because: fired.map((t) => ({ code: `exam.flexibility.${t}`, label: `${TEST_LABEL[t]} test`, value: "positive" })),
@@ -161,7 +134,6 @@ const TEST_LABEL: Record<string, string> = {
 };
 
 /** The stretches' one dose, as the engine words it (the catalogs render it from the numbers). */
-export const STRETCH_DOSE_TEXT = `Hold ${STRETCH_DOSE.holdSeconds} seconds, ${STRETCH_DOSE.reps} times on each side, once a day`;
 
 function education(c: Classification, derived: Derived, intake: EngineIntake | null, hasExercises: boolean): Recommendation[] {
   // The wording keeps the classification's certainty (education-wording.ts), and the prognosis follows §0 (it

@@ -50,34 +50,52 @@ export interface Dose {
   weeks: number;
 }
 
+/** An exercise of the library (lib/assessment/exercises.ts) with its dose. Its name, how-to, what to feel, dose
+ * and next step are worded by the page from `exerciseId`, `dose` and `loaded` (lib/i18n/summary.ts). The
+ * English fields marked "signed before 2026.12.5" are only in summaries signed before ruleset 2026.12.5. */
 export interface ExercisePrescription {
   exerciseId: string;
-  name: string;
   /** Level in the progression order of clinical-rules §7.2 (1 = easiest). */
   level: number;
   target: "hip" | "knee" | "trunk";
   dose: Dose;
-  /** The dose in words ("3 sets of 10 on each side, 3 days a week"). */
-  doseText: string;
-  howTo: string;
-  feel: string;
-  progression: string;
+  /** §7.4: the muscles it works measured weaker, so the card asks for load toward 8–12 repetitions maximum. */
+  loaded?: boolean;
+  /** The clinician's note on the dose, printed as written after it. */
+  note?: string;
+  /** Signed before 2026.12.5. */
+  name?: string;
+  /** Signed before 2026.12.5: the dose in words, with the clinician's note after it. */
+  doseText?: string;
+  /** Signed before 2026.12.5. */
+  howTo?: string;
+  /** Signed before 2026.12.5. */
+  feel?: string;
+  /** Signed before 2026.12.5. */
+  progression?: string;
   /** Key of the line drawing (components/summary/exercise-drawings.tsx). */
   drawing: string;
   rule: Rule;
   because: Finding[];
 }
 
+/** A stretch of the library with its dose; worded by the page from `stretchId` and the dose (as exercises). */
 export interface StretchPrescription {
   stretchId: string;
-  name: string;
   holdSeconds: number;
   reps: number;
   perSide: boolean;
   daysPerWeek: number;
-  doseText: string;
-  howTo: string;
-  feel: string;
+  /** §1.3: an optional extra to the strengthening (the ITB stretch); the card says so. */
+  optional?: boolean;
+  /** Signed before 2026.12.5. */
+  name?: string;
+  /** Signed before 2026.12.5. */
+  doseText?: string;
+  /** Signed before 2026.12.5. */
+  howTo?: string;
+  /** Signed before 2026.12.5. */
+  feel?: string;
   drawing: string;
   rule: Rule;
   because: Finding[];

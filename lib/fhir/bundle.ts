@@ -442,13 +442,15 @@ function carePlan(
   conditionRef: Reference<Condition> | undefined,
 ): CarePlan {
   const activities: CarePlanActivity[] = [];
+  const words = englishWords();
   for (const ex of a.plan?.exercises ?? []) {
+    const name = words.exerciseName(ex);
     activities.push({
       detail: {
         kind: "ServiceRequest",
-        code: stride(STRIDE.exercise, ex.exerciseId, ex.name),
+        code: stride(STRIDE.exercise, ex.exerciseId, name),
         status: "scheduled",
-        description: `${ex.name}: ${ex.doseText}. ${ex.howTo}`,
+        description: `${name}: ${words.exerciseDose(ex)}. ${words.howTo(ex)}`,
         scheduledTiming: {
           repeat: {
             frequency: ex.dose.daysPerWeek,
@@ -461,18 +463,18 @@ function carePlan(
     });
   }
   for (const st of a.plan?.stretches ?? []) {
+    const name = words.exerciseName(st);
     activities.push({
       detail: {
         kind: "ServiceRequest",
-        code: stride(STRIDE.exercise, st.stretchId, st.name),
+        code: stride(STRIDE.exercise, st.stretchId, name),
         status: "scheduled",
-        description: `${st.name}: ${st.doseText}. ${st.howTo}`,
+        description: `${name}: ${words.stretchDose(st)}. ${words.howTo(st)}`,
         scheduledTiming: { repeat: { frequency: st.daysPerWeek, period: 1, periodUnit: "wk" } },
       },
     });
   }
   const rtr = a.returnToRun;
-  const words = englishWords();
   if (rtr) {
     const onHold = rtr.start.mode === "on-hold" || !!a.plan?.runningOnHold;
     activities.push({

@@ -9,7 +9,6 @@
 //   advice, an older ruleset's sentence) the engine's English is printed as it is, and reported to
 //   `onFallback`.
 import { findExercise, nextInChain } from "../assessment/exercises";
-import { doseText as engineDoseText } from "../assessment/plan";
 import { GREEN_MAX, type ProgressStep } from "../assessment/progress";
 import { WALK_RUN_PHASES } from "../assessment/return-to-run";
 import { REFERRAL_KEY_BY_FLAG, REFERRAL_WORDING, referralAction, URGENCY_ORDER, type ReferralUrgency } from "../assessment/referral-wording";
@@ -135,13 +134,22 @@ export class SummaryWords {
     return this.line(e.name, (m) => libraryEntry(m, e)?.name ?? null);
   }
 
+  /** How to do it; with the load line for muscles that measured weaker, or the optional-stretch line. */
   howTo(e: ExercisePrescription | StretchPrescription): string {
+    const extra = (m: SummaryMessages) => ("exerciseId" in e ? m.loaded : m.optionalStretch);
+    if (e.howTo === undefined) {
+      const more = "exerciseId" in e ? e.loaded : e.optional;
+      return this.line(undefined, (m) => {
+        const h = libraryEntry(m, e)?.howTo;
+        return h ? h + (more ? extra(m) : "") : null;
+      });
+    }
     return this.line(
       e.howTo,
       (m) => libraryEntry(m, e)?.howTo ?? null,
       (m) => {
         const h = libraryEntry(m, e)?.howTo;
-        return h ? h + ("exerciseId" in e ? m.loaded : m.optionalStretch) : null;
+        return h ? h + extra(m) : null;
       },
     );
   }
@@ -155,16 +163,15 @@ export class SummaryWords {
   progression(e: ExercisePrescription): { label: string; text: string } {
     const lib = findExercise(e.exerciseId);
     const next = lib ? nextInChain(lib) : null;
-    const label = (m: SummaryMessages) => m.card.next;
+    const nextStep: Render = (m, l) => {
+      if (!lib) return null;
+      if (!next) return lib.holdSeconds ? m.progression.topStepHold : m.progression.topStep;
+      const name = m.exercises[next.id as keyof SummaryMessages["exercises"]]?.name;
+      return name ? format(m.progression.nextStep, { next: name.toLowerCase() }, l) : null;
+    };
+    if (e.progression === undefined) return { label: this.t((m) => m.card.next), text: this.line(undefined, nextStep) };
     if (e.progression.startsWith(`${summaryEn.card.next} `)) {
-      const english = e.progression.slice(summaryEn.card.next.length + 1);
-      const text = this.line(english, (m, l) => {
-        if (!lib) return null;
-        if (!next) return lib.holdSeconds ? m.progression.topStepHold : m.progression.topStep;
-        const name = m.exercises[next.id as keyof SummaryMessages["exercises"]]?.name;
-        return name ? format(m.progression.nextStep, { next: name.toLowerCase() }, l) : null;
-      });
-      return { label: this.t(label), text };
+      return { label: this.t((m) => m.card.next), text: this.line(e.progression.slice(summaryEn.card.next.length + 1), nextStep) };
     }
     const text = this.line(e.progression, (m, l) => {
       if (!lib) return null;
@@ -180,7 +187,9 @@ export class SummaryWords {
   /** The dose line; a clinician's note after it (". note") is printed as written. */
   exerciseDose(e: ExercisePrescription): string {
     const render: Render = (m, l) => format(m.dose.line, { what: doseWhat(m, l, e.dose), days: e.dose.daysPerWeek }, l);
-    const base = engineDoseText(e.dose, e.dose.daysPerWeek);
+    if (e.doseText === undefined) return this.line(undefined, render) + (e.note ? `. ${e.note}` : "");
+    // A summary signed before 2026.12.5: the engine's English dose, with the clinician's note after it.
+    const base = render(summaryEn, "en-US")!;
     if (e.doseText !== base && e.doseText.startsWith(`${base}. `)) return `${this.line(base, render)}${e.doseText.slice(base.length)}`;
     return this.line(e.doseText, render);
   }

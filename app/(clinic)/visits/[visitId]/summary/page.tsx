@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
 import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
+import { summaryEn } from "@/lib/i18n/summary-en";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
@@ -89,7 +90,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   };
   const library = EXERCISES.map((e) => ({
     id: e.id,
-    name: e.name,
+    name: summaryEn.exercises[e.id as keyof typeof summaryEn.exercises].name,
     level: e.level,
     target: e.target,
     hold: !!e.holdSeconds,
@@ -97,7 +98,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
     reps: e.reps,
     holdSeconds: e.holdSeconds,
   }));
-  const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: x.name }));
+  const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: summaryEn.stretches[x.id as keyof typeof summaryEn.stretches].name }));
   const hardFlags = a.flags.filter((f) => f.level === "hard");
 
   return (
