@@ -4,6 +4,8 @@ import { summaryEditsSchema } from "./edits-schema";
 import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
+import type { Recommendation } from "./types";
+import { englishWords } from "../i18n/summary";
 
 const input = (over: Parameters<typeof fullIntake>[0] = {}) => ({
   intake: fullIntake(over),
@@ -15,12 +17,23 @@ const input = (over: Parameters<typeof fullIntake>[0] = {}) => ({
 describe("the clinician's edits", () => {
   it("reproduce the engine's draft exactly when nothing was changed", () => {
     const draft = assess(input());
-    expect(assess(input(), editsFromPlan(draft.plan))).toEqual(draft);
+    const say = (r: Recommendation) => englishWords().education(r);
+    expect(assess(input(), editsFromPlan(draft.plan, say), { sayEducation: say })).toEqual(draft);
+    // The form shows each point in words; a point left as shown carries none of its own.
+    expect(editsFromPlan(draft.plan, say).education.every((e) => e.text.length > 20)).toBe(true);
+  });
+  it("keep a reviewed point's words only when the clinician changed them", () => {
+    const draft = assess(input());
+    const say = (r: Recommendation) => englishWords().education(r);
+    const shown = editsFromPlan(draft.plan, say).education;
+    const changed = shown.map((e, i) => (i === 1 ? { ...e, text: `${e.text} Ask us about it.` } : e));
+    const out = assess(input(), { education: changed }, { sayEducation: say }).plan!.education;
+    expect(out.map((r) => r.text)).toEqual(shown.map((e, i) => (i === 1 ? `${e.text} Ask us about it.` : undefined)));
   });
 
   it("remove, reorder and add exercises, and change a dose", () => {
     const draft = assess(input());
-    const [a, b] = editsFromPlan(draft.plan).exercises;
+    const [a, b] = editsFromPlan(draft.plan, () => "").exercises;
     const a2 = assess(input(), {
       exercises: [{ ...b!, sets: 4, reps: 8 }, { exerciseId: "side-plank", sets: 2, holdSeconds: 20, daysPerWeek: 3, weeks: 6 }, a!],
     });
@@ -102,13 +115,13 @@ describe("the clinician's stretch edits", () => {
   it("leave the engine's stretches exactly as drafted when unchanged", () => {
     const draft = assess(tight());
     expect(draft.plan!.stretches.length).toBeGreaterThanOrEqual(2);
-    expect(applyStretchEdits(draft.plan!.stretches, editsFromPlan(draft.plan).stretches)).toEqual(draft.plan!.stretches);
+    expect(applyStretchEdits(draft.plan!.stretches, editsFromPlan(draft.plan, () => "").stretches)).toEqual(draft.plan!.stretches);
     expect(applyStretchEdits(draft.plan!.stretches, undefined)).toBe(draft.plan!.stretches);
   });
 
   it("remove, reorder, add from the library and change a dose, saying the clinician chose it", () => {
     const draft = assess(tight());
-    const [a, b] = editsFromPlan(draft.plan).stretches;
+    const [a, b] = editsFromPlan(draft.plan, () => "").stretches;
     const out = assess(tight(), {
       stretches: [
         { ...b!, holdSeconds: 45, reps: 3, daysPerWeek: 5 },

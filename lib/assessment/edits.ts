@@ -117,11 +117,15 @@ export function suggestedReducedKm(currentWeeklyKm: number | null): number | und
   return km >= 1 && km < currentWeeklyKm ? km : undefined;
 }
 
-export function applyEducationEdits(engine: Recommendation[], edits: { id: string; text: string }[] | undefined): Recommendation[] {
+export function applyEducationEdits(
+  engine: Recommendation[],
+  edits: { id: string; text: string }[] | undefined,
+  say?: (r: Recommendation) => string,
+): Recommendation[] {
   if (!edits) return engine;
   return edits.map((e) => {
     const fromEngine = engine.find((r) => r.id === e.id);
-    if (fromEngine) return { ...fromEngine, text: e.text };
+    if (fromEngine) return say && say(fromEngine) === e.text ? fromEngine : { ...fromEngine, text: e.text };
     return {
       id: e.id,
       kind: "education" as const,
@@ -132,9 +136,13 @@ export function applyEducationEdits(engine: Recommendation[], edits: { id: strin
   });
 }
 
-/** The edits that reproduce the engine's own draft (the review form starts from these). */
+/** The edits that reproduce the engine's own draft (the review form starts from these). The engine's points
+ * carry no words: `say` words each one for the form, in the clinician's language (the page passes the
+ * catalog's, lib/i18n/summary.ts). A reviewed point keeps those words as its `text`; the patient's sheet
+ * still says it in the patient's language while the words are the catalog's (SummaryWords' guard). */
 export function editsFromPlan(
   plan: { exercises: ExercisePrescription[]; stretches?: StretchPrescription[]; education: Recommendation[] } | null,
+  say: (r: Recommendation) => string,
 ): Required<Pick<SummaryEdits, "exercises" | "stretches" | "education">> {
   return {
     exercises: (plan?.exercises ?? []).map((e) => ({
@@ -146,6 +154,6 @@ export function editsFromPlan(
       weeks: e.dose.weeks,
     })),
     stretches: (plan?.stretches ?? []).map((s) => ({ stretchId: s.stretchId, holdSeconds: s.holdSeconds, reps: s.reps, daysPerWeek: s.daysPerWeek })),
-    education: (plan?.education ?? []).map((r) => ({ id: r.id, text: r.text })),
+    education: (plan?.education ?? []).map((r) => ({ id: r.id, text: say(r) })),
   };
 }

@@ -5,6 +5,7 @@ import type { IntakeAnswers } from "./intake-schema";
 import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
+import { englishWords } from "../i18n/summary";
 
 /** `unrecorded` leaves out exam sections the complete fixture has (an override can only add or change). */
 const run = (
@@ -306,7 +307,10 @@ describe("the plan (§1.2, §6.4, §7)", () => {
   });
   it("gives the clinic's terrain advice citing downhill and camber", () => {
     const line = run().plan!.activity.find((r) => r.id === "activity.terrain")!;
-    expect(line.text).toBe(DEFAULT_SETTINGS.terrainAdvice);
+    // The default advice is the catalog's (said in the patient's language); a clinic's own is printed as written.
+    expect(line.text).toBeUndefined();
+    const own = run({ extra: { settings: { ...DEFAULT_SETTINGS, terrainAdvice: "Run the flat canal path until your review." } } });
+    expect(own.plan!.activity.find((r) => r.id === "activity.terrain")!.text).toBe("Run the flat canal path until your review.");
     expect(line.because.map((f) => f.code)).toEqual(["intake.running.downhill", "intake.knee.triggers.downhill", "intake.running.bankedRoads"]);
   });
   it("advises on stairs only when stairs bring the pain on", () => {
@@ -320,9 +324,10 @@ describe("the plan (§1.2, §6.4, §7)", () => {
   });
   it("never tells the patient that hip weakness causes the pain (§0)", () => {
     const p = run().plan!;
-    const patientText = [...p.education, ...p.activity].map((r) => r.text).join(" ");
+    const w = englishWords();
+    const patientText = [...p.education.map((r) => w.education(r)), ...p.activity.map((r) => w.activity(r))].join(" ");
     expect(patientText).not.toMatch(/caus/i);
-    expect(p.education.find((e) => e.id === "education.hip")!.text).toMatch(/often weaker .* strengthening .* helps/);
+    expect(w.education(p.education.find((e) => e.id === "education.hip")!)).toMatch(/often weaker .* strengthening .* helps/);
   });
   it("gives every recommendation a rule with a reference section", () => {
     const p = run().plan!;

@@ -14,7 +14,7 @@ import { buildReturnToRun, goalRaceClinicianText, NOVICE_OBESE_BMI } from "./ret
 import { RULES, RULESET_VERSION } from "./rules";
 import { assessSafety } from "./safety";
 import type { ClinicSettings } from "./settings";
-import type { Assessment, Classification, Derived, Finding, Flag, FollowUp, ReturnToRun, StrengthDerived } from "./types";
+import type { Assessment, Classification, Derived, Finding, Flag, FollowUp, Recommendation, ReturnToRun, StrengthDerived } from "./types";
 
 export { RULESET_VERSION };
 export type { Assessment, Finding, Flag } from "./types";
@@ -302,7 +302,12 @@ function withoutMileage(derived: Derived): Derived {
  * Assess a case. `edits` are the clinician's review choices (lib/assessment/edits.ts); without them this is
  * the engine's own draft.
  */
-export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assessment {
+/**
+ * The assessment, with the clinician's review edits applied. `sayEducation` words the engine's education
+ * points as the review form showed them (the catalog's English, lib/i18n/summary.ts): a reviewed point whose
+ * words are those is kept as the engine's, with no words of its own; only a changed one keeps its text.
+ */
+export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: { sayEducation?: (r: Recommendation) => string } = {}): Assessment {
   const { intake, exam, settings } = input;
   const derived = derive(input);
   const heightCm = typeof exam?.heightCm === "number" ? exam.heightCm : typeof intake?.about?.heightCm === "number" ? intake.about.heightCm : null;
@@ -386,7 +391,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}): Assess
     ...drafted,
     exercises: applyExerciseEdits(drafted.exercises, edits.exercises),
     stretches: applyStretchEdits(drafted.stretches, edits.stretches),
-    education: applyEducationEdits(drafted.education, edits.education),
+    education: applyEducationEdits(drafted.education, edits.education, opts.sayEducation),
   };
   const rampFlagged = flags.some((f) => f.code === "load.ramp");
   // The review date sets how long a runner who keeps running holds the volume; whether running waits for the

@@ -4,9 +4,8 @@
 import type { EngineExam } from "./exam-schema";
 import { EXERCISES, EXERCISE_LIBRARY_VERSION, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
 import type { EngineIntake } from "./intake-schema";
-import { EDUCATION_WHAT } from "./education-wording";
 import { RULES } from "./rules";
-import type { ClinicSettings } from "./settings";
+import { DEFAULT_TERRAIN_ADVICE, type ClinicSettings } from "./settings";
 import type { CadenceTrial, Classification, Derived, ExercisePrescription, Finding, Plan, Recommendation, StretchPrescription } from "./types";
 
 /** Exercise days a week and programme length: §7.1 (3 days a week; 6–8 weeks before judging). */
@@ -136,7 +135,7 @@ const TEST_LABEL: Record<string, string> = {
 /** The stretches' one dose, as the engine words it (the catalogs render it from the numbers). */
 
 function education(c: Classification, derived: Derived, intake: EngineIntake | null, hasExercises: boolean): Recommendation[] {
-  // The wording keeps the classification's certainty (education-wording.ts), and the prognosis follows §0 (it
+  // The wording keeps the classification's certainty (the catalog's `summary.education.what`), and the prognosis follows §0 (it
   // persists in about half), never "it usually gets better".
   const ramp = derived.load.find((l) => l.exceeds);
   const weak = deficits(derived);
@@ -144,18 +143,14 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     {
       id: "education.what",
       kind: "education",
-      text: EDUCATION_WHAT[c.code],
+      params: { classification: c.code },
       rule: c.code === "tendinopathy-consider" ? RULES.educationTendon : RULES.educationWhat,
       because: c.for,
     },
     {
       id: "education.load",
       kind: "education",
-      text:
-        (ramp
-          ? "Pain like this often starts when running increases faster than the body can adapt, as yours did recently. "
-          : "Pain like this often follows more running, faster running or more hills than the knee is ready for. ") +
-        "Rest calms it down but does not fix it on its own: what works is building your running back gradually while you get stronger.",
+      params: { afterRamp: !!ramp },
       rule: RULES.educationLoad,
       because: ramp
         ? [
@@ -172,7 +167,6 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     out.push({
       id: "education.hip",
       kind: "education",
-      text: "Hip muscles are often weaker in people with this kind of knee pain, and strengthening your hips and thighs together helps the pain settle.",
       rule: RULES.educationHip,
       because: weak,
     });
@@ -181,7 +175,6 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     out.push({
       id: "education.borrowed",
       kind: "education",
-      text: "The pain rule and the knee questionnaire in this plan come from research on pain at the front of the knee; for outer-knee pain they are a sensible guide rather than tested rules.",
       rule: RULES.educationBorrowed,
       because: [{ code: "classification", label: "Classification", value: c.label }],
     });
@@ -189,7 +182,6 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
   out.push({
     id: "education.passive",
     kind: "education",
-    text: "Treatments like ultrasound, laser or electrical stimulation, or a knee brace or sleeve on its own, are not recommended: the exercises and the running plan are what work.",
     rule: RULES.educationPassive,
     because: [],
   });
@@ -197,7 +189,6 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     out.push({
       id: "education.adjuncts",
       kind: "education",
-      text: "Your clinician may suggest taping the kneecap or off-the-shelf shoe insoles to ease the pain in the first weeks. They help alongside the exercises, not instead of them.",
       rule: RULES.adjuncts,
       because: [],
     });
@@ -206,7 +197,6 @@ function education(c: Classification, derived: Derived, intake: EngineIntake | n
     out.push({
       id: "education.expect",
       kind: "education",
-      text: "Most people improve with these exercises and changes to their running; we judge how well it is working at about 6 weeks. Knee pain like this can keep coming back or linger, so keep the exercises going even when it feels better.",
       rule: RULES.prognosis,
       because:
         intake?.knee?.startedWeeksAgo !== undefined && intake?.knee?.startedWeeksAgo !== null
@@ -225,7 +215,6 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     {
       id: "activity.relative-rest",
       kind: "activity",
-      text: "Keep active, but only as much as the pain rule allows. Cycling (saddle high, low resistance), swimming and walking are good ways to stay fit while your knee settles.",
       rule: RULES.relativeRest,
       because: [],
     },
@@ -238,13 +227,14 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     if (r?.bankedRoads && r.bankedRoads !== "never")
       terrainBecause.push({ code: "intake.running.bankedRoads", label: "Runs on banked or cambered roads", value: r.bankedRoads });
     if (c.code === "itbs-likely") terrainBecause.push({ code: "classification", label: "Classification", value: c.label });
-    out.push({ id: "activity.terrain", kind: "activity", text: settings.terrainAdvice, rule: RULES.downhill, because: terrainBecause });
+    // The clinic's own advice is printed as written; the default is the catalog's, in the reader's language.
+    const own = settings.terrainAdvice !== DEFAULT_TERRAIN_ADVICE ? { text: settings.terrainAdvice } : {};
+    out.push({ id: "activity.terrain", kind: "activity", ...own, rule: RULES.downhill, because: terrainBecause });
   }
   if (triggers.has("stairs-down") || triggers.has("stairs-up")) {
     out.push({
       id: "activity.stairs",
       kind: "activity",
-      text: "On stairs, use the rail: go up leading with your good leg and come down leading with the sore one, one step at a time, while stairs hurt. Go back to normal stairs once your pain is 2/10 or less.",
       rule: RULES.stairs,
       because: [
         ...(triggers.has("stairs-down") ? [{ code: "intake.knee.triggers.stairs-down", label: "Stairs down bring the pain on", value: true }] : []),
@@ -256,7 +246,6 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     out.push({
       id: "activity.sitting",
       kind: "activity",
-      text: "When you sit for a long time, stretch the leg out straight now and then, or get up and move every 30 minutes or so. Sitting with your knees bent for long is a common trigger, not a sign of harm.",
       rule: RULES.everyday,
       because: [{ code: "intake.knee.triggers.sitting", label: "Long sitting brings the pain on", value: true }],
     });
@@ -265,7 +254,6 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     out.push({
       id: "activity.squatting",
       kind: "activity",
-      text: "For now, avoid deep squatting and kneeling where you can: bend your knees only as far as is comfortable, and use a cushion if you must kneel.",
       rule: RULES.everyday,
       because: [{ code: "intake.knee.triggers.squatting", label: "Squatting brings the pain on", value: true }],
     });
@@ -277,7 +265,6 @@ function activity(intake: EngineIntake | null, c: Classification, settings: Clin
     out.push({
       id: "activity.speed",
       kind: "activity",
-      text: "Run 10–20% slower than usual and pause speed work and races for now. Several shorter runs are easier on the knee than a few long ones.",
       rule: RULES.speed,
       because: speedBecause,
     });
@@ -296,10 +283,6 @@ function cadence(intake: EngineIntake | null, c: Classification, runningOnHold: 
   return {
     currentSpm: spm,
     targetSpm: target,
-    text:
-      spm === null
-        ? "Try taking slightly shorter, quicker steps (about 5–10% more steps a minute at the same speed; a metronome app helps). Count your steps for 30 seconds first. Keep it only if your knee feels better."
-        : `Try taking slightly shorter, quicker steps: from about ${spm} to ${target![0]}–${target![1]} steps a minute at the same speed (a metronome app helps). Keep it only if your knee feels better.`,
     rule: RULES.cadence,
     because: [{ code: "intake.running.cadenceSpm", label: "Cadence (steps a minute)", value: spm ?? "not known" }],
   };

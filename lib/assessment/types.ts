@@ -32,11 +32,17 @@ export interface Flag {
   findings: Finding[];
 }
 
+/** An education or everyday-activity point. Pages word it from its id and params (lib/i18n/summary.ts), in
+ * plain language a 12-year-old can follow. */
 export interface Recommendation {
   id: string;
   kind: "education" | "activity";
-  /** Plain language a 12-year-old can follow. */
-  text: string;
+  /** What the id alone does not say: the classification the "what is it" point explains, and whether the
+   * load point names a recent increase. */
+  params?: { classification?: ClassificationCode; afterRamp?: boolean };
+  /** Words that are not the catalog's, printed as written: a clinician's own point or reviewed wording, a
+   * clinic's own terrain advice. In summaries signed before ruleset 2026.12.5, the engine's English. */
+  text?: string;
   rule: Rule;
   because: Finding[];
 }
@@ -105,7 +111,8 @@ export interface CadenceTrial {
   currentSpm: number | null;
   /** The target range at +5% and +10% (null when the current cadence is unknown). */
   targetSpm: [number, number] | null;
-  text: string;
+  /** Signed before ruleset 2026.12.5: the engine's English. */
+  text?: string;
   rule: Rule;
   because: Finding[];
 }

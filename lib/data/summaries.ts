@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { assess, type Assessment } from "../assessment/engine";
 import type { PreviousVisit } from "../assessment/derive";
+import type { Recommendation } from "../assessment/types";
 import { rtrStartProblem, type SummaryEdits } from "../assessment/edits";
 import { resolveSettings } from "../assessment/settings";
 import type { ClinicianActor, PatientActor, RequestMeta } from "./actors";
@@ -15,6 +16,10 @@ import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 import { openSummaryJson, sealSummaryJson } from "./sealed";
 import { readExam, readIntake, readSummary } from "./stored";
+import { englishWords } from "../i18n/summary";
+
+/** The words the review form shows for the engine's education points: a point left as shown stays the engine's. */
+const REVIEW_WORDS = { sayEducation: (r: Recommendation) => englishWords().education(r) };
 
 type Tx = Prisma.TransactionClient;
 
@@ -203,7 +208,7 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
     }
     const edits = latest ? readSummary(latest.content).edits : {};
     return {
-      assessment: assess(input, edits),
+      assessment: assess(input, edits, REVIEW_WORDS),
       engineDraft,
       edits,
       draftVersion: latest?.version ?? null,
@@ -322,7 +327,7 @@ export async function finalizeSummary(
       if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
       const { input } = await engineInputs(tx, actor.clinicId, visitId);
       const edits = latest ? readSummary(latest.content).edits : {};
-      const assessment = assess(input, edits);
+      const assessment = assess(input, edits, REVIEW_WORDS);
       if (assessment.status === "incomplete") return { ok: false, reason: "incomplete" } as const;
       const data = {
         state: "FINAL" as const,

@@ -3,7 +3,7 @@
 // lib/i18n/summary.ts renders a line from here only when this catalog's English gives exactly the engine's
 // sentence for the same structured fields, and otherwise prints the engine's text (an older ruleset's
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
-import { EDUCATION_WHAT } from "../assessment/education-wording";
+import type { ClassificationCode } from "../assessment/types";
 import { REFERRAL_WHEN, REFERRAL_WORDING, type ReferralUrgency } from "../assessment/referral-wording";
 
 export const summaryEn = {
@@ -227,8 +227,17 @@ export const summaryEn = {
     },
   },
   education: {
-    // The engine's own sentences (lib/assessment/education-wording.ts): one English copy.
-    what: { ...EDUCATION_WHAT },
+    /** What the pain most likely is, per classification (clinical-rules §0, §1): the wording keeps the
+     * classification's certainty ("most likely", never "your pain comes from") and §0's prognosis. */
+    what: {
+      "pfp-likely":
+        "Your pain most likely comes from the joint between your kneecap and your thigh bone (patellofemoral pain). It is very common in runners and it is not damage to the knee. Scans are not needed to diagnose it.",
+      "itbs-likely":
+        "Your pain on the outside of the knee most likely comes from the band of tissue along the outside of your thigh where it crosses the knee (iliotibial band). It is common in runners and usually responds to strengthening and some changes to your running.",
+      "tendinopathy-consider":
+        "Your pain may come from a tendon just above or below your kneecap. Your clinician will check this and choose the right loading exercises for the tendon.",
+      unclear: "Your clinician will explain what is most likely causing your pain. The advice below helps most runners' knee pain while it settles.",
+    } satisfies Record<ClassificationCode, string>,
     loadAfterRamp: "Pain like this often starts when running increases faster than the body can adapt, as yours did recently. ",
     loadUsual: "Pain like this often follows more running, faster running or more hills than the knee is ready for. ",
     loadRest: "Rest calms it down but does not fix it on its own: what works is building your running back gradually while you get stronger.",

@@ -36,6 +36,16 @@ const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
 
 const REFERRAL_KEY = REFERRAL_KEY_BY_FLAG;
 
+/** Each everyday point's catalog key (`summary.activity`). */
+const ACTIVITY_KEY: Record<string, keyof SummaryMessages["activity"]> = {
+  "activity.relative-rest": "relativeRest",
+  "activity.terrain": "terrain",
+  "activity.stairs": "stairs",
+  "activity.sitting": "sitting",
+  "activity.squatting": "squatting",
+  "activity.speed": "speed",
+};
+
 /** The summary's words in US English: clinician pages, the clinician's print and the FHIR export (docs/i18n.md). */
 export function englishWords(): SummaryWords {
   return new SummaryWords(summaryEn, "en-US");
@@ -81,8 +91,23 @@ export class SummaryWords {
     return this.line(english, (m) => (key ? (pick(m)[key] ?? null) : null));
   }
 
+  /** An education point: from its id and params; the words of a clinician's review, or of a summary signed
+   * before ruleset 2026.12.5, through the guard (the catalog's sentence where its English is the same). */
   education(r: Recommendation): string {
     const e = (m: SummaryMessages) => m.education;
+    if (r.text === undefined) {
+      const load = (m: SummaryMessages) => (r.params?.afterRamp ? e(m).loadAfterRamp : e(m).loadUsual) + e(m).loadRest;
+      const byId: Record<string, Render> = {
+        "education.what": (m) => (r.params?.classification ? m.education.what[r.params.classification] : null),
+        "education.load": load,
+        "education.hip": (m) => e(m).hip,
+        "education.borrowed": (m) => e(m).borrowed,
+        "education.passive": (m) => e(m).passive,
+        "education.adjuncts": (m) => e(m).adjuncts,
+        "education.expect": (m) => e(m).expect,
+      };
+      return this.line(undefined, byId[r.id] ?? (() => null));
+    }
     switch (r.id) {
       case "education.what":
         return this.byValue(r.text, (m) => m.education.what);
@@ -107,7 +132,9 @@ export class SummaryWords {
     }
   }
 
+  /** An everyday point: from its id, or a clinic's own terrain advice (and older summaries' English) as written. */
   activity(r: Recommendation): string {
+    if (r.text === undefined) return this.line(undefined, (m) => (m.activity as Record<string, string>)[ACTIVITY_KEY[r.id] ?? ""] ?? null);
     return this.byValue(r.text, (m) => m.activity);
   }
 

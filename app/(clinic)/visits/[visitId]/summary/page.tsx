@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
 import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
+import { englishWords } from "@/lib/i18n/summary";
 import { summaryEn } from "@/lib/i18n/summary-en";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
@@ -68,7 +69,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   // Once signed, the patient's "My plan" link (made at signing) to copy or read out.
   const [planLink, origin] = s.finalized ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
   const a = s.assessment;
-  const fromPlan = editsFromPlan(a.plan);
+  const english = englishWords();
+  const fromPlan = editsFromPlan(a.plan, (r) => english.education(r));
   const start = s.edits.rtrStart;
   const drafted = s.engineDraft.returnToRun;
   const currentWeeklyKm = drafted?.currentWeeklyKm ?? null;
