@@ -1,5 +1,8 @@
 import pg from "pg";
 import { clinicianActor, lengthenPlan, longestPlanEdits } from "../prisma/factories";
+import { SummaryWords } from "../lib/i18n/summary";
+import { summaryEn } from "../lib/i18n/summary-en";
+import { summaryEs } from "../lib/i18n/summary-es";
 import type { Assessment } from "../lib/assessment/types";
 import { decryptJson, encryptJson } from "../lib/crypto/fields";
 import { expect, intakeAnswers, patientWithVisit, pdfPages, signIn, test } from "./fixtures";
@@ -97,11 +100,10 @@ for (const locale of ["en", "es"] as const) {
         });
         const all = pages.join(" ");
         expect(all).toContain(words.stop);
-        // The last stretch and exercise made it onto the pages (the English names; Spanish ones are translated).
-        if (locale === "en") {
-          expect(all).toContain(long.plan!.stretches[2]!.name);
-          expect(all).toContain(long.plan!.exercises[7]!.name);
-        }
+        // The last stretch and exercise made it onto the pages, named in the sheet's language.
+        const named = locale === "en" ? new SummaryWords(summaryEn, "en-US") : new SummaryWords(summaryEs, "es");
+        expect(all).toContain(named.exerciseName(long.plan!.stretches[2]!));
+        expect(all).toContain(named.exerciseName(long.plan!.exercises[7]!));
         test.info().annotations.push({ type: "pages", description: `${locale}, ${paper}, ${how}: ${pages.length} pages` });
       }
     }
