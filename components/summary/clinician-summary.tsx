@@ -182,7 +182,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
             <>
               <p>
                 Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}:{" "}
-                {a.plan.runningOnHold ? a.plan.runningOnHoldReason : englishWords().start(a.returnToRun)}
+                {a.plan.runningOnHold ? englishWords().onHoldReason(a) : englishWords().start(a.returnToRun)}
                 {!a.plan.runningOnHold && (
                   <>
                     {" "}

@@ -255,9 +255,7 @@ export function PatientSummary({
         <section aria-labelledby="run-h" className={styles.runSection}>
           <h2 id="run-h">{h.running}</h2>
           {p.runningOnHold ? (
-            <p className={styles.hold}>
-              {w.t((m) => (p.exercises.length ? m.onHold.line : m.onHold.lineNoExercises), { reason: w.onHoldReason(a, p.runningOnHoldReason ?? "") })}
-            </p>
+            <p className={styles.hold}>{w.t((m) => (p.exercises.length ? m.onHold.line : m.onHold.lineNoExercises), { reason: w.onHoldReason(a) })}</p>
           ) : (
             <>
               <p className={styles.big}>{w.painRule(r)}</p>
@@ -270,14 +268,7 @@ export function PatientSummary({
                   : ""}
                 {r.goalRace ? ` ${w.goalRace(r.goalRace)}` : ""}
               </p>
-              {waits && (
-                <p>
-                  {w.entryTests(
-                    r,
-                    `Tests to pass with your clinician first (pain 2/10 or less): ${r.entryCriteria.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.`,
-                  )}
-                </p>
-              )}
+              {waits && <p>{w.entryTests(r)}</p>}
               {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}
               {/* Summaries signed from ruleset 2026.12.5 carry no English and always show the scales; older ones as signed. */}
               {(r.scales !== undefined || r.start.text === undefined) && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}

@@ -1,12 +1,9 @@
 // Every hard flag's patient wording (clinical-rules §5's urgency table) on the patient summary, which is
 // the same component on the screen and on the print page (and so the PDF). Cases are the example cases
 // each referral kind has, run through the engine as `npm run assess` does.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { caseSchema } from "@/lib/assessment/case-schema";
 import { assess } from "@/lib/assessment/engine";
 import fc from "fast-check";
 import {
@@ -22,23 +19,10 @@ import {
 import { clinicSettingsSchema, DEFAULT_SETTINGS, resolveSettings } from "@/lib/assessment/settings";
 import { ClinicianSummary } from "./clinician-summary";
 import { sheetText } from "@/test/sheet-text";
+import { caseInput, runCase } from "@/test/example-cases";
+import { englishWords } from "@/lib/i18n/summary";
 import { PatientSummary } from "./patient-summary";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-function runCase(file: string, settings: Record<string, unknown> = {}) {
-  const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
-  return assess({
-    intake: c.intake ?? null,
-    exam: c.exam ?? null,
-    previousVisits: c.previousVisits as never,
-    settings: resolveSettings({ ...(c.settings ?? {}), ...settings }),
-    patient: c.patient,
-  });
-}
-function caseInput(file: string) {
-  const c = caseSchema.parse(JSON.parse(readFileSync(path.join(root, "examples", "cases", file), "utf8")));
-  return { intake: c.intake ?? null, exam: c.exam ?? null, previousVisits: c.previousVisits as never, patient: c.patient };
-}
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -126,7 +110,7 @@ describe("a clinic's referral urgency (§5: the default is a clinic setting)", (
       settings: { ...DEFAULT_SETTINGS, referralUrgency: { ...DEFAULT_SETTINGS.referralUrgency, septic: "urgent" as never } },
     });
     expect(a.referral?.urgency).toBe("emergency");
-    expect(a.referral?.advice).toContain("Go to an emergency department now.");
+    expect(englishWords().referral(a).advice).toContain("Go to an emergency department now.");
   });
 
   it("for any clinic's choices, every referral is at least as urgent as §5's default and says the chosen time (property)", () => {
@@ -151,12 +135,15 @@ describe("a clinic's referral urgency (§5: the default is a clinic setting)", (
           const k = REFERRAL_KEY_BY_FLAG[code]!;
           expect(URGENCY_ORDER.indexOf(urgency)).toBeLessThanOrEqual(URGENCY_ORDER.indexOf(REFERRAL_WORDING[k].urgency));
           expect(urgency).toBe(referralUrgency[k]);
-          expect(a.referral!.advice).toContain(referralAction(REFERRAL_WORDING[k], urgency));
+          expect(englishWords().referral(a).advice).toContain(referralAction(REFERRAL_WORDING[k], urgency));
         }
         // The overall urgency is the most urgent flag's.
         expect(a.referral!.urgency).toBe([...Object.values(byFlag)].sort((x, y) => URGENCY_ORDER.indexOf(x) - URGENCY_ORDER.indexOf(y))[0]);
         // The Spanish sheet says it too, with no English left from the referral.
-        expect(sheet(a, "es")).not.toContain(a.referral!.advice);
+        expect(sheet(a, "es")).not.toContain(englishWords().referral(a).advice);
+        // The engine's output says it in codes only: no English advice or reasons.
+        expect(a.referral).not.toHaveProperty("advice");
+        expect(a.referral).not.toHaveProperty("reasons");
       }),
       { numRuns: 60 },
     );

@@ -153,7 +153,8 @@ describe("soft flags: a plan with the running part on hold (§5)", () => {
     expect(a.status).toBe("plan");
     expect(codes(a)).toContain(code);
     expect(a.plan?.runningOnHold).toBe(true);
-    expect(a.plan?.runningOnHoldReason).toMatch(/^On hold until your clinician confirms/);
+    expect(a.plan?.holdFor).toBe("flags");
+    expect(englishWords().onHoldReason(a)).toMatch(/^On hold until your clinician confirms/);
     expect(a.plan?.cadence).toBeNull();
   });
 

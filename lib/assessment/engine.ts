@@ -327,7 +327,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: {
       rulesetVersion: RULESET_VERSION,
       clinicianNotes: notes,
       status: "refer",
-      statusReason: `See a physician. ${safety.referral!.advice}`,
+      statusReason: `See a physician. ${safety.referralAdvice}`,
       missing,
       referral: safety.referral,
       classification,
@@ -341,7 +341,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: {
             activity: [],
             cadence: null,
             runningOnHold: true,
-            runningOnHoldReason: "No running until a physician has seen you.",
+            holdFor: "physician",
             exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION,
           }
         : null,
@@ -370,11 +370,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: {
 
   const softReason = safety.flags.filter((f) => f.level === "soft").map((f) => f.title);
   const tendon = classification.code === "tendinopathy-consider";
-  const heldFor = softReason.length
-    ? `On hold until your clinician confirms: ${softReason.join("; ").toLowerCase()}.`
-    : tendon
-      ? "On hold until your clinician confirms the diagnosis."
-      : null;
+  const heldFor = softReason.length ? ("flags" as const) : tendon ? ("diagnosis" as const) : null;
   const onHold = edits.confirmRunning ? null : heldFor;
   if (tendon) {
     flags.push({
@@ -386,7 +382,7 @@ export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: {
       findings: classification.for,
     });
   }
-  const drafted = buildPlan({ intake, exam, derived, classification, settings, runningOnHoldReason: onHold });
+  const drafted = buildPlan({ intake, exam, derived, classification, settings, holdFor: onHold });
   const plan = {
     ...drafted,
     exercises: applyExerciseEdits(drafted.exercises, edits.exercises),

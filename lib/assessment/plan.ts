@@ -294,7 +294,7 @@ export function buildPlan(opts: {
   derived: Derived;
   classification: Classification;
   settings: ClinicSettings;
-  runningOnHoldReason: string | null;
+  holdFor: Plan["holdFor"];
 }): Plan {
   const { intake, exam, derived, classification: c, settings } = opts;
   const start = startingLevel(intake);
@@ -313,7 +313,7 @@ export function buildPlan(opts: {
   // §1.4: for a possible tendinopathy the PFP programme is not generated; the clinician chooses.
   const exercises =
     c.code === "tendinopathy-consider" ? [] : chooseExercises(level, weeks, because, { loadedGroups, singleLegMax: poorStepDown || poorSquat ? 3 : undefined });
-  const runningOnHold = opts.runningOnHoldReason !== null;
+  const runningOnHold = !!opts.holdFor;
   return {
     education: education(c, derived, intake, exercises.length > 0),
     exercises,
@@ -321,7 +321,7 @@ export function buildPlan(opts: {
     activity: activity(intake, c, settings, runningOnHold),
     cadence: cadence(intake, c, runningOnHold),
     runningOnHold,
-    runningOnHoldReason: opts.runningOnHoldReason,
+    holdFor: opts.holdFor ?? null,
     exerciseLibraryVersion: EXERCISE_LIBRARY_VERSION,
   };
 }

@@ -59,12 +59,15 @@ describe("entry screen (§6.2)", () => {
     });
     expect(c.map((x) => x.status)).toEqual(["met", "not-met", "not-met", "not-tested", "not-tested"]);
   });
-  it("names the tests without pain words (walk 30 minutes, not 'without pain')", () => {
-    expect(
-      entryCriteria(null)
-        .map((c) => c.label)
-        .join(" "),
-    ).not.toMatch(/without pain/);
+  it("keeps the pain recorded with each test", () => {
+    const c = entryCriteria({ rtrScreen: { walk30Min: { result: "pass", pain: 1 }, hop10: { result: "pass", pain: 3 } } } as never);
+    expect(c.map((x) => [x.id, x.status, x.pain])).toEqual([
+      ["walk30Min", "met", 1],
+      ["singleLegStand10s", "not-tested", null],
+      ["singleLegSquat10", "not-tested", null],
+      ["jogOnSpot1Min", "not-tested", null],
+      ["hop10", "not-met", 3],
+    ]);
   });
 });
 

@@ -43,22 +43,16 @@ export const AMBER_HOLD_WEEKS = 2;
 /** §6.2 screens are passed at pain 2/10 or less (the screen's own rule, whatever the running pain model). */
 export const SCREEN_MAX_PAIN = 2;
 
-const SCREEN = [
-  ["walk30Min", "Walk for 30 minutes"],
-  ["singleLegStand10s", "Stand on the sore leg for 10 seconds"],
-  ["singleLegSquat10", "10 single-leg squats"],
-  ["jogOnSpot1Min", "Jog on the spot for 1 minute"],
-  ["hop10", "10–15 hops on the sore leg"],
-] as const;
+/** §6.2's entry screen, in the exam form's order. */
+const SCREEN = ["walk30Min", "singleLegStand10s", "singleLegSquat10", "jogOnSpot1Min", "hop10"] as const;
 
 export function entryCriteria(exam: EngineExam | null, maxPain: number = SCREEN_MAX_PAIN): EntryCriterion[] {
-  return SCREEN.map(([id, label]) => {
+  return SCREEN.map((id) => {
     const t = exam?.rtrScreen?.[id];
-    if (!t || !t.result || t.result === "not-tested") return { id, label, status: "not-tested" as const, detail: "Not tested yet" };
+    if (!t || !t.result || t.result === "not-tested") return { id, status: "not-tested" as const, pain: null };
     const pain = typeof t.pain === "number" ? t.pain : null;
-    if (t.result === "fail") return { id, label, status: "not-met" as const, detail: pain === null ? "Not passed" : `Not passed (pain ${pain}/10)` };
-    if (pain !== null && pain > maxPain) return { id, label, status: "not-met" as const, detail: `Pain ${pain}/10 is above ${maxPain}/10` };
-    return { id, label, status: "met" as const, detail: pain === null ? "Passed" : `Passed (pain ${pain}/10)` };
+    const met = t.result === "pass" && (pain === null || pain <= maxPain);
+    return { id, status: met ? ("met" as const) : ("not-met" as const), pain };
   });
 }
 

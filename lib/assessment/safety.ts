@@ -10,10 +10,8 @@ import type { Derived, Finding, Flag, Referral } from "./types";
 
 interface HardFlag extends Flag {
   urgency: ReferralUrgency;
-  /** What the patient is told to do (§5's table: plain words, no "no running plan until"). */
+  /** What the patient is told to do, in English, for the clinician's status line (§5's table). */
   patientAction: string;
-  /** Why, in the patient's words (the clinician's detail stays on the flag). */
-  patientWhy: string;
 }
 
 /** The clinic's urgency per hard flag (settings.referralUrgency), §5's defaults otherwise. */
@@ -27,6 +25,9 @@ export const LOW_BMI = 18.5;
 export interface SafetyResult {
   flags: Flag[];
   referral: Referral | null;
+  /** What the patient is told to do, in English, for the clinician's status line (the patient's pages say
+   * it from the flags in the patient's language). */
+  referralAdvice: string | null;
   hasHard: boolean;
   hasSoft: boolean;
   /** True when the intake's safety questions were answered (the engine needs them to decide). */
@@ -46,7 +47,7 @@ export function assessSafety(
     const set = urgencies[k];
     const def = REFERRAL_WORDING[k].urgency;
     const urgency = set && URGENCY_ORDER.indexOf(set) <= URGENCY_ORDER.indexOf(def) ? set : def;
-    return { urgency, patientAction: referralAction(REFERRAL_WORDING[k], urgency), patientWhy: REFERRAL_WORDING[k].why };
+    return { urgency, patientAction: referralAction(REFERRAL_WORDING[k], urgency) };
   };
   const s = intake?.safety ?? {};
   const x = exam?.safety ?? {};
@@ -255,27 +256,23 @@ export function assessSafety(
   }
 
   const referral = hard.length ? buildReferral(hard) : null;
+  const referralAdvice = hard.length ? [...new Set(byUrgency(hard).map((f) => f.patientAction))].join(" ") : null;
   const safetyAnswered = !!intake?.safety && Object.keys(intake.safety).length > 0;
   return {
-    flags: [...hard.map(({ urgency: _u, patientAction: _a, patientWhy: _w, ...f }) => f), ...soft],
+    flags: [...hard.map(({ urgency: _u, patientAction: _a, ...f }) => f), ...soft],
     referral,
+    referralAdvice,
     hasHard: hard.length > 0,
     hasSoft: soft.length > 0,
     safetyAnswered,
   };
 }
 
-/** The most urgent flag's action first; each other flag's action after it (each says what to do and when). */
+const byUrgency = (flags: HardFlag[]) => [...flags].sort((a, b) => URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency));
+
+/** The referral's urgency is the most urgent flag's; each flag keeps its own (pages say each action and why). */
 function buildReferral(flags: HardFlag[]): Referral {
-  const ordered = [...flags].sort((a, b) => URGENCY_ORDER.indexOf(a.urgency) - URGENCY_ORDER.indexOf(b.urgency));
-  const urgency = ordered[0]!.urgency;
-  const actions = [...new Set(ordered.map((f) => f.patientAction))];
-  return {
-    urgency,
-    advice: actions.join(" "),
-    reasons: [...new Set(ordered.map((f) => f.patientWhy))],
-    urgencyByFlag: Object.fromEntries(flags.map((f) => [f.code, f.urgency])),
-  };
+  return { urgency: byUrgency(flags)[0]!.urgency, urgencyByFlag: Object.fromEntries(flags.map((f) => [f.code, f.urgency])) };
 }
 
 /**

@@ -125,17 +125,28 @@ export interface Plan {
   cadence: CadenceTrial | null;
   /** Soft flags: the running part is on hold until the clinician confirms it in review. */
   runningOnHold: boolean;
-  runningOnHoldReason: string | null;
+  /** Why it is on hold: a physician must see the runner first (a referral), the diagnosis to confirm (a
+   * possible tendinopathy), or the soft flags (named by `flags`); null when it is not on hold. Pages say it
+   * (lib/i18n/summary.ts `onHoldReason`). Absent in summaries signed before ruleset 2026.12.5. */
+  holdFor?: "physician" | "diagnosis" | "flags" | null;
+  /** Signed before ruleset 2026.12.5: why, in English. */
+  runningOnHoldReason?: string | null;
   exerciseLibraryVersion: string;
 }
 
 export type CriterionStatus = "met" | "not-met" | "not-tested";
 
+/** One test of the §6.2 entry screen: its id (the catalog names it, `summary.entryTests.tests`), whether it is
+ * met, and the pain recorded with it. */
 export interface EntryCriterion {
-  id: string;
-  label: string;
+  id: "walk30Min" | "singleLegStand10s" | "singleLegSquat10" | "jogOnSpot1Min" | "hop10";
   status: CriterionStatus;
-  detail: string;
+  /** Pain during the test (0–10), when recorded (absent in summaries signed before ruleset 2026.12.5). */
+  pain?: number | null;
+  /** Signed before ruleset 2026.12.5: the test's name in English. */
+  label?: string;
+  /** Signed before ruleset 2026.12.5: the result in English. */
+  detail?: string;
 }
 
 export interface RtrSession {
@@ -320,13 +331,14 @@ export interface Derived {
 export interface Referral {
   /** §5's urgency: emergency = now; same-day; next-day = today or tomorrow; urgent = within days. */
   urgency: "emergency" | "same-day" | "next-day" | "urgent" | "routine";
-  /** Plain words for the patient: what to do and how soon, the most urgent first (§5's table). */
-  advice: string;
-  /** Why, in the patient's words (one line per flag); the clinician's detail is on the flags. */
-  reasons: string[];
-  /** Each hard flag's urgency by flag code (the clinic's setting, §5), so a page can say the advice in another
-   * language; absent in summaries signed before ruleset 2026.12.4 (they used §5's defaults). */
+  /** Each hard flag's urgency by flag code (the clinic's setting, §5): with the flags' codes, a page says
+   * what to do, how soon and why, the most urgent first (lib/i18n/summary.ts `referral`). Absent in summaries
+   * signed before ruleset 2026.12.4 (they used §5's defaults). */
   urgencyByFlag?: Record<string, "emergency" | "same-day" | "next-day" | "urgent">;
+  /** Signed before ruleset 2026.12.5: what to do and how soon, in English. */
+  advice?: string;
+  /** Signed before ruleset 2026.12.5: why, in English (one line per flag). */
+  reasons?: string[];
 }
 
 export interface Assessment {

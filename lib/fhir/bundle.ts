@@ -481,7 +481,7 @@ function carePlan(
       detail: {
         code: stride(STRIDE.activity, "return-to-run", "Return to running"),
         status: onHold ? "on-hold" : "scheduled",
-        ...(onHold && a.plan?.runningOnHoldReason ? { statusReason: { text: a.plan.runningOnHoldReason } } : {}),
+        ...(onHold && a.plan?.runningOnHold ? { statusReason: { text: words.onHoldReason(a) } } : {}),
         description: [words.start(rtr), words.progressionRule(rtr), words.painRule(rtr), rtr.goalRace ? words.goalRace(rtr.goalRace) : null]
           .filter(Boolean)
           .join(" "),

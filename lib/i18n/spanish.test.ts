@@ -1,7 +1,5 @@
 // Spanish end to end for the patient pages this catalog covers: each page's text, rendered in `es`, has
 // no English left (proper nouns and the questionnaires shown in English on purpose aside).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
@@ -10,9 +8,7 @@ import { enGB } from "./en-gb";
 import { es } from "./es";
 import { format } from "./format";
 import { messagesFor } from ".";
-import { caseSchema } from "@/lib/assessment/case-schema";
-import { assess } from "@/lib/assessment/engine";
-import { resolveSettings } from "@/lib/assessment/settings";
+import { CASE_FILES, runCase } from "@/test/example-cases";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import type { Locale } from "./locales";
 
@@ -136,19 +132,8 @@ describe("every patient page this catalog covers, rendered in Spanish", () => {
 });
 
 describe("the take-home summary of every example case", () => {
-  const dir = path.resolve(import.meta.dirname, "..", "..", "examples", "cases");
-  const cases = readdirSync(dir).filter((f) => f.endsWith(".json"));
-  const run = (file: string) => {
-    const c = caseSchema.parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
-    return assess({
-      intake: c.intake ?? null,
-      exam: c.exam ?? null,
-      previousVisits: (c.previousVisits ?? []) as never,
-      settings: resolveSettings(c.settings ?? {}),
-      patient: c.patient ?? {},
-      visitDate: c.visitDate ?? null,
-    });
-  };
+  const cases = CASE_FILES;
+  const run = runCase;
   const render = (file: string, locale: Locale) => {
     const fallbacks: string[] = [];
     const html = renderToStaticMarkup(

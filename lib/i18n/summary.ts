@@ -144,16 +144,23 @@ export class SummaryWords {
     );
   }
 
-  onHoldReason(a: Assessment, english: string): string {
+  /** Why running is on hold: from `plan.holdFor` and the soft flags' codes, or an older summary's English. */
+  onHoldReason(a: Assessment): string {
     const soft = a.flags.filter((f) => f.level === "soft" && f.code.startsWith("soft.")).map((f) => f.code);
+    const flags: Render = (m, l) => {
+      const titles = soft.map((c) => (m.onHold.titles as Record<string, string>)[c]);
+      return titles.length && titles.every(Boolean) ? format(m.onHold.flags, { titles: titles.join(m.onHold.separator) }, l) : null;
+    };
+    const hold = a.plan?.holdFor;
+    if (a.plan && a.plan.runningOnHoldReason === undefined) {
+      if (!hold) return "";
+      return this.line(undefined, hold === "physician" ? (m) => m.onHold.physician : hold === "diagnosis" ? (m) => m.onHold.diagnosis : flags);
+    }
     return this.line(
-      english,
+      a.plan?.runningOnHoldReason ?? "",
       (m) => m.onHold.physician,
       (m) => m.onHold.diagnosis,
-      (m, l) => {
-        const titles = soft.map((c) => (m.onHold.titles as Record<string, string>)[c]);
-        return titles.length && titles.every(Boolean) ? format(m.onHold.flags, { titles: titles.join(m.onHold.separator) }, l) : null;
-      },
+      flags,
     );
   }
 
@@ -296,12 +303,17 @@ export class SummaryWords {
   }
 
   /** The entry tests still to pass, as one sentence (`english` is the sheet's English for them). */
-  entryTests(r: ReturnToRun, english: string): string {
+  entryTests(r: ReturnToRun): string {
+    const legacy = r.entryCriteria.some((c) => c.label !== undefined);
+    // A summary signed before ruleset 2026.12.5 named the tests in English: the sentence it printed.
+    const english = legacy
+      ? `Tests to pass with your clinician first (pain 2/10 or less): ${r.entryCriteria.map((c) => `${lowerFirst(c.label ?? "")}${c.status === "met" ? " (passed)" : ""}`).join("; ")}.`
+      : undefined;
     return this.line(english, (m, l) => {
       const names = r.entryCriteria.map((c) => {
         const name = (m.entryTests.tests as Record<string, string>)[c.id];
         const enName = (summaryEn.entryTests.tests as Record<string, string>)[c.id];
-        if (!name || enName !== c.label) return null;
+        if (!name || (legacy && enName !== c.label)) return null;
         return c.status === "met" ? format(m.entryTests.passed, { test: lowerFirst(name) }, l) : lowerFirst(name);
       });
       return names.every((n) => n !== null) ? format(m.entryTests.line, { tests: names.join(m.entryTests.separator) }, l) : null;
@@ -367,6 +379,8 @@ export class SummaryWords {
     const actions = (m: SummaryMessages) => [...new Set(flags.map((x) => referralAction(m.referral[x.k], x.urgency, m.referralWhen)))];
     const whys = (m: SummaryMessages) => [...new Set(keys.map((k) => m.referral[k].why))];
     const advice = this.line(ref.advice, (m) => (keys.length ? actions(m).join(" ") : null));
+    // A summary signed before ruleset 2026.12.5 holds its reasons in English: the catalog's where they match.
+    if (ref.reasons === undefined) return { advice, reasons: whys(this.m) };
     const sameReasons = keys.length > 0 && JSON.stringify(whys(summaryEn)) === JSON.stringify(ref.reasons);
     if (!sameReasons) ref.reasons.forEach((r) => this.onFallback?.(r));
     return { advice, reasons: sameReasons ? whys(this.m) : ref.reasons };

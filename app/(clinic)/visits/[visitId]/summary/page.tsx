@@ -109,7 +109,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
       {hardFlags.length > 0 && (
         <div className="alert alert-danger" role="alert">
           <h2 style={{ marginTop: 0 }}>Refer: see a physician</h2>
-          <p>{a.referral?.advice}</p>
+          <p>{english.referral(a).advice}</p>
           <ul>
             {hardFlags.map((f) => (
               <li key={f.code}>
@@ -168,7 +168,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             draftedStart={draftedStart(drafted)}
             currentWeeklyKm={currentWeeklyKm}
             reasons={reasons(s.engineDraft)}
-            holdReason={s.engineDraft.plan?.runningOnHoldReason ?? null}
+            holdReason={s.engineDraft.plan?.runningOnHold ? english.onHoldReason(s.engineDraft) : null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
             planStatus={`${PLAN_STATUS[a.status]}: ${a.statusReason}`}
