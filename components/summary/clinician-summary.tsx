@@ -4,7 +4,10 @@ import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
 import { StrengthChart } from "@/components/charts/strength-chart";
 import { groupLabel } from "@/lib/assessment/plan";
 import { goalRaceClinicianText } from "@/lib/assessment/return-to-run";
+import { format } from "@/lib/i18n/format";
 import { englishWords } from "@/lib/i18n/summary";
+
+const weeks = (n: number) => format("{n, plural, one {# week} other {# weeks}}", { n });
 import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
 import styles from "./summary.module.css";
 
@@ -187,7 +190,7 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
                   <>
                     {" "}
                     Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
-                    {a.returnToRun.projectedWeeks !== null ? ` in about ${a.returnToRun.projectedWeeks} weeks` : ""}; cap{" "}
+                    {a.returnToRun.projectedWeeks ? ` in about ${weeks(a.returnToRun.projectedWeeks)}` : ""}; cap{" "}
                     {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
                   </>
                 )}
@@ -197,9 +200,9 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
           )}
           {a.followUp && (
             <p>
-              Follow-up in {a.followUp.inWeeks} weeks
+              Follow-up in {weeks(a.followUp.inWeeks)}
               {a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks
-                ? ` (early review; outcome visit at ${a.followUp.outcomeInWeeks} weeks)`
+                ? ` (early review; outcome visit at ${weeks(a.followUp.outcomeInWeeks)})`
                 : ""}
               : {a.followUp.retest.join("; ")}.
             </p>

@@ -14,6 +14,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { englishWords, SummaryWords } from "@/lib/i18n/summary";
 import { runCase as run } from "@/test/example-cases";
 import { sheetText } from "@/test/sheet-text";
+import { ClinicianSummary } from "./clinician-summary";
 import { PatientSummary } from "./patient-summary";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -138,5 +139,18 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
     const itb = { stretchId: "itb-stretch", holdSeconds: 30, reps: 2, perSide: true, daysPerWeek: 7, drawing: "itb-stretch", rule: ex.rule, because: [] };
     expect(englishWords().howTo({ ...itb, optional: true })).toMatch(/This one is optional/);
     expect(englishWords().howTo(itb)).not.toMatch(/optional/);
+  });
+  it("the clinician's summary counts weeks with a plural, and words the start and the hold from codes", () => {
+    const a = run("12-amber-steady-creep.json");
+    a.followUp = { ...a.followUp!, inWeeks: 1, outcomeInWeeks: 6 };
+    a.returnToRun = { ...a.returnToRun!, projectedWeeks: 1 };
+    const page = sheetText(renderToStaticMarkup(createElement(ClinicianSummary, { a })));
+    expect(page).toMatch(/in about 1 week;/);
+    expect(page).toMatch(/Follow-up in 1 week \(early review; outcome visit at 6 weeks\)/);
+    expect(page).toContain(englishWords().start(a.returnToRun));
+    const held = run("07-giving-way-on-hold.json");
+    expect(sheetText(renderToStaticMarkup(createElement(ClinicianSummary, { a: held })))).toContain(
+      "On hold until your clinician confirms: giving way or kneecap subluxation.",
+    );
   });
 });
