@@ -123,7 +123,7 @@ export function BetweenVisits({
               ? "Running is paused (red twice)."
               : p.progress
                 ? p.progress.week
-                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0] ? englishWords().session(p.progress.next[0]) : ""}`
+                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0] ? englishWords().session(p.progress.next[0], "km") : ""}`
                   : "The running calendar is done."
                 : "The plan has no running calendar."}
           </>

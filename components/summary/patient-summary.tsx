@@ -5,7 +5,6 @@
 // lib/i18n/summary.ts: the engine's English is printed only where the catalog has no sentence for it.
 import type { Assessment, ExercisePrescription, ReturnToRun, StretchPrescription } from "@/lib/assessment/types";
 import { messagesFor } from "@/lib/i18n";
-import { formatNumber } from "@/lib/i18n/format";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { SummaryWords } from "@/lib/i18n/summary";
 import { ExerciseDrawing } from "./exercise-drawing";
@@ -71,10 +70,10 @@ export function ExerciseCard({ e, w, forWeeks = false }: { e: ExercisePrescripti
 
 /** A week's identical sessions as one entry with a box per session ("3 × Easy run, 2.6 km"), in the order
  * each first appears: a week of 6 sessions of two kinds is two entries, not six lines. */
-function groupSessions(sessions: ReturnToRun["calendar"][number]["sessions"], w: SummaryWords): { text: string; count: number }[] {
+function groupSessions(r: ReturnToRun, sessions: ReturnToRun["calendar"][number]["sessions"], w: SummaryWords): { text: string; count: number }[] {
   const out: { text: string; count: number }[] = [];
   for (const s of sessions) {
-    const text = w.session(s);
+    const text = w.session(s, r.unit);
     const same = out.find((g) => g.text === text);
     if (same) same.count += 1;
     else out.push({ text, count: 1 });
@@ -99,7 +98,7 @@ export function RunCalendar({ r, w }: { r: ReturnToRun; w: SummaryWords }) {
             <th scope="row">{wk.week}</th>
             <td>
               <ul className={styles.sessions}>
-                {groupSessions(wk.sessions, w).map((g, i) => (
+                {groupSessions(r, wk.sessions, w).map((g, i) => (
                   <li key={i}>
                     <span className={styles.ticks} aria-hidden="true">
                       {Array.from({ length: g.count }, (_, k) => (
@@ -111,20 +110,8 @@ export function RunCalendar({ r, w }: { r: ReturnToRun; w: SummaryWords }) {
                 ))}
               </ul>
             </td>
-            {/* The engine's week total is the sum of the sessions printed beside it (km, or minutes for a week planned by time). */}
-            <td>
-              {wk.weeklyKm !== null
-                ? w.t((m) => m.calendar.weekKm, { km: wk.weeklyKm })
-                : wk.weeklyMinutes
-                  ? w.t((m) => m.calendar.weekMinutes, { minutes: wk.weeklyMinutes })
-                  : w.t((m) => m.calendar.weekKm, {
-                      km: formatNumber(
-                        w.locale,
-                        wk.sessions.reduce((t, s) => t + (s.km ?? 0), 0),
-                        { minimumFractionDigits: 1, maximumFractionDigits: 1 },
-                      ),
-                    })}
-            </td>
+            {/* The week total is the sum of the sessions printed beside it (km, miles, or minutes for a week planned by time). */}
+            <td>{w.weekTotal(r, wk)}</td>
           </tr>
         ))}
       </tbody>
@@ -263,10 +250,8 @@ export function PatientSummary({
               {/* One paragraph for the start, the build-up and the race: the sheet must hold the longest plan on two pages. */}
               <p>
                 {w.start(r)} {w.progressionRule(r)}
-                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0
-                  ? ` ${w.t((m) => m.backBy, { km: r.targetWeeklyKm!, weeks: r.projectedWeeks! })}`
-                  : ""}
-                {r.goalRace ? ` ${w.goalRace(r.goalRace)}` : ""}
+                {r.targetWeeklyKm !== null && r.projectedWeeks !== null && r.projectedWeeks > 0 ? ` ${w.backBy(r)}` : ""}
+                {r.goalRace ? ` ${w.goalRace(r.goalRace, r.unit)}` : ""}
               </p>
               {waits && <p>{w.entryTests(r)}</p>}
               {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}

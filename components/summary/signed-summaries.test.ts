@@ -12,7 +12,8 @@ import type { Assessment, GoalRace } from "@/lib/assessment/types";
 import { messagesFor } from "@/lib/i18n";
 import type { Locale } from "@/lib/i18n/locales";
 import { englishWords, SummaryWords } from "@/lib/i18n/summary";
-import { runCase as run } from "@/test/example-cases";
+import { assess } from "@/lib/assessment/engine";
+import { caseInput, runCase as run } from "@/test/example-cases";
 import { sheetText } from "@/test/sheet-text";
 import { ClinicianSummary } from "./clinician-summary";
 import { PatientSummary } from "./patient-summary";
@@ -86,14 +87,14 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
   });
   it("writes the race date the locale's way", () => {
     const g = race({ name: "City half marathon", weeksAvailable: null });
-    expect(words("en-US").goalRace(g)).toBe("Your clinician will talk with you about City half marathon (18 Apr 2027).");
-    expect(words("es").goalRace(g)).toBe("Su profesional hablará con usted sobre City half marathon (18 de abril de 2027).");
-    expect(words("es").goalRace({ ...g, weeksAvailable: -2 })).toBe("La fecha de City half marathon (18 de abril de 2027) ya ha pasado.");
+    expect(words("en-US").goalRace(g, "km")).toBe("Your clinician will talk with you about City half marathon (18 Apr 2027).");
+    expect(words("es").goalRace(g, "km")).toBe("Su profesional hablará con usted sobre City half marathon (18 de abril de 2027).");
+    expect(words("es").goalRace({ ...g, weeksAvailable: -2 }, "km")).toBe("La fecha de City half marathon (18 de abril de 2027) ya ha pasado.");
   });
   it("a race without a name is 'your race', and a sentence opening with it starts with a capital", () => {
-    expect(words("en-US").goalRace(race({}))).toMatch(/^Your race is in 10 weeks\. /);
-    expect(words("en-US").goalRace(race({ weeksAvailable: 1 }))).toMatch(/^Your race is in 1 week\. /);
-    expect(words("es").goalRace(race({}))).toMatch(/^Faltan 10 semanas para su carrera\. /);
+    expect(words("en-US").goalRace(race({}), "km")).toMatch(/^Your race is in 10 weeks\. /);
+    expect(words("en-US").goalRace(race({ weeksAvailable: 1 }), "km")).toMatch(/^Your race is in 1 week\. /);
+    expect(words("es").goalRace(race({}), "km")).toMatch(/^Faltan 10 semanas para su carrera\. /);
   });
   it("the clinician's goal-race line counts weeks in words, one week or several", () => {
     expect(goalRaceClinicianText(race({ weeksAvailable: 1, notProjectedBecause: "by-time" }))).toBe(
@@ -152,5 +153,43 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
     expect(sheetText(renderToStaticMarkup(createElement(ClinicianSummary, { a: held })))).toContain(
       "On hold until your clinician confirms: giving way or kneecap subluxation.",
     );
+  });
+  it("a runner who answered in miles gets a plan in miles: on a half-mile grid, every week adding up as printed", () => {
+    for (const file of ["14-stopped-screen-passed.json", "11-green-high-mileage-late-pain.json", "16-goal-race-too-soon.json"]) {
+      const input = caseInput(file);
+      input.intake!.running = { ...input.intake!.running, distanceUnit: "mi" };
+      const a = assess(input);
+      expect(a.returnToRun!.unit).toBe("mi");
+      for (const l of ["en-US", "es"] as const) {
+        const { text, fallbacks } = render(a, l);
+        expect(fallbacks).toEqual([]);
+        // Distances in miles only (the clinic's phone and the effort scale aside).
+        expect(text, `${file} ${l}`).not.toMatch(/\d\s?km\b/);
+        expect(text).toMatch(/\d mi\b/);
+        // Each calendar row: its total is the sum of the sessions printed beside it.
+        const html = renderToStaticMarkup(createElement(PatientSummary, { a, clinicPhone: null, locale: l }));
+        const rows = html
+          .slice(0, html.indexOf("</table>"))
+          .split("<tr")
+          .slice(2)
+          .map((r) =>
+            `<tr${r}`
+              .replace(/<[^>]+>/g, " ")
+              .replace(/\s+/g, " ")
+              .trim(),
+          )
+          .filter((r) => / mi$/.test(r));
+        expect(rows.length, `${file} ${l}`).toBe(a.returnToRun!.calendar.length);
+        const num = (x: string) => Number(x.replace(",", "."));
+        for (const row of rows) {
+          const total = num(/([\d.,]+) mi$/.exec(row)![1]!);
+          const body = row.replace(/^\d+ /, "").replace(/ [\d.,]+ mi$/, "");
+          let sum = 0;
+          for (const m of body.matchAll(/(?:(\d+) × )?(?:Walk|Camine|Run|Corra|Easy run|Carrera suave)[^×]*?([\d.,]+) mi\b/g))
+            sum += (m[1] ? Number(m[1]) : 1) * num(m[2]!);
+          expect(Math.round(sum * 10) / 10, `${file} ${l}: ${row}`).toBe(total);
+        }
+      }
+    }
   });
 });

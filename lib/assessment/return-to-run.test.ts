@@ -9,6 +9,7 @@ import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 import type { ReturnToRun } from "./types";
+import { fromKm } from "./units";
 import { messagesFor } from "../i18n";
 import { formatNumber } from "../i18n/format";
 import { LOCALES } from "../i18n/locales";
@@ -43,6 +44,11 @@ function rtr(
     reviewInWeeks: opts.reviewInWeeks,
   });
 }
+
+/** A week's figure as the sheet prints it: its km, or for a plan in miles the sum of its sessions' miles
+ * (each to 0.1 mi, as printed), or its minutes. */
+const printed = (r: ReturnToRun, w: ReturnToRun["calendar"][number]) =>
+  w.weeklyKm === null ? w.weeklyMinutes! : r.unit === "mi" ? Math.round(w.sessions.reduce((t, s) => t + fromKm(s.km ?? 0, "mi", 1) * 10, 0)) / 10 : w.weeklyKm;
 
 /** The continuous (distance) weeks of a calendar, in order. */
 const continuous = (r: ReturnToRun) => r.calendar.filter((w) => w.sessions.every((s) => s.kind === "run") && w.weeklyKm !== null);
@@ -300,6 +306,8 @@ describe("engine properties over generated runners", () => {
     mass: fc.integer({ min: 40, max: 140 }),
     /** The clinician's chosen walk-run phase, sometimes. */
     phase: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined, freq: 4 }),
+    /** The unit the runner answered in: the calendar is planned and printed in it. */
+    unit: fc.constantFrom("km" as const, "mi" as const),
   });
   type R = typeof runner extends fc.Arbitrary<infer T> ? T : never;
   const build = (g: R) =>
@@ -307,6 +315,7 @@ describe("engine properties over generated runners", () => {
       {
         about: { bodyMassKg: g.mass },
         running: {
+          distanceUnit: g.unit,
           runsPerWeek: g.runs,
           yearsRunning: g.years,
           weeklyKm: {
@@ -348,16 +357,16 @@ describe("engine properties over generated runners", () => {
             w.painRule(r),
             w.scales(r.scales),
             ...r.rules.map((x) => w.rule(x)),
-            r.goalRace ? w.goalRace(r.goalRace) : "x",
+            r.goalRace ? w.goalRace(r.goalRace, r.unit) : "x",
           ];
           for (const c of ["green", "amber", "red"] as const) said.push(w.light(r, c).text);
           for (const wk of r.calendar) {
             said.push(w.weekNote(r, wk));
             for (const s of wk.sessions) {
-              const text = w.session(s);
+              const text = w.session(s, r.unit);
               said.push(text);
-              // The session says its own amount: its km or its minutes, in the locale's numbers.
-              const amount = s.km !== null ? formatNumber(l, s.km) : String(s.minutes);
+              // The session says its own amount: its distance in the runner's unit, or its minutes, in the locale's numbers.
+              const amount = s.km !== null ? `${formatNumber(l, fromKm(s.km, r.unit ?? "km", 1))} ${r.unit ?? "km"}` : String(s.minutes);
               expect(text, `${l}: ${JSON.stringify(s)}`).toContain(amount);
             }
           }
@@ -388,8 +397,8 @@ describe("engine properties over generated runners", () => {
           const [a, b] = [weeks[i - 1]!, weeks[i]!];
           expect(b.week).toBe(a.week + 1);
           expect(a.weeklyKm === null).toBe(b.weeklyKm === null);
-          const prev = a.weeklyKm ?? a.weeklyMinutes!;
-          const next = b.weeklyKm ?? b.weeklyMinutes!;
+          const prev = printed(r, a);
+          const next = printed(r, b);
           expect(next * 100).toBeLessThanOrEqual(prev * (100 + g.cap) + 1e-6);
         }
       }),

@@ -4,7 +4,9 @@
 // nothing while running is on hold. The calendar is exact: each week's total is the sum of its sessions,
 // and no continuous week rises more than the clinic's cap over the week before, on the printed figures.
 import type { EngineExam } from "./exam-schema";
+import type { DistanceUnit } from "./intake-options";
 import type { EngineIntake } from "./intake-schema";
+import { KM_PER_MILE } from "./units";
 import { describeLoadChange, firedRamp } from "./load";
 import { RULES } from "./rules";
 import type { ClinicSettings } from "./settings";
@@ -58,20 +60,38 @@ export function entryCriteria(exam: EngineExam | null, maxPain: number = SCREEN_
 
 const fmtKm = (km: number) => (Number.isInteger(km) ? String(km) : km.toFixed(1));
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-/** Half-kilometres: the calendar's unit, so totals add up exactly and read easily. */
-const HALF = 2;
-const toHalves = (km: number) => Math.floor(km * HALF + 1e-9);
-const fromHalves = (h: number) => h / HALF;
+/**
+ * The calendar's grid in the runner's own unit (the intake's km or miles), so the figures printed for them add
+ * up exactly and the cap holds on them: half-units for continuous runs, tenths for walk-run sessions. Distances
+ * are kept in km (`km` fields), exactly that many half-miles for a runner who answered in miles.
+ */
+interface Grid {
+  unit: DistanceUnit;
+  toHalves: (km: number) => number;
+  fromHalves: (h: number) => number;
+  fromTenths: (t: number) => number;
+  toTenths: (km: number) => number;
+}
+function gridFor(unit: DistanceUnit): Grid {
+  const u = unit === "mi" ? KM_PER_MILE : 1;
+  return {
+    unit,
+    toHalves: (km) => Math.floor((km / u) * 2 + 1e-9),
+    fromHalves: (h) => (h / 2) * u,
+    fromTenths: (t) => (t / 10) * u,
+    toTenths: (km) => Math.round((km / u) * 10),
+  };
+}
 
 /**
  * One walk-run session: the phase's pattern and effort (§6.2), and its share of the week's volume (§6.3):
  * tenths of a km for a restart, minutes of running for a new runner.
  */
-function walkRunSession(p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, share: number): RtrSession {
+function walkRunSession(g: Grid, p: (typeof WALK_RUN_PHASES)[number], byTime: boolean, share: number): RtrSession {
   if (byTime) {
     return { kind: p.phase === 6 ? "run" : "walk-run", minutes: share, km: null, phase: p.phase };
   }
-  return { kind: p.phase === 6 ? "run" : "walk-run", minutes: null, km: share / 10, phase: p.phase };
+  return { kind: p.phase === 6 ? "run" : "walk-run", minutes: null, km: g.fromTenths(share), phase: p.phase };
 }
 
 /** §6.5 (Nielsen 2014): an obese new runner's first week, short run intervals well under 3 km in all. */
@@ -91,10 +111,10 @@ function split(totalUnits: number, runs: number): number[] {
   return Array.from({ length: runs }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-function distanceWeek(week: number, halves: number, runs: number, step: RtrWeekStep): RtrWeek {
+function distanceWeek(g: Grid, week: number, halves: number, runs: number, step: RtrWeekStep): RtrWeek {
   const sessions = split(halves, runs)
     .filter((h) => h > 0)
-    .map((h): RtrSession => ({ kind: "run", minutes: null, km: fromHalves(h) }));
+    .map((h): RtrSession => ({ kind: "run", minutes: null, km: g.fromHalves(h) }));
   return { week, sessions, weeklyKm: weekTotalKm(sessions), weeklyMinutes: null, step };
 }
 
@@ -105,7 +125,8 @@ function minutesWeek(week: number, minutes: number, runs: number, step: RtrWeekS
   return { week, sessions, weeklyKm: null, weeklyMinutes: sessions.reduce((t, s) => t + (s.minutes ?? 0), 0), step };
 }
 
-/** The sum of a week's session distances, exact to 0.1 km (what the printed total must equal). */
+/** The sum of a week's session distances, to 0.1 km (for a km runner, exactly the printed total; a page
+ * prints a miles runner's total as the sum of the sessions' miles). */
 export function weekTotalKm(sessions: RtrSession[]): number {
   return Math.round(sessions.reduce((t, s) => t + (s.km ?? 0) * 10, 0)) / 10;
 }
@@ -198,6 +219,10 @@ export function buildReturnToRun(opts: {
   visitDate?: string | null;
 }): ReturnToRun {
   const { intake, exam, derived, settings } = opts;
+  // The runner's own unit (the intake's answer): the calendar is planned on its grid.
+  const unit: DistanceUnit = intake?.running?.distanceUnit === "mi" ? "mi" : "km";
+  const g = gridFor(unit);
+  const { toHalves, fromHalves } = g;
   const trek = settings.painRule === "trek";
   const maxPain = trek ? 2 : 5;
   // What the rule and each colour of the traffic light say follows from the model: pages word it (lib/i18n).
@@ -227,6 +252,7 @@ export function buildReturnToRun(opts: {
     criteriaMet,
     waitsForScreen: false,
     runnerState: state,
+    unit,
     currentWeeklyKm: current,
     targetWeeklyKm: target,
   };
@@ -250,7 +276,7 @@ export function buildReturnToRun(opts: {
       targetWeeklyKm: null,
       projectedWeeks: null,
       calendar: [],
-      goalRace: goalRace(intake, opts.visitDate, null, null, "on-hold", cap),
+      goalRace: goalRace(g, intake, opts.visitDate, null, null, "on-hold", cap),
       rules: [],
     };
   }
@@ -359,14 +385,14 @@ export function buildReturnToRun(opts: {
       ? OBESE_WEEK1_RUN_MIN * RUNS_PER_WEEK_WALK_RUN
       : byTime
         ? first.runMin * first.repeats * RUNS_PER_WEEK_WALK_RUN
-        : Math.round(first.km * 10) * RUNS_PER_WEEK_WALK_RUN;
+        : g.toTenths(first.km) * RUNS_PER_WEEK_WALK_RUN;
     for (let i = 0; i < pattern.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
       if (i > 0) volume = Math.max(volume, Math.floor((volume * (100 + cap)) / 100 + 1e-9));
       const shares = split(volume, RUNS_PER_WEEK_WALK_RUN);
       const chunk = pattern
         .slice(i, i + RUNS_PER_WEEK_WALK_RUN)
-        .map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
+        .map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(g, WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
       const wk: RtrWeek = {
         week,
         sessions: chunk,
@@ -375,8 +401,9 @@ export function buildReturnToRun(opts: {
         step: week === 1 && obeseWeek1 ? "obese-first" : "walk-run",
       };
       push(wk);
-      volume = byTime ? wk.weeklyMinutes! : Math.round(wk.weeklyKm! * 10);
-      totals.push(byTime ? 0 : toHalves(wk.weeklyKm!));
+      // In tenths of the unit, the week's volume is the sum of its shares (split keeps the total).
+      if (byTime) volume = wk.weeklyMinutes!;
+      totals.push(byTime ? 0 : Math.floor(volume / 5));
     }
     if (byTime) {
       // After phase 6, continuous runs grow by minutes, at most the cap a week (on the printed minutes).
@@ -394,17 +421,14 @@ export function buildReturnToRun(opts: {
   // usual easy pace, when known); otherwise in half-kilometres.
   const toUnits = (km: number) => (inMinutes ? Math.floor(km * pace! + 1e-9) : toHalves(km));
   const weekOf = (n: number, units: number, runsInWeek: number, step: RtrWeekStep) =>
-    inMinutes ? minutesWeek(n, units, runsInWeek, step) : distanceWeek(n, units, runsInWeek, step);
-  const unitsOf = (wk: RtrWeek) => (inMinutes ? (wk.weeklyMinutes ?? 0) : toHalves(wk.weeklyKm ?? 0));
+    inMinutes ? minutesWeek(n, units, runsInWeek, step) : distanceWeek(g, n, units, runsInWeek, step);
   let units = mode === "walk-run" ? (totals.length ? totals[totals.length - 1]! : 0) : toUnits(startKm ?? 0);
   const continuousRuns = mode === "walk-run" ? RUNS_PER_WEEK_WALK_RUN : runs;
   if (continuousPlan) {
     const hold = mode === "keep-continuous" ? Math.max(1, opts.reviewInWeeks ?? 2) : AMBER_HOLD_WEEKS;
     for (let i = 0; i < hold; i++) {
       week += 1;
-      const wk = weekOf(week, units, continuousRuns, mode === "keep-continuous" ? "hold-review" : "hold-green");
-      push(wk);
-      units = unitsOf(wk);
+      push(weekOf(week, units, continuousRuns, mode === "keep-continuous" ? "hold-review" : "hold-green"));
       totals.push(inMinutes ? toHalves(units / pace!) : units);
     }
   }
@@ -444,13 +468,14 @@ export function buildReturnToRun(opts: {
     },
     projectedWeeks: projected,
     calendar,
-    goalRace: goalRace(intake, opts.visitDate, totals, target, screenFirst ? "screen-first" : byTime ? "by-time" : "planned", cap),
+    goalRace: goalRace(g, intake, opts.visitDate, totals, target, screenFirst ? "screen-first" : byTime ? "by-time" : "planned", cap),
     rules,
   };
 }
 
 /** §6.5: weeks needed to reach the goal volume at the cap vs weeks to the race; never by raising the cap. */
 function goalRace(
+  grid: Grid,
   intake: EngineIntake | null,
   visitDate: string | null | undefined,
   totals: number[] | null,
@@ -468,7 +493,7 @@ function goalRace(
   if (how !== "planned" || !totals || goalKm === null) {
     return { ...base, ...none, notProjectedBecause: how === "planned" ? "no-goal-volume" : how };
   }
-  const goalHalves = toHalves(goalKm);
+  const goalHalves = grid.toHalves(goalKm);
   // Continue the projection past the calendar at the same cap until the goal (or the limit).
   const series = [...totals];
   let h = series.length ? series[series.length - 1]! : 0;
@@ -481,7 +506,7 @@ function goalRace(
   const idx = series.findIndex((x) => x >= goalHalves);
   const weeksNeeded = idx >= 0 ? idx + 1 : null;
   const fits = weeksNeeded !== null && weeksNeeded <= weeksAvailable;
-  const byRace = weeksAvailable === 0 ? null : fromHalves(series[Math.min(weeksAvailable, series.length) - 1] ?? 0);
+  const byRace = weeksAvailable === 0 ? null : grid.fromHalves(series[Math.min(weeksAvailable, series.length) - 1] ?? 0);
   return { ...base, weeksNeeded, kmByRaceDay: fits ? goalKm : byRace, fits };
 }
 

@@ -255,6 +255,9 @@ export interface ReturnToRun {
   scales?: string;
   /** §6.5: the row of the table the runner is in (absent in summaries signed before ruleset 2026.12). */
   runnerState?: RunnerState;
+  /** The runner's own unit (the intake's answer): the calendar is planned on its grid (half-miles and tenths
+   * of a mile for "mi"; distances stay in km fields) and pages print it in this unit. Absent: km. */
+  unit?: "km" | "mi";
   start: {
     mode: "walk-run" | "reduced-continuous" | "keep-continuous" | "on-hold";
     /** Walk-run phase (1–6, clinical-rules §6.2) when mode is walk-run. */

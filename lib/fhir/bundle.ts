@@ -429,7 +429,7 @@ function condition(ctx: VisitCtx, visit: FhirVisit, a: Assessment, asserter: Ref
 function weekText(r: ReturnToRun, w: RtrWeek): string {
   const words = englishWords();
   const total = w.weeklyKm != null ? `${w.weeklyKm} km` : w.weeklyMinutes != null ? `${w.weeklyMinutes} min` : null;
-  return [`Week ${w.week}: ${w.sessions.map((s) => words.session(s)).join("; ")}`, total ? `(total ${total})` : null, words.weekNote(r, w) || null]
+  return [`Week ${w.week}: ${w.sessions.map((s) => words.session(s, "km")).join("; ")}`, total ? `(total ${total})` : null, words.weekNote(r, w) || null]
     .filter(Boolean)
     .join(" ");
 }
@@ -482,7 +482,7 @@ function carePlan(
         code: stride(STRIDE.activity, "return-to-run", "Return to running"),
         status: onHold ? "on-hold" : "scheduled",
         ...(onHold && a.plan?.runningOnHold ? { statusReason: { text: words.onHoldReason(a) } } : {}),
-        description: [words.start(rtr), words.progressionRule(rtr), words.painRule(rtr), rtr.goalRace ? words.goalRace(rtr.goalRace) : null]
+        description: [words.start(rtr), words.progressionRule(rtr), words.painRule(rtr), rtr.goalRace ? words.goalRace(rtr.goalRace, "km") : null]
           .filter(Boolean)
           .join(" "),
       },

@@ -329,21 +329,21 @@ export const summaryEn = {
   scales:
     "Traffic-light numbers are pain; calendar effort numbers are how hard the run feels, not pain (3: you can talk in full sentences; 4: you can still talk; 5: a few words at a time).",
   start: {
-    keep: "Keep running about {km} km a week, no more until your review: {spread}, 10–20% slower than usual, on flat ground.",
-    reduce: "Cut back to about {km} km a week{why}: {spread}, 10–20% slower than usual, on flat ground. Build up again only after {weeks} green weeks.",
+    keep: "Keep running about {km} {unit} a week, no more until your review: {spread}, 10–20% slower than usual, on flat ground.",
+    reduce: "Cut back to about {km} {unit} a week{why}: {spread}, 10–20% slower than usual, on flat ground. Build up again only after {weeks} green weeks.",
     whyRamp: ", back to where you were before your recent increase",
     whyThird: ", about a third less than now",
     spreadMore: "split into {runs} shorter runs (one more than now)",
     spreadSame: "spread over {runs} runs",
     longestMinutes: "{spread}, the longest about {minutes} minutes",
-    longestKm: "{spread}, the longest about {km} km",
-    usualLongest: "{longest} (your longest run has been {km} km)",
+    longestKm: "{spread}, the longest about {km} {unit}",
+    usualLongest: "{longest} (your longest run has been {km} {unit})",
     lateOnset: " Keep each run short enough to finish before the point where your pain usually starts.",
     screenFirst:
       "Start walk-run phase {phase} once you pass the tests below with your clinician. Until then, no running: walk (building up to 30 minutes) and do your exercises.",
     byTime: "Start with walk-run phase {phase}, 3 times a week with a rest day in between.",
     byTimeObese:
-      "In your first week, short run intervals only (run no more than {km} km in total), then walk-run phase {phase}; 3 times a week with a rest day in between.",
+      "In your first week, short run intervals only (run no more than {km} {unit} in total), then walk-run phase {phase}; 3 times a week with a rest day in between.",
     walkRun: "Start with walk-run phase {phase}: {first}; 3 times a week with a rest day in between.",
     minutesAWeek: " At your easy pace that is about {minutes} minutes of running a week: the calendar counts minutes.",
     onHold:
@@ -359,16 +359,16 @@ export const summaryEn = {
     time: "Build up by time: follow the steps in the calendar, and add no more than {cap}% of running time a week, only after a green week.",
     distance: "Add no more than {cap}% to your weekly distance each week (a cautious rule of thumb, not a proven limit), and only after a green week.",
   },
-  backBy: "If all goes well you will be back to about {km} km a week in about {weeks, plural, one {# week} other {# weeks}}.",
+  backBy: "If all goes well you will be back to about {km} {unit} a week in about {weeks, plural, one {# week} other {# weeks}}.",
   goalRace: {
     yourRace: "your race",
     noVisitDate: "Your clinician will talk with you about {name} ({date}).",
     passed: "{name} ({date}) has passed.",
     notProjected:
       "{name} is in {weeks, plural, one {# week} other {# weeks}}. Whether you can race it depends on how the next weeks go: your clinician will talk it through with you.",
-    fits: "{name} is in {weeks, plural, one {# week} other {# weeks}}. At this safe build-up you should reach about {km} km a week in about {needed, plural, one {# week} other {# weeks}}, before race day.",
+    fits: "{name} is in {weeks, plural, one {# week} other {# weeks}}. At this safe build-up you should reach about {km} {unit} a week in about {needed, plural, one {# week} other {# weeks}}, before race day.",
     tooSoon:
-      "{name} is in {weeks, plural, one {# week} other {# weeks}}. At a safe build-up you will reach about {byRace} km a week by race day, not the {km} km you aim for. Talk with your clinician about a shorter race or a later one; building faster raises the risk of the pain coming back.",
+      "{name} is in {weeks, plural, one {# week} other {# weeks}}. At a safe build-up you will reach about {byRace} {unit} a week by race day, not the {km} {unit} you aim for. Talk with your clinician about a shorter race or a later one; building faster raises the risk of the pain coming back.",
   },
   entryTests: {
     line: "Tests to pass with your clinician first (pain 2/10 or less): {tests}.",
@@ -382,25 +382,27 @@ export const summaryEn = {
       hop10: "10–15 hops on the sore leg",
     },
   },
+  /** The distance unit after a number, as the runner answered the intake (km or miles). */
+  units: { km: "km", mi: "mi" },
   calendar: {
     caption: "Running calendar: tick each run when done",
     week: "Week",
     runs: "Runs (tick each one when done)",
     total: "Week total",
     times: "{count} × {session}",
-    weekKm: "{km} km",
+    weekKm: "{km} {unit}",
     weekMinutes: "{minutes} min of running",
-    walkRunKm: "Walk {walk} min, run {run} min; repeat to {km} km, effort {effort}/10",
+    walkRunKm: "Walk {walk} min, run {run} min; repeat to {km} {unit}, effort {effort}/10",
     walkRunMinutes: "Walk {walk} min, run {run} min; repeat to {minutes} min of running, effort {effort}/10",
-    runKm: "Run {km} km without walk breaks, effort {effort}/10",
+    runKm: "Run {km} {unit} without walk breaks, effort {effort}/10",
     runMinutes: "Run {minutes} min without walk breaks, effort {effort}/10",
     firstWeekIntervals: "Walk 2 min, run 1 min, {times} times ({total} min), effort 3/10",
-    easyKm: "Easy run, {km} km, flat ground",
+    easyKm: "Easy run, {km} {unit}, flat ground",
     easyMinutes: "Easy run, {minutes} min without walk breaks, flat ground",
     /** What a week asks besides its sessions (the FHIR export's care plan; not on the two-page sheet). */
     notes: {
       walkRun: "A rest day between sessions. Move on only after a green day; repeat a session after an amber one.",
-      obeseFirst: "Keep this week's running under {km} km in total. A rest day between sessions.",
+      obeseFirst: "Keep this week's running under {km} {unit} in total. A rest day between sessions.",
       holdReview: "Hold this distance until your review, while every run stays green.",
       holdReviewTime: "Hold this running time until your review, while every run stays green.",
       holdGreen: "Hold this distance until you have had {weeks, plural, one {# green week} other {# green weeks}}.",

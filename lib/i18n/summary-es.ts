@@ -320,22 +320,22 @@ export const summaryEs: SummaryMessages = {
   scales:
     "Los números del semáforo son dolor; los números de esfuerzo del calendario indican lo duro que se le hace correr, no dolor (3: puede hablar con frases completas; 4: todavía puede hablar; 5: solo unas palabras seguidas).",
   start: {
-    keep: "Siga corriendo unos {km} km por semana, sin pasar de ahí hasta su revisión: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano.",
+    keep: "Siga corriendo unos {km} {unit} por semana, sin pasar de ahí hasta su revisión: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano.",
     reduce:
-      "Baje a unos {km} km por semana{why}: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano. Vuelva a aumentar solo después de {weeks, plural, one {# semana en verde} other {# semanas en verde}}.",
+      "Baje a unos {km} {unit} por semana{why}: {spread}, entre un 10 y un 20 % más despacio de lo habitual y por terreno llano. Vuelva a aumentar solo después de {weeks, plural, one {# semana en verde} other {# semanas en verde}}.",
     whyRamp: ", lo que corría antes de su último aumento",
     whyThird: ", más o menos un tercio menos que ahora",
     spreadMore: "repartidos en {runs} salidas más cortas (una más que ahora)",
     spreadSame: "repartidos en {runs} salidas",
     longestMinutes: "{spread}, la más larga de unos {minutes} minutos",
-    longestKm: "{spread}, la más larga de unos {km} km",
-    usualLongest: "{longest} (su salida más larga ha sido de {km} km)",
+    longestKm: "{spread}, la más larga de unos {km} {unit}",
+    usualLongest: "{longest} (su salida más larga ha sido de {km} {unit})",
     lateOnset: " Haga cada salida lo bastante corta para terminarla antes del momento en que suele empezar el dolor.",
     screenFirst:
       "Empiece la fase {phase} de caminar y correr cuando supere con su profesional las pruebas de abajo. Hasta entonces, no corra: camine (hasta llegar a 30 minutos) y haga sus ejercicios.",
     byTime: "Empiece con la fase {phase} de caminar y correr, 3 veces por semana, con un día de descanso entre medias.",
     byTimeObese:
-      "La primera semana, solo tramos cortos de carrera (no más de {km} km corriendo en total); después, la fase {phase} de caminar y correr; 3 veces por semana, con un día de descanso entre medias.",
+      "La primera semana, solo tramos cortos de carrera (no más de {km} {unit} corriendo en total); después, la fase {phase} de caminar y correr; 3 veces por semana, con un día de descanso entre medias.",
     walkRun: "Empiece con la fase {phase} de caminar y correr: {first}; 3 veces por semana, con un día de descanso entre medias.",
     minutesAWeek: " A su ritmo suave, eso son unos {minutes} minutos de carrera por semana: el calendario cuenta minutos.",
     onHold:
@@ -352,16 +352,16 @@ export const summaryEs: SummaryMessages = {
     distance:
       "No aumente su distancia semanal más de un {cap} % cada semana (una regla prudente, no un límite demostrado), y solo después de una semana en verde.",
   },
-  backBy: "Si todo va bien, volverá a unos {km} km por semana en unas {weeks, plural, one {# semana} other {# semanas}}.",
+  backBy: "Si todo va bien, volverá a unos {km} {unit} por semana en unas {weeks, plural, one {# semana} other {# semanas}}.",
   goalRace: {
     yourRace: "su carrera",
     noVisitDate: "Su profesional hablará con usted sobre {name} ({date}).",
     passed: "La fecha de {name} ({date}) ya ha pasado.",
     notProjected:
       "Faltan {weeks, plural, one {# semana} other {# semanas}} para {name}. Si podrá correrla depende de cómo vayan las próximas semanas: su profesional lo hablará con usted.",
-    fits: "Faltan {weeks, plural, one {# semana} other {# semanas}} para {name}. Aumentando de forma segura, llegará a unos {km} km por semana en unas {needed, plural, one {# semana} other {# semanas}}, antes del día de la carrera.",
+    fits: "Faltan {weeks, plural, one {# semana} other {# semanas}} para {name}. Aumentando de forma segura, llegará a unos {km} {unit} por semana en unas {needed, plural, one {# semana} other {# semanas}}, antes del día de la carrera.",
     tooSoon:
-      "Faltan {weeks, plural, one {# semana} other {# semanas}} para {name}. Aumentando de forma segura, el día de la carrera estará en unos {byRace} km por semana, no en los {km} km que busca. Hable con su profesional de una carrera más corta o más tardía; aumentar más rápido hace más probable que el dolor vuelva.",
+      "Faltan {weeks, plural, one {# semana} other {# semanas}} para {name}. Aumentando de forma segura, el día de la carrera estará en unos {byRace} {unit} por semana, no en los {km} {unit} que busca. Hable con su profesional de una carrera más corta o más tardía; aumentar más rápido hace más probable que el dolor vuelva.",
   },
   entryTests: {
     line: "Pruebas que debe superar antes con su profesional (dolor de 2/10 o menos): {tests}.",
@@ -375,24 +375,25 @@ export const summaryEs: SummaryMessages = {
       hop10: "10 a 15 saltos sobre la pierna que duele",
     },
   },
+  units: { km: "km", mi: "mi" },
   calendar: {
     caption: "Calendario para correr: marque cada salida al hacerla",
     week: "Semana",
     runs: "Salidas (marque cada una al hacerla)",
     total: "Total de la semana",
     times: "{count} × {session}",
-    weekKm: "{km} km",
+    weekKm: "{km} {unit}",
     weekMinutes: "{minutes} min corriendo",
-    walkRunKm: "Camine {walk} min, corra {run} min; repita hasta {km} km, esfuerzo {effort}/10",
+    walkRunKm: "Camine {walk} min, corra {run} min; repita hasta {km} {unit}, esfuerzo {effort}/10",
     walkRunMinutes: "Camine {walk} min, corra {run} min; repita hasta {minutes} min corriendo, esfuerzo {effort}/10",
-    runKm: "Corra {km} km sin pausas para caminar, esfuerzo {effort}/10",
+    runKm: "Corra {km} {unit} sin pausas para caminar, esfuerzo {effort}/10",
     runMinutes: "Corra {minutes} min sin pausas para caminar, esfuerzo {effort}/10",
     firstWeekIntervals: "Camine 2 min, corra 1 min, {times} veces ({total} min), esfuerzo 3/10",
-    easyKm: "Carrera suave, {km} km, por llano",
+    easyKm: "Carrera suave, {km} {unit}, por llano",
     easyMinutes: "Carrera suave, {minutes} min sin pausas para caminar, por llano",
     notes: {
       walkRun: "Un día de descanso entre sesiones. Avance solo después de un día en verde; repita la sesión después de uno en ámbar.",
-      obeseFirst: "Esta semana, corra menos de {km} km en total. Un día de descanso entre sesiones.",
+      obeseFirst: "Esta semana, corra menos de {km} {unit} en total. Un día de descanso entre sesiones.",
       holdReview: "Mantenga esta distancia hasta su revisión, mientras todas las salidas sigan en verde.",
       holdReviewTime: "Mantenga este tiempo de carrera hasta su revisión, mientras todas las salidas sigan en verde.",
       holdGreen: "Mantenga esta distancia hasta tener {weeks, plural, one {# semana en verde} other {# semanas en verde}}.",

@@ -23,7 +23,8 @@ import type {
   RtrWeek,
   StretchPrescription,
 } from "../assessment/types";
-import { format, formatIsoDate, type Params } from "./format";
+import { KM_PER_MILE, fromKm } from "../assessment/units";
+import { format, formatIsoDate, formatNumber, type Params } from "./format";
 import type { Locale } from "./locales";
 import { summaryEn, type SummaryMessages } from "./summary-en";
 
@@ -33,6 +34,14 @@ type Render = (m: SummaryMessages, locale: Locale) => string | null;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** One decimal at most, as the engine prints distances. */
 const km1 = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 10) / 10);
+
+type Unit = "km" | "mi";
+/** A distance kept in km, in the runner's unit to one decimal (a miles plan is on a half-mile grid, so this
+ * gives its figures back exactly). */
+const dist = (km: number, unit: Unit) => (unit === "mi" ? fromKm(km, "mi", 1) : km1(km));
+/** A limit ("no more than 3 km") in the runner's unit, rounded down so it stays within the limit. */
+const limit = (km: number, unit: Unit) => (unit === "mi" ? Math.floor((km / KM_PER_MILE) * 10) / 10 : km);
+const unitOf = (r: Pick<ReturnToRun, "unit">): Unit => r.unit ?? "km";
 
 const REFERRAL_KEY = REFERRAL_KEY_BY_FLAG;
 
@@ -232,8 +241,9 @@ export class SummaryWords {
     return this.line(s.doseText, (m, l) => format(m.dose.stretch, { seconds: s.holdSeconds, reps: s.reps, days: s.daysPerWeek }, l));
   }
 
-  session(s: RtrSession): string {
-    return this.line(s.text, (m, l) => sessionText(m, l, s));
+  /** A calendar session, its distance in the plan's unit (`ReturnToRun.unit`). */
+  session(s: RtrSession, unit: Unit | undefined): string {
+    return this.line(s.text, (m, l) => sessionText(m, l, s, unit ?? "km"));
   }
 
   /** What a calendar week asks besides its sessions (ruleset 2026.12.5 on), or its English note as signed. */
@@ -246,7 +256,7 @@ export class SummaryWords {
       case "walk-run":
         return n.walkRun;
       case "obese-first":
-        return format(n.obeseFirst, { km: r.start.msg?.params.firstWeekMaxKm ?? 3 }, this.locale);
+        return format(n.obeseFirst, { km: limit(r.start.msg?.params.firstWeekMaxKm ?? 3, unitOf(r)), unit: this.m.units[unitOf(r)] }, this.locale);
       case "hold-review":
         return time ? n.holdReviewTime : n.holdReview;
       case "hold-green":
@@ -256,6 +266,24 @@ export class SummaryWords {
       case "build":
         return format(time ? n.buildTime : n.build, { cap }, this.locale);
     }
+  }
+
+  /** A calendar week's total: its km, its minutes for a week planned by time, or (a plan in miles) the sum of
+   * its sessions' miles as printed. */
+  weekTotal(r: ReturnToRun, wk: RtrWeek): string {
+    const unit = unitOf(r);
+    if (wk.weeklyMinutes) return this.t((m) => m.calendar.weekMinutes, { minutes: wk.weeklyMinutes });
+    const km = unit === "km" && wk.weeklyKm !== null ? wk.weeklyKm : null;
+    const sum = km ?? Math.round(wk.sessions.reduce((t, s) => t + dist(s.km ?? 0, unit) * 10, 0)) / 10;
+    return this.t((m) => m.calendar.weekKm, {
+      km: formatNumber(this.locale, sum, { minimumFractionDigits: Number.isInteger(sum) ? 0 : 1, maximumFractionDigits: 1 }),
+      unit: this.m.units[unit],
+    });
+  }
+
+  /** "If all goes well you will be back to about … a week in about … weeks", in the plan's unit. */
+  backBy(r: ReturnToRun): string {
+    return this.t((m) => m.backBy, { km: dist(r.targetWeeklyKm ?? 0, unitOf(r)), unit: this.m.units[unitOf(r)], weeks: r.projectedWeeks ?? 0 });
   }
 
   painRule(r: ReturnToRun): string {
@@ -295,11 +323,12 @@ export class SummaryWords {
 
   /** The goal race for the patient. The date in the locale's words; a summary signed before ruleset 2026.12.5
    * wrote it as YYYY-MM-DD, and its sentence is compared (and, failing that, printed) as it was. */
-  goalRace(g: GoalRace): string {
+  goalRace(g: GoalRace, planUnit: Unit | undefined): string {
+    const unit = planUnit ?? "km";
     const legacy = g.text !== undefined;
     // A sentence may open with the race's name: "Your race is in 6 weeks", never "your race is…".
     const upper = (out: string | null) => (out === null || legacy ? out : out.charAt(0).toUpperCase() + out.slice(1));
-    return this.line(g.text, (m, l) => upper(goalRaceText(m, l, g, legacy)));
+    return this.line(g.text, (m, l) => upper(goalRaceText(m, l, g, legacy, unit)));
   }
 
   /** The entry tests still to pass, as one sentence (`english` is the sheet's English for them). */
@@ -398,18 +427,18 @@ function doseWhat(m: SummaryMessages, l: Locale, d: Dose): string {
   return format(d.perSide ? m.dose.setsEachSide : m.dose.sets, { sets: d.sets, reps: d.reps ?? 0 }, l);
 }
 
-function sessionText(m: SummaryMessages, l: Locale, s: RtrSession): string | null {
+function sessionText(m: SummaryMessages, l: Locale, s: RtrSession, unit: Unit): string | null {
   const c = m.calendar;
   if (s.phase !== undefined) {
     const p = WALK_RUN_PHASES[s.phase - 1];
     if (!p) return null;
     const base = { walk: p.walkMin, run: p.runMin, effort: p.effort };
-    if (s.km !== null) return format(s.kind === "run" ? c.runKm : c.walkRunKm, { ...base, km: km1(s.km) }, l);
+    if (s.km !== null) return format(s.kind === "run" ? c.runKm : c.walkRunKm, { ...base, km: dist(s.km, unit), unit: m.units[unit] }, l);
     if (s.minutes !== null) return format(s.kind === "run" ? c.runMinutes : c.walkRunMinutes, { ...base, minutes: s.minutes }, l);
     return null;
   }
   if (s.kind === "walk-run" && s.minutes !== null) return format(c.firstWeekIntervals, { times: s.minutes, total: s.minutes * 3 }, l);
-  if (s.kind === "run" && s.km !== null) return format(c.easyKm, { km: km1(s.km) }, l);
+  if (s.kind === "run" && s.km !== null) return format(c.easyKm, { km: dist(s.km, unit), unit: m.units[unit] }, l);
   if (s.kind === "run" && s.minutes !== null) return format(c.easyMinutes, { minutes: s.minutes }, l);
   return null;
 }
@@ -417,24 +446,29 @@ function sessionText(m: SummaryMessages, l: Locale, s: RtrSession): string | nul
 function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null {
   const msg = r.start.msg;
   if (!msg) return null;
+  const unit = unitOf(r);
+  const u = m.units[unit];
   const s = m.start;
   const p = msg.params;
   const spread = () => {
     const each = format(p.oneMoreRun ? s.spreadMore : s.spreadSame, { runs: p.runs ?? 0 }, l);
     if (p.longestMinutes !== undefined) return format(s.longestMinutes, { spread: each, minutes: p.longestMinutes }, l);
-    const longest = format(s.longestKm, { spread: each, km: km1(p.longestKm ?? 0) }, l);
-    return p.usualLongestKm !== undefined ? format(s.usualLongest, { longest, km: km1(p.usualLongestKm) }, l) : longest;
+    const longest = format(s.longestKm, { spread: each, km: dist(p.longestKm ?? 0, unit), unit: u }, l);
+    return p.usualLongestKm !== undefined ? format(s.usualLongest, { longest, km: dist(p.usualLongestKm, unit), unit: u }, l) : longest;
   };
-  const km = km1(r.start.weeklyKm ?? 0);
+  const km = dist(r.start.weeklyKm ?? 0, unit);
   let text: string;
   switch (msg.key) {
     case "keep":
-      text = format(s.keep, { km, spread: spread() }, l) + (p.lateOnset ? s.lateOnset : "");
+      text = format(s.keep, { km, unit: u, spread: spread() }, l) + (p.lateOnset ? s.lateOnset : "");
       break;
     case "reduce":
       text =
-        format(s.reduce, { km, spread: spread(), why: p.why === "ramp" ? s.whyRamp : p.why === "third" ? s.whyThird : "", weeks: p.holdWeeks ?? 0 }, l) +
-        (p.lateOnset ? s.lateOnset : "");
+        format(
+          s.reduce,
+          { km, unit: u, spread: spread(), why: p.why === "ramp" ? s.whyRamp : p.why === "third" ? s.whyThird : "", weeks: p.holdWeeks ?? 0 },
+          l,
+        ) + (p.lateOnset ? s.lateOnset : "");
       break;
     case "screen-first":
       text = format(s.screenFirst, { phase: r.start.phase ?? 1 }, l);
@@ -443,12 +477,12 @@ function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null
       text = format(s.byTime, { phase: r.start.phase ?? 1 }, l);
       break;
     case "by-time-obese":
-      text = format(s.byTimeObese, { phase: r.start.phase ?? 1, km: p.firstWeekMaxKm ?? 0 }, l);
+      text = format(s.byTimeObese, { phase: r.start.phase ?? 1, km: limit(p.firstWeekMaxKm ?? 0, unit), unit: u }, l);
       break;
     case "walk-run": {
       const ph = WALK_RUN_PHASES[(r.start.phase ?? 1) - 1];
       if (!ph) return null;
-      const first = sessionText(m, l, { kind: ph.phase === 6 ? "run" : "walk-run", minutes: null, km: ph.km, phase: ph.phase });
+      const first = sessionText(m, l, { kind: ph.phase === 6 ? "run" : "walk-run", minutes: null, km: ph.km, phase: ph.phase }, unit);
       if (first === null) return null;
       text = format(s.walkRun, { phase: ph.phase, first: lowerFirst(first) }, l);
       break;
@@ -462,13 +496,15 @@ function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null
   return p.minutesAWeek !== undefined ? text + format(s.minutesAWeek, { minutes: p.minutesAWeek }, l) : text;
 }
 
-function goalRaceText(m: SummaryMessages, l: Locale, g: GoalRace, legacy: boolean): string | null {
+function goalRaceText(m: SummaryMessages, l: Locale, g: GoalRace, legacy: boolean, unit: Unit): string | null {
   const x = m.goalRace;
   const name = g.name === null || g.name === summaryEn.goalRace.yourRace ? x.yourRace : g.name;
   const date = legacy ? g.date : formatIsoDate(l, g.date);
   if (g.weeksAvailable === null) return format(x.noVisitDate, { name, date }, l);
   if (g.weeksAvailable < 0) return format(x.passed, { name, date }, l);
   if (g.fits === null || g.goalWeeklyKm === null) return format(x.notProjected, { name, weeks: g.weeksAvailable }, l);
-  if (g.fits) return g.weeksNeeded === null ? null : format(x.fits, { name, weeks: g.weeksAvailable, km: km1(g.goalWeeklyKm), needed: g.weeksNeeded }, l);
-  return format(x.tooSoon, { name, weeks: g.weeksAvailable, byRace: km1(g.kmByRaceDay ?? 0), km: km1(g.goalWeeklyKm) }, l);
+  const u = m.units[unit];
+  if (g.fits)
+    return g.weeksNeeded === null ? null : format(x.fits, { name, weeks: g.weeksAvailable, km: dist(g.goalWeeklyKm, unit), unit: u, needed: g.weeksNeeded }, l);
+  return format(x.tooSoon, { name, weeks: g.weeksAvailable, byRace: dist(g.kmByRaceDay ?? 0, unit), km: dist(g.goalWeeklyKm, unit), unit: u }, l);
 }

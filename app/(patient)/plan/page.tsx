@@ -133,7 +133,7 @@ export default async function PlanPage() {
             {progress.next.length > 0 ? (
               <ol className="plan-sessions" data-testid="next-sessions">
                 {progress.next.map((s, i) => (
-                  <li key={i}>{words.session(s)}</li>
+                  <li key={i}>{words.session(s, rtr?.unit)}</li>
                 ))}
               </ol>
             ) : (
