@@ -1,17 +1,34 @@
 // The check-in's validation, loaded after the page has shown (and before the patient can have filled the
 // form) rather than with it, so My plan's first load carries no zod/mini or schema code; the intake does
 // the same (components/intake/validation.ts). The server action parses the same schema again.
+import type { DistanceUnit } from "@/lib/assessment/intake-options";
+import { rangeIn } from "@/lib/assessment/units";
 import { checkInSchema, type CheckInInput } from "@/lib/forms/check-in-schema";
 import { checkInLabels } from "@/lib/forms/check-in-text";
-import { fieldErrorsFrom, labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
+import { fieldErrorsFrom, formatIssue, labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
 
+/** `body.km` is already in km; `unit` is the one the runner typed it in, so a range error names that unit's
+ * limits ("between 0 and 62.1", for the schema's 0 to 100 km). */
 export function validateCheckIn(
   body: unknown,
   t: Messages["plan"]["checkIn"],
   errors: ErrorCatalog,
+  unit: DistanceUnit = "km",
 ): { ok: true; data: CheckInInput } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = checkInSchema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error.issues, labelsFrom(checkInLabels(t)), errors) };
+  const labels = { ...checkInLabels(t), km: unit === "mi" ? t.mi : t.km };
+  const labelFor = labelsFrom(labels);
+  return {
+    ok: false,
+    fieldErrors: fieldErrorsFrom(parsed.error.issues, labelFor, errors, (path, code) => {
+      const [kind, a, b] = code.split(":");
+      if (path === "km" && kind === "range") {
+        const [min, max] = rangeIn(Number(a), Number(b), unit);
+        return formatIssue(`range:${min}:${max}`, labelFor(path), errors);
+      }
+      return formatIssue(code, labelFor(path), errors);
+    }),
+  };
 }

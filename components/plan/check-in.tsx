@@ -9,6 +9,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { answerMorningAction, saveCheckInAction, type CheckInActionResult } from "@/app/(patient)/plan/actions";
+import type { DistanceUnit } from "@/lib/assessment/intake-options";
+import { toKm } from "@/lib/assessment/units";
 import type { CheckInInput } from "@/lib/forms/check-in-schema";
 import type { ErrorCatalog } from "@/lib/forms/messages";
 import { format } from "@/lib/i18n/format";
@@ -62,6 +64,8 @@ export function CheckIn(props: {
   yesterday: string;
   running: boolean;
   askMorning: { key: string; date: string; label: string }[];
+  /** The unit the runner answered the intake in: the distance is asked in it and sent in km. */
+  unit: DistanceUnit;
 }) {
   const { m } = props;
   const t = m.checkIn;
@@ -154,19 +158,21 @@ export function CheckIn(props: {
     e.preventDefault();
     key.current ??= newKey();
     const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+    // Kept in km whatever the unit typed (an unreadable entry stays as typed, for the schema to name).
+    const kmOf = (v: number | null) => (v === null || !Number.isFinite(v) ? v : toKm(v, props.unit));
     const body = {
       key: key.current,
       date,
       kind,
       done: kind === "exercise" ? true : done,
-      km: kind === "run" && done ? num(km) : null,
+      km: kind === "run" && done ? kmOf(num(km)) : null,
       minutes: kind === "run" && done ? num(minutes) : null,
       painDuring: kind === "run" && done ? pain : null,
       settledWithinHour: kind === "run" && done ? settled : null,
       limped: kind === "run" && done ? limped : null,
       exercises,
     };
-    const parsed = (await loadValidation()).validateCheckIn(body, t, props.errors);
+    const parsed = (await loadValidation()).validateCheckIn(body, t, props.errors, props.unit);
     if (!parsed.ok) {
       setErrors(parsed.fieldErrors);
       setStatus({ kind: "error", text: t.fixErrors });
@@ -293,7 +299,7 @@ export function CheckIn(props: {
             <>
               <div className="row">
                 <div className="field">
-                  <label htmlFor="km">{t.km}</label>
+                  <label htmlFor="km">{props.unit === "mi" ? t.mi : t.km}</label>
                   <input
                     id="km"
                     className="input"

@@ -399,6 +399,7 @@ export const en = {
       yes: "Yes",
       no: "No",
       km: "Distance run (km)",
+      mi: "Distance run (miles)",
       minutes: "Or minutes run",
       pain: "Pain in the knee during the run (0 = none, 10 = worst)",
       settled: "Within an hour, was the knee back to how it was before the run?",

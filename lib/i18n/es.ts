@@ -332,6 +332,7 @@ export const es: Messages = {
       yes: "Sí",
       no: "No",
       km: "Distancia (km)",
+      mi: "Distancia (millas)",
       minutes: "O minutos corriendo",
       pain: "Dolor de rodilla durante la carrera (0 = nada, 10 = el peor)",
       settled: "En menos de una hora, ¿volvió la rodilla a estar como antes de correr?",

@@ -116,6 +116,7 @@ export default async function PlanPage() {
         yesterday={addDays(plan.today, -1)}
         running={running && !progress?.paused}
         askMorning={plan.askMorning.map((x) => ({ ...x, label: dateText(x.date) }))}
+        unit={rtr?.unit ?? "km"}
       />
 
       <section className="card" aria-labelledby="week-h">
