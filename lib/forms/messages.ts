@@ -26,6 +26,8 @@ export interface ErrorCatalog {
   totpCode?: string;
   timeZone?: string;
   screenPass?: string;
+  /** The decimal separator the language writes numbers with in these messages ("62,1" in Spanish); "." if absent. */
+  decimal?: string;
 }
 
 export const clinicErrors: ErrorCatalog = {
@@ -56,7 +58,7 @@ function fill(template: string, values: Record<string, string>): string {
   return text.replace(/\?: (\p{Ll})/u, (_, c: string) => `? ${c.toUpperCase()}`);
 }
 
-const trim = (n: string) => String(Number(n));
+const trim = (n: string, decimal = ".") => String(Number(n)).replace(".", decimal);
 const minSec = (seconds: string) => `${Math.floor(Number(seconds) / 60)}:${String(Number(seconds) % 60).padStart(2, "0")}`;
 
 export function formatIssue(code: string, label: string, catalog: ErrorCatalog): string {
@@ -64,7 +66,7 @@ export function formatIssue(code: string, label: string, catalog: ErrorCatalog):
   switch (kind) {
     case "range":
     case "intRange":
-      return fill(catalog[kind], { label, min: trim(a ?? ""), max: trim(b ?? "") });
+      return fill(catalog[kind], { label, min: trim(a ?? "", catalog.decimal), max: trim(b ?? "", catalog.decimal) });
     case "maxLength":
       return fill(catalog.maxLength, { label, max: a ?? "" });
     case "screenPass":

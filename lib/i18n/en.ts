@@ -91,6 +91,8 @@ export const en = {
   appName: "Knee pain intake",
   skipToContent: "Skip to content",
   errors: {
+    /** The decimal separator in these messages ("62.1"; Spanish writes "62,1"). */
+    decimal: ".",
     required: "{label}: please answer this question.",
     range: "{label}: enter a number from {min} to {max}.",
     intRange: "{label}: choose a whole number from {min} to {max}.",

@@ -90,6 +90,7 @@ export const es: Messages = {
   appName: "Cuestionario de dolor de rodilla",
   skipToContent: "Ir al contenido",
   errors: {
+    decimal: ",",
     required: "{label}: responda a esta pregunta.",
     range: "{label}: escriba un número entre {min} y {max}.",
     intRange: "{label}: elija un número entero entre {min} y {max}.",
