@@ -48,7 +48,7 @@ test("a patient picks Spanish on the first screen and fills the intake in Spanis
   await answer(page, "Mostrar las distancias en", "Millas");
   await page.getByLabel("Distancia corrida la semana pasada").fill("300");
   await page.getByRole("button", { name: "Siguiente", exact: true }).click();
-  await expect(page.getByText("Distancia corrida la semana pasada (millas): escriba un número entre 0 y 186.4.").first()).toBeVisible();
+  await expect(page.getByText("Distancia corrida la semana pasada (millas): escriba un número entre 0 y 186,4.").first()).toBeVisible();
   await expectAccessible(page);
 });
 
