@@ -5,7 +5,8 @@ import type { EngineExam } from "./exam-schema";
 import { EXERCISES, EXERCISE_LIBRARY_VERSION, STRETCHES, STRETCH_DOSE, type LibraryExercise } from "./exercises";
 import type { EngineIntake } from "./intake-schema";
 import { RULES } from "./rules";
-import { DEFAULT_TERRAIN_ADVICE, type ClinicSettings } from "./settings";
+import type { ClinicSettings } from "./settings";
+import { DEFAULT_TERRAIN_ADVICE } from "./terrain-advice";
 import type { CadenceTrial, Classification, Derived, ExercisePrescription, Finding, Plan, Recommendation, StretchPrescription } from "./types";
 
 /** Exercise days a week and programme length: §7.1 (3 days a week; 6–8 weeks before judging). */

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { MUSCLE_GROUPS, protocolSchema, type MuscleGroupKey, type Protocol } from "./exam-schema";
 import { DEFAULT_REFERRAL_URGENCY, REFERRAL_KEYS, urgencyChoices, type ReferralKey, type ReferralUrgency } from "./referral-wording";
 import { numberIn, text } from "./schema-builders";
+import { DEFAULT_TERRAIN_ADVICE } from "./terrain-advice";
 
 /** §5: each hard flag's urgency, §5's default or more urgent (never less: a clinic can be stricter only). */
 const referralUrgencySchema = z.object(
@@ -29,10 +30,7 @@ export const DEFAULT_CONSENT_TEXT =
   "I confirm that the answers I gave are true to the best of my knowledge. I agree that the clinic may use " +
   "them to assess my knee and plan my care, and keep them in my health record.";
 
-export const DEFAULT_TERRAIN_ADVICE =
-  // clinical-rules §6.4, "Wording this app uses" (editable by the clinic).
-  "While it settles, avoid downhill running and banked or cambered roads; choose flat, level routes (on a " +
-  "cambered road, run on the flattest part or alternate direction).";
+export { DEFAULT_TERRAIN_ADVICE };
 
 export const clinicSettingsSchema = z.object({
   /** §2.3: symmetry below this flags asymmetry (with the measurement-error condition). Convention. */

@@ -3,6 +3,7 @@
 // lib/i18n/summary.ts renders a line from here only when this catalog's English gives exactly the engine's
 // sentence for the same structured fields, and otherwise prints the engine's text (an older ruleset's
 // sentence, a clinician's own wording, a clinic's own advice). ICU syntax: {name}, {n, plural, …}.
+import { DEFAULT_TERRAIN_ADVICE } from "../assessment/terrain-advice";
 import type { ClassificationCode } from "../assessment/types";
 import { REFERRAL_WHEN, REFERRAL_WORDING, type ReferralUrgency } from "../assessment/referral-wording";
 
@@ -255,8 +256,7 @@ export const summaryEn = {
     relativeRest:
       "Keep active, but only as much as the pain rule allows. Cycling (saddle high, low resistance), swimming and walking are good ways to stay fit while your knee settles.",
     /** The clinic's default terrain advice (a clinic that wrote its own gets its own, in its words). */
-    terrain:
-      "While it settles, avoid downhill running and banked or cambered roads; choose flat, level routes (on a cambered road, run on the flattest part or alternate direction).",
+    terrain: DEFAULT_TERRAIN_ADVICE,
     stairs:
       "On stairs, use the rail: go up leading with your good leg and come down leading with the sore one, one step at a time, while stairs hurt. Go back to normal stairs once your pain is 2/10 or less.",
     sitting:
