@@ -57,6 +57,23 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [...frameworkImports.patterns, actorMinting] }] },
   },
   {
+    // The engine modules the summary review's form reaches in the browser (components/summary/summary-editor.tsx
+    // → edits.ts → plan.ts → exercises.ts): no zod, and the settings module (which carries its schema) by type
+    // only. A value import once put zod in that page's first load, 26.9 → 52.2 KB (bench, 7 Dec).
+    files: ["lib/assessment/edits.ts", "lib/assessment/plan.ts", "lib/assessment/exercises.ts", "lib/assessment/terrain-advice.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["zod", "zod/*"], message: "This module ships to the summary review's browser bundle: no zod here." },
+            { group: ["./settings", "./*-schema"], allowTypeImports: true, message: "Import the type only: the value brings zod into the browser bundle." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
     ignores: ["lib/data/**", "lib/db.ts", "lib/assessment/**", ...mayMintActors],
     rules: { "no-restricted-imports": ["error", { patterns: [databaseImports, actorMinting] }] },
