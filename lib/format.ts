@@ -111,10 +111,10 @@ function zoneLabel(instant: Date, timeZone: string, w: WallClock): string {
 }
 
 /** An instant as the clinic reads it: "25 Nov 2026, 00:04 EST". */
-export function formatDateTime(iso: string, timeZone: string): string {
+export function formatDateTime(iso: string, timeZone: string, dateText: (isoDate: string) => string = formatDate): string {
   const instant = new Date(iso);
   const w = wallClock(instant, timeZone);
-  return `${formatDate(isoDateOf(w))}, ${pad(w.hour)}:${pad(w.minute)} ${zoneLabel(instant, timeZone, w)}`;
+  return `${dateText(isoDateOf(w))}, ${pad(w.hour)}:${pad(w.minute)} ${zoneLabel(instant, timeZone, w)}`;
 }
 
 /** A time of day in the zone, to the second ("14:03:27"): for "saved at" lines beside a dated heading. */

@@ -1,4 +1,6 @@
 import "server-only";
+import { cache } from "react";
+import { clinicWordsFor, type ClinicWords } from "../i18n/clinic";
 import { db } from "../db";
 import { resolveSettings, type ClinicSettings } from "../assessment/settings";
 import type { Actor } from "./actors";
@@ -27,3 +29,10 @@ export async function createClinic(input: { name: string; phone?: string; email?
     select: { id: true, name: true },
   });
 }
+
+/** The clinic's language and its staff catalog, once per request: staff pages and their actions word
+ * everything in the clinic's language (lib/i18n/clinic). */
+export const getClinicWords = cache(async (actor: Actor): Promise<{ locale: Locale; t: ClinicWords }> => {
+  const locale = await getClinicLocale(actor);
+  return { locale, t: clinicWordsFor(locale) };
+});

@@ -1,7 +1,7 @@
 // A small ICU MessageFormat subset: `{name}` arguments and `{n, plural, one {…} other {…}}` (with `=0`
 // style exact cases and `#` for the number), plural categories from Intl.PluralRules and numbers from
 // Intl.NumberFormat for the locale. Enough for every patient sentence; no library on the page.
-import { formatDate as formatDateEnglish } from "../format";
+import { formatDate as formatDateEnglish, formatDateTime as formatDateTimeEnglish } from "../format";
 import type { Locale } from "./locales";
 
 export type Params = Record<string, string | number>;
@@ -28,6 +28,12 @@ export function formatDate(locale: Locale, d: Date, timeZone = "UTC"): string {
  * English, the locale's own otherwise ("3 de marzo de 2026"). */
 export function formatIsoDate(locale: Locale, iso: string): string {
   return locale.startsWith("en") ? formatDateEnglish(iso) : formatDate(locale, new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An instant in the clinic's zone, the locale's way: "25 Nov 2026, 14:03 EST" in English, "25 de noviembre
+ * de 2026, 14:03 EST" in Spanish (24-hour clock and the zone's label in both). */
+export function formatDateTimeIn(locale: Locale, iso: string, timeZone: string): string {
+  return formatDateTimeEnglish(iso, timeZone, (d) => formatIsoDate(locale, d));
 }
 
 /** The body of `{…}` starting at `open` (the index of `{`): its end, matching nested braces. */

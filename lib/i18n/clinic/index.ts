@@ -1,0 +1,46 @@
+// Server side: the clinic's catalog for its language (Clinic.locale). Staff pages are in the clinic's
+// language; the patient's pages and the patient's version of the print are in the patient's (lib/i18n).
+// British English shares the US catalog here: staff wording avoids the words the two spell differently.
+import "server-only";
+import { clinicErrors } from "../../forms/messages";
+import type { Locale } from "../locales";
+import { accountEn, accountEs } from "./account";
+import { adminEn, adminEs } from "./admin";
+import { clinicalEn, clinicalEs } from "./clinical";
+import { clinicErrorsEs } from "./errors";
+import { examEn, examEs } from "./exam";
+import { patientsEn, patientsEs } from "./patients";
+import { shellEn, shellEs } from "./shell";
+import { summaryEn, summaryEs } from "./summary";
+import { visitEn, visitEs } from "./visit";
+import type { ClinicWords } from "./words";
+
+export type { ClinicWords } from "./words";
+
+export const CLINIC_EN: ClinicWords = {
+  shell: shellEn,
+  admin: adminEn,
+  account: accountEn,
+  patients: patientsEn,
+  exam: examEn,
+  visit: visitEn,
+  summary: summaryEn,
+  clinical: clinicalEn,
+  errors: clinicErrors,
+};
+
+export const CLINIC_ES: ClinicWords = {
+  shell: shellEs,
+  admin: adminEs,
+  account: accountEs,
+  patients: patientsEs,
+  exam: examEs,
+  visit: visitEs,
+  summary: summaryEs,
+  clinical: clinicalEs,
+  errors: clinicErrorsEs,
+};
+
+export function clinicWordsFor(locale: Locale): ClinicWords {
+  return locale === "es" ? CLINIC_ES : CLINIC_EN;
+}
