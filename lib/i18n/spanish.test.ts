@@ -11,26 +11,11 @@ import { messagesFor } from ".";
 import { CASE_FILES, runCase } from "@/test/example-cases";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import type { Locale } from "./locales";
+import { catalogStrings as strings, englishIn } from "@/test/english-words";
 
 // The date-of-birth form calls a server action and the router; neither runs here.
 vi.mock("@/app/(patient)/intake/actions", () => ({ verifyDobAction: async () => ({ ok: true }), setIntakeLocaleAction: async () => {} }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh() {} }) }));
-
-// Short English words that never occur in Spanish sentences: one is enough to show an untranslated string.
-const ENGLISH =
-  /\b(the|and|your|you|please|with|what|when|this|that|is|are|of|to|not|for|have|has|do|does|how|which|run|running|knee|pain|link|clinic|answer|answers|questionnaire|date|birth|try|again|sent|thank|send|more|time|times|step)\b/i;
-// Proper nouns and units that read the same in Spanish.
-const ALLOWED = ["Stride", "km", "cm", "kg"];
-
-function englishIn(text: string): string[] {
-  // Placeholders ({clinic}, {time}) are names, not words the patient reads.
-  let t = text.replace(/\{\w+\}/g, "");
-  for (const a of ALLOWED) t = t.replaceAll(a, "");
-  return t
-    .split(/(?<=[.!?:])\s+|\n/)
-    .map((s) => s.trim())
-    .filter((s) => s && ENGLISH.test(s));
-}
 
 const textOf = (html: string) =>
   html
@@ -40,13 +25,6 @@ const textOf = (html: string) =>
     .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
     .replace(/&[a-z]+;/g, " ");
 
-/** Every string of a catalog with its key path, leaving out the parts deliberately in English. */
-function strings(o: unknown, path = ""): [string, string][] {
-  if (typeof o === "string") return [[path, o]];
-  if (Array.isArray(o)) return o.flatMap((v, i) => strings(v, `${path}.${i}`));
-  if (o && typeof o === "object") return Object.entries(o).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
-  return [];
-}
 const QUESTIONNAIRES = /^intake\.(akps|lefs)\./;
 
 describe("the Spanish catalog", () => {

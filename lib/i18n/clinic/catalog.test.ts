@@ -1,0 +1,55 @@
+// The clinic's catalog: Spanish has every English key, no English left, the same placeholders and plural
+// arguments per sentence, and every sentence formats.
+import { describe, expect, it } from "vitest";
+import { catalogStrings, englishIn, SPANISH_ALLOWED } from "@/test/english-words";
+import { format } from "../format";
+import { CLINIC_EN, CLINIC_ES, clinicWordsFor } from ".";
+
+// Names and units a Spanish-speaking physiotherapist reads as they are.
+const ALLOWED = [...SPANISH_ALLOWED, "FHIR", "LEFS", "Kujala", "AKPS", "TOTP", "Nm/kg", "N/kg", "Gmail", "Outlook"];
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?:,\s*plural)?/g)].map((m) => m[1]).sort();
+
+describe("the clinic's catalog", () => {
+  const en = new Map(catalogStrings(CLINIC_EN));
+  const es = new Map(catalogStrings(CLINIC_ES));
+
+  it("is chosen by the clinic's language (British English shares the US words)", () => {
+    expect(clinicWordsFor("es")).toBe(CLINIC_ES);
+    expect(clinicWordsFor("en-US")).toBe(CLINIC_EN);
+    expect(clinicWordsFor("en-GB")).toBe(CLINIC_EN);
+  });
+
+  it("has the same sentences in Spanish as in English", () => {
+    // The decimal separator is optional: English writes ".", the default.
+    expect([...es.keys()].filter((k) => k !== "errors.decimal").sort()).toEqual([...en.keys()].sort());
+  });
+
+  it("has no English sentence left in Spanish", () => {
+    const left = [...es].filter(([, s]) => englishIn(s, ALLOWED).length).map(([k, s]) => `${k}: ${s}`);
+    expect(left).toEqual([]);
+  });
+
+  it("keeps each sentence's placeholders and plural arguments", () => {
+    const differ = [...en].filter(([k, s]) => es.has(k) && placeholders(s).join() !== placeholders(es.get(k)!).join()).map(([k]) => k);
+    expect(differ).toEqual([]);
+  });
+
+  it("formats every sentence in both languages with no placeholder left", () => {
+    for (const [cat, locale] of [
+      [en, "en-US"],
+      [es, "es"],
+    ] as const) {
+      for (const [k, s] of cat) {
+        const params = Object.fromEntries(placeholders(s).map((p) => [p, 2]));
+        const out = format(s, params, locale);
+        expect(out, k).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+
+  it("fails on an untranslated sentence (the check can fail)", () => {
+    expect(englishIn("Save the exam", ALLOWED)).not.toEqual([]);
+    expect(englishIn("Guardar la exploración", ALLOWED)).toEqual([]);
+  });
+});
