@@ -8,8 +8,29 @@ import { checkInLabels } from "@/lib/forms/check-in-text";
 import { fieldErrorsFrom, formatIssue, labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import type { Messages } from "@/lib/i18n/en";
 
-/** `body.km` is already in km; `unit` is the one the runner typed it in, so a range error names that unit's
- * limits ("between 0 and 62.1", for the schema's 0 to 100 km). */
+/** The check-in's labels and error wording: `km` is named in the unit the runner typed it in, and its range
+ * error names that unit's limits ("between 0 and 62.1", for the schema's 0 to 100 km). The server action
+ * words its errors with the same function. */
+export function checkInIssues(
+  t: Messages["plan"]["checkIn"],
+  errors: ErrorCatalog,
+  unit: DistanceUnit = "km",
+): { labelFor: (path: string) => string; text: (path: string, code: string) => string } {
+  const labelFor = labelsFrom({ ...checkInLabels(t), km: unit === "mi" ? t.mi : t.km });
+  return {
+    labelFor,
+    text: (path, code) => {
+      const [kind, a, b] = code.split(":");
+      if (path === "km" && kind === "range") {
+        const [min, max] = rangeIn(Number(a), Number(b), unit);
+        return formatIssue(`range:${min}:${max}`, labelFor(path), errors);
+      }
+      return formatIssue(code, labelFor(path), errors);
+    },
+  };
+}
+
+/** `body.km` is already in km; `unit` is the one the runner typed it in. */
 export function validateCheckIn(
   body: unknown,
   t: Messages["plan"]["checkIn"],
@@ -18,17 +39,6 @@ export function validateCheckIn(
 ): { ok: true; data: CheckInInput } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = checkInSchema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const labels = { ...checkInLabels(t), km: unit === "mi" ? t.mi : t.km };
-  const labelFor = labelsFrom(labels);
-  return {
-    ok: false,
-    fieldErrors: fieldErrorsFrom(parsed.error.issues, labelFor, errors, (path, code) => {
-      const [kind, a, b] = code.split(":");
-      if (path === "km" && kind === "range") {
-        const [min, max] = rangeIn(Number(a), Number(b), unit);
-        return formatIssue(`range:${min}:${max}`, labelFor(path), errors);
-      }
-      return formatIssue(code, labelFor(path), errors);
-    }),
-  };
+  const { labelFor, text } = checkInIssues(t, errors, unit);
+  return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error.issues, labelFor, errors, text) };
 }

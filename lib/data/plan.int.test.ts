@@ -10,6 +10,7 @@ import {
   answerMorning,
   dischargePatient,
   getMyPlan,
+  getMyPlanUnit,
   getPatientProgress,
   getPlanLink,
   listBetweenVisits,
@@ -24,13 +25,13 @@ import { startVisit } from "./visits";
 const DOB = "1984-03-09";
 
 /** A clinic, a patient with a signed summary (a walk-run calendar), and the patient through the plan link. */
-async function signedPatient(email = "") {
+async function signedPatient(email = "", intake = intakeAnswers()) {
   const { clinic, user } = await createClinicianAndClinic({ email: `c-${randomUUID()}@example.com` });
   const actor = await clinicianActor(user, clinic.id);
   const patient = await createPatient(actor, { firstName: "Pia", lastName: "Lund", dateOfBirth: DOB, sex: "FEMALE", email, phone: "" });
   const v = await startVisit(actor, { patientId: patient.id, kind: "INITIAL", date: new Date().toISOString().slice(0, 10) });
   if (!v.ok) throw new Error();
-  await submitIntake(await patientThroughInvite(v.token, DOB), intakeAnswers(), `k-${v.visitId}`);
+  await submitIntake(await patientThroughInvite(v.token, DOB), intake, `k-${v.visitId}`);
   await saveExam(actor, v.visitId, examData(150, 210), null);
   expect((await finalizeSummary(actor, v.visitId)).ok).toBe(true);
   const link = await getPlanLink(actor, patient.id);
@@ -100,6 +101,19 @@ describe("the plan link", () => {
 });
 
 describe("check-ins", () => {
+  it("name a distance's limits in the plan's unit: miles for a runner who answered in miles, km otherwise", async () => {
+    const miles = await signedPatient("", intakeAnswers({ running: { distanceUnit: "mi" } }));
+    expect((await getMyPlan(miles.patient))?.assessment.returnToRun?.unit).toBe("mi");
+    expect(await getMyPlanUnit(miles.patient)).toBe("mi");
+    expect(await getMyPlanUnit((await signedPatient()).patient)).toBe("km");
+    // A browser not past the date-of-birth check learns nothing of the plan.
+    const r = await redeemInvite(miles.link.token!);
+    if (!r.ok) throw new Error();
+    const s = await getIntakeSession(r.sessionToken);
+    if (!s.ok) throw new Error();
+    expect(await getMyPlanUnit(s.actor)).toBe("km");
+  });
+
   it("green moves on, amber repeats, and each is saved and audited once", async () => {
     const { patient, patientId } = await signedPatient();
     const green = await saveCheckIn(patient, run({ date: today(), painDuring: 1 }));

@@ -24,6 +24,7 @@ import {
   type WeekProgress,
 } from "../assessment/progress";
 import type { Assessment } from "../assessment/types";
+import type { DistanceUnit } from "../assessment/intake-options";
 import { resolveSettings } from "../assessment/settings";
 import { followUpOffer, type FollowUpOffer } from "../assessment/follow-up-offer";
 import { addDays, todayIn } from "../format";
@@ -428,6 +429,15 @@ async function followUpFor(
     requestedOn: p.followUpRequestedAt && p.followUpRequestedAt >= plan.signedAt ? todayIn(timeZone, p.followUpRequestedAt) : null,
     answered: answered > 0,
     today,
+  });
+}
+
+/** The unit the runner's plan is in (the one they answered the intake in): a check-in's error names the
+ * limits in it. "km" when the link is closed or no plan is signed. Not audited: it reads no health data. */
+export async function getMyPlanUnit(actor: PatientActor, now = new Date()): Promise<DistanceUnit> {
+  return db().$transaction(async (tx) => {
+    if (!(await openPlanSession(tx, actor, now))) return "km";
+    return (await latestSignedPlan(tx, actor.clinicId, actor.patientId))?.assessment?.returnToRun?.unit ?? "km";
   });
 }
 

@@ -5,11 +5,10 @@ import { redirect } from "next/navigation";
 import { INTAKE_COOKIE, intakeCookieOptions, PLAN_RETURN_COOKIE } from "@/lib/auth/intake-session";
 import { requestMeta } from "@/lib/auth/session";
 import { checkInSchema, morningSchema } from "@/lib/forms/check-in-schema";
-import { checkInLabels } from "@/lib/forms/check-in-text";
-import { labelsFrom } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
 import { PLAN_SESSION_DAYS } from "@/lib/data/intake-link";
-import { answerMorning, openFollowUp, saveCheckIn } from "@/lib/data/plan";
+import { answerMorning, getMyPlanUnit, openFollowUp, saveCheckIn } from "@/lib/data/plan";
+import { checkInIssues } from "@/components/plan/check-in-validation";
 import { patientPage } from "@/lib/i18n/patient-locale";
 import { messagesFor } from "@/lib/i18n";
 import { SummaryWords } from "@/lib/i18n/summary";
@@ -36,7 +35,16 @@ export type CheckInActionResult =
 export async function saveCheckInAction(input: unknown): Promise<CheckInActionResult> {
   const { session, m, locale } = await patientPage();
   if (!session.ok || !session.dobVerified || session.purpose !== "plan") return { ok: false, reason: "closed", message: m.plan.checkIn.closed };
-  const parsed = validate(checkInSchema, input, labelsFrom(checkInLabels(m.plan.checkIn)), m.errors);
+  let issues = checkInIssues(m.plan.checkIn, m.errors);
+  let parsed = validate(checkInSchema, input, issues.labelFor, m.errors, issues.text);
+  if (!parsed.ok && parsed.fieldErrors.km) {
+    // The page sends km; a runner who typed miles reads the limits in miles, as the page itself says them.
+    const unit = await getMyPlanUnit(session.actor);
+    if (unit !== "km") {
+      issues = checkInIssues(m.plan.checkIn, m.errors, unit);
+      parsed = validate(checkInSchema, input, issues.labelFor, m.errors, issues.text);
+    }
+  }
   if (!parsed.ok) return { ok: false, reason: "invalid", fieldErrors: parsed.fieldErrors };
   const r = await saveCheckIn(session.actor, parsed.data, await requestMeta());
   if (!r.ok) return { ok: false, reason: r.reason, message: r.reason === "key-reused" ? m.plan.checkIn.keyReused : m.plan.checkIn.closed };
