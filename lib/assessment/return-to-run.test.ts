@@ -4,7 +4,7 @@ import { derive } from "./derive";
 import { assess } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import { buildReturnToRun, entryCriteria, runnerState, weekTotalKm, type StartOverride } from "./return-to-run";
+import { buildReturnToRun, entryCriteria, runnerState, WALK_RUN_PHASES, weekTotalKm, type StartOverride } from "./return-to-run";
 import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
@@ -404,6 +404,29 @@ describe("engine properties over generated runners", () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it("a new runner's walk-run weeks never fall, and their sessions end on a whole run interval once the weeks grow by one", () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(runner, fc.integer({ min: 10, max: 20 }), (g, cap) => {
+        const r = build({ ...g, cap, years: 0, runs: 0, onHold: false, phase: undefined });
+        const weeks = r.calendar.filter((w) => w.weeklyMinutes !== null && w.sessions.some((s) => s.kind === "walk-run" && s.phase));
+        for (let i = 1; i < weeks.length; i++) {
+          const [a, b] = [weeks[i - 1]!, weeks[i]!];
+          expect(b.weeklyMinutes!).toBeGreaterThanOrEqual(a.weeklyMinutes!);
+          // From 40 minutes a week, 10% growth is at least 4 minutes: more than whole intervals (3 or 4 min) give up.
+          if (a.weeklyMinutes! < 40) continue;
+          for (const s of b.sessions) {
+            const p = s.kind === "walk-run" && s.phase ? WALK_RUN_PHASES[s.phase - 1]! : null;
+            if (!p) continue;
+            seen++;
+            expect(s.minutes! % p.runMin, `${JSON.stringify(s)} in week ${b.week}`).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(seen).toBeGreaterThan(100);
   });
   it("a reduced start is below the current volume", () => {
     fc.assert(

@@ -84,6 +84,30 @@ function gridFor(unit: DistanceUnit): Grid {
 }
 
 /**
+ * A new runner's walk-run minutes in whole run intervals: "walk 2, run 3" repeated to 15 minutes, never to
+ * 14 (a session that ends part-way through an interval is one a clinician corrects by hand). Each session
+ * takes the whole intervals its share holds and passes what is left to the next; the week loses less than one
+ * interval, and the next week's cap is taken from what is printed; while volumes are still small enough for
+ * that loss to stop the week's growth (an obese new runner's first weeks), the minutes stay as they are.
+ * Continuous runs (phase 6) keep their minutes.
+ */
+function wholeIntervals(shares: number[], phases: { phase: number | null }[]): number[] {
+  const ps = phases.map((x) => (x.phase ? WALK_RUN_PHASES[x.phase - 1]! : null));
+  const total = shares.reduce((a, b) => a + b, 0);
+  const r = ps[0]?.runMin;
+  // One interval length all week: the week's whole intervals, shared as evenly as they go.
+  if (r && ps.every((p) => p && p.walkMin > 0 && p.runMin === r)) return split(Math.floor(total / r), shares.length).map((n) => n * r);
+  let carry = 0;
+  return shares.map((share, j) => {
+    const p = ps[j];
+    if (!p || p.walkMin === 0) return share;
+    const minutes = Math.max(p.runMin, Math.floor((share + carry) / p.runMin) * p.runMin);
+    carry = share + carry - minutes;
+    return minutes;
+  });
+}
+
+/**
  * One walk-run session: the phase's pattern and effort (§6.2), and its share of the week's volume (§6.3):
  * tenths of a km for a restart, minutes of running for a new runner.
  */
@@ -388,8 +412,14 @@ export function buildReturnToRun(opts: {
         : g.toTenths(first.km) * RUNS_PER_WEEK_WALK_RUN;
     for (let i = 0; i < pattern.length; i += RUNS_PER_WEEK_WALK_RUN) {
       week += 1;
+      const lastWeek = i > 0 ? volume : 0;
       if (i > 0) volume = Math.max(volume, Math.floor((volume * (100 + cap)) / 100 + 1e-9));
-      const shares = split(volume, RUNS_PER_WEEK_WALK_RUN);
+      let shares = split(volume, RUNS_PER_WEEK_WALK_RUN);
+      if (byTime) {
+        // Whole run intervals, unless the week would then not grow on the last (small early volumes).
+        const whole = wholeIntervals(shares, pattern.slice(i, i + RUNS_PER_WEEK_WALK_RUN));
+        if (i === 0 || whole.reduce((a, b) => a + b, 0) > lastWeek) shares = whole;
+      }
       const chunk = pattern
         .slice(i, i + RUNS_PER_WEEK_WALK_RUN)
         .map((x, j) => (x.phase === null ? obeseFirstSession() : walkRunSession(g, WALK_RUN_PHASES[x.phase - 1]!, byTime, shares[j]!)));
