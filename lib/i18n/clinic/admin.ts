@@ -321,7 +321,7 @@ export const adminEs: AdminWords = {
     accountsText: "añadir clínicos y administradores, desactivar una cuenta, cambiar un rol, restablecer una contraseña o el inicio de sesión en dos pasos.",
     settings: "Ajustes de la clínica",
     settingsText:
-      "los umbrales clínicos que la referencia considera convenciones, los cuestionarios de admisión, el cierre de sesión por inactividad y el inicio de sesión en dos pasos.",
+      "los umbrales clínicos que la referencia considera convenciones, los cuestionarios iniciales, el cierre de sesión por inactividad y el inicio de sesión en dos pasos.",
     apiTokens: "Tokens de API",
     apiTokensText:
       "permitir que otro sistema (la historia clínica electrónica de la clínica) lea los registros de los pacientes en FHIR R4; crear, listar y revocar tokens.",
@@ -340,7 +340,7 @@ export const adminEs: AdminWords = {
     lastSignIn: "Último inicio de sesión",
     disabled: "Desactivada",
     active: "Activa",
-    statusTwoFactor: ", dos pasos activado",
+    statusTwoFactor: ", con inicio de sesión en dos pasos",
     statusTemporary: ", contraseña temporal",
   },
   user: {
@@ -440,8 +440,8 @@ export const adminEs: AdminWords = {
     retry: "Reintentar",
     retryLabel: "Volver a intentar el envío ({kind}) a {recipient}",
     kinds: {
-      invite: "invitación al cuestionario de admisión",
-      reminder: "recordatorio del cuestionario de admisión",
+      invite: "invitación al cuestionario inicial",
+      reminder: "recordatorio del cuestionario inicial",
       "intake-received": "confirmación de recepción de las respuestas",
       summary: "enlace al resumen de la visita",
       plan: 'enlace a "Mi plan"',
@@ -493,13 +493,13 @@ export const adminEs: AdminWords = {
       "sign-out": "cierre de sesión",
       "session-ended": "sesión terminada",
       "password-changed": "contraseña cambiada",
-      "totp-enabled": "dos pasos activado",
+      "totp-enabled": "inicio de sesión en dos pasos activado",
       "access-denied": "acceso denegado",
       view: "consulta",
       create: "creación",
       update: "modificación",
       submit: "envío",
-      finalize: "firma",
+      finalize: "finalización",
       print: "impresión",
       "pdf-download": "descarga de PDF",
       "pdf-render": "generación de PDF",
@@ -526,7 +526,7 @@ export const adminEs: AdminWords = {
     languageHint:
       "Los pacientes nuevos empiezan en este idioma (inglés con ortografía estadounidense o británica, o español); el de cada paciente se puede cambiar en su página.",
     saveLanguage: "Guardar idioma",
-    sections: { clinic: "Clínica", strength: "Fuerza", load: "Carga de carrera", intake: "Admisión", security: "Seguridad" },
+    sections: { clinic: "Clínica", strength: "Fuerza", load: "Carga de carrera", intake: "Cuestionario inicial", security: "Seguridad" },
     convention: "Una convención, no una regla fija (referencia clínica {source}).",
     reference: "Referencia clínica {source}.",
     default: "Valor predeterminado: {value}.",
