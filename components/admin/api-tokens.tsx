@@ -4,20 +4,22 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(clinic)/admin/actions";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { apiTokenLabels, apiTokenSchema, type ApiTokenInput } from "@/lib/forms/api-token-schema";
+import { apiTokenSchema, type ApiTokenInput } from "@/lib/forms/api-token-schema";
 import { FormAlert, TextField } from "@/components/ui/text-field";
-
-const labels = labelsFrom(apiTokenLabels);
+import { useClinicWords } from "@/components/clinic/clinic-words";
 
 /** Make a token; its secret is shown here once and never again. */
 export function CreateApiTokenForm() {
+  const { t: words } = useClinicWords();
+  const t = words.admin.tokens;
+  const labels = labelsFrom(t.labels, words.admin.fallbackLabel);
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<ApiTokenInput>({
-    resolver: schemaResolver(apiTokenSchema, labels, clinicErrors),
+    resolver: schemaResolver(apiTokenSchema, labels, words.errors),
     defaultValues: { expiresInDays: 90 },
   });
   const { errors, isSubmitting } = formState;
@@ -33,9 +35,9 @@ export function CreateApiTokenForm() {
         return;
       }
       for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof ApiTokenInput, { message });
-      setFormError(r.formError ?? "The token was not made. Please correct the marked fields.");
+      setFormError(r.formError ?? t.notMade);
     } catch {
-      setFormError("The token was not made: the server could not be reached. Try again.");
+      setFormError(t.notReached);
     }
   });
 
@@ -44,23 +46,29 @@ export function CreateApiTokenForm() {
       {created && (
         <div className="stack" role="status">
           <p>
-            Token <strong>{created.name}</strong> made. Copy it now: it is shown only once and cannot be shown again.
+            {t.madeBefore}
+            <strong>{created.name}</strong>
+            {t.madeAfter}
           </p>
           <p>
-            <label htmlFor="new-api-token">API token</label>
+            <label htmlFor="new-api-token">{t.secret}</label>
             <input id="new-api-token" className="input" readOnly value={created.secret} />
           </p>
           <p className="muted">
-            The other system sends it as <code>Authorization: Bearer …</code> to <code>/api/fhir/Patient/&#123;id&#125;/$everything</code>.
+            {t.howBefore}
+            <code>Authorization: Bearer …</code>
+            {t.howMiddle}
+            <code>/api/fhir/Patient/&#123;id&#125;/$everything</code>
+            {t.howAfter}
           </p>
         </div>
       )}
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={formError} />
-        <TextField registration={register("name")} label={apiTokenLabels.name} error={errors.name?.message} autoComplete="off" />
+        <TextField registration={register("name")} label={t.labels.name} error={errors.name?.message} autoComplete="off" />
         <TextField
           registration={register("expiresInDays", { valueAsNumber: true })}
-          label={apiTokenLabels.expiresInDays}
+          label={t.labels.expiresInDays}
           error={errors.expiresInDays?.message}
           type="number"
           inputMode="numeric"
@@ -68,7 +76,7 @@ export function CreateApiTokenForm() {
           max={366}
         />
         <button type="submit" className="btn" disabled={isSubmitting}>
-          {isSubmitting ? "Making…" : "Make token"}
+          {isSubmitting ? t.making : t.makeButton}
         </button>
       </form>
     </div>
@@ -76,6 +84,7 @@ export function CreateApiTokenForm() {
 }
 
 export function RevokeApiToken({ tokenId, name }: { tokenId: string; name: string }) {
+  const { t: words, f } = useClinicWords();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -87,15 +96,15 @@ export function RevokeApiToken({ tokenId, name }: { tokenId: string; name: strin
       if (r.ok) router.refresh();
       else setError(r.formError);
     } catch {
-      setError("Nothing was changed: the server could not be reached. Try again.");
+      setError(words.admin.notReachedNothingChanged);
     } finally {
       setBusy(false);
     }
   }
   return (
     <>
-      <button type="button" className="btn btn-danger" disabled={busy} onClick={revoke} aria-label={`Revoke ${name}`}>
-        Revoke
+      <button type="button" className="btn btn-danger" disabled={busy} onClick={revoke} aria-label={f(words.admin.tokens.revokeLabel, { name })}>
+        {words.admin.tokens.revoke}
       </button>
       {error && <span role="alert"> {error}</span>}
     </>

@@ -4,19 +4,20 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createStaffAction } from "@/app/(clinic)/admin/actions";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { ROLES, staffLabels, staffSchema, type StaffInput } from "@/lib/forms/staff-schema";
+import { ROLES, staffSchema, type StaffInput } from "@/lib/forms/staff-schema";
 import { FormAlert, TextField } from "@/components/ui/text-field";
-
-const labels = labelsFrom(staffLabels);
-const ROLE_LABEL = { CLINICIAN: "Clinician (patients and visits)", ADMIN: "Administrator (accounts, settings, audit trail)" } as const;
+import { useClinicWords } from "@/components/clinic/clinic-words";
 
 export function CreateStaffForm() {
+  const { t: words } = useClinicWords();
+  const t = words.admin.newUser;
+  const labels = labelsFrom(t.labels, words.admin.fallbackLabel);
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ userId: string; password: string; email: string } | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<StaffInput>({
-    resolver: schemaResolver(staffSchema, labels, clinicErrors),
+    resolver: schemaResolver(staffSchema, labels, words.errors),
     defaultValues: { role: "CLINICIAN" },
   });
   const { errors, isSubmitting } = formState;
@@ -30,9 +31,9 @@ export function CreateStaffForm() {
         return;
       }
       for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof StaffInput, { message });
-      setFormError(r.formError ?? "The account was not created. Please correct the marked fields.");
+      setFormError(r.formError ?? t.notCreated);
     } catch {
-      setFormError("The account was not created: the server could not be reached. Try again.");
+      setFormError(t.notReached);
     }
   });
 
@@ -40,14 +41,16 @@ export function CreateStaffForm() {
     return (
       <div className="stack" role="status">
         <p>
-          Account created for <strong>{created.email}</strong>. Its one-time password is shown only now:
+          {t.createdBefore}
+          <strong>{created.email}</strong>
+          {t.createdAfter}
         </p>
         <p>
-          <label htmlFor="one-time-password">One-time password</label>
+          <label htmlFor="one-time-password">{t.oneTimePassword}</label>
           <input id="one-time-password" className="input" readOnly value={created.password} />
         </p>
-        <p className="muted">Give it to the person privately. They choose their own password when they first sign in.</p>
-        <Link href={`/admin/users/${created.userId}`}>Open the account</Link>
+        <p className="muted">{t.giveIt}</p>
+        <Link href={`/admin/users/${created.userId}`}>{t.open}</Link>
       </div>
     );
   }
@@ -59,25 +62,25 @@ export function CreateStaffForm() {
         <TextField
           key={name}
           registration={register(name)}
-          label={staffLabels[name]}
+          label={t.labels[name]}
           error={errors[name]?.message}
           type={name === "email" ? "email" : "text"}
           autoComplete="off"
         />
       ))}
       <fieldset className="field">
-        <legend>Role</legend>
+        <legend>{t.labels.role}</legend>
         <div className="choices">
           {ROLES.map((r) => (
             <label key={r} className="choice">
               <input type="radio" value={r} {...register("role")} />
-              <span>{ROLE_LABEL[r]}</span>
+              <span>{t.roleChoices[r]}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <button type="submit" className="btn" disabled={isSubmitting}>
-        {isSubmitting ? "Creating…" : "Create account"}
+        {isSubmitting ? t.creating : t.create}
       </button>
     </form>
   );

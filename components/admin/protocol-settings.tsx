@@ -4,35 +4,43 @@
 // exam starts from it unless the patient's previous exam used another (carried forward so the two stay
 // comparable). The lever arm is the patient's own measurement, so it has no clinic default.
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { MUSCLE_GROUP_LABELS, POSITION_LABELS, positionsFor } from "@/lib/assessment/exam-labels";
+import { positionsFor } from "@/lib/assessment/exam-labels";
 import { MUSCLE_GROUPS } from "@/lib/assessment/exam-schema";
 import { DEFAULT_HHD_PROTOCOLS, type ClinicSettings } from "@/lib/assessment/settings";
+import type { AdminWords } from "@/lib/i18n/clinic/admin";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./admin.module.css";
 
-const CONTRACTION = { break: "Break test", make: "Make test" } as const;
+type ProtocolWords = AdminWords["protocol"];
 
-function defaultText(group: (typeof MUSCLE_GROUPS)[number]): string {
+/** The test kinds in the select's order. */
+const CONTRACTIONS = ["break", "make"] as const;
+
+/** The clinic default's parts, as a list: "Side-lying, long lever (malleolus), break test, belt". */
+function defaultText(group: (typeof MUSCLE_GROUPS)[number], t: ProtocolWords): string {
   const d = DEFAULT_HHD_PROTOCOLS[group];
-  return [d.position ? (POSITION_LABELS[d.position] ?? d.position) : null, d.contraction ? `${d.contraction} test` : null, d.belt ? "belt" : "no belt"]
+  return [
+    d.position ? (t.positions[d.position] ?? d.position) : null,
+    d.contraction ? t.defaultContraction[d.contraction] : null,
+    d.belt ? t.defaultBelt : t.defaultNoBelt,
+  ]
     .filter(Boolean)
     .join(", ");
 }
 
 export function ProtocolSettings({ register, errors }: { register: UseFormRegister<ClinicSettings>; errors: FieldErrors<ClinicSettings>["hhdProtocols"] }) {
+  const { t: words, f } = useClinicWords();
+  const t = words.admin.protocol;
   return (
     <fieldset className="card">
       <legend>
-        <h2 style={{ margin: 0 }}>Dynamometry protocol</h2>
+        <h2 style={{ margin: 0 }}>{t.title}</h2>
       </legend>
-      <p className="hint">
-        The clinic&apos;s standard for each muscle group (clinical reference §2.2). A new exam starts from it, unless the patient&apos;s previous exam used
-        another, which is carried forward so the two stay comparable. Norms are only compared when the protocol matches theirs, and make and break values are
-        never mixed (break: the examiner overpowers the patient; make: the patient pushes into a fixed dynamometer).
-      </p>
+      <p className="hint">{t.hint}</p>
       <div className="stack">
         {MUSCLE_GROUPS.map((g) => {
-          const name = MUSCLE_GROUP_LABELS[g];
+          const name = t.groups[g];
           const id = `s-hhd-${g}`;
           const posErr = errors?.[g]?.position?.message;
           const conErr = errors?.[g]?.contraction?.message;
@@ -42,12 +50,13 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                 <h3 style={{ margin: 0 }}>{name}</h3>
               </legend>
               <p className="hint" id={`${id}-default`}>
-                Default: {defaultText(g)}.
+                {f(words.admin.settings.default, { value: defaultText(g, t) })}
               </p>
               <div className={styles.protocolRow}>
                 <div className="field">
                   <label htmlFor={`${id}-position`}>
-                    <span className="visually-hidden">{name}: </span>Position
+                    <span className="visually-hidden">{name}: </span>
+                    {t.position}
                   </label>
                   <select
                     id={`${id}-position`}
@@ -58,7 +67,7 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                   >
                     {positionsFor(g).map((p) => (
                       <option key={p} value={p}>
-                        {POSITION_LABELS[p] ?? p}
+                        {t.positions[p] ?? p}
                       </option>
                     ))}
                   </select>
@@ -66,7 +75,8 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-contraction`}>
-                    <span className="visually-hidden">{name}: </span>Test
+                    <span className="visually-hidden">{name}: </span>
+                    {t.test}
                   </label>
                   <select
                     id={`${id}-contraction`}
@@ -75,9 +85,9 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                     aria-describedby={describedBy(conErr && `${id}-contraction-error`)}
                     {...register(`hhdProtocols.${g}.contraction`)}
                   >
-                    {(Object.keys(CONTRACTION) as (keyof typeof CONTRACTION)[]).map((c) => (
+                    {CONTRACTIONS.map((c) => (
                       <option key={c} value={c}>
-                        {CONTRACTION[c]}
+                        {t.contractions[c]}
                       </option>
                     ))}
                   </select>
@@ -86,7 +96,8 @@ export function ProtocolSettings({ register, errors }: { register: UseFormRegist
                 <label className={styles.check} htmlFor={`${id}-belt`}>
                   <input id={`${id}-belt`} type="checkbox" {...register(`hhdProtocols.${g}.belt`)} />
                   <span>
-                    <span className="visually-hidden">{name}: </span>Belt-stabilised
+                    <span className="visually-hidden">{name}: </span>
+                    {t.belt}
                   </span>
                 </label>
               </div>

@@ -4,70 +4,54 @@ import { Fragment, useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateSettingsAction } from "@/app/(clinic)/admin/actions";
 import { clinicSettingsSchema, DEFAULT_SETTINGS, type ClinicSettings } from "@/lib/assessment/settings";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { settingsLabels } from "@/lib/forms/staff-schema";
+import type { AdminWords } from "@/lib/i18n/clinic/admin";
+import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./admin.module.css";
 import { ProtocolSettings } from "./protocol-settings";
-import { REFERRAL_KEYS, REFERRAL_WORDING, urgencyChoices, type ReferralUrgency } from "@/lib/assessment/referral-wording";
-
-const labels = labelsFrom(settingsLabels);
+import { REFERRAL_KEYS, REFERRAL_WORDING, urgencyChoices } from "@/lib/assessment/referral-wording";
 
 type Key = keyof ClinicSettings;
+type SettingsWords = AdminWords["settings"];
 interface Def {
   key: Key;
   kind: "number" | "bool" | "text" | "painRule" | "timeZone";
   /** Where the clinical reference sets the default; a threshold it calls a convention says so. */
   source?: string;
   convention?: boolean;
-  help?: string;
 }
 
-const SECTIONS: { title: string; defs: Def[] }[] = [
+/** The sections in order; a field's help, if it has one, is `settings.help[key]` in the clinic's words. */
+const SECTIONS: { id: keyof SettingsWords["sections"]; defs: Def[] }[] = [
   {
-    title: "Clinic",
-    defs: [{ key: "timeZone", kind: "timeZone", help: "Times on every page and print, and which visits are today, follow this zone." }],
+    id: "clinic",
+    defs: [{ key: "timeZone", kind: "timeZone" }],
   },
   {
-    title: "Strength",
+    id: "strength",
     defs: [
-      {
-        key: "asymmetryThresholdPercent",
-        kind: "number",
-        source: "§2.3",
-        convention: true,
-        help: "Symmetry (weaker ÷ stronger) below this is flagged, when the difference is also beyond measurement error.",
-      },
-      {
-        key: "relativeErrorPercent",
-        kind: "number",
-        source: "§2.3",
-        convention: true,
-        help: "Used for muscle groups with no published minimal detectable change.",
-      },
-      {
-        key: "normCutoffSd",
-        kind: "number",
-        source: "§2.2, §2.3",
-        convention: true,
-        help: "Both sides this many standard deviations below the same-protocol norm (Ramskov 2014) flag bilateral weakness.",
-      },
+      { key: "asymmetryThresholdPercent", kind: "number", source: "§2.3", convention: true },
+      { key: "relativeErrorPercent", kind: "number", source: "§2.3", convention: true },
+      { key: "normCutoffSd", kind: "number", source: "§2.2, §2.3", convention: true },
     ],
   },
   {
-    title: "Running load",
+    id: "load",
     defs: [
       { key: "rampWeekPercent", kind: "number", source: "§6.3", convention: true },
       { key: "rampTwoWeekPercent", kind: "number", source: "§6.3", convention: true },
       { key: "rampFourWeekPercent", kind: "number", source: "§6.3", convention: true },
-      { key: "returnWeeklyIncreasePercent", kind: "number", source: "§6.3", convention: true, help: "From 5 to 20." },
+      { key: "returnWeeklyIncreasePercent", kind: "number", source: "§6.3", convention: true },
       { key: "timeBasedBelowKm", kind: "number", source: "§6.3", convention: true },
       { key: "painRule", kind: "painRule", source: "§6.1", convention: true },
     ],
   },
   {
-    title: "Intake",
+    id: "intake",
     defs: [
       { key: "akpsEnabled", kind: "bool" },
       { key: "lefsEnabled", kind: "bool" },
@@ -76,36 +60,34 @@ const SECTIONS: { title: string; defs: Def[] }[] = [
     ],
   },
   {
-    title: "Security",
+    id: "security",
     defs: [
-      { key: "idleTimeoutMinutes", kind: "number", help: "From 5 to 30 (ONC §170.315(d)(5); NIST SP 800-63B allows at most 30)." },
-      { key: "requireClinicianTotp", kind: "bool", help: "Administrators always use two-factor sign-in." },
+      { key: "idleTimeoutMinutes", kind: "number" },
+      { key: "requireClinicianTotp", kind: "bool" },
     ],
   },
 ];
 
-/** §5's urgencies as the settings page names them. */
-const URGENCY_LABELS: Record<ReferralUrgency, string> = {
-  emergency: "Emergency: now",
-  "same-day": "Same day",
-  "next-day": "Same or next day",
-  urgent: "Within days",
-};
-
 const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
-const showDefault = (k: Key) => {
+const showDefault = (k: Key, t: SettingsWords, locale: Locale) => {
   const v = DEFAULT_SETTINGS[k];
-  if (typeof v === "boolean") return v ? "on" : "off";
-  if (k === "painRule") return v === "trek" ? "TREK, pain at most 2/10" : "pain-monitoring model, up to 5/10";
+  if (typeof v === "boolean") return v ? t.on : t.off;
+  if (k === "painRule") return v === "trek" ? t.painRuleDefaults.trek : t.painRuleDefaults["pain-monitoring"];
+  if (typeof v === "number") return formatNumber(locale, v, { useGrouping: false, maximumFractionDigits: 20 });
   return String(v);
 };
 
 /** `timeZones`: the zones to offer, computed by the server page (lib/format.ts timeZoneChoices) so the list
  * matches the zones the server accepts. */
 export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; timeZones: string[] }) {
+  const { t: words, f, locale } = useClinicWords();
+  const t = words.admin.settings;
+  const labels = labelsFrom(t.labels, words.admin.fallbackLabel);
+  const label = (path: string) => (t.labels as Record<string, string>)[path];
+  const help = t.help as Partial<Record<Key, string>>;
   const [status, setStatus] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);
   const { register, handleSubmit, setError, formState, reset } = useForm<ClinicSettings>({
-    resolver: schemaResolver(clinicSettingsSchema, labels, clinicErrors),
+    resolver: schemaResolver(clinicSettingsSchema, labels, words.errors),
     defaultValues: initial,
   });
   const { errors, isSubmitting } = formState;
@@ -116,13 +98,13 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
       const r = await updateSettingsAction(values);
       if (r.ok) {
         reset(values);
-        setStatus({ kind: "ok", text: "Settings saved. They apply from the next page each person opens." });
+        setStatus({ kind: "ok", text: t.saved });
         return;
       }
       for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as Key, { message });
-      setStatus({ kind: "danger", text: r.formError ?? "The settings were not saved. Please correct the marked fields." });
+      setStatus({ kind: "danger", text: r.formError ?? t.notSaved });
     } catch {
-      setStatus({ kind: "danger", text: "Not saved: the server could not be reached. Your entries are still here; save again." });
+      setStatus({ kind: "danger", text: t.notReached });
     }
   });
 
@@ -130,9 +112,9 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
     const id = `s-${d.key}`;
     const err = errors[d.key]?.message;
     const note = [
-      d.convention ? `A convention, not a fixed rule (clinical reference ${d.source}).` : d.source ? `Clinical reference ${d.source}.` : null,
-      `Default: ${showDefault(d.key)}.`,
-      d.help,
+      d.convention ? f(t.convention, { source: d.source ?? "" }) : d.source ? f(t.reference, { source: d.source }) : null,
+      f(t.default, { value: showDefault(d.key, t, locale) }),
+      help[d.key],
     ]
       .filter(Boolean)
       .join(" ");
@@ -142,7 +124,7 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
         <div className="field" key={d.key}>
           <label className={styles.check} htmlFor={id}>
             <input id={id} type="checkbox" aria-describedby={hintId} {...register(d.key)} />
-            {settingsLabels[d.key]}
+            {label(d.key)}
           </label>
           <p className="hint" id={hintId}>
             {note}
@@ -152,7 +134,7 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
     }
     return (
       <div className="field" key={d.key}>
-        <label htmlFor={id}>{settingsLabels[d.key]}</label>
+        <label htmlFor={id}>{label(d.key)}</label>
         <p className="hint" id={hintId}>
           {note}
         </p>
@@ -171,8 +153,8 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
         )}
         {d.kind === "painRule" && (
           <select id={id} className="input" aria-describedby={describedBy(hintId, err && `${id}-error`)} {...register(d.key)}>
-            <option value="trek">TREK: pain at most 2/10 during and after running</option>
-            <option value="pain-monitoring">Pain-monitoring model: up to 5/10, settling by the next morning</option>
+            <option value="trek">{t.painRules.trek}</option>
+            <option value="pain-monitoring">{t.painRules["pain-monitoring"]}</option>
           </select>
         )}
         {d.kind === "timeZone" && (
@@ -197,31 +179,28 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
         </div>
       )}
       {SECTIONS.map((s) => (
-        <Fragment key={s.title}>
+        <Fragment key={s.id}>
           <fieldset className="card">
             <legend>
-              <h2 style={{ margin: 0 }}>{s.title}</h2>
+              <h2 style={{ margin: 0 }}>{t.sections[s.id]}</h2>
             </legend>
             {s.defs.map(field)}
           </fieldset>
-          {s.title === "Strength" && <ProtocolSettings register={register} errors={errors.hhdProtocols} />}
-          {s.title === "Running load" && (
+          {s.id === "strength" && <ProtocolSettings register={register} errors={errors.hhdProtocols} />}
+          {s.id === "load" && (
             <fieldset className="card">
               <legend>
-                <h2 style={{ margin: 0 }}>Referral urgency</h2>
+                <h2 style={{ margin: 0 }}>{t.referral.title}</h2>
               </legend>
-              <p className="hint">
-                How soon each red flag sends the patient to medical care; the patient&apos;s sheet says it in words (&quot;today&quot;, &quot;in the next few
-                days&quot;). Clinical reference §5 sets each default; a clinic can make a referral more urgent, never less.
-              </p>
+              <p className="hint">{t.referral.hint}</p>
               {REFERRAL_KEYS.map((k) => {
                 const id = `s-referralUrgency-${k}`;
                 const err = errors.referralUrgency?.[k]?.message;
                 return (
                   <div className="field" key={k}>
-                    <label htmlFor={id}>{settingsLabels[`referralUrgency.${k}`]}</label>
+                    <label htmlFor={id}>{label(`referralUrgency.${k}`)}</label>
                     <p className="hint" id={`${id}-hint`}>
-                      Default: {URGENCY_LABELS[REFERRAL_WORDING[k].urgency].toLowerCase()}.
+                      {f(t.default, { value: t.referral.urgencies[REFERRAL_WORDING[k].urgency].toLocaleLowerCase(locale) })}
                     </p>
                     <select
                       id={id}
@@ -232,7 +211,7 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
                     >
                       {urgencyChoices(k).map((u) => (
                         <option key={u} value={u}>
-                          {URGENCY_LABELS[u]}
+                          {t.referral.urgencies[u]}
                         </option>
                       ))}
                     </select>
@@ -245,7 +224,7 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
         </Fragment>
       ))}
       <button type="submit" className="btn" disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : "Save settings"}
+        {isSubmitting ? t.saving : t.save}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@ import type { StaffRole } from "@/lib/data/actors";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeStaffAction } from "@/app/(clinic)/admin/actions";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 
 type Change = "disable" | "enable" | "reset-password" | "reset-two-factor" | "unblock-sign-in" | "role:ADMIN" | "role:CLINICIAN";
 
@@ -20,6 +21,8 @@ export function StaffActions({
   twoFactor: boolean;
   isSelf: boolean;
 }) {
+  const { t: words } = useClinicWords();
+  const t = words.admin.staffActions;
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "danger"; text: string } | null>(null);
@@ -37,7 +40,7 @@ export function StaffActions({
         router.refresh();
       } else setMessage({ kind: "danger", text: r.formError });
     } catch {
-      setMessage({ kind: "danger", text: "Nothing was changed: the server could not be reached. Try again." });
+      setMessage({ kind: "danger", text: words.admin.notReachedNothingChanged });
     } finally {
       setBusy(false);
     }
@@ -58,28 +61,17 @@ export function StaffActions({
       )}
       {password && (
         <p>
-          <label htmlFor="new-one-time-password">New one-time password (shown only now)</label>
+          <label htmlFor="new-one-time-password">{t.newPassword}</label>
           <input id="new-one-time-password" className="input" readOnly value={password} />
         </p>
       )}
       <div className="row">
+        {!isSelf && (disabled ? button("enable", t.enable, t.enableDone) : button("disable", t.disable, t.disableDone, true))}
         {!isSelf &&
-          (disabled
-            ? button("enable", "Enable account", "Account enabled. The person can sign in again.")
-            : button("disable", "Disable account", "Account disabled. Any session it had has ended.", true))}
-        {!isSelf &&
-          (role === "CLINICIAN"
-            ? button("role:ADMIN", "Make administrator", "Now an administrator. Their sessions have ended; they sign in again.")
-            : button("role:CLINICIAN", "Make clinician", "Now a clinician. Their sessions have ended; they sign in again."))}
-        {!isSelf && button("reset-password", "Reset password", "Password reset. Their sessions have ended; give them the one-time password below.")}
-        {!isSelf &&
-          button(
-            "unblock-sign-in",
-            "Unblock sign-in",
-            "Sign-in unblocked: the failed attempts against this account are forgotten and the person can sign in from any browser now. Their sessions are unchanged.",
-          )}
-        {twoFactor &&
-          button("reset-two-factor", "Reset two-factor sign-in", "Two-factor sign-in reset. They set it up again at their next sign-in if it is required.")}
+          (role === "CLINICIAN" ? button("role:ADMIN", t.makeAdmin, t.makeAdminDone) : button("role:CLINICIAN", t.makeClinician, t.makeClinicianDone))}
+        {!isSelf && button("reset-password", t.resetPassword, t.resetPasswordDone)}
+        {!isSelf && button("unblock-sign-in", t.unblock, t.unblockDone)}
+        {twoFactor && button("reset-two-factor", t.resetTwoFactor, t.resetTwoFactorDone)}
       </div>
     </div>
   );

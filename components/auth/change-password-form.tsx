@@ -3,18 +3,20 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/(auth)/account/actions";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
-import { changePasswordLabels, changePasswordSchema, PASSWORD_MIN, type ChangePasswordInput } from "@/lib/forms/password-schema";
+import { labelsFrom } from "@/lib/forms/messages";
+import { changePasswordSchema, PASSWORD_MIN, type ChangePasswordInput } from "@/lib/forms/password-schema";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { FormAlert, TextField } from "@/components/ui/text-field";
-
-const labels = labelsFrom(changePasswordLabels);
+import { useClinicWords } from "@/components/clinic/clinic-words";
 
 export function ChangePasswordForm() {
+  const { t: words, f } = useClinicWords();
+  const t = words.account.password;
+  const labels = labelsFrom(t.labels, words.account.fallbackLabel);
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<ChangePasswordInput>({
-    resolver: schemaResolver(changePasswordSchema, labels, clinicErrors),
+    resolver: schemaResolver(changePasswordSchema, labels, words.errors),
   });
   const { errors, isSubmitting } = formState;
 
@@ -28,36 +30,25 @@ export function ChangePasswordForm() {
         return;
       }
       for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof ChangePasswordInput, { message });
-      setFormError(r.formError ?? "The password was not changed. Please correct the marked fields.");
+      setFormError(r.formError ?? t.notChanged);
     } catch {
-      setFormError("The password was not changed: the server could not be reached. Try again.");
+      setFormError(t.notReached);
     }
   });
 
   const field = (name: keyof ChangePasswordInput, autoComplete: string, hint?: string) => (
-    <TextField
-      registration={register(name)}
-      label={changePasswordLabels[name]}
-      hint={hint}
-      error={errors[name]?.message}
-      type="password"
-      autoComplete={autoComplete}
-    />
+    <TextField registration={register(name)} label={t.labels[name]} hint={hint} error={errors[name]?.message} type="password" autoComplete={autoComplete} />
   );
 
-  if (done) return <p role="status">Password changed. Your other sessions have been signed out.</p>;
+  if (done) return <p role="status">{t.done}</p>;
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
       {field("currentPassword", "current-password")}
-      {field(
-        "newPassword",
-        "new-password",
-        `At least ${PASSWORD_MIN} characters; any characters, spaces welcome. Three or four unrelated words work well. Common or breached passwords are refused.`,
-      )}
+      {field("newPassword", "new-password", f(t.hint, { min: String(PASSWORD_MIN) }))}
       {field("confirmPassword", "new-password")}
       <button type="submit" className="btn" disabled={isSubmitting}>
-        {isSubmitting ? "Changing…" : "Change password"}
+        {isSubmitting ? t.changing : t.change}
       </button>
     </form>
   );

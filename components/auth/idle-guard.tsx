@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./idle-guard.module.css";
 
 const WARN_BEFORE_MS = 2 * 60_000;
@@ -24,6 +25,8 @@ export function IdleGuard({
   endSession: () => Promise<void>;
   children: React.ReactNode;
 }) {
+  const { t: words, f } = useClinicWords();
+  const t = words.account.idle;
   const timeoutMs = timeoutMinutes * 60_000;
   // Set on mount (0 = not yet): render stays pure.
   const lastActivity = useRef(0);
@@ -80,8 +83,8 @@ export function IdleGuard({
   if (state === "ended") {
     return (
       <div className="card" role="status">
-        <h1>Signed out</h1>
-        <p>You were signed out after {timeoutMinutes} minutes without activity, and this page was cleared. Opening the sign-in page…</p>
+        <h1>{t.signedOutTitle}</h1>
+        <p>{f(t.signedOut, { n: timeoutMinutes })}</p>
       </div>
     );
   }
@@ -92,10 +95,8 @@ export function IdleGuard({
       {state === "warning" && (
         <div className={styles.backdrop}>
           <div role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" className={`card ${styles.dialog}`}>
-            <h2 id="idle-title">Still there?</h2>
-            <p id="idle-body">
-              For patients&apos; privacy you will be signed out in {Math.floor(left / 60)}:{String(left % 60).padStart(2, "0")}, and this page will be cleared.
-            </p>
+            <h2 id="idle-title">{t.stillThere}</h2>
+            <p id="idle-body">{f(t.warning, { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` })}</p>
             <button
               ref={stayButton}
               type="button"
@@ -106,7 +107,7 @@ export function IdleGuard({
                 ping();
               }}
             >
-              Stay signed in
+              {t.stay}
             </button>
           </div>
         </div>

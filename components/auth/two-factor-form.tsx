@@ -3,16 +3,18 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { confirmTwoFactorAction } from "@/app/(auth)/account/actions";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
-import { totpCodeLabels, totpCodeSchema } from "@/lib/forms/password-schema";
+import { labelsFrom } from "@/lib/forms/messages";
+import { totpCodeSchema } from "@/lib/forms/password-schema";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { FormAlert, TextField } from "@/components/ui/text-field";
-
-const labels = labelsFrom(totpCodeLabels);
+import { useClinicWords } from "@/components/clinic/clinic-words";
 
 export function TwoFactorForm() {
+  const { t: words } = useClinicWords();
+  const t = words.account.twoFactor;
+  const labels = labelsFrom(t.labels, words.account.fallbackLabel);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<{ code: string }>({ resolver: schemaResolver(totpCodeSchema, labels, clinicErrors) });
+  const { register, handleSubmit, setError, formState } = useForm<{ code: string }>({ resolver: schemaResolver(totpCodeSchema, labels, words.errors) });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -26,7 +28,7 @@ export function TwoFactorForm() {
       for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as "code", { message });
       if (r.formError) setFormError(r.formError);
     } catch {
-      setFormError("Not saved: the server could not be reached. Try again.");
+      setFormError(t.notReached);
     }
   });
 
@@ -35,14 +37,14 @@ export function TwoFactorForm() {
       <FormAlert message={formError} />
       <TextField
         registration={register("code")}
-        label={totpCodeLabels.code}
+        label={t.labels.code}
         error={errors.code?.message}
         className="input input-short"
         inputMode="numeric"
         autoComplete="one-time-code"
       />
       <button type="submit" className="btn" disabled={isSubmitting}>
-        {isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}
+        {isSubmitting ? t.checking : t.turnOn}
       </button>
     </form>
   );

@@ -12,4 +12,4 @@ export const apiTokenSchema = z.object({
 
 export type ApiTokenInput = z.infer<typeof apiTokenSchema>;
 
-export const apiTokenLabels = { name: "Name (which system holds it)", expiresInDays: "Expires in (days)" } satisfies Record<string, string>;
+// The fields' labels are the clinic's words (lib/i18n/clinic/admin.ts, `tokens.labels`).

@@ -23,14 +23,8 @@ export const changePasswordSchema = z
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-export const changePasswordLabels = {
-  currentPassword: "Current password",
-  newPassword: "New password",
-  confirmPassword: "New password again",
-} satisfies Record<string, string>;
+// The fields' labels are the clinic's words (lib/i18n/clinic/account.ts, `password.labels` and `twoFactor.labels`).
 
 export const totpCodeSchema = z.object({
   code: z.string({ error: "required" }).check(z.trim(), z.minLength(1, "required"), z.regex(/^\d{3} ?\d{3}$/, "totpCode")),
 });
-
-export const totpCodeLabels = { code: "6-digit code" } satisfies Record<string, string>;

@@ -1,32 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
+import { getClinicWords } from "@/lib/data/clinics";
 
-export const metadata: Metadata = { title: "Administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  const admin = await requireAdmin();
+  const { t } = await getClinicWords(admin);
+  return { title: t.admin.home.title };
+}
 
 export default async function AdminHome() {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  const { t: words } = await getClinicWords(admin);
+  const t = words.admin.home;
   return (
     <div className="stack">
-      <h1>Administration</h1>
+      <h1>{t.title}</h1>
       <ul className="stack">
         <li>
-          <Link href="/admin/users">Accounts</Link>: add clinicians and administrators, disable an account, change a role, reset a password or two-factor
-          sign-in.
+          <Link href="/admin/users">{t.accounts}</Link>: {t.accountsText}
         </li>
         <li>
-          <Link href="/admin/settings">Clinic settings</Link>: the clinical thresholds the reference calls conventions, the intake questionnaires, sign-out
-          after inactivity and two-factor sign-in.
+          <Link href="/admin/settings">{t.settings}</Link>: {t.settingsText}
         </li>
         <li>
-          <Link href="/admin/api-tokens">API tokens</Link>: let another system (the clinic&apos;s EHR) read patients&apos; records as FHIR R4; make, list and
-          revoke tokens.
+          <Link href="/admin/api-tokens">{t.apiTokens}</Link>: {t.apiTokensText}
         </li>
         <li>
-          <Link href="/admin/audit">Audit trail</Link>: who opened, changed, printed or was refused what, and when.
+          <Link href="/admin/audit">{t.audit}</Link>: {t.auditText}
         </li>
         <li>
-          <Link href="/admin/messages">Undelivered messages</Link>: emails the queue gave up on, to try again.
+          <Link href="/admin/messages">{t.messages}</Link>: {t.messagesText}
         </li>
       </ul>
     </div>

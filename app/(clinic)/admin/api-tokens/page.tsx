@@ -1,59 +1,60 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
+import { getClinicWords } from "@/lib/data/clinics";
 import { CreateApiTokenForm, RevokeApiToken } from "@/components/admin/api-tokens";
-import { formatDate } from "@/lib/format";
+import { formatIsoDate } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "API tokens" };
-
-const STATUS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const admin = await requireAdmin();
+  const { t } = await getClinicWords(admin);
+  return { title: t.admin.tokens.title };
+}
 
 export default async function ApiTokensPage() {
   const admin = await requireAdmin();
-  const tokens = await listApiTokens(admin);
+  const [tokens, { t: words, locale }] = await Promise.all([listApiTokens(admin), getClinicWords(admin)]);
+  const t = words.admin.tokens;
   return (
     <div className="stack">
-      <h1>API tokens</h1>
-      <p>
-        A token lets another system, such as the clinic&apos;s EHR, read a patient&apos;s record as FHIR R4. It can only read (export), only this clinic&apos;s
-        patients, until it expires or is revoked; every export is in the audit trail.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <section className="card" aria-labelledby="new-token-h">
         <h2 id="new-token-h" style={{ marginTop: 0 }}>
-          Make a token
+          {t.make}
         </h2>
         <CreateApiTokenForm />
       </section>
       <section aria-labelledby="tokens-h">
-        <h2 id="tokens-h">Tokens</h2>
+        <h2 id="tokens-h">{t.list}</h2>
         {tokens.length === 0 ? (
-          <p className="muted">No tokens yet.</p>
+          <p className="muted">{t.none}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Starts with</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.startsWith}</th>
+                  <th scope="col">{t.expires}</th>
+                  <th scope="col">{t.lastUsed}</th>
+                  <th scope="col">{t.status}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t.actions}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
+                {tokens.map((tok) => (
+                  <tr key={tok.id}>
+                    <td>{tok.name}</td>
                     <td>
-                      <code>{t.prefix}…</code>
+                      <code>{tok.prefix}…</code>
                     </td>
-                    <td>{formatDate(t.expiresAt.slice(0, 10))}</td>
-                    <td>{t.lastUsedAt ? formatDate(t.lastUsedAt.slice(0, 10)) : "Never"}</td>
-                    <td>{STATUS[t.status]}</td>
-                    <td>{t.status === "active" && <RevokeApiToken tokenId={t.id} name={t.name} />}</td>
+                    <td>{formatIsoDate(locale, tok.expiresAt.slice(0, 10))}</td>
+                    <td>{tok.lastUsedAt ? formatIsoDate(locale, tok.lastUsedAt.slice(0, 10)) : words.admin.never}</td>
+                    <td>{t.statuses[tok.status]}</td>
+                    <td>{tok.status === "active" && <RevokeApiToken tokenId={tok.id} name={tok.name} />}</td>
                   </tr>
                 ))}
               </tbody>

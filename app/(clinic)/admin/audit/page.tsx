@@ -5,40 +5,61 @@ import { isRealDate } from "@/lib/assessment/schema-builders";
 import { listStaff, searchAudit, type AuditFilter } from "@/lib/data/admin";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/patients";
-import { getClinicTimeZone } from "@/lib/data/clinics";
-import { formatDateTime } from "@/lib/format";
+import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
+import type { AdminWords } from "@/lib/i18n/clinic/admin";
+import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import styles from "@/components/admin/admin.module.css";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata(): Promise<Metadata> {
+  const admin = await requireAdmin();
+  const { t } = await getClinicWords(admin);
+  return { title: t.admin.audit.title };
+}
 
 type Params = { patient?: string; user?: string; action?: string; from?: string; to?: string; order?: string; page?: string };
 
 /** Only known values pass from the address into the query (ONC §170.315(d)(3) report; sort keys fixed). */
-function filterFrom(p: Params): { filter: AuditFilter; problems: string[] } {
+function filterFrom(p: Params, t: AdminWords["audit"], locale: Locale): { filter: AuditFilter; problems: string[] } {
   const problems: string[] = [];
   const date = (v: string | undefined, label: string) => {
     if (!v) return undefined;
     if (isRealDate(v)) return v;
-    problems.push(`${label} must be a real date (year, month, day).`);
+    problems.push(format(t.badDate, { label }, locale));
     return undefined;
   };
   const filter: AuditFilter = {
     patient: p.patient?.slice(0, 100) || undefined,
     userId: p.user && isUuid(p.user) ? p.user : undefined,
     action: p.action && (AUDIT_ACTIONS as readonly string[]).includes(p.action) ? p.action : undefined,
-    from: date(p.from, "From"),
-    to: date(p.to, "To"),
+    from: date(p.from, t.from),
+    to: date(p.to, t.to),
     order: p.order === "oldest" ? "oldest" : "newest",
     page: Math.min(Math.max(Number.parseInt(p.page ?? "0", 10) || 0, 0), 10_000),
   };
-  if (filter.from && filter.to && filter.from > filter.to) problems.push("From must be on or before To.");
+  if (filter.from && filter.to && filter.from > filter.to) problems.push(t.fromAfterTo);
   return { filter, problems };
+}
+
+/** A code or fixed English name from the trail (lib/data/admin.ts searchAudit) in the clinic's words; anything
+ * else (a staff member's name, a code this page does not know) as it is. */
+function named(words: Record<string, string>, value: string): string {
+  return Object.hasOwn(words, value) ? words[value]! : value;
+}
+
+/** The trail names a patient "Last, First (born YYYY-MM-DD)", or "Patient" when the record is gone. */
+function patientText(t: AdminWords["audit"], text: string, locale: Locale): string {
+  if (text === "Patient") return t.patientUnknown;
+  const m = /^(.*) \(born (\d{4}-\d{2}-\d{2})\)$/.exec(text);
+  return m ? format(t.patientBorn, { name: m[1]!, dob: m[2]! }, locale) : text;
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const admin = await requireAdmin();
   const params = await searchParams;
-  const { filter, problems } = filterFrom(params);
+  const { t: words, locale } = await getClinicWords(admin);
+  const t = words.admin.audit;
+  const { filter, problems } = filterFrom(params, t, locale);
   const [staff, result, timeZone] = await Promise.all([listStaff(admin), searchAudit(admin, filter, await requestMeta()), getClinicTimeZone(admin)]);
   const pageLink = (page: number) => {
     const q = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter(([, v]) => v) as [string, string][]);
@@ -47,17 +68,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="stack">
-      <h1>Audit trail</h1>
-      <form className="card" action="/admin/audit" role="search" aria-label="Filter the audit trail">
+      <h1>{t.title}</h1>
+      <form className="card" action="/admin/audit" role="search" aria-label={t.filter}>
         <div className={styles.filters}>
           <div className="field">
-            <label htmlFor="patient">Patient</label>
-            <input id="patient" name="patient" className="input" defaultValue={params.patient ?? ""} placeholder="Name, or YYYY-MM-DD" autoComplete="off" />
+            <label htmlFor="patient">{t.patient}</label>
+            <input id="patient" name="patient" className="input" defaultValue={params.patient ?? ""} placeholder={t.patientPlaceholder} autoComplete="off" />
           </div>
           <div className="field">
-            <label htmlFor="user">User</label>
+            <label htmlFor="user">{t.user}</label>
             <select id="user" name="user" className="input" defaultValue={filter.userId ?? ""}>
-              <option value="">Anyone</option>
+              <option value="">{t.anyone}</option>
               {staff.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -66,34 +87,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </select>
           </div>
           <div className="field">
-            <label htmlFor="action">Action</label>
+            <label htmlFor="action">{t.action}</label>
             <select id="action" name="action" className="input" defaultValue={filter.action ?? ""}>
-              <option value="">Any</option>
+              <option value="">{t.any}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {t.actions[a]}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="from">From</label>
+            <label htmlFor="from">{t.from}</label>
             <input id="from" name="from" type="date" className="input" defaultValue={filter.from ?? ""} />
           </div>
           <div className="field">
-            <label htmlFor="to">To</label>
+            <label htmlFor="to">{t.to}</label>
             <input id="to" name="to" type="date" className="input" defaultValue={filter.to ?? ""} />
           </div>
           <div className="field">
-            <label htmlFor="order">Order</label>
+            <label htmlFor="order">{t.order}</label>
             <select id="order" name="order" className="input" defaultValue={filter.order}>
-              <option value="newest">Newest first</option>
-              <option value="oldest">Oldest first</option>
+              <option value="newest">{t.newest}</option>
+              <option value="oldest">{t.oldest}</option>
             </select>
           </div>
         </div>
         <button type="submit" className="btn">
-          Show events
+          {t.show}
         </button>
       </form>
       {problems.length > 0 && (
@@ -103,35 +124,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </div>
       )}
-      {result.patientMatches === 0 && <p role="status">No patient of this clinic matches “{filter.patient}”.</p>}
+      {result.patientMatches === 0 && <p role="status">{format(t.noPatient, { patient: filter.patient ?? "" }, locale)}</p>}
       {result.rows.length === 0 ? (
-        <p className="muted">No events match these filters.</p>
+        <p className="muted">{t.noEvents}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Audit events</caption>
+            <caption className="visually-hidden">{t.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Record</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Address</th>
+                <th scope="col">{t.seq}</th>
+                <th scope="col">{t.time}</th>
+                <th scope="col">{t.who}</th>
+                <th scope="col">{t.action}</th>
+                <th scope="col">{t.outcome}</th>
+                <th scope="col">{t.record}</th>
+                <th scope="col">{t.patient}</th>
+                <th scope="col">{t.address}</th>
               </tr>
             </thead>
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.seq}>
                   <td className={styles.mono}>{r.seq}</td>
-                  <td className={styles.mono}>{formatDateTime(r.at, timeZone)}</td>
-                  <td>{r.actor}</td>
-                  <td>{r.action}</td>
-                  <td>{r.outcome}</td>
+                  <td className={styles.mono}>{formatDateTimeIn(locale, r.at, timeZone)}</td>
+                  <td>{named(t.actors, r.actor)}</td>
+                  <td>{named(t.actions, r.action)}</td>
+                  <td>{named(t.outcomes, r.outcome)}</td>
                   <td>{r.record}</td>
-                  <td>{r.patient ?? ""}</td>
+                  <td>{r.patient === null ? "" : patientText(t, r.patient, locale)}</td>
                   <td className={styles.mono}>{r.ip ?? ""}</td>
                 </tr>
               ))}
@@ -139,9 +160,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="row">
-        {filter.page > 0 && <Link href={pageLink(filter.page - 1)}>Previous page</Link>}
-        {result.hasMore && <Link href={pageLink(filter.page + 1)}>Next page</Link>}
+      <nav aria-label={t.pages} className="row">
+        {filter.page > 0 && <Link href={pageLink(filter.page - 1)}>{t.previous}</Link>}
+        {result.hasMore && <Link href={pageLink(filter.page + 1)}>{t.next}</Link>}
       </nav>
     </div>
   );

@@ -3,26 +3,30 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getSettingsForAdmin } from "@/lib/data/admin";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { timeZoneChoices } from "@/lib/format";
+import { getClinicWords } from "@/lib/data/clinics";
+import { format } from "@/lib/i18n/format";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { setClinicLocaleAction } from "../actions";
 
-export const metadata: Metadata = { title: "Clinic settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const admin = await requireAdmin();
+  const { t } = await getClinicWords(admin);
+  return { title: t.admin.settings.title };
+}
 
 export default async function SettingsPage() {
   const admin = await requireAdmin();
-  const { settings, clinicName, locale } = await getSettingsForAdmin(admin);
+  const [{ settings, clinicName, locale }, { t: words, locale: wordsLocale }] = await Promise.all([getSettingsForAdmin(admin), getClinicWords(admin)]);
+  const t = words.admin.settings;
   return (
     <div className="stack">
-      <h1>Clinic settings</h1>
-      <p className="muted">
-        {clinicName}. Thresholds marked as conventions come from clinical practice, not fixed evidence; the clinical reference&apos;s default is shown beside
-        each.
-      </p>
+      <h1>{t.title}</h1>
+      <p className="muted">{format(t.intro, { clinic: clinicName }, wordsLocale)}</p>
       <form action={setClinicLocaleAction} className="card">
         <div className="field">
-          <label htmlFor="clinic-locale">Clinic language</label>
+          <label htmlFor="clinic-locale">{t.language}</label>
           <p id="clinic-locale-hint" className="hint">
-            New patients start in this language (US or British English spellings, or Spanish); each patient&apos;s own can be changed on their page.
+            {t.languageHint}
           </p>
           <select id="clinic-locale" name="locale" className="input input-short" aria-describedby="clinic-locale-hint" defaultValue={locale}>
             {LOCALES.map((l) => (
@@ -33,7 +37,7 @@ export default async function SettingsPage() {
           </select>
         </div>
         <button type="submit" className="btn btn-secondary">
-          Save language
+          {t.saveLanguage}
         </button>
       </form>
       <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />

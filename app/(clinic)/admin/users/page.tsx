@@ -2,31 +2,36 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listStaff } from "@/lib/data/admin";
-import { getClinicTimeZone } from "@/lib/data/clinics";
-import { formatDateTime } from "@/lib/format";
+import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
+import { formatDateTimeIn } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Accounts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const admin = await requireAdmin();
+  const { t } = await getClinicWords(admin);
+  return { title: t.admin.users.title };
+}
 
 export default async function UsersPage() {
   const admin = await requireAdmin();
-  const [staff, timeZone] = await Promise.all([listStaff(admin), getClinicTimeZone(admin)]);
+  const [staff, timeZone, { t: words, locale }] = await Promise.all([listStaff(admin), getClinicTimeZone(admin), getClinicWords(admin)]);
+  const t = words.admin.users;
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1 style={{ margin: 0 }}>Accounts</h1>
+        <h1 style={{ margin: 0 }}>{t.title}</h1>
         <Link href="/admin/users/new" className="btn">
-          Add an account
+          {t.add}
         </Link>
       </div>
       <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.email}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.lastSignIn}</th>
             </tr>
           </thead>
           <tbody>
@@ -36,13 +41,13 @@ export default async function UsersPage() {
                   <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
                 </td>
                 <td>{u.email}</td>
-                <td>{u.role === "ADMIN" ? "Administrator" : "Clinician"}</td>
+                <td>{u.role === "ADMIN" ? words.admin.roles.ADMIN : words.admin.roles.CLINICIAN}</td>
                 <td>
-                  {u.disabled ? "Disabled" : "Active"}
-                  {u.twoFactor ? ", two-factor on" : ""}
-                  {u.mustChangePassword ? ", temporary password" : ""}
+                  {u.disabled ? t.disabled : t.active}
+                  {u.twoFactor ? t.statusTwoFactor : ""}
+                  {u.mustChangePassword ? t.statusTemporary : ""}
                 </td>
-                <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, timeZone) : "Never"}</td>
+                <td>{u.lastSignInAt ? formatDateTimeIn(locale, u.lastSignInAt, timeZone) : words.admin.never}</td>
               </tr>
             ))}
           </tbody>
