@@ -218,6 +218,8 @@ export const patientsEn = {
     kindExercise: "Exercise day",
     yes: "yes",
     no: "no",
+    /** The check-in's exercises answer. */
+    exercisesDone: { yes: "yes", part: "part", no: "no" },
     dischargeSummary: "Discharge the patient",
     dischargeIntro: "The \u201cMy plan\u201d link stops working with a plain page for the patient; the check-ins stay in the record.",
   },
@@ -508,6 +510,7 @@ export const patientsEs: PatientsWords = {
     kindExercise: "Día de ejercicios",
     yes: "sí",
     no: "no",
+    exercisesDone: { yes: "sí", part: "en parte", no: "no" },
     dischargeSummary: "Dar de alta al paciente",
     dischargeIntro: "El enlace «Mi plan» deja de funcionar y muestra al paciente una página sencilla; los registros se conservan en la historia clínica.",
   },
