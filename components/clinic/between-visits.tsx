@@ -156,18 +156,16 @@ export async function BetweenVisits({
       <p>
         {format(t.signed, { when: formatDateTimeIn(locale, p.signedAt, timeZone) }, locale)}{" "}
         {p.discharged ? (
-          <strong>{format(t.dischargedOn, { date: date(p.discharged.on), reason: reasonText(p.discharged.reason, words.patients.discharge.reasons) }, locale)}</strong>
+          <strong>
+            {format(t.dischargedOn, { date: date(p.discharged.on), reason: reasonText(p.discharged.reason, words.patients.discharge.reasons) }, locale)}
+          </strong>
         ) : (
           <>
             {p.progress?.paused
               ? t.paused
               : p.progress
                 ? p.progress.week
-                  ? format(
-                      t.nextRun,
-                      { week: p.progress.week, session: p.progress.next[0] ? planWords(locale).session(p.progress.next[0], "km") : "" },
-                      locale,
-                    )
+                  ? format(t.nextRun, { week: p.progress.week, session: p.progress.next[0] ? planWords(locale).session(p.progress.next[0], "km") : "" }, locale)
                   : t.calendarDone
                 : t.noCalendar}
           </>
@@ -242,8 +240,9 @@ export async function BetweenVisits({
                   <td>{c.kind === "run" ? t.kindRun : t.kindExercise}</td>
                   <td>{c.done ? t.yes : t.no}</td>
                   <td>
-                    {[c.km !== null ? `${figure(locale, c.km)} km` : null, c.minutes !== null ? `${figure(locale, c.minutes)} min` : null].filter(Boolean).join(", ") ||
-                      "–"}
+                    {[c.km !== null ? `${figure(locale, c.km)} km` : null, c.minutes !== null ? `${figure(locale, c.minutes)} min` : null]
+                      .filter(Boolean)
+                      .join(", ") || "–"}
                   </td>
                   <td>{c.painDuring ?? "–"}</td>
                   <td>{c.settledWithinHour === null ? "–" : c.settledWithinHour ? t.yes : t.no}</td>

@@ -37,8 +37,7 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
       }
     } catch (err) {
       // A redirect (success) is thrown by the framework and handled by it.
-      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message)))
-        setFormError(t.unreachable);
+      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message))) setFormError(t.unreachable);
       else throw err;
     } finally {
       setBusy(false);

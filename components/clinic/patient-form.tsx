@@ -94,16 +94,12 @@ export function PatientForm({ today, clinicLocale }: { today: string; clinicLoca
       {duplicates && (
         <div className="alert alert-info" role="alert">
           <p style={{ marginTop: 0 }}>
-            <strong>
-              {duplicates.length === 1 ? t.duplicateOne : t.duplicateMany}
-            </strong>
+            <strong>{duplicates.length === 1 ? t.duplicateOne : t.duplicateMany}</strong>
           </p>
           <ul>
             {duplicates.map((d) => (
               <li key={d.id}>
-                <Link href={`/patients/${d.id}`}>
-                  {f(t.open, { name: `${d.firstName} ${d.lastName}`, date: formatIsoDate(locale, d.dateOfBirth) })}
-                </Link>
+                <Link href={`/patients/${d.id}`}>{f(t.open, { name: `${d.firstName} ${d.lastName}`, date: formatIsoDate(locale, d.dateOfBirth) })}</Link>
               </li>
             ))}
           </ul>

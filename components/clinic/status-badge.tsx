@@ -25,7 +25,15 @@ export function statusLabel(status: VisitStatus, badges: VisitBadgeFacts, t: Sta
 }
 
 /** Server component (the worklist, the patient page and the visit page): worded in the clinic's language. */
-export async function StatusBadge({ status, badges, delivery }: { status: VisitStatus; badges: VisitBadgeFacts; delivery?: "locked" | "undeliverable" | null }) {
+export async function StatusBadge({
+  status,
+  badges,
+  delivery,
+}: {
+  status: VisitStatus;
+  badges: VisitBadgeFacts;
+  delivery?: "locked" | "undeliverable" | null;
+}) {
   const t = (await staffWords()).t.patients.status;
   const review = badges.review ? REVIEW[badges.review] : null;
   return (

@@ -83,9 +83,7 @@ export async function VisitTrends({
     return (
       <section className="card" aria-labelledby={headingId}>
         {heading}
-        <p className="muted">
-          {visits[0] ? format(t.oneVisit, { date: date(visits[0].date) }, locale) : t.noVisit}
-        </p>
+        <p className="muted">{visits[0] ? format(t.oneVisit, { date: date(visits[0].date) }, locale) : t.noVisit}</p>
       </section>
     );
   }
@@ -172,14 +170,7 @@ export async function VisitTrends({
           />
         )}
         {visits.some((v) => v.weeklyKm !== null) && (
-          <TrendChart
-            {...chart}
-            id={id("km")}
-            title={t.km}
-            unit=" km"
-            labels={labels}
-            series={[{ name: t.distance, values: pick((v) => v.weeklyKm) }]}
-          />
+          <TrendChart {...chart} id={id("km")} title={t.km} unit=" km" labels={labels} series={[{ name: t.distance, values: pick((v) => v.weeklyKm) }]} />
         )}
       </div>
     </section>

@@ -34,8 +34,7 @@ export async function dischargeAction(input: unknown): Promise<FormResult<never>
   // it in the clinic's language when it shows it (components/clinic/between-visits.tsx).
   const reason = d.note ? `${DISCHARGE_REASON_TEXT[d.reason]}: ${d.note}` : DISCHARGE_REASON_TEXT[d.reason];
   const r = await dischargePatient(actor, d.patientId, { date: d.date, reason }, await requestMeta());
-  if (!r.ok)
-    return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? t.patients.discharge.already : t.patients.discharge.notFound };
+  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? t.patients.discharge.already : t.patients.discharge.notFound };
   redirect(`/patients/${d.patientId}?discharged=1`);
 }
 

@@ -69,7 +69,8 @@ export const patientsEn = {
     correct: "Please correct the marked fields.",
     unreachable: "The patient was not saved: the server could not be reached. Your entries are still here; try again.",
     /** The server's answer when the clinic has the same name and date of birth already. */
-    duplicates: "{n, plural, one {This clinic already has a patient with this name and date of birth.} other {This clinic already has # patients with this name and date of birth.}}",
+    duplicates:
+      "{n, plural, one {This clinic already has a patient with this name and date of birth.} other {This clinic already has # patients with this name and date of birth.}}",
   },
   /** Field names in error messages (lib/forms/patient-schema.ts). */
   patientLabels: {
@@ -398,8 +399,7 @@ export const patientsEs: PatientsWords = {
   },
   startVisitLabels: { patientId: "Paciente", kind: "Tipo de visita", date: "Fecha de la visita" },
   invite: {
-    shownOnce:
-      "Solo se muestra ahora: cópielo antes de salir de esta página. Funciona hasta el {until} y deja de funcionar cuando se envía el cuestionario.",
+    shownOnce: "Solo se muestra ahora: cópielo antes de salir de esta página. Funciona hasta el {until} y deja de funcionar cuando se envía el cuestionario.",
     label: "Enlace del cuestionario",
     copied: "Copiado",
     copy: "Copiar enlace",
@@ -413,15 +413,13 @@ export const patientsEs: PatientsWords = {
   delivery: {
     heading: "Mensajes",
     lockedTitle: "Enlace bloqueado:",
-    locked:
-      "el enlace del paciente se bloqueó tras demasiadas fechas de nacimiento incorrectas. Compruébelo con el paciente y después cree un nuevo enlace.",
+    locked: "el enlace del paciente se bloqueó tras demasiadas fechas de nacimiento incorrectas. Compruébelo con el paciente y después cree un nuevo enlace.",
     optedOut: "El paciente pidió no recibir correos; los enlaces deben entregarse a mano.",
     emailsTo: "Los correos se envían a {email}.",
     noEmail: "No consta ninguna dirección de correo: copie el enlace al paciente a mano o añada una dirección en la ficha del paciente.",
     list: "Mensajes al paciente",
     sent: "Enviado el {when}",
-    retrying:
-      "{n, plural, one {En cola: se reintentará (# intento hasta ahora; {error})} other {En cola: se reintentará (# intentos hasta ahora; {error})}}",
+    retrying: "{n, plural, one {En cola: se reintentará (# intento hasta ahora; {error})} other {En cola: se reintentará (# intentos hasta ahora; {error})}}",
     queued: "En cola",
     failed: "Fallido: {error}",
     skipped: "No enviado: {error}",
@@ -462,8 +460,7 @@ export const patientsEs: PatientsWords = {
     noCheckIn: "Sin registros desde hace una semana",
     alerts: "Alertas",
     linkLabel: "Enlace «Mi plan»",
-    linkHint:
-      "El paciente lo abre en su teléfono y confirma su fecha de nacimiento. Funciona hasta que se le dé el alta o se cree un nuevo enlace.",
+    linkHint: "El paciente lo abre en su teléfono y confirma su fecha de nacimiento. Funciona hasta que se le dé el alta o se cree un nuevo enlace.",
     opened: "El paciente lo ha abierto.",
     notOpened: "Todavía no se ha abierto.",
     followUpEmailed: "Solicitadas: Mi plan ofrece ahora las preguntas de seguimiento y se ha enviado un correo al paciente.",
@@ -549,11 +546,9 @@ export const patientsEs: PatientsWords = {
     left: "Izquierda",
     right: "Derecha",
     akps: "Kujala (AKPS, 0–100, más alto es mejor)",
-    akpsCaption:
-      "Un punto rodeado cambió {mcid} puntos o más desde la visita anterior: la diferencia mínima clínicamente importante (Crossley 2004).",
+    akpsCaption: "Un punto rodeado cambió {mcid} puntos o más desde la visita anterior: la diferencia mínima clínicamente importante (Crossley 2004).",
     lefs: "LEFS (0–80, más alto es mejor)",
-    lefsCaption:
-      "Un punto rodeado cambió {mcid} puntos o más desde la visita anterior: la diferencia mínima clínicamente importante (Binkley 1999).",
+    lefsCaption: "Un punto rodeado cambió {mcid} puntos o más desde la visita anterior: la diferencia mínima clínicamente importante (Binkley 1999).",
     pain: "Dolor de rodilla en el cuestionario (0–10)",
     painNow: "Ahora",
     painWorst: "Peor, última semana",
