@@ -441,7 +441,7 @@ export const patientsEs: PatientsWords = {
     unreachable: "No se pudo conectar con el servidor. Inténtelo de nuevo.",
   },
   status: {
-    INVITED: "Invitado",
+    INVITED: "Invitación enviada",
     INTAKE_SUBMITTED: "Cuestionario enviado",
     EXAMINED: "Exploración iniciada",
     SUMMARY_FINALIZED: "Resumen finalizado",
@@ -499,7 +499,7 @@ export const patientsEs: PatientsWords = {
     done: "Realizado",
     run: "Carrera",
     pain: "Dolor",
-    settled: "Se calmó en 1 h",
+    settled: "Cedió en 1 h",
     limped: "Cojeó",
     worse: "Peor a la mañana siguiente",
     exercises: "Ejercicios",
