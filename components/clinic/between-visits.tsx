@@ -48,7 +48,7 @@ export async function PlanLinkField({ link, origin, id = "plan-link" }: { link: 
   );
 }
 
-const followUpOutcome = (t: BetweenWords): Record<string, string> => ({
+const outcomeWords = (t: BetweenWords): Record<string, string> => ({
   emailed: t.followUpEmailed,
   "no-email": t.followUpNoEmail,
   failed: t.followUpFailed,
@@ -82,14 +82,14 @@ function FollowUpQuestions({
         : offer.state === "later"
           ? format(t.later, { opens: date(offer.opensOn), due: date(offer.dueOn) }, locale)
           : t.noFollowUp;
-  const outcomes = followUpOutcome(t);
+  const outcomes = outcomeWords(t);
   return (
     <div>
       <h3 id="follow-up-h" style={{ margin: 0 }}>
         {t.followUpHeading}
       </h3>
       <p>{state}</p>
-      {requestOutcome && outcomes[requestOutcome] && (
+      {requestOutcome && Object.hasOwn(outcomes, requestOutcome) && (
         <p role="status" className={requestOutcome === "failed" ? "alert alert-danger" : "alert alert-ok"}>
           {outcomes[requestOutcome]}
           <DropQueryParam name="followUp" />

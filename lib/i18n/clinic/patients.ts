@@ -540,7 +540,7 @@ export const patientsEs: PatientsWords = {
     lineMeaningful: "{name} {first} → {last} ({change} desde el {date}, un cambio relevante: {mcid} puntos o más).",
     lineUnder: "{name} {first} → {last} ({change} desde el {date}, por debajo del cambio relevante de {mcid} puntos).",
     symmetry: "Simetría de fuerza (más débil ÷ más fuerte)",
-    threshold: "{value} %: el umbral de la clínica",
+    threshold: "{value}%: el umbral de la clínica",
     symmetryCaption: "Por debajo de la línea discontinua y más allá del error de medición hay una asimetría (§2.3; el umbral es una convención).",
     force: "{group}: mejor fuerza, N/kg",
     left: "Izquierda",
