@@ -9,10 +9,11 @@ export interface FiguresRow {
   cells: ReactNode[];
 }
 
-export function FiguresTable({ title, columns, rows }: { title: string; columns: string[]; rows: FiguresRow[] }) {
+/** `summary`: the fold's own words ("Pain during runs: the figures"); by default the title and ": the figures". */
+export function FiguresTable({ title, columns, rows, summary }: { title: string; columns: string[]; rows: FiguresRow[]; summary?: string }) {
   return (
     <details>
-      <summary>{title}: the figures</summary>
+      <summary>{summary ?? `${title}: the figures`}</summary>
       <table className="table">
         <thead>
           <tr>

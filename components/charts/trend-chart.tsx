@@ -4,7 +4,9 @@
 // be ringed and labelled (a meaningful change); a dashed reference line carries its own label. Visits are
 // evenly spaced, labelled with their dates. Its <desc> says every figure in words, and the figures table
 // under it is the same text alternative the between-visits charts use (docs/decisions/0025 and 0029).
-import { fmt, INK, MUTED, niceMax } from "./chart-kit";
+import { format } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { CHART_WORDS_EN, decimalIn, fmtIn, INK, MUTED, niceMax, type ChartWords } from "./chart-kit";
 import { FiguresTable } from "./figures-table";
 
 export interface TrendSeries {
@@ -34,6 +36,9 @@ interface Props {
   /** Visible under the chart (a source, what a ring means). */
   caption?: string;
   width?: number;
+  /** The chart's words and language: English by default; the page passes the clinic's. */
+  words?: ChartWords;
+  locale?: Locale;
 }
 
 const DASHES = [undefined, "6 4", "2 3", "8 3 2 3"];
@@ -53,8 +58,23 @@ function Marker({ kind, x, y }: { kind: number; x: number; y: number }) {
   }
 }
 
-export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, decimals, reference = null, caption, width = 340 }: Props) {
-  const show = (n: number) => (decimals === undefined ? fmt(n) : n.toFixed(decimals));
+export function TrendChart({
+  id,
+  title,
+  unit,
+  labels,
+  series,
+  yMin = 0,
+  yMax,
+  decimals,
+  reference = null,
+  caption,
+  width = 340,
+  words: t = CHART_WORDS_EN,
+  locale = "en-US",
+}: Props) {
+  const fmt = (n: number) => fmtIn(locale, n);
+  const show = (n: number) => (decimals === undefined ? fmt(n) : decimalIn(locale, n.toFixed(decimals)));
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const top = yMax ?? niceMax(Math.max(yMin + 1, ...all, reference?.value ?? 0));
   const LEFT = 34;
@@ -72,7 +92,7 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
     labels
       .map(
         (l, i) =>
-          `${l}: ${series.map((s) => `${s.name} ${s.values[i] === null ? "not recorded" : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`,
+          `${l}: ${series.map((s) => `${s.name} ${s.values[i] === null ? t.notRecorded : `${show(s.values[i]!)}${unit}`}${s.notes?.[i] ? ` (${s.notes[i]})` : ""}`).join(", ")}`,
       )
       .join("; ") +
     "." +
@@ -154,7 +174,8 @@ export function TrendChart({ id, title, unit, labels, series, yMin = 0, yMax, de
       {caption && <figcaption className="muted">{caption}</figcaption>}
       <FiguresTable
         title={title}
-        columns={["Visit", ...series.map((s) => s.name)]}
+        summary={format(t.figures, { title }, locale)}
+        columns={[t.visit, ...series.map((s) => s.name)]}
         rows={labels.map((l, i) => ({
           key: `${i}`,
           label: l,

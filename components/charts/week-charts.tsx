@@ -3,8 +3,16 @@
 // are shapes by zone (circle ≤ 2, triangle 3–4, square ≥ 5) on a 0–10 scale with the 2/10 line dashed.
 // Each chart's <desc> says the same in words, and a table under it lists the figures (the text alternative
 // a screen reader or a clinician reading numbers uses). docs/decisions/0025-between-visits-charts.md.
-import { fmt, INK, MUTED, niceMax } from "./chart-kit";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { CHART_WORDS_EN, fmtIn, INK, MUTED, niceMax, type ChartWords } from "./chart-kit";
 import { FiguresTable } from "./figures-table";
+
+/** The chart's words and language: English by default; the page passes the clinic's. */
+interface Worded {
+  words?: ChartWords;
+  locale?: Locale;
+}
 
 export interface PlanVsDone {
   label: string;
@@ -14,7 +22,16 @@ export interface PlanVsDone {
 }
 
 /** Planned against done, one pair of bars per week. */
-export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: string; title: string; unit: string; rows: PlanVsDone[]; width?: number }) {
+export function PlanVsDoneChart({
+  id,
+  title,
+  unit,
+  rows,
+  width = 560,
+  words: t = CHART_WORDS_EN,
+  locale = "en-US",
+}: { id: string; title: string; unit: string; rows: PlanVsDone[]; width?: number } & Worded) {
+  const fmt = (n: number) => fmtIn(locale, n);
   const LEFT = 64;
   const ROW = 34;
   const TOP = 22;
@@ -22,7 +39,13 @@ export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: st
   const barW = width - LEFT - 70;
   const x = (n: number) => LEFT + (Math.max(0, n) / max) * barW;
   const height = TOP + ROW * rows.length + 8;
-  const desc = `${title}. ${rows.map((r) => `${r.label}: ${fmt(r.done)} ${unit} done${r.planned !== null ? ` of ${fmt(r.planned)} planned` : ""}`).join("; ")}.`;
+  const desc = `${title}. ${rows
+    .map((r) =>
+      r.planned !== null
+        ? format(t.doneOfPlannedRow, { label: r.label, done: fmt(r.done), unit, planned: fmt(r.planned) }, locale)
+        : format(t.doneRow, { label: r.label, done: fmt(r.done), unit }, locale),
+    )
+    .join("; ")}.`;
   return (
     <figure className="chart">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
@@ -37,11 +60,11 @@ export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: st
         {/* Legend: planned hatched and outlined, done solid. */}
         <rect x={LEFT} y={4} width={14} height={10} fill={`url(#${id}-hatch)`} stroke={INK} />
         <text x={LEFT + 20} y={13} fontSize="12" fill={INK}>
-          planned
+          {t.planned}
         </text>
         <rect x={LEFT + 90} y={4} width={14} height={10} fill={INK} />
         <text x={LEFT + 110} y={13} fontSize="12" fill={INK}>
-          done
+          {t.done}
         </text>
         <line x1={LEFT} y1={TOP - 2} x2={LEFT} y2={TOP + ROW * rows.length} stroke={MUTED} />
         {rows.map((r, i) => {
@@ -69,7 +92,8 @@ export function PlanVsDoneChart({ id, title, unit, rows, width = 560 }: { id: st
       </svg>
       <FiguresTable
         title={title}
-        columns={["Week", "Planned", "Done"]}
+        summary={format(t.figures, { title }, locale)}
+        columns={[t.week, t.plannedColumn, t.doneColumn]}
         rows={rows.map((r) => ({ key: r.label, label: r.label, cells: [r.planned === null ? "–" : `${fmt(r.planned)} ${unit}`, `${fmt(r.done)} ${unit}`] }))}
       />
     </figure>
@@ -81,8 +105,20 @@ export interface PainPoint {
   pain: number;
 }
 
-/** Pain during each run (0–10) in date order, with the 2/10 line of the pain rule. */
-export function PainChart({ id, title, points, width = 560 }: { id: string; title: string; points: PainPoint[]; width?: number }) {
+/** Pain during each run (0–10) in date order, with the 2/10 line of the pain rule. Dates: ISO (and MM-DD under
+ * the axis) in English, as always; the language's own otherwise ("3 mar"). */
+export function PainChart({
+  id,
+  title,
+  points,
+  width = 560,
+  words: t = CHART_WORDS_EN,
+  locale = "en-US",
+}: { id: string; title: string; points: PainPoint[]; width?: number } & Worded) {
+  const english = locale.startsWith("en");
+  const dayText = (iso: string) => (english ? iso : formatIsoDate(locale, iso));
+  const axisText = (iso: string) =>
+    english ? iso.slice(5) : new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   const LEFT = 34;
   const TOP = 10;
   const H = 150;
@@ -91,8 +127,8 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
   const px = (i: number) => LEFT + 10 + i * step;
   const py = (p: number) => TOP + H - (p / 10) * H;
   const desc = points.length
-    ? `${title}. ${points.map((p) => `${p.date}: ${p.pain}/10`).join("; ")}. The pain rule keeps pain at 2/10 or less.`
-    : `${title}: no runs checked in yet.`;
+    ? format(t.painDesc, { title, points: points.map((p) => `${dayText(p.date)}: ${p.pain}/10`).join("; ") }, locale)
+    : format(t.painNone, { title }, locale);
   return (
     <figure className="chart">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
@@ -115,7 +151,7 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
           </g>
         ))}
         <text x={width - 4} y={py(2) - 4} fontSize="11" textAnchor="end" fill={INK}>
-          2/10: the pain rule
+          {t.painRuleLine}
         </text>
         {points.length > 1 && <polyline points={points.map((p, i) => `${px(i)},${py(p.pain)}`).join(" ")} fill="none" stroke={MUTED} strokeWidth="1.5" />}
         {points.map((p, i) => {
@@ -132,7 +168,7 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
               )}
               {(points.length <= 14 || i % Math.ceil(points.length / 14) === 0) && (
                 <text x={cx} y={TOP + H + 16} fontSize="10" textAnchor="middle" fill={INK}>
-                  {p.date.slice(5)}
+                  {axisText(p.date)}
                 </text>
               )}
             </g>
@@ -141,8 +177,9 @@ export function PainChart({ id, title, points, width = 560 }: { id: string; titl
       </svg>
       <FiguresTable
         title={title}
-        columns={["Run", "Pain during (0–10)"]}
-        rows={points.map((p, i) => ({ key: `${p.date}-${i}`, label: p.date, cells: [p.pain] }))}
+        summary={format(t.figures, { title }, locale)}
+        columns={[t.run, t.painDuring]}
+        rows={points.map((p, i) => ({ key: `${p.date}-${i}`, label: dayText(p.date), cells: [p.pain] }))}
       />
     </figure>
   );

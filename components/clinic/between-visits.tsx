@@ -2,58 +2,96 @@
 // adherence, distance (or minutes) run against the calendar and pain during runs as server-rendered
 // charts, the check-ins themselves, the follow-up questions, and discharge. Server component: no client code but the discharge form.
 import type { PatientProgressDTO, PlanLinkDTO } from "@/lib/data/plan";
-import { formatDate, formatDateTime } from "@/lib/format";
-import { englishWords } from "@/lib/i18n/summary";
+import { englishWords, SummaryWords } from "@/lib/i18n/summary";
+import { messagesFor } from "@/lib/i18n";
+import { DISCHARGE_REASON_TEXT } from "@/lib/forms/discharge-text";
+import type { PatientsWords } from "@/lib/i18n/clinic/patients";
+import { staffWords } from "@/lib/i18n/clinic/server";
+import { format, formatDateTimeIn, formatIsoDate, formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { PainChart, PlanVsDoneChart } from "../charts/week-charts";
 import { DropQueryParam } from "../ui/drop-query-param";
 import { DischargeForm } from "./discharge-form";
 import { newPlanLinkAction, requestFollowUpAction } from "@/app/(clinic)/patients/plan-actions";
 
-const ALERT_TEXT = {
-  "red-twice": "Red twice: running paused, the patient was told to wait for the clinic's call",
-  "pain-up": "Pain during runs trending up (2 points or more)",
-} as const;
+type BetweenWords = PatientsWords["between"];
 
-export function PlanLinkField({ link, origin, id = "plan-link" }: { link: PlanLinkDTO; origin: string; id?: string }) {
+/** A figure the check-ins recorded (3.5 km): as the page always printed it in English, with the language's
+ * decimal comma otherwise. */
+const figure = (locale: Locale, n: number) => (locale.startsWith("en") ? String(n) : formatNumber(locale, n, { maximumFractionDigits: 20 }));
+
+/** The record keeps the discharge reason in English ("Goals met" or "Goals met: the clinician's note"): the
+ * reason itself in the clinic's language, the note as written. */
+function reasonText(stored: string, reasons: PatientsWords["discharge"]["reasons"]): string {
+  for (const [key, english] of Object.entries(DISCHARGE_REASON_TEXT) as [keyof typeof reasons, string][]) {
+    if (stored === english) return reasons[key];
+    if (stored.startsWith(`${english}: `)) return `${reasons[key]}${stored.slice(english.length)}`;
+  }
+  return stored;
+}
+
+/** The plan's words (sessions) in the clinic's language: exactly today's US English for an English clinic. */
+const planWords = (locale: Locale): SummaryWords => (locale === "es" ? new SummaryWords(messagesFor(locale).summary, locale) : englishWords());
+
+/** Server component (the patient page, the visit page and the summary page): worded in the clinic's language. */
+export async function PlanLinkField({ link, origin, id = "plan-link" }: { link: PlanLinkDTO; origin: string; id?: string }) {
   if (!link.token) return null;
+  const t = (await staffWords()).t.patients.between;
   return (
     <div className="field">
-      <label htmlFor={id}>&ldquo;My plan&rdquo; link</label>
+      <label htmlFor={id}>{t.linkLabel}</label>
       <input id={id} className="input" readOnly value={`${origin}/i/${link.token}`} />
       <p className="hint">
-        The patient opens it on their phone and confirms their date of birth. It works until they are discharged or a new link is made.{" "}
-        {link.firstUsedAt ? "The patient has opened it." : "Not opened yet."}
+        {t.linkHint} {link.firstUsedAt ? t.opened : t.notOpened}
       </p>
     </div>
   );
 }
 
-const FOLLOW_UP_OUTCOME: Record<string, string> = {
-  emailed: "Asked: My plan offers the follow-up questions now, and the patient has been emailed.",
-  "no-email": "Asked: My plan offers the follow-up questions now. The patient has no email address on file (or opted out): tell them to open My plan.",
-  failed: "The follow-up questions could not be asked for: the patient has no open plan link.",
-};
+const outcomeWords = (t: BetweenWords): Record<string, string> => ({
+  emailed: t.followUpEmailed,
+  "no-email": t.followUpNoEmail,
+  failed: t.followUpFailed,
+});
 
 /** The follow-up questions (the follow-up visit's short intake, by the plan link): their state, and a button
  * to ask for them now rather than on the date the plan set. */
-function FollowUpQuestions({ patientId, offer, requestOutcome }: { patientId: string; offer: PatientProgressDTO["followUp"]; requestOutcome: string | null }) {
+function FollowUpQuestions({
+  patientId,
+  offer,
+  requestOutcome,
+  t,
+  locale,
+}: {
+  patientId: string;
+  offer: PatientProgressDTO["followUp"];
+  requestOutcome: string | null;
+  t: BetweenWords;
+  locale: Locale;
+}) {
+  const date = (iso: string) => formatIsoDate(locale, iso);
   const state =
     offer.state === "answered"
-      ? "Answered: they are the intake of the follow-up visit."
+      ? t.answered
       : offer.state === "open"
-        ? `Open on My plan${offer.requested ? " (asked for by the clinic)" : ""}${offer.dueOn ? `; the follow-up visit is due about ${formatDate(offer.dueOn)}` : ""}. Not answered yet.`
+        ? offer.dueOn
+          ? format(offer.requested ? t.openRequestedDue : t.openDue, { due: date(offer.dueOn) }, locale)
+          : offer.requested
+            ? t.openRequested
+            : t.open
         : offer.state === "later"
-          ? `My plan offers them from ${formatDate(offer.opensOn)} (3 days before the follow-up the plan set, ${formatDate(offer.dueOn)}).`
-          : "The plan set no follow-up date.";
+          ? format(t.later, { opens: date(offer.opensOn), due: date(offer.dueOn) }, locale)
+          : t.noFollowUp;
+  const outcomes = outcomeWords(t);
   return (
     <div>
       <h3 id="follow-up-h" style={{ margin: 0 }}>
-        Follow-up questions
+        {t.followUpHeading}
       </h3>
       <p>{state}</p>
-      {requestOutcome && FOLLOW_UP_OUTCOME[requestOutcome] && (
+      {requestOutcome && Object.hasOwn(outcomes, requestOutcome) && (
         <p role="status" className={requestOutcome === "failed" ? "alert alert-danger" : "alert alert-ok"}>
-          {FOLLOW_UP_OUTCOME[requestOutcome]}
+          {outcomes[requestOutcome]}
           <DropQueryParam name="followUp" />
         </p>
       )}
@@ -61,7 +99,7 @@ function FollowUpQuestions({ patientId, offer, requestOutcome }: { patientId: st
         <form action={requestFollowUpAction}>
           <input type="hidden" name="patientId" value={patientId} />
           <button type="submit" className="btn btn-secondary">
-            {offer.state === "open" ? "Remind the patient by email" : "Ask for the follow-up questions now"}
+            {offer.state === "open" ? t.remind : t.askNow}
           </button>
         </form>
       )}
@@ -69,7 +107,8 @@ function FollowUpQuestions({ patientId, offer, requestOutcome }: { patientId: st
   );
 }
 
-export function BetweenVisits({
+/** Server component: worded in the clinic's language (staffWords). */
+export async function BetweenVisits({
   patientId,
   progress,
   link,
@@ -84,13 +123,16 @@ export function BetweenVisits({
   timeZone: string;
   followUpOutcome?: string | null;
 }) {
+  const { t: words, locale } = await staffWords();
+  const t = words.patients.between;
+  const date = (iso: string) => formatIsoDate(locale, iso);
   if (!progress) {
     return (
       <section className="card" aria-labelledby="plan-h">
         <h2 id="plan-h" style={{ marginTop: 0 }}>
-          Between visits
+          {t.heading}
         </h2>
-        <p className="muted">No signed plan yet: signing a summary gives the patient a &ldquo;My plan&rdquo; link for check-ins.</p>
+        <p className="muted">{t.noPlan}</p>
       </section>
     );
   }
@@ -109,31 +151,31 @@ export function BetweenVisits({
   return (
     <section className="card stack" aria-labelledby="plan-h">
       <h2 id="plan-h" style={{ marginTop: 0 }}>
-        Between visits
+        {t.heading}
       </h2>
       <p>
-        Plan signed {formatDateTime(p.signedAt, timeZone)}.{" "}
+        {format(t.signed, { when: formatDateTimeIn(locale, p.signedAt, timeZone) }, locale)}{" "}
         {p.discharged ? (
           <strong>
-            Discharged on {formatDate(p.discharged.on)} ({p.discharged.reason}). The plan link no longer works; the check-ins stay in the record.
+            {format(t.dischargedOn, { date: date(p.discharged.on), reason: reasonText(p.discharged.reason, words.patients.discharge.reasons) }, locale)}
           </strong>
         ) : (
           <>
             {p.progress?.paused
-              ? "Running is paused (red twice)."
+              ? t.paused
               : p.progress
                 ? p.progress.week
-                  ? `The next run is from week ${p.progress.week} of the calendar: ${p.progress.next[0] ? englishWords().session(p.progress.next[0], "km") : ""}`
-                  : "The running calendar is done."
-                : "The plan has no running calendar."}
+                  ? format(t.nextRun, { week: p.progress.week, session: p.progress.next[0] ? planWords(locale).session(p.progress.next[0], "km") : "" }, locale)
+                  : t.calendarDone
+                : t.noCalendar}
           </>
         )}
       </p>
       {!p.discharged && (p.alert || p.missed) && (
-        <div className="alert alert-danger" role="note" aria-label="Alerts">
+        <div className="alert alert-danger" role="note" aria-label={t.alerts}>
           <ul style={{ margin: 0, paddingLeft: "1.25rem" }}>
-            {p.alert && <li>{ALERT_TEXT[p.alert]}</li>}
-            {p.missed && <li>No check-in for a week</li>}
+            {p.alert && <li>{p.alert === "red-twice" ? t.redTwice : t.painUp}</li>}
+            {p.missed && <li>{t.noCheckIn}</li>}
           </ul>
         </div>
       )}
@@ -143,58 +185,70 @@ export function BetweenVisits({
           <form action={newPlanLinkAction}>
             <input type="hidden" name="patientId" value={patientId} />
             <button type="submit" className="btn btn-secondary">
-              Withdraw this link and make a new one
+              {t.newLink}
             </button>
           </form>
         </div>
       )}
-      {!p.discharged && <FollowUpQuestions patientId={patientId} offer={p.followUp} requestOutcome={followUpOutcome} />}
+      {!p.discharged && <FollowUpQuestions patientId={patientId} offer={p.followUp} requestOutcome={followUpOutcome} t={t} locale={locale} />}
       <p>
-        <strong>Adherence:</strong> {runsDone} of {runsPlanned} runs done; exercise days {exDone} of {exPlanned}.
-        {p.trend.newer !== null && ` Pain during runs: ${p.trend.older}/10 earlier, ${p.trend.newer}/10 lately.`}
+        <strong>{t.adherenceTitle}</strong> {format(t.adherence, { runsDone, runsPlanned, exDone, exPlanned }, locale)}
+        {p.trend.newer !== null && ` ${format(t.painTrend, { older: figure(locale, p.trend.older!), newer: figure(locale, p.trend.newer) }, locale)}`}
       </p>
       <PlanVsDoneChart
         id="chart-adherence"
-        title="Runs done against runs planned, by week"
-        unit="runs"
-        rows={weeks.map((w) => ({ label: `Week ${w.week}`, planned: w.plannedRuns, done: w.runsDone }))}
+        title={t.runsChart}
+        unit={t.runsUnit}
+        rows={weeks.map((w) => ({ label: format(t.week, { n: w.week }, locale), planned: w.plannedRuns, done: w.runsDone }))}
+        words={words.patients.charts}
+        locale={locale}
       />
       <PlanVsDoneChart
         id="chart-distance"
-        title={byTime ? "Minutes run against the plan, by week" : "Distance run against the plan, by week"}
+        title={byTime ? t.minutesChart : t.distanceChart}
         unit={byTime ? "min" : "km"}
-        rows={weeks.map((w) => ({ label: `Week ${w.week}`, planned: byTime ? (w.plannedMinutes ?? null) : w.plannedKm, done: byTime ? w.minutes : w.km }))}
+        rows={weeks.map((w) => ({
+          label: format(t.week, { n: w.week }, locale),
+          planned: byTime ? (w.plannedMinutes ?? null) : w.plannedKm,
+          done: byTime ? w.minutes : w.km,
+        }))}
+        words={words.patients.charts}
+        locale={locale}
       />
-      <PainChart id="chart-pain" title="Pain during runs" points={painPoints} />
+      <PainChart id="chart-pain" title={t.painChart} points={painPoints} words={words.patients.charts} locale={locale} />
       {p.checkIns.length > 0 && (
         <details>
-          <summary>All check-ins ({p.checkIns.length})</summary>
+          <summary>{format(t.allCheckIns, { n: p.checkIns.length }, locale)}</summary>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Done</th>
-                <th scope="col">Run</th>
-                <th scope="col">Pain</th>
-                <th scope="col">Settled within 1 h</th>
-                <th scope="col">Limped</th>
-                <th scope="col">Worse next morning</th>
-                <th scope="col">Exercises</th>
+                <th scope="col">{t.day}</th>
+                <th scope="col">{t.kind}</th>
+                <th scope="col">{t.done}</th>
+                <th scope="col">{t.run}</th>
+                <th scope="col">{t.pain}</th>
+                <th scope="col">{t.settled}</th>
+                <th scope="col">{t.limped}</th>
+                <th scope="col">{t.worse}</th>
+                <th scope="col">{t.exercises}</th>
               </tr>
             </thead>
             <tbody>
               {p.checkIns.map((c) => (
                 <tr key={c.key}>
-                  <td>{formatDate(c.date)}</td>
-                  <td>{c.kind === "run" ? "Run" : "Exercise day"}</td>
-                  <td>{c.done ? "yes" : "no"}</td>
-                  <td>{[c.km !== null ? `${c.km} km` : null, c.minutes !== null ? `${c.minutes} min` : null].filter(Boolean).join(", ") || "–"}</td>
+                  <td>{date(c.date)}</td>
+                  <td>{c.kind === "run" ? t.kindRun : t.kindExercise}</td>
+                  <td>{c.done ? t.yes : t.no}</td>
+                  <td>
+                    {[c.km !== null ? `${figure(locale, c.km)} km` : null, c.minutes !== null ? `${figure(locale, c.minutes)} min` : null]
+                      .filter(Boolean)
+                      .join(", ") || "–"}
+                  </td>
                   <td>{c.painDuring ?? "–"}</td>
-                  <td>{c.settledWithinHour === null ? "–" : c.settledWithinHour ? "yes" : "no"}</td>
-                  <td>{c.limped == null ? "–" : c.limped ? "yes" : "no"}</td>
-                  <td>{c.worseNextMorning === null ? "–" : c.worseNextMorning ? "yes" : "no"}</td>
-                  <td>{c.exercises ?? "–"}</td>
+                  <td>{c.settledWithinHour === null ? "–" : c.settledWithinHour ? t.yes : t.no}</td>
+                  <td>{c.limped == null ? "–" : c.limped ? t.yes : t.no}</td>
+                  <td>{c.worseNextMorning === null ? "–" : c.worseNextMorning ? t.yes : t.no}</td>
+                  <td>{c.exercises ? t.exercisesDone[c.exercises] : "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -203,8 +257,8 @@ export function BetweenVisits({
       )}
       {!p.discharged && (
         <details>
-          <summary>Discharge the patient</summary>
-          <p>The &ldquo;My plan&rdquo; link stops working with a plain page for the patient; the check-ins stay in the record.</p>
+          <summary>{t.dischargeSummary}</summary>
+          <p>{t.dischargeIntro}</p>
           <DischargeForm patientId={patientId} today={p.today} />
         </details>
       )}

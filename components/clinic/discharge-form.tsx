@@ -2,13 +2,17 @@
 
 import { useState } from "react";
 import { dischargeAction } from "@/app/(clinic)/patients/plan-actions";
-import { DISCHARGE_REASON_TEXT, DISCHARGE_REASONS, dischargeLabels } from "@/lib/forms/discharge-text";
-import { clinicErrors, fieldErrorsFrom, labelsFrom } from "@/lib/forms/messages";
+import { DISCHARGE_REASONS } from "@/lib/forms/discharge-text";
+import { fieldErrorsFrom, labelsFrom } from "@/lib/forms/messages";
 import { describedBy, FieldError } from "../ui/field-error";
 import { FormAlert } from "../ui/text-field";
+import { useClinicWords } from "./clinic-words";
 
 /** Discharge (date and reason), checked with the server's schema before it is sent. */
 export function DischargeForm({ patientId, today }: { patientId: string; today: string }) {
+  const { t: words, f } = useClinicWords();
+  const t = words.patients.discharge;
+  const dischargeLabels = words.patients.dischargeLabels;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +24,7 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
     const { dischargeSchema } = await import("@/lib/forms/discharge-schema");
     const parsed = dischargeSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, labelsFrom(dischargeLabels), clinicErrors));
+      setErrors(fieldErrorsFrom(parsed.error.issues, labelsFrom(dischargeLabels), words.errors));
       return;
     }
     setBusy(true);
@@ -33,8 +37,7 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
       }
     } catch (err) {
       // A redirect (success) is thrown by the framework and handled by it.
-      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message)))
-        setFormError("The discharge was not saved: the server could not be reached. Try again.");
+      if (!(err instanceof Error && /NEXT_REDIRECT/.test(err.message))) setFormError(t.unreachable);
       else throw err;
     } finally {
       setBusy(false);
@@ -68,11 +71,11 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
             aria-describedby={describedBy(errors.reason && "discharge-reason-error")}
           >
             <option value="" disabled>
-              Choose…
+              {t.choose}
             </option>
             {DISCHARGE_REASONS.map((r) => (
               <option key={r} value={r}>
-                {DISCHARGE_REASON_TEXT[r]}
+                {t.reasons[r]}
               </option>
             ))}
           </select>
@@ -80,12 +83,12 @@ export function DischargeForm({ patientId, today }: { patientId: string; today: 
         </div>
       </div>
       <div className="field">
-        <label htmlFor="discharge-note">{dischargeLabels.note} (optional)</label>
+        <label htmlFor="discharge-note">{f(t.noteOptional, { label: dischargeLabels.note })}</label>
         <input id="discharge-note" name="note" className="input" maxLength={500} />
       </div>
       <div>
         <button type="submit" className="btn btn-danger" disabled={busy}>
-          Discharge
+          {t.submit}
         </button>
       </div>
     </form>

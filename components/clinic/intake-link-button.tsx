@@ -4,28 +4,31 @@ import { useState } from "react";
 import { newIntakeLinkAction, reopenIntakeAction } from "@/app/(clinic)/visits/[visitId]/intake-actions";
 import { FormAlert } from "@/components/ui/text-field";
 import { InviteLink } from "./invite-link";
+import { useClinicWords } from "./clinic-words";
 
+/** Each kind's words are keys of the catalog's `patients.invite`. */
 const KINDS = {
   /** A submitted intake reopened for corrections: the earlier answers are kept; the patient gets a new link. */
   reopen: {
     action: reopenIntakeAction,
     id: "correction-link",
-    done: "Reopened for corrections.",
-    send: "Send this new link to the patient; their earlier answers are kept and prefilled.",
-    failed: "The intake was not reopened",
+    done: "reopenDone",
+    send: "reopenSend",
+    failed: "reopenFailed",
   },
   /** An intake not sent yet: a new link when the first expired or was lost; earlier links stop working. */
   new: {
     action: newIntakeLinkAction,
     id: "new-intake-link",
-    done: "New link made.",
-    send: "Send it to the patient; earlier links no longer work, and any answers they saved are kept.",
-    failed: "No new link was made",
+    done: "newDone",
+    send: "newSend",
+    failed: "newFailed",
   },
 } as const;
 
 export function IntakeLinkButton({ visitId, kind, label, timeZone }: { visitId: string; kind: keyof typeof KINDS; label: string; timeZone: string }) {
   const k = KINDS[kind];
+  const t = useClinicWords().t.patients.invite;
   const [link, setLink] = useState<{ link: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +42,7 @@ export function IntakeLinkButton({ visitId, kind, label, timeZone }: { visitId: 
           timeZone={timeZone}
           intro={
             <>
-              <strong>{k.done}</strong> {k.send}
+              <strong>{t[k.done]}</strong> {t[k.send]}
             </>
           }
         />
@@ -61,7 +64,7 @@ export function IntakeLinkButton({ visitId, kind, label, timeZone }: { visitId: 
             if (r.ok) setLink(r);
             else setError(r.formError);
           } catch {
-            setError(`${k.failed}: the server could not be reached. Try again.`);
+            setError(t[k.failed]);
           } finally {
             setBusy(false);
           }

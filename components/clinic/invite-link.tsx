@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import { useClinicWords } from "./clinic-words";
 
 /** A patient's intake link, shown once to copy (only its hash is stored). */
 export function InviteLink({
@@ -18,14 +19,15 @@ export function InviteLink({
   id?: string;
 }) {
   const [copied, setCopied] = useState(false);
+  const { t: words, f, locale } = useClinicWords();
+  const t = words.patients.invite;
   return (
     <>
       <p>
-        {intro} It is shown only now: copy it before you leave this page. It works until {formatDateTime(expiresAt, timeZone)} and stops once the intake is
-        sent.
+        {intro} {f(t.shownOnce, { until: formatDateTimeIn(locale, expiresAt, timeZone) })}
       </p>
       <div className="field">
-        <label htmlFor={id}>Intake link</label>
+        <label htmlFor={id}>{t.label}</label>
         <input id={id} className="input" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
       </div>
       <button
@@ -36,7 +38,7 @@ export function InviteLink({
           setCopied(true);
         }}
       >
-        {copied ? "Copied" : "Copy link"}
+        {copied ? t.copied : t.copy}
       </button>
     </>
   );

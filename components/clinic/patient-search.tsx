@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { searchPatientsAction, type SearchPatientsActionResult } from "@/app/(clinic)/patients/actions";
-import { formatDate } from "@/lib/format";
+import { formatIsoDate } from "@/lib/i18n/format";
+import { useClinicWords } from "./clinic-words";
 
 type Found = Extract<SearchPatientsActionResult, { ok: true }>["patients"];
 
@@ -13,6 +14,8 @@ type Found = Extract<SearchPatientsActionResult, { ok: true }>["patients"];
  * browser's history, the address bar's suggestions and any proxy's log.
  */
 export function PatientSearch() {
+  const { t: words, f, locale } = useClinicWords();
+  const t = words.patients.search;
   const [query, setQuery] = useState("");
   const [result, setResult] = useState<{ q: string; found: Found } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,9 +31,9 @@ export function PatientSearch() {
     try {
       const r = await searchPatientsAction(q);
       if (r.ok) setResult({ q, found: r.patients });
-      else setError("That search could not be run. Type a name or a date of birth.");
+      else setError(t.cannotRun);
     } catch {
-      setError("The search did not reach the server. Check the connection and try again.");
+      setError(t.unreachable);
     } finally {
       setBusy(false);
     }
@@ -40,20 +43,20 @@ export function PatientSearch() {
     <form role="search" className="card" onSubmit={onSubmit} noValidate>
       <div className="row" style={{ alignItems: "flex-end" }}>
         <div className="field" style={{ flex: "1 1 260px", marginBottom: 0 }}>
-          <label htmlFor="q">Find a patient</label>
+          <label htmlFor="q">{t.label}</label>
           <input
             id="q"
             name="q"
             className="input"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Name, or date of birth (14/03/1991, 3/14/1991 or 1991-03-14)"
+            placeholder={t.placeholder}
             autoComplete="off"
             maxLength={200}
           />
         </div>
         <button type="submit" className="btn btn-secondary" disabled={busy}>
-          {busy ? "Searching…" : "Search"}
+          {busy ? t.searching : t.search}
         </button>
       </div>
       <div aria-live="polite">
@@ -65,7 +68,7 @@ export function PatientSearch() {
         {result && (
           <div style={{ marginTop: 16 }}>
             {result.found.length === 0 ? (
-              <p>No patient matches “{result.q}”.</p>
+              <p>{f(t.noMatch, { q: result.q })}</p>
             ) : (
               <ul>
                 {result.found.map((p) => (
@@ -73,7 +76,7 @@ export function PatientSearch() {
                     <Link href={`/patients/${p.id}`}>
                       {p.lastName}, {p.firstName}
                     </Link>{" "}
-                    <span className="muted">born {formatDate(p.dateOfBirth)}</span>
+                    <span className="muted">{f(t.born, { date: formatIsoDate(locale, p.dateOfBirth) })}</span>
                   </li>
                 ))}
               </ul>

@@ -5,22 +5,23 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { startVisitAction } from "@/app/(clinic)/patients/actions";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
-import { startVisitLabels, startVisitSchema, type StartVisitInput } from "@/lib/forms/visit-schema";
+import { startVisitSchema, type StartVisitInput } from "@/lib/forms/visit-schema";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { FormAlert } from "@/components/ui/text-field";
 import { InviteLink } from "./invite-link";
-
-const labels = labelsFrom(startVisitLabels);
+import { useClinicWords } from "./clinic-words";
 
 /** `today`: the clinic's date (lib/format.ts todayIn), the new visit's default; `timeZone`: the clinic's zone. */
 export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientId: string; today: string; timeZone: string; hasVisits: boolean }) {
   const router = useRouter();
+  const { t: words } = useClinicWords();
+  const t = words.patients.startVisit;
   const [invite, setInvite] = useState<{ visitId: string; link: string; expiresAt: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<StartVisitInput>({
-    resolver: schemaResolver(startVisitSchema, labels, clinicErrors),
+    resolver: schemaResolver(startVisitSchema, labelsFrom(words.patients.startVisitLabels), words.errors),
     defaultValues: { patientId, kind: hasVisits ? "FOLLOW_UP" : "INITIAL", date: today },
   });
   const { errors, isSubmitting } = formState;
@@ -35,10 +36,10 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
         router.refresh();
       } else {
         for (const [path, message] of Object.entries(r.fieldErrors)) setError(path as keyof StartVisitInput, { message });
-        setFormError(r.formError ?? "Please correct the marked fields.");
+        setFormError(r.formError ?? t.correct);
       }
     } catch {
-      setFormError("The visit was not started: the server could not be reached. Try again.");
+      setFormError(t.unreachable);
     }
   });
 
@@ -51,13 +52,13 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
           timeZone={timeZone}
           intro={
             <>
-              <strong>Visit started.</strong> Send this link to the patient.
+              <strong>{t.started}</strong> {t.send}
             </>
           }
         />
         <p>
           <Link className="btn btn-secondary" href={`/visits/${invite.visitId}`}>
-            Open the visit
+            {t.openVisit}
           </Link>
         </p>
       </div>
@@ -70,21 +71,21 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
       <input type="hidden" {...register("patientId")} />
       <div className="row" style={{ alignItems: "flex-start" }}>
         <fieldset className="field">
-          <legend>Visit type</legend>
+          <legend>{t.kind}</legend>
           <div className="choices">
             <label className="choice">
               <input type="radio" value="INITIAL" {...register("kind")} />
-              <span>Initial</span>
+              <span>{words.patients.visitKind.INITIAL}</span>
             </label>
             <label className="choice">
               <input type="radio" value="FOLLOW_UP" {...register("kind")} />
-              <span>Follow-up</span>
+              <span>{words.patients.visitKind.FOLLOW_UP}</span>
             </label>
           </div>
           <FieldError id="kind-error" message={errors.kind?.message} />
         </fieldset>
         <div className="field">
-          <label htmlFor="visit-date">Visit date</label>
+          <label htmlFor="visit-date">{t.date}</label>
           <input
             id="visit-date"
             type="date"
@@ -97,7 +98,7 @@ export function StartVisit({ patientId, today, timeZone, hasVisits }: { patientI
         </div>
       </div>
       <button type="submit" className="btn" disabled={isSubmitting}>
-        {isSubmitting ? "Starting…" : "Start visit and create intake link"}
+        {isSubmitting ? t.starting : t.submit}
       </button>
     </form>
   );

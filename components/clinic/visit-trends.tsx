@@ -4,16 +4,23 @@
 import type { ScoreTrend, Trends, TrendVisit } from "@/lib/assessment/trends";
 import { groupLabel } from "@/lib/assessment/plan";
 import { formatDate } from "@/lib/format";
+import type { PatientsWords } from "@/lib/i18n/clinic/patients";
+import { staffWords } from "@/lib/i18n/clinic/server";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { TrendChart } from "../charts/trend-chart";
 
-const WHAT = "strength symmetry per muscle group, best force per side in N/kg, Kujala and LEFS with any meaningful change marked, pain and weekly distance";
+type TrendWords = PatientsWords["trends"];
 
-/** "3 Aug 26": short enough for the axis, the year kept because follow-ups can span one. */
-const axisDate = (iso: string) => formatDate(iso).replace(/ \d\d(\d\d)$/, " $1");
+/** "3 Aug 26" ("3 ago 26" in Spanish): short enough for the axis, the year kept because follow-ups can span one. */
+const axisDate = (locale: Locale, iso: string) =>
+  locale.startsWith("en")
+    ? formatDate(iso).replace(/ \d\d(\d\d)$/, " $1")
+    : new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${Math.abs(n)}`;
 
-function scoreSeries(name: string, visits: TrendVisit[], trend: ScoreTrend) {
+function scoreSeries(name: string, visits: TrendVisit[], trend: ScoreTrend, t: TrendWords, locale: Locale) {
   const at = new Map(trend.points.map((p) => [p.visitId, p]));
   return {
     name,
@@ -25,19 +32,32 @@ function scoreSeries(name: string, visits: TrendVisit[], trend: ScoreTrend) {
     notes: visits.map((v) => {
       const p = at.get(v.visitId);
       if (!p || p.change === null) return null;
-      return `${signed(p.change)} since the visit before${p.meaningful ? ", meaningful" : ""}`;
+      return format(p.meaningful ? t.sinceBeforeMeaningful : t.sinceBefore, { change: signed(p.change) }, locale);
     }),
   };
 }
 
-function scoreLine(name: string, t: ScoreTrend): string | null {
-  const first = t.points[0];
-  const last = t.points.at(-1);
+function scoreLine(name: string, trend: ScoreTrend, t: TrendWords, locale: Locale): string | null {
+  const first = trend.points[0];
+  const last = trend.points.at(-1);
   if (!first || !last || first === last) return null;
-  return `${name} ${first.score} → ${last.score} (${signed(last.sinceFirst!)} since ${formatDate(first.date)}${last.meaningfulSinceFirst ? `, a meaningful change: ${t.mcid} points or more` : `, under the ${t.mcid}-point meaningful change`}).`;
+  return format(
+    last.meaningfulSinceFirst ? t.lineMeaningful : t.lineUnder,
+    {
+      name,
+      first: String(first.score),
+      last: String(last.score),
+      change: signed(last.sinceFirst!),
+      date: formatIsoDate(locale, first.date),
+      mcid: String(trend.mcid),
+    },
+    locale,
+  );
 }
 
-export function VisitTrends({
+/** Server component (the patient page, the summary page and the print page, which has no staff layout):
+ * worded in the clinic's language (staffWords). */
+export async function VisitTrends({
   trends,
   idPrefix = "trend",
   headingId = "trends-h",
@@ -48,109 +68,109 @@ export function VisitTrends({
   headingId?: string;
   upToVisit?: boolean;
 }) {
+  const { t: words, locale } = await staffWords();
+  const t = words.patients.trends;
+  const date = (iso: string) => formatIsoDate(locale, iso);
+  const chart = { words: words.patients.charts, locale };
+  const group = (g: string) => t.groups[g] ?? groupLabel(g);
   const visits = trends?.visits ?? [];
   const heading = (
     <h2 id={headingId} style={{ marginTop: 0 }}>
-      Trends across visits
+      {t.heading}
     </h2>
   );
   if (!trends || !trends.enough) {
     return (
       <section className="card" aria-labelledby={headingId}>
         {heading}
-        <p className="muted">
-          {visits[0]
-            ? `One visit with data so far (${formatDate(visits[0].date)}). From the second visit with a finalized exam or a submitted intake, this shows ${WHAT}.`
-            : `No visit with a finalized exam or a submitted intake yet. From the second one, this shows ${WHAT}.`}
-        </p>
+        <p className="muted">{visits[0] ? format(t.oneVisit, { date: date(visits[0].date) }, locale) : t.noVisit}</p>
       </section>
     );
   }
-  const labels = visits.map((v) => axisDate(v.date));
+  const labels = visits.map((v) => axisDate(locale, v.date));
   const id = (s: string) => `${idPrefix}-${s}`;
   const pick = (f: (v: TrendVisit) => number | null) => visits.map(f);
   const symmetry = trends.groups.flatMap((g) => visits.map((v) => v.strength[g]?.symmetryPercent ?? null)).filter((x): x is number => x !== null);
   const lowest = Math.min(trends.asymmetryThresholdPercent, ...symmetry);
-  const lines = [scoreLine("Kujala", trends.akps), scoreLine("LEFS", trends.lefs)].filter(Boolean);
+  const lines = [scoreLine("Kujala", trends.akps, t, locale), scoreLine("LEFS", trends.lefs, t, locale)].filter(Boolean);
   return (
     <section className="card stack" aria-labelledby={headingId}>
       {heading}
       <p>
-        {visits.length} visits{upToVisit ? ", up to this one" : ""}, from {formatDate(visits[0]!.date)} to {formatDate(visits.at(-1)!.date)}: values from each
-        visit&apos;s finalized exam and submitted intake. {lines.join(" ")}
+        {format(upToVisit ? t.introUpTo : t.intro, { n: String(visits.length), from: date(visits[0]!.date), to: date(visits.at(-1)!.date) }, locale)}{" "}
+        {lines.join(" ")}
       </p>
       <div className="trend-grid">
         {trends.groups.length > 0 && (
           <TrendChart
             id={id("symmetry")}
-            title="Strength symmetry (weaker ÷ stronger)"
+            {...chart}
+            title={t.symmetry}
             unit="%"
             decimals={0}
             labels={labels}
             yMin={Math.max(0, Math.floor((lowest - 5) / 10) * 10)}
             yMax={100}
-            reference={{ value: trends.asymmetryThresholdPercent, label: `${trends.asymmetryThresholdPercent}%: the clinic's threshold` }}
-            series={trends.groups.map((g) => ({ name: groupLabel(g), values: pick((v) => v.strength[g]?.symmetryPercent ?? null) }))}
-            caption="Below the dashed line and beyond the measurement error is an asymmetry (§2.3; the threshold is a convention)."
+            reference={{ value: trends.asymmetryThresholdPercent, label: format(t.threshold, { value: String(trends.asymmetryThresholdPercent) }, locale) }}
+            series={trends.groups.map((g) => ({ name: group(g), values: pick((v) => v.strength[g]?.symmetryPercent ?? null) }))}
+            caption={t.symmetryCaption}
           />
         )}
         {trends.groups.map((g) => (
           <TrendChart
             key={g}
+            {...chart}
             id={id(`force-${g}`)}
-            title={`${groupLabel(g)}: best force, N/kg`}
+            title={format(t.force, { group: group(g) }, locale)}
             unit=" N/kg"
             decimals={2}
             labels={labels}
             series={[
-              { name: "Left", values: pick((v) => v.strength[g]?.leftNPerKg ?? null) },
-              { name: "Right", values: pick((v) => v.strength[g]?.rightNPerKg ?? null) },
+              { name: t.left, values: pick((v) => v.strength[g]?.leftNPerKg ?? null) },
+              { name: t.right, values: pick((v) => v.strength[g]?.rightNPerKg ?? null) },
             ]}
           />
         ))}
         {trends.akps.points.length > 0 && (
           <TrendChart
+            {...chart}
             id={id("akps")}
-            title="Kujala (AKPS, 0–100, higher is better)"
+            title={t.akps}
             unit=""
             labels={labels}
             yMax={100}
-            series={[scoreSeries("Kujala", visits, trends.akps)]}
-            caption={`A ringed point changed by ${trends.akps.mcid} points or more since the visit before: the minimal clinically important difference (Crossley 2004).`}
+            series={[scoreSeries("Kujala", visits, trends.akps, t, locale)]}
+            caption={format(t.akpsCaption, { mcid: String(trends.akps.mcid) }, locale)}
           />
         )}
         {trends.lefs.points.length > 0 && (
           <TrendChart
+            {...chart}
             id={id("lefs")}
-            title="LEFS (0–80, higher is better)"
+            title={t.lefs}
             unit=""
             labels={labels}
             yMax={80}
-            series={[scoreSeries("LEFS", visits, trends.lefs)]}
-            caption={`A ringed point changed by ${trends.lefs.mcid} points or more since the visit before: the minimal clinically important difference (Binkley 1999).`}
+            series={[scoreSeries("LEFS", visits, trends.lefs, t, locale)]}
+            caption={format(t.lefsCaption, { mcid: String(trends.lefs.mcid) }, locale)}
           />
         )}
         {visits.some((v) => v.painNow !== null || v.painWorst !== null) && (
           <TrendChart
+            {...chart}
             id={id("pain")}
-            title="Knee pain at intake (0–10)"
+            title={t.pain}
             unit="/10"
             labels={labels}
             yMax={10}
             series={[
-              { name: "Now", values: pick((v) => v.painNow) },
-              { name: "Worst, past week", values: pick((v) => v.painWorst) },
+              { name: t.painNow, values: pick((v) => v.painNow) },
+              { name: t.painWorst, values: pick((v) => v.painWorst) },
             ]}
           />
         )}
         {visits.some((v) => v.weeklyKm !== null) && (
-          <TrendChart
-            id={id("km")}
-            title="Distance run in the week before the visit"
-            unit=" km"
-            labels={labels}
-            series={[{ name: "Distance", values: pick((v) => v.weeklyKm) }]}
-          />
+          <TrendChart {...chart} id={id("km")} title={t.km} unit=" km" labels={labels} series={[{ name: t.distance, values: pick((v) => v.weeklyKm) }]} />
         )}
       </div>
     </section>

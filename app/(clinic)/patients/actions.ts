@@ -6,9 +6,11 @@ import { createPatientUnlessDuplicate, searchPatients, setPatientLocale, type Du
 import { cleanText } from "@/lib/forms/input-hygiene";
 import { startVisit } from "@/lib/data/visits";
 import { requestOrigin } from "@/lib/request-origin";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
-import { patientLabels, patientLocaleSchema, patientSchema } from "@/lib/forms/patient-schema";
-import { startVisitSchema, startVisitLabels } from "@/lib/forms/visit-schema";
+import { labelsFrom } from "@/lib/forms/messages";
+import { patientLocaleSchema, patientSchema } from "@/lib/forms/patient-schema";
+import { startVisitSchema } from "@/lib/forms/visit-schema";
+import { getClinicWords } from "@/lib/data/clinics";
+import { format } from "@/lib/i18n/format";
 import { validate, type FormResult } from "@/lib/forms/validate";
 
 export type CreatePatientActionResult = FormResult<never> | { ok: false; duplicates: DuplicateMatch[]; fieldErrors: Record<string, string>; formError: string };
@@ -17,7 +19,8 @@ export type CreatePatientActionResult = FormResult<never> | { ok: false; duplica
  * (`confirmedNew` true: the clinician said this is someone else). */
 export async function createPatientAction(input: unknown, confirmedNew?: unknown): Promise<CreatePatientActionResult> {
   const actor = await requireClinician();
-  const parsed = validate(patientSchema, input, labelsFrom(patientLabels), clinicErrors);
+  const { t, locale } = await getClinicWords(actor);
+  const parsed = validate(patientSchema, input, labelsFrom(t.patients.patientLabels), t.errors);
   if (!parsed.ok) return parsed;
   const r = await createPatientUnlessDuplicate(actor, parsed.data, confirmedNew === true, await requestMeta());
   if (!r.ok) {
@@ -25,10 +28,7 @@ export async function createPatientAction(input: unknown, confirmedNew?: unknown
       ok: false,
       duplicates: r.duplicates,
       fieldErrors: {},
-      formError:
-        r.duplicates.length === 1
-          ? "This clinic already has a patient with this name and date of birth."
-          : `This clinic already has ${r.duplicates.length} patients with this name and date of birth.`,
+      formError: format(t.patients.form.duplicates, { n: r.duplicates.length }, locale),
     };
   }
   redirect(`/patients/${r.patient.id}?created=1`);
@@ -52,10 +52,11 @@ export type StartVisitActionResult = FormResult<never> | { ok: true; visitId: st
 /** Start a visit and return its invite link, shown once to copy (only its hash is kept). */
 export async function startVisitAction(input: unknown): Promise<StartVisitActionResult> {
   const actor = await requireClinician();
-  const parsed = validate(startVisitSchema, input, labelsFrom(startVisitLabels), clinicErrors);
+  const { t } = await getClinicWords(actor);
+  const parsed = validate(startVisitSchema, input, labelsFrom(t.patients.startVisitLabels), t.errors);
   if (!parsed.ok) return parsed;
   const result = await startVisit(actor, parsed.data, await requestMeta());
-  if (!result.ok) return { ok: false, fieldErrors: {}, formError: "This patient could not be found." };
+  if (!result.ok) return { ok: false, fieldErrors: {}, formError: t.patients.startVisit.notFound };
   return { ok: true, visitId: result.visitId, link: `${await requestOrigin()}/i/${result.token}`, expiresAt: result.expiresAt };
 }
 
@@ -69,7 +70,8 @@ function field(form: unknown, key: string): unknown {
 export async function setPatientLocaleAction(form: FormData | unknown): Promise<void> {
   const actor = await requireClinician();
   const patientId = String(field(form, "patientId") ?? "");
-  const parsed = validate(patientLocaleSchema, { locale: field(form, "locale") }, labelsFrom(patientLabels), clinicErrors);
+  const { t } = await getClinicWords(actor);
+  const parsed = validate(patientLocaleSchema, { locale: field(form, "locale") }, labelsFrom(t.patients.patientLabels), t.errors);
   if (parsed.ok) await setPatientLocale(actor, patientId, parsed.data.locale, await requestMeta());
   redirect(`/patients/${encodeURIComponent(patientId)}`);
 }

@@ -3,26 +3,40 @@ import Link from "next/link";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { clinicWorklist, type WorklistRow } from "@/lib/data/visits";
 import { listBetweenVisits, type BetweenVisitsRow } from "@/lib/data/plan";
+import { getClinicWords } from "@/lib/data/clinics";
 import { PatientSearch } from "@/components/clinic/patient-search";
 import { StatusBadge } from "@/components/clinic/status-badge";
-import { ageOn, formatDate, formatDateTime } from "@/lib/format";
+import { ageOn } from "@/lib/format";
+import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 
-export const metadata: Metadata = { title: "Worklist" };
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await requireClinician();
+  const { t } = await getClinicWords(actor);
+  return { title: t.patients.worklist.title };
+}
 
 export default async function WorklistPage() {
   const actor = await requireClinician();
   // Search is a server action (components/clinic/patient-search.tsx): no name or date of birth in the URL.
   const meta = await requestMeta();
-  const [{ today, rows, timeZone }, between] = await Promise.all([clinicWorklist(actor, meta), listBetweenVisits(actor, meta)]);
+  const [{ today, rows, timeZone }, between, { t: words, locale }] = await Promise.all([
+    clinicWorklist(actor, meta),
+    listBetweenVisits(actor, meta),
+    getClinicWords(actor),
+  ]);
+  const w = words.patients;
+  const t = w.worklist;
   const todays = rows.filter((r) => r.date === today);
   const others = rows.filter((r) => r.date !== today);
 
   return (
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1 style={{ margin: 0 }}>Worklist</h1>
+        <h1 style={{ margin: 0 }}>{t.title}</h1>
         <Link href="/patients/new" className="btn">
-          New patient
+          {t.newPatient}
         </Link>
       </div>
 
@@ -30,34 +44,35 @@ export default async function WorklistPage() {
 
       {between.length > 0 && (
         <section aria-labelledby="between-h">
-          <h2 id="between-h">Between visits: needs attention</h2>
-          <BetweenVisitsTable rows={between} timeZone={timeZone} />
+          <h2 id="between-h">{t.betweenHeading}</h2>
+          <BetweenVisitsTable rows={between} timeZone={timeZone} w={w} locale={locale} />
         </section>
       )}
 
       <section aria-labelledby="today-h">
-        <h2 id="today-h">Today, {formatDate(today)}</h2>
-        <VisitTable rows={todays} today={today} empty="No visits today yet. Start one from a patient's page." />
+        <h2 id="today-h">{format(t.today, { date: formatIsoDate(locale, today) }, locale)}</h2>
+        <VisitTable rows={todays} today={today} empty={t.noneToday} w={w} locale={locale} />
       </section>
       <section aria-labelledby="recent-h">
-        <h2 id="recent-h">Recent and upcoming</h2>
-        <VisitTable rows={others} today={today} empty="No other visits in the last two weeks or the next week." />
+        <h2 id="recent-h">{t.recentHeading}</h2>
+        <VisitTable rows={others} today={today} empty={t.noneOther} w={w} locale={locale} />
       </section>
     </div>
   );
 }
 
-function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string; empty: string }) {
+function VisitTable({ rows, today, empty, w, locale }: { rows: WorklistRow[]; today: string; empty: string; w: PatientsWords; locale: Locale }) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
+  const t = w.worklist;
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Date</th>
-            <th scope="col">Visit</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t.patient}</th>
+            <th scope="col">{t.date}</th>
+            <th scope="col">{t.visit}</th>
+            <th scope="col">{t.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,10 +80,10 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
             <tr key={r.visitId}>
               <td>
                 <Link href={`/visits/${r.visitId}`}>{r.patientName}</Link>
-                <div className="muted">age {ageOn(r.dateOfBirth, today)}</div>
+                <div className="muted">{format(t.age, { age: ageOn(r.dateOfBirth, today) }, locale)}</div>
               </td>
-              <td>{formatDate(r.date)}</td>
-              <td>{r.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
+              <td>{formatIsoDate(locale, r.date)}</td>
+              <td>{r.kind === "INITIAL" ? w.visitKind.INITIAL : w.visitKind.FOLLOW_UP}</td>
               <td>
                 <StatusBadge status={r.status} badges={r.badges} delivery={r.delivery} />
               </td>
@@ -80,18 +95,18 @@ function VisitTable({ rows, today, empty }: { rows: WorklistRow[]; today: string
   );
 }
 
-const BETWEEN_MARK = { "red-twice": "Red twice: running paused", "pain-up": "Pain trending up" } as const;
-
 /** Patients on a plan whose check-ins the engine flagged, or who have not checked in for a week. */
-function BetweenVisitsTable({ rows, timeZone }: { rows: BetweenVisitsRow[]; timeZone: string }) {
+function BetweenVisitsTable({ rows, timeZone, w, locale }: { rows: BetweenVisitsRow[]; timeZone: string; w: PatientsWords; locale: Locale }) {
+  const t = w.worklist;
+  const mark = { "red-twice": t.redTwice, "pain-up": t.painUp } as const;
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Patient</th>
-            <th scope="col">Why</th>
-            <th scope="col">Last check-in</th>
+            <th scope="col">{t.patient}</th>
+            <th scope="col">{t.why}</th>
+            <th scope="col">{t.lastCheckIn}</th>
           </tr>
         </thead>
         <tbody>
@@ -102,10 +117,10 @@ function BetweenVisitsTable({ rows, timeZone }: { rows: BetweenVisitsRow[]; time
               </td>
               <td>
                 <span className={r.alert ? "badge badge-review" : "badge badge-warn"}>
-                  {[r.alert ? BETWEEN_MARK[r.alert] : null, r.missed ? "No check-in for a week" : null].filter(Boolean).join("; ")}
+                  {[r.alert ? mark[r.alert] : null, r.missed ? t.noCheckIn : null].filter(Boolean).join("; ")}
                 </span>
               </td>
-              <td>{r.lastCheckInAt ? formatDateTime(r.lastCheckInAt, timeZone) : "none yet"}</td>
+              <td>{r.lastCheckInAt ? formatDateTimeIn(locale, r.lastCheckInAt, timeZone) : t.noneYet}</td>
             </tr>
           ))}
         </tbody>

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { dischargePatient, newPlanLink, requestFollowUp } from "@/lib/data/plan";
 import { isUuid } from "@/lib/data/patients";
-import { DISCHARGE_REASON_TEXT, dischargeLabels, dischargeSchema } from "@/lib/forms/discharge-schema";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { DISCHARGE_REASON_TEXT, dischargeSchema } from "@/lib/forms/discharge-schema";
+import { labelsFrom } from "@/lib/forms/messages";
+import { getClinicWords } from "@/lib/data/clinics";
 import { validate, type FormResult } from "@/lib/forms/validate";
 
 /** A form field from FormData, or from a plain object when a client posts JSON (never a crash). */
@@ -25,13 +26,15 @@ export async function newPlanLinkAction(form: FormData | unknown): Promise<void>
 /** Discharge: the plan link stops with a plain page for the patient; the check-ins stay in the record. */
 export async function dischargeAction(input: unknown): Promise<FormResult<never>> {
   const actor = await requireClinician();
-  const parsed = validate(dischargeSchema, input, labelsFrom(dischargeLabels), clinicErrors);
+  const { t } = await getClinicWords(actor);
+  const parsed = validate(dischargeSchema, input, labelsFrom(t.patients.dischargeLabels), t.errors);
   if (!parsed.ok) return parsed;
   const d = parsed.data;
+  // The record keeps the reason in English whatever the clinic's language (as before); the patient page words
+  // it in the clinic's language when it shows it (components/clinic/between-visits.tsx).
   const reason = d.note ? `${DISCHARGE_REASON_TEXT[d.reason]}: ${d.note}` : DISCHARGE_REASON_TEXT[d.reason];
   const r = await dischargePatient(actor, d.patientId, { date: d.date, reason }, await requestMeta());
-  if (!r.ok)
-    return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? "This patient is already discharged." : "This patient could not be found." };
+  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "already" ? t.patients.discharge.already : t.patients.discharge.notFound };
   redirect(`/patients/${d.patientId}?discharged=1`);
 }
 

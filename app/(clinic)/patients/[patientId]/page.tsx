@@ -7,8 +7,9 @@ import { listPatientVisits } from "@/lib/data/visits";
 import { StartVisit } from "@/components/clinic/start-visit";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { DropQueryParam } from "@/components/ui/drop-query-param";
-import { getClinicTimeZone } from "@/lib/data/clinics";
-import { ageOn, formatDate, todayIn } from "@/lib/format";
+import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
+import { ageOn, todayIn } from "@/lib/format";
+import { format, formatIsoDate } from "@/lib/i18n/format";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { setPatientLocaleAction } from "../actions";
 import { getPatientProgress, getPlanLink } from "@/lib/data/plan";
@@ -17,9 +18,11 @@ import { BetweenVisits } from "@/components/clinic/between-visits";
 import { getVisitTrends } from "@/lib/data/trends";
 import { VisitTrends } from "@/components/clinic/visit-trends";
 
-export const metadata: Metadata = { title: "Patient" };
-
-const SEX: Record<string, string> = { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNDISCLOSED: "Not stated" };
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await requireClinician();
+  const { t } = await getClinicWords(actor);
+  return { title: t.patients.patient.title };
+}
 
 export default async function PatientPage({
   params,
@@ -34,27 +37,30 @@ export default async function PatientPage({
   const meta = await requestMeta();
   const patient = await getPatient(actor, patientId, meta);
   if (!patient) notFound();
-  const [visits, timeZone, progress, link, origin, trends] = await Promise.all([
+  const [visits, timeZone, progress, link, origin, trends, { t: words, locale }] = await Promise.all([
     listPatientVisits(actor, patient.id),
     getClinicTimeZone(actor),
     getPatientProgress(actor, patient.id, meta),
     getPlanLink(actor, patient.id, meta),
     requestOrigin(),
     getVisitTrends(actor, patient.id, meta),
+    getClinicWords(actor),
   ]);
   const today = todayIn(timeZone);
+  const w = words.patients;
+  const t = w.patient;
 
   return (
     <div className="stack">
       {created && (
         <div className="alert alert-ok" role="status">
-          Patient created. Start their first visit below to get the intake link.
+          {t.created}
           <DropQueryParam name="created" />
         </div>
       )}
       {discharged && (
         <div className="alert alert-ok" role="status">
-          Discharged. The &ldquo;My plan&rdquo; link no longer works; the check-ins stay in the record.
+          {t.discharged}
           <DropQueryParam name="discharged" />
         </div>
       )}
@@ -63,30 +69,28 @@ export default async function PatientPage({
       </h1>
       <div className="card">
         <dl className="facts">
-          <dt>Date of birth</dt>
-          <dd>
-            {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
-          </dd>
-          <dt>Sex</dt>
-          <dd>{SEX[patient.sex]}</dd>
+          <dt>{t.dateOfBirth}</dt>
+          <dd>{format(t.dobAge, { date: formatIsoDate(locale, patient.dateOfBirth), age: ageOn(patient.dateOfBirth, today) }, locale)}</dd>
+          <dt>{t.sex}</dt>
+          <dd>{t.sexes[patient.sex]}</dd>
           {patient.email && (
             <>
-              <dt>Email</dt>
+              <dt>{t.email}</dt>
               <dd>{patient.email}</dd>
             </>
           )}
           {patient.phone && (
             <>
-              <dt>Phone</dt>
+              <dt>{t.phone}</dt>
               <dd>{patient.phone}</dd>
             </>
           )}
-          <dt>Language</dt>
+          <dt>{t.language}</dt>
           <dd>
             <form action={setPatientLocaleAction} className="row" style={{ alignItems: "center" }}>
               <input type="hidden" name="patientId" value={patient.id} />
               <label htmlFor="patient-locale" className="visually-hidden">
-                Language for the patient
+                {t.languageLabel}
               </label>
               <select id="patient-locale" name="locale" className="input input-short" defaultValue={patient.locale}>
                 {LOCALES.map((l) => (
@@ -96,7 +100,7 @@ export default async function PatientPage({
                 ))}
               </select>
               <button type="submit" className="btn btn-secondary">
-                Change language
+                {t.changeLanguage}
               </button>
             </form>
           </dd>
@@ -104,9 +108,9 @@ export default async function PatientPage({
         {/* A plain link: the route answers with the file, checked and audited like any export. */}
         <p style={{ marginBottom: 0 }}>
           <a className="btn btn-secondary" href={`/api/fhir/Patient/${patient.id}/$everything?download=1`} download>
-            Download (FHIR)
+            {t.download}
           </a>{" "}
-          <span className="muted">the whole record as a FHIR R4 Bundle, for the clinic&apos;s EHR</span>
+          <span className="muted">{t.downloadHint}</span>
         </p>
       </div>
 
@@ -116,32 +120,32 @@ export default async function PatientPage({
 
       <section className="card" aria-labelledby="start-h">
         <h2 id="start-h" style={{ marginTop: 0 }}>
-          Start a visit
+          {t.startHeading}
         </h2>
         <StartVisit patientId={patient.id} today={today} timeZone={timeZone} hasVisits={visits.length > 0} />
       </section>
 
       <section aria-labelledby="visits-h">
-        <h2 id="visits-h">Visits</h2>
+        <h2 id="visits-h">{t.visitsHeading}</h2>
         {visits.length === 0 ? (
-          <p className="muted">No visits yet.</p>
+          <p className="muted">{t.noVisits}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Visit</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t.date}</th>
+                  <th scope="col">{t.visit}</th>
+                  <th scope="col">{t.status}</th>
                 </tr>
               </thead>
               <tbody>
                 {visits.map((v) => (
                   <tr key={v.visitId}>
                     <td>
-                      <Link href={`/visits/${v.visitId}`}>{formatDate(v.date)}</Link>
+                      <Link href={`/visits/${v.visitId}`}>{formatIsoDate(locale, v.date)}</Link>
                     </td>
-                    <td>{v.kind === "INITIAL" ? "Initial" : "Follow-up"}</td>
+                    <td>{v.kind === "INITIAL" ? w.visitKind.INITIAL : w.visitKind.FOLLOW_UP}</td>
                     <td>
                       <StatusBadge status={v.status} badges={v.badges} />
                     </td>
