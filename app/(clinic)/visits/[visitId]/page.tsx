@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
@@ -20,9 +21,10 @@ import { getPlanLink } from "@/lib/data/plan";
 import { requestOrigin } from "@/lib/request-origin";
 import { PlanLinkField } from "@/components/clinic/between-visits";
 
+// The title in the clinic's language. staffWords() rather than requireClinician(): the page refuses an admin
+// itself, and a second refusal here would write a second audit event for the same request.
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireClinician();
-  const { t } = await getClinicWords(actor);
+  const { t } = await staffWords();
   return { title: t.visit.page.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
@@ -20,9 +21,10 @@ import { PlanQr } from "@/components/plan/plan-qr";
 import { getVisitTrends } from "@/lib/data/trends";
 import { VisitTrends } from "@/components/clinic/visit-trends";
 
+// The title in the clinic's language. staffWords() rather than requireClinician(): the page refuses an admin
+// itself, and a second refusal here would write a second audit event for the same request.
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireClinician();
-  const { t } = await getClinicWords(actor);
+  const { t } = await staffWords();
   return { title: t.summary.print.title };
 }
 
