@@ -176,8 +176,8 @@ export const visitEs: VisitWords = {
     reviewSummary: "Revisar el resumen",
   },
   heading: {
-    lineInitial: "· nacido/a el {born} ({age} años) · visita inicial del {date}",
-    lineFollowUp: "· nacido/a el {born} ({age} años) · visita de seguimiento del {date}",
+    lineInitial: "· fecha de nacimiento: {born} ({age} años) · visita inicial del {date}",
+    lineFollowUp: "· fecha de nacimiento: {born} ({age} años) · visita de seguimiento del {date}",
     title: "Visita del {date}",
   },
   actions: {
