@@ -3,23 +3,25 @@
 // the knee drawing showing the marked areas. Server-rendered; no client code.
 import type { EngineIntake, IntakeAnswers } from "@/lib/assessment/intake-schema";
 import { KNEE_AREAS, kneesFor, type KneeArea } from "@/lib/assessment/intake-options";
-import { assessLoadChange, weekName, type LoadChange } from "@/lib/assessment/load";
+import { assessLoadChange } from "@/lib/assessment/load";
 import { safetyFlags } from "@/lib/assessment/safety";
 import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { AKPS_MAX, AKPS_MCID, LEFS_MAX, LEFS_MCID } from "@/lib/assessment/scoring";
 import type { ClinicSettings } from "@/lib/assessment/settings";
 import { formatPace, fromKm, KM_PER_MILE } from "@/lib/assessment/units";
 import type { IntakeDTO } from "@/lib/data/intake-clinic";
-import { formatDate, formatDateTime, round } from "@/lib/format";
-import { en } from "@/lib/i18n/en";
+import { round } from "@/lib/format";
+import { messagesFor } from "@/lib/i18n";
+import type { VisitWords } from "@/lib/i18n/clinic/visit";
+import { staffWords } from "@/lib/i18n/clinic/server";
+import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { KneeDrawing } from "@/components/intake/knee-drawing";
 
-const o = en.intake.options;
-const f = en.intake.fields;
-const yn = (v: boolean | null | undefined) => (v === true ? "Yes" : v === false ? "No" : "–");
-const list = <K extends string>(values: readonly K[] | null | undefined, labels: Record<K, string>) =>
-  values && values.length ? values.map((v) => labels[v]).join(", ") : "None";
+type Words = VisitWords["answers"];
 const pick = <K extends string>(v: K | null | undefined, labels: Record<K, string>) => (v ? labels[v] : "–");
+/** A number as the page printed it in English ("32.5"), with the decimal comma in Spanish. */
+const numberIn = (locale: Locale, n: string | number) => (locale === "es" ? String(n).replace(".", ",") : String(n));
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -35,14 +37,16 @@ function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
 }
 
 /** "32 km" or, for a patient who answered in miles, "32 km (19.9 mi)". */
-function distance(km: number | null | undefined, unit: "km" | "mi" | undefined) {
+function distance(locale: Locale, km: number | null | undefined, unit: "km" | "mi" | undefined) {
   if (typeof km !== "number") return "–";
-  return unit === "mi" ? `${round(km, 1)} km (${fromKm(km, "mi")} mi)` : `${round(km, 1)} km`;
+  return unit === "mi" ? `${numberIn(locale, round(km, 1))} km (${numberIn(locale, fromKm(km, "mi"))} mi)` : `${numberIn(locale, round(km, 1))} km`;
 }
 
 const signed = (n: number) => `${n > 0 ? "+" : ""}${round(n)}`;
 
 function ScoreRow({
+  t,
+  locale,
   name,
   score,
   max,
@@ -50,6 +54,8 @@ function ScoreRow({
   previous,
   previousDate,
 }: {
+  t: Words;
+  locale: Locale;
   name: string;
   score: number | null;
   max: number;
@@ -69,34 +75,50 @@ function ScoreRow({
       </td>
       <td>
         {change === null
-          ? "No earlier score"
-          : `${signed(change)} since ${formatDate(previousDate!)} (${Math.abs(change) >= mcid ? `${change > 0 ? "better" : "worse"}, a clinically important change` : "within the minimal important change"})`}
+          ? t.noEarlierScore
+          : format(
+              Math.abs(change) >= mcid ? (change > 0 ? t.changeBetter : t.changeWorse) : t.changeWithin,
+              { change: signed(change), date: formatIsoDate(locale, previousDate!) },
+              locale,
+            )}
       </td>
     </tr>
   );
 }
 
-const BASIS: Record<LoadChange["basis"], string> = { week: "One week", "two-weeks": "Two weeks", "four-weeks": "Four weeks" };
+/** "this week", "last week", "2 weeks ago"… as the patient's answers name them, in the clinic's language. */
+const weekName = (t: Words, locale: Locale, weeksAgo: number) =>
+  weeksAgo === 0 ? t.weekName.thisWeek : weeksAgo === 1 ? t.weekName.lastWeek : format(t.weekName.weeksAgo, { n: String(weeksAgo) }, locale);
 
-export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; settings: ClinicSettings }) {
+// The question and option names come from the patient's catalog in the clinic's language (British English
+// shares the US one here, as on every staff page); the patient's own words stay as typed.
+export async function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; settings: ClinicSettings }) {
+  const { t: words, locale } = await staffWords();
+  const t = words.visit.answers;
+  const patientWords = messagesFor(locale === "es" ? "es" : "en-US").intake;
+  const o = patientWords.options;
+  const f = patientWords.fields;
+  const yn = (v: boolean | null | undefined) => (v === true ? t.yes : v === false ? t.no : "–");
+  const list = <K extends string>(values: readonly K[] | null | undefined, labels: Record<K, string>) =>
+    values && values.length ? values.map((v) => labels[v]).join(", ") : t.none;
   const a = intake.answers as EngineIntake;
   const full = intake.kind === "INITIAL" ? (intake.answers as IntakeAnswers) : null;
   const flags = safetyFlags(a);
   const unit = a.running?.distanceUnit ?? "km";
+  const dist = (km: number | null | undefined) => distance(locale, km, unit);
   const km = a.running?.weeklyKm ?? {};
   const loads = assessLoadChange(km, settings);
   const painful = kneesFor(a.knee?.side);
-  const level = { hard: "Refer", soft: "Review before running", warning: "Note", info: "Note" } as const;
 
   return (
     <div className="stack">
       {flags.length > 0 ? (
         <div className="alert alert-danger" role="note">
-          <strong>Safety answers to review:</strong>
+          <strong>{t.safetyToReview}</strong>
           <ul>
             {flags.map((fl) => (
               <li key={fl.code}>
-                <strong>{level[fl.level]}:</strong> {fl.title}
+                <strong>{t.levels[fl.level]}:</strong> {fl.title}
                 {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title ? ` (${fl.findings.map((x) => x.label).join(", ")})` : ""}. {fl.detail}{" "}
                 <span className="muted">{fl.section}</span>
               </li>
@@ -104,23 +126,25 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
           </ul>
         </div>
       ) : (
-        <p className="badge badge-ok">No safety concerns reported</p>
+        <p className="badge badge-ok">{t.noSafetyConcerns}</p>
       )}
 
       {(intake.akpsScore !== null || intake.lefsScore !== null) && (
         <div>
-          <h3>Questionnaires</h3>
+          <h3>{t.questionnaires}</h3>
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Scale</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Change</th>
+                  <th scope="col">{t.scale}</th>
+                  <th scope="col">{t.score}</th>
+                  <th scope="col">{t.change}</th>
                 </tr>
               </thead>
               <tbody>
                 <ScoreRow
+                  t={t}
+                  locale={locale}
                   name="Kujala AKPS"
                   score={intake.akpsScore}
                   max={AKPS_MAX}
@@ -129,6 +153,8 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
                   previousDate={intake.previous?.visitDate}
                 />
                 <ScoreRow
+                  t={t}
+                  locale={locale}
                   name="LEFS"
                   score={intake.lefsScore}
                   max={LEFS_MAX}
@@ -142,34 +168,33 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
           <p className="muted">
             {intake.locale && intake.questionnaireLocale && (
               <>
-                Intake read in {LOCALE_NAMES[intake.locale]}; questionnaires answered in {LOCALE_NAMES[intake.questionnaireLocale]}
-                {intake.questionnaireLocale !== intake.locale && " (no validated translation yet)"}.{" "}
+                {format(
+                  intake.questionnaireLocale !== intake.locale ? t.languagesUnvalidated : t.languages,
+                  { intake: LOCALE_NAMES[intake.locale], questionnaires: LOCALE_NAMES[intake.questionnaireLocale] },
+                  locale,
+                )}{" "}
               </>
             )}
-            Higher is better on both. A change of {AKPS_MCID} points (AKPS) or {LEFS_MCID} points (LEFS) or more is clinically important (MCID, clinical-rules
-            §4.1, §4.2).
+            {format(t.mcid, { akps: String(AKPS_MCID), lefs: String(LEFS_MCID) }, locale)}
           </p>
         </div>
       )}
 
       <div className="grid-2">
         <div>
-          <h3>Knee</h3>
+          <h3>{t.knee}</h3>
           <Facts
             rows={[
-              ["Painful knee", pick(a.knee?.side, o.kneeSide)],
+              [t.painfulKnee, pick(a.knee?.side, o.kneeSide)],
               ...(full
                 ? ([
-                    [
-                      "Started",
-                      `${full.knee.startedWeeksAgo} ${full.knee.startedWeeksAgo === 1 ? "week" : "weeks"} ago, ${o.onset[full.knee.onset].toLowerCase()}`,
-                    ],
-                    ["Brought on by", list(full.knee.triggers, o.triggers)],
-                    ["Sharp pain at each foot strike", yn(full.knee.painEachFootStrike)],
-                    ["Pain starts in a run", pick(full.knee.painStartsInRun, o.painStartsInRun)],
-                    ["Lasts after a run", pick(full.knee.painLastsAfter, o.painLastsAfter)],
-                    ["Rest eases it", yn(full.knee.restEases)],
-                    ["Tried", `${list(full.knee.tried, o.tried)}${full.knee.triedOther ? ` (${full.knee.triedOther})` : ""}`],
+                    [t.started, format(t.startedValue, { weeks: String(full.knee.startedWeeksAgo), onset: o.onset[full.knee.onset].toLowerCase() }, locale)],
+                    [t.broughtOnBy, list(full.knee.triggers, o.triggers)],
+                    [t.footStrike, yn(full.knee.painEachFootStrike)],
+                    [t.painStartsInRun, pick(full.knee.painStartsInRun, o.painStartsInRun)],
+                    [t.lastsAfterRun, pick(full.knee.painLastsAfter, o.painLastsAfter)],
+                    [t.restEases, yn(full.knee.restEases)],
+                    [t.tried, `${list(full.knee.tried, o.tried)}${full.knee.triedOther ? ` (${full.knee.triedOther})` : ""}`],
                   ] as [string, React.ReactNode][])
                 : []),
             ]}
@@ -178,81 +203,90 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
             const marked = (a.knee?.areas?.[k] ?? []) as KneeArea[];
             return (
               <figure key={k} style={{ margin: "12px 0" }}>
-                <KneeDrawing knee={k} marked={marked} labels={en.intake.knee} />
+                <KneeDrawing knee={k} marked={marked} labels={patientWords.knee} />
                 <figcaption className="muted">
-                  {en.intake.knee[k]}:{" "}
+                  {patientWords.knee[k]}:{" "}
                   {marked.length
                     ? KNEE_AREAS.filter((x) => marked.includes(x))
-                        .map((x) => en.intake.knee.areas[x])
+                        .map((x) => patientWords.knee.areas[x])
                         .join(", ")
-                    : "no area marked"}
+                    : t.noAreaMarked}
                 </figcaption>
               </figure>
             );
           })}
         </div>
         <div>
-          <h3>Pain (0–10)</h3>
+          <h3>{t.pain}</h3>
           <Facts
             rows={[
-              ["Now", a.pain?.now ?? "–"],
-              ["Worst, past week", a.pain?.worstWeek ?? "–"],
-              ["During a run", a.pain?.duringRun ?? "not running"],
-              ["Morning after a run", a.pain?.morningAfter ?? "not running"],
+              [t.painNow, a.pain?.now ?? "–"],
+              [t.painWorstWeek, a.pain?.worstWeek ?? "–"],
+              [t.painDuringRun, a.pain?.duringRun ?? t.notRunning],
+              [t.painMorningAfter, a.pain?.morningAfter ?? t.notRunning],
             ]}
           />
-          <h3 style={{ marginTop: 24 }}>Running</h3>
+          <h3 style={{ marginTop: 24 }}>{t.running}</h3>
           <Facts
             rows={[
-              ["Runs per week", a.running?.runsPerWeek ?? "–"],
-              ["This week", distance(km.thisWeek, unit)],
-              ["Last week", distance(km.lastWeek, unit)],
-              ["2 weeks ago", distance(km.twoWeeksAgo, unit)],
-              ["3 weeks ago", distance(km.threeWeeksAgo, unit)],
-              ["Four weeks ago", distance(km.fourWeeksAgo, unit)],
-              ...(loads.length === 0
-                ? [
-                    ["Change", typeof km.thisWeek === "number" && km.thisWeek > 0 ? "new running (a start from zero is not a jump, §6.5)" : "–"] as [
-                      string,
-                      React.ReactNode,
-                    ],
-                  ]
-                : []),
+              [t.runsPerWeek, a.running?.runsPerWeek ?? "–"],
+              [t.thisWeek, dist(km.thisWeek)],
+              [t.lastWeek, dist(km.lastWeek)],
+              [t.twoWeeksAgo, dist(km.twoWeeksAgo)],
+              [t.threeWeeksAgo, dist(km.threeWeeksAgo)],
+              [t.fourWeeksAgo, dist(km.fourWeeksAgo)],
+              ...(loads.length === 0 ? [[t.change, typeof km.thisWeek === "number" && km.thisWeek > 0 ? t.newRunning : "–"] as [string, React.ReactNode]] : []),
               // Every comparison the engine makes (§6.3), each naming its two weeks, so the screen and the flag agree.
               ...loads.map(
                 (l) =>
                   [
-                    `${BASIS[l.basis]}: ${weekName(l.fromWeeksAgo)} → ${weekName(l.toWeeksAgo)}`,
-                    `${signed(l.changePercent ?? 0)}%${l.exceeds ? ` (above the clinic's ${l.limitPercent}% limit, a convention, §6.3)` : ""}`,
+                    format(
+                      t.loadComparison,
+                      { basis: t.basis[l.basis], from: weekName(t, locale, l.fromWeeksAgo), to: weekName(t, locale, l.toWeeksAgo) },
+                      locale,
+                    ),
+                    format(l.exceeds ? t.loadChangeOver : t.loadChange, { change: signed(l.changePercent ?? 0), limit: String(l.limitPercent) }, locale),
                   ] as [string, React.ReactNode],
               ),
               ...(full
                 ? ([
-                    ["Best week in the last year", distance(full.running.weeklyKm.bestLastYear, unit)],
-                    ["Years running", full.running.yearsRunning ?? "–"],
-                    ["Longest run, last month", distance(full.running.longestRunKm, unit)],
+                    [t.bestWeek, dist(full.running.weeklyKm.bestLastYear)],
+                    [t.yearsRunning, typeof full.running.yearsRunning === "number" ? numberIn(locale, full.running.yearsRunning) : "–"],
+                    [t.longestRun, dist(full.running.longestRunKm)],
                     [
-                      "Easy pace",
+                      t.easyPace,
                       full.running.paceMinPerKm
-                        ? `${formatPace(full.running.paceMinPerKm)} per km${unit === "mi" ? ` (${formatPace(full.running.paceMinPerKm * KM_PER_MILE)} per mile)` : ""}`
+                        ? format(
+                            unit === "mi" ? t.paceKmMi : t.paceKm,
+                            { pace: formatPace(full.running.paceMinPerKm), paceMi: formatPace(full.running.paceMinPerKm * KM_PER_MILE) },
+                            locale,
+                          )
                         : "–",
                     ],
-                    ["Surfaces", list(full.running.surfaces, o.surfaces)],
-                    ["Downhill", pick(full.running.downhill, o.frequency)],
-                    ["Banked or cambered roads", pick(full.running.bankedRoads, o.frequency)],
+                    [t.surfaces, list(full.running.surfaces, o.surfaces)],
+                    [t.downhill, pick(full.running.downhill, o.frequency)],
+                    [t.bankedRoads, pick(full.running.bankedRoads, o.frequency)],
                     [
-                      "Shoes",
-                      `${full.running.shoes ?? "–"}${typeof full.running.shoeAgeMonths === "number" ? `, ${full.running.shoeAgeMonths} months old` : ""}`,
+                      t.shoes,
+                      typeof full.running.shoeAgeMonths === "number"
+                        ? format(t.shoesAge, { shoes: full.running.shoes ?? "–", months: String(full.running.shoeAgeMonths) }, locale)
+                        : (full.running.shoes ?? "–"),
                     ],
-                    ["Cadence", full.running.cadenceSpm ? `${full.running.cadenceSpm} steps/min` : "–"],
-                    ["Recent changes", list(full.running.recentChanges, o.recentChanges)],
+                    [t.cadence, full.running.cadenceSpm ? format(t.cadenceValue, { spm: String(full.running.cadenceSpm) }, locale) : "–"],
+                    [t.recentChanges, list(full.running.recentChanges, o.recentChanges)],
                     [
-                      "Goal",
+                      t.goal,
                       full.running.goal.kind === "event"
-                        ? `${full.running.goal.eventName ?? "An event"}${full.running.goal.eventDate ? ` on ${formatDate(full.running.goal.eventDate)}` : ""}`
+                        ? full.running.goal.eventDate
+                          ? format(
+                              t.goalEventOn,
+                              { name: full.running.goal.eventName ?? t.anEvent, date: formatIsoDate(locale, full.running.goal.eventDate) },
+                              locale,
+                            )
+                          : (full.running.goal.eventName ?? t.anEvent)
                         : full.running.goal.kind === "distance"
-                          ? `Back to ${distance(full.running.goal.weeklyKm, unit)} a week`
-                          : "No particular goal",
+                          ? format(t.goalDistance, { distance: dist(full.running.goal.weeklyKm) }, locale)
+                          : t.noGoal,
                     ],
                   ] as [string, React.ReactNode][])
                 : []),
@@ -263,23 +297,26 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
 
       {full && (
         <div>
-          <h3>About the patient</h3>
+          <h3>{t.about}</h3>
           <Facts
             rows={[
-              ["Name as recorded", full.about.nameCorrect ? "Confirmed" : `Patient corrects it to: ${full.about.nameCorrection ?? "–"}`],
-              ["Sex", pick(full.about.sex, o.sex)],
-              ["Height", full.about.heightCm ? `${full.about.heightCm} cm` : "–"],
-              ["Weight", full.about.bodyMassKg ? `${full.about.bodyMassKg} kg` : "–"],
-              ["BMI", full.about.heightCm && full.about.bodyMassKg ? round(full.about.bodyMassKg / (full.about.heightCm / 100) ** 2, 1) : "–"],
-              ["Occupation", full.about.occupation || "–"],
-              ["Daytime activity", pick(full.about.activityLevel, o.activityLevel)],
+              [t.nameAsRecorded, full.about.nameCorrect ? t.nameConfirmed : format(t.nameCorrection, { name: full.about.nameCorrection ?? "–" }, locale)],
+              [t.sex, pick(full.about.sex, o.sex)],
+              [t.height, full.about.heightCm ? `${numberIn(locale, full.about.heightCm)} cm` : "–"],
+              [t.weight, full.about.bodyMassKg ? `${numberIn(locale, full.about.bodyMassKg)} kg` : "–"],
+              [
+                t.bmi,
+                full.about.heightCm && full.about.bodyMassKg ? numberIn(locale, round(full.about.bodyMassKg / (full.about.heightCm / 100) ** 2, 1)) : "–",
+              ],
+              [t.occupation, full.about.occupation || "–"],
+              [t.dailyActivity, pick(full.about.activityLevel, o.activityLevel)],
             ]}
           />
         </div>
       )}
 
       <details>
-        <summary>All safety answers</summary>
+        <summary>{t.allSafetyAnswers}</summary>
         <div style={{ marginTop: 8 }}>
           <Facts rows={Object.entries(a.safety ?? {}).map(([k, v]) => [f[`safety.${k}`] ?? k, yn(v as boolean)])} />
         </div>
@@ -288,7 +325,11 @@ export function IntakeAnswersView({ intake, settings }: { intake: IntakeDTO; set
       {intake.consent && (
         <details>
           <summary>
-            Consent signed by “{(a.consent?.signatureName as string | undefined) ?? "–"}” on {formatDateTime(intake.consent.at, settings.timeZone)}
+            {format(
+              t.consentSigned,
+              { name: (a.consent?.signatureName as string | undefined) ?? "–", at: formatDateTimeIn(locale, intake.consent.at, settings.timeZone) },
+              locale,
+            )}
           </summary>
           <blockquote className="muted">{intake.consent.text}</blockquote>
         </details>

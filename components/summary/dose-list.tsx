@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./summary-editor.module.css";
 
 // One list of prescribed items with their doses (the exercises, the stretches): reorder, remove, add from the
@@ -41,19 +42,23 @@ const focusAfterRender = (selector: string, fallback?: string) =>
 const button = (label: string) => `button[aria-label="${CSS.escape(label)}"]`;
 
 export function DoseList(p: DoseListProps): ReactNode {
+  const { t: words, f } = useClinicWords();
+  const t = words.summary.editor;
+  const moveLabel = (name: string, dir: "up" | "down") => f(dir === "up" ? t.moveUp : t.moveDown, { name });
+  const removeLabel = (name: string) => f(t.removeItem, { name });
   const [adding, setAdding] = useState("");
   const count = p.items.length;
 
   function move(i: number, by: -1 | 1) {
     const name = p.items[i]!.name;
     p.move(i, i + by);
-    focusAfterRender(button(`Move ${name} ${by < 0 ? "up" : "down"}`), button(`Move ${name} ${by < 0 ? "down" : "up"}`));
+    focusAfterRender(button(moveLabel(name, by < 0 ? "up" : "down")), button(moveLabel(name, by < 0 ? "down" : "up")));
   }
   function remove(i: number) {
     const neighbour = i + 1 < count ? p.items[i + 1]!.name : i > 0 ? p.items[i - 1]!.name : null;
     p.remove(i);
     const library = `#${CSS.escape(p.add.selectId)}`;
-    focusAfterRender(neighbour ? button(`Remove ${neighbour}`) : library, library);
+    focusAfterRender(neighbour ? button(removeLabel(neighbour)) : library, library);
   }
 
   return (
@@ -71,14 +76,20 @@ export function DoseList(p: DoseListProps): ReactNode {
                 {item.detail && <span className="muted"> ({item.detail})</span>}
               </strong>
               <span className={`row ${styles.tools}`}>
-                <button type="button" className="btn btn-secondary" aria-label={`Move ${item.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                <button type="button" className="btn btn-secondary" aria-label={moveLabel(item.name, "up")} disabled={i === 0} onClick={() => move(i, -1)}>
                   ↑
                 </button>
-                <button type="button" className="btn btn-secondary" aria-label={`Move ${item.name} down`} disabled={i === count - 1} onClick={() => move(i, 1)}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  aria-label={moveLabel(item.name, "down")}
+                  disabled={i === count - 1}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </button>
-                <button type="button" className="btn btn-secondary" aria-label={`Remove ${item.name}`} onClick={() => remove(i)}>
-                  Remove
+                <button type="button" className="btn btn-secondary" aria-label={removeLabel(item.name)} onClick={() => remove(i)}>
+                  {t.remove}
                 </button>
               </span>
             </div>
@@ -107,7 +118,7 @@ export function DoseList(p: DoseListProps): ReactNode {
                 <summary>{p.reasonLabel}</summary>
                 <p className="muted">
                   {item.reason.rule}
-                  {item.reason.because ? ` Because: ${item.reason.because}.` : ""}
+                  {item.reason.because ? ` ${f(t.because, { because: item.reason.because })}` : ""}
                 </p>
               </details>
             )}

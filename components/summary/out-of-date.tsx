@@ -1,15 +1,20 @@
 import type { ReactNode } from "react";
 import type { OutOfDate } from "@/lib/data/summaries";
-import { dateIn, formatDate } from "@/lib/format";
+import { dateIn } from "@/lib/format";
+import type { SummaryWords } from "@/lib/i18n/clinic/summary";
+import { staffWords } from "@/lib/i18n/clinic/server";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import { htmlLang, type Locale } from "@/lib/i18n/locales";
 
 /** The warning's words: what changed after signing, and what to do before printing for the patient. */
-export function outOfDateText(o: OutOfDate, signedAt: string, timeZone: string): string {
-  const what = o.exam && o.intake ? "the exam was amended and the intake resubmitted" : o.exam ? "the exam was amended" : "the intake was resubmitted";
-  return `Out of date: ${what} after this summary was signed on ${formatDate(dateIn(new Date(signedAt), timeZone))}. Redraft before printing for the patient.`;
+export function outOfDateText(o: OutOfDate, signedAt: string, timeZone: string, t: SummaryWords["outOfDate"], locale: Locale): string {
+  const sentence = o.exam && o.intake ? t.both : o.exam ? t.exam : t.intake;
+  return format(sentence, { date: formatIsoDate(locale, dateIn(new Date(signedAt), timeZone)) }, locale);
 }
 
-/** Shown on the visit page, the summary page and the print (on screen and on paper). */
-export function OutOfDateNotice({
+/** Shown on the visit page, the summary page and the print (on screen and on paper), in the clinic's language:
+ * it is the clinician's warning, also on the patient's sheet. */
+export async function OutOfDateNotice({
   outOfDate,
   signedAt,
   timeZone,
@@ -22,10 +27,12 @@ export function OutOfDateNotice({
   children?: ReactNode;
   className?: string;
 }) {
+  const { t, locale } = await staffWords();
   return (
-    <div className={className ?? "alert alert-warning"} role="alert" data-testid="out-of-date">
+    // Its own lang: on the patient's printed sheet it sits among the patient's language.
+    <div className={className ?? "alert alert-warning"} role="alert" data-testid="out-of-date" lang={htmlLang(locale)}>
       <p style={{ margin: 0 }}>
-        <strong>{outOfDateText(outOfDate, signedAt, timeZone)}</strong>
+        <strong>{outOfDateText(outOfDate, signedAt, timeZone, t.summary.outOfDate, locale)}</strong>
       </p>
       {children}
     </div>

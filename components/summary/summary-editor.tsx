@@ -7,6 +7,8 @@ import { amendSummaryAction, finalizeSummaryAction, saveSummaryEditsAction, type
 import { rtrStartProblem, type SummaryEdits } from "@/lib/assessment/edits";
 import type { Resolver } from "react-hook-form";
 import { describedBy, FieldError } from "@/components/ui/field-error";
+import { useClinicWords } from "@/components/clinic/clinic-words";
+import type { ClinicWords } from "@/lib/i18n/clinic/words";
 import { DoseList } from "./dose-list";
 import styles from "./summary-editor.module.css";
 
@@ -65,16 +67,20 @@ function toEdits(v: FormValues): SummaryEdits {
 /** The form field that shows a schema path's error (the start point has its own fields). */
 const formPath = (p: string[]) => (p[0] === "rtrStart" ? [p[1] === "phase" ? "rtrPhase" : "rtrKm"] : p);
 
-/** The review's schema check, loaded at the first validation (zod stays off the page's first load). */
-let schemaCheck: Promise<Resolver<FormValues>> | null = null;
-function loadSchemaCheck(): Promise<Resolver<FormValues>> {
-  schemaCheck ??= import("./summary-validation")
-    .then((m) => m.summarySchemaCheck<FormValues>({ transform: toEdits, mapPath: formPath }))
-    .catch((e) => {
-      schemaCheck = null;
-      throw e;
-    });
-  return schemaCheck;
+/** The review's schema check, loaded at the first validation (zod stays off the page's first load), worded in
+ * the clinic's language. */
+let schemaCheck: { words: ClinicWords; check: Promise<Resolver<FormValues>> } | null = null;
+function loadSchemaCheck(words: ClinicWords): Promise<Resolver<FormValues>> {
+  if (schemaCheck?.words !== words) {
+    const check = import("./summary-validation")
+      .then((m) => m.summarySchemaCheck<FormValues>({ labels: words.summary.labels, errors: words.errors }, { transform: toEdits, mapPath: formPath }))
+      .catch((e) => {
+        schemaCheck = null;
+        throw e;
+      });
+    schemaCheck = { words, check };
+  }
+  return schemaCheck.check;
 }
 
 export function SummaryEditor(props: {
@@ -96,6 +102,8 @@ export function SummaryEditor(props: {
   planStatus: string;
 }) {
   const router = useRouter();
+  const { t: words, f: say, locale } = useClinicWords();
+  const t = words.summary.editor;
   const [version, setVersion] = useState<number | null>(props.draftVersion);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; text?: string }>({ kind: "idle" });
   const [confirming, setConfirming] = useState(false);
@@ -104,10 +112,11 @@ export function SummaryEditor(props: {
     defaultValues: props.initial,
     // The schema, then the limit the server checks too: a reduced start below the current weekly distance.
     resolver: async (values, context, options) => {
-      const r = await (await loadSchemaCheck())(values, context, options);
+      const r = await (await loadSchemaCheck(words))(values, context, options);
       const problem = rtrStartProblem(props.currentWeeklyKm, toEdits(values).rtrStart);
       if (!problem || (r.errors as Record<string, unknown>).rtrKm) return r;
-      return { values: {}, errors: { ...r.errors, rtrKm: { type: "limit", message: problem.message } } };
+      const message = say(t.startKmProblem, { km: km(props.currentWeeklyKm ?? 0) });
+      return { values: {}, errors: { ...r.errors, rtrKm: { type: "limit", message } } };
     },
   });
   const exercises = useFieldArray({ control, name: "exercises" });
@@ -121,15 +130,18 @@ export function SummaryEditor(props: {
   const confirmRunning = useWatch({ control, name: "confirmRunning" });
   const rtrPhase = useWatch({ control, name: "rtrPhase" });
   const rtrKm = useWatch({ control, name: "rtrKm" });
+  // Numbers as typed ("12.5"), with the decimal comma in Spanish.
+  const typed = (n: unknown) => (locale === "es" ? String(n).replace(".", ",") : String(n));
+  const km = (n: number) => typed(Number.isInteger(n) ? String(n) : n.toFixed(1));
   const runningStart = !props.hasRunningPlan
-    ? "No running plan"
+    ? t.noRunningPlan
     : props.holdReason && !confirmRunning
-      ? `On hold (${props.holdReason})`
+      ? say(t.onHold, { reason: props.holdReason })
       : rtrMode === "walk-run"
-        ? `Walk-run phase ${rtrPhase ?? 1}`
+        ? say(t.walkRunPhase, { phase: typed(rtrPhase ?? 1) })
         : rtrMode === "reduced-continuous"
-          ? `Running at a reduced ${rtrKm ?? "–"} km a week`
-          : (props.draftedStart ?? "As drafted");
+          ? say(t.reducedKm, { km: typed(rtrKm ?? "–") })
+          : (props.draftedStart ?? t.asDrafted);
   const { errors, isDirty } = formState;
 
   useEffect(() => {
@@ -162,9 +174,9 @@ export function SummaryEditor(props: {
       try {
         const edits = toEdits(values);
         const r = action === "save" ? await saveSummaryEditsAction(props.visitId, edits, version) : await finalizeSummaryAction(props.visitId, edits, version);
-        handle(r, action === "save" ? "Saved. The preview below shows the changes." : "Finalized and signed.");
+        handle(r, action === "save" ? t.saved : t.finalizedSigned);
       } catch {
-        setStatus({ kind: "error", text: "Not saved: the server could not be reached. Your changes are still here; try again." });
+        setStatus({ kind: "error", text: t.notSavedOffline });
       }
     });
 
@@ -172,24 +184,23 @@ export function SummaryEditor(props: {
   const chosen = new Set((chosenExercises ?? []).map((e) => e.exerciseId));
   const stretchNames = new Map(props.stretchLibrary.map((l) => [l.id, l.name]));
   const chosenStretchIds = new Set((chosenStretches ?? []).map((e) => e.stretchId));
-  const km = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
   if (locked) {
     return (
       <div className="stack">
-        <p>This summary is finalized and locked. An amendment makes a new version; the signed one stays on record.</p>
+        <p>{t.locked}</p>
         <button
           type="button"
           className="btn btn-secondary"
           onClick={async () => {
             try {
-              handle(await amendSummaryAction(props.visitId), "Amendment started.");
+              handle(await amendSummaryAction(props.visitId), t.amendmentStarted);
             } catch {
-              setStatus({ kind: "error", text: "The server could not be reached. Try again." });
+              setStatus({ kind: "error", text: t.offline });
             }
           }}
         >
-          Amend the summary
+          {t.amend}
         </button>
         {status.text && <p role="status">{status.text}</p>}
       </div>
@@ -199,22 +210,22 @@ export function SummaryEditor(props: {
   return (
     <form onSubmit={run("save")} noValidate className="stack">
       <DoseList
-        title="Exercises"
-        empty="No exercises. Add one from the library below."
+        title={t.exercises}
+        empty={t.noExercises}
         idPrefix="ex"
-        reasonLabel="Why this exercise"
+        reasonLabel={t.whyExercise}
         items={exercises.fields.map((f) => {
           const lib = inLibrary.get(f.exerciseId);
           const doses = [
-            { key: "sets", label: "Sets" },
-            lib?.hold ? { key: "holdSeconds", label: "Hold (s)" } : { key: "reps", label: "Repetitions" },
-            { key: "daysPerWeek", label: "Days a week" },
-            { key: "weeks", label: "Weeks" },
+            { key: "sets", label: t.sets },
+            lib?.hold ? { key: "holdSeconds", label: t.holdSeconds } : { key: "reps", label: t.reps },
+            { key: "daysPerWeek", label: t.daysPerWeek },
+            { key: "weeks", label: t.weeks },
           ];
           return {
             key: f.id,
             name: lib?.name ?? f.exerciseId,
-            detail: lib ? `level ${lib.level}, ${lib.target}` : undefined,
+            detail: lib ? say(t.level, { level: String(lib.level), target: t.targets[lib.target] ?? lib.target }) : undefined,
             reason: props.reasons[f.exerciseId],
             doses,
           };
@@ -227,10 +238,12 @@ export function SummaryEditor(props: {
         remove={exercises.remove}
         add={{
           selectId: "add-exercise",
-          label: "Add from the library",
-          placeholder: "Choose an exercise…",
-          button: "Add",
-          options: props.library.filter((l) => !chosen.has(l.id)).map((l) => ({ id: l.id, label: `${l.name} (level ${l.level}, ${l.target})` })),
+          label: t.addFromLibrary,
+          placeholder: t.chooseExercise,
+          button: t.add,
+          options: props.library
+            .filter((l) => !chosen.has(l.id))
+            .map((l) => ({ id: l.id, label: say(t.exerciseOption, { name: l.name, level: String(l.level), target: t.targets[l.target] ?? l.target }) })),
           onAdd: (id) => {
             const l = inLibrary.get(id);
             if (l) exercises.append({ exerciseId: l.id, sets: l.sets, reps: l.reps, holdSeconds: l.holdSeconds, daysPerWeek: 3, weeks: 6 });
@@ -239,18 +252,18 @@ export function SummaryEditor(props: {
       />
 
       <DoseList
-        title="Stretches"
-        empty="No stretches. Add one from the library below."
+        title={t.stretches}
+        empty={t.noStretches}
         idPrefix="st"
-        reasonLabel="Why this stretch"
+        reasonLabel={t.whyStretch}
         items={stretches.fields.map((f) => ({
           key: f.id,
           name: stretchNames.get(f.stretchId) ?? f.stretchId,
           reason: props.reasons[`stretch:${f.stretchId}`],
           doses: [
-            { key: "holdSeconds", label: "Hold (s)" },
-            { key: "reps", label: "Times on each side" },
-            { key: "daysPerWeek", label: "Days a week" },
+            { key: "holdSeconds", label: t.holdSeconds },
+            { key: "reps", label: t.timesEachSide },
+            { key: "daysPerWeek", label: t.daysPerWeek },
           ],
         }))}
         register={(i, k) => register(`stretches.${i}.${k}` as "stretches.0.reps", { setValueAs: num })}
@@ -261,9 +274,9 @@ export function SummaryEditor(props: {
         remove={stretches.remove}
         add={{
           selectId: "add-stretch",
-          label: "Add a stretch from the library",
-          placeholder: "Choose a stretch…",
-          button: "Add stretch",
+          label: t.addStretchFromLibrary,
+          placeholder: t.chooseStretch,
+          button: t.addStretch,
           options: props.stretchLibrary.filter((l) => !chosenStretchIds.has(l.id)).map((l) => ({ id: l.id, label: l.name })),
           // The library's dose (§7.3): 30 s, twice on each side, once a day.
           onAdd: (id) => {
@@ -274,7 +287,7 @@ export function SummaryEditor(props: {
 
       <fieldset className="card">
         <legend>
-          <h2 className={styles.sectionTitle}>What the patient is told</h2>
+          <h2 className={styles.sectionTitle}>{t.education}</h2>
         </legend>
         {education.fields.map((f, i) => {
           const msg = errors.education?.[i]?.text?.message;
@@ -282,7 +295,7 @@ export function SummaryEditor(props: {
           const reason = pointId ? props.reasons[pointId] : undefined;
           return (
             <div key={f.id} className="field">
-              <label htmlFor={`edu-${i}`}>Point {i + 1}</label>
+              <label htmlFor={`edu-${i}`}>{say(t.point, { n: String(i + 1) })}</label>
               <textarea
                 id={`edu-${i}`}
                 className="input"
@@ -295,61 +308,59 @@ export function SummaryEditor(props: {
               <div className={`row ${styles.itemHead}`}>
                 {reason ? (
                   <details>
-                    <summary>Why this point</summary>
+                    <summary>{t.whyPoint}</summary>
                     <p className="muted">
                       {reason.rule}
-                      {reason.because ? ` Because: ${reason.because}.` : ""}
+                      {reason.because ? ` ${say(t.because, { because: reason.because })}` : ""}
                     </p>
                   </details>
                 ) : (
-                  <span className="muted">Written by the clinician.</span>
+                  <span className="muted">{t.byClinician}</span>
                 )}
-                <button type="button" className="btn-link" onClick={() => education.remove(i)} aria-label={`Remove point ${i + 1}`}>
-                  Remove
+                <button type="button" className="btn-link" onClick={() => education.remove(i)} aria-label={say(t.removePoint, { n: String(i + 1) })}>
+                  {t.remove}
                 </button>
               </div>
             </div>
           );
         })}
         <button type="button" className="btn btn-secondary" onClick={() => education.append({ id: `clinician.${Date.now()}`, text: "" })}>
-          Add a point
+          {t.addPoint}
         </button>
       </fieldset>
 
       {props.hasRunningPlan && (
         <fieldset className="card">
           <legend>
-            <h2 className={styles.sectionTitle}>Return to running</h2>
+            <h2 className={styles.sectionTitle}>{t.returnToRunning}</h2>
           </legend>
           {props.holdReason && (
             <div className="field">
               <label className={`row ${styles.strongLabel}`}>
-                <input type="checkbox" className={styles.checkbox} {...register("confirmRunning")} />I have reviewed the flags: the running part may start. (
-                {props.holdReason})
+                <input type="checkbox" className={styles.checkbox} {...register("confirmRunning")} />
+                {say(t.confirmRunning, { reason: props.holdReason })}
               </label>
             </div>
           )}
           <fieldset className="field">
-            <legend>Start point</legend>
+            <legend>{t.startPoint}</legend>
             <div className={`stack ${styles.choices}`}>
               <label className={`row ${styles.radioRow}`}>
-                <input type="radio" className={styles.radio} value="engine" {...register("rtrMode")} /> As drafted
-                {props.draftedStart ? `: ${props.draftedStart}` : ""}
+                <input type="radio" className={styles.radio} value="engine" {...register("rtrMode")} />{" "}
+                {props.draftedStart ? say(t.asDraftedWith, { start: props.draftedStart }) : t.asDrafted}
               </label>
               {props.currentWeeklyKm !== null && props.currentWeeklyKm > 0 && (
                 <label className={`row ${styles.radioRow}`}>
-                  <input type="radio" className={styles.radio} value="keep-continuous" {...register("rtrMode")} /> Keep the current weekly distance (
-                  {km(props.currentWeeklyKm)} km)
+                  <input type="radio" className={styles.radio} value="keep-continuous" {...register("rtrMode")} />{" "}
+                  {say(t.keepCurrent, { km: km(props.currentWeeklyKm) })}
                 </label>
               )}
               <label className={`row ${styles.radioRow}`}>
-                <input type="radio" className={styles.radio} value="reduced-continuous" {...register("rtrMode")} /> Reduce to a weekly distance
+                <input type="radio" className={styles.radio} value="reduced-continuous" {...register("rtrMode")} /> {t.reduce}
               </label>
               {rtrMode === "reduced-continuous" && (
                 <div className={`field ${styles.indented}`}>
-                  <label htmlFor="rtr-km">
-                    Weekly distance to start from (km){props.currentWeeklyKm ? `, below the current ${km(props.currentWeeklyKm)} km` : ""}
-                  </label>
+                  <label htmlFor="rtr-km">{props.currentWeeklyKm ? say(t.startKmBelow, { km: km(props.currentWeeklyKm) }) : t.startKm}</label>
                   <input
                     id="rtr-km"
                     className="input input-short"
@@ -362,11 +373,11 @@ export function SummaryEditor(props: {
                 </div>
               )}
               <label className={`row ${styles.radioRow}`}>
-                <input type="radio" className={styles.radio} value="walk-run" {...register("rtrMode")} /> Walk-run phase
+                <input type="radio" className={styles.radio} value="walk-run" {...register("rtrMode")} /> {t.walkRun}
               </label>
               {rtrMode === "walk-run" && (
                 <div className={`field ${styles.indented}`}>
-                  <label htmlFor="rtr-phase">Phase (1–6)</label>
+                  <label htmlFor="rtr-phase">{t.phase}</label>
                   <select id="rtr-phase" className="input input-short" {...register("rtrPhase", { setValueAs: num })}>
                     {[1, 2, 3, 4, 5, 6].map((p) => (
                       <option key={p} value={p}>
@@ -383,13 +394,13 @@ export function SummaryEditor(props: {
 
       <div className="card">
         <div className={`field ${styles.tightField}`}>
-          <label htmlFor="notes">Notes for the summary (printed)</label>
+          <label htmlFor="notes">{t.notes}</label>
           <textarea id="notes" className="input" rows={3} {...register("notes")} />
         </div>
       </div>
 
       <div aria-live="polite">
-        {status.kind === "saving" && <p>Saving…</p>}
+        {status.kind === "saving" && <p>{t.saving}</p>}
         {status.kind === "saved" && <p className="alert alert-ok">{status.text}</p>}
         {status.kind === "error" && (
           <p className="alert alert-danger" role="alert">
@@ -399,30 +410,30 @@ export function SummaryEditor(props: {
       </div>
       <div className="row">
         <button type="submit" className="btn btn-secondary" disabled={status.kind === "saving"}>
-          Save draft
+          {t.saveDraft}
         </button>
         {!confirming && (
           <button type="button" className="btn" disabled={!props.canFinalize || status.kind === "saving"} onClick={() => setConfirming(true)}>
-            Finalize and sign
+            {t.finalize}
           </button>
         )}
-        {!props.canFinalize && <span className="muted">The intake and the exam are both needed before finalizing.</span>}
+        {!props.canFinalize && <span className="muted">{t.needBoth}</span>}
       </div>
       {confirming && (
         // Signing is the weightier act than finalizing the exam: it asks first, showing what is signed.
         <section className="card alert-warning" aria-labelledby="sign-h" role="group">
           <h2 id="sign-h" className={styles.sectionTitleTop}>
-            Sign this plan?
+            {t.signHeading}
           </h2>
           <dl className="facts">
-            <dt>Status</dt>
+            <dt>{t.status}</dt>
             <dd>{props.planStatus}</dd>
-            <dt>Start of running</dt>
+            <dt>{t.runningStart}</dt>
             <dd>{runningStart}</dd>
-            <dt>Exercises</dt>
+            <dt>{t.signExercises}</dt>
             <dd>{(chosenExercises ?? []).length}</dd>
           </dl>
-          <p>Signing locks the summary; later changes need an amendment, which keeps this version.</p>
+          <p>{t.signNote}</p>
           <div className="row">
             <button
               type="button"
@@ -434,10 +445,10 @@ export function SummaryEditor(props: {
                 void run("finalize")(e);
               }}
             >
-              Confirm: sign the plan
+              {t.confirmSign}
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t.cancel}
             </button>
           </div>
         </section>

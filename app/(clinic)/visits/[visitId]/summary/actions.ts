@@ -2,20 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { summaryEditLabel, type SummaryEdits } from "@/lib/assessment/edits";
+import type { SummaryEdits } from "@/lib/assessment/edits";
 import { summaryEditsSchema } from "@/lib/assessment/edits-schema";
+import { getClinicWords } from "@/lib/data/clinics";
 import { isUuid } from "@/lib/data/patients";
 import { amendSummary, finalizeSummary, saveSummaryEdits } from "@/lib/data/summaries";
 import { MAX_INT4 } from "@/lib/forms/input-hygiene";
-import { clinicErrors } from "@/lib/forms/messages";
 import { validate } from "@/lib/forms/validate";
+import { format } from "@/lib/i18n/format";
+import { summaryEditLabelIn } from "@/components/summary/summary-validation";
 
 export type SummaryActionResult =
   | { ok: true; version: number | null }
   | { ok: false; fieldErrors: Record<string, string>; formError: string }
   | { ok: false; conflict: { edits: SummaryEdits; version: number }; formError: string };
 
-const NOT_FOUND = { ok: false as const, fieldErrors: {}, formError: "This visit could not be found." };
+const notFound = (formError: string) => ({ ok: false as const, fieldErrors: {}, formError });
 
 function badVersion(v: unknown): boolean {
   // A version the database can hold (int4); larger numbers would fail in SQL instead of being refused here.
@@ -24,9 +26,11 @@ function badVersion(v: unknown): boolean {
 
 export async function saveSummaryEditsAction(visitId: unknown, input: unknown, baseVersion: unknown): Promise<SummaryActionResult> {
   const actor = await requireClinician();
-  if (typeof visitId !== "string" || !isUuid(visitId) || badVersion(baseVersion)) return NOT_FOUND;
-  const parsed = validate(summaryEditsSchema, input, summaryEditLabel, clinicErrors);
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, formError: "Some changes need correcting; they are marked." };
+  const { t: words, locale } = await getClinicWords(actor);
+  const t = words.summary.actions;
+  if (typeof visitId !== "string" || !isUuid(visitId) || badVersion(baseVersion)) return notFound(t.visitNotFound);
+  const parsed = validate(summaryEditsSchema, input, summaryEditLabelIn(words.summary.labels), words.errors);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, formError: t.needsCorrecting };
   const r = await saveSummaryEdits(actor, visitId, parsed.data, baseVersion as number | null, await requestMeta());
   if (r.ok) {
     revalidatePath(`/visits/${visitId}/summary`);
@@ -36,17 +40,25 @@ export async function saveSummaryEditsAction(visitId: unknown, input: unknown, b
     return {
       ok: false,
       conflict: r.current,
-      formError: "Not saved: a colleague changed this summary since you opened it. Their version is shown; your changes are still on screen.",
+      formError: t.conflict,
     };
-  if (r.reason === "invalid") return { ok: false, fieldErrors: r.fieldErrors, formError: "Some changes need correcting; they are marked." };
-  if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: "This summary is finalized. Start an amendment to change it." };
-  return NOT_FOUND;
+  if (r.reason === "invalid") {
+    // The one check the data layer words itself (lib/assessment/edits.ts, rtrStartProblem): the start below the
+    // current weekly distance. Its number is in its English sentence; say it in the clinic's words.
+    const fieldErrors = { ...r.fieldErrors };
+    const km = /below the current (\S+) km\.$/.exec(fieldErrors["rtrStart.weeklyKm"] ?? "")?.[1];
+    if (km) fieldErrors["rtrStart.weeklyKm"] = format(words.summary.editor.startKmProblem, { km: locale === "es" ? km.replace(".", ",") : km }, locale);
+    return { ok: false, fieldErrors, formError: t.needsCorrecting };
+  }
+  if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: t.finalized };
+  return notFound(t.visitNotFound);
 }
 
 /** Save any pending edits, then sign the summary. */
 export async function finalizeSummaryAction(visitId: unknown, input: unknown, baseVersion: unknown): Promise<SummaryActionResult> {
   const actor = await requireClinician();
-  if (typeof visitId !== "string" || !isUuid(visitId) || badVersion(baseVersion)) return NOT_FOUND;
+  const t = (await getClinicWords(actor)).t.summary.actions;
+  if (typeof visitId !== "string" || !isUuid(visitId) || badVersion(baseVersion)) return notFound(t.visitNotFound);
   const saved = await saveSummaryEditsAction(visitId, input, baseVersion);
   if (!saved.ok) return saved;
   const r = await finalizeSummary(actor, visitId, await requestMeta(), saved.version);
@@ -54,18 +66,17 @@ export async function finalizeSummaryAction(visitId: unknown, input: unknown, ba
     revalidatePath(`/visits/${visitId}/summary`);
     return { ok: true, version: null };
   }
-  if (r.reason === "incomplete") return { ok: false, fieldErrors: {}, formError: "The summary cannot be finalized yet: the intake or the exam is missing." };
-  if (r.reason === "conflict")
-    return { ok: false, fieldErrors: {}, formError: "Not finalized: a colleague changed this summary meanwhile. Reload to see their changes." };
-  return NOT_FOUND;
+  if (r.reason === "incomplete") return { ok: false, fieldErrors: {}, formError: t.incomplete };
+  if (r.reason === "conflict") return { ok: false, fieldErrors: {}, formError: t.finalizeConflict };
+  return notFound(t.visitNotFound);
 }
 
 export async function amendSummaryAction(visitId: unknown): Promise<SummaryActionResult> {
   const actor = await requireClinician();
-  if (typeof visitId !== "string" || !isUuid(visitId)) return NOT_FOUND;
+  const t = (await getClinicWords(actor)).t.summary.actions;
+  if (typeof visitId !== "string" || !isUuid(visitId)) return notFound(t.visitNotFound);
   const r = await amendSummary(actor, visitId, await requestMeta());
-  if (!r.ok)
-    return { ok: false, fieldErrors: {}, formError: r.reason === "not-final" ? "An amendment is already in progress." : "This visit could not be found." };
+  if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.reason === "not-final" ? t.amendmentInProgress : t.visitNotFound };
   revalidatePath(`/visits/${visitId}/summary`);
   return { ok: true, version: null };
 }

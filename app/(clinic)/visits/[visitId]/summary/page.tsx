@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
 import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
-import { englishWords } from "@/lib/i18n/summary";
-import { summaryEn } from "@/lib/i18n/summary-en";
+import { englishWords, SummaryWords as SheetWords } from "@/lib/i18n/summary";
+import { messagesFor } from "@/lib/i18n";
+import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { SummaryWords } from "@/lib/i18n/clinic/summary";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
@@ -15,43 +19,57 @@ import { SummaryEditor, type Reason } from "@/components/summary/summary-editor"
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
 import { RedraftButton } from "@/components/summary/redraft-button";
 import { VisitHeading } from "@/components/clinic/visit-heading";
-import { formatDateTime } from "@/lib/format";
-import { getClinicTimeZone } from "@/lib/data/clinics";
+import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { getPlanLink } from "@/lib/data/plan";
 import { requestOrigin } from "@/lib/request-origin";
 import { PlanLinkField } from "@/components/clinic/between-visits";
 import { getVisitTrends } from "@/lib/data/trends";
 import { VisitTrends } from "@/components/clinic/visit-trends";
 
-export const metadata: Metadata = { title: "Summary" };
+// The title in the clinic's language. staffWords() rather than requireClinician(): the page refuses an admin
+// itself, and a second refusal here would write a second audit event for the same request.
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await staffWords();
+  return { title: t.summary.page.title };
+}
 
-const because = (f: Finding[]) => f.map((x) => `${x.label}${x.value === true ? "" : x.value === false ? ": no" : `: ${x.value ?? "–"}`}`).join("; ");
-const why = (rule: Rule, f: Finding[]): Reason => ({
-  rule: `${rule.summary} (${rule.section}${rule.convention ? "; a convention" : ""})`,
-  because: because(f),
-});
+type Page = SummaryWords["page"];
 
-function reasons(a: Assessment): Record<string, Reason> {
+// The findings' labels and the rules' summaries are the engine's English (docs/decisions/0041-*.md).
+function why(t: Page, locale: Locale, rule: Rule, f: Finding[]): Reason {
+  return {
+    rule: format(rule.convention ? t.ruleConvention : t.rule, { summary: rule.summary, section: rule.section }, locale),
+    because: f
+      .map((x) =>
+        x.value === true ? x.label : format(x.value === false ? t.findingNo : t.findingValue, { label: x.label, value: `${x.value ?? "–"}` }, locale),
+      )
+      .join(t.findingSeparator),
+  };
+}
+
+function reasons(t: Page, locale: Locale, a: Assessment): Record<string, Reason> {
   const out: Record<string, Reason> = {};
-  for (const e of a.plan?.exercises ?? []) out[e.exerciseId] = why(e.rule, e.because);
-  for (const e of a.plan?.education ?? []) out[e.id] = why(e.rule, e.because);
-  for (const e of a.plan?.stretches ?? []) out[`stretch:${e.stretchId}`] = why(e.rule, e.because);
+  for (const e of a.plan?.exercises ?? []) out[e.exerciseId] = why(t, locale, e.rule, e.because);
+  for (const e of a.plan?.education ?? []) out[e.id] = why(t, locale, e.rule, e.because);
+  for (const e of a.plan?.stretches ?? []) out[`stretch:${e.stretchId}`] = why(t, locale, e.rule, e.because);
   return out;
 }
 
-const km = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} km`;
+/** "40 km", "12.5 km" (Spanish: "12,5 km"). */
+const km = (locale: Locale, n: number) => {
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return `${locale === "es" ? text.replace(".", ",") : text} km`;
+};
 
 /** The engine's own start point, in the words of the choices beside it. */
-function draftedStart(rtr: Assessment["returnToRun"]): string | null {
+function draftedStart(t: Page["start"], locale: Locale, rtr: Assessment["returnToRun"]): string | null {
   if (!rtr) return null;
   const s = rtr.start;
-  if (s.mode === "on-hold") return "on hold";
-  if (s.mode === "keep-continuous") return rtr.currentWeeklyKm ? `keep ${km(rtr.currentWeeklyKm)} a week` : "keep the current running";
-  if (s.mode === "reduced-continuous") return s.weeklyKm ? `cut back to ${km(s.weeklyKm)} a week` : "cut back the weekly distance";
-  return `walk-run phase ${s.phase ?? 1}${rtr.criteriaMet ? "" : " after the entry tests"}`;
+  if (s.mode === "on-hold") return t.onHold;
+  if (s.mode === "keep-continuous") return rtr.currentWeeklyKm ? format(t.keep, { km: km(locale, rtr.currentWeeklyKm) }, locale) : t.keepCurrent;
+  if (s.mode === "reduced-continuous") return s.weeklyKm ? format(t.cutBack, { km: km(locale, s.weeklyKm) }, locale) : t.cutBackDistance;
+  return format(rtr.criteriaMet ? t.walkRun : t.walkRunAfterTests, { phase: String(s.phase ?? 1) }, locale);
 }
-
-const PLAN_STATUS: Record<Assessment["status"], string> = { plan: "Plan", refer: "Refer to a physician", incomplete: "Incomplete" };
 
 export default async function SummaryPage({ params }: { params: Promise<{ visitId: string }> }) {
   const actor = await requireClinician();
@@ -60,16 +78,22 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const visit = await getVisitAndAudit(actor, visitId, meta, "SummaryReview");
   if (!visit) notFound();
   // A follow-up shows the trend up to this visit (an initial visit has nothing before it to compare).
-  const [summary, timeZone, trends] = await Promise.all([
+  const [summary, timeZone, trends, { t: words, locale }] = await Promise.all([
     getSummary(actor, visit.visitId, meta),
     getClinicTimeZone(actor),
     visit.kind === "FOLLOW_UP" ? getVisitTrends(actor, visit.patient.id, meta, { upToVisitId: visit.visitId }) : null,
+    getClinicWords(actor),
   ]);
+  const t = words.summary.page;
   const s = summary!;
   // Once signed, the patient's "My plan" link (made at signing) to copy or read out.
   const [planLink, origin] = s.finalized ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
   const a = s.assessment;
+  // The sheet's words in the clinic's language (British English shares the US catalog on staff pages), for
+  // what the clinician reads here; the education points the form edits stay in the catalog's English, the
+  // words the engine compares a reviewed point with (lib/data/summaries.ts, docs/decisions/0041-*.md).
   const english = englishWords();
+  const sheet = locale === "es" ? new SheetWords(messagesFor("es").summary, "es") : english;
   const fromPlan = editsFromPlan(a.plan, (r) => english.education(r));
   const start = s.edits.rtrStart;
   const drafted = s.engineDraft.returnToRun;
@@ -92,7 +116,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   };
   const library = EXERCISES.map((e) => ({
     id: e.id,
-    name: summaryEn.exercises[e.id as keyof typeof summaryEn.exercises].name,
+    name: sheet.m.exercises[e.id as keyof typeof sheet.m.exercises].name,
     level: e.level,
     target: e.target,
     hold: !!e.holdSeconds,
@@ -100,16 +124,16 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
     reps: e.reps,
     holdSeconds: e.holdSeconds,
   }));
-  const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: summaryEn.stretches[x.id as keyof typeof summaryEn.stretches].name }));
+  const stretchLibrary = STRETCHES.map((x) => ({ id: x.id, name: sheet.m.stretches[x.id as keyof typeof sheet.m.stretches].name }));
   const hardFlags = a.flags.filter((f) => f.level === "hard");
 
   return (
     <div className="stack">
-      <VisitHeading visit={visit} title="Summary and plan" />
+      <VisitHeading visit={visit} title={t.heading} />
       {hardFlags.length > 0 && (
         <div className="alert alert-danger" role="alert">
-          <h2 style={{ marginTop: 0 }}>Refer: see a physician</h2>
-          <p>{english.referral(a).advice}</p>
+          <h2 style={{ marginTop: 0 }}>{t.referHeading}</h2>
+          <p>{sheet.referral(a).advice}</p>
           <ul>
             {hardFlags.map((f) => (
               <li key={f.code}>
@@ -117,43 +141,47 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
               </li>
             ))}
           </ul>
-          <p>No running plan is made for this visit.</p>
+          <p>{t.noRunningPlan}</p>
         </div>
       )}
       {a.status === "incomplete" && (
         <div className="alert alert-warning" role="note">
-          <strong>Incomplete.</strong> {a.missing.join(" ")}
+          <strong>{t.incomplete}</strong> {a.missing.join(" ")}
         </div>
       )}
       {s.finalized && s.outOfDate && (
         <OutOfDateNotice outOfDate={s.outOfDate} signedAt={s.finalized.at} timeZone={timeZone}>
-          {s.state === "final" ? (
-            <RedraftButton visitId={visit.visitId} goToSummary={false} />
-          ) : (
-            <p style={{ margin: "8px 0 0" }}>The amendment below is drafted from today&apos;s exam and intake; finalize it to replace the signed version.</p>
-          )}
+          {s.state === "final" ? <RedraftButton visitId={visit.visitId} goToSummary={false} /> : <p style={{ margin: "8px 0 0" }}>{t.amendmentBelow}</p>}
         </OutOfDateNotice>
       )}
       {s.finalized && (
         <div className={s.state === "final" ? "alert alert-ok" : "alert alert-info"} role="status">
-          {s.state === "final" ? "Finalized" : `Version ${s.finalized.revision} was finalized`} by {s.finalized.byName} on{" "}
-          {formatDateTime(s.finalized.at, timeZone)} (ruleset {s.finalized.rulesetVersion}).{" "}
-          <Link href={`/visits/${visit.visitId}/print`}>Print for the patient</Link> ·{" "}
-          <Link href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</Link>
-          {s.state !== "final" && " An amendment is in progress below; the signed version stays printable until the amendment is finalized."}
+          {format(
+            s.state === "final" ? t.finalizedBy : t.versionFinalizedBy,
+            {
+              revision: String(s.finalized.revision),
+              name: s.finalized.byName,
+              at: formatDateTimeIn(locale, s.finalized.at, timeZone),
+              ruleset: s.finalized.rulesetVersion,
+            },
+            locale,
+          )}{" "}
+          <Link href={`/visits/${visit.visitId}/print`}>{t.printForPatient}</Link> ·{" "}
+          <Link href={`/visits/${visit.visitId}/print?version=clinician`}>{t.clinicianVersion}</Link>
+          {s.state !== "final" && t.amendmentInProgress}
           {planLink && <PlanLinkField link={planLink} origin={origin} id="summary-plan-link" />}
         </div>
       )}
       <div className="summary-layout">
         <section aria-labelledby="findings-h" className="card">
           <h2 id="findings-h" style={{ marginTop: 0 }}>
-            Findings
+            {t.findings}
           </h2>
           <ClinicianSummary a={a} showPlan={false} />
         </section>
         <section aria-labelledby="review-h">
           <h2 id="review-h" style={{ marginTop: 0 }}>
-            {s.state === "final" ? "Signed plan" : "Review and edit the plan"}
+            {s.state === "final" ? t.signedPlan : t.reviewPlan}
           </h2>
           <SummaryEditor
             // Finalizing a draft or starting an amendment starts the editor afresh; the first save of a draft
@@ -165,20 +193,20 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             initial={initial}
             library={library}
             stretchLibrary={stretchLibrary}
-            draftedStart={draftedStart(drafted)}
+            draftedStart={draftedStart(t.start, locale, drafted)}
             currentWeeklyKm={currentWeeklyKm}
-            reasons={reasons(s.engineDraft)}
-            holdReason={s.engineDraft.plan?.runningOnHold ? english.onHoldReason(s.engineDraft) : null}
+            reasons={reasons(t, locale, s.engineDraft)}
+            holdReason={s.engineDraft.plan?.runningOnHold ? sheet.onHoldReason(s.engineDraft) : null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
-            planStatus={`${PLAN_STATUS[a.status]}: ${a.statusReason}`}
+            planStatus={format(t.statusLine, { status: t.planStatus[a.status], reason: a.statusReason }, locale)}
           />
         </section>
       </div>
       {visit.kind === "FOLLOW_UP" && <VisitTrends trends={trends} upToVisit />}
       <section aria-labelledby="preview-h" className="card">
         <h2 id="preview-h" style={{ marginTop: 0 }}>
-          What the patient will take home {s.state === "final" ? "" : "(preview of the saved draft)"}
+          {t.preview} {s.state === "final" ? "" : t.previewDraft}
         </h2>
         <PatientSummary a={a} clinicPhone={visit.clinic.phone} />
       </section>

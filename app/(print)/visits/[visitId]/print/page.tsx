@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
@@ -10,17 +11,22 @@ import { isPdfRenderToken, pdfAvailable } from "@/lib/pdf";
 import { ClinicianSummary } from "@/components/summary/clinician-summary";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { formatDateTime } from "@/lib/format";
-import { getClinicTimeZone } from "@/lib/data/clinics";
+import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
 import { messagesFor } from "@/lib/i18n";
 import { format, formatDate as formatDateIn, formatIsoDate } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { htmlLang, type Locale } from "@/lib/i18n/locales";
 import styles from "./print.module.css";
 import { PlanQr } from "@/components/plan/plan-qr";
 import { getVisitTrends } from "@/lib/data/trends";
 import { VisitTrends } from "@/components/clinic/visit-trends";
 
-export const metadata: Metadata = { title: "Visit summary" };
+// The title in the clinic's language. staffWords() rather than requireClinician(): the page refuses an admin
+// itself, and a second refusal here would write a second audit event for the same request.
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await staffWords();
+  return { title: t.summary.print.title };
+}
 
 /** Text as a CSS string: quotes and backslashes escaped, line breaks as spaces, "<" escaped so the style
  * element cannot be closed from inside it. */
@@ -62,7 +68,8 @@ export default async function PrintPage({
   );
   const visit = printable && (await getVisitHeader(actor, visitId));
   if (!visit) notFound();
-  const timeZone = await getClinicTimeZone(actor);
+  const [timeZone, { t: words, locale: clinicLocale }] = await Promise.all([getClinicTimeZone(actor), getClinicWords(actor)]);
+  const w = words.summary.print;
   // The patient's "My plan" link, printed on their sheet (the PDF renderer's request reads it too).
   const planLink = version === "patient" ? await getPlanLink(actor, visit.patient.id, meta) : null;
   const origin = planLink?.token ? await requestOrigin() : null;
@@ -75,9 +82,9 @@ export default async function PrintPage({
   const canPdf = pdfAvailable();
 
   const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
-  // The patient's sheet is in the patient's language; the clinician's version is the clinic's English, as
-  // every clinician page is.
-  const locale: Locale = version === "patient" ? visit.patient.locale : "en-US";
+  // The patient's sheet is in the patient's language; the clinician's version, like every clinician page, in
+  // the clinic's (British English shares the US words there); the toolbar is the clinician's, in the clinic's.
+  const locale: Locale = version === "patient" ? visit.patient.locale : clinicLocale === "es" ? "es" : "en-US";
   const sheet = messagesFor(locale).summary.sheet;
   const t = (template: string, params: Record<string, string | number>) => format(template, params, locale);
   const signedAt = locale.startsWith("en") ? formatDateTime(printable.finalizedAt, timeZone) : formatDateIn(locale, new Date(printable.finalizedAt), timeZone);
@@ -97,27 +104,31 @@ export default async function PrintPage({
           __html: pageMarginCss(t(sheet.margin, { name: patientName, date: formatIsoDate(locale, visit.date) }), c.name, signature, sheet),
         }}
       />
-      <div className={`${styles.toolbar} no-print`}>
-        <a href={`/visits/${visit.visitId}/summary`}>Back to the summary</a>
-        <nav aria-label="Versions" className={styles.versions}>
-          {version === "patient" ? <strong>Patient version</strong> : <a href={`/visits/${visit.visitId}/print`}>Patient version</a>}
-          {version === "clinician" ? <strong>Clinician version</strong> : <a href={`/visits/${visit.visitId}/print?version=clinician`}>Clinician version</a>}
+      <div className={`${styles.toolbar} no-print`} lang={htmlLang(clinicLocale)}>
+        <a href={`/visits/${visit.visitId}/summary`}>{w.back}</a>
+        <nav aria-label={w.versions} className={styles.versions}>
+          {version === "patient" ? <strong>{w.patientVersion}</strong> : <a href={`/visits/${visit.visitId}/print`}>{w.patientVersion}</a>}
+          {version === "clinician" ? (
+            <strong>{w.clinicianVersion}</strong>
+          ) : (
+            <a href={`/visits/${visit.visitId}/print?version=clinician`}>{w.clinicianVersion}</a>
+          )}
         </nav>
         <div className={styles.actions}>
           {canPdf ? (
             <>
               <a className="btn btn-secondary" href={`/visits/${visit.visitId}/print/pdf?version=${version}&paper=letter`}>
-                Download PDF (Letter)
+                {w.pdfLetter}
               </a>
               <a className="btn btn-secondary" href={`/visits/${visit.visitId}/print/pdf?version=${version}&paper=a4`}>
-                Download PDF (A4)
+                {w.pdfA4}
               </a>
             </>
           ) : (
-            <span className="muted">To save a PDF, print and choose “Save as PDF”.</span>
+            <span className="muted">{w.savePdfHint}</span>
           )}
           <button type="button" id="print-button" className="btn">
-            Print
+            {w.print}
           </button>
         </div>
       </div>
@@ -153,7 +164,7 @@ export default async function PrintPage({
         {printable.outOfDate && (
           <OutOfDateNotice outOfDate={printable.outOfDate} signedAt={printable.finalizedAt} timeZone={timeZone} className={styles.outOfDate} />
         )}
-        <h1 className={styles.title}>{version === "patient" ? sheet.title : "Visit summary: clinician version"}</h1>
+        <h1 className={styles.title}>{version === "patient" ? sheet.title : w.clinicianTitle}</h1>
         {version === "patient" ? (
           <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} />
         ) : (

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
+import { getClinicWords } from "@/lib/data/clinics";
 import { getPrintableSummary } from "@/lib/data/summaries";
 import { isUuid } from "@/lib/data/patients";
+import { format as formatMessage } from "@/lib/i18n/format";
 import { forwardedHeaders, pdfAvailable, printPagePdf, selfOrigin } from "@/lib/pdf";
 
 /** "Download PDF": the print page, as the signed-in clinician sees it, printed by headless Chromium. */
@@ -9,19 +11,16 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: st
   // Signs in anyone without a session; an admin gets 403, audited (they do not open clinical records).
   const actor = await requireClinician();
   const { visitId } = await ctx.params;
+  const { t: words, locale } = await getClinicWords(actor);
+  const t = words.summary.print;
   const version = req.nextUrl.searchParams.get("version") === "clinician" ? "clinician" : "patient";
   const format = req.nextUrl.searchParams.get("paper") === "a4" ? "A4" : "Letter";
   const headers = { "Cache-Control": "no-store" };
-  if (!isUuid(visitId)) return new NextResponse("Not found", { status: 404, headers });
-  if (!pdfAvailable()) {
-    return new NextResponse("PDF rendering is not available on this server. Open the print view and choose Print, then “Save as PDF”.", {
-      status: 503,
-      headers,
-    });
-  }
+  if (!isUuid(visitId)) return new NextResponse(t.notFound, { status: 404, headers });
+  if (!pdfAvailable()) return new NextResponse(t.pdfUnavailable, { status: 503, headers });
   // Records the download (a disclosure) and proves the summary exists and belongs to this clinic.
   const printable = await getPrintableSummary(actor, visitId, await requestMeta(), "pdf-download", version);
-  if (!printable) return new NextResponse("Not found", { status: 404, headers });
+  if (!printable) return new NextResponse(t.notFound, { status: 404, headers });
   try {
     // The print page as this clinician sees it (audited by the page as "pdf-render"), printed or, when that
     // exact page was printed already for this clinic, from memory (lib/pdf.ts, ADR 0038).
@@ -37,10 +36,11 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ visitId: st
       headers: {
         ...headers,
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="visit-summary-${version}-${format.toLowerCase()}.pdf"`,
+        // The file's name in the clinic's language, ASCII only (no accents in the catalog's names).
+        "Content-Disposition": `attachment; filename="${formatMessage(t.fileName, { version: t.fileVersion[version], paper: t.filePaper[format] }, locale)}"`,
       },
     });
   } catch {
-    return new NextResponse("The PDF could not be made just now. Use Print, then “Save as PDF”, or try again.", { status: 503, headers });
+    return new NextResponse(t.pdfFailed, { status: 503, headers });
   }
 }
