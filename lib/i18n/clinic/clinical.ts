@@ -24,7 +24,6 @@ export const clinicalEn = {
     for: "For",
     against: "Against",
     noneRecorded: "None recorded",
-    findingWithValue: "{label}: {value}",
     strengthHeading: "Hip strength, left and right",
     noStrength: "No dynamometry recorded on both sides.",
     strengthTable: "Hip strength table",
@@ -85,7 +84,6 @@ export const clinicalEn = {
     fell: "fell {pct}% {over} ({fromKm} km {fromWeek} → {toKm} km {toWeek})",
   } as Record<string, string>,
   loadAlso: { also: "{change}, limit {limit}%" } as Record<string, string>,
-  weeks: { one: "1 week", other: "{n} weeks", moreThan: "more than {n} weeks" } as Record<string, string>,
   /** Each flag by code: its title and detail (several wordings by name where the engine has several). */
   flags: {
     "red.septic-arthritis": {
@@ -508,7 +506,6 @@ export const clinicalEs: ClinicalWords = {
     for: "A favor",
     against: "En contra",
     noneRecorded: "No se registró ninguno",
-    findingWithValue: "{label}: {value}",
     strengthHeading: "Fuerza de cadera, izquierda y derecha",
     noStrength: "No se registró dinamometría en ambos lados.",
     strengthTable: "Tabla de fuerza de cadera",
@@ -569,7 +566,6 @@ export const clinicalEs: ClinicalWords = {
     fell: "disminuyó un {pct} % {over} ({fromKm} km {fromWeek} → {toKm} km {toWeek})",
   },
   loadAlso: { also: "{change}, límite del {limit} %" },
-  weeks: { one: "1 semana", other: "{n} semanas", moreThan: "más de {n} semanas" },
   flags: {
     "red.septic-arthritis": {
       title: "Rodilla caliente, roja o inflamada con fiebre o malestar general",
