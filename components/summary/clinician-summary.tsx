@@ -1,25 +1,63 @@
 // The clinician's version of the summary: findings, left/right strength per muscle group, scores and their
 // change, flags with their sources, the classification with the findings for and against, and the plan.
+// In the clinic's language (`locale`, English by default): the engine's English is said from its codes
+// (lib/i18n/clinic/clinical-say.ts); what the catalog does not know is printed as stored, marked lang="en".
+import { Fragment, type ReactNode } from "react";
 import type { Assessment, StrengthDerived } from "@/lib/assessment/types";
 import { StrengthChart } from "@/components/charts/strength-chart";
 import { groupLabel } from "@/lib/assessment/plan";
-import { goalRaceClinicianText } from "@/lib/assessment/return-to-run";
-import { format } from "@/lib/i18n/format";
-import { englishWords } from "@/lib/i18n/summary";
-
-const weeks = (n: number) => format("{n, plural, one {# week} other {# weeks}}", { n });
+import {
+  classificationLabel,
+  classificationOverride,
+  clinicalWords,
+  findingLabel,
+  findingValue,
+  flagDetail,
+  flagTitle,
+  goalRaceClinician,
+  groupName,
+  retestItem,
+  statusReason,
+  type Said,
+} from "@/lib/i18n/clinic/clinical-say";
+import { format, type Params } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { SummaryWords, englishWords } from "@/lib/i18n/summary";
+import { summaryEs } from "@/lib/i18n/summary-es";
 import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
 import styles from "./summary.module.css";
 
+const isEnglish = (l: Locale) => l.startsWith("en");
+/** The patient summary's words for the plan lines: English pages keep the English they always printed. */
+const summaryWords = (l: Locale) => (isEnglish(l) ? englishWords() : new SummaryWords(summaryEs, l));
+/** A number as lib/format prints it ("1.50"), with the locale's decimal sign. */
+const decimal = (l: Locale, s: string) => (isEnglish(l) ? s : s.replace(".", ","));
+const num = (l: Locale, n: number) => decimal(l, String(n));
+const signed = (l: Locale, n: number) => `${n > 0 ? "+" : ""}${num(l, n)}`;
+
+/** A said text: marked English when it is the stored English on a page in another language. */
+function Say({ s }: { s: Said }) {
+  return s.lang ? <span lang={s.lang}>{s.text}</span> : <>{s.text}</>;
+}
+
+/** A catalog sentence with elements in some of its places (`{name}`); the rest formatted as usual. */
+function Slots({ template, locale, params = {}, slots }: { template: string; locale: Locale; params?: Params; slots: Record<string, ReactNode> }) {
+  return template.split(/(\{\w+\})/).map((part, i) => {
+    const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+    return <Fragment key={i}>{slot !== undefined && slot in slots ? slots[slot] : format(part, params, locale)}</Fragment>;
+  });
+}
+
 /** Left vs right bars for one muscle group: the exam form's chart (left solid, right hatched), with the
  *  previous visit's values as dashed markers when there was one. */
-export function StrengthBars({ s }: { s: StrengthDerived }) {
+export function StrengthBars({ s, locale = "en-US" }: { s: StrengthDerived; locale?: Locale }) {
+  const t = clinicalWords(locale).summary;
   const before = (now: number, change: number | null | undefined) => (change === null || change === undefined ? null : now - change);
-  const previous = s.change ? { leftN: before(s.leftN, s.change.left), rightN: before(s.rightN, s.change.right), label: "Last visit" } : null;
+  const previous = s.change ? { leftN: before(s.leftN, s.change.left), rightN: before(s.rightN, s.change.right), label: t.lastVisit } : null;
   return (
     <StrengthChart
       id={`strength-${s.group}`}
-      title={groupLabel(s.group)}
+      title={isEnglish(locale) ? groupLabel(s.group) : groupName(s.group, locale)}
       leftN={s.leftN}
       rightN={s.rightN}
       previous={previous}
@@ -30,34 +68,32 @@ export function StrengthBars({ s }: { s: StrengthDerived }) {
   );
 }
 
-const STATUS_LABEL: Record<Assessment["status"], string> = {
-  plan: "Plan drafted",
-  refer: "Refer before any plan",
-  incomplete: "Not enough to draft a plan yet",
-};
-
-const RUNNER_STATE: Record<string, string> = {
-  green: "green: within the pain rule",
-  amber: "amber: pain 3–4/10 or slow to settle",
-  red: "red: pain 5/10 or more, or worse next morning",
-  stopped: "not running now",
-  novice: "new runner",
-};
-
-export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPlan?: boolean }) {
+export function ClinicianSummary({ a, showPlan = true, locale = "en-US" }: { a: Assessment; showPlan?: boolean; locale?: Locale }) {
+  const t = clinicalWords(locale).summary;
+  const f = (template: string, params: Record<string, string | number>) => format(template, params, locale);
+  const words = summaryWords(locale);
   const strength = Object.values(a.derived.strength).filter((s): s is StrengthDerived => !!s);
+  const score = (s: { score: number; change: number | null; beyondMcid: boolean | null } | null) =>
+    s
+      ? s.change !== null
+        ? f(s.beyondMcid ? t.scoreChangeMeaningful : t.scoreChange, { score: num(locale, s.score), change: signed(locale, s.change) })
+        : num(locale, s.score)
+      : t.notCollected;
+  const rtr = a.returnToRun;
   return (
     <div className="stack">
       <section aria-labelledby="c-status">
-        <h2 id="c-status">{STATUS_LABEL[a.status]}</h2>
-        <p>{a.statusReason}</p>
+        <h2 id="c-status">{t.status[a.status]}</h2>
+        <p>
+          <Say s={statusReason(a, locale)} />
+        </p>
         {a.referral && (
           <ul>
             {a.flags
-              .filter((f) => f.level === "hard")
-              .map((f) => (
-                <li key={f.code}>
-                  {f.title}: {f.detail}
+              .filter((fl) => fl.level === "hard")
+              .map((fl) => (
+                <li key={fl.code}>
+                  <Say s={flagTitle(fl, locale, a)} />: <Say s={flagDetail(fl, locale, a)} />
                 </li>
               ))}
           </ul>
@@ -66,68 +102,90 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
       {/* §5: a referral carries the reasons for referring, not a working classification or a plan. */}
       {a.status !== "refer" && (
         <section aria-labelledby="c-class">
-          <h2 id="c-class">Working classification: {a.classification.label}</h2>
-          {a.classification.clinicianOverride && <p>{a.classification.clinicianOverride}</p>}
+          <h2 id="c-class">
+            <Slots template={t.classification} locale={locale} slots={{ label: <Say s={classificationLabel(a.classification, locale)} /> }} />
+          </h2>
+          {a.classification.clinicianOverride && (
+            <p>
+              <Say s={classificationOverride(a.classification, locale)!} />
+            </p>
+          )}
           <div className="grid-2">
             <div>
-              <h3>For</h3>
+              <h3>{t.for}</h3>
               <ul>
                 {a.classification.for.length ? (
-                  a.classification.for.map((f) => (
-                    <li key={f.code}>
-                      {f.label}
-                      {typeof f.value === "string" ? `: ${f.value}` : ""}
+                  a.classification.for.map((x) => (
+                    <li key={x.code}>
+                      <Say s={findingLabel(x, locale)} />
+                      {typeof x.value === "string" && (
+                        <>
+                          {": "}
+                          <Say s={findingValue(x, locale)} />
+                        </>
+                      )}
                     </li>
                   ))
                 ) : (
-                  <li>None recorded</li>
+                  <li>{t.noneRecorded}</li>
                 )}
               </ul>
             </div>
             <div>
-              <h3>Against</h3>
-              <ul>{a.classification.against.length ? a.classification.against.map((f) => <li key={f.code}>{f.label}</li>) : <li>None recorded</li>}</ul>
+              <h3>{t.against}</h3>
+              <ul>
+                {a.classification.against.length ? (
+                  a.classification.against.map((x) => (
+                    <li key={x.code}>
+                      <Say s={findingLabel(x, locale)} />
+                    </li>
+                  ))
+                ) : (
+                  <li>{t.noneRecorded}</li>
+                )}
+              </ul>
             </div>
           </div>
         </section>
       )}
       <section aria-labelledby="c-strength">
-        <h2 id="c-strength">Hip strength, left and right</h2>
+        <h2 id="c-strength">{t.strengthHeading}</h2>
         {strength.length === 0 ? (
-          <p>No dynamometry recorded on both sides.</p>
+          <p>{t.noStrength}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-label="Hip strength table" tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label={t.strengthTable} tabIndex={0}>
             <table className={`table ${styles.findings}`}>
               <thead>
                 <tr>
-                  <th scope="col">Muscle group</th>
-                  <th scope="col">Left / right (best trial)</th>
-                  <th scope="col">Symmetry</th>
-                  <th scope="col">N/kg L / R</th>
-                  <th scope="col">Change since last visit</th>
+                  <th scope="col">{t.colGroup}</th>
+                  <th scope="col">{t.colBars}</th>
+                  <th scope="col">{t.colSymmetry}</th>
+                  <th scope="col">{t.colPerKg}</th>
+                  <th scope="col">{t.colChange}</th>
                 </tr>
               </thead>
               <tbody>
                 {strength.map((s) => (
                   <tr key={s.group}>
-                    <th scope="row">{groupLabel(s.group)}</th>
+                    <th scope="row">{isEnglish(locale) ? groupLabel(s.group) : groupName(s.group, locale)}</th>
                     <td>
-                      <StrengthBars s={s} />
+                      <StrengthBars s={s} locale={locale} />
                     </td>
                     <td>
-                      {formatPercent(s.symmetryPercent)}%{s.weakerSide ? `, ${s.weakerSide} weaker` : ""}
+                      {f(t.percent, { n: decimal(locale, formatPercent(s.symmetryPercent)) })}
+                      {s.weakerSide ? t.weaker[s.weakerSide] : ""}
                       <br />
                       <span className="muted">
-                        {s.verdict === "asymmetry" ? "asymmetry" : s.verdict === "possible-retest" ? "possible, retest" : "within threshold"} (error{" "}
-                        {formatNewtons(s.error.newtons)} N)
+                        {s.verdict === "asymmetry" ? t.verdict.asymmetry : s.verdict === "possible-retest" ? t.verdict.possible : t.verdict.within}{" "}
+                        {f(t.error, { n: decimal(locale, formatNewtons(s.error.newtons)) })}
                       </span>
                     </td>
                     <td>
-                      {formatPerKg(s.leftNPerKg)} / {formatPerKg(s.rightNPerKg)}
+                      {decimal(locale, formatPerKg(s.leftNPerKg))} / {decimal(locale, formatPerKg(s.rightNPerKg))}
                     </td>
                     <td>
                       {s.change
-                        ? `${s.change.left !== null ? `L ${s.change.left > 0 ? "+" : ""}${formatNewtons(s.change.left)} N` : ""} ${s.change.right !== null ? `R ${s.change.right > 0 ? "+" : ""}${formatNewtons(s.change.right)} N` : ""}${s.change.beyondError ? " (beyond error)" : " (within error)"}`
+                        ? `${s.change.left !== null ? f(t.changeLeft, { n: `${s.change.left > 0 ? "+" : ""}${decimal(locale, formatNewtons(s.change.left))}` }) : ""} ${s.change.right !== null ? f(t.changeRight, { n: `${s.change.right > 0 ? "+" : ""}${decimal(locale, formatNewtons(s.change.right))}` }) : ""}${s.change.beyondError ? t.beyondError : t.withinError}`
                         : "–"}
                     </td>
                   </tr>
@@ -138,21 +196,13 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
         )}
       </section>
       <section aria-labelledby="c-scores">
-        <h2 id="c-scores">Scores</h2>
+        <h2 id="c-scores">{t.scores}</h2>
         <dl className="facts">
-          <dt>Kujala (AKPS, 0–100, higher is better)</dt>
-          <dd>
-            {a.derived.akps
-              ? `${a.derived.akps.score}${a.derived.akps.change !== null ? ` (${a.derived.akps.change > 0 ? "+" : ""}${a.derived.akps.change} since last visit${a.derived.akps.beyondMcid ? ", meaningful" : ""})` : ""}`
-              : "not collected"}
-          </dd>
-          <dt>LEFS (0–80, higher is better)</dt>
-          <dd>
-            {a.derived.lefs
-              ? `${a.derived.lefs.score}${a.derived.lefs.change !== null ? ` (${a.derived.lefs.change > 0 ? "+" : ""}${a.derived.lefs.change} since last visit${a.derived.lefs.beyondMcid ? ", meaningful" : ""})` : ""}`
-              : "not collected"}
-          </dd>
-          <dt>Lateral step-down (0–6) L / R</dt>
+          <dt>{t.kujala}</dt>
+          <dd>{score(a.derived.akps)}</dd>
+          <dt>{t.lefs}</dt>
+          <dd>{score(a.derived.lefs)}</dd>
+          <dt>{t.stepDown}</dt>
           <dd>
             {a.derived.stepDown.left ?? "–"} / {a.derived.stepDown.right ?? "–"}
           </dd>
@@ -160,11 +210,14 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
       </section>
       {a.flags.length > 0 && (
         <section aria-labelledby="c-flags">
-          <h2 id="c-flags">Flags</h2>
+          <h2 id="c-flags">{t.flags}</h2>
           <ul>
-            {a.flags.map((f) => (
-              <li key={f.code}>
-                <strong>{f.title}.</strong> {f.detail} <span className="muted">({f.section})</span>
+            {a.flags.map((fl) => (
+              <li key={fl.code}>
+                <strong>
+                  <Say s={flagTitle(fl, locale, a)} />.
+                </strong>{" "}
+                <Say s={flagDetail(fl, locale, a)} /> <span className="muted">({fl.section})</span>
               </li>
             ))}
           </ul>
@@ -172,46 +225,56 @@ export function ClinicianSummary({ a, showPlan = true }: { a: Assessment; showPl
       )}
       {showPlan && a.plan && (
         <section aria-labelledby="c-plan">
-          <h2 id="c-plan">Plan</h2>
+          <h2 id="c-plan">{t.plan}</h2>
           <ol>
             {a.plan.exercises.map((e) => (
-              <li key={e.exerciseId}>
-                {englishWords().exerciseName(e)} (level {e.level}): {englishWords().exerciseDose(e)}, {e.dose.weeks} weeks
-              </li>
+              <li key={e.exerciseId}>{f(t.exercise, { name: words.exerciseName(e), level: e.level, dose: words.exerciseDose(e), weeks: e.dose.weeks })}</li>
             ))}
           </ol>
-          {a.plan.stretches.length > 0 && <p>Stretches: {a.plan.stretches.map((s) => englishWords().exerciseName(s)).join(", ")}.</p>}
-          {a.returnToRun && (
+          {a.plan.stretches.length > 0 && <p>{f(t.stretches, { names: a.plan.stretches.map((s) => words.exerciseName(s)).join(", ") })}</p>}
+          {rtr && (
             <>
               <p>
-                Running{a.returnToRun.runnerState ? ` (${RUNNER_STATE[a.returnToRun.runnerState]})` : ""}:{" "}
-                {a.plan.runningOnHold ? englishWords().onHoldReason(a) : englishWords().start(a.returnToRun)}
-                {!a.plan.runningOnHold && (
-                  <>
-                    {" "}
-                    Target {a.returnToRun.targetWeeklyKm ?? "–"} km a week
-                    {a.returnToRun.projectedWeeks ? ` in about ${weeks(a.returnToRun.projectedWeeks)}` : ""}; cap{" "}
-                    {a.returnToRun.progression.weeklyIncreaseCapPercent}% a week (convention).
-                  </>
-                )}
+                {f(rtr.runnerState ? t.runningState : t.running, {
+                  state: rtr.runnerState ? (t.runnerState[rtr.runnerState] ?? rtr.runnerState) : "",
+                  start: a.plan.runningOnHold ? words.onHoldReason(a) : words.start(rtr),
+                })}
+                {!a.plan.runningOnHold &&
+                  ` ${f(rtr.projectedWeeks ? t.targetIn : t.target, {
+                    km: rtr.targetWeeklyKm === null ? "–" : num(locale, rtr.targetWeeklyKm),
+                    weeks: rtr.projectedWeeks ?? 0,
+                    cap: num(locale, rtr.progression.weeklyIncreaseCapPercent),
+                  })}`}
               </p>
-              {a.returnToRun.goalRace && <p>Goal race: {goalRaceClinicianText(a.returnToRun.goalRace)}</p>}
+              {rtr.goalRace && (
+                <p>
+                  <Slots template={t.goalRace} locale={locale} slots={{ text: <Say s={goalRaceClinician(rtr.goalRace, locale)} /> }} />
+                </p>
+              )}
             </>
           )}
           {a.followUp && (
             <p>
-              Follow-up in {weeks(a.followUp.inWeeks)}
-              {a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks
-                ? ` (early review; outcome visit at ${weeks(a.followUp.outcomeInWeeks)})`
-                : ""}
-              : {a.followUp.retest.join("; ")}.
+              <Slots
+                template={a.followUp.outcomeInWeeks && a.followUp.outcomeInWeeks !== a.followUp.inWeeks ? t.followUpEarly : t.followUp}
+                locale={locale}
+                params={{ weeks: a.followUp.inWeeks, outcome: a.followUp.outcomeInWeeks ?? 0 }}
+                slots={{
+                  retest: a.followUp.retest.map((r, j) => (
+                    <Fragment key={j}>
+                      {j > 0 && "; "}
+                      <Say s={retestItem(r, locale)} />
+                    </Fragment>
+                  )),
+                }}
+              />
             </p>
           )}
         </section>
       )}
       {a.clinicianNotes && (
         <section aria-labelledby="c-notes">
-          <h2 id="c-notes">Notes</h2>
+          <h2 id="c-notes">{t.notes}</h2>
           <p className={styles.notes}>{a.clinicianNotes}</p>
         </section>
       )}
