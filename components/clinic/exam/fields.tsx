@@ -13,6 +13,7 @@ import { parseNumber } from "@/components/ui/number-text";
 import { useFieldError } from "@/components/ui/use-field-error";
 import type { ExamData } from "@/lib/assessment/exam-schema";
 import { fromStored, toStored, type UnitSpec } from "@/lib/assessment/exam-units";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import { useNoteText } from "./derived-store";
 import styles from "./exam-form.module.css";
 
@@ -89,7 +90,8 @@ export function NumberField(props: {
     setShown({ text, value: value, spec });
   }
   const hasNote = useHasNote(props.name);
-  const errorText = error && props.rangeInUnit ? `${error} In ${spec.unit}: ${props.rangeInUnit}.` : error;
+  const { t, f } = useClinicWords();
+  const errorText = error && props.rangeInUnit ? f(t.exam.fields.rangeInUnit, { error, unit: spec.unit, range: props.rangeInUnit }) : error;
   return (
     <div className={`${styles.num} ${props.className ?? ""}`}>
       <label htmlFor={id}>{props.label}</label>
