@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { examEs } from "@/lib/i18n/clinic/exam";
 import { StrengthChart } from "./strength-chart";
 
 const render = (props: Parameters<typeof StrengthChart>[0]) => renderToStaticMarkup(createElement(StrengthChart, props));
@@ -35,5 +36,28 @@ describe("StrengthChart renders on the server, for screen and print", () => {
 
   it("shows values in kg-force when asked", () => {
     expect(render({ id: "a", title: "Hip abduction", leftN: 196.133, rightN: null, unit: "kgf" })).toContain("20.0 kgf");
+  });
+});
+
+describe("StrengthChart in the clinic's language", () => {
+  it("says it all in Spanish when given the catalog's words, decimals with a comma", () => {
+    const html = render({
+      id: "abd",
+      title: "Abducción de cadera",
+      leftN: 196.133,
+      rightN: null,
+      unit: "kgf",
+      weakerSide: "left",
+      symmetryPercent: 71.4,
+      previous: { leftN: 180, rightN: null, label: "Visita anterior (28 de octubre de 2026)" },
+      words: examEs.chart,
+    });
+    expect(html).toContain('<title id="abd-title">Abducción de cadera, izquierda y derecha</title>');
+    expect(html).toContain(
+      "Abducción de cadera: izquierda 20,0 kgf, derecha no registrado; simetría 71 %, más débil la izquierda. Visita anterior (28 de octubre de 2026): izquierda 18,4 kgf, derecha no registrado.",
+    );
+    expect(html).toContain(">Izquierda</text>");
+    expect(html).toContain("◂ más débil");
+    expect(html).not.toMatch(/Left|Right|weaker|not recorded/);
   });
 });

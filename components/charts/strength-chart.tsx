@@ -1,7 +1,7 @@
 // Left/right bars for one muscle group: inline SVG with no client code, so it renders on the server (the
 // printed summary) and in the exam form alike. Reads in black and white: the left bar is solid, the right
 // hatched, each labelled with its value; the previous visit is a dashed marker. Its text alternative says
-// the same in words.
+// the same in words. English unless the clinic's words are given (`words`, from lib/i18n/clinic/exam.ts).
 import { FORCE_UNITS, fromStored, type ForceUnit } from "@/lib/assessment/exam-units";
 
 export interface StrengthChartProps {
@@ -17,7 +17,32 @@ export interface StrengthChartProps {
   symmetryPercent?: number | null;
   unit?: ForceUnit;
   width?: number;
+  /** The chart's words in the clinic's language; English when absent (the printed summary). */
+  words?: StrengthChartWords;
 }
+
+/** The chart's words: side names, and the text alternative in clauses ({title}, {left}, {right}, {pct},
+ * {side}, {label}). */
+export const STRENGTH_CHART_EN = {
+  left: "Left",
+  right: "Right",
+  /** A side inside a sentence ("left weaker"). */
+  leftInText: "left",
+  rightInText: "right",
+  title: "{title}, left and right",
+  notRecorded: "not recorded",
+  weakerMark: " ◂ weaker",
+  descSides: "{title}: left {left}, right {right}",
+  descSymmetry: "; symmetry {pct}%",
+  descSymmetryWeaker: "; symmetry {pct}%, {side} weaker",
+  descPrevious: ". {label}: left {left}, right {right}.",
+  descEnd: ".",
+  /** The decimal separator of the values ("20.0 kgf"). */
+  decimal: ".",
+};
+export type StrengthChartWords = { [K in keyof typeof STRENGTH_CHART_EN]: string };
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
 
 const ROW = 30;
 const LABEL_W = 48;
@@ -30,25 +55,41 @@ function niceMax(v: number): number {
   return Math.ceil((v * 1.05) / step) * step;
 }
 
-export function StrengthChart({ id, title, leftN, rightN, previous, weakerSide = null, symmetryPercent = null, unit = "N", width = 340 }: StrengthChartProps) {
+export function StrengthChart({
+  id,
+  title,
+  leftN,
+  rightN,
+  previous,
+  weakerSide = null,
+  symmetryPercent = null,
+  unit = "N",
+  width = 340,
+  words: w = STRENGTH_CHART_EN,
+}: StrengthChartProps) {
   const spec = FORCE_UNITS[unit];
-  const show = (n: number) => `${fromStored(n, spec).toFixed(spec.dp === 1 ? 0 : 1)} ${unit}`;
+  const show = (n: number) =>
+    `${fromStored(n, spec)
+      .toFixed(spec.dp === 1 ? 0 : 1)
+      .replace(".", w.decimal)} ${unit}`;
   const values = [leftN, rightN, previous?.leftN ?? null, previous?.rightN ?? null].filter((v): v is number => v !== null);
   const max = niceMax(Math.max(0, ...values));
   const barW = width - LABEL_W - VALUE_W;
   const x = (n: number) => LABEL_W + (Math.max(0, n) / max) * barW;
   const height = TOP + ROW * 2 + (previous ? 18 : 4);
   const rows = [
-    { side: "Left", n: leftN, prev: previous?.leftN ?? null, fill: "var(--chart-left, #0b5563)" },
-    { side: "Right", n: rightN, prev: previous?.rightN ?? null, fill: `url(#${id}-hatch)` },
+    { key: "left", side: w.left, n: leftN, prev: previous?.leftN ?? null, fill: "var(--chart-left, #0b5563)" },
+    { key: "right", side: w.right, n: rightN, prev: previous?.rightN ?? null, fill: `url(#${id}-hatch)` },
   ];
-  const words = (n: number | null) => (n === null ? "not recorded" : show(n));
+  const words = (n: number | null) => (n === null ? w.notRecorded : show(n));
   const weaker = weakerSide;
   const symmetry = symmetryPercent === null ? null : Math.round(symmetryPercent);
   const desc =
-    `${title}: left ${words(leftN)}, right ${words(rightN)}` +
-    (symmetry !== null ? `; symmetry ${symmetry}%${weaker ? `, ${weaker} weaker` : ""}` : "") +
-    (previous ? `. ${previous.label}: left ${words(previous.leftN)}, right ${words(previous.rightN)}.` : ".");
+    fill(w.descSides, { title, left: words(leftN), right: words(rightN) }) +
+    (symmetry !== null
+      ? fill(weaker ? w.descSymmetryWeaker : w.descSymmetry, { pct: String(symmetry), side: weaker === "left" ? w.leftInText : w.rightInText })
+      : "") +
+    (previous ? fill(w.descPrevious, { label: previous.label, left: words(previous.leftN), right: words(previous.rightN) }) : w.descEnd);
 
   return (
     <svg
@@ -59,7 +100,7 @@ export function StrengthChart({ id, title, leftN, rightN, previous, weakerSide =
       style={{ maxWidth: width }}
       className="strength-chart"
     >
-      <title id={`${id}-title`}>{`${title}, left and right`}</title>
+      <title id={`${id}-title`}>{fill(w.title, { title })}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       <defs>
         <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -71,21 +112,21 @@ export function StrengthChart({ id, title, leftN, rightN, previous, weakerSide =
       {rows.map((r, i) => {
         const y = TOP + i * ROW;
         return (
-          <g key={r.side}>
+          <g key={r.key}>
             <text x={0} y={y + ROW / 2 + 5} fontSize="13" fill="#15191e">
               {r.side}
             </text>
             {r.n !== null ? (
               <>
                 <rect x={LABEL_W} y={y + 4} width={Math.max(1, x(r.n) - LABEL_W)} height={ROW - 10} fill={r.fill} stroke="#15191e" strokeWidth="1" />
-                <text x={x(r.n) + 6} y={y + ROW / 2 + 5} fontSize="13" fontWeight={weaker === r.side.toLowerCase() ? 700 : 400} fill="#15191e">
+                <text x={x(r.n) + 6} y={y + ROW / 2 + 5} fontSize="13" fontWeight={weaker === r.key ? 700 : 400} fill="#15191e">
                   {show(r.n)}
-                  {weaker === r.side.toLowerCase() ? " ◂ weaker" : ""}
+                  {weaker === r.key ? w.weakerMark : ""}
                 </text>
               </>
             ) : (
               <text x={LABEL_W + 6} y={y + ROW / 2 + 5} fontSize="13" fill="#4a5460">
-                not recorded
+                {w.notRecorded}
               </text>
             )}
             {r.prev !== null && <line x1={x(r.prev)} x2={x(r.prev)} y1={y + 1} y2={y + ROW - 3} stroke="#15191e" strokeWidth="2" strokeDasharray="3 2" />}

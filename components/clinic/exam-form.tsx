@@ -7,17 +7,19 @@ import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, us
 import { FormProvider, useForm, useFormContext } from "react-hook-form";
 import { amendExamAction, finalizeExamAction, saveExamAction } from "@/app/(clinic)/visits/[visitId]/exam/actions";
 import { deriveExam, type ExamContext } from "@/lib/assessment/exam-derived";
-import { examLabels } from "@/lib/assessment/exam-labels";
+import { buildExamLabels } from "@/lib/assessment/exam-labels";
 import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { EMPTY_EXAM, examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ForceUnit, MassUnit } from "@/lib/assessment/exam-units";
-import { formatDateTime, formatTime } from "@/lib/format";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { formatTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/i18n/format";
+import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { fingerprint, validPart } from "@/lib/forms/valid-part";
 import type { SaveOutcome } from "@/lib/forms/autosave-core";
 import type { ExamDTO } from "@/lib/data/exams";
 import { useAutosave, type AutosaveStatus } from "@/components/ui/use-autosave";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import { ExamUiContext } from "./exam/fields";
 import {
   BodySection,
@@ -33,8 +35,6 @@ import { createDerivedStore, DerivedStoreContext } from "./exam/derived-store";
 import { StrengthSection } from "./exam/strength-section";
 import styles from "./exam/exam-form.module.css";
 
-const labels = labelsFrom(examLabels);
-const resolver = schemaResolver<ExamData>(examSchema, labels, clinicErrors);
 /** The exam stores answers only, over its empty groups (lib/forms/valid-part.ts). */
 const EXAM_PART = { base: EMPTY_EXAM, compact: true };
 
@@ -66,7 +66,11 @@ export interface ExamFormProps {
 
 export function ExamForm(props: ExamFormProps) {
   const router = useRouter();
+  const { t: words } = useClinicWords();
+  const t = words.exam.form;
   const readOnly = props.state === "FINAL" || props.state === "SUPERSEDED";
+  // Error messages in the clinic's language, with the field labels from its catalog.
+  const resolver = useMemo(() => schemaResolver<ExamData>(examSchema, labelsFrom(buildExamLabels(words.exam.labels)), words.errors), [words]);
   const form = useForm<ExamData>({ resolver, defaultValues: props.initial, mode: "onBlur", reValidateMode: "onChange" });
   const autosave = useExamAutosave(props.visitId, form, props.version, props.saved, !readOnly);
   const [massUnit, setMassUnit] = useState<MassUnit>("kg");
@@ -76,7 +80,7 @@ export function ExamForm(props: ExamFormProps) {
   const [confirming, setConfirming] = useState(false);
   const ctx = useMemo<ExamContext>(() => ({ ...props.context, previous: props.context.previous?.data ?? null }), [props.context]);
 
-  useLeaveGuard(autosave.hasUnsaved);
+  useLeaveGuard(autosave.hasUnsaved, t.leaveConfirm);
 
   const stickyBar = useScrollClearance<HTMLDivElement>();
 
@@ -87,21 +91,21 @@ export function ExamForm(props: ExamFormProps) {
       const saved = await autosave.flush();
       if (saved === "invalid") {
         setConfirming(false);
-        setMessage({ kind: "error", text: "Not finalized: correct the marked values first (they are not saved yet)." });
+        setMessage({ kind: "error", text: t.notFinalizedInvalid });
         return;
       }
       if (saved === "blocked") return setConfirming(false);
       const version = autosave.getVersion();
-      if (version === null) return setMessage({ kind: "error", text: "Nothing has been recorded yet." });
+      if (version === null) return setMessage({ kind: "error", text: t.nothingRecorded });
       const r = await finalizeExamAction(props.visitId, version);
       if (r.ok) router.refresh();
-      else setMessage({ kind: "error", text: r.formError });
+      else setMessage({ kind: "error", text: r.signedOut ? words.exam.actions.signedOutAction : r.formError });
     } catch {
-      setMessage({ kind: "error", text: "Not finalized: the server could not be reached. Try again." });
+      setMessage({ kind: "error", text: t.notFinalizedOffline });
     } finally {
       setBusy(false);
     }
-  }, [autosave, props.visitId, router]);
+  }, [autosave, props.visitId, router, t, words]);
 
   const amend = useCallback(
     async (data?: ExamData) => {
@@ -109,23 +113,19 @@ export function ExamForm(props: ExamFormProps) {
       setMessage(null);
       try {
         const r = await amendExamAction(props.visitId);
-        if (!r.ok) return setMessage({ kind: "error", text: r.formError });
+        if (!r.ok) return setMessage({ kind: "error", text: r.signedOut ? words.exam.actions.signedOutAction : r.formError });
         if (data) {
           const s = await saveExamAction(props.visitId, validPart(examSchema, data, EXAM_PART).data, r.version);
-          if (!s.ok)
-            setMessage({
-              kind: "error",
-              text: "The amendment was started but your changes could not be applied to it. They are listed above; enter them again.",
-            });
+          if (!s.ok) setMessage({ kind: "error", text: t.amendPartial });
         }
         router.refresh();
       } catch {
-        setMessage({ kind: "error", text: "The server could not be reached. Try again." });
+        setMessage({ kind: "error", text: t.offline });
       } finally {
         setBusy(false);
       }
     },
-    [props.visitId, router],
+    [props.visitId, router, t, words],
   );
 
   const status = autosave.status;
@@ -135,7 +135,7 @@ export function ExamForm(props: ExamFormProps) {
         <form
           className={`stack ${styles.form}`}
           noValidate
-          aria-label="Exam"
+          aria-label={t.formLabel}
           onSubmit={(e) => {
             // Enter in a field saves at once.
             e.preventDefault();
@@ -177,15 +177,15 @@ export function ExamForm(props: ExamFormProps) {
               <StatusLine status={status} timeZone={props.timeZone} />
               <div className={styles.actions}>
                 <button type="submit" className="btn btn-secondary" disabled={busy}>
-                  Save now
+                  {t.saveNow}
                 </button>
                 {confirming ? (
                   <>
                     <button type="button" className="btn" disabled={busy} onClick={() => void finalize()}>
-                      {busy ? "Finalizing…" : "Confirm: finalize and lock"}
+                      {busy ? t.finalizing : t.confirmFinalize}
                     </button>
                     <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setConfirming(false)}>
-                      Cancel
+                      {t.cancel}
                     </button>
                   </>
                 ) : (
@@ -195,13 +195,13 @@ export function ExamForm(props: ExamFormProps) {
                     disabled={busy || status.kind === "conflict" || status.kind === "locked"}
                     onClick={() => setConfirming(true)}
                   >
-                    Finalize exam
+                    {t.finalize}
                   </button>
                 )}
               </div>
               {confirming && (
                 <p className={styles.hint} style={{ width: "100%", margin: 0 }}>
-                  Finalizing locks this exam. Later changes need an amendment, which keeps this version.
+                  {t.finalizeHint}
                 </p>
               )}
               {message && (
@@ -229,6 +229,7 @@ export function ExamForm(props: ExamFormProps) {
  * the save and marked with the schema's own messages.
  */
 function useExamAutosave(visitId: string, form: ReturnType<typeof useForm<ExamData>>, version: number | null, saved: ExamData, enabled: boolean) {
+  const { t } = useClinicWords();
   const leftOutPaths = useRef<string[]>([]);
   const { status, autosave } = useAutosave<ExamData, ExamData, ExamDTO>(form, {
     enabled,
@@ -253,7 +254,7 @@ function useExamAutosave(visitId: string, form: ReturnType<typeof useForm<ExamDa
       if ("conflict" in r) return { ok: false, reason: "stale", current: r.conflict, theirs: r.conflict };
       if ("locked" in r) return { ok: false, reason: "locked", theirs: r.locked };
       for (const [path, message] of Object.entries(r.fieldErrors)) form.setError(path as never, { message });
-      return { ok: false, reason: "refused", message: r.formError ?? "Some values need correcting; they are marked." };
+      return { ok: false, reason: "refused", message: r.signedOut ? t.exam.actions.signedOutSave : (r.formError ?? t.exam.form.someValues) };
     },
   });
   /** Whether leaving now would lose anything. */
@@ -292,25 +293,28 @@ function Derived({ ctx, readOnly, children }: { ctx: ExamContext; readOnly: bool
 
 function StateBanner(props: ExamFormProps & { busy: boolean; onAmend: () => void }) {
   const { readOnly } = useContext(ExamUiContext);
+  const { t: words, f, locale } = useClinicWords();
+  const t = words.exam.form;
   if (!readOnly) {
     return props.revision > 1 ? (
-      <p className="alert alert-info">
-        Amendment in progress: revision {props.revision}. The finalized revision {props.revision - 1} stays as it was until this one is finalized.
-      </p>
+      <p className="alert alert-info">{f(t.amendInProgress, { revision: String(props.revision), previous: String(props.revision - 1) })}</p>
     ) : null;
   }
-  const by = props.finalized ? `by ${props.finalized.byName ?? "a clinician"} on ${formatDateTime(props.finalized.at, props.timeZone)}` : "";
+  const by = props.finalized
+    ? { name: props.finalized.byName ?? t.aClinician, when: formatDateTimeIn(locale, props.finalized.at, props.timeZone), revision: String(props.revision) }
+    : null;
+  const superseded = props.state === "SUPERSEDED";
   return (
     <div className="alert alert-info">
       <p>
         <strong>
-          {props.state === "SUPERSEDED" ? `Revision ${props.revision}: finalized ${by}, since amended (superseded).` : `Finalized ${by}. This exam is locked.`}
+          {by ? f(superseded ? t.superseded : t.finalized, by) : superseded ? f(t.supersededNoBy, { revision: String(props.revision) }) : t.finalizedNoBy}
         </strong>{" "}
-        {props.isLatest ? "To change it, amend it: a new revision is made and this one is kept as it is." : "A later revision exists."}
+        {props.isLatest ? t.toChange : t.laterExists}
       </p>
       {props.isLatest && props.state === "FINAL" && (
         <button type="button" className="btn" disabled={props.busy} onClick={props.onAmend}>
-          Amend this exam
+          {t.amend}
         </button>
       )}
     </div>
@@ -318,33 +322,37 @@ function StateBanner(props: ExamFormProps & { busy: boolean; onAmend: () => void
 }
 
 function StatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string }) {
+  const { t: words, f } = useClinicWords();
+  const t = words.exam.status;
   let text: string;
   let cls = "";
   switch (status.kind) {
     case "saved":
       text =
         status.version === null
-          ? "Nothing saved yet: entries save automatically as you type."
-          : `All changes saved (version ${status.version}${status.at ? `, ${formatTime(status.at, timeZone)}` : ""}).`;
+          ? t.nothingSaved
+          : status.at
+            ? f(t.allSavedAt, { version: String(status.version), time: formatTime(status.at, timeZone) })
+            : f(t.allSaved, { version: String(status.version) });
       if (status.leftOut) {
-        text = `Saved, except ${status.leftOut === 1 ? "1 value that needs" : `${status.leftOut} values that need`} correcting (marked).`;
+        text = f(t.savedExcept, { n: status.leftOut });
         cls = styles.statusWarn!;
       }
       break;
     case "pending":
-      text = "Unsaved changes: saving shortly…";
+      text = t.pending;
       break;
     case "saving":
-      text = "Saving…";
+      text = t.saving;
       break;
     case "retrying":
-      text = `Not saved: the server could not be reached. Retrying in ${Math.round(status.inMs / 1000)} s; your entries are still here.`;
+      text = f(t.retrying, { seconds: String(Math.round(status.inMs / 1000)) });
       cls = styles.statusBad!;
       break;
     case "conflict":
     case "locked":
     case "closed":
-      text = "Not saved: see the message at the top of the exam.";
+      text = t.seeTop;
       cls = styles.statusBad!;
       break;
     case "refused":
@@ -360,11 +368,13 @@ function StatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string
 }
 
 /** Ask before leaving with anything unsaved: closing the tab, reloading, or following a link in the app. */
-function useLeaveGuard(hasUnsaved: () => boolean) {
+function useLeaveGuard(hasUnsaved: () => boolean, question: string) {
   const check = useRef(hasUnsaved);
+  const ask = useRef(question);
   useEffect(() => {
     check.current = hasUnsaved;
-  }, [hasUnsaved]);
+    ask.current = question;
+  }, [hasUnsaved, question]);
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!check.current()) return;
@@ -375,7 +385,7 @@ function useLeaveGuard(hasUnsaved: () => boolean) {
       const a = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
       if (!a || a.target === "_blank" || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
       if (new URL(a.href, location.href).origin !== location.origin || !check.current()) return;
-      if (!window.confirm("Changes to this exam are not saved yet. Leave this page anyway?")) {
+      if (!window.confirm(ask.current)) {
         e.preventDefault();
         e.stopPropagation();
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { flatten } from "../forms/merge";
 import { schemaPaths } from "../forms/schema-paths";
-import { examLabels, formatExamValue } from "./exam-labels";
+import { examEs } from "../i18n/clinic/exam";
+import { buildExamLabels, examLabels, EXAM_LABEL_WORDS_EN, formatExamValue } from "./exam-labels";
 import { examSchema } from "./exam-schema";
 import { fullExam } from "./test-fixtures";
 
@@ -41,5 +42,30 @@ describe("exam labels", () => {
     ["impression", undefined, "(blank)"],
   ])("%s = %o reads '%s'", (path, value, text) => {
     expect(formatExamValue(path, value)).toBe(text);
+  });
+});
+
+describe("exam labels in the clinic's language", () => {
+  it("English words build the English labels (one source for the form, the server and the engine's callers)", () => {
+    expect(buildExamLabels(EXAM_LABEL_WORDS_EN)).toBe(examLabels);
+  });
+
+  it("Spanish names every answer too, each path with its own label", () => {
+    const es = buildExamLabels(examEs.labels);
+    const paths = schemaPaths(examSchema);
+    expect(paths.filter((p) => !es[p])).toEqual([]);
+    expect(Object.keys(es).sort()).toEqual(Object.keys(examLabels).sort());
+    expect(es["strength.hipAbduction.left.trialsN.1"]).toBe("Abducción de cadera, izquierda, intento 2 (N)");
+    expect(es["safety.ottawa.age55OrOver"]).toBe("Ottawa: edad de 55 años o más");
+  });
+
+  it.each([
+    ["strength.hipAbduction.left.notTested", true, "no evaluado"],
+    ["strength.hipAbduction.protocol.contraction", "break", "prueba de ruptura"],
+    ["bodyMassKg", 62.5, "62,5 kg"],
+    ["functional.trendelenburg.left", "not-tested", "No evaluado"],
+    ["impression", undefined, "(en blanco)"],
+  ])("in Spanish %s = %o reads '%s'", (path, value, text) => {
+    expect(formatExamValue(path, value, examEs.labels)).toBe(text);
   });
 });

@@ -106,69 +106,241 @@ export const PALPATION_LABELS = {
 const sides = ["left", "right"] as const;
 const lower = (s: string) => s.toLowerCase();
 
-function build(): Record<string, string> {
-  const l: Record<string, string> = {
+/** A table of the same keys with words of any language (the English tables above are literal types). */
+type Words<T> = { [K in keyof T]: string };
+
+/**
+ * The words the exam's labels and answers are built from, in one language: the tables above and the
+ * templates that combine them. English here (EXAM_LABEL_WORDS_EN); the clinic's catalog
+ * (lib/i18n/clinic/exam.ts) holds the same shape in Spanish, so the form, its error messages and the list
+ * of changes speak the clinic's language while the engine and the FHIR export keep the English.
+ */
+export interface ExamLabelWords {
+  muscleGroups: Record<MuscleGroupKey, string>;
+  /** Column headings and side names on their own ("Left"). */
+  sides: Words<typeof SIDE_LABELS>;
+  /** A side inside a label ("Hip abduction, left (N)"). */
+  sidesInLabel: Words<typeof SIDE_LABELS>;
+  positions: Record<string, string>;
+  tri: Words<typeof TRI_LABELS>;
+  mmt: Record<(typeof MMT_GRADES)[number], string>;
+  mmtMuscles: { gluteusMedius: string; gluteusMaximus: string };
+  squatRating: Words<typeof SQUAT_RATING_LABELS>;
+  screenResult: Words<typeof SCREEN_RESULT_LABELS>;
+  effusion: Words<typeof EFFUSION_LABELS>;
+  classification: Words<typeof CLASSIFICATION_LABELS>;
+  stepDownKnee: readonly [string, string, string];
+  stepDownKneeQuestion: string;
+  singleLegSquatItems: Words<typeof SINGLE_LEG_SQUAT_ITEMS>;
+  stepDownItems: Words<typeof STEP_DOWN_ITEMS>;
+  yBalanceReaches: Words<typeof Y_BALANCE_REACHES>;
+  rtrScreen: Words<typeof RTR_SCREEN_LABELS>;
+  ottawa: Words<typeof OTTAWA_LABELS>;
+  safetyTri: Words<typeof SAFETY_TRI_LABELS>;
+  flexibility: Words<typeof FLEXIBILITY_LABELS>;
+  palpation: Words<typeof PALPATION_LABELS>;
+  fields: {
+    bodyMassKg: string;
+    heightCm: string;
+    impression: string;
+    classification: string;
+    limbLengthCm: string;
+    calfCircumferenceDiffCm: string;
+    squatReproducesPain: string;
+  };
+  /** Labels combined from a name, a side, an item: {name}, {side}, {item}, {n}. */
+  templates: {
+    position: string;
+    leverArm: string;
+    contraction: string;
+    belt: string;
+    trials: string;
+    sideNotTested: string;
+    trial: string;
+    mmt: string;
+    singleLegSquat: string;
+    singleLegSquatItem: string;
+    stepDown: string;
+    stepDownNotTested: string;
+    stepDownKnee: string;
+    stepDownItem: string;
+    trendelenburg: string;
+    sidePlank: string;
+    yBalance: string;
+    flexibility: string;
+    flexibilityDegrees: string;
+    palpation: string;
+    rtrPain: string;
+    ottawa: string;
+  };
+  /** Stored answers as the list of changes reads them. */
+  values: {
+    blank: string;
+    notTested: string;
+    tested: string;
+    belt: string;
+    noBelt: string;
+    yes: string;
+    no: string;
+    makeTest: string;
+    breakTest: string;
+    /** The decimal separator ("62.5 kg", "62,5 kg"). */
+    decimal: string;
+  };
+}
+
+export const EXAM_LABEL_WORDS_EN: ExamLabelWords = {
+  muscleGroups: MUSCLE_GROUP_LABELS,
+  sides: SIDE_LABELS,
+  sidesInLabel: { left: "left", right: "right" },
+  positions: POSITION_LABELS,
+  tri: TRI_LABELS,
+  mmt: MMT_LABELS,
+  mmtMuscles: { gluteusMedius: "Gluteus medius", gluteusMaximus: "Gluteus maximus" },
+  squatRating: SQUAT_RATING_LABELS,
+  screenResult: SCREEN_RESULT_LABELS,
+  effusion: EFFUSION_LABELS,
+  classification: CLASSIFICATION_LABELS,
+  stepDownKnee: STEP_DOWN_KNEE_LABELS,
+  stepDownKneeQuestion: STEP_DOWN_KNEE_QUESTION,
+  singleLegSquatItems: SINGLE_LEG_SQUAT_ITEMS,
+  stepDownItems: STEP_DOWN_ITEMS,
+  yBalanceReaches: Y_BALANCE_REACHES,
+  rtrScreen: RTR_SCREEN_LABELS,
+  ottawa: OTTAWA_LABELS,
+  safetyTri: SAFETY_TRI_LABELS,
+  flexibility: FLEXIBILITY_LABELS,
+  palpation: PALPATION_LABELS,
+  fields: {
     bodyMassKg: "Body mass (kg)",
     heightCm: "Height (cm)",
     impression: "Impression",
     classification: "Working classification",
-    "functional.yBalance.limbLengthCm": "Y-balance limb length (cm)",
-    "safety.calfCircumferenceDiffCm": "Calf circumference difference (cm)",
-    "palpation.squatReproducesPain": "Squat reproduces the pain",
+    limbLengthCm: "Y-balance limb length (cm)",
+    calfCircumferenceDiffCm: "Calf circumference difference (cm)",
+    squatReproducesPain: "Squat reproduces the pain",
+  },
+  templates: {
+    position: "{name} position",
+    leverArm: "{name} lever arm (m)",
+    contraction: "{name} make or break",
+    belt: "{name} belt",
+    trials: "{name}, {side} (N)",
+    sideNotTested: "{name}, {side}, not tested",
+    trial: "{name}, {side}, trial {n} (N)",
+    mmt: "{name} MMT, {side}",
+    singleLegSquat: "Single-leg squat, {side}",
+    singleLegSquatItem: "Single-leg squat, {side}: {item}",
+    stepDown: "Step-down, {side}",
+    stepDownNotTested: "Step-down, {side}, not tested",
+    stepDownKnee: "Step-down, {side}: knee position",
+    stepDownItem: "Step-down, {side}: {item}",
+    trendelenburg: "Trendelenburg, {side}",
+    sidePlank: "Side plank, {side} (s)",
+    yBalance: "Y-balance, {side}, {item} (cm)",
+    flexibility: "{name}, {side}",
+    flexibilityDegrees: "{name}, {side} (degrees)",
+    palpation: "{name}, {side}",
+    rtrPain: "{name}: pain (0–10)",
+    ottawa: "Ottawa: {item}",
+  },
+  values: {
+    blank: "(blank)",
+    notTested: "not tested",
+    tested: "tested",
+    belt: "belt",
+    noBelt: "no belt",
+    yes: "yes",
+    no: "no",
+    makeTest: "make test",
+    breakTest: "break test",
+    decimal: ".",
+  },
+};
+
+/** A label template with its values ("{name}, {side} (N)"). */
+export function fillLabel(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
+}
+
+function build(w: ExamLabelWords): Record<string, string> {
+  const t = w.templates;
+  const l: Record<string, string> = {
+    bodyMassKg: w.fields.bodyMassKg,
+    heightCm: w.fields.heightCm,
+    impression: w.fields.impression,
+    classification: w.fields.classification,
+    "functional.yBalance.limbLengthCm": w.fields.limbLengthCm,
+    "safety.calfCircumferenceDiffCm": w.fields.calfCircumferenceDiffCm,
+    "palpation.squatReproducesPain": w.fields.squatReproducesPain,
   };
   for (const g of MUSCLE_GROUPS) {
-    const name = MUSCLE_GROUP_LABELS[g];
+    const name = w.muscleGroups[g];
     l[`strength.${g}`] = name;
-    l[`strength.${g}.protocol.position`] = `${name} position`;
-    l[`strength.${g}.protocol.leverArmM`] = `${name} lever arm (m)`;
-    l[`strength.${g}.protocol.contraction`] = `${name} make or break`;
-    l[`strength.${g}.protocol.belt`] = `${name} belt`;
+    l[`strength.${g}.protocol.position`] = fillLabel(t.position, { name });
+    l[`strength.${g}.protocol.leverArmM`] = fillLabel(t.leverArm, { name });
+    l[`strength.${g}.protocol.contraction`] = fillLabel(t.contraction, { name });
+    l[`strength.${g}.protocol.belt`] = fillLabel(t.belt, { name });
     for (const s of sides) {
-      l[`strength.${g}.${s}.trialsN`] = `${name}, ${s} (N)`;
-      l[`strength.${g}.${s}.notTested`] = `${name}, ${s}, not tested`;
-      for (const i of [0, 1, 2]) l[`strength.${g}.${s}.trialsN.${i}`] = `${name}, ${s}, trial ${i + 1} (N)`;
+      const side = w.sidesInLabel[s];
+      l[`strength.${g}.${s}.trialsN`] = fillLabel(t.trials, { name, side });
+      l[`strength.${g}.${s}.notTested`] = fillLabel(t.sideNotTested, { name, side });
+      for (const i of [0, 1, 2]) l[`strength.${g}.${s}.trialsN.${i}`] = fillLabel(t.trial, { name, side, n: String(i + 1) });
     }
   }
   for (const s of sides) {
-    l[`mmt.gluteusMedius.${s}`] = `Gluteus medius MMT, ${s}`;
-    l[`mmt.gluteusMaximus.${s}`] = `Gluteus maximus MMT, ${s}`;
-    l[`functional.singleLegSquat.${s}`] = `Single-leg squat, ${s}`;
-    l[`functional.singleLegSquat.${s}.rating`] = `Single-leg squat, ${s}`;
-    for (const [k, v] of Object.entries(SINGLE_LEG_SQUAT_ITEMS)) l[`functional.singleLegSquat.${s}.${k}`] = `Single-leg squat, ${s}: ${lower(v)}`;
-    l[`functional.stepDown.${s}`] = `Step-down, ${s}`;
-    l[`functional.stepDown.${s}.notTested`] = `Step-down, ${s}, not tested`;
-    l[`functional.stepDown.${s}.knee`] = `Step-down, ${s}: knee position`;
-    for (const [k, v] of Object.entries(STEP_DOWN_ITEMS)) l[`functional.stepDown.${s}.${k}`] = `Step-down, ${s}: ${lower(v)}`;
-    l[`functional.trendelenburg.${s}`] = `Trendelenburg, ${s}`;
-    l[`functional.sidePlankS.${s}`] = `Side plank, ${s} (s)`;
-    for (const [k, v] of Object.entries(Y_BALANCE_REACHES)) l[`functional.yBalance.${s}.${k}`] = `Y-balance, ${s}, ${lower(v)} (cm)`;
-    for (const [k, v] of Object.entries(FLEXIBILITY_LABELS)) {
-      l[`flexibility.${k}.${s}`] = `${v}, ${s}`;
-      l[`flexibility.${k}.${s}.result`] = `${v}, ${s}`;
-      l[`flexibility.${k}.${s}.degrees`] = `${v}, ${s} (degrees)`;
+    const side = w.sidesInLabel[s];
+    l[`mmt.gluteusMedius.${s}`] = fillLabel(t.mmt, { name: w.mmtMuscles.gluteusMedius, side });
+    l[`mmt.gluteusMaximus.${s}`] = fillLabel(t.mmt, { name: w.mmtMuscles.gluteusMaximus, side });
+    l[`functional.singleLegSquat.${s}`] = fillLabel(t.singleLegSquat, { side });
+    l[`functional.singleLegSquat.${s}.rating`] = fillLabel(t.singleLegSquat, { side });
+    for (const [k, v] of Object.entries(w.singleLegSquatItems))
+      l[`functional.singleLegSquat.${s}.${k}`] = fillLabel(t.singleLegSquatItem, { side, item: lower(v) });
+    l[`functional.stepDown.${s}`] = fillLabel(t.stepDown, { side });
+    l[`functional.stepDown.${s}.notTested`] = fillLabel(t.stepDownNotTested, { side });
+    l[`functional.stepDown.${s}.knee`] = fillLabel(t.stepDownKnee, { side });
+    for (const [k, v] of Object.entries(w.stepDownItems)) l[`functional.stepDown.${s}.${k}`] = fillLabel(t.stepDownItem, { side, item: lower(v) });
+    l[`functional.trendelenburg.${s}`] = fillLabel(t.trendelenburg, { side });
+    l[`functional.sidePlankS.${s}`] = fillLabel(t.sidePlank, { side });
+    for (const [k, v] of Object.entries(w.yBalanceReaches)) l[`functional.yBalance.${s}.${k}`] = fillLabel(t.yBalance, { side, item: lower(v) });
+    for (const [k, v] of Object.entries(w.flexibility)) {
+      l[`flexibility.${k}.${s}`] = fillLabel(t.flexibility, { name: v, side });
+      l[`flexibility.${k}.${s}.result`] = fillLabel(t.flexibility, { name: v, side });
+      l[`flexibility.${k}.${s}.degrees`] = fillLabel(t.flexibilityDegrees, { name: v, side });
     }
-    for (const [k, v] of Object.entries(PALPATION_LABELS)) l[`palpation.${k}.${s}`] = `${v}, ${s}`;
+    for (const [k, v] of Object.entries(w.palpation)) l[`palpation.${k}.${s}`] = fillLabel(t.palpation, { name: v, side });
   }
-  for (const [k, v] of Object.entries(RTR_SCREEN_LABELS)) {
+  for (const [k, v] of Object.entries(w.rtrScreen)) {
     l[`rtrScreen.${k}`] = v;
     l[`rtrScreen.${k}.result`] = v;
-    l[`rtrScreen.${k}.pain`] = `${v}: pain (0–10)`;
+    l[`rtrScreen.${k}.pain`] = fillLabel(t.rtrPain, { name: v });
   }
-  for (const [k, v] of Object.entries(OTTAWA_LABELS)) l[`safety.ottawa.${k}`] = `Ottawa: ${lower(v)}`;
-  for (const [k, v] of Object.entries(SAFETY_TRI_LABELS)) l[`safety.${k}`] = v;
+  for (const [k, v] of Object.entries(w.ottawa)) l[`safety.ottawa.${k}`] = fillLabel(t.ottawa, { item: lower(v) });
+  for (const [k, v] of Object.entries(w.safetyTri)) l[`safety.${k}`] = v;
   return l;
 }
 
-/** Every field's label by its full path ("strength.hipAbduction.left.trialsN.1"). */
-export const examLabels: Record<string, string> = build();
+const built = new WeakMap<ExamLabelWords, Record<string, string>>();
 
-/** How a stored answer reads to a clinician (for the list of changes between two versions). */
-export function formatExamValue(path: string, value: unknown): string {
-  if (value === undefined || value === null || value === "") return "(blank)";
+/** Every field's label by its full path, in the words given (built once per language). */
+export function buildExamLabels(words: ExamLabelWords): Record<string, string> {
+  let l = built.get(words);
+  if (!l) built.set(words, (l = build(words)));
+  return l;
+}
+
+/** Every field's label by its full path ("strength.hipAbduction.left.trialsN.1"), in English. */
+export const examLabels: Record<string, string> = buildExamLabels(EXAM_LABEL_WORDS_EN);
+
+/** How a stored answer reads to a clinician (for the list of changes between two versions); English unless
+ * the clinic's words are given. */
+export function formatExamValue(path: string, value: unknown, w: ExamLabelWords = EXAM_LABEL_WORDS_EN): string {
+  const v = w.values;
+  if (value === undefined || value === null || value === "") return v.blank;
   if (typeof value === "boolean") {
-    if (/\.(notTested)$/.test(path)) return value ? "not tested" : "tested";
-    if (/\.belt$/.test(path)) return value ? "belt" : "no belt";
-    return value ? "yes" : "no";
+    if (/\.(notTested)$/.test(path)) return value ? v.notTested : v.tested;
+    if (/\.belt$/.test(path)) return value ? v.belt : v.noBelt;
+    return value ? v.yes : v.no;
   }
   if (typeof value === "number") {
     const unit = /trialsN/.test(path)
@@ -184,15 +356,16 @@ export function formatExamValue(path: string, value: unknown): string {
               : /sidePlankS/.test(path)
                 ? " s"
                 : "";
-    if (/stepDown\.\w+\.knee$/.test(path)) return STEP_DOWN_KNEE_LABELS[value] ?? String(value);
-    return `${value}${unit}`;
+    if (/stepDown\.\w+\.knee$/.test(path)) return w.stepDownKnee[value] ?? String(value);
+    return `${String(value).replace(".", v.decimal)}${unit}`;
   }
   const s = String(value);
-  if (/protocol\.position$/.test(path)) return POSITION_LABELS[s] ?? s;
-  if (/^classification$/.test(path)) return CLASSIFICATION_LABELS[s as keyof typeof CLASSIFICATION_LABELS] ?? s;
-  if (/^mmt\./.test(path)) return MMT_LABELS[s as keyof typeof MMT_LABELS] ?? s;
-  if (s === "make" || s === "break") return `${s} test`;
-  const words: Record<string, string> = { ...TRI_LABELS, ...SQUAT_RATING_LABELS, ...SCREEN_RESULT_LABELS, ...EFFUSION_LABELS };
+  if (/protocol\.position$/.test(path)) return w.positions[s] ?? s;
+  if (/^classification$/.test(path)) return w.classification[s as keyof typeof CLASSIFICATION_LABELS] ?? s;
+  if (/^mmt\./.test(path)) return w.mmt[s as keyof typeof MMT_LABELS] ?? s;
+  if (s === "make") return v.makeTest;
+  if (s === "break") return v.breakTest;
+  const words: Record<string, string> = { ...w.tri, ...w.squatRating, ...w.screenResult, ...w.effusion };
   return words[s] ?? s;
 }
 

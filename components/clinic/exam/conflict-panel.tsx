@@ -4,15 +4,14 @@
 // what this screen changed, and a choice per field where both changed the same thing. Nothing is
 // overwritten until the clinician chooses.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { examLabels, formatExamValue } from "@/lib/assessment/exam-labels";
+import { buildExamLabels, formatExamValue } from "@/lib/assessment/exam-labels";
 import type { ExamData } from "@/lib/assessment/exam-schema";
 import type { ExamDTO } from "@/lib/data/exams";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeIn } from "@/lib/i18n/format";
 import { resolveMerge, threeWayMerge, valueAt } from "@/lib/forms/merge";
 import { labelsFrom } from "@/lib/forms/messages";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./exam-form.module.css";
-
-const labelOf = labelsFrom(examLabels, "A field");
 
 export default function ConflictPanel(props: {
   kind: "conflict" | "locked";
@@ -28,6 +27,11 @@ export default function ConflictPanel(props: {
   timeZone: string;
 }) {
   const { theirs } = props;
+  const { t: words, f, locale } = useClinicWords();
+  const t = words.exam.conflict;
+  const L = words.exam.labels;
+  const labelOf = useMemo(() => labelsFrom(buildExamLabels(L), t.aField), [L, t]);
+  const valueOf = (path: string, value: unknown) => formatExamValue(path, value, L);
   const heading = useRef<HTMLHeadingElement>(null);
   const [mineAtOpen] = useState(() => props.getMine());
   const plan = useMemo(() => threeWayMerge(props.base, mineAtOpen, theirs.data), [props.base, mineAtOpen, theirs.data]);
@@ -36,25 +40,25 @@ export default function ConflictPanel(props: {
 
   /** The merge with the current screen as "mine" (the clinician may have kept typing meanwhile). */
   const merged = () => resolveMerge(threeWayMerge(props.base, props.getMine(), theirs.data), choices) as ExamData;
-  const who = theirs.updatedByName ?? "Someone";
-  const when = formatDateTime(theirs.state === "DRAFT" ? theirs.updatedAt : (theirs.finalizedAt ?? theirs.updatedAt), props.timeZone);
+  const who = theirs.updatedByName ?? t.someone;
+  const when = formatDateTimeIn(locale, theirs.state === "DRAFT" ? theirs.updatedAt : (theirs.finalizedAt ?? theirs.updatedAt), props.timeZone);
 
   return (
     <div className="alert alert-warning" role="alert" aria-labelledby="conflict-h">
       <h2 id="conflict-h" ref={heading} tabIndex={-1} style={{ marginTop: 0 }}>
         {props.kind === "conflict"
-          ? `Not saved: ${who} saved this exam while you were editing it (version ${theirs.version}, ${when}).`
-          : `Not saved: ${props.theirs.finalizedByName ?? who} finalized this exam while you were editing it (${when}).`}
+          ? f(t.conflictHeading, { who, version: String(theirs.version), when })
+          : f(t.lockedHeading, { who: props.theirs.finalizedByName ?? who, when })}
       </h2>
-      <p>Nothing was overwritten. Your entries are still on screen.</p>
+      <p>{t.nothingOverwritten}</p>
 
       {props.kind === "conflict" && plan.takenFromTheirs.length > 0 && (
         <>
-          <h3>Their changes to fields you did not change ({plan.takenFromTheirs.length})</h3>
+          <h3>{f(t.theirChanges, { n: String(plan.takenFromTheirs.length) })}</h3>
           <ul>
             {plan.takenFromTheirs.map((p) => (
               <li key={p}>
-                {labelOf(p)}: {formatExamValue(p, valueAt(props.base, p))} → <strong>{formatExamValue(p, valueAt(theirs.data, p))}</strong>
+                {labelOf(p)}: {valueOf(p, valueAt(props.base, p))} → <strong>{valueOf(p, valueAt(theirs.data, p))}</strong>
               </li>
             ))}
           </ul>
@@ -62,13 +66,11 @@ export default function ConflictPanel(props: {
       )}
       {plan.keptMine.length > 0 && (
         <>
-          <h3>
-            Your changes {props.kind === "conflict" ? "they did not touch" : "not in the finalized exam"} ({plan.keptMine.length})
-          </h3>
+          <h3>{f(props.kind === "conflict" ? t.yourChanges : t.yourChangesLocked, { n: String(plan.keptMine.length) })}</h3>
           <ul>
             {plan.keptMine.map((p) => (
               <li key={p}>
-                {labelOf(p)}: {formatExamValue(p, valueAt(props.base, p))} → <strong>{formatExamValue(p, valueAt(mineAtOpen, p))}</strong>
+                {labelOf(p)}: {valueOf(p, valueAt(props.base, p))} → <strong>{valueOf(p, valueAt(mineAtOpen, p))}</strong>
               </li>
             ))}
           </ul>
@@ -76,14 +78,14 @@ export default function ConflictPanel(props: {
       )}
       {plan.conflicts.length > 0 && (
         <>
-          <h3>Changed by both of you ({plan.conflicts.length}): choose which to keep</h3>
+          <h3>{f(t.both, { n: String(plan.conflicts.length) })}</h3>
           <div className="table-wrap">
             <table className={`table ${styles.conflictTable}`}>
               <thead>
                 <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">Keep</th>
+                  <th scope="col">{t.field}</th>
+                  <th scope="col">{t.before}</th>
+                  <th scope="col">{t.keep}</th>
                 </tr>
               </thead>
               <tbody>
@@ -93,17 +95,17 @@ export default function ConflictPanel(props: {
                   return (
                     <tr key={c.path}>
                       <th scope="row">{labelOf(c.path)}</th>
-                      <td>{formatExamValue(c.path, c.base)}</td>
+                      <td>{valueOf(c.path, c.base)}</td>
                       <td>
                         <fieldset className={styles.conflictChoice} style={{ border: 0, padding: 0, margin: 0 }}>
-                          <legend className="visually-hidden">Keep for {labelOf(c.path)}</legend>
+                          <legend className="visually-hidden">{f(t.keepFor, { field: labelOf(c.path) })}</legend>
                           <label className="choice">
                             <input type="radio" name={name} checked={choice === "mine"} onChange={() => setChoices((s) => ({ ...s, [c.path]: "mine" }))} />
-                            <span>Yours: {formatExamValue(c.path, c.mine)}</span>
+                            <span>{f(t.yours, { value: valueOf(c.path, c.mine) })}</span>
                           </label>
                           <label className="choice">
                             <input type="radio" name={name} checked={choice === "theirs"} onChange={() => setChoices((s) => ({ ...s, [c.path]: "theirs" }))} />
-                            <span>Theirs: {formatExamValue(c.path, c.theirs)}</span>
+                            <span>{f(t.theirs, { value: valueOf(c.path, c.theirs) })}</span>
                           </label>
                         </fieldset>
                       </td>
@@ -120,13 +122,13 @@ export default function ConflictPanel(props: {
         {props.kind === "conflict" ? (
           <>
             <button type="button" className="btn" disabled={props.busy} onClick={() => props.onResolve(merged(), true)}>
-              Save the merge
+              {t.saveMerge}
             </button>
             <button type="button" className="btn btn-secondary" disabled={props.busy} onClick={() => props.onResolve(props.getMine(), true)}>
-              Keep all mine
+              {t.keepMine}
             </button>
             <button type="button" className="btn btn-secondary" disabled={props.busy} onClick={() => props.onResolve(theirs.data, false)}>
-              Take theirs
+              {t.takeTheirs}
             </button>
           </>
         ) : (
@@ -137,10 +139,10 @@ export default function ConflictPanel(props: {
               disabled={props.busy}
               onClick={() => props.onAmendWithMine(resolveMerge(threeWayMerge(props.base, props.getMine(), theirs.data), {}) as ExamData)}
             >
-              Amend the exam with my changes
+              {t.amendWithMine}
             </button>
             <button type="button" className="btn btn-secondary" disabled={props.busy} onClick={() => props.onResolve(theirs.data, false)}>
-              Discard my changes
+              {t.discardMine}
             </button>
           </>
         )}

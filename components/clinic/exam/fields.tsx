@@ -13,6 +13,7 @@ import { parseNumber } from "@/components/ui/number-text";
 import { useFieldError } from "@/components/ui/use-field-error";
 import type { ExamData } from "@/lib/assessment/exam-schema";
 import { fromStored, toStored, type UnitSpec } from "@/lib/assessment/exam-units";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import { useNoteText } from "./derived-store";
 import styles from "./exam-form.module.css";
 
@@ -50,8 +51,9 @@ function useHasNote(path: string): boolean {
 
 const IDENTITY: UnitSpec<string> = { unit: "", factor: 1, dp: 3 };
 
-function showNumber(v: unknown, spec: UnitSpec<string>): string {
-  return typeof v === "number" && Number.isFinite(v) ? String(fromStored(v, spec)) : "";
+/** A stored value as the input shows it, with the clinic's decimal separator (typing accepts either). */
+function showNumber(v: unknown, spec: UnitSpec<string>, decimal: string): string {
+  return typeof v === "number" && Number.isFinite(v) ? String(fromStored(v, spec)).replace(".", decimal) : "";
 }
 
 /**
@@ -79,17 +81,19 @@ export function NumberField(props: {
 }) {
   const spec = props.spec ?? IDENTITY;
   const { ref, value, onChange, onBlur, readOnly, error, id } = useExamField(props.name);
-  const [shown, setShown] = useState(() => ({ text: showNumber(value, spec), value: value as unknown, spec }));
+  const { t, f } = useClinicWords();
+  const decimal = t.exam.labels.values.decimal;
+  const [shown, setShown] = useState(() => ({ text: showNumber(value, spec, decimal), value: value as unknown, spec }));
   let text = shown.text;
   if (!Object.is(shown.value, value) && !(isBlank(shown.value) && isBlank(value))) {
-    text = showNumber(value, spec);
+    text = showNumber(value, spec, decimal);
     setShown({ text, value: value, spec });
   } else if (shown.spec !== spec) {
-    text = showNumber(value, spec);
+    text = showNumber(value, spec, decimal);
     setShown({ text, value: value, spec });
   }
   const hasNote = useHasNote(props.name);
-  const errorText = error && props.rangeInUnit ? `${error} In ${spec.unit}: ${props.rangeInUnit}.` : error;
+  const errorText = error && props.rangeInUnit ? f(t.exam.fields.rangeInUnit, { error, unit: spec.unit, range: props.rangeInUnit }) : error;
   return (
     <div className={`${styles.num} ${props.className ?? ""}`}>
       <label htmlFor={id}>{props.label}</label>

@@ -4,41 +4,20 @@ import { Fragment, useRef, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { Choice } from "@/components/ui/choice-group";
 import { flexibilityFromAngle, Y_BALANCE_ANTERIOR_DIFF_CM, Y_BALANCE_COMPOSITE_PERCENT, type FlexibilityTest } from "@/lib/assessment/functional";
-import {
-  CLASSIFICATION_LABELS,
-  EFFUSION_LABELS,
-  FLEXIBILITY_LABELS,
-  MMT_LABELS,
-  OTTAWA_LABELS,
-  PALPATION_LABELS,
-  RTR_SCREEN_LABELS,
-  SAFETY_TRI_LABELS,
-  SCREEN_RESULT_LABELS,
-  SINGLE_LEG_SQUAT_ITEMS,
-  SQUAT_RATING_LABELS,
-  STEP_DOWN_ITEMS,
-  STEP_DOWN_KNEE_LABELS,
-  STEP_DOWN_KNEE_QUESTION,
-  TRI_LABELS,
-  Y_BALANCE_REACHES,
-} from "@/lib/assessment/exam-labels";
+import { buildExamLabels, fillLabel, type ExamLabelWords } from "@/lib/assessment/exam-labels";
 import { BODY_MASS_LIMITS_KG, HEIGHT_LIMITS_CM, MMT_GRADES, type ExamData } from "@/lib/assessment/exam-schema";
 import { MASS_UNITS, rangeIn, type MassUnit } from "@/lib/assessment/exam-units";
 import { formatOneDecimal, formatPercent, formatPerKg } from "@/lib/format";
 import { Check, Choices, NumberField, NumberOrNotTested, SelectField, TextAreaField } from "./fields";
 import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./exam-form.module.css";
 
 type Side = "left" | "right";
 const SIDES: Side[] = ["left", "right"];
 const choicesOf = <K extends string>(labels: Record<K, string>): Choice<K>[] =>
   (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
-const TRI = choicesOf(TRI_LABELS);
-const YES_NO: Choice<boolean>[] = [
-  { value: true, label: "Yes" },
-  { value: false, label: "No" },
-];
 const Hidden = ({ children }: { children: ReactNode }) => <span className="visually-hidden">{children}</span>;
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
@@ -51,12 +30,30 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
+/** The exam's words in the clinic's language: the sections' sentences, the labels' words, every field's
+ * label by path, the side inside a label, a number with the language's decimal separator. */
+function useExamWords() {
+  const { t, f } = useClinicWords();
+  const L: ExamLabelWords = t.exam.labels;
+  return {
+    w: t.exam.sections,
+    L,
+    f,
+    label: buildExamLabels(L),
+    side: (s: Side) => L.sidesInLabel[s],
+    dec: (n: number | string) => String(n).replace(".", L.values.decimal),
+    tri: choicesOf(L.tri),
+  };
+}
+
 /** Rows of answers under two column headings ("Left", "Right"); each control names its side itself. */
-function Pairs({ label, heads = ["Left", "Right"], children }: { label: string; heads?: [string, string]; children: ReactNode }) {
+function Pairs({ label, heads, children }: { label: string; heads?: [string, string]; children: ReactNode }) {
+  const { L } = useExamWords();
+  const cols = heads ?? [L.sides.left, L.sides.right];
   return (
     <div className={styles.pairs} role="group" aria-label={label}>
       <div className={styles.pairHead} aria-hidden="true" />
-      {heads.map((h) => (
+      {cols.map((h) => (
         <div key={h} className={styles.pairHead} aria-hidden="true">
           {h}
         </div>
@@ -83,27 +80,29 @@ function PairRow({ label, render, after }: { label: ReactNode; render: (side: Si
 }
 
 export function BodySection(props: { massUnit: MassUnit; onMassUnit: (u: MassUnit) => void; prefilled: { bodyMassKg: boolean; heightCm: boolean } }) {
+  const { w, f, dec } = useExamWords();
+  const { t } = useClinicWords();
   const spec = MASS_UNITS[props.massUnit];
   const range = rangeIn(BODY_MASS_LIMITS_KG, spec);
   return (
-    <Section id="body" title="Body">
+    <Section id="body" title={w.body}>
       <div className={styles.toolbar}>
         <NumberField
           name="bodyMassKg"
-          label={`Body mass (${props.massUnit})`}
+          label={f(w.bodyMass, { unit: props.massUnit })}
           spec={spec}
           size="short"
           suffix={props.massUnit}
-          rangeInUnit={props.massUnit === "kg" ? undefined : `${range.min} to ${range.max}`}
-          hint={props.prefilled.bodyMassKg ? "From the patient's intake; check it." : `${range.min}–${range.max} ${props.massUnit}`}
-          beside={<UnitSwitch legend="Body mass in" name="mass-unit" value={props.massUnit} options={["kg", "lb"]} onChange={props.onMassUnit} hideLegend />}
+          rangeInUnit={props.massUnit === "kg" ? undefined : f(t.exam.fields.range, { min: dec(range.min), max: dec(range.max) })}
+          hint={props.prefilled.bodyMassKg ? w.fromIntake : f(w.rangeWithUnit, { min: dec(range.min), max: dec(range.max), unit: props.massUnit })}
+          beside={<UnitSwitch legend={w.bodyMassIn} name="mass-unit" value={props.massUnit} options={["kg", "lb"]} onChange={props.onMassUnit} hideLegend />}
         />
         <NumberField
           name="heightCm"
-          label="Height (cm)"
+          label={w.height}
           size="short"
           suffix="cm"
-          hint={props.prefilled.heightCm ? "From the patient's intake; check it." : `${HEIGHT_LIMITS_CM.min}–${HEIGHT_LIMITS_CM.max} cm`}
+          hint={props.prefilled.heightCm ? w.fromIntake : f(w.rangeWithUnit, { min: dec(HEIGHT_LIMITS_CM.min), max: dec(HEIGHT_LIMITS_CM.max), unit: "cm" })}
         />
       </div>
     </Section>
@@ -111,20 +110,16 @@ export function BodySection(props: { massUnit: MassUnit; onMassUnit: (u: MassUni
 }
 
 export function MmtSection() {
-  const options = MMT_GRADES.map((g) => ({ value: g, label: MMT_LABELS[g] }));
-  const muscles = { gluteusMedius: "Gluteus medius", gluteusMaximus: "Gluteus maximus" } as const;
+  const { w, L, label } = useExamWords();
+  const options = MMT_GRADES.map((g) => ({ value: g, label: L.mmt[g] }));
   return (
-    <Section
-      id="mmt"
-      title="Manual muscle testing"
-      intro="MRC / Daniels & Worthingham grades, break test (§2.1). Grades alone never show a left/right imbalance: grade 5 does not mean symmetric."
-    >
-      <Pairs label="Manual muscle testing">
-        {Object.entries(muscles).map(([k, name]) => (
+    <Section id="mmt" title={w.mmt} intro={w.mmtIntro}>
+      <Pairs label={w.mmt}>
+        {Object.entries(L.mmtMuscles).map(([k, name]) => (
           <PairRow
             key={k}
             label={name}
-            render={(s) => <SelectField name={`mmt.${k}.${s}`} label={<Hidden>{`${name} MMT, ${s}`}</Hidden>} options={options} />}
+            render={(s) => <SelectField name={`mmt.${k}.${s}`} label={<Hidden>{label[`mmt.${k}.${s}`]}</Hidden>} options={options} />}
           />
         ))}
       </Pairs>
@@ -133,52 +128,56 @@ export function MmtSection() {
 }
 
 function StepDownTotal({ side }: { side: Side }) {
+  const { w, f } = useExamWords();
   const score = useDerived((d) => d.stepDown[side]);
-  return <p className={styles.hint}>{score ? `Total ${score.total} of 6: ${score.band}` : "Total: –"}</p>;
+  return <p className={styles.hint}>{score ? f(w.stepDownTotal, { total: String(score.total), band: w.bands[score.band] }) : w.stepDownNoTotal}</p>;
 }
 
 function SidePlankRatio() {
+  const { w, f, dec } = useExamWords();
   const { control } = useFormContext<ExamData>();
   const [l, r] = useWatch({ control, name: ["functional.sidePlankS.left", "functional.sidePlankS.right"] });
   if (typeof l !== "number" || typeof r !== "number" || !r || !Number.isFinite(l) || !Number.isFinite(r)) return null;
-  return <p className={styles.derivedLine}>Left ÷ right: {formatPerKg(l / r)} (about 1 is expected, §3).</p>;
+  return <p className={styles.derivedLine}>{f(w.sidePlankRatio, { ratio: dec(formatPerKg(l / r)) })}</p>;
 }
 
 function YBalanceDerived() {
+  const { w, f, dec } = useExamWords();
   const y = useDerived((d) => d.yBalance);
   if (!y || (y.left === null && y.right === null && y.anteriorDiffCm === null)) return null;
+  const values = {
+    left: formatPercent(y.left),
+    right: formatPercent(y.right),
+    diff: dec(Y_BALANCE_ANTERIOR_DIFF_CM),
+    composite: dec(Y_BALANCE_COMPOSITE_PERCENT),
+  };
   return (
     <p className={styles.derivedLine}>
-      Composite: left {formatPercent(y.left)}%, right {formatPercent(y.right)}%
-      {y.anteriorDiffCm !== null ? `; anterior difference ${formatOneDecimal(y.anteriorDiffCm)} cm` : ""}. For context only: an anterior difference over{" "}
-      {Y_BALANCE_ANTERIOR_DIFF_CM} cm or a composite under {Y_BALANCE_COMPOSITE_PERCENT}% went with injury in basketball players, not validated in runners (§3).
+      {y.anteriorDiffCm !== null ? f(w.yBalanceAnterior, { ...values, anterior: dec(formatOneDecimal(y.anteriorDiffCm)) }) : f(w.yBalance, values)}
     </p>
   );
 }
 
 export function FunctionalSection() {
-  const rating = choicesOf(SQUAT_RATING_LABELS);
-  const knee: Choice<number>[] = STEP_DOWN_KNEE_LABELS.map((_, value) => ({ value, label: String(value) }));
+  const { w, L, f, label, side, tri } = useExamWords();
+  const rating = choicesOf(L.squatRating);
+  const knee: Choice<number>[] = L.stepDownKnee.map((_, value) => ({ value, label: String(value) }));
   return (
-    <Section
-      id="functional"
-      title="Functional tests"
-      intro="Single-leg squat over about 5 squats; lateral step-down from 20 cm, hands on the waist, 5 repetitions (Piva, §3)."
-    >
-      <Pairs label="Functional tests">
+    <Section id="functional" title={w.functional} intro={w.functionalIntro}>
+      <Pairs label={w.functional}>
         <PairRow
-          label="Single-leg squat"
+          label={w.singleLegSquat}
           render={(s) => (
             <>
-              <Choices name={`functional.singleLegSquat.${s}.rating`} legend={`Single-leg squat, ${s}`} choices={rating} hideLegend />
+              <Choices name={`functional.singleLegSquat.${s}.rating`} legend={label[`functional.singleLegSquat.${s}.rating`]!} choices={rating} hideLegend />
               <div className={styles.checks}>
-                {Object.entries(SINGLE_LEG_SQUAT_ITEMS).map(([k, v]) => (
+                {Object.entries(L.singleLegSquatItems).map(([k, v]) => (
                   <Check
                     key={k}
                     name={`functional.singleLegSquat.${s}.${k}`}
                     label={
                       <>
-                        <Hidden>{`Single-leg squat, ${s}: `}</Hidden>
+                        <Hidden>{f(w.singleLegSquatPrefix, { side: side(s) })}</Hidden>
                         {v}
                       </>
                     }
@@ -192,9 +191,9 @@ export function FunctionalSection() {
         <PairRow
           label={
             <>
-              Lateral step-down
+              {w.stepDown}
               <span className={styles.hint} style={{ display: "block", fontWeight: 400 }}>
-                Knee: 0 over the 2nd toe, 1 medial to it, 2 medial to the foot&apos;s border. One point for each item seen.
+                {w.stepDownHint}
               </span>
             </>
           }
@@ -204,19 +203,25 @@ export function FunctionalSection() {
                 name={`functional.stepDown.${s}.notTested`}
                 label={
                   <>
-                    <Hidden>{`Step-down, ${s}: `}</Hidden>Not tested
+                    <Hidden>{f(w.stepDownPrefix, { side: side(s) })}</Hidden>
+                    {w.notTested}
                   </>
                 }
               />
-              <Choices name={`functional.stepDown.${s}.knee`} legend={`Step-down, ${s}: ${STEP_DOWN_KNEE_QUESTION}`} shownLegend="Knee (0–2)" choices={knee} />
+              <Choices
+                name={`functional.stepDown.${s}.knee`}
+                legend={fillLabel(L.templates.stepDownItem, { side: side(s), item: L.stepDownKneeQuestion })}
+                shownLegend={w.kneeShort}
+                choices={knee}
+              />
               <div className={styles.checks}>
-                {Object.entries(STEP_DOWN_ITEMS).map(([k, v]) => (
+                {Object.entries(L.stepDownItems).map(([k, v]) => (
                   <Check
                     key={k}
                     name={`functional.stepDown.${s}.${k}`}
                     label={
                       <>
-                        <Hidden>{`Step-down, ${s}: `}</Hidden>
+                        <Hidden>{f(w.stepDownPrefix, { side: side(s) })}</Hidden>
                         {v}
                       </>
                     }
@@ -229,38 +234,39 @@ export function FunctionalSection() {
         />
         <div className={styles.rowDivider} />
         <PairRow
-          label="Trendelenburg"
-          render={(s) => <Choices name={`functional.trendelenburg.${s}`} legend={`Trendelenburg, ${s}`} choices={TRI} hideLegend />}
+          label={w.trendelenburg}
+          render={(s) => <Choices name={`functional.trendelenburg.${s}`} legend={label[`functional.trendelenburg.${s}`]!} choices={tri} hideLegend />}
         />
         <PairRow
-          label="Side plank (s)"
+          label={w.sidePlank}
           render={(s) => (
             <NumberOrNotTested
               name={`functional.sidePlankS.${s}`}
               label={
                 <>
-                  <Hidden>{`Side plank, ${s}, `}</Hidden>Seconds
+                  <Hidden>{f(w.sidePlankPrefix, { side: side(s) })}</Hidden>
+                  {w.seconds}
                 </>
               }
-              notTestedLabel="Not tested"
+              notTestedLabel={w.notTested}
               suffix="s"
             />
           )}
           after={<SidePlankRatio />}
         />
         <div className={styles.rowDivider} />
-        <div className={styles.rowLabel}>Y-balance (optional)</div>
+        <div className={styles.rowLabel}>{w.yBalanceRow}</div>
         <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
-          <NumberField name="functional.yBalance.limbLengthCm" label="Limb length (cm)" size="tiny" suffix="cm" />
+          <NumberField name="functional.yBalance.limbLengthCm" label={w.limbLength} size="tiny" suffix="cm" />
         </div>
-        {Object.entries(Y_BALANCE_REACHES).map(([k, v]) => (
+        {Object.entries(L.yBalanceReaches).map(([k, v]) => (
           <PairRow
             key={k}
-            label={`${v} reach`}
+            label={f(w.reach, { reach: v, reachLower: v.toLowerCase() })}
             render={(s) => (
               <NumberField
                 name={`functional.yBalance.${s}.${k}`}
-                label={<Hidden>{`Y-balance, ${s}, ${v.toLowerCase()} reach (cm)`}</Hidden>}
+                label={<Hidden>{f(w.reachLabel, { side: side(s), reach: v.toLowerCase() })}</Hidden>}
                 suffix="cm"
                 size="tiny"
               />
@@ -274,11 +280,12 @@ export function FunctionalSection() {
 }
 
 export function ScreenSection() {
-  const results = choicesOf(SCREEN_RESULT_LABELS);
+  const { w, L, f } = useExamWords();
+  const results = choicesOf(L.screenResult);
   return (
-    <Section id="rtr" title="Return-to-run screen" intro="Each test passes, fails or was not tested, with pain 0–10 when done (§6.2; pass means pain ≤ 2/10).">
-      <Pairs label="Return-to-run screen" heads={["Result", "Pain"]}>
-        {Object.entries(RTR_SCREEN_LABELS).map(([k, v]) => (
+    <Section id="rtr" title={w.screen} intro={w.screenIntro}>
+      <Pairs label={w.screen} heads={[w.result, w.pain]}>
+        {Object.entries(L.rtrScreen).map(([k, v]) => (
           <Fragment key={k}>
             <div className={styles.rowLabel} aria-hidden="true">
               {v}
@@ -294,7 +301,8 @@ export function ScreenSection() {
                 suffix="/10"
                 label={
                   <>
-                    <Hidden>{`${v}: `}</Hidden>Pain (0–10)
+                    <Hidden>{f(w.painPrefix, { name: v })}</Hidden>
+                    {w.painLabel}
                   </>
                 }
               />
@@ -307,42 +315,48 @@ export function ScreenSection() {
 }
 
 export function SafetySection() {
+  const { w, L, label, tri } = useExamWords();
+  const yesNo: Choice<boolean>[] = [
+    { value: true, label: w.yes },
+    { value: false, label: w.no },
+  ];
   return (
-    <Section id="safety" title="Safety findings" intro="Ottawa knee rule items after an injury; calf circumference 10 cm below the tibial tuberosity (§5).">
-      <div className={styles.pairs} role="group" aria-label="Safety findings">
-        {Object.entries(OTTAWA_LABELS).map(([k, v]) => (
+    <Section id="safety" title={w.safety} intro={w.safetyIntro}>
+      <div className={styles.pairs} role="group" aria-label={w.safety}>
+        {Object.entries(L.ottawa).map(([k, v]) => (
           <Fragment key={k}>
             <div className={styles.rowLabel} aria-hidden="true">
               {v}
             </div>
             <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
-              <Choices name={`safety.ottawa.${k}`} legend={`Ottawa: ${v.toLowerCase()}`} choices={YES_NO} hideLegend />
+              <Choices name={`safety.ottawa.${k}`} legend={label[`safety.ottawa.${k}`]!} choices={yesNo} hideLegend />
             </div>
           </Fragment>
         ))}
         <div className={styles.rowDivider} />
         <div className={styles.rowLabel} aria-hidden="true">
-          Calf circumference difference
+          {w.calf}
         </div>
         <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
           <NumberOrNotTested
             name="safety.calfCircumferenceDiffCm"
             label={
               <>
-                Difference (cm)<Hidden> in calf circumference</Hidden>
+                {w.calfDifference}
+                <Hidden>{w.calfHidden}</Hidden>
               </>
             }
-            notTestedLabel="Not measured"
+            notTestedLabel={w.notMeasured}
             suffix="cm"
           />
         </div>
-        {Object.entries(SAFETY_TRI_LABELS).map(([k, v]) => (
+        {Object.entries(L.safetyTri).map(([k, v]) => (
           <Fragment key={k}>
             <div className={styles.rowLabel} aria-hidden="true">
               {v}
             </div>
             <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
-              <Choices name={`safety.${k}`} legend={v} choices={TRI} hideLegend />
+              <Choices name={`safety.${k}`} legend={v} choices={tri} hideLegend />
             </div>
           </Fragment>
         ))}
@@ -352,22 +366,24 @@ export function SafetySection() {
 }
 
 function FlexibilityCell({ test, side }: { test: FlexibilityTest; side: Side }) {
+  const { w, L, f, label, side: sideWord, tri } = useExamWords();
   const { getValues, setValue } = useFormContext<ExamData>();
-  const name = FLEXIBILITY_LABELS[test];
+  const name = L.flexibility[test];
   const base = `flexibility.${test}.${side}` as const;
   // The result this cell last filled in from the angle: it follows the angle while it is typed ("7" then
   // "70"), until the clinician picks a result of their own.
   const suggested = useRef<string | null>(null);
   return (
     <>
-      <Choices name={`${base}.result`} legend={`${name}, ${side}`} choices={TRI} hideLegend />
+      <Choices name={`${base}.result`} legend={label[base]!} choices={tri} hideLegend />
       <NumberField
         name={`${base}.degrees`}
         size="tiny"
         suffix="°"
         label={
           <>
-            <Hidden>{`${name}, ${side}, `}</Hidden>Degrees
+            <Hidden>{f(w.degreesPrefix, { name, side: sideWord(side) })}</Hidden>
+            {w.degrees}
           </>
         }
         onValue={(deg) => {
@@ -384,15 +400,12 @@ function FlexibilityCell({ test, side }: { test: FlexibilityTest; side: Side }) 
 }
 
 export function FlexibilitySection() {
+  const { w, L } = useExamWords();
   return (
-    <Section
-      id="flexibility"
-      title="Flexibility"
-      intro="Positive, negative or not tested, and the angle where measured. Thomas: hip above 0° or knee under 67° is short; 90-90: knee more than 40° short of extension (§3)."
-    >
-      <Pairs label="Flexibility">
-        {(Object.keys(FLEXIBILITY_LABELS) as FlexibilityTest[]).map((t) => (
-          <PairRow key={t} label={FLEXIBILITY_LABELS[t]} render={(s) => <FlexibilityCell test={t} side={s} />} />
+    <Section id="flexibility" title={w.flexibility} intro={w.flexibilityIntro}>
+      <Pairs label={w.flexibility}>
+        {(Object.keys(L.flexibility) as FlexibilityTest[]).map((t) => (
+          <PairRow key={t} label={L.flexibility[t]} render={(s) => <FlexibilityCell test={t} side={s} />} />
         ))}
       </Pairs>
     </Section>
@@ -400,27 +413,32 @@ export function FlexibilitySection() {
 }
 
 export function PalpationSection() {
-  const effusion = Object.entries(EFFUSION_LABELS).map(([value, label]) => ({ value, label }));
+  const { w, L, label, tri } = useExamWords();
+  const effusion = Object.entries(L.effusion).map(([value, label]) => ({ value, label }));
   return (
-    <Section id="palpation" title="Palpation and special tests" intro="Tender or positive is &ldquo;positive&rdquo;.">
-      <Pairs label="Palpation and special tests">
-        {Object.entries(PALPATION_LABELS).map(([k, v]) =>
+    <Section id="palpation" title={w.palpation} intro={w.palpationIntro}>
+      <Pairs label={w.palpation}>
+        {Object.entries(L.palpation).map(([k, v]) =>
           k === "effusion" ? (
             <PairRow
               key={k}
               label={v}
-              render={(s) => <SelectField name={`palpation.effusion.${s}`} label={<Hidden>{`Effusion, ${s}`}</Hidden>} options={effusion} />}
+              render={(s) => <SelectField name={`palpation.effusion.${s}`} label={<Hidden>{label[`palpation.effusion.${s}`]}</Hidden>} options={effusion} />}
             />
           ) : (
-            <PairRow key={k} label={v} render={(s) => <Choices name={`palpation.${k}.${s}`} legend={`${v}, ${s}`} choices={TRI} hideLegend />} />
+            <PairRow
+              key={k}
+              label={v}
+              render={(s) => <Choices name={`palpation.${k}.${s}`} legend={label[`palpation.${k}.${s}`]!} choices={tri} hideLegend />}
+            />
           ),
         )}
         <div className={styles.rowDivider} />
         <div className={styles.rowLabel} aria-hidden="true">
-          Squat reproduces the pain
+          {L.fields.squatReproducesPain}
         </div>
         <div className={styles.cell} style={{ gridColumn: "2 / -1" }}>
-          <Choices name="palpation.squatReproducesPain" legend="Squat reproduces the pain" choices={TRI} hideLegend />
+          <Choices name="palpation.squatReproducesPain" legend={L.fields.squatReproducesPain} choices={tri} hideLegend />
         </div>
       </Pairs>
     </Section>
@@ -428,16 +446,12 @@ export function PalpationSection() {
 }
 
 export function ImpressionSection() {
-  const options = Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => ({ value, label }));
+  const { w, L } = useExamWords();
+  const options = Object.entries(L.classification).map(([value, label]) => ({ value, label }));
   return (
-    <Section id="impression" title="Impression">
-      <TextAreaField name="impression" label="Clinician impression" rows={4} />
-      <SelectField
-        name="classification"
-        label="Working classification"
-        options={options}
-        hint="Agree with the classification the app suggests in the summary, or choose your own."
-      />
+    <Section id="impression" title={w.impression}>
+      <TextAreaField name="impression" label={w.clinicianImpression} rows={4} />
+      <SelectField name="classification" label={L.fields.classification} options={options} hint={w.classificationHint} />
     </Section>
   );
 }

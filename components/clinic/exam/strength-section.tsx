@@ -2,11 +2,13 @@
 
 import { StrengthChart } from "@/components/charts/strength-chart";
 import type { GroupDerived } from "@/lib/assessment/exam-derived";
-import { MUSCLE_GROUP_LABELS, POSITION_LABELS, positionsFor } from "@/lib/assessment/exam-labels";
+import { positionsFor } from "@/lib/assessment/exam-labels";
 import { FORCE_LIMITS_N, LEVER_ARM_LIMITS_M, MUSCLE_GROUPS, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { FORCE_UNITS, fromStored, rangeIn, type ForceUnit } from "@/lib/assessment/exam-units";
-import { formatDate, formatNewtons, formatOneDecimal, formatPercent, formatPerKg } from "@/lib/format";
+import { formatNewtons, formatOneDecimal, formatPercent, formatPerKg } from "@/lib/format";
+import { formatIsoDate } from "@/lib/i18n/format";
+import { useClinicWords } from "@/components/clinic/clinic-words";
 import { Check, Choices, NoteFor, NumberField, SelectField } from "./fields";
 import { useDerived } from "./derived-store";
 import { UnitSwitch } from "./unit-switch";
@@ -14,10 +16,25 @@ import styles from "./exam-form.module.css";
 
 const SIDES = ["left", "right"] as const;
 
-export function forceText(n: number | null | undefined, unit: ForceUnit): string {
+export function forceText(n: number | null | undefined, unit: ForceUnit, decimal = "."): string {
   if (n === null || n === undefined) return "–";
   const spec = FORCE_UNITS[unit];
-  return `${unit === "N" ? formatNewtons(n) : formatOneDecimal(fromStored(n, spec))}\u00a0${unit}`;
+  return `${unit === "N" ? formatNewtons(n) : formatOneDecimal(fromStored(n, spec)).replace(".", decimal)}\u00a0${unit}`;
+}
+
+/** The section's words in the clinic's language, with its numbers the language's way. */
+function useStrengthWords() {
+  const { t, f, locale } = useClinicWords();
+  const decimal = t.exam.labels.values.decimal;
+  return {
+    w: t.exam.strength,
+    L: t.exam.labels,
+    f,
+    locale,
+    dec: (s: number | string) => String(s).replace(".", decimal),
+    force: (n: number | null | undefined, unit: ForceUnit) => forceText(n, unit, decimal),
+    chart: t.exam.chart,
+  };
 }
 
 export function StrengthSection(props: {
@@ -26,15 +43,15 @@ export function StrengthSection(props: {
   sources: Record<MuscleGroupKey, ProtocolSource>;
   previousDate: string | null;
 }) {
+  const { w } = useStrengthWords();
   return (
     <section className={`card ${styles.section}`} aria-labelledby="hhd-h">
-      <h2 id="hhd-h">Hand-held dynamometry</h2>
+      <h2 id="hhd-h">{w.heading}</h2>
       <div className={styles.toolbar}>
         <p className={styles.intro} style={{ flex: "1 1 20rem" }}>
-          Up to three trials per side; the best counts (§2.2). Forces are stored in newtons. Mark a side &ldquo;not tested&rdquo; rather than leaving it blank
-          when it was not done.
+          {w.intro}
         </p>
-        <UnitSwitch legend="Dynamometer reads in" name="force-unit" value={props.forceUnit} options={["N", "kgf"]} onChange={props.onForceUnit} />
+        <UnitSwitch legend={w.readsIn} name="force-unit" value={props.forceUnit} options={["N", "kgf"]} onChange={props.onForceUnit} />
       </div>
       {MUSCLE_GROUPS.map((g) => (
         <MuscleGroupBlock key={g} group={g} unit={props.forceUnit} source={props.sources[g]} previousDate={props.previousDate} />
@@ -54,58 +71,58 @@ function MuscleGroupBlock({
   source: ProtocolSource;
   previousDate: string | null;
 }) {
-  const name = MUSCLE_GROUP_LABELS[group];
+  const { w, L, f, locale, dec } = useStrengthWords();
+  const { t } = useClinicWords();
+  const name = L.muscleGroups[group];
   const spec = FORCE_UNITS[unit];
   const range = rangeIn(FORCE_LIMITS_N, spec);
   const p = `strength.${group}`;
   const sourceText =
-    source.kind === "previous"
-      ? `Protocol carried forward from the exam of ${formatDate(source.visitDate)}.`
-      : source.kind === "clinic"
-        ? "Protocol: the clinic's standard."
-        : null;
+    source.kind === "previous" ? f(w.carriedForward, { date: formatIsoDate(locale, source.visitDate) }) : source.kind === "clinic" ? w.clinicStandard : null;
   return (
     <div className={styles.group} role="group" aria-labelledby={`${group}-h`}>
       <h3 id={`${group}-h`}>
         {name}
-        {group === "kneeExtension" && <span className="muted"> (optional)</span>}
+        {group === "kneeExtension" && <span className="muted">{w.optional}</span>}
       </h3>
       <div className={styles.protocol}>
         <SelectField
           name={`${p}.protocol.position`}
           label={
             <>
-              <span className="visually-hidden">{name} </span>Position
+              <span className="visually-hidden">{name} </span>
+              {w.position}
             </>
           }
-          options={positionsFor(group).map((v) => ({ value: v, label: POSITION_LABELS[v] ?? v }))}
+          options={positionsFor(group).map((v) => ({ value: v, label: L.positions[v] ?? v }))}
         />
         <NumberField
           name={`${p}.protocol.leverArmM`}
           label={
             <>
-              <span className="visually-hidden">{name} </span>Lever arm (m)
+              <span className="visually-hidden">{name} </span>
+              {w.leverArm}
             </>
           }
           size="tiny"
-          hint={`${LEVER_ARM_LIMITS_M.min}–${LEVER_ARM_LIMITS_M.max} m`}
+          hint={f(w.leverRange, { min: dec(LEVER_ARM_LIMITS_M.min), max: dec(LEVER_ARM_LIMITS_M.max) })}
         />
         <Choices
           name={`${p}.protocol.contraction`}
-          legend={`${name}: make or break`}
-          shownLegend="Make or break"
+          legend={f(w.makeOrBreakLegend, { name })}
+          shownLegend={w.makeOrBreak}
           choices={[
-            { value: "break", label: "Break" },
-            { value: "make", label: "Make" },
+            { value: "break", label: w.breakTest },
+            { value: "make", label: w.makeTest },
           ]}
         />
         <Choices
           name={`${p}.protocol.belt`}
-          legend={`${name}: belt`}
-          shownLegend="Belt"
+          legend={f(w.beltLegend, { name })}
+          shownLegend={w.belt}
           choices={[
-            { value: true, label: "Belt" },
-            { value: false, label: "No belt" },
+            { value: true, label: w.withBelt },
+            { value: false, label: w.noBelt },
           ]}
         />
         {sourceText && <p className={styles.protocolSource}>{sourceText}</p>}
@@ -114,8 +131,8 @@ function MuscleGroupBlock({
         {SIDES.map((side) => (
           <fieldset key={side} className={styles.side}>
             <legend>
-              <span className="visually-hidden">{name}, </span>
-              {side === "left" ? "Left" : "Right"} <span className="muted">({unit})</span>
+              <span className="visually-hidden">{f(w.namePrefix, { name })}</span>
+              {L.sides[side]} <span className="muted">({unit})</span>
             </legend>
             <div className={styles.trials}>
               {[0, 1, 2].map((i) => (
@@ -125,13 +142,11 @@ function MuscleGroupBlock({
                   empty={null}
                   spec={spec}
                   size="tiny"
-                  rangeInUnit={unit === "N" ? undefined : `${range.min} to ${range.max}`}
+                  rangeInUnit={unit === "N" ? undefined : f(t.exam.fields.range, { min: dec(range.min), max: dec(range.max) })}
                   label={
                     <>
-                      <span className="visually-hidden">
-                        {name}, {side},{" "}
-                      </span>
-                      Trial {i + 1}
+                      <span className="visually-hidden">{f(w.trialPrefix, { name, side: L.sidesInLabel[side] })}</span>
+                      {f(w.trial, { n: String(i + 1) })}
                       <span className="visually-hidden"> ({unit})</span>
                     </>
                   }
@@ -143,10 +158,8 @@ function MuscleGroupBlock({
               name={`${p}.${side}.notTested`}
               label={
                 <>
-                  <span className="visually-hidden">
-                    {name}, {side}:{" "}
-                  </span>
-                  Not tested
+                  <span className="visually-hidden">{f(w.notTestedPrefix, { name, side: L.sidesInLabel[side] })}</span>
+                  {w.notTested}
                 </>
               }
             />
@@ -160,36 +173,32 @@ function MuscleGroupBlock({
 }
 
 function SideDerived({ group, side, unit }: { group: MuscleGroupKey; side: "left" | "right"; unit: ForceUnit }) {
+  const { w, dec, force } = useStrengthWords();
   const d = useDerived((x) => x.strength[group][side]);
   if (!d || d.state === "blank") return null;
-  if (d.state === "not-tested") return <p className={styles.sideDerived}>Not tested.</p>;
+  if (d.state === "not-tested") return <p className={styles.sideDerived}>{w.sideNotTested}</p>;
   return (
     <dl className={styles.sideDerived}>
       <div>
-        <dt>Best</dt>
-        <dd>{forceText(d.bestN, unit)}</dd>
+        <dt>{w.best}</dt>
+        <dd>{force(d.bestN, unit)}</dd>
       </div>
       <div>
         <dt>N/kg</dt>
-        <dd>{formatPerKg(d.nPerKg)}</dd>
+        <dd>{dec(formatPerKg(d.nPerKg))}</dd>
       </div>
       <div>
         <dt>Nm/kg</dt>
-        <dd>{formatPerKg(d.nmPerKg)}</dd>
+        <dd>{dec(formatPerKg(d.nmPerKg))}</dd>
       </div>
     </dl>
   );
 }
 
-const VERDICT_TEXT = {
-  asymmetry: "Asymmetry",
-  "possible-retest": "Possible asymmetry, within measurement error: retest",
-  symmetric: "No asymmetry flag",
-} as const;
-
 export function GroupDerivedView({ group, unit, previousDate }: { group: MuscleGroupKey; unit: ForceUnit; previousDate: string | null }) {
+  const { w, L, f, locale, chart } = useStrengthWords();
   const d = useDerived((x) => x.strength[group]);
-  const name = MUSCLE_GROUP_LABELS[group];
+  const name = L.muscleGroups[group];
   return (
     <div className={styles.derived} data-testid={`derived-${group}`}>
       <NoteFor path={`strength.${group}`} />
@@ -203,9 +212,14 @@ export function GroupDerivedView({ group, unit, previousDate }: { group: MuscleG
           weakerSide={d.symmetry?.weakerSide ?? null}
           symmetryPercent={d.symmetry?.symmetryPercent ?? null}
           unit={unit}
+          words={chart}
           previous={
             d.change?.comparable && previousDate
-              ? { leftN: d.change.left?.previousN ?? null, rightN: d.change.right?.previousN ?? null, label: `Previous visit (${formatDate(previousDate)})` }
+              ? {
+                  leftN: d.change.left?.previousN ?? null,
+                  rightN: d.change.right?.previousN ?? null,
+                  label: f(w.previousVisit, { date: formatIsoDate(locale, previousDate) }),
+                }
               : null
           }
         />
@@ -215,28 +229,36 @@ export function GroupDerivedView({ group, unit, previousDate }: { group: MuscleG
 }
 
 function GroupFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
+  const { w, L, f, dec, force } = useStrengthWords();
   const s = d.symmetry;
+  // The sentence around the bold percent: worded whole, then split where the percent goes.
+  const [beforePct, afterPct] = s
+    ? f(s.weakerSide ? w.symmetryWeaker : w.symmetryEqual, {
+        pct: "\u0000",
+        side: s.weakerSide ? L.sidesInLabel[s.weakerSide] : "",
+        difference: force(s.differenceN, unit),
+      }).split("\u0000")
+    : [];
   return (
     <>
       {s ? (
         <>
           <p>
-            Symmetry <strong>{formatPercent(s.symmetryPercent)}%</strong>
-            {s.weakerSide ? `, ${s.weakerSide} weaker` : ", equal"} ({forceText(s.differenceN, unit)} apart).
+            {beforePct}
+            <strong>{f(w.percent, { pct: formatPercent(s.symmetryPercent) })}</strong>
+            {afterPct}
             <br />
             <span className={`badge ${s.verdict === "asymmetry" ? "badge-review" : s.verdict === "symmetric" ? "badge-ok" : ""} ${styles.verdict}`}>
-              {VERDICT_TEXT[s.verdict]}
+              {w.verdicts[s.verdict]}
             </span>
           </p>
           <p className="muted">
-            Flag: below {s.thresholdPercent}% (a convention, not validated for knee pain) and more than the measurement error of{" "}
-            {forceText(s.error.newtons, unit)}
-            {s.error.basis === "mdc" ? " (MDC, §2.2)" : " (10% of the stronger side, a convention)"}.
+            {f(s.error.basis === "mdc" ? w.flagMdc : w.flagConvention, { threshold: dec(s.thresholdPercent), error: force(s.error.newtons, unit) })}
           </p>
-          {s.involvedPercent !== null && <p>Involved ÷ uninvolved: {formatPercent(s.involvedPercent)}%</p>}
+          {s.involvedPercent !== null && <p>{f(w.involved, { pct: formatPercent(s.involvedPercent) })}</p>}
         </>
       ) : (
-        <p className="muted">Symmetry: enter both sides.</p>
+        <p className="muted">{w.enterBoth}</p>
       )}
       {d.norm && <NormFacts d={d} />}
       {d.change && <ChangeFacts d={d} unit={unit} />}
@@ -245,35 +267,43 @@ function GroupFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
 }
 
 function NormFacts({ d }: { d: GroupDerived }) {
+  const { w, L, f, dec } = useStrengthWords();
   const n = d.norm!;
   if (n.verdict === "not-applicable") {
-    return <p className="muted">Norm not compared: {n.reasons.join("; ")}.</p>;
+    return <p className="muted">{f(w.normNotCompared, { reasons: n.reasons.map((r) => w.normReasons[r] ?? r).join("; ") })}</p>;
   }
-  const side = (label: string, s: typeof n.left) => (s ? `${label} ${formatPerKg(s.nmPerKg)}` : null);
-  const text = { "bilateral-weakness": "Weak on both sides against the norm", "one-side-below": "One side below the norm", "within-norm": "Within the norm" }[
-    n.verdict
-  ];
+  const side = (label: string, s: typeof n.left) => (s ? f(w.normSide, { side: label, value: dec(formatPerKg(s.nmPerKg)) }) : null);
+  const text = w.normVerdicts[n.verdict];
   return (
     <p>
       <span className={`badge ${n.verdict === "bilateral-weakness" ? "badge-review" : n.verdict === "within-norm" ? "badge-ok" : ""}`}>{text}</span>
       <br />
       <span className="muted">
-        Expected {formatPerKg(n.expectedNmPerKg)} Nm/kg; cut-off {formatPerKg(n.cutoffNmPerKg)} ({n.cutoffSd} SD below, a convention). Measured:{" "}
-        {[side("left", n.left), side("right", n.right)].filter(Boolean).join(", ")}. {n.source}.
+        {f(w.normFacts, {
+          expected: dec(formatPerKg(n.expectedNmPerKg)),
+          cutoff: dec(formatPerKg(n.cutoffNmPerKg)),
+          sd: dec(n.cutoffSd),
+          measured: [side(L.sidesInLabel.left, n.left), side(L.sidesInLabel.right, n.right)].filter(Boolean).join(", "),
+          source: w.normSources[n.source] ?? n.source,
+        })}
       </span>
     </p>
   );
 }
 
 function ChangeFacts({ d, unit }: { d: GroupDerived; unit: ForceUnit }) {
+  const { w, L, f, force } = useStrengthWords();
   const c = d.change!;
-  if (!c.comparable) return <p className="muted">Change since the previous visit not compared: the protocol changed ({c.protocolDifferences.join(", ")}).</p>;
-  const word = {
-    stronger: "stronger, beyond the measurement error",
-    weaker: "weaker, beyond the measurement error",
-    "within-error": "within the measurement error",
-  } as const;
+  if (!c.comparable)
+    return <p className="muted">{f(w.changeNotCompared, { differences: c.protocolDifferences.map((x) => w.protocolDifferences[x] ?? x).join(", ") })}</p>;
   const side = (label: string, s: typeof c.left) =>
-    s ? `${label} ${s.deltaN >= 0 ? "+" : "−"}${forceText(Math.abs(s.deltaN), unit)} (${word[s.verdict]} of ${forceText(s.error.newtons, unit)})` : null;
-  return <p>Since the previous visit: {[side("left", c.left), side("right", c.right)].filter(Boolean).join("; ")}.</p>;
+    s
+      ? f(w.changeSide, {
+          side: label,
+          delta: `${s.deltaN >= 0 ? "+" : "−"}${force(Math.abs(s.deltaN), unit)}`,
+          verdict: w.changeVerdicts[s.verdict],
+          error: force(s.error.newtons, unit),
+        })
+      : null;
+  return <p>{f(w.change, { changes: [side(L.sidesInLabel.left, c.left), side(L.sidesInLabel.right, c.right)].filter(Boolean).join("; ") })}</p>;
 }

@@ -2,19 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
-import { getClinicSettings } from "@/lib/data/clinics";
+import { getClinicSettings, getClinicWords } from "@/lib/data/clinics";
 import { getExam, getExamRevision, getPreviousExam, listExamRevisions } from "@/lib/data/exams";
 import { getSubmittedIntake } from "@/lib/data/intake-clinic";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
 import { sexForNorm, startExam } from "@/lib/assessment/exam-start";
 import { ExamForm } from "@/components/clinic/exam-form";
 import { VisitHeading } from "@/components/clinic/visit-heading";
-import { ageOn, formatDateTime } from "@/lib/format";
+import { ageOn } from "@/lib/format";
+import { format, formatDateTimeIn } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Exam" };
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await requireClinician();
+  const { t } = await getClinicWords(actor);
+  return { title: t.exam.page.title };
+}
 
 export default async function ExamPage({ params, searchParams }: { params: Promise<{ visitId: string }>; searchParams: Promise<{ revision?: string }> }) {
   const actor = await requireClinician();
+  const { t: words, locale } = await getClinicWords(actor);
+  const t = words.exam.page;
   const { visitId } = await params;
   const { revision: revisionParam } = await searchParams;
   const visit = await getVisitAndAudit(actor, visitId, await requestMeta(), "Exam");
@@ -40,25 +47,29 @@ export default async function ExamPage({ params, searchParams }: { params: Promi
   });
   const knee = (intake?.answers as { knee?: { side?: unknown } } | undefined)?.knee?.side;
   const painfulKnee = knee === "left" || knee === "right" || knee === "both" ? knee : null;
+  const stateWord = (state: string) => t.states[state] ?? state.toLowerCase();
   const intakeMass = (intake?.answers as { about?: { bodyMassKg?: unknown } } | undefined)?.about?.bodyMassKg;
 
   return (
     <div className="stack">
-      <VisitHeading visit={visit} title={shown && shown.revision > 1 ? `Exam (revision ${shown.revision})` : "Exam"} />
+      <VisitHeading visit={visit} title={shown && shown.revision > 1 ? format(t.titleRevision, { revision: String(shown.revision) }, locale) : t.title} />
       {revisions.length > 1 && (
-        <nav aria-label="Revisions of this exam" className="muted">
-          Revisions:{" "}
+        <nav aria-label={t.revisionsNav} className="muted">
+          {t.revisions}{" "}
           {revisions.map((r, i) => (
             <span key={r.revision}>
               {i > 0 && " · "}
               {r.revision === shown?.revision ? (
-                <strong aria-current="page">
-                  {r.revision} ({r.state.toLowerCase()})
-                </strong>
+                <strong aria-current="page">{format(t.revision, { revision: String(r.revision), state: stateWord(r.state) }, locale)}</strong>
               ) : (
                 <Link href={i === 0 ? `/visits/${visit.visitId}/exam` : `/visits/${visit.visitId}/exam?revision=${r.revision}`}>
-                  {r.revision} ({r.state.toLowerCase()}
-                  {r.finalizedAt ? `, finalized ${formatDateTime(r.finalizedAt, settings.timeZone)}` : ""})
+                  {r.finalizedAt
+                    ? format(
+                        t.revisionFinalized,
+                        { revision: String(r.revision), state: stateWord(r.state), when: formatDateTimeIn(locale, r.finalizedAt, settings.timeZone) },
+                        locale,
+                      )
+                    : format(t.revision, { revision: String(r.revision), state: stateWord(r.state) }, locale)}
                 </Link>
               )}
             </span>
