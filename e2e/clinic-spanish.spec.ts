@@ -11,7 +11,7 @@ import { expect, expectAccessible, intakeAnswers, patientWithVisit, signIn, sign
 test.use({ viewport: { width: 1280, height: 900 } });
 
 // Names and units a Spanish-speaking physiotherapist reads as they are, and the patients' typed words.
-const ALLOWED = [...SPANISH_ALLOWED, "FHIR", "LEFS", "Kujala", "AKPS", "TOTP", "Nm/kg", "N/kg", "Tester"];
+const ALLOWED = [...SPANISH_ALLOWED, "Step-down", "FHIR", "LEFS", "Kujala", "AKPS", "TOTP", "Nm/kg", "N/kg", "Tester"];
 
 /** What a person reads or hears on the page: the text, the page title and the accessible names given in
  * attributes; without the parts marked English on purpose. */
