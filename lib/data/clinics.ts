@@ -31,8 +31,14 @@ export async function createClinic(input: { name: string; phone?: string; email?
 }
 
 /** The clinic's language and its staff catalog, once per request: staff pages and their actions word
- * everything in the clinic's language (lib/i18n/clinic). */
-export const getClinicWords = cache(async (actor: Actor): Promise<{ locale: Locale; t: ClinicWords }> => {
-  const locale = await getClinicLocale(actor);
+ * everything in the clinic's language (lib/i18n/clinic). Cached by the clinic's id (each require*() call
+ * makes a new actor object, which React's cache would not match). */
+export async function getClinicWords(actor: Actor): Promise<{ locale: Locale; t: ClinicWords }> {
+  return clinicWordsOf(actor.clinicId);
+}
+
+const clinicWordsOf = cache(async (clinicId: string): Promise<{ locale: Locale; t: ClinicWords }> => {
+  const c = await db().clinic.findUniqueOrThrow({ where: { id: clinicId }, select: { locale: true } });
+  const locale = toLocale(c.locale);
   return { locale, t: clinicWordsFor(locale) };
 });

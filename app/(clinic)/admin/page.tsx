@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { getClinicWords } from "@/lib/data/clinics";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.home.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
 import { clinicWorklist, type WorklistRow } from "@/lib/data/visits";
@@ -12,8 +13,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireClinician();
-  const { t } = await getClinicWords(actor);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.patients.worklist.title };
 }
 

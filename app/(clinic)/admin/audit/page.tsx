@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { isRealDate } from "@/lib/assessment/schema-builders";
@@ -12,8 +13,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import styles from "@/components/admin/admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.audit.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { listDeadLetters } from "@/lib/data/messages";
@@ -6,8 +7,8 @@ import { format, formatDateTimeIn } from "@/lib/i18n/format";
 import { retryDeadLetterAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.messages.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettingsForAdmin } from "@/lib/data/admin";
 import { SettingsForm } from "@/components/admin/settings-form";
@@ -9,8 +10,8 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { setClinicLocaleAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.settings.title };
 }
 

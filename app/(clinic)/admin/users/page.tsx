@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listStaff } from "@/lib/data/admin";
@@ -6,8 +7,8 @@ import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { formatDateTimeIn } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.users.title };
 }
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import { requireClinician } from "@/lib/auth/session";
 import { PatientForm } from "@/components/clinic/patient-form";
 import { getClinicLocale, getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { todayIn } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireClinician();
-  const { t } = await getClinicWords(actor);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.patients.form.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
@@ -8,8 +9,8 @@ import { formatDateTimeIn } from "@/lib/i18n/format";
 import { StaffActions } from "@/components/admin/staff-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const admin = await requireAdmin();
-  const { t } = await getClinicWords(admin);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.admin.user.title };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestMeta, requireClinician } from "@/lib/auth/session";
@@ -13,8 +14,8 @@ import { ageOn } from "@/lib/format";
 import { format, formatDateTimeIn } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireClinician();
-  const { t } = await getClinicWords(actor);
+  // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
+  const { t } = await staffWords();
   return { title: t.exam.page.title };
 }
 
