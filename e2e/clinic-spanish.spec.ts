@@ -56,7 +56,7 @@ test("a clinic set to Spanish shows every staff page in Spanish", async ({ brows
   }
 
   const intake = intakeAnswers({ running: { goal: { kind: "event", eventName: "Medio maratón de Sevilla", eventDate: "2027-04-18" } } });
-  const signed = await patientWithVisit(clinician, { intake, exam: { left: 150, right: 210 }, firstName: "Lucía" });
+  const signed = await patientWithVisit(clinician, { intake, exam: { left: 150, right: 210 }, firstName: "Lucía", locale: "en-US" });
   const { finalizeSummary } = await import("../lib/data/summaries");
   expect((await finalizeSummary(await clinicianActor({ id: clinician.userId }, clinician.clinicId), signed.visitId)).ok).toBe(true);
   const draft = await patientWithVisit(clinician, { intake, exam: { left: 120, right: 180 }, firstName: "Mateo" });

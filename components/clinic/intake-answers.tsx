@@ -17,6 +17,8 @@ import { staffWords } from "@/lib/i18n/clinic/server";
 import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { KneeDrawing } from "@/components/intake/knee-drawing";
+import { Say } from "@/components/summary/clinician-summary";
+import { findingLabel, flagDetail, flagTitle } from "@/lib/i18n/clinic/clinical-say";
 
 type Words = VisitWords["answers"];
 const pick = <K extends string>(v: K | null | undefined, labels: Record<K, string>) => (v ? labels[v] : "–");
@@ -118,9 +120,10 @@ export async function IntakeAnswersView({ intake, settings }: { intake: IntakeDT
           <ul>
             {flags.map((fl) => (
               <li key={fl.code}>
-                <strong>{t.levels[fl.level]}:</strong> {fl.title}
-                {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title ? ` (${fl.findings.map((x) => x.label).join(", ")})` : ""}. {fl.detail}{" "}
-                <span className="muted">{fl.section}</span>
+                <strong>{t.levels[fl.level]}:</strong> <Say s={flagTitle(fl, locale)} />
+                {fl.findings.length > 1 || fl.findings[0]?.label !== fl.title
+                  ? ` (${fl.findings.map((x) => findingLabel(x, locale).text).join(", ")})`
+                  : ""}. <Say s={flagDetail(fl, locale)} /> <span className="muted">{fl.section}</span>
               </li>
             ))}
           </ul>

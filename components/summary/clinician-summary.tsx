@@ -22,6 +22,7 @@ import {
 } from "@/lib/i18n/clinic/clinical-say";
 import { format, type Params } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { clinicWordsFor } from "@/lib/i18n/clinic";
 import { SummaryWords, englishWords } from "@/lib/i18n/summary";
 import { summaryEs } from "@/lib/i18n/summary-es";
 import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
@@ -36,7 +37,7 @@ const num = (l: Locale, n: number) => decimal(l, String(n));
 const signed = (l: Locale, n: number) => `${n > 0 ? "+" : ""}${num(l, n)}`;
 
 /** A said text: marked English when it is the stored English on a page in another language. */
-function Say({ s }: { s: Said }) {
+export function Say({ s }: { s: Said }) {
   return s.lang ? <span lang={s.lang}>{s.text}</span> : <>{s.text}</>;
 }
 
@@ -64,6 +65,7 @@ export function StrengthBars({ s, locale = "en-US" }: { s: StrengthDerived; loca
       weakerSide={s.weakerSide}
       symmetryPercent={s.symmetryPercent}
       width={280}
+      words={clinicWordsFor(locale).exam.chart}
     />
   );
 }

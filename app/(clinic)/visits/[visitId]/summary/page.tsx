@@ -13,7 +13,9 @@ import type { SummaryWords } from "@/lib/i18n/clinic/summary";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
-import { ClinicianSummary } from "@/components/summary/clinician-summary";
+import { ClinicianSummary, Say } from "@/components/summary/clinician-summary";
+import { findingLabel, findingValue, flagDetail, flagTitle, missingItem, ruleSummary, statusReason } from "@/lib/i18n/clinic/clinical-say";
+import { Fragment } from "react";
 import { PatientSummary } from "@/components/summary/patient-summary";
 import { SummaryEditor, type Reason } from "@/components/summary/summary-editor";
 import { OutOfDateNotice } from "@/components/summary/out-of-date";
@@ -35,14 +37,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Page = SummaryWords["page"];
 
-// The findings' labels and the rules' summaries are the engine's English (docs/decisions/0041-*.md).
+// The findings' labels and the rules' summaries, said from their codes in the clinic's language
+// (lib/i18n/clinic/clinical-say.ts; the stored English where the catalog does not know them).
 function why(t: Page, locale: Locale, rule: Rule, f: Finding[]): Reason {
   return {
-    rule: format(rule.convention ? t.ruleConvention : t.rule, { summary: rule.summary, section: rule.section }, locale),
+    rule: format(rule.convention ? t.ruleConvention : t.rule, { summary: ruleSummary(rule, locale).text, section: rule.section }, locale),
     because: f
-      .map((x) =>
-        x.value === true ? x.label : format(x.value === false ? t.findingNo : t.findingValue, { label: x.label, value: `${x.value ?? "–"}` }, locale),
-      )
+      .map((x) => {
+        const label = findingLabel(x, locale).text;
+        if (x.value === true) return label;
+        return format(x.value === false ? t.findingNo : t.findingValue, { label, value: findingValue(x, locale).text }, locale);
+      })
       .join(t.findingSeparator),
   };
 }
@@ -137,7 +142,10 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
           <ul>
             {hardFlags.map((f) => (
               <li key={f.code}>
-                <strong>{f.title}.</strong> {f.detail}
+                <strong>
+                  <Say s={flagTitle(f, locale, a)} />.
+                </strong>{" "}
+                <Say s={flagDetail(f, locale, a)} />
               </li>
             ))}
           </ul>
@@ -146,7 +154,13 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
       )}
       {a.status === "incomplete" && (
         <div className="alert alert-warning" role="note">
-          <strong>{t.incomplete}</strong> {a.missing.join(" ")}
+          <strong>{t.incomplete}</strong>{" "}
+          {a.missing.map((m, i) => (
+            <Fragment key={i}>
+              {i > 0 && " "}
+              <Say s={missingItem(m, locale)} />
+            </Fragment>
+          ))}
         </div>
       )}
       {s.finalized && s.outOfDate && (
@@ -177,7 +191,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
           <h2 id="findings-h" style={{ marginTop: 0 }}>
             {t.findings}
           </h2>
-          <ClinicianSummary a={a} showPlan={false} />
+          <ClinicianSummary a={a} showPlan={false} locale={locale} />
         </section>
         <section aria-labelledby="review-h">
           <h2 id="review-h" style={{ marginTop: 0 }}>
@@ -199,7 +213,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             holdReason={s.engineDraft.plan?.runningOnHold ? sheet.onHoldReason(s.engineDraft) : null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
-            planStatus={format(t.statusLine, { status: t.planStatus[a.status], reason: a.statusReason }, locale)}
+            planStatus={format(t.statusLine, { status: t.planStatus[a.status], reason: statusReason(a, locale).text }, locale)}
           />
         </section>
       </div>
@@ -208,7 +222,8 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
         <h2 id="preview-h" style={{ marginTop: 0 }}>
           {t.preview} {s.state === "final" ? "" : t.previewDraft}
         </h2>
-        <PatientSummary a={a} clinicPhone={visit.clinic.phone} />
+        {/* What the patient takes home, in the patient's language. */}
+        <PatientSummary a={a} clinicPhone={visit.clinic.phone} locale={visit.patient.locale} />
       </section>
     </div>
   );

@@ -168,7 +168,7 @@ export default async function PrintPage({
         {version === "patient" ? (
           <PatientSummary a={printable.assessment} clinicPhone={c.phone} locale={locale} />
         ) : (
-          <ClinicianSummary a={printable.assessment} />
+          <ClinicianSummary a={printable.assessment} locale={clinicLocale} />
         )}
         {version === "clinician" && visit.kind === "FOLLOW_UP" && <VisitTrends trends={trends} upToVisit />}
         {/* On paper the same line is in every page's bottom margin (above), so it never spills onto a page of its own. */}
