@@ -19,6 +19,8 @@ async function pageWords(page: Page): Promise<string> {
   return page.evaluate(() => {
     const root = document.body.cloneNode(true) as HTMLElement;
     root.querySelectorAll('[lang^="en"], script, style, template').forEach((e) => e.remove());
+    // Time zones are named by their identifiers (America/Port_of_Spain reads "America/Port of Spain").
+    root.querySelectorAll("option").forEach((o) => (o.getAttribute("value") ?? "").includes("/") && o.remove());
     const attrs = [...root.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((e) =>
       ["aria-label", "title", "placeholder", "alt"].map((a) => e.getAttribute(a) ?? ""),
     );
@@ -30,7 +32,7 @@ async function pageWords(page: Page): Promise<string> {
   });
 }
 
-async function expectSpanish(page: Page, path: string) {
+async function expectSpanish(page: Page, path: string, allowed: string[] = ALLOWED) {
   await page.goto(path);
   await expect(page.locator("main h1").first()).toBeVisible();
   // The staff frame says the clinic's language for everything in it.
@@ -40,7 +42,7 @@ async function expectSpanish(page: Page, path: string) {
       .first()
       .evaluate((m) => m.closest("[lang]")?.getAttribute("lang")),
   ).toBe("es");
-  expect(englishIn(await pageWords(page), ALLOWED), `English left on ${path}`).toEqual([]);
+  expect(englishIn(await pageWords(page), allowed), `English left on ${path}`).toEqual([]);
   await expectAccessible(page);
 }
 
@@ -52,7 +54,7 @@ test("a clinic set to Spanish shows every staff page in Spanish", async ({ brows
   await admin.getByRole("button", { name: "Save language" }).click();
   await expect(admin.locator('[lang="es"]').first()).toBeAttached();
   for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/settings", "/admin/audit", "/admin/api-tokens", "/admin/messages", "/account"]) {
-    await expectSpanish(admin, path);
+    await expectSpanish(admin, path, [...ALLOWED, clinician.clinicName]);
   }
 
   const intake = intakeAnswers({ running: { goal: { kind: "event", eventName: "Medio maratón de Sevilla", eventDate: "2027-04-18" } } });
@@ -74,7 +76,7 @@ test("a clinic set to Spanish shows every staff page in Spanish", async ({ brows
     `/visits/${signed.visitId}/summary`,
     "/account",
   ]) {
-    await expectSpanish(page, path);
+    await expectSpanish(page, path, [...ALLOWED, clinician.clinicName]);
   }
 
   // The clinician's print is in the clinic's language; the patient's in the patient's (English here).

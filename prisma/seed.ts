@@ -14,6 +14,7 @@ import { finalizeExam, saveExam } from "../lib/data/exams";
 import { submitIntake } from "../lib/data/intake-answers";
 import { createPatient } from "../lib/data/patients";
 import { finalizeSummary } from "../lib/data/summaries";
+import { consentTextFor, messagesFor } from "../lib/i18n";
 import { createUser } from "../lib/data/users";
 import { startVisit } from "../lib/data/visits";
 import { clinicianActor, examData, followUpIntakeAnswers, fullExam, intakeAnswers, patientThroughInvite } from "./factories";
@@ -85,7 +86,9 @@ export async function seedDemo(): Promise<DemoSeed> {
     const patientActor = await patientThroughInvite(visit.token, p.dateOfBirth);
     const signed = { ...answers, consent: { agreed: true as const, signatureName: `${p.firstName} ${p.lastName}` } };
     // Each step must succeed: a demo patient silently left half-made would show a plan that is not there.
-    const sent = await submitIntake(patientActor, signed, randomBytes(16).toString("hex"), {}, DEFAULT_CONSENT_TEXT);
+    // The statement the patient would have read: the clinic's default, in the patient's language.
+    const consent = consentTextFor(DEFAULT_CONSENT_TEXT, messagesFor(p.locale ?? "en-US"));
+    const sent = await submitIntake(patientActor, signed, randomBytes(16).toString("hex"), {}, consent, p.locale ?? null);
     if (!sent.ok) throw new Error(`seed: ${p.firstName}'s intake was refused: ${JSON.stringify(sent)}`);
     if (stage === "intake") return made;
     const saved = await saveExam(actor, visit.visitId, exam, null);

@@ -69,17 +69,22 @@ const SECTIONS: { id: keyof SettingsWords["sections"]; defs: Def[] }[] = [
 ];
 
 const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
-const showDefault = (k: Key, t: SettingsWords, locale: Locale) => {
+/** The default texts the patients read (consent, terrain advice) as the clinic's language says them. */
+export type DefaultTexts = { consentText: string; terrainAdvice: string };
+
+const showDefault = (k: Key, t: SettingsWords, locale: Locale, texts?: DefaultTexts) => {
+  // A default sentence keeps its own full stop; the hint adds one after the value.
+  if (texts && (k === "consentText" || k === "terrainAdvice")) return texts[k].replace(/\.$/, "");
   const v = DEFAULT_SETTINGS[k];
   if (typeof v === "boolean") return v ? t.on : t.off;
   if (k === "painRule") return v === "trek" ? t.painRuleDefaults.trek : t.painRuleDefaults["pain-monitoring"];
   if (typeof v === "number") return formatNumber(locale, v, { useGrouping: false, maximumFractionDigits: 20 });
-  return String(v);
+  return String(v).replace(/\.$/, "");
 };
 
 /** `timeZones`: the zones to offer, computed by the server page (lib/format.ts timeZoneChoices) so the list
  * matches the zones the server accepts. */
-export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; timeZones: string[] }) {
+export function SettingsForm({ initial, timeZones, defaultTexts }: { initial: ClinicSettings; timeZones: string[]; defaultTexts?: DefaultTexts }) {
   const { t: words, f, locale } = useClinicWords();
   const t = words.admin.settings;
   const labels = labelsFrom(t.labels, words.admin.fallbackLabel);
@@ -113,7 +118,7 @@ export function SettingsForm({ initial, timeZones }: { initial: ClinicSettings; 
     const err = errors[d.key]?.message;
     const note = [
       d.convention ? f(t.convention, { source: d.source ?? "" }) : d.source ? f(t.reference, { source: d.source }) : null,
-      f(t.default, { value: showDefault(d.key, t, locale) }),
+      f(t.default, { value: showDefault(d.key, t, locale, defaultTexts) }),
       help[d.key],
     ]
       .filter(Boolean)

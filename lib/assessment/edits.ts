@@ -99,16 +99,15 @@ export function applyStretchEdits(engine: StretchPrescription[], edits: StretchE
 }
 
 /**
- * Why a clinician's start point cannot stand, or null. A reduced start must be below the runner's current
+ * Why a clinician's start point cannot stand (the field and the distance it must be below), or null. A reduced start must be below the runner's current
  * weekly distance (otherwise it is not a reduction, and +10% a week would build on the painful volume).
  */
-export function rtrStartProblem(currentWeeklyKm: number | null, rtrStart: SummaryEdits["rtrStart"]): { path: "rtrStart.weeklyKm"; message: string } | null {
+export function rtrStartProblem(currentWeeklyKm: number | null, rtrStart: SummaryEdits["rtrStart"]): { path: "rtrStart.weeklyKm"; belowKm: number } | null {
   if (rtrStart?.mode !== "reduced-continuous" || currentWeeklyKm === null || currentWeeklyKm <= 0) return null;
   if (rtrStart.weeklyKm < currentWeeklyKm) return null;
-  return { path: "rtrStart.weeklyKm", message: `Weekly distance (km) must be below the current ${formatKm(currentWeeklyKm)} km.` };
+  // The limit as a number: the form and the server action say it in the clinic's words.
+  return { path: "rtrStart.weeklyKm", belowKm: currentWeeklyKm };
 }
-
-const formatKm = (km: number) => (Number.isInteger(km) ? String(km) : km.toFixed(1));
 
 /** A reduced start about a third below the current distance, rounded down to 0.5 km (never the current one). */
 export function suggestedReducedKm(currentWeeklyKm: number | null): number | undefined {

@@ -26,9 +26,9 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export const DEFAULT_CONSENT_TEXT =
-  "I confirm that the answers I gave are true to the best of my knowledge. I agree that the clinic may use " +
-  "them to assess my knee and plan my care, and keep them in my health record.";
+import { DEFAULT_CONSENT_TEXT } from "./consent-text";
+
+export { DEFAULT_CONSENT_TEXT };
 
 export { DEFAULT_TERRAIN_ADVICE };
 

@@ -224,7 +224,8 @@ export type SaveEditsResult =
   | { ok: true; version: number }
   | { ok: false; reason: "conflict"; current: { edits: SummaryEdits; version: number } }
   | { ok: false; reason: "final" | "not-found" }
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> };
+  /** A reduced start at or above the runner's current weekly distance: it must be below `belowKm`. */
+  | { ok: false; reason: "start-too-high"; belowKm: number };
 
 /** Save the clinician's review edits to the draft (optimistic concurrency: null = no draft row yet). */
 export async function saveSummaryEdits(
@@ -249,7 +250,7 @@ export async function saveSummaryEdits(
         // The same limit the form checks: a reduced start below the runner's current weekly distance.
         const { input } = await engineInputs(tx, actor.clinicId, visitId);
         const problem = rtrStartProblem(assess(input).returnToRun?.currentWeeklyKm ?? null, edits.rtrStart);
-        if (problem) return { ok: false, reason: "invalid", fieldErrors: { [problem.path]: problem.message } } as const;
+        if (problem) return { ok: false, reason: "start-too-high", belowKm: problem.belowKm } as const;
       }
       const content = sealSummaryJson({ edits });
       let id: string;

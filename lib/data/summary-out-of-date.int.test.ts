@@ -84,8 +84,8 @@ describe("a reduced return-to-run start", () => {
     expect(draft?.engineDraft.returnToRun?.currentWeeklyKm).toBe(40);
     expect(await saveSummaryEdits(actor, visitId, { rtrStart: { mode: "reduced-continuous", weeklyKm: 40 } }, draft!.draftVersion)).toEqual({
       ok: false,
-      reason: "invalid",
-      fieldErrors: { "rtrStart.weeklyKm": "Weekly distance (km) must be below the current 40 km." },
+      reason: "start-too-high",
+      belowKm: 40,
     });
     expect(await saveSummaryEdits(actor, visitId, { rtrStart: { mode: "reduced-continuous", weeklyKm: 26.5 } }, draft!.draftVersion)).toMatchObject({
       ok: true,

@@ -4,6 +4,7 @@
 // lib/i18n/format.ts. Clinician screens are English in their components.
 import type { ErrorCatalog } from "../forms/messages";
 import { summaryEn } from "./summary-en";
+import { DEFAULT_CONSENT_TEXT } from "../assessment/consent-text";
 
 // Field labels by form path, kept apart so every catalog must name the same paths (FieldKey).
 const fields = {
@@ -354,6 +355,8 @@ export const en = {
     consent: {
       heading: "Your consent",
       intro: "Please read this statement from your clinic.",
+      /** The clinic's default statement, in this language (a clinic's own statement is shown as written). */
+      defaultText: DEFAULT_CONSENT_TEXT,
       changed: "Your clinic has just updated this statement. Please read it again before you send.",
       // A name too short to be one ("J") gets what is wanted, not "please answer this question".
       nameWanted: "To sign, please type your full name (the name you would sign with).",

@@ -287,6 +287,8 @@ export const es: Messages = {
     consent: {
       heading: "Su consentimiento",
       intro: "Lea esta declaración de su clínica.",
+      defaultText:
+        "Confirmo que las respuestas que he dado son verdaderas según mi leal saber y entender. Acepto que la clínica las utilice para valorar mi rodilla y planificar mi atención, y que las conserve en mi historia clínica.",
       changed: "Su clínica acaba de actualizar esta declaración. Léala de nuevo antes de enviar.",
       nameWanted: "Para firmar, escriba su nombre completo (el nombre con el que firmaría).",
     },

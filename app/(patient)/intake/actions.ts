@@ -1,5 +1,6 @@
 "use server";
 
+import { consentTextFor } from "@/lib/i18n";
 import { requestMeta } from "@/lib/auth/session";
 import { cookies } from "next/headers";
 import { currentIntakeSession, INTAKE_COOKIE } from "@/lib/auth/intake-session";
@@ -117,11 +118,12 @@ export async function submitIntakeAction(answers: unknown, submissionKey: unknow
   const labels = intakeLabels(en.intake, session.fullName);
   const parsed = validate(schema, answers, labelsFrom(labels), en.errors, intakeIssueText(labels, en.intake, en.errors));
   if (!parsed.ok) return { ...parsed, formError: en.intake.fixErrors };
-  if (consentShown !== settings.consentText) {
-    return { ok: false, fieldErrors: {}, formError: en.intake.consent.changed, consentText: settings.consentText };
+  const consentText = consentTextFor(settings.consentText, en);
+  if (consentShown !== consentText) {
+    return { ok: false, fieldErrors: {}, formError: en.intake.consent.changed, consentText };
   }
   // The variant schema (questionnaires as the clinic set them) parses to the stored shape of either version.
-  const r = await submitIntake(session.actor, parsed.data as SubmittedAnswers, submissionKey, await requestMeta(), settings.consentText, session.locale);
+  const r = await submitIntake(session.actor, parsed.data as SubmittedAnswers, submissionKey, await requestMeta(), consentText, session.locale);
   if (r.ok) return { ok: true, urgent: urgentCareReasons(parsed.data.safety) };
   return { ok: false, fieldErrors: {}, formError: r.reason === "not-verified" ? en.dob.intro : en.link.submittedBody };
 }

@@ -8,7 +8,7 @@ import { PatientSummary } from "@/components/summary/patient-summary";
 import { getClinicSettings } from "@/lib/data/clinics";
 import { getIntakeDraft } from "@/lib/data/intake-answers";
 import { format, formatIsoDate } from "@/lib/i18n/format";
-import { messagesFor } from "@/lib/i18n";
+import { consentTextFor, messagesFor } from "@/lib/i18n";
 import { patientPage } from "@/lib/i18n/patient-locale";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { DobForm } from "@/components/intake/dob-form";
@@ -70,7 +70,7 @@ export default async function IntakePage() {
         greeting={greeting}
         note={session.revision > 1 ? m.intake.correctionNote : null}
         fullName={session.fullName}
-        consentText={settings.consentText}
+        consentText={consentTextFor(settings.consentText, m)}
         askMissedPeriods={session.recordedSex === "FEMALE" || session.recordedSex === "OTHER"}
         initial={draft ? { answers: draft.answers, version: draft.version, resumeStep: draft.resumeStep } : null}
         messages={m.intake}

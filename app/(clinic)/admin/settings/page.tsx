@@ -3,6 +3,7 @@ import { staffWords } from "@/lib/i18n/clinic/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { getSettingsForAdmin } from "@/lib/data/admin";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { messagesFor } from "@/lib/i18n";
 import { timeZoneChoices } from "@/lib/format";
 import { getClinicWords } from "@/lib/data/clinics";
 import { format } from "@/lib/i18n/format";
@@ -41,7 +42,12 @@ export default async function SettingsPage() {
           {t.saveLanguage}
         </button>
       </form>
-      <SettingsForm initial={settings} timeZones={timeZoneChoices(settings.timeZone)} />
+      {/* The defaults as the clinic's language says them (patients read them in their own: lib/i18n consentTextFor). */}
+      <SettingsForm
+        initial={settings}
+        timeZones={timeZoneChoices(settings.timeZone)}
+        defaultTexts={{ consentText: messagesFor(locale).intake.consent.defaultText, terrainAdvice: messagesFor(locale).summary.activity.terrain }}
+      />
     </div>
   );
 }

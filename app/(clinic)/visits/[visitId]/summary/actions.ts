@@ -42,13 +42,11 @@ export async function saveSummaryEditsAction(visitId: unknown, input: unknown, b
       conflict: r.current,
       formError: t.conflict,
     };
-  if (r.reason === "invalid") {
-    // The one check the data layer words itself (lib/assessment/edits.ts, rtrStartProblem): the start below the
-    // current weekly distance. Its number is in its English sentence; say it in the clinic's words.
-    const fieldErrors = { ...r.fieldErrors };
-    const km = /below the current (\S+) km\.$/.exec(fieldErrors["rtrStart.weeklyKm"] ?? "")?.[1];
-    if (km) fieldErrors["rtrStart.weeklyKm"] = format(words.summary.editor.startKmProblem, { km: locale === "es" ? km.replace(".", ",") : km }, locale);
-    return { ok: false, fieldErrors, formError: t.needsCorrecting };
+  if (r.reason === "start-too-high") {
+    // The limit the form checks too (lib/assessment/edits.ts, rtrStartProblem): the start below the current distance.
+    const km = Number.isInteger(r.belowKm) ? String(r.belowKm) : r.belowKm.toFixed(1);
+    const message = format(words.summary.editor.startKmProblem, { km: locale === "es" ? km.replace(".", ",") : km }, locale);
+    return { ok: false, fieldErrors: { "rtrStart.weeklyKm": message }, formError: t.needsCorrecting };
   }
   if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: t.finalized };
   return notFound(t.visitNotFound);
