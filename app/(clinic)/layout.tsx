@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { clientWordsFor } from "@/lib/i18n/clinic";
 import { currentSession, requireStaff } from "@/lib/auth/session";
 import { IdleGuard } from "@/components/auth/idle-guard";
 import { SignOutButton } from "@/components/clinic/sign-out-button";
@@ -45,7 +46,7 @@ export default async function ClinicLayout({ children }: { children: React.React
         </div>
       </header>
       <main id="main" className="container">
-        <ClinicWordsProvider words={words} locale={locale}>
+        <ClinicWordsProvider words={clientWordsFor(words, actor.kind)} locale={locale}>
           <IdleGuard timeoutMinutes={session.idleTimeoutMinutes} keepAlive={keepAliveAction} endSession={endIdleSessionAction}>
             {children}
           </IdleGuard>

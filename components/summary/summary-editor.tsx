@@ -8,7 +8,7 @@ import { rtrStartProblem, type SummaryEdits } from "@/lib/assessment/edits";
 import type { Resolver } from "react-hook-form";
 import { describedBy, FieldError } from "@/components/ui/field-error";
 import { useClinicWords } from "@/components/clinic/clinic-words";
-import type { ClinicWords } from "@/lib/i18n/clinic/words";
+import type { ClientClinicWords } from "@/lib/i18n/clinic/words";
 import { DoseList } from "./dose-list";
 import styles from "./summary-editor.module.css";
 
@@ -69,8 +69,8 @@ const formPath = (p: string[]) => (p[0] === "rtrStart" ? [p[1] === "phase" ? "rt
 
 /** The review's schema check, loaded at the first validation (zod stays off the page's first load), worded in
  * the clinic's language. */
-let schemaCheck: { words: ClinicWords; check: Promise<Resolver<FormValues>> } | null = null;
-function loadSchemaCheck(words: ClinicWords): Promise<Resolver<FormValues>> {
+let schemaCheck: { words: ClientClinicWords; check: Promise<Resolver<FormValues>> } | null = null;
+function loadSchemaCheck(words: ClientClinicWords): Promise<Resolver<FormValues>> {
   if (schemaCheck?.words !== words) {
     const check = import("./summary-validation")
       .then((m) => m.summarySchemaCheck<FormValues>({ labels: words.summary.labels, errors: words.errors }, { transform: toEdits, mapPath: formPath }))

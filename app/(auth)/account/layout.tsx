@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { clientWordsFor } from "@/lib/i18n/clinic";
 import { SignOutButton } from "@/components/clinic/sign-out-button";
 import { ClinicWordsProvider } from "@/components/clinic/clinic-words";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -30,7 +31,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
         </div>
       </header>
       <main id="main" className="container-narrow">
-        <ClinicWordsProvider words={words} locale={locale}>
+        <ClinicWordsProvider words={clientWordsFor(words, actor.kind)} locale={locale}>
           {children}
         </ClinicWordsProvider>
       </main>

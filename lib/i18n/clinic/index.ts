@@ -13,7 +13,7 @@ import { patientsEn, patientsEs } from "./patients";
 import { shellEn, shellEs } from "./shell";
 import { summaryEn, summaryEs } from "./summary";
 import { visitEn, visitEs } from "./visit";
-import type { ClinicWords } from "./words";
+import type { ClientClinicWords, ClinicWords } from "./words";
 
 export type { ClinicWords } from "./words";
 
@@ -40,6 +40,18 @@ export const CLINIC_ES: ClinicWords = {
   clinical: clinicalEs,
   errors: clinicErrorsEs,
 };
+
+/**
+ * What a staff layout sends to the browser for its client components: the sections they read, and of those
+ * only the ones the member's role opens (an admin's pages never render the clinical forms, and a clinician's
+ * never the admin forms). About 45 KB of the 82 KB English catalog for a clinician, 18 KB for an admin.
+ */
+export function clientWordsFor(t: ClinicWords, role: "clinician" | "admin"): ClientClinicWords {
+  const { account, errors, admin, patients, exam, summary } = t;
+  // The other role's sections are left out; their type stays, as no page of this role reads them.
+  const none = {} as never;
+  return role === "admin" ? { account, errors, admin, patients: none, exam: none, summary: none } : { account, errors, admin: none, patients, exam, summary };
+}
 
 export function clinicWordsFor(locale: Locale): ClinicWords {
   return locale === "es" ? CLINIC_ES : CLINIC_EN;

@@ -11,6 +11,10 @@ import type { ShellWords } from "./shell";
 import type { SummaryWords } from "./summary";
 import type { VisitWords } from "./visit";
 
+/** The sections a client component reads: the rest (the frame, the visit page, the engine's clinical
+ * wording) are only ever said on the server, so they are not sent to the browser. */
+export type ClientClinicWords = Omit<ClinicWords, "shell" | "visit" | "clinical">;
+
 export interface ClinicWords {
   shell: ShellWords;
   admin: AdminWords;
