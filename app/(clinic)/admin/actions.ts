@@ -9,6 +9,7 @@ import { getClinicWords } from "@/lib/data/clinics";
 import { format } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { isUuid } from "@/lib/data/patients";
 import { API_TOKEN_MAX_DAYS, apiTokenSchema } from "@/lib/forms/api-token-schema";
 import { labelsFrom } from "@/lib/forms/messages";
@@ -100,5 +101,7 @@ export async function setClinicLocaleAction(form: FormData | unknown): Promise<v
   const admin = await requireAdmin();
   const locale = field(form, "locale");
   if (isLocale(locale)) await setClinicLocale(admin, locale, await requestMeta());
+  // Every staff page, the frame included, is now in the new language: refresh the layout with the page.
+  revalidatePath("/", "layout");
   redirect("/admin/settings");
 }
