@@ -51,6 +51,29 @@ export const emailEn = {
     ],
     action: "Open My plan",
   },
+  /** Notices to the clinic's own address, in the clinic's language. */
+  clinic: {
+    openVisit: "Open the visit",
+    forVisit: " for a visit on {date}",
+    linkLocked: {
+      subject: "{clinic}: an intake link was locked",
+      body: "An intake link{forVisit} was locked after too many wrong dates of birth. The patient cannot continue with it. Check with the patient, then make a new link from the visit page.",
+    },
+    undeliverable: {
+      subject: "{clinic}: a message could not be delivered",
+      body: "The {kind}{forVisit} could not be delivered to the patient's address. Check the address, then send it again from the visit page.",
+    },
+    kinds: {
+      invite: "intake invitation",
+      reminder: "intake reminder",
+      "intake-received": "confirmation that the answers arrived",
+      summary: "visit summary link",
+      plan: '"My plan" link',
+      "follow-up": "request for the follow-up questions",
+      "clinic-link-locked": "notice of a locked link",
+      "clinic-undeliverable": "notice of an undeliverable message",
+    },
+  },
 };
 
 export type EmailWords = typeof emailEn;

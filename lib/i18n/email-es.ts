@@ -51,4 +51,26 @@ export const emailEs: EmailWords = {
     ],
     action: "Abrir Mi plan",
   },
+  clinic: {
+    openVisit: "Abrir la visita",
+    forVisit: " de una visita del {date}",
+    linkLocked: {
+      subject: "{clinic}: se ha bloqueado un enlace del cuestionario",
+      body: "Un enlace del cuestionario{forVisit} se ha bloqueado tras demasiadas fechas de nacimiento incorrectas. El paciente no puede seguir con él. Hable con el paciente y cree un enlace nuevo desde la página de la visita.",
+    },
+    undeliverable: {
+      subject: "{clinic}: no se pudo entregar un mensaje",
+      body: "No se pudo entregar {kind}{forVisit} a la dirección del paciente. Compruebe la dirección y vuelva a enviarlo desde la página de la visita.",
+    },
+    kinds: {
+      invite: "la invitación al cuestionario",
+      reminder: "el recordatorio del cuestionario",
+      "intake-received": "la confirmación de que llegaron las respuestas",
+      summary: "el enlace al resumen de la visita",
+      plan: "el enlace a «Mi plan»",
+      "follow-up": "la solicitud de las preguntas de seguimiento",
+      "clinic-link-locked": "el aviso de un enlace bloqueado",
+      "clinic-undeliverable": "el aviso de un mensaje no entregado",
+    },
+  },
 };

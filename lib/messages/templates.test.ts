@@ -59,8 +59,18 @@ describe("a patient's message is in the patient's language", () => {
     if (kind !== "intake-received") expect(es.html).toContain(`href="${ctx.link}"`);
   });
 
-  it("British English reads as the English catalog; notices to the clinic stay in English whatever is asked", () => {
+  it("British English reads as the English catalog", () => {
     expect(renderMessage("invite", { ...ctx, locale: "en-GB" })).toEqual(renderMessage("invite", ctx));
-    expect(renderMessage("clinic-link-locked", { ...ctx, locale: "es" }).text).toBe(renderMessage("clinic-link-locked", ctx).text);
+    expect(renderMessage("clinic-link-locked", { ...ctx, locale: "en-GB" })).toEqual(renderMessage("clinic-link-locked", ctx));
+  });
+
+  it.each(["clinic-link-locked", "clinic-undeliverable"] as const)("a notice to a clinic that works in Spanish is in Spanish (%s)", (kind) => {
+    const en = renderMessage(kind, { ...ctx, failedKind: "summary" });
+    const es = renderMessage(kind, { ...ctx, locale: "es", failedKind: "summary" });
+    expect(es.text).not.toBe(en.text);
+    expect(es.subject).toContain(clinic.name);
+    expect(es.text).not.toMatch(/\b(the|your|please|link|answers|questions|emails|visit|patient)\b/i);
+    expect(es.html).toContain('<html lang="es">');
+    expect(es.html).toContain(`href="${ctx.link}"`);
   });
 });

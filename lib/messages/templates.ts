@@ -1,7 +1,7 @@
 // The message catalog: every message the app sends, as plain text and HTML. Pure functions (no I/O), so the
 // unit tests read every template. Rules for all of them: the clinic's name and phone, only what the link
 // needs, never a diagnosis, a finding or an answer; the patient is named by first name only. A patient's
-// message is in the patient's language (lib/i18n/email-*.ts); a notice to the clinic in the clinic's (English).
+// message is in the patient's language (lib/i18n/email-*.ts); a notice to the clinic in the clinic's.
 import { emailEn, type EmailWords } from "../i18n/email-en";
 import { emailEs } from "../i18n/email-es";
 import { format } from "../i18n/format";
@@ -52,21 +52,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const KIND_LABEL: Record<MessageKind, string> = {
-  invite: "intake invitation",
-  reminder: "intake reminder",
-  "intake-received": "confirmation that the answers arrived",
-  summary: "visit summary link",
-  plan: '"My plan" link',
-  "follow-up": "request for the follow-up questions",
-  "clinic-link-locked": "notice of a locked link",
-  "clinic-undeliverable": "notice of an undeliverable message",
-};
-
-export function kindLabel(kind: MessageKind): string {
-  return KIND_LABEL[kind];
-}
-
 interface Body {
   subject: string;
   paragraphs: string[];
@@ -94,33 +79,25 @@ function patientBody(kind: PatientKind, c: TemplateContext): Body {
 
 function body(kind: MessageKind, c: TemplateContext): Body {
   if (isPatientKind(kind)) return patientBody(kind, c);
+  // A notice to the clinic, in the clinic's language (`c.locale` is the clinic's for these).
+  const locale = c.locale ?? "en-US";
+  const w = EMAIL_WORDS[locale].clinic;
   const clinic = oneLine(c.clinic.name);
-  const when = c.visitDate ? ` on ${oneLine(c.visitDate, 60)}` : "";
-  switch (kind) {
-    case "clinic-link-locked":
-      return {
-        subject: `${clinic}: an intake link was locked`,
-        paragraphs: [
-          `An intake link${when ? ` for a visit${when}` : ""} was locked after too many wrong dates of birth. The patient cannot continue with it. Check with the patient, then make a new link from the visit page.`,
-        ],
-        action: c.link ? { label: "Open the visit", link: c.link } : undefined,
-      };
-    case "clinic-undeliverable":
-      return {
-        subject: `${clinic}: a message could not be delivered`,
-        paragraphs: [
-          `The ${kindLabel(c.failedKind ?? "invite")}${when ? ` for a visit${when}` : ""} could not be delivered to the patient's address. Check the address, then send it again from the visit page.`,
-        ],
-        action: c.link ? { label: "Open the visit", link: c.link } : undefined,
-      };
-  }
+  const forVisit = c.visitDate ? format(w.forVisit, { date: oneLine(c.visitDate, 60) }, locale) : "";
+  const action = c.link ? { label: w.openVisit, link: c.link } : undefined;
+  const t = kind === "clinic-link-locked" ? w.linkLocked : w.undeliverable;
+  return {
+    subject: format(t.subject, { clinic }, locale),
+    paragraphs: [format(t.body, { forVisit, kind: w.kinds[c.failedKind ?? "invite"] }, locale)],
+    action,
+  };
 }
 
 /** A message's subject, plain text and HTML. */
 export function renderMessage(kind: MessageKind, c: TemplateContext): RenderedMessage {
   const b = body(kind, c);
   const clinic = oneLine(c.clinic.name);
-  const w = EMAIL_WORDS[isPatientKind(kind) ? (c.locale ?? "en-US") : "en-US"];
+  const w = EMAIL_WORDS[c.locale ?? "en-US"];
   const signature = c.clinic.phone ? `${clinic}, ${oneLine(c.clinic.phone, 40)}` : clinic;
   const optOut = PATIENT_KINDS.includes(kind) && c.optOutLink ? c.optOutLink : null;
   const text = [

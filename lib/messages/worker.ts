@@ -24,6 +24,7 @@ interface MessageRow {
   firstName: string | null;
   emailOptOut: boolean | null;
   locale: string | null;
+  clinicLocale: string;
   visitDate: Date | null;
   tokenSealed: string | null;
   inviteOpen: boolean | null;
@@ -68,7 +69,7 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     const { messageId, failedKind } = payload as { messageId: string; failedKind?: MessageKind };
     const { rows } = await pool.query<MessageRow>(
       `SELECT m.id, m."clinicId", m."visitId", m."patientId", m.kind, m.recipient, m.status::text AS status,
-              c.name AS "clinicName", c.phone AS "clinicPhone", p."firstName", p."emailOptOut", p.locale, v.date AS "visitDate",
+              c.name AS "clinicName", c.phone AS "clinicPhone", c.locale AS "clinicLocale", p."firstName", p."emailOptOut", p.locale, v.date AS "visitDate",
               i."tokenSealed", (i.id IS NOT NULL AND i."revokedAt" IS NULL AND i."expiresAt" > now()) AS "inviteOpen"
          FROM "Message" m JOIN "Clinic" c ON c.id = m."clinicId"
          LEFT JOIN "Patient" p ON p.id = m."patientId"
@@ -93,13 +94,13 @@ function sendTask(pool: pg.Pool, transport: () => MessageTransport): Task {
     } else if (m.visitId && (m.kind === "clinic-link-locked" || m.kind === "clinic-undeliverable")) {
       link = `${origin}/visits/${m.visitId}`;
     }
-    // A message to the patient in the patient's language; a notice to the clinic in English.
-    const patientLocale: Locale = PATIENT_KINDS.includes(m.kind) ? toLocale(m.locale) : "en-US";
+    // A message to the patient in the patient's language; a notice to the clinic in the clinic's.
+    const readerLocale: Locale = PATIENT_KINDS.includes(m.kind) ? toLocale(m.locale) : toLocale(m.clinicLocale);
     const content = renderMessage(m.kind, {
-      locale: patientLocale,
+      locale: readerLocale,
       clinic: { name: m.clinicName, phone: m.clinicPhone },
       firstName: m.firstName,
-      visitDate: formatDate(m.visitDate, patientLocale),
+      visitDate: formatDate(m.visitDate, readerLocale),
       link,
       optOutLink: PATIENT_KINDS.includes(m.kind) && m.patientId ? `${origin}/o/${optOutToken(m.patientId)}` : null,
       failedKind,
