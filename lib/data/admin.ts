@@ -211,14 +211,19 @@ export interface AuditFilter {
   page: number;
 }
 
+/** One event as data: the page words the actor's kind, the record's type and the patient in its language. */
 export interface AuditRow {
   seq: string;
   at: string;
-  actor: string;
+  /** A staff member by name, or who else acted: a deleted user, a patient on an invite link, a visitor not
+   * signed in, the system. */
+  actor: { kind: "user"; name: string } | { kind: "unknown-user" | "patient" | "anonymous" | "system" };
   action: string;
   outcome: string;
-  record: string;
-  patient: string | null;
+  /** The record's type (its code) and the first 8 characters of its id. */
+  record: { type: string | null; id: string | null };
+  /** The patient the event concerns (name and date of birth), `gone` when the record no longer exists. */
+  patient: { lastName: string; firstName: string; dateOfBirth: string } | "gone" | null;
   ip: string | null;
 }
 
@@ -263,7 +268,7 @@ export async function searchAudit(
     db().patient.findMany({ where: { clinicId: admin.clinicId, id: { in: pIds } }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } }),
   ]);
   const userName = new Map(users.map((u) => [u.id, u.name]));
-  const patientName = new Map(patients.map((p) => [p.id, `${p.lastName}, ${p.firstName} (born ${toIsoDate(p.dateOfBirth)})`]));
+  const patientName = new Map(patients.map((p) => [p.id, { lastName: p.lastName, firstName: p.firstName, dateOfBirth: toIsoDate(p.dateOfBirth) }]));
   await db().$transaction((tx) =>
     recordAudit(tx, {
       actor: admin,
@@ -286,18 +291,15 @@ export async function searchAudit(
     rows: page.map((e) => ({
       seq: String(e.seq ?? ""),
       at: e.at.toISOString(),
-      actor:
-        e.actorType === "user"
-          ? (userName.get(e.actorId ?? "") ?? "Unknown user")
-          : e.actorType === "patient"
-            ? "Patient (invite link)"
-            : e.actorType === "anonymous"
-              ? "Not signed in"
-              : "System",
+      actor: ((): AuditRow["actor"] => {
+        if (e.actorType !== "user") return { kind: e.actorType === "patient" ? "patient" : e.actorType === "anonymous" ? "anonymous" : "system" };
+        const name = userName.get(e.actorId ?? "");
+        return name === undefined ? { kind: "unknown-user" } : { kind: "user", name };
+      })(),
       action: e.action,
       outcome: e.outcome,
-      record: [e.recordType, e.recordId ? e.recordId.slice(0, 8) : null].filter(Boolean).join(" "),
-      patient: e.patientId ? (patientName.get(e.patientId) ?? "Patient") : null,
+      record: { type: e.recordType, id: e.recordId ? e.recordId.slice(0, 8) : null },
+      patient: e.patientId ? (patientName.get(e.patientId) ?? "gone") : null,
       ip: e.ip,
     })),
   };

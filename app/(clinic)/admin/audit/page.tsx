@@ -3,12 +3,12 @@ import { staffWords } from "@/lib/i18n/clinic/server";
 import Link from "next/link";
 import { requestMeta, requireAdmin } from "@/lib/auth/session";
 import { isRealDate } from "@/lib/assessment/schema-builders";
-import { listStaff, searchAudit, type AuditFilter } from "@/lib/data/admin";
+import { listStaff, searchAudit, type AuditFilter, type AuditRow } from "@/lib/data/admin";
 import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/patients";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import type { AdminWords } from "@/lib/i18n/clinic/admin";
-import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import styles from "@/components/admin/admin.module.css";
 
@@ -48,12 +48,15 @@ function named(words: Record<string, string>, value: string): string {
   return Object.hasOwn(words, value) ? words[value]! : value;
 }
 
-/** The trail names a patient "Last, First (born YYYY-MM-DD)", or "Patient" when the record is gone. */
-function patientText(t: AdminWords["audit"], text: string, locale: Locale): string {
-  if (text === "Patient") return t.patientUnknown;
-  const m = /^(.*) \(born (\d{4}-\d{2}-\d{2})\)$/.exec(text);
-  return m ? format(t.patientBorn, { name: m[1]!, dob: m[2]! }, locale) : text;
+/** A patient as "Last, First (born …)", or "Patient" when the record is gone. English keeps the ISO date. */
+function patientText(t: AdminWords["audit"], p: Exclude<AuditRow["patient"], null>, locale: Locale): string {
+  if (p === "gone") return t.patientUnknown;
+  const dob = locale.startsWith("en") ? p.dateOfBirth : formatIsoDate(locale, p.dateOfBirth);
+  return format(t.patientBorn, { name: `${p.lastName}, ${p.firstName}`, dob }, locale);
 }
+
+const actorText = (t: AdminWords["audit"], a: AuditRow["actor"]) => (a.kind === "user" ? a.name : t.actors[a.kind]);
+const recordText = (t: AdminWords["audit"], r: AuditRow["record"]) => [r.type === null ? null : named(t.recordTypes, r.type), r.id].filter(Boolean).join(" ");
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const admin = await requireAdmin();
@@ -149,10 +152,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={r.seq}>
                   <td className={styles.mono}>{r.seq}</td>
                   <td className={styles.mono}>{formatDateTimeIn(locale, r.at, timeZone)}</td>
-                  <td>{named(t.actors, r.actor)}</td>
+                  <td>{actorText(t, r.actor)}</td>
                   <td>{named(t.actions, r.action)}</td>
                   <td>{named(t.outcomes, r.outcome)}</td>
-                  <td>{r.record}</td>
+                  <td>{recordText(t, r.record)}</td>
                   <td>{r.patient === null ? "" : patientText(t, r.patient, locale)}</td>
                   <td className={styles.mono}>{r.ip ?? ""}</td>
                 </tr>
