@@ -84,7 +84,12 @@ describe("deriveExam: 'check this' notes for unusual but possible values", () =>
 
   it("notes a trial far from the other two, beside that trial", () => {
     expect(notes(exam({ strength: { hipAbduction: { left: { trialsN: [200, 205, 100] } } } }))).toEqual([
-      { path: "strength.hipAbduction.left.trialsN.2", message: "Check this: trial 3 is more than 20% from the others." },
+      {
+        path: "strength.hipAbduction.left.trialsN.2",
+        code: "trial-spread",
+        params: { n: 3, pct: 20 },
+        message: "Check this: trial 3 is more than 20% from the others.",
+      },
     ]);
   });
 
@@ -92,18 +97,31 @@ describe("deriveExam: 'check this' notes for unusual but possible values", () =>
     const big = notes(exam({ strength: { hipAbduction: { left: { trialsN: [119] }, right: { trialsN: [200] } } } }));
     expect(big.map((n) => n.path)).toEqual(["strength.hipAbduction"]);
     expect(big[0]!.message).toMatch(/symmetry of 60% is a very large difference/);
+    expect(big[0]).toMatchObject({ code: "large-asymmetry", params: { pct: 60 } });
     expect(notes(exam({ strength: { hipAbduction: { left: { trialsN: [120] }, right: { trialsN: [200] } } } }))).toEqual([]);
   });
 
   it("notes a reading so low it was probably typed in kg-force", () => {
     const n = notes(exam({ strength: { hipExtension: { left: { trialsN: [21, 22, 20] } } } }));
-    expect(n).toEqual([{ path: "strength.hipExtension.left.trialsN", message: "Check this: 22 N is unusually low. Was it read in kg-force?" }]);
+    expect(n).toEqual([
+      {
+        path: "strength.hipExtension.left.trialsN",
+        code: "low-force",
+        params: { force: 22 },
+        message: "Check this: 22 N is unusually low. Was it read in kg-force?",
+      },
+    ]);
     expect(notes(exam({ strength: { hipExtension: { left: { trialsN: [30] } } } }))).toEqual([]);
   });
 
   it("notes trials typed on a side marked not tested (they are ignored, not deleted)", () => {
     expect(notes(exam({ strength: { hipExtension: { right: { notTested: true, trialsN: [150] } } } }))).toEqual([
-      { path: "strength.hipExtension.right.notTested", message: "Marked not tested: the trials typed on this side are ignored." },
+      {
+        path: "strength.hipExtension.right.notTested",
+        code: "ignored-trials",
+        params: {},
+        message: "Marked not tested: the trials typed on this side are ignored.",
+      },
     ]);
   });
 });

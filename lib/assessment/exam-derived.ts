@@ -59,6 +59,10 @@ export interface GroupDerived {
 export interface ExamNote {
   /** The field (or group) the note sits beside. */
   path: string;
+  /** What to check, with its numbers: the form words it in the clinic's language (lib/i18n/clinic/exam.ts `notes`). */
+  code: "ignored-trials" | "trial-spread" | "low-force" | "large-asymmetry";
+  params: Record<string, number>;
+  /** The same in English (tests and logs read it). */
   message: string;
 }
 
@@ -106,20 +110,32 @@ export function deriveExam(exam: EngineExam | null | undefined, ctx: ExamContext
       const sideInput = g?.[s];
       const path = `strength.${group}.${s}`;
       if (sideInput?.notTested && validTrials(sideInput.trialsN).length) {
-        notes.push({ path: `${path}.notTested`, message: "Marked not tested: the trials typed on this side are ignored." });
+        notes.push({ path: `${path}.notTested`, code: "ignored-trials", params: {}, message: "Marked not tested: the trials typed on this side are ignored." });
         continue;
       }
       for (const i of outlyingTrials(sideInput?.trialsN)) {
-        notes.push({ path: `${path}.trialsN.${i}`, message: `Check this: trial ${i + 1} is more than ${TRIAL_SPREAD_CHECK_PERCENT}% from the others.` });
+        notes.push({
+          path: `${path}.trialsN.${i}`,
+          code: "trial-spread",
+          params: { n: i + 1, pct: TRIAL_SPREAD_CHECK_PERCENT },
+          message: `Check this: trial ${i + 1} is more than ${TRIAL_SPREAD_CHECK_PERCENT}% from the others.`,
+        });
       }
       const best = s === "left" ? left.bestN : right.bestN;
       if (best !== null && best < LOW_FORCE_CHECK_N) {
-        notes.push({ path: `${path}.trialsN`, message: `Check this: ${r0(best)} N is unusually low. Was it read in kg-force?` });
+        notes.push({
+          path: `${path}.trialsN`,
+          code: "low-force",
+          params: { force: Number(r0(best)) },
+          message: `Check this: ${r0(best)} N is unusually low. Was it read in kg-force?`,
+        });
       }
     }
     if (symmetry && symmetry.symmetryPercent < LARGE_ASYMMETRY_CHECK_PERCENT) {
       notes.push({
         path: `strength.${group}`,
+        code: "large-asymmetry",
+        params: { pct: Number(r0(symmetry.symmetryPercent)) },
         message: `Check this: symmetry of ${r0(symmetry.symmetryPercent)}% is a very large difference. Confirm the readings and the sides.`,
       });
     }

@@ -4,7 +4,7 @@
 // rendering the form, and each display subscribes to just its slice (useSyncExternalStore), so a keystroke
 // re-renders the few displays whose values changed, not the 200 inputs around them.
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { ExamDerived } from "@/lib/assessment/exam-derived";
+import type { ExamDerived, ExamNote } from "@/lib/assessment/exam-derived";
 import type { ExamWords } from "@/lib/i18n/clinic/exam";
 import type { Params } from "@/lib/i18n/format";
 import { useClinicWords } from "@/components/clinic/clinic-words";
@@ -44,31 +44,28 @@ export function useDerived<T>(select: (d: ExamDerived) => T): T {
   );
 }
 
-/**
- * A note from the live values (lib/assessment/exam-derived.ts, which words them in English) in the clinic's
- * language: each kind of note is recognised with its numbers and worded from the catalog; a note not
- * recognised is shown as the engine wrote it.
- */
-export function noteText(message: string, t: ExamWords["notes"], f: (template: string, params?: Params) => string, decimal: string): string {
-  const n = (s: string) => s.replace(".", decimal);
-  if (message === "Marked not tested: the trials typed on this side are ignored.") return t.ignoredTrials;
-  let m = /^Check this: trial (\d+) is more than (\d+(?:\.\d+)?)% from the others\.$/.exec(message);
-  if (m) return f(t.trialSpread, { n: m[1]!, pct: n(m[2]!) });
-  m = /^Check this: (-?\d+) N is unusually low\. Was it read in kg-force\?$/.exec(message);
-  if (m) return f(t.lowForce, { force: m[1]! });
-  m = /^Check this: symmetry of (-?\d+)% is a very large difference\. Confirm the readings and the sides\.$/.exec(message);
-  if (m) return f(t.largeAsymmetry, { pct: m[1]! });
-  return message;
+/** A note from the live values (lib/assessment/exam-derived.ts) in the clinic's language, from its code and numbers. */
+export function noteText(note: ExamNote, t: ExamWords["notes"], f: (template: string, params?: Params) => string): string {
+  const p = note.params;
+  switch (note.code) {
+    case "ignored-trials":
+      return t.ignoredTrials;
+    case "trial-spread":
+      return f(t.trialSpread, { n: String(p.n), pct: p.pct! });
+    case "low-force":
+      return f(t.lowForce, { force: String(p.force) });
+    case "large-asymmetry":
+      return f(t.largeAsymmetry, { pct: String(p.pct) });
+  }
 }
 
 /** The "check this" notes beside one field, as one string (re-renders only when it changes). */
 export function useNoteText(path: string): string {
   const { t, f } = useClinicWords();
-  const decimal = t.exam.labels.values.decimal;
   return useDerived((d) =>
     d.notes
       .filter((n) => n.path === path)
-      .map((n) => noteText(n.message, t.exam.notes, f, decimal))
+      .map((n) => noteText(n, t.exam.notes, f))
       .join(" "),
   );
 }
