@@ -100,6 +100,8 @@ export function SummaryEditor(props: {
   canFinalize: boolean;
   /** What the signature commits to, for the confirmation: the plan's status ("Plan", "Refer") with its reason. */
   planStatus: string;
+  /** The patient's language, when it is not the clinic's: the points are shown and edited in it. */
+  patientLanguage?: { lang: string; name: string } | null;
 }) {
   const router = useRouter();
   const { t: words, f: say, locale } = useClinicWords();
@@ -289,6 +291,7 @@ export function SummaryEditor(props: {
         <legend>
           <h2 className={styles.sectionTitle}>{t.education}</h2>
         </legend>
+        {props.patientLanguage && <p className="hint">{say(t.educationLanguage, { language: props.patientLanguage.name })}</p>}
         {education.fields.map((f, i) => {
           const msg = errors.education?.[i]?.text?.message;
           const pointId = points?.[i]?.id;
@@ -300,6 +303,7 @@ export function SummaryEditor(props: {
                 id={`edu-${i}`}
                 className="input"
                 rows={3}
+                lang={props.patientLanguage?.lang}
                 aria-invalid={!!msg}
                 aria-describedby={describedBy(msg && `edu-${i}-error`)}
                 {...register(`education.${i}.text`)}

@@ -5,7 +5,8 @@ import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
 import type { Recommendation } from "./types";
-import { englishWords } from "../i18n/summary";
+import { englishWords, SummaryWords } from "../i18n/summary";
+import { messagesFor } from "../i18n";
 
 const input = (over: Parameters<typeof fullIntake>[0] = {}) => ({
   intake: fullIntake(over),
@@ -29,6 +30,21 @@ describe("the clinician's edits", () => {
     const changed = shown.map((e, i) => (i === 1 ? { ...e, text: `${e.text} Ask us about it.` } : e));
     const out = assess(input(), { education: changed }, { sayEducation: say }).plan!.education;
     expect(out.map((r) => r.text)).toEqual(shown.map((e, i) => (i === 1 ? `${e.text} Ask us about it.` : undefined)));
+  });
+
+  it("keep a point shown in the patient's Spanish, or in English from an older draft, as the engine's", () => {
+    const draft = assess(input());
+    const es = new SummaryWords(messagesFor("es").summary, "es");
+    const en = englishWords();
+    const say = (r: Recommendation) => [en.education(r), es.education(r)];
+    const spanish = editsFromPlan(draft.plan, (r) => es.education(r));
+    const english = editsFromPlan(draft.plan, (r) => en.education(r));
+    expect(spanish.education.map((e) => e.text)).not.toEqual(english.education.map((e) => e.text));
+    expect(assess(input(), spanish, { sayEducation: say })).toEqual(draft);
+    expect(assess(input(), english, { sayEducation: say })).toEqual(draft);
+    // A point the clinician rewrote in Spanish keeps its words (they print as written).
+    const changed = spanish.education.map((e, i) => (i === 0 ? { ...e, text: `${e.text} Pregúntenos.` } : e));
+    expect(assess(input(), { ...spanish, education: changed }, { sayEducation: say }).plan!.education[0]!.text).toMatch(/Pregúntenos\.$/);
   });
 
   it("remove, reorder and add exercises, and change a dose", () => {

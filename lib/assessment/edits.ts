@@ -119,12 +119,17 @@ export function suggestedReducedKm(currentWeeklyKm: number | null): number | und
 export function applyEducationEdits(
   engine: Recommendation[],
   edits: { id: string; text: string }[] | undefined,
-  say?: (r: Recommendation) => string,
+  say?: (r: Recommendation) => string | readonly string[],
 ): Recommendation[] {
   if (!edits) return engine;
+  // Unchanged when the text is the engine's point in any wording the form may have shown it in.
+  const unchanged = (r: Recommendation, text: string) => {
+    const said = say?.(r);
+    return typeof said === "string" ? said === text : !!said?.includes(text);
+  };
   return edits.map((e) => {
     const fromEngine = engine.find((r) => r.id === e.id);
-    if (fromEngine) return say && say(fromEngine) === e.text ? fromEngine : { ...fromEngine, text: e.text };
+    if (fromEngine) return unchanged(fromEngine, e.text) ? fromEngine : { ...fromEngine, text: e.text };
     return {
       id: e.id,
       kind: "education" as const,

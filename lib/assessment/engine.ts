@@ -304,10 +304,15 @@ function withoutMileage(derived: Derived): Derived {
  */
 /**
  * The assessment, with the clinician's review edits applied. `sayEducation` words the engine's education
- * points as the review form showed them (the catalog's English, lib/i18n/summary.ts): a reviewed point whose
- * words are those is kept as the engine's, with no words of its own; only a changed one keeps its text.
+ * points as the review form showed them (the catalog's, lib/i18n/summary.ts, in the patient's language or in
+ * English): a reviewed point whose words are one of those is kept as the engine's, with no words of its own;
+ * only a changed one keeps its text.
  */
-export function assess(input: AssessmentInput, edits: SummaryEdits = {}, opts: { sayEducation?: (r: Recommendation) => string } = {}): Assessment {
+export function assess(
+  input: AssessmentInput,
+  edits: SummaryEdits = {},
+  opts: { sayEducation?: (r: Recommendation) => string | readonly string[] } = {},
+): Assessment {
   const { intake, exam, settings } = input;
   const derived = derive(input);
   const heightCm = typeof exam?.heightCm === "number" ? exam.heightCm : typeof intake?.about?.heightCm === "number" ? intake.about.heightCm : null;

@@ -16,10 +16,19 @@ import { isUuid } from "./patients";
 import { advanceVisitStatus } from "./visit-status";
 import { openSummaryJson, sealSummaryJson } from "./sealed";
 import { readExam, readIntake, readSummary } from "./stored";
-import { englishWords } from "../i18n/summary";
+import { englishWords, SummaryWords } from "../i18n/summary";
+import { messagesFor } from "../i18n";
+import { toLocale, type Locale } from "../i18n/locales";
 
 /** The words the review form shows for the engine's education points: a point left as shown stays the engine's. */
-const REVIEW_WORDS = { sayEducation: (r: Recommendation) => englishWords().education(r) };
+/** How the review form may have shown an engine's point: in the patient's language (the form's words since
+ * staff pages follow the clinic's language) or in English (drafts saved before). Either, unchanged, stays the
+ * engine's point. */
+function reviewWords(patientLocale: Locale) {
+  const patient = new SummaryWords(messagesFor(patientLocale).summary, patientLocale);
+  const english = englishWords();
+  return { sayEducation: (r: Recommendation) => [english.education(r), patient.education(r)] };
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,7 +50,7 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
       date: true,
       createdAt: true,
       patientId: true,
-      patient: { select: { dateOfBirth: true, sex: true } },
+      patient: { select: { dateOfBirth: true, sex: true, locale: true } },
       clinic: { select: { settings: true } },
     },
   });
@@ -75,6 +84,8 @@ export async function engineInputs(tx: Tx, clinicId: string, visitId: string) {
   const current = await latest(visit.id);
   return {
     patientId: visit.patientId,
+    /** The patient's language: the review shows the points in it. */
+    patientLocale: toLocale(visit.patient.locale),
     input: {
       ...current,
       previousVisits,
@@ -181,7 +192,7 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
       rows.map((r) => r.finalizedById),
     );
     const latest = rows[0];
-    const { input } = await engineInputs(tx, actor.clinicId, visitId);
+    const { input, patientLocale } = await engineInputs(tx, actor.clinicId, visitId);
     const engineDraft = assess(input);
     await recordAudit(tx, { actor, action: "view", recordType: "Summary", recordId: latest?.id ?? visitId, patientId: exists.patientId, meta });
     const revisions = rows.map((r) => ({
@@ -208,7 +219,7 @@ export async function getSummary(actor: ClinicianActor, visitId: string, meta: R
     }
     const edits = latest ? readSummary(latest.content).edits : {};
     return {
-      assessment: assess(input, edits, REVIEW_WORDS),
+      assessment: assess(input, edits, reviewWords(patientLocale)),
       engineDraft,
       edits,
       draftVersion: latest?.version ?? null,
@@ -326,9 +337,9 @@ export async function finalizeSummary(
       });
       if (latest?.state === "FINAL") return { ok: false, reason: "already-finalized" } as const;
       if (latest && baseVersion !== null && latest.version !== baseVersion) return { ok: false, reason: "conflict" } as const;
-      const { input } = await engineInputs(tx, actor.clinicId, visitId);
+      const { input, patientLocale } = await engineInputs(tx, actor.clinicId, visitId);
       const edits = latest ? readSummary(latest.content).edits : {};
-      const assessment = assess(input, edits, REVIEW_WORDS);
+      const assessment = assess(input, edits, reviewWords(patientLocale));
       if (assessment.status === "incomplete") return { ok: false, reason: "incomplete" } as const;
       const data = {
         state: "FINAL" as const,

@@ -65,6 +65,8 @@ export const summaryEn = {
     chooseStretch: "Choose a stretch…",
     addStretch: "Add stretch",
     education: "What the patient is told",
+    /** Shown when the patient reads another language than the clinic's. */
+    educationLanguage: "In {language}, the patient's language: the take-home sheet prints these words.",
     point: "Point {n}",
     whyPoint: "Why this point",
     because: "Because: {because}.",
@@ -227,6 +229,7 @@ export const summaryEs: SummaryWords = {
     chooseStretch: "Elija un estiramiento…",
     addStretch: "Añadir estiramiento",
     education: "Lo que se le dice al paciente",
+    educationLanguage: "En {language}, el idioma del paciente: la hoja que se lleva a casa imprime estas palabras.",
     point: "Punto {n}",
     whyPoint: "Por qué este punto",
     because: "Motivo: {because}.",

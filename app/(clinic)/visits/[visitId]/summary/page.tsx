@@ -8,7 +8,7 @@ import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
 import { englishWords, SummaryWords as SheetWords } from "@/lib/i18n/summary";
 import { messagesFor } from "@/lib/i18n";
 import { format, formatDateTimeIn } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { htmlLang, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { SummaryWords } from "@/lib/i18n/clinic/summary";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
@@ -95,11 +95,14 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
   const [planLink, origin] = s.finalized ? await Promise.all([getPlanLink(actor, visit.patient.id, meta), requestOrigin()]) : [null, ""];
   const a = s.assessment;
   // The sheet's words in the clinic's language (British English shares the US catalog on staff pages), for
-  // what the clinician reads here; the education points the form edits stay in the catalog's English, the
-  // words the engine compares a reviewed point with (lib/data/summaries.ts, docs/decisions/0041-*.md).
-  const english = englishWords();
-  const sheet = locale === "es" ? new SheetWords(messagesFor("es").summary, "es") : english;
-  const fromPlan = editsFromPlan(a.plan, (r) => english.education(r));
+  // what the clinician reads here (exercise names, the referral, the hold).
+  const sheet = locale === "es" ? new SheetWords(messagesFor("es").summary, "es") : englishWords();
+  // The points print on the patient's sheet, so the form shows them in the patient's language (an unchanged
+  // point stays the engine's, worded on the sheet from the catalog; lib/data/summaries.ts reviewWords).
+  const patientLocale = visit.patient.locale;
+  const patientSheet = new SheetWords(messagesFor(patientLocale).summary, patientLocale);
+  const fromPlan = editsFromPlan(a.plan, (r) => patientSheet.education(r));
+  const sameLanguage = (patientLocale === "es") === (locale === "es");
   const start = s.edits.rtrStart;
   const drafted = s.engineDraft.returnToRun;
   const currentWeeklyKm = drafted?.currentWeeklyKm ?? null;
@@ -213,6 +216,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             holdReason={s.engineDraft.plan?.runningOnHold ? sheet.onHoldReason(s.engineDraft) : null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
+            patientLanguage={sameLanguage ? null : { lang: htmlLang(patientLocale), name: LOCALE_NAMES[patientLocale] }}
             planStatus={format(t.statusLine, { status: t.planStatus[a.status], reason: statusReason(a, locale).text }, locale)}
           />
         </section>
