@@ -1,7 +1,14 @@
 // The engine's clinician-facing English in the clinic's language: for every example case, English is the engine's
 // text exactly, and Spanish has a catalog sentence for every flag, finding, rule, classification, status line
 // and missing item (no stored English left, no `{placeholder}`).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assess } from "@/lib/assessment/engine";
+import type { ExamData } from "@/lib/assessment/exam-schema";
+import type { IntakeAnswers } from "@/lib/assessment/intake-schema";
+import type { DeepPartial } from "@/lib/assessment/schema-builders";
+import { DEFAULT_SETTINGS } from "@/lib/assessment/settings";
+import { fullExam, fullIntake } from "@/lib/assessment/test-fixtures";
 import type { Assessment, Finding, GoalRace, Rule } from "@/lib/assessment/types";
 import { goalRaceClinicianText } from "@/lib/assessment/return-to-run";
 import { CASE_FILES, runCase } from "@/test/example-cases";
@@ -217,5 +224,74 @@ describe("the engine's clinician texts in the clinic's language", () => {
       const en = args(get(clinicalEn, path));
       for (const a of args(get(clinicalEs, path))) expect(en.has(a), `${path}: {${a}}`).toBe(true);
     }
+  });
+});
+
+describe("the engine's clinician texts for generated runners (property)", () => {
+  const SAFETY = [
+    "injuryOrFall",
+    "swelling",
+    "hotOrRed",
+    "feverOrUnwell",
+    "locking",
+    "givingWay",
+    "nightWakes",
+    "constantRestPain",
+    "weightLoss",
+    "calfSwelling",
+    "painOnHopping",
+    "focalBonePain",
+    "groinPain",
+    "lowEnergyIntake",
+    "recentTrainingJump",
+  ] as const;
+  const km = fc.integer({ min: 0, max: 1200 }).map((x) => x / 10);
+  const trials = fc.array(fc.integer({ min: 20, max: 400 }), { minLength: 1, maxLength: 3 });
+  const side = fc.record({ left: trials, right: trials });
+  const runner = fc.record({
+    weeks: fc.tuple(km, km, km, km, km),
+    pain: fc.record({ now: fc.integer({ min: 0, max: 10 }), duringRun: fc.integer({ min: 0, max: 10 }), morningAfter: fc.integer({ min: 0, max: 10 }) }),
+    safety: fc.subarray([...SAFETY], { maxLength: 3 }),
+    mass: fc.integer({ min: 40, max: 140 }),
+    strength: fc.record({ hipAbduction: side, hipExtension: side, hipExternalRotation: side }),
+    mmt: fc.constantFrom("5", "4+", "4", "4-", "3"),
+    years: fc.integer({ min: 0, max: 20 }),
+  });
+
+  it("every flag, finding, rule, status line and missing item is said in Spanish with no English left", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(runner, (g) => {
+        const intake = fullIntake({
+          running: {
+            yearsRunning: g.years,
+            weeklyKm: { thisWeek: g.weeks[0], lastWeek: g.weeks[1], twoWeeksAgo: g.weeks[2], threeWeeksAgo: g.weeks[3], fourWeeksAgo: g.weeks[4] },
+          },
+          pain: g.pain,
+          safety: Object.fromEntries(g.safety.map((k) => [k, true])),
+        } as DeepPartial<IntakeAnswers>);
+        const exam = fullExam({
+          bodyMassKg: g.mass,
+          strength: {
+            hipAbduction: { left: { trialsN: g.strength.hipAbduction.left }, right: { trialsN: g.strength.hipAbduction.right } },
+            hipExtension: { left: { trialsN: g.strength.hipExtension.left }, right: { trialsN: g.strength.hipExtension.right } },
+            hipExternalRotation: { left: { trialsN: g.strength.hipExternalRotation.left }, right: { trialsN: g.strength.hipExternalRotation.right } },
+          },
+          mmt: { gluteusMedius: { left: "5", right: g.mmt } },
+        } as DeepPartial<ExamData>);
+        const a = assess({ intake, exam, settings: DEFAULT_SETTINGS, patient: { ageYears: 34 } });
+        for (const f of a.flags) seen.add(f.code);
+        seen.add(`status:${a.status}`);
+        for (const t of texts(a, "es")) {
+          expect(t.said.lang, `${t.what}: ${t.stored}`).toBeUndefined();
+          expect(t.said.text, t.what).not.toMatch(/[{}]/);
+        }
+        for (const t of texts(a, "en-US")) expect(t.said.text, t.what).toBe(t.stored);
+      }),
+      { numRuns: 150 },
+    );
+    // The runs reach the referral, the plan and many flags, not one path.
+    expect([...seen].filter((c) => c.startsWith("status:")).sort()).toEqual(["status:plan", "status:refer"]);
+    expect(seen.size).toBeGreaterThan(20);
   });
 });
