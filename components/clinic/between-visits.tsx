@@ -9,6 +9,8 @@ import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 import { staffWords } from "@/lib/i18n/clinic/server";
 import { format, formatDateTimeIn, formatIsoDate, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import type { DistanceUnit } from "@/lib/assessment/intake-options";
+import { fromKm } from "@/lib/assessment/units";
 import { PainChart, PlanVsDoneChart } from "../charts/week-charts";
 import { DropQueryParam } from "../ui/drop-query-param";
 import { DischargeForm } from "./discharge-form";
@@ -31,6 +33,9 @@ function reasonText(stored: string, reasons: PatientsWords["discharge"]["reasons
 }
 
 /** The plan's words (sessions) in the clinic's language: exactly today's US English for an English clinic. */
+/** A week's km in the plan's unit (miles to the tenth, as the runner's plan prints them). */
+const inUnit = <T extends number | null>(km: T, unit: DistanceUnit): T => (km === null || unit === "km" ? km : (fromKm(km, unit, 1) as T));
+
 const planWords = (locale: Locale): SummaryWords => (locale === "es" ? new SummaryWords(messagesFor(locale).summary, locale) : englishWords());
 
 /** Server component (the patient page, the visit page and the summary page): worded in the clinic's language. */
@@ -165,7 +170,11 @@ export async function BetweenVisits({
               ? t.paused
               : p.progress
                 ? p.progress.week
-                  ? format(t.nextRun, { week: p.progress.week, session: p.progress.next[0] ? planWords(locale).session(p.progress.next[0], "km") : "" }, locale)
+                  ? format(
+                      t.nextRun,
+                      { week: p.progress.week, session: p.progress.next[0] ? planWords(locale).session(p.progress.next[0], p.unit) : "" },
+                      locale,
+                    )
                   : t.calendarDone
                 : t.noCalendar}
           </>
@@ -206,11 +215,12 @@ export async function BetweenVisits({
       <PlanVsDoneChart
         id="chart-distance"
         title={byTime ? t.minutesChart : t.distanceChart}
-        unit={byTime ? "min" : "km"}
+        unit={byTime ? "min" : p.unit}
         rows={weeks.map((w) => ({
           label: format(t.week, { n: w.week }, locale),
-          planned: byTime ? (w.plannedMinutes ?? null) : w.plannedKm,
-          done: byTime ? w.minutes : w.km,
+          // A miles runner's weeks in miles, as their plan prints them.
+          planned: byTime ? (w.plannedMinutes ?? null) : inUnit(w.plannedKm, p.unit),
+          done: byTime ? w.minutes : inUnit(w.km, p.unit),
         }))}
         words={words.patients.charts}
         locale={locale}

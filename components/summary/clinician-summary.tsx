@@ -22,6 +22,7 @@ import {
 } from "@/lib/i18n/clinic/clinical-say";
 import { format, type Params } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { fromKm } from "@/lib/assessment/units";
 import { clinicWordsFor } from "@/lib/i18n/clinic";
 import { SummaryWords, englishWords } from "@/lib/i18n/summary";
 import { summaryEs } from "@/lib/i18n/summary-es";
@@ -82,6 +83,8 @@ export function ClinicianSummary({ a, showPlan = true, locale = "en-US" }: { a: 
         : num(locale, s.score)
       : t.notCollected;
   const rtr = a.returnToRun;
+  // A runner who answered in miles: the target is said in miles too (km beside it).
+  const miles = rtr?.unit === "mi";
   return (
     <div className="stack">
       <section aria-labelledby="c-status">
@@ -242,8 +245,9 @@ export function ClinicianSummary({ a, showPlan = true, locale = "en-US" }: { a: 
                   start: a.plan.runningOnHold ? words.onHoldReason(a) : words.start(rtr),
                 })}
                 {!a.plan.runningOnHold &&
-                  ` ${f(rtr.projectedWeeks ? t.targetIn : t.target, {
+                  ` ${f(miles ? (rtr.projectedWeeks ? t.targetInMiles : t.targetMiles) : rtr.projectedWeeks ? t.targetIn : t.target, {
                     km: rtr.targetWeeklyKm === null ? "–" : num(locale, rtr.targetWeeklyKm),
+                    mi: rtr.targetWeeklyKm === null ? "–" : num(locale, fromKm(rtr.targetWeeklyKm, "mi", 1)),
                     weeks: rtr.projectedWeeks ?? 0,
                     cap: num(locale, rtr.progression.weeklyIncreaseCapPercent),
                   })}`}

@@ -857,6 +857,8 @@ export interface PatientProgressDTO {
   checkIns: CheckInDTO[];
   /** Runs measured by time (minutes) rather than distance: the chart follows the calendar's basis. */
   basis: "distance" | "time";
+  /** The unit the plan prints distances in (the runner's): the page shows the next run and the chart in it. */
+  unit: DistanceUnit;
   discharged: { on: string; reason: string } | null;
   /** The follow-up questions for this plan, as My plan offers them. */
   followUp: FollowUpOffer;
@@ -950,6 +952,7 @@ function progressView(
     weeks: weeklyProgress(plan.assessment?.returnToRun ?? null, exerciseDays(plan.assessment), start, checkIns, end < start ? start : end),
     checkIns: [...checkIns].reverse(),
     basis: plan.assessment?.returnToRun?.progression.basis ?? "distance",
+    unit: plan.assessment?.returnToRun?.unit ?? "km",
     discharged: p.dischargedOn ? { on: p.dischargedOn, reason: p.dischargeReason ?? "" } : null,
     followUp,
   };

@@ -56,6 +56,9 @@ export const clinicalEn = {
     runningState: "Running ({state}): {start}",
     target: "Target {km} km a week; cap {cap}% a week (convention).",
     targetIn: "Target {km} km a week in about {weeks, plural, one {# week} other {# weeks}}; cap {cap}% a week (convention).",
+    /** A runner who answered in miles: their plan prints in miles. */
+    targetMiles: "Target {mi} mi ({km} km) a week; cap {cap}% a week (convention).",
+    targetInMiles: "Target {mi} mi ({km} km) a week in about {weeks, plural, one {# week} other {# weeks}}; cap {cap}% a week (convention).",
     goalRace: "Goal race: {text}",
     followUp: "Follow-up in {weeks, plural, one {# week} other {# weeks}}: {retest}.",
     followUpEarly:
@@ -538,6 +541,9 @@ export const clinicalEs: ClinicalWords = {
     runningState: "Carrera ({state}): {start}",
     target: "Objetivo: {km} km a la semana; límite de aumento del {cap} % semanal (convención).",
     targetIn: "Objetivo: {km} km a la semana en unas {weeks, plural, one {# semana} other {# semanas}}; límite de aumento del {cap} % semanal (convención).",
+    targetMiles: "Objetivo: {mi} mi ({km} km) a la semana; límite de aumento del {cap} % semanal (convención).",
+    targetInMiles:
+      "Objetivo: {mi} mi ({km} km) a la semana en unas {weeks, plural, one {# semana} other {# semanas}}; límite de aumento del {cap} % semanal (convención).",
     goalRace: "Carrera objetivo: {text}",
     followUp: "Seguimiento en {weeks, plural, one {# semana} other {# semanas}}: {retest}.",
     followUpEarly:
