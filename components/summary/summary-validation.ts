@@ -5,11 +5,10 @@ import type { SummaryEdits } from "@/lib/assessment/edits";
 import { summaryEditsSchema } from "@/lib/assessment/edits-schema";
 import type { ErrorCatalog } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
+import { listLabelsFrom } from "@/lib/forms/labels";
 
 /** A schema path's label in the clinic's words, list indexes folded ("exercises.2.sets" → "exercises.*.sets"). */
-export function summaryEditLabelIn(labels: Record<string, string>): (path: string) => string {
-  return (path) => labels[path.replace(/\.\d+\./g, ".*.")] ?? labels[path.split(".")[0]!] ?? labels.fallback!;
-}
+export const summaryEditLabelIn = listLabelsFrom;
 
 export function summarySchemaCheck<T extends FieldValues>(
   words: { labels: Record<string, string>; errors: ErrorCatalog },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyStretchEdits, editsFromPlan, rtrStartProblem, suggestedReducedKm, summaryEditLabel } from "./edits";
+import { applyStretchEdits, editsFromPlan, rtrStartProblem, suggestedReducedKm } from "./edits";
+import { listLabelsFrom as summaryEditLabelIn } from "../forms/labels";
+import { summaryEn } from "../i18n/clinic/summary";
 import { summaryEditsSchema } from "./edits-schema";
 import { assess } from "./engine";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -112,6 +114,7 @@ describe("the edits schema", () => {
     expect(paths).toEqual(expect.arrayContaining(["exercises.0.exerciseId", "exercises.0.sets", "exercises.0.daysPerWeek"]));
   });
   it("labels list fields whatever their index", () => {
+    const summaryEditLabel = summaryEditLabelIn(summaryEn.labels);
     expect(summaryEditLabel("exercises.3.daysPerWeek")).toBe("Days a week");
     expect(summaryEditLabel("rtrStart.phase")).toBe("Walk-run phase");
   });
@@ -162,7 +165,7 @@ describe("the clinician's stretch edits", () => {
     expect(assess(tight(), { stretches: [] }).plan!.stretches).toEqual([]);
     const r = summaryEditsSchema.safeParse({ stretches: [{ stretchId: "splits", holdSeconds: 2, reps: 1, daysPerWeek: 7 }] });
     expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["stretches.0.stretchId", "stretches.0.holdSeconds"]));
-    expect(summaryEditLabel("stretches.1.holdSeconds")).toBe("Stretch hold (seconds)");
+    expect(summaryEditLabelIn(summaryEn.labels)("stretches.1.holdSeconds")).toBe("Stretch hold (seconds)");
   });
 });
 

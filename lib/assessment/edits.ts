@@ -11,31 +11,6 @@ import { RULES } from "./rules";
 
 export type { ExerciseEdit, StretchEdit, SummaryEdits };
 
-export const summaryEditLabels: Record<string, string> = {
-  exercises: "Exercises",
-  "exercises.*.sets": "Sets",
-  "exercises.*.reps": "Repetitions",
-  "exercises.*.holdSeconds": "Hold (seconds)",
-  "exercises.*.daysPerWeek": "Days a week",
-  "exercises.*.weeks": "Weeks",
-  "exercises.*.note": "Note",
-  stretches: "Stretches",
-  "stretches.*.holdSeconds": "Stretch hold (seconds)",
-  "stretches.*.reps": "Stretch repetitions",
-  "stretches.*.daysPerWeek": "Stretch days a week",
-  education: "Education",
-  "education.*.text": "Education text",
-  rtrStart: "Return-to-run start",
-  "rtrStart.phase": "Walk-run phase",
-  "rtrStart.weeklyKm": "Weekly distance (km)",
-  notes: "Notes",
-};
-
-/** Path labels with list indexes folded ("exercises.2.sets" → "exercises.*.sets"). */
-export function summaryEditLabel(path: string): string {
-  return summaryEditLabels[path.replace(/\.\d+\./g, ".*.")] ?? summaryEditLabels[path.split(".")[0]!] ?? "This field";
-}
-
 const CLINICIAN_CHOICE: Finding = { code: "clinician.edit", label: "Chosen by the clinician", value: true };
 
 /** The exercise list after the clinician's edits: library content, the clinician's dose and order. */

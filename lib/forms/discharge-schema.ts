@@ -4,7 +4,7 @@ import { isoDate, oneOf, text } from "../assessment/schema-builders";
 import { DISCHARGE_REASONS } from "./discharge-text";
 import { visitDateInRange } from "./visit-schema";
 
-export { DISCHARGE_REASON_TEXT, DISCHARGE_REASONS, dischargeLabels } from "./discharge-text";
+export { DISCHARGE_REASON_TEXT, DISCHARGE_REASONS } from "./discharge-text";
 
 export const dischargeSchema = z.strictObject({
   patientId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i, "invalid")),

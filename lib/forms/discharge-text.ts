@@ -2,8 +2,6 @@
 // (lib/forms/discharge-schema.ts, loaded at submit).
 export const DISCHARGE_REASONS = ["goals-met", "self-discharged", "referred-on", "no-contact", "other"] as const;
 
-export const dischargeLabels: Record<string, string> = { patientId: "Patient", date: "Discharge date", reason: "Reason", note: "Note" };
-
 export const DISCHARGE_REASON_TEXT: Record<(typeof DISCHARGE_REASONS)[number], string> = {
   "goals-met": "Goals met",
   "self-discharged": "Patient stopped coming",

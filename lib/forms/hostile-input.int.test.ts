@@ -11,7 +11,8 @@ import { clinicianActor, createClinicianAndClinic, examData, intakeAnswers, pati
 import { examLabels } from "../assessment/exam-labels";
 import { examSchema } from "../assessment/exam-schema";
 import { intakeDraftSchema } from "../assessment/intake-schema";
-import { summaryEditLabel } from "../assessment/edits";
+import { listLabelsFrom as summaryEditLabelIn } from "./labels";
+import { summaryEn } from "../i18n/clinic/summary";
 import { summaryEditsSchema } from "../assessment/edits-schema";
 import { db } from "../db";
 import { saveExam } from "../data/exams";
@@ -22,8 +23,9 @@ import { startVisit } from "../data/visits";
 import { messagesFor } from "../i18n";
 import { intakeIssueText, intakeLabels } from "./intake-text";
 import { clinicErrors, labelsFrom } from "./messages";
-import { patientLabels, patientSchema } from "./patient-schema";
-import { startVisitLabels, startVisitSchema } from "./visit-schema";
+import { patientSchema } from "./patient-schema";
+import { patientsEn } from "../i18n/clinic/patients";
+import { startVisitSchema } from "./visit-schema";
 import { validate } from "./validate";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -120,7 +122,7 @@ describe("hostile input to the server actions' validators and saves: refused or 
     await fc.assert(
       fc.asyncProperty(inputsFor(valid), async (input) => {
         tried++;
-        const parsed = validate(summaryEditsSchema, input, summaryEditLabel, clinicErrors);
+        const parsed = validate(summaryEditsSchema, input, summaryEditLabelIn(summaryEn.labels), clinicErrors);
         if (!parsed.ok) return;
         const r = await saveSummaryEdits(s.actor, s.visitId, parsed.data, version);
         if (r.ok) [version, saved] = [r.version, saved + 1];
@@ -142,9 +144,9 @@ describe("hostile input to the server actions' validators and saves: refused or 
         inputsFor({ patientId: s.patientId, kind: "FOLLOW_UP", date: new Date().toISOString().slice(0, 10) }),
         async (p, v) => {
           tried += 2;
-          const parsed = validate(patientSchema, p, labelsFrom(patientLabels), clinicErrors);
+          const parsed = validate(patientSchema, p, labelsFrom(patientsEn.patientLabels), clinicErrors);
           if (parsed.ok) [saved] = [saved + 1, await createPatient(s.actor, parsed.data)];
-          const visit = validate(startVisitSchema, v, labelsFrom(startVisitLabels), clinicErrors);
+          const visit = validate(startVisitSchema, v, labelsFrom(patientsEn.startVisitLabels), clinicErrors);
           if (visit.ok) await startVisit(s.actor, visit.data);
         },
       ),

@@ -20,13 +20,3 @@ export const patientSchema = z.object({
 export const patientLocaleSchema = z.object({ locale: oneOf(LOCALES) });
 
 export type PatientInput = z.infer<typeof patientSchema>;
-
-export const patientLabels: Record<string, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  dateOfBirth: "Date of birth",
-  sex: "Sex",
-  email: "Email",
-  phone: "Phone",
-  locale: "Language for the patient",
-};

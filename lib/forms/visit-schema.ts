@@ -16,5 +16,3 @@ export const startVisitSchema = z.object({
 });
 
 export type StartVisitInput = z.infer<typeof startVisitSchema>;
-
-export const startVisitLabels: Record<string, string> = { patientId: "Patient", kind: "Visit type", date: "Visit date" };

@@ -1,5 +1,8 @@
 // The clinic's admin words in English and Spanish (docs/i18n.md, "Clinician pages"). Group keys by component;
 // a key missing from either language fails the type check.
+import { patientsEn, patientsEs } from "./patients";
+import { examEn, examEs } from "./exam";
+
 export const adminEn = {
   /** A field's name when a form has no label for it (labelsFrom's fallback). */
   fallbackLabel: "This answer",
@@ -130,16 +133,8 @@ export const adminEn = {
     when: "{time} ({n, plural, one {# attempt} other {# attempts}})",
     retry: "Try again",
     retryLabel: "Try the {kind} to {recipient} again",
-    kinds: {
-      invite: "intake invitation",
-      reminder: "intake reminder",
-      "intake-received": "confirmation that the answers arrived",
-      summary: "visit summary link",
-      plan: '"My plan" link',
-      "follow-up": "request for the follow-up questions",
-      "clinic-link-locked": "notice of a locked link",
-      "clinic-undeliverable": "notice of an undeliverable message",
-    },
+    /** The messages' kinds: the same words as the patient page's delivery line. */
+    kinds: patientsEn.delivery.kinds,
   },
   audit: {
     title: "Audit trail",
@@ -314,16 +309,7 @@ export const adminEn = {
     title: "Dynamometry protocol",
     hint: "The clinic's standard for each muscle group (clinical reference §2.2). A new exam starts from it, unless the patient's previous exam used another, which is carried forward so the two stay comparable. Norms are only compared when the protocol matches theirs, and make and break values are never mixed (break: the examiner overpowers the patient; make: the patient pushes into a fixed dynamometer).",
     groups: { hipAbduction: "Hip abduction", hipExtension: "Hip extension", hipExternalRotation: "Hip external rotation", kneeExtension: "Knee extension" },
-    positions: {
-      "side-lying-long-lever": "Side-lying, long lever (malleolus)",
-      "side-lying-short-lever": "Side-lying, short lever (femoral condyle)",
-      "supine-long-lever": "Supine, long lever",
-      "supine-short-lever": "Supine, short lever",
-      "prone-knee-90": "Prone, knee at 90°",
-      "prone-knee-straight": "Prone, knee straight",
-      "seated-90-90": "Seated 90/90",
-      "seated-90": "Seated, knee at 90°",
-    } as Record<string, string>,
+    positions: examEn.labels.positions,
     /** The default's parts, joined with ", ": "Side-lying, long lever (malleolus), break test, belt". */
     defaultContraction: { break: "break test", make: "make test" },
     defaultBelt: "belt",
@@ -466,16 +452,7 @@ export const adminEs: AdminWords = {
     when: "{time} ({n, plural, one {# intento} other {# intentos}})",
     retry: "Reintentar",
     retryLabel: "Volver a intentar el envío ({kind}) a {recipient}",
-    kinds: {
-      invite: "invitación al cuestionario inicial",
-      reminder: "recordatorio del cuestionario inicial",
-      "intake-received": "confirmación de recepción de las respuestas",
-      summary: "enlace al resumen de la visita",
-      plan: 'enlace a "Mi plan"',
-      "follow-up": "solicitud de las preguntas de seguimiento",
-      "clinic-link-locked": "aviso de enlace bloqueado",
-      "clinic-undeliverable": "aviso de mensaje no entregado",
-    },
+    kinds: patientsEs.delivery.kinds,
   },
   audit: {
     title: "Registro de auditoría",
@@ -659,16 +636,7 @@ export const adminEs: AdminWords = {
       hipExternalRotation: "Rotación externa de cadera",
       kneeExtension: "Extensión de rodilla",
     },
-    positions: {
-      "side-lying-long-lever": "Decúbito lateral, palanca larga (maléolo)",
-      "side-lying-short-lever": "Decúbito lateral, palanca corta (cóndilo femoral)",
-      "supine-long-lever": "Decúbito supino, palanca larga",
-      "supine-short-lever": "Decúbito supino, palanca corta",
-      "prone-knee-90": "Decúbito prono, rodilla a 90°",
-      "prone-knee-straight": "Decúbito prono, rodilla extendida",
-      "seated-90-90": "Sedestación 90/90",
-      "seated-90": "Sedestación, rodilla a 90°",
-    },
+    positions: examEs.labels.positions,
     defaultContraction: { break: "prueba break", make: "prueba make" },
     defaultBelt: "con cinturón",
     defaultNoBelt: "sin cinturón",
