@@ -89,6 +89,15 @@ test("a clinic set to Spanish shows every staff page in Spanish", async ({ brows
   await page.goto(`/visits/${signed.visitId}/print`);
   await expect(page.getByRole("heading", { name: "Your visit summary" })).toBeVisible();
 
+  // Before sign-in the clinic is not known: the sign-in page follows the browser's language.
+  const spanishBrowser = await (await browser.newContext({ locale: "es-ES" })).newPage();
+  await spanishBrowser.goto("/login");
+  await expect(spanishBrowser.getByRole("heading", { name: "Acceso para profesionales" })).toBeVisible();
+  await spanishBrowser.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(spanishBrowser.locator("main form p.error").first()).toBeVisible();
+  expect(englishIn(await pageWords(spanishBrowser), ALLOWED), "English left on the sign-in page").toEqual([]);
+  await expectAccessible(spanishBrowser);
+
   // A form's errors name the field and what is allowed, in Spanish, on the client and from the server alike.
   await page.goto("/patients/new");
   await page.locator("main form button[type=submit]").click();

@@ -5,25 +5,20 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { loginSchema, type LoginInput } from "@/lib/forms/login-schema";
-import { clinicErrors, labelsFrom } from "@/lib/forms/messages";
+import { labelsFrom, type ErrorCatalog } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
+import type { AccountWords } from "@/lib/i18n/clinic/account";
 import { FormAlert, TextField } from "@/components/ui/text-field";
 
-const labels = labelsFrom({ email: "Email", password: "Password", totp: "6-digit code" });
-
-const MESSAGES = {
-  wrong: "The email or password is not right. Please try again.",
-  wait: "Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.",
-  // For an account with two-factor sign-in the server never says which of the two was wrong (no password oracle).
-  totpWrong: "The password or the code is not right (a code works once). Check your password and enter the code your authenticator app shows now.",
-  offline: "Sign-in is not reachable right now. Check your connection and try again.",
-};
-
-export function LoginForm({ initialError }: { initialError?: "rate-limited" | null }) {
+// Before sign-in the clinic is not known: the page passes the words of the browser's language. For an
+// account with two-factor sign-in the server never says which of the two was wrong (no password oracle).
+export function LoginForm({ initialError, t, errors: catalog }: { initialError?: "rate-limited" | null; t: AccountWords["signIn"]; errors: ErrorCatalog }) {
+  const MESSAGES = t;
+  const labels = labelsFrom(t.labels);
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError === "rate-limited" ? MESSAGES.wait : null);
   const [askCode, setAskCode] = useState(false);
-  const { register, handleSubmit, formState, setFocus } = useForm<LoginInput>({ resolver: schemaResolver(loginSchema, labels, clinicErrors) });
+  const { register, handleSubmit, formState, setFocus } = useForm<LoginInput>({ resolver: schemaResolver(loginSchema, labels, catalog) });
   const { errors, isSubmitting } = formState;
   // The code field appears for an account with two-factor sign-in (before anyone knows whether the password
   // was right): move the cursor into it.
@@ -53,13 +48,26 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormAlert message={formError} />
-      <TextField registration={register("email")} label="Email" error={errors.email?.message} type="email" autoComplete="username" readOnly={askCode} />
-      <TextField registration={register("password")} label="Password" error={errors.password?.message} type="password" autoComplete="current-password" />
+      <TextField
+        registration={register("email")}
+        label={t.labels.email}
+        error={errors.email?.message}
+        type="email"
+        autoComplete="username"
+        readOnly={askCode}
+      />
+      <TextField
+        registration={register("password")}
+        label={t.labels.password}
+        error={errors.password?.message}
+        type="password"
+        autoComplete="current-password"
+      />
       {askCode && (
         <TextField
           registration={register("totp")}
-          label="6-digit code"
-          hint="Open your authenticator app and enter the code it shows for Stride."
+          label={t.labels.totp}
+          hint={t.totpHint}
           error={errors.totp?.message}
           className="input input-short"
           inputMode="numeric"
@@ -67,7 +75,7 @@ export function LoginForm({ initialError }: { initialError?: "rate-limited" | nu
         />
       )}
       <button type="submit" className="btn btn-block" disabled={isSubmitting}>
-        {isSubmitting ? "Signing in…" : askCode ? "Verify and sign in" : "Sign in"}
+        {isSubmitting ? t.signingIn : askCode ? t.verify : t.submit}
       </button>
     </form>
   );

@@ -1,35 +1,48 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/session";
 import { LoginForm } from "@/components/clinic/login-form";
+import { clinicWordsFor } from "@/lib/i18n/clinic";
+import { browserLocale, htmlLang } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Sign in" };
+// Before sign-in the clinic (and its language) is not known: the page speaks the browser's language.
+async function words() {
+  const locale = browserLocale((await headers()).get("accept-language"));
+  return { locale, t: clinicWordsFor(locale) };
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).t.account.signIn.title };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; reason?: string; "signed-out"?: string }> }) {
   if (await currentSession()) redirect("/");
   const q = await searchParams;
+  const { locale, t: all } = await words();
+  const t = all.account.signIn;
   return (
-    <main id="main" className="container-narrow">
+    <main id="main" className="container-narrow" lang={htmlLang(locale)}>
       <div style={{ marginTop: "10vh" }}>
         <p className="brand" style={{ color: "var(--primary)", fontSize: "1.4rem", marginBottom: 8 }}>
-          Stride
+          {all.shell.brand}
         </p>
         {q.reason === "idle" && (
           <div className="alert alert-info" role="status">
-            You were signed out after a period without activity, to protect patients&apos; information. Sign in again to continue.
+            {t.idle}
           </div>
         )}
         {q["signed-out"] && (
           <div className="alert alert-ok" role="status">
-            You are signed out.
+            {t.signedOut}
           </div>
         )}
         <div className="card">
-          <h1>Clinician sign-in</h1>
-          <LoginForm initialError={q.error === "rate-limited" ? "rate-limited" : null} />
+          <h1>{t.heading}</h1>
+          <LoginForm initialError={q.error === "rate-limited" ? "rate-limited" : null} t={t} errors={all.errors} />
         </div>
         <p className="muted" style={{ marginTop: 16 }}>
-          Patients: open the link your clinic sent you. You do not need an account.
+          {t.patients}
         </p>
       </div>
     </main>

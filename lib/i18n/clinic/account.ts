@@ -2,6 +2,23 @@
 // a key missing from either language fails the type check.
 export const accountEn = {
   signOut: "Sign out",
+  /** The sign-in page: before sign-in the clinic is not known, so it follows the browser's language. */
+  signIn: {
+    title: "Sign in",
+    heading: "Clinician sign-in",
+    idle: "You were signed out after a period without activity, to protect patients' information. Sign in again to continue.",
+    signedOut: "You are signed out.",
+    patients: "Patients: open the link your clinic sent you. You do not need an account.",
+    labels: { email: "Email", password: "Password", totp: "6-digit code" },
+    totpHint: "Open your authenticator app and enter the code it shows for Stride.",
+    wrong: "The email or password is not right. Please try again.",
+    wait: "Too many sign-in attempts. Please wait a few minutes (at most 15) and try again.",
+    totpWrong: "The password or the code is not right (a code works once). Check your password and enter the code your authenticator app shows now.",
+    offline: "Sign-in is not reachable right now. Check your connection and try again.",
+    signingIn: "Signing in…",
+    verify: "Verify and sign in",
+    submit: "Sign in",
+  },
   home: {
     title: "Your account",
     name: "Name",
@@ -69,6 +86,23 @@ export const accountEn = {
 export type AccountWords = typeof accountEn;
 
 export const accountEs: AccountWords = {
+  signIn: {
+    title: "Iniciar sesión",
+    heading: "Acceso para profesionales",
+    idle: "Se cerró su sesión tras un tiempo sin actividad, para proteger la información de los pacientes. Inicie sesión de nuevo para continuar.",
+    signedOut: "Ha cerrado la sesión.",
+    patients: "Pacientes: abran el enlace que les envió su clínica. No necesitan una cuenta.",
+    labels: { email: "Correo electrónico", password: "Contraseña", totp: "Código de 6 dígitos" },
+    totpHint: "Abra su aplicación de autenticación y escriba el código que muestra para Stride.",
+    wrong: "El correo electrónico o la contraseña no son correctos. Inténtelo de nuevo.",
+    wait: "Demasiados intentos de inicio de sesión. Espere unos minutos (15 como máximo) e inténtelo de nuevo.",
+    totpWrong:
+      "La contraseña o el código no son correctos (cada código sirve una sola vez). Compruebe su contraseña y escriba el código que muestra ahora su aplicación de autenticación.",
+    offline: "No se puede iniciar sesión en este momento. Compruebe su conexión e inténtelo de nuevo.",
+    signingIn: "Iniciando sesión…",
+    verify: "Verificar e iniciar sesión",
+    submit: "Iniciar sesión",
+  },
   signOut: "Cerrar sesión",
   home: {
     title: "Su cuenta",
