@@ -101,7 +101,9 @@ export async function setClinicLocaleAction(form: FormData | unknown): Promise<v
   const admin = await requireAdmin();
   const locale = field(form, "locale");
   if (isLocale(locale)) await setClinicLocale(admin, locale, await requestMeta());
-  // Every staff page, the frame included, is now in the new language: refresh the layout with the page.
-  revalidatePath("/", "layout");
+  // Every staff page, the frame included, is now in the new language: revalidating a path clears the browser's
+  // router cache, so the frame re-renders with the page. Not "/" as a layout: that also regenerates Next's
+  // prerendered error page, which then answers 200 instead of 500 (e2e/security-matrix.spec.ts).
+  revalidatePath("/admin/settings");
   redirect("/admin/settings");
 }
