@@ -216,7 +216,14 @@ export default async function SummaryPage({ params }: { params: Promise<{ visitI
             holdReason={s.engineDraft.plan?.runningOnHold ? sheet.onHoldReason(s.engineDraft) : null}
             hasRunningPlan={!!s.engineDraft.returnToRun}
             canFinalize={a.status !== "incomplete"}
-            patientLanguage={sameLanguage ? null : { lang: htmlLang(patientLocale), name: LOCALE_NAMES[patientLocale] }}
+            patientLanguage={
+              sameLanguage
+                ? null
+                : {
+                    lang: htmlLang(patientLocale),
+                    name: new Intl.DisplayNames([locale], { type: "language" }).of(patientLocale) ?? LOCALE_NAMES[patientLocale],
+                  }
+            }
             planStatus={format(t.statusLine, { status: t.planStatus[a.status], reason: statusReason(a, locale).text }, locale)}
           />
         </section>
