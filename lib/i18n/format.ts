@@ -30,6 +30,14 @@ export function formatIsoDate(locale: Locale, iso: string): string {
   return locale.startsWith("en") ? formatDateEnglish(iso) : formatDate(locale, new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A calendar date in a table cell, short: "25 Nov 2026" in English (the app's form), "25 nov 2026" in Spanish. */
+export function formatIsoDateShort(locale: Locale, iso: string): string {
+  if (locale.startsWith("en")) return formatDateEnglish(iso);
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
 /** An instant in the clinic's zone, the locale's way: "25 Nov 2026, 14:03 EST" in English, "25 de noviembre
  * de 2026, 14:03 EST" in Spanish (24-hour clock and the zone's label in both). */
 export function formatDateTimeIn(locale: Locale, iso: string, timeZone: string): string {

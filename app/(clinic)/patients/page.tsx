@@ -8,7 +8,7 @@ import { getClinicWords } from "@/lib/data/clinics";
 import { PatientSearch } from "@/components/clinic/patient-search";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { ageOn } from "@/lib/format";
-import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
+import { format, formatDateTimeIn, formatIsoDate, formatIsoDateShort } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 
@@ -83,7 +83,7 @@ function VisitTable({ rows, today, empty, w, locale }: { rows: WorklistRow[]; to
                 <Link href={`/visits/${r.visitId}`}>{r.patientName}</Link>
                 <div className="muted">{format(t.age, { age: ageOn(r.dateOfBirth, today) }, locale)}</div>
               </td>
-              <td>{formatIsoDate(locale, r.date)}</td>
+              <td>{formatIsoDateShort(locale, r.date)}</td>
               <td>{r.kind === "INITIAL" ? w.visitKind.INITIAL : w.visitKind.FOLLOW_UP}</td>
               <td>
                 <StatusBadge status={r.status} badges={r.badges} delivery={r.delivery} />

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { getClinicWords } from "@/lib/data/clinics";
 import { CreateApiTokenForm, RevokeApiToken } from "@/components/admin/api-tokens";
-import { formatIsoDate } from "@/lib/i18n/format";
+import { formatIsoDate, formatIsoDateShort } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The page checks the role (and audits a refusal once); the title only needs the clinic's words.
@@ -52,7 +52,7 @@ export default async function ApiTokensPage() {
                     <td>
                       <code>{tok.prefix}…</code>
                     </td>
-                    <td>{formatIsoDate(locale, tok.expiresAt.slice(0, 10))}</td>
+                    <td>{formatIsoDateShort(locale, tok.expiresAt.slice(0, 10))}</td>
                     <td>{tok.lastUsedAt ? formatIsoDate(locale, tok.lastUsedAt.slice(0, 10)) : words.admin.never}</td>
                     <td>{t.statuses[tok.status]}</td>
                     <td>{tok.status === "active" && <RevokeApiToken tokenId={tok.id} name={tok.name} />}</td>

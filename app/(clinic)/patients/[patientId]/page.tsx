@@ -10,7 +10,7 @@ import { StatusBadge } from "@/components/clinic/status-badge";
 import { DropQueryParam } from "@/components/ui/drop-query-param";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { ageOn, todayIn } from "@/lib/format";
-import { format, formatIsoDate } from "@/lib/i18n/format";
+import { format, formatIsoDate, formatIsoDateShort } from "@/lib/i18n/format";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { setPatientLocaleAction } from "../actions";
 import { getPatientProgress, getPlanLink } from "@/lib/data/plan";
@@ -144,7 +144,7 @@ export default async function PatientPage({
                 {visits.map((v) => (
                   <tr key={v.visitId}>
                     <td>
-                      <Link href={`/visits/${v.visitId}`}>{formatIsoDate(locale, v.date)}</Link>
+                      <Link href={`/visits/${v.visitId}`}>{formatIsoDateShort(locale, v.date)}</Link>
                     </td>
                     <td>{v.kind === "INITIAL" ? w.visitKind.INITIAL : w.visitKind.FOLLOW_UP}</td>
                     <td>
