@@ -86,25 +86,32 @@ function gridFor(unit: DistanceUnit): Grid {
 /**
  * A new runner's walk-run minutes in whole run intervals: "walk 2, run 3" repeated to 15 minutes, never to
  * 14 (a session that ends part-way through an interval is one a clinician corrects by hand). Each session
- * takes the whole intervals its share holds and passes what is left to the next; the week loses less than one
- * interval, and the next week's cap is taken from what is printed; while volumes are still small enough for
- * that loss to stop the week's growth (an obese new runner's first weeks), the minutes stay as they are.
+ * takes the whole intervals just below or above its share; of those choices, the week takes the largest total
+ * that stays within the week's volume (so within the cap) with sessions no more than one interval apart, the
+ * most even one on a tie. The caller keeps the
+ * minutes as they are when no whole choice lets the week grow (an obese new runner's first small weeks).
  * Continuous runs (phase 6) keep their minutes.
  */
 function wholeIntervals(shares: number[], phases: { phase: number | null }[]): number[] {
-  const ps = phases.map((x) => (x.phase ? WALK_RUN_PHASES[x.phase - 1]! : null));
-  const total = shares.reduce((a, b) => a + b, 0);
-  const r = ps[0]?.runMin;
-  // One interval length all week: the week's whole intervals, shared as evenly as they go.
-  if (r && ps.every((p) => p && p.walkMin > 0 && p.runMin === r)) return split(Math.floor(total / r), shares.length).map((n) => n * r);
-  let carry = 0;
-  return shares.map((share, j) => {
-    const p = ps[j];
-    if (!p || p.walkMin === 0) return share;
-    const minutes = Math.max(p.runMin, Math.floor((share + carry) / p.runMin) * p.runMin);
-    carry = share + carry - minutes;
-    return minutes;
+  const volume = shares.reduce((a, b) => a + b, 0);
+  const choices = shares.map((share, j) => {
+    const ph = phases[j]?.phase;
+    const p = ph ? WALK_RUN_PHASES[ph - 1]! : null;
+    if (!p || p.walkMin === 0) return [share];
+    const k = Math.max(1, Math.floor(share / p.runMin));
+    return [k * p.runMin, (k + 1) * p.runMin];
   });
+  const weeks = choices.reduce<number[][]>((acc, c) => acc.flatMap((w) => c.map((m) => [...w, m])), [[]]);
+  const total = (w: number[]) => w.reduce((a, b) => a + b, 0);
+  const spread = (w: number[]) => Math.max(...w) - Math.min(...w);
+  // Sessions of one week differ by at most one interval: never "9 minutes, then 4, then 4".
+  const interval = Math.max(...phases.map((x) => (x.phase ? WALK_RUN_PHASES[x.phase - 1]!.runMin : 0)));
+  let best: number[] | null = null;
+  for (const w of weeks) {
+    if (total(w) > volume || spread(w) > interval) continue;
+    if (!best || total(w) > total(best) || (total(w) === total(best) && spread(w) < spread(best))) best = w;
+  }
+  return best ?? shares;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Rule } from "./types";
 // steps, start, build-up, pain rule, traffic light, running rules and goal race carry codes and numbers, and
 // every page words them from the catalog (lib/i18n/summary.ts); the English `text` fields are gone from them.
 // 2026.12.6: a new runner's walk-run sessions by time end on a whole run interval ("walk 2, run 3" to 15 minutes,
-// not 14) whenever the week still grows with them (§6.2/§6.3, return-to-run.ts `wholeIntervals`).
+// not 14), within the cap and at most one interval apart, whenever the week still grows with them (§6.2/§6.3,
+// return-to-run.ts `wholeIntervals`).
 export const RULESET_VERSION = "2026.12.6";
 
 export const RULES = {
