@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogStrings, englishIn, SPANISH_ALLOWED } from "@/test/english-words";
 import { format } from "../format";
-import { CLINIC_EN, CLINIC_ES, clinicWordsFor } from ".";
+import { CLINIC_EN, CLINIC_ES, clientWordsFor, clinicWordsFor } from ".";
 
 // Names and units a Spanish-speaking physiotherapist reads as they are.
 const ALLOWED = [...SPANISH_ALLOWED, "Step-down", "FHIR", "LEFS", "Kujala", "AKPS", "TOTP", "Nm/kg", "N/kg", "Gmail", "Outlook"];
@@ -55,5 +55,23 @@ describe("the clinic's catalog", () => {
   it("fails on an untranslated sentence (the check can fail)", () => {
     expect(englishIn("Save the exam", ALLOWED)).not.toEqual([]);
     expect(englishIn("Guardar la exploración", ALLOWED)).toEqual([]);
+  });
+});
+
+describe("what a staff layout sends the browser", () => {
+  const kb = (o: unknown) => JSON.stringify(o).length / 1000;
+
+  it("only the sections its role's client components read, never the clinical wording (sizes as docs/decisions/0042 says)", () => {
+    for (const t of [CLINIC_EN, CLINIC_ES]) {
+      const clinician = clientWordsFor(t, "clinician");
+      const admin = clientWordsFor(t, "admin");
+      expect(Object.keys(clinician).sort()).toEqual(["account", "admin", "errors", "exam", "patients", "summary"]);
+      expect(clinician).not.toHaveProperty("clinical");
+      expect(kb(clinician.admin)).toBeLessThan(0.01);
+      expect(kb(admin.exam)).toBeLessThan(0.01);
+      // The whole catalog against what each role's pages carry.
+      expect(kb(clinician)).toBeLessThan(kb(t) / 2);
+      expect(kb(admin)).toBeLessThan(kb(t) / 4);
+    }
   });
 });

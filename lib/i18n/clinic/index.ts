@@ -44,7 +44,8 @@ export const CLINIC_ES: ClinicWords = {
 /**
  * What a staff layout sends to the browser for its client components: the sections they read, and of those
  * only the ones the member's role opens (an admin's pages never render the clinical forms, and a clinician's
- * never the admin forms). About 45 KB of the 82 KB English catalog for a clinician, 18 KB for an admin.
+ * never the admin forms). Of the 86 KB English catalog (27 KB gzip) a clinician's pages carry 39 KB (13 KB
+ * gzip), an admin's 20 KB (7 KB gzip); under half and under a quarter, as catalog.test.ts checks.
  */
 export function clientWordsFor(t: ClinicWords, role: "clinician" | "admin"): ClientClinicWords {
   const { account, errors, admin, patients, exam, summary } = t;
