@@ -152,3 +152,16 @@ describe("the take-home summary of every example case", () => {
     expect(fallbacks).toEqual(["Written by the clinician."]);
   });
 });
+
+describe("the consent statement", () => {
+  it("is the clinic's default in the patient's language, or the clinic's own statement as written", async () => {
+    const { consentTextFor } = await import(".");
+    const { DEFAULT_CONSENT_TEXT } = await import("../assessment/consent-text");
+    expect(consentTextFor(DEFAULT_CONSENT_TEXT, messagesFor("en-US"))).toBe(DEFAULT_CONSENT_TEXT);
+    expect(consentTextFor(DEFAULT_CONSENT_TEXT, messagesFor("en-GB"))).toBe(DEFAULT_CONSENT_TEXT);
+    const es = consentTextFor(DEFAULT_CONSENT_TEXT, messagesFor("es"));
+    expect(es).toMatch(/^Confirmo que las respuestas/);
+    expect(englishIn(es)).toEqual([]);
+    expect(consentTextFor("Our own statement.", messagesFor("es"))).toBe("Our own statement.");
+  });
+});
