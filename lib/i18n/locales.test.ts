@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { browserLocale } from "./locales";
+import { browserLocale } from "./browser-locale";
 
 describe("the browser's language, for the staff sign-in page", () => {
   it.each([

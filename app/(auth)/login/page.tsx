@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/session";
 import { LoginForm } from "@/components/clinic/login-form";
 import { clinicWordsFor } from "@/lib/i18n/clinic";
-import { browserLocale, htmlLang } from "@/lib/i18n/locales";
+import { htmlLang } from "@/lib/i18n/locales";
+import { browserLocale } from "@/lib/i18n/browser-locale";
 
 // Before sign-in the clinic (and its language) is not known: the page speaks the browser's language.
 async function words() {
