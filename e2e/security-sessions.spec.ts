@@ -55,6 +55,8 @@ test("after the idle timeout the screen warns, then clears the health data and s
   await signIn(page, clinician);
   await page.goto(`/visits/${visitId}`);
   await expect(page.getByText(firstName).first()).toBeVisible();
+  // The server's HTML shows the name before the guard's clock starts; jumping the clock before then skips it.
+  await expect(page.locator("html[data-idle-guard=on]")).toHaveCount(1);
   const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
 
   await page.clock.fastForward("13:01");

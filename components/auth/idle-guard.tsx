@@ -80,6 +80,14 @@ export function IdleGuard({
     if (state === "warning") stayButton.current?.focus();
   }, [state]);
 
+  // Marks the page once the guard's clock runs, so a test can tell a hydrated page from server HTML.
+  useEffect(() => {
+    document.documentElement.dataset.idleGuard = "on";
+    return () => {
+      delete document.documentElement.dataset.idleGuard;
+    };
+  }, []);
+
   if (state === "ended") {
     return (
       <div className="card" role="status">
