@@ -83,7 +83,13 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
     const now = render(run("27-pfp-sitting-pain-settled.json"), "en-US").text;
     const before = signedSheet("27-pfp-sitting-pain-settled");
     expect(now).toBe(before.replace("(2027-04-18)", "(18 Apr 2027)"));
-    expect(render(run("15-novice-bmi-over-30.json"), "en-US").text).toBe(signedSheet("15-novice-bmi-over-30"));
+    // Ruleset 2026.12.7 changed one line of a walk-run runner's sheet: their shoes are 8 months old (§6.2).
+    expect(render(run("15-novice-bmi-over-30.json"), "en-US").text).toBe(
+      signedSheet("15-novice-bmi-over-30").replace(
+        "Run in the shoes you are used to; this is not the time to change them.",
+        "Your shoes are over 6 months old: replace them with the model you are used to.",
+      ),
+    );
   });
   it("writes the race date the locale's way", () => {
     const g = race({ name: "City half marathon", weeksAvailable: null });

@@ -4,7 +4,7 @@ import { derive } from "./derive";
 import { assess } from "./engine";
 import type { ExamData } from "./exam-schema";
 import type { IntakeAnswers } from "./intake-schema";
-import { buildReturnToRun, entryCriteria, runnerState, WALK_RUN_PHASES, weekTotalKm, type StartOverride } from "./return-to-run";
+import { buildReturnToRun, entryCriteria, runnerState, SHOE_MAX_MONTHS, WALK_RUN_PHASES, weekTotalKm, type StartOverride } from "./return-to-run";
 import type { DeepPartial } from "./schema-builders";
 import { DEFAULT_SETTINGS, type ClinicSettings } from "./settings";
 import { fullExam, fullIntake } from "./test-fixtures";
@@ -308,6 +308,8 @@ describe("engine properties over generated runners", () => {
     phase: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined, freq: 4 }),
     /** The unit the runner answered in: the calendar is planned and printed in it. */
     unit: fc.constantFrom("km" as const, "mi" as const),
+    /** How old their running shoes are, in months; null when not answered. */
+    shoes: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }),
   });
   type R = typeof runner extends fc.Arbitrary<infer T> ? T : never;
   const build = (g: R) =>
@@ -316,6 +318,7 @@ describe("engine properties over generated runners", () => {
         about: { bodyMassKg: g.mass },
         running: {
           distanceUnit: g.unit,
+          shoeAgeMonths: g.shoes as number,
           runsPerWeek: g.runs,
           yearsRunning: g.years,
           weeklyKm: {
@@ -427,6 +430,22 @@ describe("engine properties over generated runners", () => {
       { numRuns: 300 },
     );
     expect(seen).toBeGreaterThan(100);
+  });
+  it("§6.2's shoes rule: a walk-run runner whose shoes are over 6 months old is told to replace them; anyone else keeps theirs", () => {
+    const seen = { old: 0, keep: 0 };
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build(g);
+        const walkRun = r.start.mode !== "keep-continuous" && r.start.mode !== "reduced-continuous";
+        const told = walkRun && g.shoes !== null && g.shoes > SHOE_MAX_MONTHS;
+        if (r.rules.length === 0) return;
+        expect(r.rules.filter((x) => x === "shoes" || x === "shoesOld")).toEqual([told ? "shoesOld" : "shoes"]);
+        seen[told ? "old" : "keep"]++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(seen.old).toBeGreaterThan(10);
+    expect(seen.keep).toBeGreaterThan(10);
   });
   it("a reduced start is below the current volume", () => {
     fc.assert(

@@ -26,6 +26,8 @@ export const WALK_RUN_PHASES = [
   { phase: 6, walkMin: 0, runMin: 20, km: 3.2, effort: 5, repeats: 1 },
 ] as const;
 
+/** §6.2's programme runs in shoes under 6 months old: a walk-run runner whose shoes are older is told so. */
+export const SHOE_MAX_MONTHS = 6;
 /** §6.2: at least one rest day between walk-run sessions (so 3 a week), each phase at least twice. */
 export const RUNS_PER_WEEK_WALK_RUN = 3;
 export const SESSIONS_PER_PHASE = 2;
@@ -486,7 +488,9 @@ export function buildReturnToRun(opts: {
   }
 
   const timeBasis = byTime || inMinutes;
-  const rules: RtrRuleKey[] = [continuousPlan ? "spread" : "restDay", "flat", "swollen", "shoes"];
+  // The walk-run programme's rules are §6.2's, its shoes rule included; a runner carrying on keeps their shoes.
+  const oldShoes = !continuousPlan && (num(intake?.running?.shoeAgeMonths) ?? 0) > SHOE_MAX_MONTHS;
+  const rules: RtrRuleKey[] = [continuousPlan ? "spread" : "restDay", "flat", "swollen", oldShoes ? "shoesOld" : "shoes"];
   return {
     ...base,
     waitsForScreen: screenFirst,

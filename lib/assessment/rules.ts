@@ -13,7 +13,9 @@ import type { Rule } from "./types";
 // 2026.12.6: a new runner's walk-run sessions by time end on a whole run interval ("walk 2, run 3" to 15 minutes,
 // not 14), within the cap and at most one interval apart, whenever the week still grows with them (§6.2/§6.3,
 // return-to-run.ts `wholeIntervals`).
-export const RULESET_VERSION = "2026.12.6";
+// 2026.12.7: a walk-run runner whose shoes are over 6 months old (the intake's answer) is told §6.2's shoes rule
+// ("shoesOld": replace them with the model they are used to) instead of "keep the shoes you are used to".
+export const RULESET_VERSION = "2026.12.7";
 
 export const RULES = {
   // Safety (§5)

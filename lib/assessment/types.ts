@@ -181,7 +181,7 @@ export type RtrWeekStep = "walk-run" | "obese-first" | "hold-review" | "hold-gre
 
 /** A running rule under the calendar, as the catalog's key (`summary.rules`). Summaries signed before ruleset
  * 2026.12.5 hold the English sentence instead. */
-export type RtrRuleKey = "spread" | "restDay" | "flat" | "swollen" | "shoes";
+export type RtrRuleKey = "spread" | "restDay" | "flat" | "swollen" | "shoes" | "shoesOld";
 
 /** The parts of the start sentence that the start's other fields do not carry: with them, a page says the
  * sentence in the reader's language (lib/i18n/summary.ts `start`). */

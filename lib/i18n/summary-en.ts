@@ -420,6 +420,7 @@ export const summaryEn = {
     flat: "Flat, level ground; no downhill running yet.",
     swollen: "Do not move on if the knee is swollen, stiff or more painful.",
     shoes: "Run in the shoes you are used to; this is not the time to change them.",
+    shoesOld: "Your shoes are over 6 months old: replace them with the model you are used to.",
   },
   stop: {
     heading: "Stop and call the clinic if",

@@ -411,6 +411,7 @@ export const summaryEs: SummaryMessages = {
     flat: "Terreno llano; todavía nada de correr cuesta abajo.",
     swollen: "No avance si la rodilla está hinchada, rígida o le duele más.",
     shoes: "Corra con las zapatillas de siempre; no es el momento de cambiarlas.",
+    shoesOld: "Sus zapatillas tienen más de 6 meses: cámbielas por el mismo modelo que ya usa.",
   },
   stop: {
     heading: "Pare y llame a la clínica si",
