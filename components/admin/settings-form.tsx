@@ -14,6 +14,7 @@ import { useClinicWords } from "@/components/clinic/clinic-words";
 import styles from "./admin.module.css";
 import { ProtocolSettings } from "./protocol-settings";
 import { REFERRAL_KEYS, REFERRAL_WORDING, urgencyChoices } from "@/lib/assessment/referral-wording";
+import { formNumber } from "@/components/ui/number-text";
 
 type Key = keyof ClinicSettings;
 type SettingsWords = AdminWords["settings"];
@@ -68,7 +69,6 @@ const SECTIONS: { id: keyof SettingsWords["sections"]; defs: Def[] }[] = [
   },
 ];
 
-const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 /** The default texts the patients read (consent, terrain advice) as the clinic's language says them. */
 export type DefaultTexts = { consentText: string; terrainAdvice: string };
 
@@ -150,7 +150,7 @@ export function SettingsForm({ initial, timeZones, defaultTexts }: { initial: Cl
             inputMode="decimal"
             aria-invalid={!!err}
             aria-describedby={describedBy(hintId, err && `${id}-error`)}
-            {...register(d.key, { setValueAs: num })}
+            {...register(d.key, { setValueAs: formNumber })}
           />
         )}
         {d.kind === "text" && (

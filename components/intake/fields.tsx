@@ -8,7 +8,7 @@ import { createContext, useContext, useState } from "react";
 import { useController, useFormContext, useWatch, type FieldValues } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { fieldId as idOf } from "@/components/ui/field-ids";
-import { parseNumber } from "@/components/ui/number-text";
+import { formNumber } from "@/components/ui/number-text";
 import { useFieldError } from "@/components/ui/use-field-error";
 import { followOnApplies, type DistanceUnit, type IntakeKind } from "@/lib/assessment/intake-options";
 import { fromKm, paceFromParts, paceParts, toKm } from "@/lib/assessment/units";
@@ -110,8 +110,6 @@ export function PainScale({ path }: { path: string }) {
   return <Choices path={path} scale hint={m.hints.pain} options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))} />;
 }
 
-const toNumber = (v: unknown) => (v === null || v === undefined ? undefined : parseNumber(String(v)));
-
 /** An intake field: the shared Field with the label from the intake's catalog. */
 function IntakeField({ path, hint, optional, input }: { path: string; hint?: string; optional?: boolean; input: Parameters<typeof Field>[0]["children"] }) {
   return (
@@ -134,7 +132,7 @@ export function NumberField({ path, hint, optional, decimal }: { path: string; h
           className="input input-short"
           inputMode={decimal ? "decimal" : "numeric"}
           autoComplete="off"
-          {...register(path, { setValueAs: toNumber })}
+          {...register(path, { setValueAs: formNumber })}
         />
       )}
     />
@@ -282,7 +280,7 @@ export function DistanceField({ path, hint, optional }: { path: string; hint?: s
             onBlur={onBlur}
             onChange={(e) => {
               const raw = e.currentTarget.value;
-              const n = toNumber(raw);
+              const n = formNumber(raw);
               const km = n === undefined ? undefined : Number.isFinite(n) ? toKm(n, unit) : n;
               setTyped({ text: raw, unit, km });
               onChange(km);
@@ -310,8 +308,8 @@ export function PaceField({ path, optional }: { path: string; optional?: boolean
       ? draft
       : { min: stored ? String(stored.min) : "", sec: stored ? String(stored.sec).padStart(2, "0") : "", unit, value };
   const update = (min: string, sec: string) => {
-    const mm = toNumber(min);
-    const ss = toNumber(sec) ?? 0;
+    const mm = formNumber(min);
+    const ss = formNumber(sec) ?? 0;
     const next =
       mm === undefined && sec.trim() === ""
         ? undefined

@@ -17,6 +17,7 @@ import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/en";
 import type { Locale } from "@/lib/i18n/locales";
 import { describedBy, FieldError } from "../ui/field-error";
+import { parseNumber } from "@/components/ui/number-text";
 
 type Item = { type: "check-in"; body: CheckInInput } | { type: "morning"; body: { key: string; worse: boolean } };
 const OUTBOX = "stride-plan-outbox";
@@ -157,7 +158,7 @@ export function CheckIn(props: {
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     key.current ??= newKey();
-    const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+    const num = (s: string) => parseNumber(s) ?? null;
     // Kept in km whatever the unit typed (an unreadable entry stays as typed, for the schema to name).
     const kmOf = (v: number | null) => (v === null || !Number.isFinite(v) ? v : toKm(v, props.unit));
     const body = {

@@ -11,6 +11,7 @@ import { useClinicWords } from "@/components/clinic/clinic-words";
 import type { ClientClinicWords } from "@/lib/i18n/clinic/words";
 import { DoseList } from "./dose-list";
 import styles from "./summary-editor.module.css";
+import { formNumber } from "@/components/ui/number-text";
 
 export interface LibraryItem {
   id: string;
@@ -43,8 +44,6 @@ type FormValues = {
   confirmRunning: boolean;
   notes: string;
 };
-
-const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 
 function toEdits(v: FormValues): SummaryEdits {
   return {
@@ -232,7 +231,7 @@ export function SummaryEditor(props: {
             doses,
           };
         })}
-        register={(i, k) => register(`exercises.${i}.${k}` as "exercises.0.sets", { setValueAs: num })}
+        register={(i, k) => register(`exercises.${i}.${k}` as "exercises.0.sets", { setValueAs: formNumber })}
         error={(i, k) => (errors.exercises?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message}
         listError={errors.exercises?.message}
         errorId="exercises-error"
@@ -268,7 +267,7 @@ export function SummaryEditor(props: {
             { key: "daysPerWeek", label: t.daysPerWeek },
           ],
         }))}
-        register={(i, k) => register(`stretches.${i}.${k}` as "stretches.0.reps", { setValueAs: num })}
+        register={(i, k) => register(`stretches.${i}.${k}` as "stretches.0.reps", { setValueAs: formNumber })}
         error={(i, k) => (errors.stretches?.[i] as Record<string, { message?: string }> | undefined)?.[k]?.message}
         listError={errors.stretches?.message}
         errorId="stretches-error"
@@ -371,7 +370,7 @@ export function SummaryEditor(props: {
                     inputMode="decimal"
                     aria-invalid={!!errors.rtrKm}
                     aria-describedby={describedBy(errors.rtrKm && "rtr-km-error")}
-                    {...register("rtrKm", { setValueAs: num })}
+                    {...register("rtrKm", { setValueAs: formNumber })}
                   />
                   <FieldError id="rtr-km-error" message={errors.rtrKm?.message} />
                 </div>
@@ -382,7 +381,7 @@ export function SummaryEditor(props: {
               {rtrMode === "walk-run" && (
                 <div className={`field ${styles.indented}`}>
                   <label htmlFor="rtr-phase">{t.phase}</label>
-                  <select id="rtr-phase" className="input input-short" {...register("rtrPhase", { setValueAs: num })}>
+                  <select id="rtr-phase" className="input input-short" {...register("rtrPhase", { setValueAs: formNumber })}>
                     {[1, 2, 3, 4, 5, 6].map((p) => (
                       <option key={p} value={p}>
                         {p}

@@ -5,3 +5,6 @@ export function parseNumber(text: string): number | undefined {
   if (t === "") return undefined;
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 }
+
+/** react-hook-form's `setValueAs` for a number typed in a text input: blank is undefined, "1,5" is 1.5. */
+export const formNumber = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : typeof v === "number" ? v : parseNumber(String(v)));
