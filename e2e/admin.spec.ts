@@ -99,6 +99,8 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByText("Sign out after inactivity (minutes) must be a whole number from 5 to 30.")).toBeVisible();
   await admin.getByLabel("Sign out after inactivity (minutes)").fill("10");
+  // A decimal comma is a decimal, as in the exam and the intake.
+  await admin.getByLabel("Progress by minutes below (km a week)").fill("7,5");
   await admin.getByLabel("Clinicians must use two-factor sign-in").check();
   // The clinic's standard dynamometry protocol, which new exams start from, and its time zone (UTC until
   // set): every time shown from now on is in it, with its abbreviation.
@@ -111,6 +113,7 @@ test("an admin changes clinic settings (conventions shown with their defaults) a
   await expect(admin.getByText("Settings saved.")).toBeVisible();
   await admin.reload();
   await expect(admin.getByLabel("Time zone")).toHaveValue("America/Toronto");
+  await expect(admin.getByLabel("Progress by minutes below (km a week)")).toHaveValue("7.5");
   await expect(admin.getByLabel("Hip abduction: Position")).toHaveValue("supine-short-lever");
   await expect(admin.getByLabel("Hip abduction: Test")).toHaveValue("make");
   await expect(admin.getByLabel("Hip abduction: Belt-stabilised")).not.toBeChecked();
