@@ -17,7 +17,7 @@ import { staffWords } from "@/lib/i18n/clinic/server";
 import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { KneeDrawing } from "@/components/intake/knee-drawing";
-import { Say } from "@/components/summary/clinician-summary";
+import { Say } from "@/components/ui/say";
 import { findingLabel, flagDetail, flagTitle } from "@/lib/i18n/clinic/clinical-say";
 
 type Words = VisitWords["answers"];

@@ -18,7 +18,6 @@ import {
   groupName,
   retestItem,
   statusReason,
-  type Said,
 } from "@/lib/i18n/clinic/clinical-say";
 import { format, type Params } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -28,6 +27,7 @@ import { SummaryWords, englishWords } from "@/lib/i18n/summary";
 import { summaryEs } from "@/lib/i18n/summary-es";
 import { formatNewtons, formatPercent, formatPerKg } from "@/lib/format";
 import styles from "./summary.module.css";
+import { Say } from "@/components/ui/say";
 
 const isEnglish = (l: Locale) => l.startsWith("en");
 /** The patient summary's words for the plan lines: English pages keep the English they always printed. */
@@ -36,11 +36,6 @@ const summaryWords = (l: Locale) => (isEnglish(l) ? englishWords() : new Summary
 const decimal = (l: Locale, s: string) => (isEnglish(l) ? s : s.replace(".", ","));
 const num = (l: Locale, n: number) => decimal(l, String(n));
 const signed = (l: Locale, n: number) => `${n > 0 ? "+" : ""}${num(l, n)}`;
-
-/** A said text: marked English when it is the stored English on a page in another language. */
-export function Say({ s }: { s: Said }) {
-  return s.lang ? <span lang={s.lang}>{s.text}</span> : <>{s.text}</>;
-}
 
 /** A catalog sentence with elements in some of its places (`{name}`); the rest formatted as usual. */
 function Slots({ template, locale, params = {}, slots }: { template: string; locale: Locale; params?: Params; slots: Record<string, ReactNode> }) {

@@ -1,6 +1,8 @@
 // The emails to a patient, in English. Same keys in every language's file (email-es.ts): a missing or extra
 // key fails the type check. `{when}` is " on <date>" (or nothing), `{call}` the clinic-phone sentence (or
 // nothing); both come from the same catalog, so no sentence is stitched from two languages.
+import { patientsEn } from "./clinic/patients";
+
 export const emailEn = {
   lang: "en",
   hello: "Hello,",
@@ -63,16 +65,8 @@ export const emailEn = {
       subject: "{clinic}: a message could not be delivered",
       body: "The {kind}{forVisit} could not be delivered to the patient's address. Check the address, then send it again from the visit page.",
     },
-    kinds: {
-      invite: "intake invitation",
-      reminder: "intake reminder",
-      "intake-received": "confirmation that the answers arrived",
-      summary: "visit summary link",
-      plan: '"My plan" link',
-      "follow-up": "request for the follow-up questions",
-      "clinic-link-locked": "notice of a locked link",
-      "clinic-undeliverable": "notice of an undeliverable message",
-    },
+    /** The same names as the visit page's Messages card (the Spanish email's differ: they carry articles). */
+    kinds: patientsEn.delivery.kinds,
   },
 };
 

@@ -14,6 +14,12 @@ export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFor
   return cached(numbers, `${locale}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options)).format(n);
 }
 
+/** A distance as the clinician's pages write it: whole, or to 0.1 (12, 12.5), with the locale's decimal sign
+ * and no thousands separator. */
+export function formatKmFigure(locale: Locale, n: number): string {
+  return formatNumber(locale, n, { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, useGrouping: false });
+}
+
 /** A time of day as the locale writes it (24-hour in es and en-GB, 12-hour in en-US). */
 export function formatTime(locale: Locale, d: Date): string {
   return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(d);

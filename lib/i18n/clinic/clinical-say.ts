@@ -8,7 +8,7 @@
 //   `lang: "en"`, so the page marks it as English rather than mistranslating it.
 import { PROJECTION_MAX_WEEKS, goalRaceClinicianText } from "../../assessment/return-to-run";
 import type { Assessment, Classification, Finding, Flag, GoalRace, Rule } from "../../assessment/types";
-import { format, formatIsoDate, formatNumber } from "../format";
+import { format, formatIsoDate, formatKmFigure, formatNumber } from "../format";
 import type { Locale } from "../locales";
 import { SummaryWords, englishWords } from "../summary";
 import { summaryEs } from "../summary-es";
@@ -331,12 +331,7 @@ export function missingItem(m: string, locale: Locale): Said {
   return saying(m, locale, (c) => say(clinicalEn.missing, c.to.missing, m, c));
 }
 
-const fmtKm = (locale: Locale, km: number) =>
-  isEnglish(locale)
-    ? Number.isInteger(km)
-      ? String(km)
-      : km.toFixed(1)
-    : formatNumber(locale, km, { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(km) ? 0 : 1 });
+const fmtKm = formatKmFigure;
 
 function goalRaceIn(g: GoalRace, t: ClinicalWords, locale: Locale): string {
   const r = t.goalRace;

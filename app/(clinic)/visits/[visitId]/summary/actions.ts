@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/data/patients";
 import { amendSummary, finalizeSummary, saveSummaryEdits } from "@/lib/data/summaries";
 import { MAX_INT4 } from "@/lib/forms/input-hygiene";
 import { validate } from "@/lib/forms/validate";
-import { format } from "@/lib/i18n/format";
+import { format, formatKmFigure } from "@/lib/i18n/format";
 import { summaryEditLabelIn } from "@/components/summary/summary-validation";
 
 export type SummaryActionResult =
@@ -44,8 +44,7 @@ export async function saveSummaryEditsAction(visitId: unknown, input: unknown, b
     };
   if (r.reason === "start-too-high") {
     // The limit the form checks too (lib/assessment/edits.ts, rtrStartProblem): the start below the current distance.
-    const km = Number.isInteger(r.belowKm) ? String(r.belowKm) : r.belowKm.toFixed(1);
-    const message = format(words.summary.editor.startKmProblem, { km: locale === "es" ? km.replace(".", ",") : km }, locale);
+    const message = format(words.summary.editor.startKmProblem, { km: formatKmFigure(locale, r.belowKm) }, locale);
     return { ok: false, fieldErrors: { "rtrStart.weeklyKm": message }, formError: t.needsCorrecting };
   }
   if (r.reason === "final") return { ok: false, fieldErrors: {}, formError: t.finalized };

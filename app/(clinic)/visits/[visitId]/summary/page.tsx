@@ -7,13 +7,14 @@ import { editsFromPlan, suggestedReducedKm } from "@/lib/assessment/edits";
 import { EXERCISES, STRETCHES } from "@/lib/assessment/exercises";
 import { englishWords, SummaryWords as SheetWords } from "@/lib/i18n/summary";
 import { messagesFor } from "@/lib/i18n";
-import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import { format, formatDateTimeIn, formatKmFigure } from "@/lib/i18n/format";
 import { htmlLang, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { SummaryWords } from "@/lib/i18n/clinic/summary";
 import type { Assessment, Finding, Rule } from "@/lib/assessment/types";
 import { getSummary } from "@/lib/data/summaries";
 import { getVisitAndAudit } from "@/lib/data/visit-view";
-import { ClinicianSummary, Say } from "@/components/summary/clinician-summary";
+import { ClinicianSummary } from "@/components/summary/clinician-summary";
+import { Say } from "@/components/ui/say";
 import { findingLabel, findingValue, flagDetail, flagTitle, missingItem, ruleSummary, statusReason } from "@/lib/i18n/clinic/clinical-say";
 import { Fragment } from "react";
 import { PatientSummary } from "@/components/summary/patient-summary";
@@ -61,10 +62,7 @@ function reasons(t: Page, locale: Locale, a: Assessment): Record<string, Reason>
 }
 
 /** "40 km", "12.5 km" (Spanish: "12,5 km"). */
-const km = (locale: Locale, n: number) => {
-  const text = Number.isInteger(n) ? String(n) : n.toFixed(1);
-  return `${locale === "es" ? text.replace(".", ",") : text} km`;
-};
+const km = (locale: Locale, n: number) => `${formatKmFigure(locale, n)} km`;
 
 /** The engine's own start point, in the words of the choices beside it. */
 function draftedStart(t: Page["start"], locale: Locale, rtr: Assessment["returnToRun"]): string | null {
