@@ -83,13 +83,33 @@ describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
     const now = render(run("27-pfp-sitting-pain-settled.json"), "en-US").text;
     const before = signedSheet("27-pfp-sitting-pain-settled");
     expect(now).toBe(before.replace("(2027-04-18)", "(18 Apr 2027)"));
-    // Ruleset 2026.12.7 changed one line of a walk-run runner's sheet: their shoes are 8 months old (§6.2).
-    expect(render(run("15-novice-bmi-over-30.json"), "en-US").text).toBe(
-      signedSheet("15-novice-bmi-over-30").replace(
-        "Run in the shoes you are used to; this is not the time to change them.",
-        "Your shoes are over 6 months old: replace them with the model you are used to.",
-      ),
-    );
+    // Ruleset 2026.12.7 changed two things on a new runner's sheet, and nothing else: their shoes are 8 months old
+    // (§6.2), and a session that ends on a shorter run says where it ends instead of "repeat to 5 min".
+    const now15 = render(run("15-novice-bmi-over-30.json"), "en-US").text.split("\n");
+    const before15 = signedSheet("15-novice-bmi-over-30").split("\n");
+    expect(now15.length).toBe(before15.length);
+    const changed = before15.map((was, i) => [was, now15[i]!] as const).filter(([was, is]) => was !== is);
+    let parts = 0;
+    for (const [was, is] of changed) {
+      if (was.includes("Run in the shoes you are used to")) {
+        expect(is).toBe(
+          was.replace(
+            "Run in the shoes you are used to; this is not the time to change them.",
+            "Your shoes are over 6 months old: replace them with the model you are used to.",
+          ),
+        );
+        continue;
+      }
+      const m = /Walk (\d) min, run (\d) min; repeat to (\d+) min of running/.exec(was);
+      expect(m, was).not.toBeNull();
+      const [walk, runMin, total] = m!.slice(1).map(Number) as [number, number, number];
+      expect(total % runMin, was).not.toBe(0);
+      const n = Math.floor(total / runMin);
+      const spelled = `Walk ${walk} min, run ${runMin} min, ${n === 1 ? "once" : `${n} times`}, then walk ${walk} min, run ${total - n * runMin} min (${total} min of running)`;
+      expect(is).toBe(was.replace(m![0], spelled));
+      parts++;
+    }
+    expect(parts).toBeGreaterThan(0);
   });
   it("writes the race date the locale's way", () => {
     const g = race({ name: "City half marathon", weeksAvailable: null });

@@ -447,6 +447,36 @@ describe("engine properties over generated runners", () => {
     expect(seen.old).toBeGreaterThan(10);
     expect(seen.keep).toBeGreaterThan(10);
   });
+  it("a walk-run session by time says runs that add up to its minutes: whole intervals, or whole ones then a shorter last run", () => {
+    const w = new SummaryWords(messagesFor("en-US").summary, "en-US");
+    let spelled = 0;
+    fc.assert(
+      fc.property(runner, (g) => {
+        const r = build({ ...g, years: 0, runs: 0, onHold: false, phase: undefined });
+        for (const wk of r.calendar)
+          for (const s of wk.sessions) {
+            if (s.kind !== "walk-run" || s.minutes === null || !s.phase) continue;
+            const p = WALK_RUN_PHASES[s.phase - 1]!;
+            const text = w.session(s, r.unit);
+            const part = /run (\d+) min, (?:once|(\d+) times), then walk (\d+) min, run (\d+) min \((\d+) min of running\)/.exec(text);
+            if (s.minutes % p.runMin === 0) {
+              expect(part, text).toBeNull();
+              expect(text).toContain(`run ${p.runMin} min; repeat to ${s.minutes} min of running`);
+            } else {
+              expect(part, text).not.toBeNull();
+              const [run, n, walk, rest, total] = [part![1], part![2] ?? "1", part![3], part![4], part![5]].map(Number) as number[];
+              expect([run, walk, total]).toEqual([p.runMin, p.walkMin, s.minutes]);
+              expect(rest).toBeGreaterThan(0);
+              expect(rest).toBeLessThan(run!);
+              expect(n! * run! + rest!).toBe(s.minutes);
+              spelled++;
+            }
+          }
+      }),
+      { numRuns: 300 },
+    );
+    expect(spelled).toBeGreaterThan(0);
+  });
   it("a reduced start is below the current volume", () => {
     fc.assert(
       fc.property(runner, (g) => {

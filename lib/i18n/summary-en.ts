@@ -394,6 +394,9 @@ export const summaryEn = {
     weekMinutes: "{minutes} min of running",
     walkRunKm: "Walk {walk} min, run {run} min; repeat to {km} {unit}, effort {effort}/10",
     walkRunMinutes: "Walk {walk} min, run {run} min; repeat to {minutes} min of running, effort {effort}/10",
+    /** A session by time that ends on a shorter run (a new runner's small first weeks), spelled out. */
+    walkRunMinutesPart:
+      "Walk {walk} min, run {run} min, {n, plural, one {once} other {# times}}, then walk {walk} min, run {rest} min ({minutes} min of running), effort {effort}/10",
     runKm: "Run {km} {unit} without walk breaks, effort {effort}/10",
     runMinutes: "Run {minutes} min without walk breaks, effort {effort}/10",
     firstWeekIntervals: "Walk 2 min, run 1 min, {times} times ({total} min), effort 3/10",

@@ -386,6 +386,8 @@ export const summaryEs: SummaryMessages = {
     weekMinutes: "{minutes} min corriendo",
     walkRunKm: "Camine {walk} min, corra {run} min; repita hasta {km} {unit}, esfuerzo {effort}/10",
     walkRunMinutes: "Camine {walk} min, corra {run} min; repita hasta {minutes} min corriendo, esfuerzo {effort}/10",
+    walkRunMinutesPart:
+      "Camine {walk} min, corra {run} min, {n, plural, one {una vez} other {# veces}}; luego camine {walk} min, corra {rest} min ({minutes} min corriendo), esfuerzo {effort}/10",
     runKm: "Corra {km} {unit} sin pausas para caminar, esfuerzo {effort}/10",
     runMinutes: "Corra {minutes} min sin pausas para caminar, esfuerzo {effort}/10",
     firstWeekIntervals: "Camine 2 min, corra 1 min, {times} veces ({total} min), esfuerzo 3/10",

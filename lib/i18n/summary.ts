@@ -243,7 +243,12 @@ export class SummaryWords {
 
   /** A calendar session, its distance in the plan's unit (`ReturnToRun.unit`). */
   session(s: RtrSession, unit: Unit | undefined): string {
-    return this.line(s.text, (m, l) => sessionText(m, l, s, unit ?? "km"));
+    // A summary signed before 2026.12.7 said a part interval as "repeat to 5 min": its English still matches.
+    return this.line(
+      s.text,
+      (m, l) => sessionText(m, l, s, unit ?? "km"),
+      (m, l) => sessionText(m, l, s, unit ?? "km", false),
+    );
   }
 
   /** What a calendar week asks besides its sessions (ruleset 2026.12.5 on), or its English note as signed. */
@@ -427,13 +432,18 @@ function doseWhat(m: SummaryMessages, l: Locale, d: Dose): string {
   return format(d.perSide ? m.dose.setsEachSide : m.dose.sets, { sets: d.sets, reps: d.reps ?? 0 }, l);
 }
 
-function sessionText(m: SummaryMessages, l: Locale, s: RtrSession, unit: Unit): string | null {
+function sessionText(m: SummaryMessages, l: Locale, s: RtrSession, unit: Unit, spellParts = true): string | null {
   const c = m.calendar;
   if (s.phase !== undefined) {
     const p = WALK_RUN_PHASES[s.phase - 1];
     if (!p) return null;
     const base = { walk: p.walkMin, run: p.runMin, effort: p.effort };
     if (s.km !== null) return format(s.kind === "run" ? c.runKm : c.walkRunKm, { ...base, km: dist(s.km, unit), unit: m.units[unit] }, l);
+    if (spellParts && s.minutes !== null && s.kind === "walk-run" && s.minutes % p.runMin !== 0) {
+      // Not whole intervals: say where it ends rather than "repeat to 5 min" with 3-minute runs.
+      const n = Math.floor(s.minutes / p.runMin);
+      if (n > 0) return format(c.walkRunMinutesPart, { ...base, n, rest: s.minutes - n * p.runMin, minutes: s.minutes }, l);
+    }
     if (s.minutes !== null) return format(s.kind === "run" ? c.runMinutes : c.walkRunMinutes, { ...base, minutes: s.minutes }, l);
     return null;
   }
