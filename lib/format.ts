@@ -1,14 +1,9 @@
 // Display formatting shared by screens and print (no locale surprises: ISO-like, unambiguous), and the
 // clinic's calendar: every time and "today" is in the clinic's time zone (its `timeZone` setting), never the
 // server's or the browser's. Pure (Intl only), so server pages and client components give the same text.
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { formatDate } from "./date-text";
 
-/** "2026-11-25" → "25 Nov 2026" (unambiguous in every English-speaking country). */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
+export { formatDate };
 
 const isCalendarDate = (y: number, m: number, d: number) => {
   const t = new Date(Date.UTC(y, m - 1, d));

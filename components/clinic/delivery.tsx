@@ -1,7 +1,8 @@
 import type { DeliveryDTO, MessageDTO } from "@/lib/data/messages";
 import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 import { staffWords } from "@/lib/i18n/clinic/server";
-import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import { format } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { ResendButton } from "./resend-button";
 

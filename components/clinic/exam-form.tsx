@@ -12,7 +12,7 @@ import type { ProtocolSource } from "@/lib/assessment/exam-start";
 import { EMPTY_EXAM, examSchema, type EngineExam, type ExamData, type MuscleGroupKey } from "@/lib/assessment/exam-schema";
 import type { ForceUnit, MassUnit } from "@/lib/assessment/exam-units";
 import { formatTime } from "@/lib/format";
-import { formatDateTimeIn } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import { labelsFrom } from "@/lib/forms/messages";
 import { schemaResolver } from "@/lib/forms/resolver";
 import { fingerprint, validPart } from "@/lib/forms/valid-part";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDateTimeIn } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import { useClinicWords } from "./clinic-words";
 
 /** A patient's intake link, shown once to copy (only its hash is stored). */

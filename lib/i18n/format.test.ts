@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatKmFigure } from "./format";
+import { formatKmFigure } from "./format-staff";
 
 describe("a distance on the clinician's pages", () => {
   it("is whole or to one decimal, with the locale's decimal sign and no thousands separator", () => {

@@ -1,7 +1,7 @@
 // A small ICU MessageFormat subset: `{name}` arguments and `{n, plural, one {…} other {…}}` (with `=0`
 // style exact cases and `#` for the number), plural categories from Intl.PluralRules and numbers from
 // Intl.NumberFormat for the locale. Enough for every patient sentence; no library on the page.
-import { formatDate as formatDateEnglish, formatDateTime as formatDateTimeEnglish } from "../format";
+import { formatDate as formatDateEnglish } from "../date-text";
 import type { Locale } from "./locales";
 
 export type Params = Record<string, string | number>;
@@ -12,12 +12,6 @@ const cached = <T>(m: Map<string, T>, k: string, make: () => T) => m.get(k) ?? (
 
 export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFormatOptions): string {
   return cached(numbers, `${locale}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options)).format(n);
-}
-
-/** A distance as the clinician's pages write it: whole, or to 0.1 (12, 12.5), with the locale's decimal sign
- * and no thousands separator. */
-export function formatKmFigure(locale: Locale, n: number): string {
-  return formatNumber(locale, n, { maximumFractionDigits: 1, minimumFractionDigits: Number.isInteger(n) ? 0 : 1, useGrouping: false });
 }
 
 /** A time of day as the locale writes it (24-hour in es and en-GB, 12-hour in en-US). */
@@ -34,20 +28,6 @@ export function formatDate(locale: Locale, d: Date, timeZone = "UTC"): string {
  * English, the locale's own otherwise ("3 de marzo de 2026"). */
 export function formatIsoDate(locale: Locale, iso: string): string {
   return locale.startsWith("en") ? formatDateEnglish(iso) : formatDate(locale, new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
-
-/** A calendar date in a table cell, short: "25 Nov 2026" in English (the app's form), "25 nov 2026" in Spanish. */
-export function formatIsoDateShort(locale: Locale, iso: string): string {
-  if (locale.startsWith("en")) return formatDateEnglish(iso);
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
-}
-
-/** An instant in the clinic's zone, the locale's way: "25 Nov 2026, 14:03 EST" in English, "25 de noviembre
- * de 2026, 14:03 EST" in Spanish (24-hour clock and the zone's label in both). */
-export function formatDateTimeIn(locale: Locale, iso: string, timeZone: string): string {
-  return formatDateTimeEnglish(iso, timeZone, (d) => formatIsoDate(locale, d));
 }
 
 /** The body of `{…}` starting at `open` (the index of `{`): its end, matching nested braces. */

@@ -8,7 +8,8 @@ import { getClinicWords } from "@/lib/data/clinics";
 import { PatientSearch } from "@/components/clinic/patient-search";
 import { StatusBadge } from "@/components/clinic/status-badge";
 import { ageOn } from "@/lib/format";
-import { format, formatDateTimeIn, formatIsoDate, formatIsoDateShort } from "@/lib/i18n/format";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import { formatDateTimeIn, formatIsoDateShort } from "@/lib/i18n/format-staff";
 import type { Locale } from "@/lib/i18n/locales";
 import type { PatientsWords } from "@/lib/i18n/clinic/patients";
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { buildExamLabels, formatExamValue } from "@/lib/assessment/exam-labels";
 import type { ExamData } from "@/lib/assessment/exam-schema";
 import type { ExamDTO } from "@/lib/data/exams";
-import { formatDateTimeIn } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import { resolveMerge, threeWayMerge, valueAt } from "@/lib/forms/merge";
 import { labelsFrom } from "@/lib/forms/messages";
 import { useClinicWords } from "@/components/clinic/clinic-words";

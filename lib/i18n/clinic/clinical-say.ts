@@ -8,7 +8,8 @@
 //   `lang: "en"`, so the page marks it as English rather than mistranslating it.
 import { PROJECTION_MAX_WEEKS, goalRaceClinicianText } from "../../assessment/return-to-run";
 import type { Assessment, Classification, Finding, Flag, GoalRace, Rule } from "../../assessment/types";
-import { format, formatIsoDate, formatKmFigure, formatNumber } from "../format";
+import { format, formatIsoDate, formatNumber } from "../format";
+import { formatKmFigure } from "../format-staff";
 import type { Locale } from "../locales";
 import { SummaryWords, englishWords } from "../summary";
 import { summaryEs } from "../summary-es";

@@ -4,7 +4,8 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { getClinicWords } from "@/lib/data/clinics";
 import { CreateApiTokenForm, RevokeApiToken } from "@/components/admin/api-tokens";
-import { formatIsoDate, formatIsoDateShort } from "@/lib/i18n/format";
+import { formatIsoDate } from "@/lib/i18n/format";
+import { formatIsoDateShort } from "@/lib/i18n/format-staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The page checks the role (and audits a refusal once); the title only needs the clinic's words.

@@ -8,7 +8,8 @@ import { AUDIT_ACTIONS } from "@/lib/data/audit";
 import { isUuid } from "@/lib/data/patients";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import type { AdminWords } from "@/lib/i18n/clinic/admin";
-import { format, formatDateTimeIn, formatIsoDate } from "@/lib/i18n/format";
+import { format, formatIsoDate } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import type { Locale } from "@/lib/i18n/locales";
 import styles from "@/components/admin/admin.module.css";
 

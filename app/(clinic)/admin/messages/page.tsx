@@ -3,7 +3,8 @@ import { staffWords } from "@/lib/i18n/clinic/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
 import { listDeadLetters } from "@/lib/data/messages";
-import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import { format } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import { retryDeadLetterAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

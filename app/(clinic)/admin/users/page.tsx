@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listStaff } from "@/lib/data/admin";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
-import { formatDateTimeIn } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The page checks the role (and audits a refusal once); the title only needs the clinic's words.

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { getStaff } from "@/lib/data/admin";
 import { getClinicTimeZone, getClinicWords } from "@/lib/data/clinics";
-import { formatDateTimeIn } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 import { StaffActions } from "@/components/admin/staff-actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -11,7 +11,8 @@ import { sexForNorm, startExam } from "@/lib/assessment/exam-start";
 import { ExamForm } from "@/components/clinic/exam-form";
 import { VisitHeading } from "@/components/clinic/visit-heading";
 import { ageOn } from "@/lib/format";
-import { format, formatDateTimeIn } from "@/lib/i18n/format";
+import { format } from "@/lib/i18n/format";
+import { formatDateTimeIn } from "@/lib/i18n/format-staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The page checks the role (and audits a refusal once); the title only needs the clinic's words.

@@ -9,7 +9,8 @@ import { isUuid } from "@/lib/data/patients";
 import { amendSummary, finalizeSummary, saveSummaryEdits } from "@/lib/data/summaries";
 import { MAX_INT4 } from "@/lib/forms/input-hygiene";
 import { validate } from "@/lib/forms/validate";
-import { format, formatKmFigure } from "@/lib/i18n/format";
+import { format } from "@/lib/i18n/format";
+import { formatKmFigure } from "@/lib/i18n/format-staff";
 import { summaryEditLabelIn } from "@/components/summary/summary-validation";
 
 export type SummaryActionResult =
