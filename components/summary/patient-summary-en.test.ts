@@ -17,3 +17,11 @@ describe("the English patient summary of every example case is the sheet printed
     await expect(`${text(html)}\n`).toMatchFileSnapshot(path.join(root, "test", "patient-summary-en", file.replace(/\.json$/, ".txt")));
   });
 });
+
+describe("the effort legend", () => {
+  it.each(CASES)("%s: shows beside the calendar only when a session in it has an effort number", (file) => {
+    const sheet = text(renderToStaticMarkup(createElement(PatientSummary, { a: runCase(file), clinicPhone: "01234 567890" })));
+    const hasEffort = /effort \d\/10/.test(sheet);
+    expect(sheet.includes("calendar effort numbers are how hard the run feels")).toBe(hasEffort);
+  });
+});

@@ -6,7 +6,7 @@
 import type { Assessment, ExercisePrescription, ReturnToRun, StretchPrescription } from "@/lib/assessment/types";
 import { messagesFor } from "@/lib/i18n";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { SummaryWords } from "@/lib/i18n/summary";
+import { calendarShowsEffort, SummaryWords } from "@/lib/i18n/summary";
 import { ExerciseDrawing } from "./exercise-drawing";
 import styles from "./summary.module.css";
 
@@ -255,8 +255,11 @@ export function PatientSummary({
               </p>
               {waits && <p>{w.entryTests(r)}</p>}
               {r.calendar.length > 0 && <RunCalendar r={r} w={w} />}
-              {/* Summaries signed from ruleset 2026.12.5 carry no English and always show the scales; older ones as signed. */}
-              {(r.scales !== undefined || r.start.text === undefined) && r.calendar.length > 0 && <p className={styles.scales}>{w.scales(r.scales)}</p>}
+              {/* Summaries signed from ruleset 2026.12.5 carry no English: the scales show when the calendar has effort
+                  numbers to explain. Older ones as signed. */}
+              {r.calendar.length > 0 && (r.scales !== undefined || (r.start.text === undefined && calendarShowsEffort(r))) && (
+                <p className={styles.scales}>{w.scales(r.scales)}</p>
+              )}
               <p>
                 {r.projectedWeeks !== null &&
                   r.projectedWeeks > r.calendar.length &&

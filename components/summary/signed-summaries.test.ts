@@ -79,10 +79,14 @@ describe("a summary signed before ruleset 2026.12.5 (the engine's English inside
 });
 
 describe("the return-to-running plan from ruleset 2026.12.5, in words", () => {
-  it("the same case signed now prints the same English sheet, but for the race date in words", () => {
+  it("the same case signed now prints the same English sheet, but for the race date in words and the effort legend", () => {
     const now = render(run("27-pfp-sitting-pain-settled.json"), "en-US").text;
     const before = signedSheet("27-pfp-sitting-pain-settled");
-    expect(now).toBe(before.replace("(2027-04-18)", "(18 Apr 2027)"));
+    // …and without the effort legend, which a calendar of easy runs has no effort number to explain (7 Dec 2026).
+    const legend =
+      "Traffic-light numbers are pain; calendar effort numbers are how hard the run feels, not pain (3: you can talk in full sentences; 4: you can still talk; 5: a few words at a time).\n";
+    expect(before).toContain(legend);
+    expect(now).toBe(before.replace("(2027-04-18)", "(18 Apr 2027)").replace(legend, ""));
     // Ruleset 2026.12.7 changed two things on a new runner's sheet, and nothing else: their shoes are 8 months old
     // (§6.2), and a session that ends on a shorter run says where it ends instead of "repeat to 5 min".
     const now15 = render(run("15-novice-bmi-over-30.json"), "en-US").text.split("\n");

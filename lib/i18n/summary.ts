@@ -453,6 +453,12 @@ function sessionText(m: SummaryMessages, l: Locale, s: RtrSession, unit: Unit, s
   return null;
 }
 
+/** Whether the calendar prints an effort number (every walk-run session, and a walk-run week's continuous run):
+ * the sheet explains effort beside the calendar only then. An easy continuous run has none. */
+export function calendarShowsEffort(r: ReturnToRun): boolean {
+  return r.calendar.some((wk) => wk.sessions.some((s) => s.phase !== undefined || (s.kind === "walk-run" && s.minutes !== null)));
+}
+
 function startText(m: SummaryMessages, l: Locale, r: ReturnToRun): string | null {
   const msg = r.start.msg;
   if (!msg) return null;
