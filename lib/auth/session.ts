@@ -34,7 +34,7 @@ export const currentSession = cache(async (): Promise<SessionUser | null> => {
 });
 
 function toActor(u: SessionUser): StaffActor {
-  const base = { userId: u.userId, clinicId: u.clinicId, name: u.name, sessionId: u.sessionId };
+  const base = { userId: u.userId, clinicId: u.clinicId, name: u.name, sessionId: u.sessionId, clinicLocale: u.clinicLocale };
   return u.role === "ADMIN" ? mintActor({ kind: "admin", role: "ADMIN", ...base }) : mintActor({ kind: "clinician", role: "CLINICIAN", ...base });
 }
 

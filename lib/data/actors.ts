@@ -19,6 +19,9 @@ export type ClinicianActor = Verified & {
   role: "CLINICIAN";
   name: string;
   sessionId: string;
+  /** The clinic's language as this request's session check read it (lib/data/users.ts joins the clinic):
+   * staff pages and actions word their answers without asking the database again. Absent: they ask it. */
+  clinicLocale?: string;
 };
 
 /** A signed-in clinic administrator: accounts, clinic settings and the audit trail of their own clinic.
@@ -30,6 +33,9 @@ export type AdminActor = Verified & {
   role: "ADMIN";
   name: string;
   sessionId: string;
+  /** The clinic's language as this request's session check read it (lib/data/users.ts joins the clinic):
+   * staff pages and actions word their answers without asking the database again. Absent: they ask it. */
+  clinicLocale?: string;
 };
 
 /** Any signed-in staff member. */

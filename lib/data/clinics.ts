@@ -18,6 +18,7 @@ export async function getClinicTimeZone(actor: Actor): Promise<string> {
 
 /** The clinic's language (its screens, and the default for new patients). */
 export async function getClinicLocale(actor: Actor): Promise<Locale> {
+  if ("clinicLocale" in actor && actor.clinicLocale !== undefined) return toLocale(actor.clinicLocale);
   const c = await db().clinic.findUniqueOrThrow({ where: { id: actor.clinicId }, select: { locale: true } });
   return toLocale(c.locale);
 }
@@ -34,6 +35,12 @@ export async function createClinic(input: { name: string; phone?: string; email?
  * everything in the clinic's language (lib/i18n/clinic). Cached by the clinic's id (each require*() call
  * makes a new actor object, which React's cache would not match). */
 export async function getClinicWords(actor: Actor): Promise<{ locale: Locale; t: ClinicWords }> {
+  // A staff actor carries the language its session check read in this request: no second query (measured:
+  // 1.4 ms of a 9 ms exam autosave, every save, as React's cache does not span a server action).
+  if ("clinicLocale" in actor && actor.clinicLocale !== undefined) {
+    const locale = toLocale(actor.clinicLocale);
+    return { locale, t: clinicWordsFor(locale) };
+  }
   return clinicWordsOf(actor.clinicId);
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { asOwner } from "@/test/db";
 import { createClinicianAndClinic } from "@/prisma/factories";
 import { checkSession, revokeSession, signInWithPassword } from "./users";
+import { mintActor } from "./actor-mint";
+import { getClinicWords } from "./clinics";
 
 // Each sign-in from its own random private address: a request with no address counts under one shared
 // "unknown" key (rate-limits.ts), which the rest of the suite's sign-ins also fill.
@@ -19,6 +21,25 @@ describe("signing in (real argon2id, real database)", () => {
     if (!r.ok) return;
     const check = await checkSession(r.sessionId);
     expect(check).toMatchObject({ ok: true, user: { userId: user.id, role: "CLINICIAN" } });
+  });
+
+  it("reads the clinic's language with the session, and staff words use it without asking again", async () => {
+    const { clinic, user, password } = await createClinicianAndClinic();
+    await asOwner(`UPDATE "Clinic" SET locale = 'es' WHERE id = $1`, [clinic.id]);
+    const r = await signInWithPassword(user.email, password, testAddress());
+    if (!r.ok) throw new Error("sign-in failed");
+    const check = await checkSession(r.sessionId);
+    if (!check.ok) throw new Error("session check failed");
+    expect(check.user.clinicLocale).toBe("es");
+    const actor = (clinicLocale?: string) =>
+      mintActor({ kind: "clinician", role: "CLINICIAN", userId: user.id, clinicId: clinic.id, name: "Ana", sessionId: r.sessionId, clinicLocale });
+    expect((await getClinicWords(actor(check.user.clinicLocale))).locale).toBe("es");
+    // The language the request's session read is the one used (no second query): the database is not asked.
+    await asOwner(`UPDATE "Clinic" SET locale = 'en-US' WHERE id = $1`, [clinic.id]);
+    expect((await getClinicWords(actor("es"))).locale).toBe("es");
+    // An actor made without a session check asks the database.
+    expect((await getClinicWords(actor())).locale).toBe("en-US");
+    expect((await checkSession(r.sessionId)).ok && (await checkSession(r.sessionId))).toMatchObject({ user: { clinicLocale: "en-US" } });
   });
 
   it("accepts the email in any case and with spaces", async () => {

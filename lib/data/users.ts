@@ -197,6 +197,8 @@ export interface SessionUser {
   pending: SessionPending;
   idleTimeoutMinutes: number;
   twoFactorEnabled: boolean;
+  /** The clinic's language, read in the same statement (it words every staff page and action). */
+  clinicLocale: string;
 }
 
 export type SessionCheck = { ok: true; user: SessionUser } | { ok: false; reason: "missing" | "revoked" | "expired" | "idle" | "disabled" | "stale" };
@@ -217,6 +219,7 @@ interface SessionRow {
   mustChangePassword: boolean;
   totpEnabledAt: Date | null;
   settings: unknown;
+  locale: string;
 }
 
 /** Refresh lastSeenAt at most this often: the idle timeout is minutes, a write per request is waste. */
@@ -234,7 +237,7 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
   const [s] = await sql<SessionRow>(
     `SELECT s.id, s."sessionVersion", s."lastSeenAt", s."expiresAt", s."revokedAt",
             u.id AS "userId", u."clinicId", u.role::text AS role, u.name, u.email, u.disabled,
-            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt", c.settings
+            u."sessionVersion" AS "userSessionVersion", u."mustChangePassword", u."totpEnabledAt", c.settings, c.locale
        FROM "AuthSession" s JOIN "User" u ON u.id = s."userId" JOIN "Clinic" c ON c.id = u."clinicId"
       WHERE s.id = $1`,
     [sessionId],
@@ -278,6 +281,7 @@ export async function checkSession(sessionId: string, now = new Date()): Promise
       pending,
       idleTimeoutMinutes: settings.idleTimeoutMinutes,
       twoFactorEnabled: !!s.totpEnabledAt,
+      clinicLocale: s.locale,
     },
   };
 }
