@@ -39,6 +39,9 @@ export async function signIn(page: Page, c: Pick<Clinician, "email" | "password"
 
 /** Zero WCAG 2.2 AA violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams a page's metadata: just after a client-side navigation or a server action's re-render the
+  // <title> can still be on its way, and axe would report a page without one. Wait for it to be shown.
+  await expect(page).toHaveTitle(/\S/);
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
